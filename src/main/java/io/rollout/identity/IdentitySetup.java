@@ -1,0 +1,164 @@
+package io.rollout.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, on every start and idempotently, the role groups of DESIGN.md, one group per department,
+ * the authorizations of each role, and the Tasklist filters. Candidates of a task get their task
+ * permissions from the engine itself (a candidate group or user may read and complete the task);
+ * what is granted here is what a role needs beyond its own tasks.
+ */
+@Component
+@Order(10)
+class IdentitySetup implements ApplicationRunner {
+
+    static final String FILTER_MY_TASKS = "My tasks";
+    static final String FILTER_OPEN_FOR_ME = "Open tasks for me";
+
+    private static final Map<String, String> ROLE_NAMES = new LinkedHashMap<>();
+
+    static {
+        ROLE_NAMES.put(Roles.PMO, "PMO / project managers");
+        ROLE_NAMES.put(Roles.BUSINESS_OWNER, "Business owners");
+        ROLE_NAMES.put(Roles.KEY_USER, "Key users");
+        ROLE_NAMES.put(Roles.CONSULTANT, "Consultants");
+        ROLE_NAMES.put(Roles.DEVELOPER, "Developers");
+        ROLE_NAMES.put(Roles.DATA_STEWARD, "Data stewards");
+        ROLE_NAMES.put(Roles.TRAINER, "Trainers");
+        ROLE_NAMES.put(Roles.STEERING_COMMITTEE, "Steering committee");
+        ROLE_NAMES.put(Roles.IT_OPERATIONS, "IT operations");
+        ROLE_NAMES.put(Roles.PROCESS_OWNER, "Process owners");
+        ROLE_NAMES.put(Roles.AUDITOR, "Auditors");
+        ROLE_NAMES.put(Roles.ADMIN, "Administrators");
+    }
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final List<String> departments;
+
+    IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                  TaskService tasks, @Value("${rollout.departments}") List<String> departments) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.departments = departments;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ROLE_NAMES.forEach((id, name) -> group(id, name, Roles.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW));
+        departments.forEach(d -> group(Roles.departmentGroup(d), "Department: " + d, "department"));
+        grantRoles();
+        createFilters();
+    }
+
+    private void grantRoles() {
+        // camunda-admin is the engine's admin group: it needs no grants
+        for (String role : Roles.WORKING) {
+            grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            // Tasklist shows names of candidates and assignees, and renders forms from the definitions
+            grant(role, Resources.USER, Authorization.ANY, Permissions.READ);
+            grant(role, Resources.GROUP, Authorization.ANY, Permissions.READ);
+            grant(role, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+            grant(role, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        }
+        // the PMO starts projects and follows them in Cockpit
+        grant(Roles.PMO, Resources.PROCESS_DEFINITION, "implementationProject", Permissions.CREATE_INSTANCE,
+            Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+        grant(Roles.PMO, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE, Permissions.READ);
+        grant(Roles.PMO, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // process owners deploy models and inspect them in Cockpit
+        grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ,
+            Permissions.DELETE);
+        grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+            Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.UPDATE);
+        grant(Roles.PROCESS_OWNER, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
+            Permissions.READ_HISTORY, Permissions.UPDATE);
+        grant(Roles.PROCESS_OWNER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // auditors read everything that happened and change nothing
+        grant(Roles.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Roles.AUDITOR, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+            Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+        grant(Roles.AUDITOR, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(Roles.AUDITOR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        grant(Roles.AUDITOR, Resources.TASK, Authorization.ANY, Permissions.READ);
+        grant(Roles.AUDITOR, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+        grant(Roles.AUDITOR, Resources.USER, Authorization.ANY, Permissions.READ);
+        grant(Roles.AUDITOR, Resources.GROUP, Authorization.ANY, Permissions.READ);
+    }
+
+    private void createFilters() {
+        filter(FILTER_MY_TASKS, "Tasks assigned to me", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+            Roles.WORKING);
+        filter(FILTER_OPEN_FOR_ME, "Unclaimed tasks offered to me or my groups", -5,
+            tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"), Roles.WORKING);
+        for (String role : Roles.WORKING) {
+            filter(ROLE_NAMES.get(role), "Open tasks of group " + role, 0,
+                tasks.createTaskQuery().taskCandidateGroup(role).includeAssignedTasks(), List.of(role));
+        }
+    }
+
+    private void filter(String name, String description, int priority, TaskQuery query, List<String> readers) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", description);
+            properties.put("priority", priority);
+            properties.put("refresh", true);
+            properties.put("variables", List.of(Map.of("name", "projectCode", "label", "Project")));
+            filter = filters.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
+            filters.saveFilter(filter);
+        }
+        for (String reader : readers) {
+            grant(reader, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    private void group(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identity.saveGroup(group);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
+            .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        auth.setGroupId(group);
+        auth.setResource(resource);
+        auth.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            auth.addPermission(permission);
+        }
+        authorizations.saveAuthorization(auth);
+    }
+}
