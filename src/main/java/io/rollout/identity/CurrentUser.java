@@ -1,0 +1,52 @@
+package io.rollout.identity;
+
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The user of the current REST request, as authenticated by {@link RestAuthentication}, and the
+ * role checks of Rollout's own API.
+ */
+@Component
+public class CurrentUser {
+
+    private final IdentityService identity;
+
+    CurrentUser(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    /** The authenticated user id; 401 when the request carries none. */
+    public String id() {
+        return authentication().getUserId();
+    }
+
+    /** The user's group ids. */
+    public List<String> groups() {
+        List<String> groups = authentication().getGroupIds();
+        return groups == null ? List.of() : groups;
+    }
+
+    /** Passes when the user is in one of the groups (admins always pass); 403 naming them otherwise. */
+    public void requireAnyOf(Collection<String> groups) {
+        List<String> mine = groups();
+        if (mine.contains(Roles.ADMIN) || mine.stream().anyMatch(groups::contains)) {
+            return;
+        }
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+            "user " + id() + " is not in any of the groups " + String.join(", ", groups));
+    }
+
+    private Authentication authentication() {
+        Authentication auth = identity.getCurrentAuthentication();
+        if (auth == null || auth.getUserId() == null) {
+            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "authentication required");
+        }
+        return auth;
+    }
+}
