@@ -49,6 +49,7 @@ class RequirementsPhaseProcessTests {
 
     static final String FINANCE_OWNER = "reqownerfinance";
     static final String PROCUREMENT_OWNER = "reqownerprocurement";
+    static final String CONSULTANT = "reqconsultant1";
 
     @Autowired
     ProcessEngine engine;
@@ -117,7 +118,7 @@ class RequirementsPhaseProcessTests {
             .containsExactly(org.assertj.core.groups.Tuple.tuple("REQ-FIN-001", "finance"),
                 org.assertj.core.groups.Tuple.tuple("REQ-FIN-002", "finance"),
                 org.assertj.core.groups.Tuple.tuple("REQ-PUR-001", "procurement"));
-        assertThat(requirements.findByProject(code)).allMatch(r -> "unknown".equals(r.updatedBy()) || r.updatedBy() != null);
+        assertThat(requirements.findByProject(code)).extracting(Requirement::updatedBy).containsOnly(CONSULTANT);
         assertThat(requirements.latestVersion(code)).hasValueSatisfying(v -> assertThat(v.version()).isEqualTo(1));
         assertThat(requirements.approvals(code)).extracting(SpecificationApprovalRecord::department,
                 SpecificationApprovalRecord::approver, SpecificationApprovalRecord::version)
@@ -316,7 +317,9 @@ class RequirementsPhaseProcessTests {
 
     @SafeVarargs
     final void research(ProcessInstance pi, String department, Map<String, Object>... rows) {
-        complete(task(pi, RESEARCH, department), withVariables("interviewDone", true, "processMappingDone", true,
+        Task task = task(pi, RESEARCH, department);
+        tasks.claim(task.getId(), CONSULTANT);
+        complete(task, withVariables("interviewDone", true, "processMappingDone", true,
             "researchNotes", "Interviewed the head of " + department, "requirements", JsonRows.of(List.of(rows))));
     }
 
