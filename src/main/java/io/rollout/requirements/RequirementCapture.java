@@ -120,7 +120,7 @@ class RequirementCapture implements TaskListener {
     }
 
     private static Requirement draft(FormRow row, String department) {
-        return new Requirement(null, row.text("reqId"), department != null ? department
+        return new Requirement(null, RequirementFields.reqId(row.text("reqId")), department != null ? department
             : RequirementFields.department(row.text("department")), row.text("title"), row.text("painPoint"),
             row.text("goal"), row.text("expectedEffect"), RequirementFields.priority(row.text("priority")),
             row.text("acceptanceCriterion"), RequirementFields.solutionMatch(row.text("solutionMatch")), null, null);

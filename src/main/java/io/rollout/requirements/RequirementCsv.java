@@ -109,7 +109,7 @@ final class RequirementCsv {
             if (record.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            Requirement req = new Requirement(null, cell(record, index, "reqId"), null, cell(record, index, "title"),
+            Requirement req = new Requirement(null, RequirementFields.reqId(cell(record, index, "reqId")), null, cell(record, index, "title"),
                 cell(record, index, "painPoint"), cell(record, index, "goal"), cell(record, index, "expectedEffect"),
                 RequirementFields.priority(cell(record, index, "priority")), cell(record, index, "acceptanceCriterion"),
                 RequirementFields.solutionMatch(cell(record, index, "solutionMatch")), null, null);

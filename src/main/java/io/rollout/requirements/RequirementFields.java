@@ -67,6 +67,11 @@ final class RequirementFields {
         return problems;
     }
 
+    /** Requirement ids are kept in capitals, so {@code req-fin-1} and {@code REQ-FIN-1} are one requirement. */
+    static String reqId(String value) {
+        return value == null ? null : value.trim().toUpperCase(Locale.ROOT);
+    }
+
     /** Lower case; common spellings of the allowed values accepted ("Must", "customization", "not covered"). */
     static String priority(String value) {
         return value == null ? null : value.trim().toLowerCase(Locale.ROOT);

@@ -117,10 +117,10 @@ class RequirementCsvTests {
     }
 
     @Test
-    void ignoresEmptyLines() {
-        String csv = "reqId,department,title,priority\n\nREQ-HR-001,hr,Leave requests,could\n,,,\n";
+    void ignoresEmptyLinesAndCapitalisesIds() {
+        String csv = "reqId,department,title,priority\n\nreq-hr-001,hr,Leave requests,could\n,,,\n";
         RequirementCsv.Parsed parsed = RequirementCsv.read(csv.getBytes(StandardCharsets.UTF_8), List.of("hr"), KNOWN);
         assertThat(parsed.problems()).isEmpty();
-        assertThat(parsed.rows()).hasSize(1);
+        assertThat(parsed.rows()).singleElement().extracting(Requirement::reqId).isEqualTo("REQ-HR-001");
     }
 }
