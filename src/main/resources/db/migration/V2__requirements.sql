@@ -36,3 +36,16 @@ create table specification_approval (
     decided_at    timestamp     not null
 );
 create index specification_approval_version on specification_approval (project_code, version);
+
+-- How a department was researched (interviews, questionnaires, process mapping) and the consultant's notes.
+create table department_research (
+    project_code          varchar(32)   not null references project (code),
+    department            varchar(40)   not null,
+    interview_done        boolean       not null,
+    questionnaire_done    boolean       not null,
+    process_mapping_done  boolean       not null,
+    notes                 varchar(4000),
+    updated_by            varchar(64),
+    updated_at            timestamp     not null,
+    primary key (project_code, department)
+);

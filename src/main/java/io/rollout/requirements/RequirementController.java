@@ -1,0 +1,92 @@
+package io.rollout.requirements;
+
+import io.rollout.identity.Roles;
+import io.rollout.project.ProjectRepository;
+import io.rollout.shared.Messages;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * A project's requirements over HTTP (basic auth, see {@code RestAuthentication}):
+ * {@code GET /api/projects/{code}/requirements} lists them; {@code POST .../requirements/import} imports a CSV
+ * file (multipart part {@code file}, or the raw {@code text/csv} body) for consultants, the PMO and
+ * administrators: 200 {@code {imported, skipped}}, 400 {@code {errors: [...]}} (nothing stored), 403, 404.
+ */
+@RestController
+@RequestMapping("/api/projects/{code}/requirements")
+class RequirementController {
+
+    static final Set<String> IMPORTERS = Set.of(Roles.CONSULTANT, Roles.PMO, Roles.ADMIN);
+
+    private final RequirementRepository requirements;
+    private final RequirementImport importer;
+    private final ProjectRepository projects;
+    private final IdentityService identity;
+    private final Messages messages;
+
+    RequirementController(RequirementRepository requirements, RequirementImport importer, ProjectRepository projects,
+                          IdentityService identity, Messages messages) {
+        this.requirements = requirements;
+        this.importer = importer;
+        this.projects = projects;
+        this.identity = identity;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    ResponseEntity<?> list(@PathVariable String code) {
+        if (!projects.exists(code)) {
+            return error(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
+        }
+        return ResponseEntity.ok(requirements.findByProject(code));
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> importFile(@PathVariable String code, @RequestParam("file") MultipartFile file)
+        throws IOException {
+        return importCsv(code, file.getBytes());
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
+        MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ResponseEntity<?> importBody(@PathVariable String code, @RequestBody byte[] body) {
+        return importCsv(code, body);
+    }
+
+    private ResponseEntity<?> importCsv(String code, byte[] csv) {
+        Authentication auth = identity.getCurrentAuthentication();
+        String user = auth == null ? null : auth.getUserId();
+        List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+        if (groups.stream().noneMatch(IMPORTERS::contains)) {
+            return error(HttpStatus.FORBIDDEN, messages.get("requirements.import.forbidden", String.valueOf(user)));
+        }
+        if (!projects.exists(code)) {
+            return error(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
+        }
+        RequirementImport.Result result = importer.importCsv(code, new ByteArrayInputStream(csv), user);
+        if (!result.ok()) {
+            return ResponseEntity.badRequest().body(Map.of("errors", result.errors()));
+        }
+        return ResponseEntity.ok(Map.of("imported", result.imported(), "skipped", result.skipped()));
+    }
+
+    private static ResponseEntity<?> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("errors", List.of(message)));
+    }
+}

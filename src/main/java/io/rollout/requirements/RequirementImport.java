@@ -1,0 +1,72 @@
+package io.rollout.requirements;
+
+import io.rollout.project.ProjectScope;
+import io.rollout.shared.Messages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a customer's requirement list (CSV, see {@link RequirementCsv} for encodings and headers) into a
+ * project's specification. Rows of departments outside the project's scope are skipped and counted; if any
+ * row is bad, every bad row is reported with its row number and reason and nothing is stored. Existing
+ * requirements with the same id are replaced. Used by {@code POST /api/projects/{code}/requirements/import}
+ * and by the demo data.
+ */
+@Service
+public class RequirementImport {
+
+    private final RequirementRepository requirements;
+    private final ProjectScope scope;
+    private final Messages messages;
+    private final List<String> knownDepartments;
+
+    RequirementImport(RequirementRepository requirements, ProjectScope scope, Messages messages,
+                      @Value("${rollout.departments}") List<String> knownDepartments) {
+        this.requirements = requirements;
+        this.scope = scope;
+        this.messages = messages;
+        this.knownDepartments = knownDepartments;
+    }
+
+    /**
+     * Reads the whole stream and stores its requirements for the project, or nothing when a row is bad.
+     *
+     * @throws IllegalStateException when the project does not exist
+     */
+    @Transactional
+    public Result importCsv(String projectCode, InputStream csv, String uploadedBy) {
+        List<String> departments = scope.project(projectCode).departments();
+        byte[] bytes;
+        try {
+            bytes = csv.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RequirementCsv.Parsed parsed = RequirementCsv.read(bytes, departments, knownDepartments);
+        if (!parsed.problems().isEmpty()) {
+            return new Result(0, parsed.skipped(),
+                parsed.problems().stream().map(p -> messages.get(p.code(), p.argArray())).toList());
+        }
+        parsed.rows().forEach(r -> requirements.upsert(projectCode, r, uploadedBy));
+        return new Result(parsed.rows().size(), parsed.skipped(), List.of());
+    }
+
+    /**
+     * What an import did.
+     *
+     * @param imported requirements stored (new or replaced); 0 when there are errors
+     * @param skipped  rows of departments outside the project's scope
+     * @param errors   one message per bad row or missing column, in the caller's language
+     */
+    public record Result(int imported, int skipped, List<String> errors) {
+
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+}

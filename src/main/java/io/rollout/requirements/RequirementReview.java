@@ -1,0 +1,61 @@
+package io.rollout.requirements;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The department owner's review of the researched requirements ({@code UserTask_ReviewDepartmentRequirements}
+ * in {@code requirementsPhase}, form {@code reviewDepartmentRequirements}). On create it shows the department's rows in
+ * {@code requirements}; on complete it needs {@code departmentReviewOk} (yes/no, stored back as a Boolean for
+ * {@code Gateway_DepartmentReviewOk}) and, when not ok, a {@code reviewComment}, which the research task then
+ * shows. The review is recorded in the decision log as {@code departmentRequirementsReview}.
+ */
+@Component("requirementReview")
+class RequirementReview implements TaskListener {
+
+    static final String DECISION = "departmentRequirementsReview";
+
+    private final RequirementRepository requirements;
+    private final DecisionLog decisions;
+    private final Messages messages;
+
+    RequirementReview(RequirementRepository requirements, DecisionLog decisions, Messages messages) {
+        this.requirements = requirements;
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String code = (String) task.getVariable("projectCode");
+        String department = (String) task.getVariable("department");
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.getExecution().setVariableLocal(RequirementCapture.ROWS, JsonRows.of(
+                requirements.findByDepartment(code, department).stream().map(RequirementCapture::row).toList()));
+            return;
+        }
+        if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            return;
+        }
+        Boolean ok = TaskUser.yesNo(task.getVariable("departmentReviewOk"));
+        String comment = TaskUser.text(task.getVariable("reviewComment"));
+        if (ok == null) {
+            throw messages.reject("requirements.review.decisionRequired", department);
+        }
+        if (!ok && comment == null) {
+            throw messages.reject("requirements.review.commentRequired", department);
+        }
+        task.setVariable("departmentReviewOk", ok);
+        task.getExecution().removeVariableLocal(RequirementCapture.ROWS);
+        decisions.record(new Decision(code, DECISION, "requirements " + department, ok ? "accepted" : "returned",
+            comment == null ? List.of() : List.of(comment),
+            requirements.findByDepartment(code, department).size() + " requirements", TaskUser.of(task),
+            task.getProcessInstanceId()));
+    }
+}

@@ -1,0 +1,106 @@
+package io.rollout.requirements;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rule of the requirement sign-off gate ({@code ServiceTask_RequirementSignOff} in
+ * {@code requirementsPhase}, delegate {@code requirementSignOff}). The specification may be baselined only when
+ * <ol>
+ *   <li>every must-have requirement has an acceptance criterion and a matched solution (not
+ *       {@code not-covered}),</li>
+ *   <li>every department in scope has at least one requirement,</li>
+ *   <li>every department in scope approved the current version and none rejected it,</li>
+ *   <li>the requirements are unchanged since that version was frozen.</li>
+ * </ol>
+ * Otherwise it names what is missing, one finding per requirement, department or version. Plain class.
+ */
+final class RequirementSignOffRule {
+
+    /**
+     * What the gate decides on.
+     *
+     * @param version     the frozen version being signed off, {@code null} when none was frozen
+     * @param frozenHash  the hash stored when that version was frozen
+     * @param currentHash the hash of the requirements now
+     * @param approvals   approvals of every version; only those of {@code version} count
+     */
+    record Inputs(List<String> departments, List<Requirement> requirements, Integer version, String frozenHash,
+                  String currentHash, List<SpecificationApprovalRecord> approvals) {
+
+        /** A one-line summary for the decision log. */
+        String summary() {
+            long must = requirements.stream().filter(Requirement::isMust).count();
+            long approved = approvals.stream().filter(a -> version != null && a.version() == version && a.approved())
+                .count();
+            return "version " + version + "; departments " + String.join(",", departments) + "; requirements "
+                + requirements.size() + " (must " + must + "); approvals of this version " + approved + "; hash "
+                + currentHash;
+        }
+    }
+
+    /** The outcome: passed when there are no findings. */
+    record Outcome(List<Problem> findings) {
+        boolean passed() {
+            return findings.isEmpty();
+        }
+    }
+
+    private RequirementSignOffRule() {
+    }
+
+    static Outcome check(Inputs in) {
+        List<Problem> findings = new ArrayList<>();
+        List<Requirement> sorted = in.requirements().stream().sorted(Comparator.comparing(Requirement::reqId)).toList();
+        for (Requirement r : sorted) {
+            if (!r.isMust()) {
+                continue;
+            }
+            if (blank(r.acceptanceCriterion())) {
+                findings.add(Problem.of("requirements.signoff.noCriterion", r.reqId(), r.department()));
+            }
+            if (r.solutionMatch() == null) {
+                findings.add(Problem.of("requirements.signoff.notMatched", r.reqId(), r.department()));
+            } else if (RequirementFields.NOT_COVERED.equals(r.solutionMatch())) {
+                findings.add(Problem.of("requirements.signoff.notCovered", r.reqId(), r.department()));
+            }
+        }
+        for (String department : in.departments()) {
+            if (sorted.stream().noneMatch(r -> department.equals(r.department()))) {
+                findings.add(Problem.of("requirements.signoff.noRequirements", department));
+            }
+        }
+        if (in.version() == null) {
+            findings.add(Problem.of("requirements.signoff.notFrozen"));
+            return new Outcome(findings);
+        }
+        int version = in.version();
+        for (String department : in.departments()) {
+            List<SpecificationApprovalRecord> ofDepartment = in.approvals().stream()
+                .filter(a -> department.equals(a.department())).toList();
+            List<SpecificationApprovalRecord> current = ofDepartment.stream().filter(a -> a.version() == version).toList();
+            List<SpecificationApprovalRecord> rejections = current.stream().filter(a -> !a.approved()).toList();
+            rejections.forEach(a -> findings.add(Problem.of("requirements.signoff.rejected", department, version,
+                a.approver(), a.comment() == null ? "" : a.comment())));
+            if (!rejections.isEmpty() || current.stream().anyMatch(SpecificationApprovalRecord::approved)) {
+                continue;
+            }
+            Optional<SpecificationApprovalRecord> older = ofDepartment.stream()
+                .filter(a -> a.approved() && a.version() < version)
+                .max(Comparator.comparingInt(SpecificationApprovalRecord::version));
+            findings.add(older.isPresent()
+                ? Problem.of("requirements.signoff.approvalOutdated", department, older.get().version(), version)
+                : Problem.of("requirements.signoff.approvalMissing", department, version));
+        }
+        if (in.frozenHash() == null || !in.frozenHash().equals(in.currentHash())) {
+            findings.add(Problem.of("requirements.signoff.changed", version));
+        }
+        return new Outcome(findings);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

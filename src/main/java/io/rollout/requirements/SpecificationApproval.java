@@ -1,0 +1,82 @@
+package io.rollout.requirements;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.identity.DepartmentOwners;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A department owner's approval of one frozen specification version ({@code UserTask_ApproveSpecification} in
+ * {@code requirementsPhase}, form {@code approveSpecification}). On create it shows the department's
+ * requirements by priority ({@code mustRequirements}, {@code shouldRequirements}, {@code couldRequirements})
+ * and clears {@code specApproved} / {@code approvalComment} for this department's task. On complete it refuses
+ * users who are not business owners of the department and a "no" without a comment; otherwise it stores the
+ * decision for version {@code specVersion} in {@code specification_approval} and the decision log
+ * ({@code specificationApproval}).
+ */
+@Component("specificationApproval")
+class SpecificationApproval implements TaskListener {
+
+    static final String DECISION = "specificationApproval";
+    private static final List<String> LISTS = List.of("mustRequirements", "shouldRequirements", "couldRequirements");
+
+    private final RequirementRepository requirements;
+    private final DepartmentOwners owners;
+    private final DecisionLog decisions;
+    private final Messages messages;
+
+    SpecificationApproval(RequirementRepository requirements, DepartmentOwners owners, DecisionLog decisions,
+                          Messages messages) {
+        this.requirements = requirements;
+        this.owners = owners;
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String code = (String) task.getVariable("projectCode");
+        String department = (String) task.getVariable("department");
+        DelegateExecution execution = task.getExecution();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            List<Requirement> rows = requirements.findByDepartment(code, department);
+            for (int i = 0; i < RequirementFields.PRIORITIES.size(); i++) {
+                String priority = RequirementFields.PRIORITIES.get(i);
+                execution.setVariableLocal(LISTS.get(i), JsonRows.of(rows.stream()
+                    .filter(r -> priority.equals(r.priority())).map(RequirementCapture::row).toList()));
+            }
+            // local to this department's instance, so parallel approvals never see each other's answers
+            execution.setVariableLocal("specApproved", null);
+            execution.setVariableLocal("approvalComment", null);
+            return;
+        }
+        if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            return;
+        }
+        int version = (Integer) task.getVariable("specVersion");
+        String approver = TaskUser.of(task);
+        if (!owners.isOwner(approver, department)) {
+            throw messages.reject("requirements.approval.notOwner", approver, department);
+        }
+        Boolean approved = TaskUser.yesNo(task.getVariable("specApproved"));
+        String comment = TaskUser.text(task.getVariable("approvalComment"));
+        if (approved == null) {
+            throw messages.reject("requirements.approval.decisionRequired", version, department);
+        }
+        if (!approved && comment == null) {
+            throw messages.reject("requirements.approval.commentRequired", version, department);
+        }
+        requirements.insertApproval(code, version, department, approver, approved, comment);
+        LISTS.forEach(execution::removeVariableLocal);
+        decisions.record(new Decision(code, DECISION, "specification v" + version + ": " + department,
+            approved ? "approved" : "rejected", comment == null ? List.of() : List.of(comment),
+            requirements.findByDepartment(code, department).size() + " requirements of " + department, approver,
+            task.getProcessInstanceId()));
+    }
+}

@@ -1,0 +1,120 @@
+package io.rollout.requirements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RequirementSignOffRuleTests {
+
+    static final List<String> DEPARTMENTS = List.of("finance", "sales");
+
+    static Requirement req(String id, String department, String priority, String criterion, String match) {
+        return new Requirement("P", id, department, "Title " + id, null, null, null, priority, criterion, match, "u",
+            Instant.EPOCH);
+    }
+
+    static SpecificationApprovalRecord approval(int version, String department, boolean approved, String comment) {
+        return new SpecificationApprovalRecord("P", version, department, "owner-" + department, approved, comment,
+            Instant.EPOCH);
+    }
+
+    final List<Requirement> requirements = new ArrayList<>(List.of(
+        req("REQ-FIN-001", "finance", "must", "Approval within 2 days", "configuration"),
+        req("REQ-FIN-002", "finance", "could", null, null),
+        req("REQ-SAL-001", "sales", "must", "100 % of customers in the system", "standard")));
+    final List<SpecificationApprovalRecord> approvals = new ArrayList<>(List.of(
+        approval(2, "finance", true, null), approval(2, "sales", true, null)));
+
+    RequirementSignOffRule.Outcome check(int version) {
+        String hash = SpecificationHash.of(requirements);
+        return RequirementSignOffRule.check(
+            new RequirementSignOffRule.Inputs(DEPARTMENTS, requirements, version, hash, hash, approvals));
+    }
+
+    @Test
+    void passesWhenMustHavesAreCompleteAndEveryDepartmentApprovedTheCurrentVersion() {
+        RequirementSignOffRule.Outcome outcome = check(2);
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.findings()).isEmpty();
+    }
+
+    @Test
+    void couldAndShouldRequirementsNeedNeitherCriterionNorSolution() {
+        requirements.add(req("REQ-SAL-002", "sales", "should", null, "not-covered"));
+        assertThat(check(2).passed()).isTrue();
+    }
+
+    @Test
+    void signOffFailsWhenAMustHaveHasNoAcceptanceCriterion() {
+        requirements.set(0, req("REQ-FIN-001", "finance", "must", " ", "configuration"));
+        assertThat(check(2).findings()).containsExactly(Problem.of("requirements.signoff.noCriterion", "REQ-FIN-001", "finance"));
+    }
+
+    @Test
+    void signOffFailsWhenAMustHaveIsNotMatchedOrNotCovered() {
+        requirements.set(0, req("REQ-FIN-001", "finance", "must", "c", null));
+        requirements.set(2, req("REQ-SAL-001", "sales", "must", "c", "not-covered"));
+        assertThat(check(2).findings()).containsExactly(
+            Problem.of("requirements.signoff.notMatched", "REQ-FIN-001", "finance"),
+            Problem.of("requirements.signoff.notCovered", "REQ-SAL-001", "sales"));
+    }
+
+    @Test
+    void signOffFailsWhenADepartmentHasNoRequirement() {
+        requirements.remove(2);
+        assertThat(check(2).findings()).containsExactly(Problem.of("requirements.signoff.noRequirements", "sales"));
+    }
+
+    @Test
+    void signOffFailsWhenADepartmentHasNotApproved() {
+        approvals.remove(1);
+        assertThat(check(2).findings()).containsExactly(Problem.of("requirements.signoff.approvalMissing", "sales", 2));
+    }
+
+    @Test
+    void signOffFailsWhenOneDepartmentApprovedAnOlderVersion() {
+        approvals.set(1, approval(1, "sales", true, null));
+        assertThat(check(2).findings())
+            .containsExactly(Problem.of("requirements.signoff.approvalOutdated", "sales", 1, 2));
+    }
+
+    @Test
+    void signOffFailsWhenADepartmentRejectedTheCurrentVersionEvenIfItAlsoApproved() {
+        approvals.add(approval(2, "finance", false, "Cost centres missing"));
+        assertThat(check(2).findings()).containsExactly(
+            Problem.of("requirements.signoff.rejected", "finance", 2, "owner-finance", "Cost centres missing"));
+    }
+
+    @Test
+    void aRejectionOfAnOlderVersionDoesNotCount() {
+        approvals.add(approval(1, "finance", false, "old"));
+        assertThat(check(2).passed()).isTrue();
+    }
+
+    @Test
+    void signOffFailsWhenRequirementsChangedAfterFreezing() {
+        String frozen = SpecificationHash.of(requirements);
+        requirements.set(1, req("REQ-FIN-002", "finance", "should", null, null));
+        RequirementSignOffRule.Outcome outcome = RequirementSignOffRule.check(new RequirementSignOffRule.Inputs(
+            DEPARTMENTS, requirements, 2, frozen, SpecificationHash.of(requirements), approvals));
+        assertThat(outcome.findings()).containsExactly(Problem.of("requirements.signoff.changed", 2));
+    }
+
+    @Test
+    void signOffFailsWhenNoVersionWasFrozen() {
+        String hash = SpecificationHash.of(requirements);
+        RequirementSignOffRule.Outcome outcome = RequirementSignOffRule.check(
+            new RequirementSignOffRule.Inputs(DEPARTMENTS, requirements, null, null, hash, approvals));
+        assertThat(outcome.findings()).containsExactly(Problem.of("requirements.signoff.notFrozen"));
+    }
+
+    @Test
+    void summaryNamesVersionCountsAndHash() {
+        String hash = SpecificationHash.of(requirements);
+        var inputs = new RequirementSignOffRule.Inputs(DEPARTMENTS, requirements, 2, hash, hash, approvals);
+        assertThat(inputs.summary()).contains("version 2", "requirements 3 (must 2)", "approvals of this version 2", hash);
+    }
+}
