@@ -97,7 +97,7 @@ class BuildRepository {
                 where project_code = ? and module = ? order by id desc""")
             .params(projectCode, module)
             .query((rs, n) -> new Acceptance(rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
-            .stream().findFirst();
+            .list().stream().findFirst();
     }
 
     boolean requirementExists(String projectCode, String requirementId) {

@@ -51,7 +51,7 @@ class MigrationRepository {
             .params(projectCode, dataset)
             .query((rs, n) -> new Run(rs.getInt(1), new Figures(rs.getLong(2), rs.getLong(3), rs.getLong(4)),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
-            .stream().findFirst();
+            .list().stream().findFirst();
     }
 
     void recordSignOff(String projectCode, String dataset, int round, boolean signedOff, String comment,
@@ -68,6 +68,6 @@ class MigrationRepository {
                 where project_code = ? and dataset = ? order by id desc""")
             .params(projectCode, dataset)
             .query((rs, n) -> new SignOff(rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
-            .stream().findFirst();
+            .list().stream().findFirst();
     }
 }
