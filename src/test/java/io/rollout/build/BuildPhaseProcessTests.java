@@ -114,14 +114,17 @@ class BuildPhaseProcessTests {
         Task configure = taskOf(CONFIGURE, FINANCE);
         assertThat(configure).hasCandidateGroup(Roles.CONSULTANT);
         assertThat(configure.getName()).isEqualTo("Configure finance");
+        assertThat(formOf(configure)).contains("\"id\": \"configureModule\"");
         assertThat(status.modulesNotAccepted(code)).containsExactly(FINANCE, INVENTORY);
 
         complete(configure, configuration("Accounts payable basics"));
         Task develop = taskOf(DEVELOP, FINANCE);
         assertThat(develop).hasCandidateGroup(Roles.DEVELOPER);
+        assertThat(formOf(develop)).contains("\"id\": \"developCustomisations\"");
         complete(develop, customisations());
         Task accept = taskOf(ACCEPT, FINANCE);
         assertThat(accept).hasCandidateGroup(Roles.BUSINESS_OWNER);
+        assertThat(formOf(accept)).contains("\"id\": \"acceptModule\"");
         assertThat((String) tasks.getVariableLocal(accept.getId(), "iterationSummary"))
             .contains("Module finance, iteration 1", "Map legacy vendor codes", "Golden tax export", "3 days");
         complete(accept, withVariables("moduleAccepted", "yes"));
@@ -200,5 +203,13 @@ class BuildPhaseProcessTests {
             .hasMessageContaining("why the module is not accepted");
         assertThat(count("module_acceptance", FINANCE)).isZero();
         assertThat(taskOf(ACCEPT, FINANCE)).isNotNull();
+    }
+
+    String formOf(Task task) {
+        try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -98,10 +98,12 @@ class DataMigrationProcessTests {
         Task dryRun = taskOf(pi, DRY_RUN, CUSTOMERS);
         assertThat(dryRun).hasCandidateGroup(Roles.DATA_STEWARD);
         assertThat(dryRun.getName()).isEqualTo("Dry run customers");
+        assertThat(formOf(dryRun)).contains("\"id\": \"recordDryRun\"");
 
         complete(dryRun, dryRun(1000, 990, 10));
         Task signOff = taskOf(pi, SIGN_OFF, CUSTOMERS);
         assertThat(signOff).hasCandidateGroup(Roles.BUSINESS_OWNER);
+        assertThat(formOf(signOff)).contains("\"id\": \"signOffData\"");
         assertThat((String) tasks.getVariableLocal(signOff.getId(), "latestRunSummary"))
             .contains("Dataset customers, dry run 1", "Source 1000 rows = accepted 990 + rejected 10", "1.00 %");
         assertThat(tasks.getVariable(signOff.getId(), "dryRunFindings"))
@@ -211,5 +213,13 @@ class DataMigrationProcessTests {
 
         assertThat(pi).hasPassed(ALL_SIGNED_OFF).isEnded();
         assertThat(status.datasetsNotSignedOff(code)).isEmpty();
+    }
+
+    String formOf(Task task) {
+        try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

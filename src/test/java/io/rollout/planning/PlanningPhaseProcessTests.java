@@ -105,12 +105,14 @@ class PlanningPhaseProcessTests {
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt(DRAW_UP_PLAN);
         assertThat(task(pi)).hasCandidateGroup(Roles.PMO);
+        assertThat(formOf(task(pi))).contains("\"id\": \"planProject\"");
 
         complete(task(pi), planForm(MILESTONES));
 
         assertThat(pi).isWaitingAt(REVIEW_PLAN);
         Task review = task(pi);
         assertThat(review).hasCandidateGroup(Roles.STEERING_COMMITTEE);
+        assertThat(formOf(review)).contains("\"id\": \"reviewPlan\"");
         String summary = (String) tasks.getVariableLocal(review.getId(), "planSummary");
         assertThat(summary).contains("HIGH RISK, score 20", "Go-live procurement", "**Scope approach:** pilot");
 
@@ -190,5 +192,13 @@ class PlanningPhaseProcessTests {
 
         assertThat(pi).isWaitingAt(REVIEW_PLAN);
         assertThat(decisions.latest(code, PlanReview.DECISION)).isEmpty();
+    }
+
+    String formOf(Task task) {
+        try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
