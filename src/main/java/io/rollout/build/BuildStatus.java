@@ -1,0 +1,36 @@
+package io.rollout.build;
+
+import io.rollout.project.ProjectScope;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read API of the build phase for go-live readiness: which modules in the project's scope are not
+ * (yet) accepted by their business owners. A module counts as accepted when its latest acceptance
+ * decision is positive and was given on its latest iteration.
+ */
+@Component
+public class BuildStatus {
+
+    private final BuildRepository builds;
+    private final ProjectScope scope;
+
+    BuildStatus(BuildRepository builds, ProjectScope scope) {
+        this.builds = builds;
+        this.scope = scope;
+    }
+
+    /** Modules of the project without a valid acceptance, in scope order; empty when all are accepted. */
+    public List<String> modulesNotAccepted(String projectCode) {
+        return scope.modules(projectCode).stream()
+            .filter(module -> !accepted(projectCode, module))
+            .toList();
+    }
+
+    private boolean accepted(String projectCode, String module) {
+        int last = builds.lastIteration(projectCode, module);
+        return builds.latestAcceptance(projectCode, module)
+            .map(a -> a.accepted() && a.iteration() == last)
+            .orElse(false);
+    }
+}

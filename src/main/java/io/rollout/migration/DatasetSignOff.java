@@ -1,0 +1,99 @@
+package io.rollout.migration;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.migration.DryRunRules.Figures;
+import io.rollout.migration.FormInput.Label;
+import io.rollout.migration.FormInput.Problem;
+import io.rollout.migration.MigrationRepository.Run;
+import io.rollout.project.ProjectScope;
+import io.rollout.shared.Messages;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of {@code UserTask_SignOffDataset} in {@code SubProcess_DatasetMigration} of
+ * {@code dataMigration}.
+ * <ul>
+ * <li>create: sets the task-local {@code latestRunSummary} (Markdown: figures of the latest dry run)
+ *     that the signOffData form shows.</li>
+ * <li>complete: requires {@code dataSignedOff} (yes/no) and a {@code signOffComment} when refused;
+ *     stores {@code migration_signoff} for the latest round, records the decision {@code dataSignOff},
+ *     writes {@code dataSignedOff} back as a Boolean for {@code Gateway_DataSignedOff} and, when
+ *     refused, puts the owner's reason into {@code dryRunFindings} for the next dry run.</li>
+ * </ul>
+ */
+@Component("datasetSignOff")
+class DatasetSignOff implements TaskListener {
+
+    static final String DECISION = "dataSignOff";
+
+    private final MigrationRepository migrations;
+    private final ProjectScope scope;
+    private final DecisionLog decisions;
+    private final Messages messages;
+    private final Clock clock;
+
+    DatasetSignOff(MigrationRepository migrations, ProjectScope scope, DecisionLog decisions, Messages messages,
+                   Clock clock) {
+        this.migrations = migrations;
+        this.scope = scope;
+        this.decisions = decisions;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String projectCode = (String) task.getVariable("projectCode");
+        String dataset = (String) task.getVariable("dataset");
+        Run run = migrations.latestRun(projectCode, dataset)
+            .orElseThrow(() -> new IllegalStateException("no dry run of dataset " + dataset + " in " + projectCode));
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal("latestRunSummary", summary(projectCode, dataset, run));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            complete(task, projectCode, dataset, run);
+        }
+    }
+
+    private void complete(DelegateTask task, String projectCode, String dataset, Run run) {
+        Boolean signedOff = FormInput.yesNo(task.getVariable("dataSignedOff"));
+        String comment = FormInput.text(task.getVariable("signOffComment"));
+        if (signedOff == null) {
+            throw FormInput.refuse(messages, List.of(new Problem("form.field.required",
+                new Label("migration.field.dataSignedOff"))));
+        }
+        if (!signedOff && comment == null) {
+            throw FormInput.refuse(messages, List.of(new Problem("migration.signOff.commentRequired")));
+        }
+        String user = FormInput.userOf(task);
+        migrations.recordSignOff(projectCode, dataset, run.round(), signedOff, comment, user, Instant.now(clock));
+        decisions.record(new Decision(projectCode, DECISION, "dataset " + dataset + " round " + run.round(),
+            signedOff ? "signed-off" : "refused", comment == null ? List.of() : List.of(comment),
+            "source=" + run.figures().source() + ", accepted=" + run.figures().accepted() + ", rejected="
+                + run.figures().rejected() + ", file=" + run.sourceFile(),
+            user, task.getProcessInstanceId()));
+        task.setVariable("dataSignedOff", signedOff);
+        if (!signedOff) {
+            task.setVariable("dryRunFindings", messages.forRecord("migration.signOff.refused", user, comment));
+        }
+    }
+
+    private String summary(String projectCode, String dataset, Run run) {
+        Figures f = run.figures();
+        DryRunRules.Evaluation evaluation = DryRunRules.evaluate(f, scope.project(projectCode).rejectThreshold());
+        return String.join("\n\n",
+            messages.forRecord("migration.summary.run", FormInput.md(dataset), run.round(), FormInput.md(run.sourceFile()),
+                FormInput.md(run.recordedBy())),
+            messages.forRecord("migration.summary.figures", String.valueOf(f.source()), String.valueOf(f.accepted()),
+                String.valueOf(f.rejected()), evaluation.rejectRate()),
+            messages.forRecord(evaluation.finding().code(), evaluation.finding().args()),
+            messages.forRecord("migration.summary.rules", run.rules() == null ? "-" : FormInput.md(run.rules())),
+            messages.forRecord("migration.summary.rejectReasons",
+                run.rejectReasons() == null ? "-" : FormInput.md(run.rejectReasons())));
+    }
+}
