@@ -83,7 +83,7 @@ class DefectFixRecorder implements TaskListener {
 
     private static Map<String, Object> prefill(Defect d) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("defectId", d.id());
+        row.put("defectId", String.valueOf(d.id()));
         row.put("caseId", d.caseId());
         row.put("severity", d.severity());
         row.put("description", d.description());
