@@ -50,11 +50,11 @@ class DefectFixRecorder implements TaskListener {
                 continue;
             }
             if (!open.containsKey(id)) {
-                problems.add(messages.get("uat.defect.notOpen", row.number(), id));
+                problems.add(messages.get("uat.defect.notOpen", row.number(), String.valueOf(id)));
             } else if (row.bool("fixed")) {
                 String note = row.text("fixNote");
                 if (note == null) {
-                    problems.add(messages.get("uat.defect.fixNoteRequired", row.number(), id));
+                    problems.add(messages.get("uat.defect.fixNoteRequired", row.number(), String.valueOf(id)));
                 } else if (note.length() > 2000) {
                     problems.add(messages.get("uat.row.tooLong", row.number(), messages.get("uat.field.fixNote"), 2000));
                 } else {
