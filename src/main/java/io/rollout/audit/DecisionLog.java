@@ -49,7 +49,7 @@ public class DecisionLog {
     /** The latest decision of one kind for a project, if any. */
     public Optional<Decision> latest(String projectCode, String decision) {
         return jdbc.sql(SELECT + " where project_code = ? and decision = ? order by id desc")
-            .params(projectCode, decision).query(DecisionLog::map).stream().findFirst();
+            .params(projectCode, decision).query(DecisionLog::map).list().stream().findFirst();
     }
 
     private static final String SELECT = """
