@@ -1,0 +1,88 @@
+package io.rollout.training;
+
+import io.rollout.shared.FormRow;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of {@code UserTask_RecordAttendance} (form {@code recordAttendance}). On create it
+ * prefills the dynamic list {@code attendance} with one row per trainee of the roster (their last
+ * course, if any); on complete it validates every row (a trainee of the roster, course and session
+ * date, a score 0–100 only when attended) and then stores one attendance record per filled row.
+ * A row left without date, attendance and score records nothing for that trainee.
+ */
+@Component("attendanceRecorder")
+class AttendanceRecorder implements TaskListener {
+
+    static final String ROWS = "attendance";
+
+    private final TrainingRepository repository;
+    private final TrainingRows validator;
+    private final Messages messages;
+
+    AttendanceRecorder(TrainingRepository repository, TrainingRows validator, Messages messages) {
+        this.repository = repository;
+        this.validator = validator;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String projectCode = (String) task.getVariable("projectCode");
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            Map<String, String> courses = repository.lastCourses(projectCode);
+            task.setVariableLocal(ROWS, JsonRows.of(repository.roster(projectCode).stream()
+                .map(t -> prefill(t, courses.get(t.employeeId()))).toList()));
+            return;
+        }
+        Set<String> roster = repository.roster(projectCode).stream().map(Trainee::employeeId).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        List<TrainingRepository.Session> sessions = new ArrayList<>();
+        for (FormRow row : JsonRows.read(FormSubmission.rows(task, ROWS))) {
+            if (nothingRecorded(row)) {
+                continue;
+            }
+            String employeeId = row.text("employeeId");
+            if (employeeId == null) {
+                problems.add(messages.get("form.row.required", row.number(), validator.label("employeeId")));
+                continue;
+            }
+            if (!roster.contains(employeeId)) {
+                problems.add(messages.get("training.row.notInRoster", row.number(), employeeId));
+                continue;
+            }
+            TrainingRepository.Session session = validator.session(row, employeeId, false, problems);
+            if (session != null) {
+                sessions.add(session);
+            }
+        }
+        FormSubmission.refuseIfAny(problems);
+        String user = FormSubmission.user(task);
+        sessions.forEach(s -> repository.recordAttendance(projectCode, s, user));
+    }
+
+    private static boolean nothingRecorded(FormRow row) {
+        return row.text("sessionDate") == null && !row.bool("attended") && row.text("score") == null;
+    }
+
+    private static Map<String, Object> prefill(Trainee t, String lastCourse) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("employeeId", t.employeeId());
+        row.put("name", t.name());
+        row.put("role", t.role());
+        row.put("course", lastCourse);
+        row.put("sessionDate", null);
+        row.put("attended", false);
+        row.put("score", null);
+        return row;
+    }
+}

@@ -1,0 +1,106 @@
+package io.rollout.training;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The training roster, plan and attendance records of a project. */
+@Repository
+class TrainingRepository {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    TrainingRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    List<Trainee> roster(String projectCode) {
+        return jdbc.sql("select employee_id, name, department, role from trainee where project_code = ? order by employee_id")
+            .param(projectCode)
+            .query((rs, n) -> new Trainee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+            .list();
+    }
+
+    /** Makes the roster exactly these trainees; attendance records of removed people are kept. */
+    void replaceRoster(String projectCode, List<Trainee> trainees) {
+        jdbc.sql("delete from trainee where project_code = ?").param(projectCode).update();
+        trainees.forEach(t -> insertTrainee(projectCode, t));
+    }
+
+    /** Adds or updates trainees without removing others (imports). */
+    void saveTrainees(String projectCode, List<Trainee> trainees) {
+        for (Trainee t : trainees) {
+            int updated = jdbc.sql("update trainee set name = ?, department = ?, role = ? where project_code = ? and employee_id = ?")
+                .params(t.name(), t.department(), t.role(), projectCode, t.employeeId()).update();
+            if (updated == 0) {
+                insertTrainee(projectCode, t);
+            }
+        }
+    }
+
+    private void insertTrainee(String projectCode, Trainee t) {
+        jdbc.sql("insert into trainee (project_code, employee_id, name, department, role) values (?, ?, ?, ?, ?)")
+            .params(projectCode, t.employeeId(), t.name(), t.department(), t.role()).update();
+    }
+
+    void savePlan(String projectCode, String curriculum, String user) {
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        int updated = jdbc.sql("update training_plan set curriculum = ?, planned_by = ?, planned_at = ? where project_code = ?")
+            .params(curriculum, user, now, projectCode).update();
+        if (updated == 0) {
+            jdbc.sql("insert into training_plan (project_code, curriculum, planned_by, planned_at) values (?, ?, ?, ?)")
+                .params(projectCode, curriculum, user, now).update();
+        }
+    }
+
+    Optional<String> curriculum(String projectCode) {
+        return jdbc.sql("select curriculum from training_plan where project_code = ?").param(projectCode)
+            .query(String.class).optional();
+    }
+
+    void recordAttendance(String projectCode, Session session, String user) {
+        jdbc.sql("""
+                insert into training_attendance (project_code, employee_id, course, session_date, attended, score,
+                                                 recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(projectCode, session.employeeId(), session.course(), Date.valueOf(session.sessionDate()),
+                session.attended(), session.score(), user, Timestamp.from(Instant.now(clock)))
+            .update();
+    }
+
+    List<Session> attendance(String projectCode) {
+        return jdbc.sql("""
+                select employee_id, course, session_date, attended, score from training_attendance
+                where project_code = ? order by id""")
+            .param(projectCode)
+            .query((rs, n) -> new Session(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                rs.getBoolean(4), (Integer) rs.getObject(5)))
+            .list();
+    }
+
+    /** The latest course of each trainee, to prefill the attendance form. */
+    Map<String, String> lastCourses(String projectCode) {
+        Map<String, String> courses = new java.util.HashMap<>();
+        attendance(projectCode).forEach(s -> courses.put(s.employeeId(), s.course()));
+        return courses;
+    }
+
+    /** Everything the completion check decides on. */
+    TrainingCompletionRule.Input checkInput(String projectCode, int target, int passMark) {
+        return new TrainingCompletionRule.Input(target, passMark, roster(projectCode), attendance(projectCode).stream()
+            .map(s -> new TrainingCompletionRule.Attendance(s.employeeId(), s.attended(), s.score())).toList());
+    }
+
+    /** One attendance record: a trainee in a session of a course, attended or not, with a score if assessed. */
+    record Session(String employeeId, String course, LocalDate sessionDate, boolean attended, Integer score) {
+    }
+}
