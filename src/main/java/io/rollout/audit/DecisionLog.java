@@ -48,6 +48,7 @@ public class DecisionLog {
 
     /** The latest decision of one kind for a project, if any. */
     public Optional<Decision> latest(String projectCode, String decision) {
+        // list(), not stream(): an unclosed stream keeps its connection out of the pool outside a transaction
         return jdbc.sql(SELECT + " where project_code = ? and decision = ? order by id desc")
             .params(projectCode, decision).query(DecisionLog::map).list().stream().findFirst();
     }

@@ -1,0 +1,58 @@
+package io.rollout.golive;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.project.ProjectScope;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers the inputs of {@link GoLiveReadinessRules} for {@code ServiceTask_AssessReadiness}. Other
+ * phases are read only through the decision log and the project scope, never through their tables,
+ * so go-live does not depend on how they store their work.
+ */
+@Component
+class ReadinessSources {
+
+    private final DecisionLog decisions;
+    private final ProjectScope scope;
+    private final OpenHighRisks risks;
+
+    ReadinessSources(DecisionLog decisions, ProjectScope scope, OpenHighRisks risks) {
+        this.decisions = decisions;
+        this.scope = scope;
+        this.risks = risks;
+    }
+
+    GoLiveReadinessRules.Inputs gather(String projectCode) {
+        List<Decision> log = decisions.forProject(projectCode);
+        return new GoLiveReadinessRules.Inputs(latest(log, "uatGate"), latest(log, "trainingCompletionCheck"),
+            latest(log, "requirementSignOff"),
+            scope.modules(projectCode), latestPerSubject(log, "moduleAcceptance"),
+            scope.datasets(projectCode), latestPerSubject(log, "dataSignOff"),
+            risks.of(projectCode));
+    }
+
+    private static String latest(List<Decision> log, String decision) {
+        String outcome = null;
+        for (Decision d : log) {
+            if (decision.equals(d.decision())) {
+                outcome = d.outcome();
+            }
+        }
+        return outcome;
+    }
+
+    // the log is oldest first, so a later decision on the same subject replaces an earlier one
+    private static Map<String, String> latestPerSubject(List<Decision> log, String decision) {
+        Map<String, String> outcomes = new HashMap<>();
+        for (Decision d : log) {
+            if (decision.equals(d.decision()) && d.subject() != null) {
+                outcomes.put(d.subject(), d.outcome());
+            }
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,44 @@
+package io.rollout.golive;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.Messages;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of {@code UserTask_RollBack} in {@code goLive}: the rollback report is required; it is
+ * added to the failed {@code cutover_run} and recorded as decision {@code cutoverRollback}.
+ *
+ * <p>Reads {@code projectCode}, {@code rollbackReport}.
+ */
+@Component("rollbackRecorder")
+class RollbackRecorder implements TaskListener {
+
+    private final GoLiveRepository repository;
+    private final DecisionLog decisions;
+    private final Messages messages;
+
+    RollbackRecorder(GoLiveRepository repository, DecisionLog decisions, Messages messages) {
+        this.repository = repository;
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String projectCode = (String) task.getVariable("projectCode");
+        String report = TaskForms.text(task, "rollbackReport");
+        if (report == null) {
+            throw messages.reject("form.field.required", "Rollback report");
+        }
+        String user = TaskForms.currentUser(task);
+        if (!repository.recordRollback(projectCode, report, user)) {
+            throw new IllegalStateException("no failed cutover run to roll back for project " + projectCode);
+        }
+        decisions.record(new Decision(projectCode, "cutoverRollback", "cutover", "rolled-back", List.of(report),
+            null, user, task.getProcessInstanceId()));
+    }
+}
