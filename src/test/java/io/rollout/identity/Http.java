@@ -1,0 +1,142 @@
+package io.rollout.identity;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A raw HTTP client for the web tests: paths and query strings go out exactly as written (no URI
+ * templates that would swallow {@code ${...}}), optionally with basic auth or a webapp session.
+ */
+final class Http {
+
+    private final String base;
+    private final String authorization;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+    private String xsrfToken;
+    private String acceptLanguage;
+
+    private Http(int port, String user, String password) {
+        this.base = "http://localhost:" + port;
+        this.authorization = user == null ? null
+            : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    static Http as(int port, String user, String password) {
+        return new Http(port, user, password);
+    }
+
+    static Http anonymous(int port) {
+        return new Http(port, null, null);
+    }
+
+    /**
+     * Logs in to Tasklist as the webapps do: fetch the CSRF token, post the login form, and send
+     * the token with every later modifying request.
+     */
+    static Http webappSession(int port, String user, String password) {
+        Http http = new Http(port, null, null);
+        http.send("GET", "/camunda/app/tasklist/default/", null, null);
+        HttpResponse<String> login = http.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+            "application/x-www-form-urlencoded",
+            "username=" + enc(user) + "&password=" + enc(password));
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + login.statusCode() + " " + login.body());
+        }
+        // the login starts a new session: a GET hands out the CSRF token of that session
+        http.send("GET", "/camunda/api/admin/auth/user/default", null, null);
+        return http;
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    HttpResponse<String> get(String pathAndQuery) {
+        return send("GET", pathAndQuery, null, null);
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        return send("POST", path, "application/json", json);
+    }
+
+    HttpResponse<String> put(String path, String json) {
+        return send("PUT", path, "application/json", json);
+    }
+
+    HttpResponse<String> postMultipart(String path, Map<String, String> textParts, String fileName, String file) {
+        String boundary = "----rollout" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        StringBuilder text = new StringBuilder();
+        textParts.forEach((name, value) -> text.append("--").append(boundary).append("\r\n")
+            .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+            .append(value).append("\r\n"));
+        text.append("--").append(boundary).append("\r\n")
+            .append("Content-Disposition: form-data; name=\"data\"; filename=\"").append(fileName).append("\"\r\n")
+            .append("Content-Type: application/octet-stream\r\n\r\n").append(file).append("\r\n")
+            .append("--").append(boundary).append("--\r\n");
+        body.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        return send("POST", path, "multipart/form-data; boundary=" + boundary, body.toString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> sendLocalized(String language, String path, String json) {
+        language = language.trim();
+        acceptLanguage = language;
+        try {
+            return post(path, json);
+        } finally {
+            acceptLanguage = null;
+        }
+    }
+
+    HttpResponse<String> send(String method, String pathAndQuery, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.header("Accept", "application/json, text/plain, */*");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        if (xsrfToken != null) {
+            request.header("X-XSRF-TOKEN", xsrfToken);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response.headers().firstValue("X-XSRF-TOKEN").ifPresent(t -> xsrfToken = t);
+            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().ifPresent(t -> xsrfToken = t);
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String describe(HttpResponse<String> response) {
+        return response.statusCode() + " " + response.body() + " "
+            + response.headers().map().entrySet().stream().map(Object::toString).collect(Collectors.joining(", "));
+    }
+}
