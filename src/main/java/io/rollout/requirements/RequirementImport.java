@@ -24,13 +24,16 @@ public class RequirementImport {
     private final ProjectScope scope;
     private final Messages messages;
     private final List<String> knownDepartments;
+    private final OpenRequirementForms openForms;
 
     RequirementImport(RequirementRepository requirements, ProjectScope scope, Messages messages,
-                      @Value("${rollout.departments}") List<String> knownDepartments) {
+                      @Value("${rollout.departments}") List<String> knownDepartments,
+                      OpenRequirementForms openForms) {
         this.requirements = requirements;
         this.scope = scope;
         this.messages = messages;
         this.knownDepartments = knownDepartments;
+        this.openForms = openForms;
     }
 
     /**
@@ -53,6 +56,7 @@ public class RequirementImport {
                 parsed.problems().stream().map(p -> messages.get(p.code(), p.argArray())).toList());
         }
         parsed.rows().forEach(r -> requirements.upsert(projectCode, r, uploadedBy));
+        openForms.refresh(projectCode);
         return new Result(parsed.rows().size(), parsed.skipped(), List.of());
     }
 

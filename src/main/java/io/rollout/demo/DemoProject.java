@@ -1,0 +1,128 @@
+package io.rollout.demo;
+
+import io.rollout.identity.Roles;
+import io.rollout.project.ProjectRepository;
+import io.rollout.requirements.RequirementImport;
+import io.rollout.shared.JsonRows;
+import io.rollout.training.AttendanceImport;
+import io.rollout.uat.TestCaseImport;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sample project of the {@code demo} profile: the manufacturer's ERP phase 1 (procurement and
+ * inventory) with the departments procurement, warehouse and finance, started by the PMO user and
+ * loaded with the customer's own files from {@code demo/erp-case/}: the requirements of the
+ * departments in scope, the UAT test cases that cover them, and the training roster with attendance.
+ * Runs once; a restart finds the project and leaves it alone.
+ */
+@Component
+@Profile("demo")
+@Order(30)
+class DemoProject implements ApplicationRunner {
+
+    static final String CODE = "ERP-2026-01";
+    static final String PMO_USER = "zhangwei";
+    static final List<String> DEPARTMENTS = List.of("procurement", "warehouse", "finance");
+    // department names as the customer's files write them
+    static final Set<String> DEPARTMENT_NAMES = Set.of("采购部", "仓储部", "财务部");
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoProject.class);
+
+    private final ProjectRepository projects;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final RequirementImport requirements;
+    private final TestCaseImport testCases;
+    private final AttendanceImport attendance;
+    private final JdbcClient jdbc;
+
+    DemoProject(ProjectRepository projects, RuntimeService runtime, IdentityService identity,
+                RequirementImport requirements, TestCaseImport testCases, AttendanceImport attendance, JdbcClient jdbc) {
+        this.projects = projects;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.requirements = requirements;
+        this.testCases = testCases;
+        this.attendance = attendance;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (projects.exists(CODE)) {
+            return;
+        }
+        Map<String, Object> form = new HashMap<>();
+        form.put("projectCode", CODE);
+        form.put("projectName", "ERP phase 1: procurement and inventory");
+        form.put("customer", "华东精密制造有限公司 (East China Precision Manufacturing)");
+        form.put("systemType", "ERP");
+        form.put("departments", JsonRows.ofStrings(DEPARTMENTS));
+        form.put("modules", JsonRows.ofStrings(List.of("procurement", "inventory")));
+        form.put("datasets", JsonRows.ofStrings(List.of("customers", "materials")));
+        form.put("uatPassTarget", 95L);
+        form.put("trainingTarget", 80L);
+        identity.setAuthentication(PMO_USER, List.of(Roles.PMO));
+        try {
+            runtime.startProcessInstanceByKey("implementationProject", form);
+        } finally {
+            identity.clearAuthentication();
+        }
+        // the importer itself skips the requirements of departments outside the project's scope
+        RequirementImport.Result imported;
+        try (InputStream in = new ClassPathResource("demo/erp-case/requirements.csv").getInputStream()) {
+            imported = requirements.importCsv(CODE, in, PMO_USER);
+        }
+        if (!imported.ok()) {
+            throw new IllegalStateException("demo requirements could not be imported: " + imported.errors());
+        }
+        Set<String> known = Set.copyOf(jdbc.sql("select req_id from requirement where project_code = ?")
+            .param(CODE).query(String.class).list());
+        testCases.importCsv(CODE, file("uat-test-cases.csv", row -> known.contains(row.get(2))), PMO_USER);
+        attendance.importCsv(CODE, file("training-attendance.csv", row -> DEPARTMENT_NAMES.contains(row.get(2))),
+            PMO_USER);
+        LOG.info("Demo project {} started with the customer's requirements, test cases and training roster", CODE);
+    }
+
+    // The customer's files cover all five departments; the sample project has three in scope.
+    private static InputStream file(String name, Predicate<CSVRecord> keep) throws IOException {
+        try (InputStream in = new ClassPathResource("demo/erp-case/" + name).getInputStream();
+             var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            List<CSVRecord> records = CSVFormat.DEFAULT.parse(reader).getRecords();
+            StringWriter out = new StringWriter();
+            try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+                printer.printRecord(records.get(0).toList());
+                for (CSVRecord row : records.subList(1, records.size())) {
+                    if (keep.test(row)) {
+                        printer.printRecord(row.toList());
+                    }
+                }
+            }
+            return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
