@@ -6,6 +6,8 @@ import io.rollout.project.ProjectScope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReadinessSources {
+
+    // build and migration name their decisions "module <module> iteration <n>" (ModuleAcceptance) and
+    // "dataset <dataset> round <n>" (DatasetSignOff); the readiness criteria count per module and dataset
+    private static final Pattern ITEM_SUBJECT = Pattern.compile("(?:module|dataset) (\\S+) (?:iteration|round) \\d+");
 
     private final DecisionLog decisions;
     private final ProjectScope scope;
@@ -45,14 +51,20 @@ class ReadinessSources {
         return outcome;
     }
 
-    // the log is oldest first, so a later decision on the same subject replaces an earlier one
+    // the log is oldest first, so a later decision on the same module or dataset replaces an earlier one
     private static Map<String, String> latestPerSubject(List<Decision> log, String decision) {
         Map<String, String> outcomes = new HashMap<>();
         for (Decision d : log) {
             if (decision.equals(d.decision()) && d.subject() != null) {
-                outcomes.put(d.subject(), d.outcome());
+                outcomes.put(item(d.subject()), d.outcome());
             }
         }
         return outcomes;
+    }
+
+    /** The module or dataset a decision is about: {@code finance} for "module finance iteration 2". */
+    static String item(String subject) {
+        Matcher m = ITEM_SUBJECT.matcher(subject);
+        return m.matches() ? m.group(1) : subject;
     }
 }

@@ -1,0 +1,631 @@
+package io.rollout.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.identity.Roles;
+import io.rollout.requirements.RequirementImport;
+import io.rollout.shared.FormRow;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.ProcessTest;
+import io.rollout.shared.TestProjects;
+import io.rollout.training.AttendanceImport;
+import io.rollout.uat.TestCaseImport;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * A whole implementation project from the start form to {@code EndEvent_ProjectClosed}, driven the way
+ * the users of each role would drive it in Tasklist: find the project's open task, check who may see it,
+ * claim it and submit its form. The data is the customer's own (demo/erp-case): ERP phase 1 for the
+ * procurement and warehouse departments.
+ */
+@ProcessTest
+class ImplementationProjectProcessTests {
+
+    static final String PROCESS = "implementationProject";
+    static final String CALL_REQUIREMENTS = "CallActivity_Requirements";
+    static final String CALL_PLANNING = "CallActivity_Planning";
+    static final String CALL_BUILD = "CallActivity_Build";
+    static final String CALL_DATA_MIGRATION = "CallActivity_DataMigration";
+    static final String CALL_UAT = "CallActivity_Uat";
+    static final String CALL_TRAINING = "CallActivity_Training";
+    static final String CALL_GO_LIVE = "CallActivity_GoLive";
+    static final String CALL_OPERATIONS = "CallActivity_Operations";
+    static final String CLOSE_PROJECT = "ServiceTask_CloseProject";
+    static final String PROJECT_CLOSED = "EndEvent_ProjectClosed";
+
+    // requirementsPhase
+    static final String RESEARCH = "UserTask_ResearchDepartment";
+    static final String REVIEW_REQUIREMENTS = "UserTask_ReviewDepartmentRequirements";
+    static final String APPROVE_SPECIFICATION = "UserTask_ApproveSpecification";
+    // planningPhase
+    static final String DRAW_UP_PLAN = "UserTask_DrawUpPlan";
+    static final String REVIEW_PLAN = "UserTask_ReviewPlan";
+    // buildPhase
+    static final String CONFIGURE = "UserTask_ConfigureModule";
+    static final String DEVELOP = "UserTask_DevelopCustomisations";
+    static final String ACCEPT_MODULE = "UserTask_AcceptModule";
+    // dataMigration
+    static final String DRY_RUN = "UserTask_RunDryRun";
+    static final String SIGN_OFF_DATASET = "UserTask_SignOffDataset";
+    // userAcceptanceTest
+    static final String PREPARE_TEST_CASES = "UserTask_PrepareTestCases";
+    static final String EXECUTE_UAT_ROUND = "UserTask_ExecuteUatRound";
+    static final String FIX_DEFECTS = "UserTask_FixDefects";
+    // trainingPhase
+    static final String PLAN_TRAINING = "UserTask_PlanTraining";
+    static final String RECORD_ATTENDANCE = "UserTask_RecordAttendance";
+    static final String SCHEDULE_MAKE_UP = "UserTask_ScheduleMakeUpSessions";
+    // goLive
+    static final String DECIDE_GO_LIVE = "UserTask_DecideGoLive";
+    static final String EXECUTE_CUTOVER = "UserTask_ExecuteCutover";
+    // operationsPhase
+    static final String RUN_HYPERCARE = "UserTask_RunHypercare";
+    static final String HAND_OVER = "UserTask_HandOver";
+    static final String REVIEW_POST_IMPLEMENTATION = "UserTask_ReviewPostImplementation";
+
+    static final String PROCUREMENT = "procurement";
+    static final String WAREHOUSE = "warehouse";
+    static final String INVENTORY = "inventory";
+    static final String CUSTOMERS = "customers";
+    // department names as the customer's files write them
+    static final List<String> CUSTOMER_DEPARTMENTS = List.of("采购部", "仓储部");
+
+    static final String PMO = "e2epmo";
+    static final String CONSULTANT = "e2econsultant";
+    static final String DEVELOPER = "e2edeveloper";
+    static final String DATA_STEWARD = "e2esteward";
+    static final String KEY_USER = "e2ekeyuser";
+    static final String TRAINER = "e2etrainer";
+    static final String STEERING = "e2esteering";
+    static final String IT_OPERATIONS = "e2eitops";
+    static final String PROCUREMENT_OWNER = "e2eownerprocurement";
+    static final String WAREHOUSE_OWNER = "e2eownerwarehouse";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    FormService formService;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ProjectRepository projects;
+    @Autowired
+    DecisionLog decisions;
+    @Autowired
+    RequirementImport requirementImport;
+    @Autowired
+    TestCaseImport testCaseImport;
+    @Autowired
+    AttendanceImport attendanceImport;
+
+    String code;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        user(PMO, Roles.PMO);
+        user(CONSULTANT, Roles.CONSULTANT);
+        user(DEVELOPER, Roles.DEVELOPER);
+        user(DATA_STEWARD, Roles.DATA_STEWARD);
+        user(KEY_USER, Roles.KEY_USER);
+        user(TRAINER, Roles.TRAINER);
+        user(STEERING, Roles.STEERING_COMMITTEE);
+        user(IT_OPERATIONS, Roles.IT_OPERATIONS);
+        user(PROCUREMENT_OWNER, Roles.BUSINESS_OWNER, Roles.departmentGroup(PROCUREMENT));
+        user(WAREHOUSE_OWNER, Roles.BUSINESS_OWNER, Roles.departmentGroup(WAREHOUSE));
+        code = TestProjects.newCode();
+    }
+
+    @AfterEach
+    void resetLocale() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void aProjectRunsThroughEveryPhaseAndItsGatesUntilClosed() {
+        ProcessInstance project = startProject();
+        assertThat(project).isWaitingAt(CALL_REQUIREMENTS);
+
+        researchAndApproveRequirements();
+        assertThat(project).hasPassed(CALL_REQUIREMENTS).isWaitingAt(CALL_PLANNING);
+        keyUsersImportTestCases();
+
+        drawUpAndApprovePlan();
+        assertThat(project).isWaitingAt(CALL_BUILD, CALL_DATA_MIGRATION);
+
+        migrateCustomersAfterASecondDryRun();
+        assertThat(project).isWaitingAt(CALL_BUILD);
+        buildAndAcceptModule(PROCUREMENT, PROCUREMENT_OWNER, "REQ-PUR-001", "REQ-PUR-004");
+        buildAndAcceptModule(INVENTORY, WAREHOUSE_OWNER, "REQ-INV-004", "REQ-INV-002");
+        assertThat(project).hasPassed(CALL_BUILD, CALL_DATA_MIGRATION).isWaitingAt(CALL_UAT, CALL_TRAINING);
+
+        failFirstUatRoundWithACriticalDefect();
+        failTrainingCheckWithTheCustomersAttendanceSheet();
+        fixDefectAndPassSecondUatRound();
+        assertThat(project).hasPassed(CALL_UAT).isWaitingAt(CALL_TRAINING);
+        holdMakeUpSessionsAndPassTrainingCheck();
+
+        assertThat(project).hasPassed(CALL_TRAINING).isWaitingAt(CALL_GO_LIVE);
+        decideGoAndCutOverInWaves();
+        assertThat(project).hasPassed(CALL_GO_LIVE).isWaitingAt(CALL_OPERATIONS);
+
+        runHypercareHandOverAndReview();
+
+        assertThat(project).hasPassed(CALL_OPERATIONS, CLOSE_PROJECT, PROJECT_CLOSED).isEnded();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(project.getId()).singleResult()
+            .getEndActivityId()).isEqualTo(PROJECT_CLOSED);
+        assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.CLOSED);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(decisions.forProject(code))
+            .filteredOn(d -> List.of("requirementSignOff", "uatGate", "trainingCompletionCheck", "goLiveDecision")
+                .contains(d.decision()))
+            .extracting(Decision::decision, Decision::outcome)
+            .containsExactly(
+                tuple("requirementSignOff", "passed"),
+                tuple("uatGate", "failed"),
+                tuple("trainingCompletionCheck", "failed"),
+                tuple("uatGate", "passed"),
+                tuple("trainingCompletionCheck", "passed"),
+                tuple("goLiveDecision", "go"));
+    }
+
+    @Test
+    void afterPlanningTheProjectWaitsInBuildAndDataMigrationAtTheSameTime() {
+        ProcessInstance project = startProject();
+        researchAndApproveRequirements();
+        drawUpAndApprovePlan();
+
+        assertThat(project).hasPassed(CALL_PLANNING).isWaitingAt(CALL_BUILD, CALL_DATA_MIGRATION);
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(project.getId()).list())
+            .extracting(pi -> repository.getProcessDefinition(pi.getProcessDefinitionId()).getKey())
+            .containsExactlyInAnyOrder("buildPhase", "dataMigration");
+        assertThat(openTasks()).extracting(Task::getTaskDefinitionKey, Task::getName).containsExactlyInAnyOrder(
+            tuple(CONFIGURE, "Configure inventory"), tuple(CONFIGURE, "Configure procurement"),
+            tuple(DRY_RUN, "Dry run customers"));
+        assertThat(openTask(CONFIGURE, "module", PROCUREMENT)).hasCandidateGroup(Roles.CONSULTANT);
+        assertThat(openTask(DRY_RUN, "dataset", CUSTOMERS)).hasCandidateGroup(Roles.DATA_STEWARD);
+    }
+
+    // --- start ---------------------------------------------------------------------------------------
+
+    ProcessInstance startProject() {
+        Map<String, Object> form = new HashMap<>();
+        form.put("projectCode", code);
+        form.put("projectName", "ERP phase 1: procurement and inventory");
+        form.put("customer", "华东精密制造有限公司 (East China Precision Manufacturing)");
+        form.put("systemType", "ERP");
+        form.put("departments", JsonRows.ofStrings(List.of(PROCUREMENT, WAREHOUSE)));
+        form.put("modules", JsonRows.ofStrings(List.of(PROCUREMENT, INVENTORY)));
+        form.put("datasets", JsonRows.ofStrings(List.of(CUSTOMERS)));
+        form.put("uatPassTarget", 95L);
+        // the steering committee wants 90 % of the frontline trained, above the usual 80 %
+        form.put("trainingTarget", 90L);
+        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
+            .latestVersion().singleResult().getId();
+        ProcessInstance project = formService.submitStartForm(definitionId, form);
+
+        assertThat(project.getBusinessKey()).isEqualTo(code);
+        Project stored = projects.find(code).orElseThrow();
+        assertThat(stored.status()).isEqualTo(Project.ACTIVE);
+        assertThat(stored.departments()).containsExactly(PROCUREMENT, WAREHOUSE);
+        return project;
+    }
+
+    // --- requirements ----------------------------------------------------------------------------------
+
+    void researchAndApproveRequirements() {
+        assertThat(openTasks()).extracting(Task::getName).containsExactlyInAnyOrder(
+            "Research requirements: procurement", "Research requirements: warehouse");
+        // the consultant uploads the customer's requirement list; the open research forms show its rows
+        RequirementImport.Result imported = requirementImport.importCsv(code, customerFile("requirements.csv", l -> true),
+            CONSULTANT);
+        assertThat(imported.errors()).isEmpty();
+        assertThat(imported.imported()).isEqualTo(8);
+        research(PROCUREMENT, "REQ-PUR-001", "REQ-PUR-002", "REQ-PUR-003", "REQ-PUR-004");
+        research(WAREHOUSE, "REQ-INV-001", "REQ-INV-002", "REQ-INV-003", "REQ-INV-004");
+
+        reviewRequirements(PROCUREMENT, PROCUREMENT_OWNER);
+        reviewRequirements(WAREHOUSE, WAREHOUSE_OWNER);
+
+        approveSpecification(PROCUREMENT, PROCUREMENT_OWNER);
+        approveSpecification(WAREHOUSE, WAREHOUSE_OWNER);
+        assertThat(decisions.latest(code, "requirementSignOff")).get().extracting(Decision::outcome)
+            .isEqualTo("passed");
+    }
+
+    void research(String department, String... expectedIds) {
+        Task task = openTask(RESEARCH, "department", department);
+        assertThat(task).hasCandidateGroup(Roles.CONSULTANT);
+        Object rows = taskService.getVariable(task.getId(), "requirements");
+        assertThat(JsonRows.read(rows)).extracting(r -> r.text("reqId")).containsExactly(expectedIds);
+        submit(task, CONSULTANT, Map.of("interviewDone", true, "processMappingDone", true,
+            "researchNotes", "Interviewed the head of " + department + " and mapped the current process",
+            "requirements", rows));
+    }
+
+    void reviewRequirements(String department, String owner) {
+        Task task = openTask(REVIEW_REQUIREMENTS, "department", department);
+        assertThat(task).hasCandidateUser(owner);
+        submit(task, owner, Map.of("departmentReviewOk", "yes",
+            "requirements", taskService.getVariable(task.getId(), "requirements")));
+    }
+
+    void approveSpecification(String department, String owner) {
+        Task task = openTask(APPROVE_SPECIFICATION, "department", department);
+        assertThat(task).hasCandidateUser(owner).hasName("Approve specification v1: " + department);
+        submit(task, owner, Map.of("specApproved", "yes", "approvalComment", "Agreed in the department meeting"));
+    }
+
+    // test cases are written from the baselined specification while the project is planned and built
+    void keyUsersImportTestCases() {
+        Predicate<String> inScope = line -> line.contains(",REQ-PUR-") || line.contains(",REQ-INV-");
+        assertThat(testCaseImport.importCsv(code, customerFile("uat-test-cases.csv", inScope), KEY_USER)).isEqualTo(8);
+    }
+
+    // --- planning --------------------------------------------------------------------------------------
+
+    void drawUpAndApprovePlan() {
+        Task plan = openTask(DRAW_UP_PLAN);
+        assertThat(plan).hasCandidateGroup(Roles.PMO);
+        submit(plan, PMO, Map.of(
+            "milestones", JsonRows.of(List.of(
+                milestone("Specification baselined", "2026-03-01", "requirements"),
+                milestone("Modules accepted", "2026-06-15", "build"),
+                milestone("Customers migrated", "2026-06-30", "data-migration"),
+                milestone("UAT passed", "2026-08-15", "uat"),
+                milestone("Go-live procurement and warehouse", "2026-09-01", "go-live"))),
+            "risks", JsonRows.of(List.of(
+                risk("Key users not released from daily work", 3, 4, "Backfill agreed with the department heads"),
+                risk("Legacy sales system interface undocumented", 2, 3, "Reverse-engineer it in the first sprint"))),
+            "scopeApproach", "pilot",
+            "resourcePlan", "2 consultants, 1 developer, 1 data steward, 4 key users"));
+
+        Task review = openTask(REVIEW_PLAN);
+        assertThat(review).hasCandidateGroup(Roles.STEERING_COMMITTEE);
+        submit(review, STEERING, Map.of("planApproved", "yes"));
+    }
+
+    static Map<String, Object> milestone(String name, String due, String phase) {
+        return Map.of("name", name, "owner", PMO, "dueDate", due, "phase", phase);
+    }
+
+    static Map<String, Object> risk(String title, int probability, int impact, String mitigation) {
+        return Map.of("title", title, "probability", probability, "impact", impact, "owner", PMO,
+            "mitigation", mitigation);
+    }
+
+    // --- data migration --------------------------------------------------------------------------------
+
+    void migrateCustomersAfterASecondDryRun() {
+        int legacyRows = customerFileLines("legacy-customers.csv") - 1;
+        Task dryRun = openTask(DRY_RUN, "dataset", CUSTOMERS);
+        assertThat(dryRun).hasCandidateGroup(Roles.DATA_STEWARD);
+        submit(dryRun, DATA_STEWARD, dryRun(legacyRows, legacyRows - 7, 7, "Trim spaces",
+            "Duplicates, full-width digits, bad code, invalid phone, missing name, bad credit limits"));
+
+        // 7 of 62 rejected is far above the 2 % threshold: the data steward runs again
+        Task again = openTask(DRY_RUN, "dataset", CUSTOMERS);
+        assertThat(again).hasCandidateGroup(Roles.DATA_STEWARD);
+        assertThat((String) taskService.getVariable(again.getId(), "dryRunFindings")).contains("above the threshold of 2 %");
+        submit(again, DATA_STEWARD, dryRun(legacyRows - 2, legacyRows - 3, 1,
+            "Trim spaces; full-width digits to ASCII; duplicates merged in the legacy system; codes fixed with sales",
+            "One customer without a name, kept in the legacy system"));
+
+        Task signOff = openTask(SIGN_OFF_DATASET, "dataset", CUSTOMERS);
+        assertThat(signOff).hasCandidateGroup(Roles.BUSINESS_OWNER);
+        submit(signOff, PROCUREMENT_OWNER, Map.of("dataSignedOff", "yes"));
+    }
+
+    static Map<String, Object> dryRun(int source, int accepted, int rejected, String rules, String reasons) {
+        return Map.of("sourceFile", "legacy-customers.csv", "sourceRows", source, "acceptedRows", accepted,
+            "rejectedRows", rejected, "cleansingRules", rules, "rejectReasons", reasons);
+    }
+
+    // --- build -----------------------------------------------------------------------------------------
+
+    void buildAndAcceptModule(String module, String owner, String configuredRequirement, String customisedRequirement) {
+        Task configure = openTask(CONFIGURE, "module", module);
+        assertThat(configure).hasCandidateGroup(Roles.CONSULTANT);
+        submit(configure, CONSULTANT, Map.of("iterationGoal", "Standard " + module + " processes",
+            "configurationItems", JsonRows.of(List.of(
+                Map.of("type", "approval-flow", "description", "Three-step approval", "requirementId", configuredRequirement),
+                Map.of("type", "permission", "description", "Roles for " + module + " clerks")))));
+
+        Task develop = openTask(DEVELOP, "module", module);
+        assertThat(develop).hasCandidateGroup(Roles.DEVELOPER);
+        submit(develop, DEVELOPER, Map.of("customisations", JsonRows.of(List.of(Map.of("kind", "plugin",
+            "description", "Extension for " + customisedRequirement, "justification", "Not in the vendor's standard",
+            "effortDays", 5, "requirementId", customisedRequirement)))));
+
+        Task accept = openTask(ACCEPT_MODULE, "module", module);
+        assertThat(accept).hasCandidateGroup(Roles.BUSINESS_OWNER);
+        submit(accept, owner, Map.of("moduleAccepted", "yes"));
+    }
+
+    // --- user acceptance testing -----------------------------------------------------------------------
+
+    void failFirstUatRoundWithACriticalDefect() {
+        Task prepare = openTask(PREPARE_TEST_CASES);
+        assertThat(prepare).hasCandidateGroup(Roles.KEY_USER);
+        Object cases = taskService.getVariable(prepare.getId(), "testCases");
+        assertThat(JsonRows.read(cases)).hasSize(8);
+        submit(prepare, KEY_USER, Map.of("testCases", cases));
+
+        Task round = openTask(EXECUTE_UAT_ROUND);
+        assertThat(round).hasCandidateGroup(Roles.KEY_USER);
+        submit(round, KEY_USER, Map.of("results", results(round, "TC-006")));
+
+        Task fix = openTask(FIX_DEFECTS);
+        assertThat(fix).hasCandidateGroup(Roles.DEVELOPER);
+        assertThat((String) taskService.getVariable(fix.getId(), "uatFindings"))
+            .contains("REQ-INV-002", "TC-006 (critical) is open");
+    }
+
+    void fixDefectAndPassSecondUatRound() {
+        Task fix = openTask(FIX_DEFECTS);
+        List<Map<String, Object>> defects = rows(taskService.getVariable(fix.getId(), "defects"));
+        assertThat(defects).extracting(d -> d.get("caseId")).containsExactly("TC-006");
+        defects.forEach(d -> {
+            d.put("fixed", true);
+            d.put("fixNote", "Goods receipt posting now updates stock in the same transaction");
+        });
+        submit(fix, DEVELOPER, Map.of("defects", JsonRows.of(defects)));
+
+        Task prepare = openTask(PREPARE_TEST_CASES);
+        submit(prepare, KEY_USER, Map.of("testCases", taskService.getVariable(prepare.getId(), "testCases")));
+        Task round = openTask(EXECUTE_UAT_ROUND);
+        submit(round, KEY_USER, Map.of("results", results(round, null)));
+        assertThat(decisions.latest(code, "uatGate")).get().extracting(Decision::outcome, Decision::subject)
+            .containsExactly("passed", "round 2");
+    }
+
+    Object results(Task round, String failingCase) {
+        List<Map<String, Object>> rows = rows(taskService.getVariable(round.getId(), "results"));
+        assertThat(rows).hasSize(8);
+        for (Map<String, Object> row : rows) {
+            if (row.get("caseId").equals(failingCase)) {
+                row.put("result", "fail");
+                row.put("defectSeverity", "critical");
+                row.put("defectDescription", "扫码入库后库存未更新 (scanned goods receipt does not update stock)");
+            } else {
+                row.put("result", "pass");
+            }
+        }
+        return JsonRows.of(rows);
+    }
+
+    // --- training --------------------------------------------------------------------------------------
+
+    void failTrainingCheckWithTheCustomersAttendanceSheet() {
+        Task plan = openTask(PLAN_TRAINING);
+        assertThat(plan).hasCandidateGroup(Roles.TRAINER);
+        submit(plan, TRAINER, Map.of("trainees", JsonRows.of(roster()),
+            "curriculum", "Operators: hands-on purchasing and warehouse practice. Managers: reports and analysis."));
+
+        Task attendance = openTask(RECORD_ATTENDANCE);
+        assertThat(attendance).hasCandidateGroup(Roles.TRAINER);
+        // the trainer uploads the attendance sheet of the sessions, then completes the task
+        assertThat(attendanceImport.importCsv(code, customerFile("training-attendance.csv", this::inScope), TRAINER))
+            .isEqualTo(15);
+        submit(attendance, TRAINER, Map.of("attendance", taskService.getVariable(attendance.getId(), "attendance")));
+
+        // 12 of 15 operators trained and passed: 80 % is below the project's target of 90 %
+        Task makeUp = openTask(SCHEDULE_MAKE_UP);
+        assertThat(makeUp).hasCandidateGroup(Roles.TRAINER);
+        assertThat((String) taskService.getVariable(makeUp.getId(), "trainingFindings"))
+            .contains("below the target of 90 %", "E0029", "E0031", "E0038");
+    }
+
+    void holdMakeUpSessionsAndPassTrainingCheck() {
+        Task makeUp = openTask(SCHEDULE_MAKE_UP);
+        submit(makeUp, TRAINER, Map.of("makeUpPlan", "Make-up session on 2026-06-02 for E0029, E0031, E0038"));
+
+        Task attendance = openTask(RECORD_ATTENDANCE);
+        List<Map<String, Object>> rows = rows(taskService.getVariable(attendance.getId(), "attendance"));
+        Map<String, Integer> makeUpScores = Map.of("E0029", 72, "E0031", 81, "E0038", 68);
+        for (Map<String, Object> row : rows) {
+            Integer score = makeUpScores.get((String) row.get("employeeId"));
+            if (score != null) {
+                row.put("sessionDate", "2026-06-02");
+                row.put("attended", true);
+                row.put("score", score);
+            }
+        }
+        submit(attendance, TRAINER, Map.of("attendance", JsonRows.of(rows)));
+        assertThat(decisions.latest(code, "trainingCompletionCheck")).get().extracting(Decision::outcome)
+            .isEqualTo("passed");
+    }
+
+    // the roster as the trainer enters it from the customer's sheet
+    List<Map<String, Object>> roster() {
+        return customerRecords("training-attendance.csv").stream().filter(r -> CUSTOMER_DEPARTMENTS.contains(r[2]))
+            .map(r -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("employeeId", r[0]);
+                row.put("name", r[1]);
+                row.put("department", r[2]);
+                row.put("role", r[3]);
+                return row;
+            }).toList();
+    }
+
+    boolean inScope(String line) {
+        return CUSTOMER_DEPARTMENTS.stream().anyMatch(d -> line.contains("," + d + ","));
+    }
+
+    // --- go-live ---------------------------------------------------------------------------------------
+
+    void decideGoAndCutOverInWaves() {
+        Task decide = openTask(DECIDE_GO_LIVE);
+        assertThat(decide).hasCandidateGroup(Roles.STEERING_COMMITTEE);
+        assertThat((Boolean) taskService.getVariable(decide.getId(), "readinessOk"))
+            .as((String) taskService.getVariable(decide.getId(), "readinessFindings")).isTrue();
+        assertThat((String) taskService.getVariable(decide.getId(), "readinessSummary")).doesNotContain("✗");
+        submit(decide, STEERING, Map.of("goLiveDecision", "go", "cutoverStrategy", "waves",
+            "decisionReason", "All readiness criteria met; procurement first, warehouse one week later"));
+
+        Task cutover = openTask(EXECUTE_CUTOVER);
+        assertThat(cutover).hasCandidateGroup(Roles.IT_OPERATIONS);
+        List<Map<String, Object>> runbook = rows(taskService.getVariable(cutover.getId(), "runbook"));
+        assertThat(runbook).isNotEmpty();
+        runbook.forEach(step -> {
+            step.put("owner", IT_OPERATIONS);
+            step.put("plannedMinutes", 60);
+            step.put("done", true);
+        });
+        submit(cutover, IT_OPERATIONS, Map.of("runbook", JsonRows.of(runbook), "cutoverSucceeded", "yes",
+            "cutoverReport", "Procurement live on Monday, warehouse the Monday after; opening stock reconciled"));
+    }
+
+    // --- operations ------------------------------------------------------------------------------------
+
+    void runHypercareHandOverAndReview() {
+        Task hypercare = openTask(RUN_HYPERCARE);
+        assertThat(hypercare).hasCandidateGroup(Roles.IT_OPERATIONS);
+        Map<String, Object> incident = new LinkedHashMap<>();
+        incident.put("id", null);
+        incident.put("title", "Purchase order printout cuts off the contract number");
+        incident.put("severity", "low");
+        incident.put("module", PROCUREMENT);
+        incident.put("reporter", PROCUREMENT_OWNER);
+        incident.put("status", "resolved");
+        incident.put("resolution", "Print template widened");
+        submit(hypercare, IT_OPERATIONS, Map.of("incidents", JsonRows.of(List.of(incident)), "exitHypercare", true));
+
+        Task handOver = openTask(HAND_OVER);
+        assertThat(handOver).hasCandidateGroup(Roles.IT_OPERATIONS);
+        List<Map<String, Object>> owners = rows(taskService.getVariable(handOver.getId(), "moduleOwners"));
+        assertThat(owners).extracting(o -> o.get("module")).containsExactly(INVENTORY, PROCUREMENT);
+        owners.forEach(o -> {
+            o.put("internalOwner", IT_OPERATIONS);
+            o.put("runbookLink", "https://wiki.example.com/erp/" + o.get("module"));
+        });
+        submit(handOver, IT_OPERATIONS, Map.of("moduleOwners", JsonRows.of(owners),
+            "knowledgeBaseLink", "https://wiki.example.com/erp"));
+
+        Task review = openTask(REVIEW_POST_IMPLEMENTATION);
+        assertThat(review).hasCandidateGroup(Roles.PMO);
+        Map<String, Object> kpis = new HashMap<>();
+        kpis.put("hoursSavedPerMonth", 320);
+        kpis.put("errorRateBeforePct", 6.5);
+        kpis.put("errorRateAfterPct", 1.5);
+        kpis.put("satisfaction", 4);
+        kpis.put("onTimeGoLive", "yes");
+        kpis.put("activeUsersPct", 87);
+        kpis.put("avgResolutionHours", 5.25);
+        kpis.put("notes", "Purchase approvals within a day; stock visible in real time");
+        submit(review, PMO, kpis);
+    }
+
+    // --- Tasklist ------------------------------------------------------------------------------------
+
+    List<Task> openTasks() {
+        return taskService.createTaskQuery().processInstanceBusinessKey(code).list();
+    }
+
+    /** The project's one open task of this kind. */
+    Task openTask(String taskKey) {
+        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey).list();
+        assertThat(open).as("open %s of %s", taskKey, code).hasSize(1);
+        return open.get(0);
+    }
+
+    /** The project's open task of this kind for one department, module or dataset. */
+    Task openTask(String taskKey, String variable, String value) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey).list().stream()
+            .filter(t -> value.equals(taskService.getVariable(t.getId(), variable)))
+            .findFirst().orElseThrow(() -> new AssertionError("no open " + taskKey + " for " + value));
+    }
+
+    /** Claim and complete as Tasklist does: the form's values go through the form service. */
+    void submit(Task task, String user, Map<String, Object> form) {
+        taskService.claim(task.getId(), user);
+        formService.submitTaskForm(task.getId(), form);
+    }
+
+    static List<Map<String, Object>> rows(Object json) {
+        return JsonRows.read(json).stream().map(FormRow::values).map(v -> (Map<String, Object>) new LinkedHashMap<>(v))
+            .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    // --- the customer's files and users --------------------------------------------------------------
+
+    static InputStream customerFile(String name, Predicate<String> keepRow) {
+        List<String> lines = customerLines(name);
+        List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+        lines.subList(1, lines.size()).stream().filter(keepRow).forEach(kept::add);
+        return new ByteArrayInputStream((String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int customerFileLines(String name) {
+        return (int) customerLines(name).stream().filter(l -> !l.isBlank()).count();
+    }
+
+    static List<String[]> customerRecords(String name) {
+        List<String> lines = customerLines(name);
+        return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
+    }
+
+    static List<String> customerLines(String name) {
+        try (InputStream in = new ClassPathResource("demo/erp-case/" + name).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void user(String userId, String... groups) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setFirstName(userId);
+            user.setLastName("E2E");
+            user.setPassword("e2e-Secret-2026");
+            identity.saveUser(user);
+            for (String group : groups) {
+                identity.createMembership(userId, group);
+            }
+        }
+    }
+}
