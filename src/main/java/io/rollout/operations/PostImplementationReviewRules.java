@@ -1,5 +1,6 @@
 package io.rollout.operations;
 
+import io.rollout.shared.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

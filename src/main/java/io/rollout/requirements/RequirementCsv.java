@@ -1,5 +1,6 @@
 package io.rollout.requirements;
 
+import io.rollout.shared.Problem;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package io.rollout.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollout.shared.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
