@@ -1,5 +1,6 @@
 package io.rollout.training;
 
+import io.rollout.shared.CsvSource;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Messages;

@@ -1,5 +1,6 @@
 package io.rollout.uat;
 
+import io.rollout.shared.CsvSource;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import java.io.InputStream;
