@@ -3,6 +3,7 @@ package io.rollout.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,8 @@ class CsvSourceTests {
     static final String TEXT = "编号,名称\nREQ-1,采购审批\n";
 
     static byte[] withBom(byte[] bytes) {
-        byte[] out = new byte[bytes.length + 3];
-        out[0] = (byte) 0xEF;
-        out[1] = (byte) 0xBB;
-        out[2] = (byte) 0xBF;
-        System.arraycopy(bytes, 0, out, 3, bytes.length);
-        return out;
+        byte[] bom = "\uFEFF".getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(bom.length + bytes.length).put(bom).put(bytes).array();
     }
 
     @Test
