@@ -1,8 +1,8 @@
 package io.rollout.build;
 
-import io.rollout.build.FormInput.Label;
-import io.rollout.build.FormInput.Problem;
 import io.rollout.shared.FormRow;
+import io.rollout.shared.Problem;
+import io.rollout.shared.Problem.Label;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

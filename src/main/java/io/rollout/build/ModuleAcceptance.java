@@ -5,7 +5,10 @@ import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.build.BuildRules.ConfigurationItem;
 import io.rollout.build.BuildRules.Customisation;
 import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,10 +56,10 @@ class ModuleAcceptance implements TaskListener {
             String comment = FormInput.text(task.getVariable("acceptanceComment"));
             Result<Boolean> result = BuildRules.acceptance(FormInput.yesNo(task.getVariable("moduleAccepted")), comment);
             if (!result.valid()) {
-                throw FormInput.refuse(messages, result.problems());
+                throw Problem.reject(messages, result.problems());
             }
             boolean accepted = result.value();
-            String user = FormInput.userOf(task);
+            String user = TaskForms.currentUser(task);
             builds.recordAcceptance(projectCode, module, iteration, accepted, comment, user, Instant.now(clock));
             decisions.record(new Decision(projectCode, DECISION, "module " + module + " iteration " + iteration,
                 accepted ? "accepted" : "rejected", comment == null ? List.of() : List.of(comment),

@@ -2,8 +2,10 @@ package io.rollout.build;
 
 import io.rollout.build.BuildRules.ConfigurationItem;
 import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +55,7 @@ class ModuleConfiguration implements TaskListener {
                 JsonRows.read(task.getVariable("configurationItems")), FormInput.text(task.getVariable("iterationGoal")),
                 id -> builds.requirementExists(projectCode, id));
             if (!result.valid()) {
-                throw FormInput.refuse(messages, result.problems());
+                throw Problem.reject(messages, result.problems());
             }
             Instant started = task.getCreateTime() == null ? Instant.now(clock) : task.getCreateTime().toInstant();
             builds.startIteration(projectCode, module, last + 1, FormInput.text(task.getVariable("iterationGoal")),

@@ -4,6 +4,7 @@ import io.rollout.build.BuildRules.Customisation;
 import io.rollout.build.BuildRules.Result;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -47,7 +48,7 @@ class ModuleCustomisations implements TaskListener {
             Result<List<Customisation>> result = BuildRules.customisations(
                 JsonRows.read(task.getVariable("customisations")), id -> builds.requirementExists(projectCode, id));
             if (!result.valid()) {
-                throw FormInput.refuse(messages, result.problems());
+                throw Problem.reject(messages, result.problems());
             }
             builds.replaceCustomisations(projectCode, module, iteration, result.value());
         }

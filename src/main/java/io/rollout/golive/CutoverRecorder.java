@@ -2,8 +2,11 @@ package io.rollout.golive;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +49,7 @@ class CutoverRecorder implements TaskListener {
             TaskForms.prefill(task, RUNBOOK, JsonRows.of(runbook(projectCode, strategy)));
             return;
         }
-        Boolean succeeded = TaskForms.yesNo(task.getVariable("cutoverSucceeded"));
+        Boolean succeeded = FormInput.yesNo(task.getVariable("cutoverSucceeded"));
         String report = TaskForms.text(task, "cutoverReport");
         CutoverRules.Result result = rules.check(JsonRows.read(TaskForms.submitted(task, RUNBOOK)), succeeded, report);
         if (!result.problems().isEmpty()) {
@@ -57,7 +60,6 @@ class CutoverRecorder implements TaskListener {
         decisions.record(new Decision(projectCode, "cutover", strategy == null ? "cutover" : strategy,
             succeeded ? "succeeded" : "failed", List.of(report), "cutoverRun=" + runId + ", steps=" + result.steps().size(),
             user, task.getProcessInstanceId()));
-        TaskForms.forget(task, RUNBOOK);
         task.setVariable("cutoverOk", succeeded);
     }
 

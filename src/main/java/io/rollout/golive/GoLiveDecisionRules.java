@@ -1,5 +1,6 @@
 package io.rollout.golive;
 
+import io.rollout.shared.Problem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,11 +3,13 @@ package io.rollout.migration;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.migration.DryRunRules.Figures;
-import io.rollout.migration.FormInput.Label;
-import io.rollout.migration.FormInput.Problem;
 import io.rollout.migration.MigrationRepository.Run;
 import io.rollout.project.ProjectScope;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.Problem.Label;
+import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -64,13 +66,13 @@ class DatasetSignOff implements TaskListener {
         Boolean signedOff = FormInput.yesNo(task.getVariable("dataSignedOff"));
         String comment = FormInput.text(task.getVariable("signOffComment"));
         if (signedOff == null) {
-            throw FormInput.refuse(messages, List.of(new Problem("form.field.required",
+            throw Problem.reject(messages, List.of(new Problem("form.field.required",
                 new Label("migration.field.dataSignedOff"))));
         }
         if (!signedOff && comment == null) {
-            throw FormInput.refuse(messages, List.of(new Problem("migration.signOff.commentRequired")));
+            throw Problem.reject(messages, List.of(new Problem("migration.signOff.commentRequired")));
         }
-        String user = FormInput.userOf(task);
+        String user = TaskForms.currentUser(task);
         migrations.recordSignOff(projectCode, dataset, run.round(), signedOff, comment, user, Instant.now(clock));
         decisions.record(new Decision(projectCode, DECISION, "dataset " + dataset + " round " + run.round(),
             signedOff ? "signed-off" : "refused", comment == null ? List.of() : List.of(comment),

@@ -1,7 +1,7 @@
 package io.rollout.migration;
 
-import io.rollout.migration.FormInput.Label;
-import io.rollout.migration.FormInput.Problem;
+import io.rollout.shared.Problem;
+import io.rollout.shared.Problem.Label;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

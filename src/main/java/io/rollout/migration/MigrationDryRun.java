@@ -7,7 +7,10 @@ import io.rollout.migration.DryRunRules.Figures;
 import io.rollout.migration.DryRunRules.Reconciliation;
 import io.rollout.migration.MigrationRepository.Run;
 import io.rollout.project.ProjectScope;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -52,11 +55,11 @@ class MigrationDryRun implements TaskListener {
         Reconciliation reconciliation = DryRunRules.reconcile(task.getVariable("sourceRows"),
             task.getVariable("acceptedRows"), task.getVariable("rejectedRows"), sourceFile, rejectReasons);
         if (!reconciliation.valid()) {
-            throw FormInput.refuse(messages, reconciliation.problems());
+            throw Problem.reject(messages, reconciliation.problems());
         }
         Figures figures = reconciliation.figures();
         int round = migrations.lastRound(projectCode, dataset) + 1;
-        String user = FormInput.userOf(task);
+        String user = TaskForms.currentUser(task);
         migrations.recordRun(projectCode, dataset, new Run(round, figures, sourceFile,
             FormInput.text(task.getVariable("cleansingRules")), rejectReasons, user, Instant.now(clock)));
         int threshold = scope.project(projectCode).rejectThreshold();

@@ -5,6 +5,8 @@ import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.project.ProjectScope;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,6 @@ class HandoverRecorder implements TaskListener {
         decisions.record(new Decision(projectCode, "operationsHandover", "internal IT", "handed-over",
             result.owners().stream().map(o -> o.module() + ": " + o.internalOwner()).toList(),
             "knowledgeBase=" + knowledgeBase, handedOverBy, task.getProcessInstanceId()));
-        TaskForms.forget(task, MODULE_OWNERS);
     }
 
     private List<Map<String, Object>> prefill(String projectCode, List<String> modules) {

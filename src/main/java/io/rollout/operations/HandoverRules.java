@@ -1,6 +1,7 @@
 package io.rollout.operations;
 
 import io.rollout.shared.FormRow;
+import io.rollout.shared.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

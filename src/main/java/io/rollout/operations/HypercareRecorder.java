@@ -1,8 +1,11 @@
 package io.rollout.operations;
 
 import io.rollout.project.ProjectScope;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -48,9 +51,8 @@ class HypercareRecorder implements TaskListener {
             throw Problem.reject(messages, result.problems());
         }
         repository.upsertIncidents(projectCode, result.incidents());
-        HypercareRules.Exit exit = rules.exit(Boolean.TRUE.equals(TaskForms.yesNo(task.getVariable("exitHypercare"))),
+        HypercareRules.Exit exit = rules.exit(Boolean.TRUE.equals(FormInput.yesNo(task.getVariable("exitHypercare"))),
             repository.incidents(projectCode));
-        TaskForms.forget(task, INCIDENTS);
         task.setVariable("hypercareExitOk", exit.ok());
         task.setVariable("hypercareFindings", String.join("\n", exit.findings().stream()
             .map(p -> "- " + messages.forRecord(p.code(), p.args())).toList()));

@@ -1,5 +1,7 @@
 package io.rollout.operations;
 
+import io.rollout.shared.FormInput;
+import io.rollout.shared.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ final class PostImplementationReviewRules {
         if (satisfaction != null && satisfaction.stripTrailingZeros().scale() > 0) {
             problems.add(new Problem("operations.review.range", "Satisfaction", 1, 5, satisfaction.toPlainString()));
         }
-        Boolean onTime = yesNo(values.get("onTimeGoLive"));
+        Boolean onTime = FormInput.yesNo(values.get("onTimeGoLive"));
         if (onTime == null) {
             problems.add(new Problem("form.field.choice", "On-time go-live", "yes, no", text(values.get("onTimeGoLive"))));
         }
@@ -64,17 +66,6 @@ final class PostImplementationReviewRules {
             // reported below
         }
         problems.add(new Problem("operations.review.range", label, min, max, text));
-        return null;
-    }
-
-    private static Boolean yesNo(Object value) {
-        String text = text(value);
-        if (text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("true")) {
-            return Boolean.TRUE;
-        }
-        if (text.equalsIgnoreCase("no") || text.equalsIgnoreCase("false")) {
-            return Boolean.FALSE;
-        }
         return null;
     }
 

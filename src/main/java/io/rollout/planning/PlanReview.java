@@ -2,11 +2,13 @@ package io.rollout.planning;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
-import io.rollout.planning.FormInput.Label;
-import io.rollout.planning.FormInput.Problem;
 import io.rollout.planning.PlanRules.Milestone;
 import io.rollout.planning.PlanRules.Risk;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.Problem.Label;
+import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -58,7 +60,7 @@ class PlanReview implements TaskListener {
             problems.add(new Problem("planning.review.commentRequired"));
         }
         if (!problems.isEmpty()) {
-            throw FormInput.refuse(messages, problems);
+            throw Problem.reject(messages, problems);
         }
         List<Milestone> milestones = plans.milestones(projectCode);
         List<Risk> risks = plans.risks(projectCode);
@@ -66,7 +68,7 @@ class PlanReview implements TaskListener {
             + risks.stream().filter(Risk::high).count() + ", scope="
             + plans.find(projectCode).map(PlanRules.Plan::scopeApproach).orElse("-");
         decisions.record(new Decision(projectCode, DECISION, "project plan", approved ? "approved" : "rejected",
-            comment == null ? List.of() : List.of(comment), inputs, FormInput.userOf(task), task.getProcessInstanceId()));
+            comment == null ? List.of() : List.of(comment), inputs, TaskForms.currentUser(task), task.getProcessInstanceId()));
         task.setVariable("planApproved", approved);
     }
 

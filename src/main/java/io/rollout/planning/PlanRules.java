@@ -1,8 +1,8 @@
 package io.rollout.planning;
 
-import io.rollout.planning.FormInput.Label;
-import io.rollout.planning.FormInput.Problem;
 import io.rollout.shared.FormRow;
+import io.rollout.shared.Problem;
+import io.rollout.shared.Problem.Label;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -2,8 +2,11 @@ package io.rollout.planning;
 
 import io.rollout.planning.PlanRules.Plan;
 import io.rollout.planning.PlanRules.Result;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,9 +51,9 @@ class ProjectPlanCapture implements TaskListener {
                 JsonRows.read(task.getVariable("risks")), FormInput.text(task.getVariable("scopeApproach")),
                 FormInput.text(task.getVariable("resourcePlan")), this::userExists);
             if (!result.valid()) {
-                throw FormInput.refuse(messages, result.problems());
+                throw Problem.reject(messages, result.problems());
             }
-            plans.replace(projectCode, result.plan(), FormInput.userOf(task));
+            plans.replace(projectCode, result.plan(), TaskForms.currentUser(task));
         }
     }
 

@@ -1,9 +1,12 @@
 package io.rollout.requirements;
 
 import io.rollout.project.ProjectScope;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,13 +96,13 @@ class RequirementCapture implements TaskListener {
                     rowProblems.add(Problem.of("requirements.row.otherDepartment", row.number(), r.reqId(), owner));
                 }
             }
-            rowProblems.forEach(p -> problems.add(messages.get(p.code(), p.argArray())));
+            rowProblems.forEach(p -> problems.add(messages.get(p.code(), p.args())));
             valid.add(r);
         }
         if (!problems.isEmpty()) {
             throw new BadUserRequestException(String.join("\n", problems));
         }
-        String user = TaskUser.of(task);
+        String user = TaskForms.currentUser(task);
         List<String> taken = new ArrayList<>(stored.keySet());
         valid.stream().map(Requirement::reqId).filter(id -> id != null).forEach(taken::add);
         for (Requirement r : valid) {
@@ -113,7 +116,7 @@ class RequirementCapture implements TaskListener {
         }
         if (department != null) {
             requirements.saveResearch(code, department, interview, questionnaire, processMapping,
-                TaskUser.text(task.getVariable("researchNotes")), user);
+                FormInput.text(task.getVariable("researchNotes")), user);
         }
         // the rows now live in table requirement; the process keeps no copy
         task.getExecution().removeVariableLocal(ROWS);
@@ -141,6 +144,6 @@ class RequirementCapture implements TaskListener {
     }
 
     private static boolean bool(Object value) {
-        return Boolean.TRUE.equals(TaskUser.yesNo(value));
+        return Boolean.TRUE.equals(FormInput.yesNo(value));
     }
 }

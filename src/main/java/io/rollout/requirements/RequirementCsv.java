@@ -1,13 +1,10 @@
 package io.rollout.requirements;
 
+import io.rollout.shared.CsvSource;
+import io.rollout.shared.Problem;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,12 +20,11 @@ import org.apache.commons.csv.CSVRecord;
  * read as UTF-8, anything else as GBK), separated by commas or semicolons, with English headers
  * ({@code reqId, department, title, painPoint, goal, expectedEffect, priority, acceptanceCriterion,
  * solutionMatch}) or the customer's Chinese ones (编号, 部门, 需求名称, 现状痛点, 目标, 预期效果, 优先级, 验收标准,
- * 方案匹配). Rows are numbered as in a spreadsheet: the header is row 1. Plain class; used by
+ * 方案匹配); decoding and delimiter as {@link CsvSource}. Rows are numbered as in a spreadsheet: the header is
+ * row 1. Plain class; used by
  * {@link RequirementImport}.
  */
 final class RequirementCsv {
-
-    static final Charset GBK = Charset.forName("GBK");
 
     private static final Map<String, String> COLUMNS = new HashMap<>();
     private static final List<String> REQUIRED = List.of("reqId", "department", "title", "priority");
@@ -66,10 +62,10 @@ final class RequirementCsv {
      * @param knownDepartments every department code Rollout knows: other names are errors
      */
     static Parsed read(byte[] bytes, Collection<String> scope, Collection<String> knownDepartments) {
-        String text = decode(bytes);
+        String text = CsvSource.decode(bytes);
         List<CSVRecord> records;
         try {
-            records = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setTrim(true).get()
+            records = CSVFormat.DEFAULT.builder().setDelimiter(CsvSource.delimiter(text)).setTrim(true).get()
                 .parse(new StringReader(text)).getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -138,26 +134,6 @@ final class RequirementCsv {
                 req.expectedEffect(), req.priority(), req.acceptanceCriterion(), req.solutionMatch(), null, null));
         }
         return new Parsed(problems.isEmpty() ? rows : List.of(), skipped, problems);
-    }
-
-    /** UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, otherwise GBK. */
-    static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-            && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, GBK);
-        }
-    }
-
-    // European Excel writes semicolons; the header line decides
-    private static char delimiter(String text) {
-        int end = text.indexOf('\n');
-        String header = end < 0 ? text : text.substring(0, end);
-        return header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
     }
 
     private static String cell(CSVRecord record, Map<String, Integer> index, String key) {

@@ -53,7 +53,7 @@ public class RequirementImport {
         RequirementCsv.Parsed parsed = RequirementCsv.read(bytes, departments, knownDepartments);
         if (!parsed.problems().isEmpty()) {
             return new Result(0, parsed.skipped(),
-                parsed.problems().stream().map(p -> messages.get(p.code(), p.argArray())).toList());
+                parsed.problems().stream().map(p -> messages.get(p.code(), p.args())).toList());
         }
         parsed.rows().forEach(r -> requirements.upsert(projectCode, r, uploadedBy));
         openForms.refresh(projectCode);

@@ -2,8 +2,10 @@ package io.rollout.requirements;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.TaskForms;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -43,8 +45,8 @@ class RequirementReview implements TaskListener {
         if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
         }
-        Boolean ok = TaskUser.yesNo(task.getVariable("departmentReviewOk"));
-        String comment = TaskUser.text(task.getVariable("reviewComment"));
+        Boolean ok = FormInput.yesNo(task.getVariable("departmentReviewOk"));
+        String comment = FormInput.text(task.getVariable("reviewComment"));
         if (ok == null) {
             throw messages.reject("requirements.review.decisionRequired", department);
         }
@@ -55,7 +57,7 @@ class RequirementReview implements TaskListener {
         task.getExecution().removeVariableLocal(RequirementCapture.ROWS);
         decisions.record(new Decision(code, DECISION, "requirements " + department, ok ? "accepted" : "returned",
             comment == null ? List.of() : List.of(comment),
-            requirements.findByDepartment(code, department).size() + " requirements", TaskUser.of(task),
+            requirements.findByDepartment(code, department).size() + " requirements", TaskForms.currentUser(task),
             task.getProcessInstanceId()));
     }
 }

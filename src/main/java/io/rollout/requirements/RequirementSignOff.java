@@ -43,7 +43,7 @@ class RequirementSignOff implements JavaDelegate {
         var inputs = new RequirementSignOffRule.Inputs(scope.departments(code), rows, version, frozenHash,
             SpecificationHash.of(rows), requirements.approvals(code));
         var outcome = RequirementSignOffRule.check(inputs);
-        List<String> findings = outcome.findings().stream().map(f -> messages.forRecord(f.code(), f.argArray())).toList();
+        List<String> findings = outcome.findings().stream().map(f -> messages.forRecord(f.code(), f.args())).toList();
         execution.setVariable("signOffPassed", outcome.passed());
         execution.setVariable("signOffFindings", String.join("\n", findings));
         decisions.record(new Decision(code, DECISION, "specification v" + version,

@@ -1,5 +1,6 @@
 package io.rollout.requirements;
 
+import io.rollout.shared.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

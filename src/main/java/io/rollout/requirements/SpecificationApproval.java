@@ -3,8 +3,10 @@ package io.rollout.requirements;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.DepartmentOwners;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.TaskForms;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -60,12 +62,12 @@ class SpecificationApproval implements TaskListener {
             return;
         }
         int version = (Integer) task.getVariable("specVersion");
-        String approver = TaskUser.of(task);
+        String approver = TaskForms.currentUser(task);
         if (!owners.isOwner(approver, department)) {
             throw messages.reject("requirements.approval.notOwner", approver, department);
         }
-        Boolean approved = TaskUser.yesNo(task.getVariable("specApproved"));
-        String comment = TaskUser.text(task.getVariable("approvalComment"));
+        Boolean approved = FormInput.yesNo(task.getVariable("specApproved"));
+        String comment = FormInput.text(task.getVariable("approvalComment"));
         if (approved == null) {
             throw messages.reject("requirements.approval.decisionRequired", version, department);
         }

@@ -1,5 +1,7 @@
 package io.rollout.training;
 
+import io.rollout.shared.CsvSource;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Messages;
 import java.io.InputStream;
@@ -52,7 +54,7 @@ public class AttendanceImport {
         CsvSource.Parsed parsed = CsvSource.read(csv, COLUMNS);
         for (String required : List.of("employeeId", "name", "role", "course", "sessionDate", "attended")) {
             if (!parsed.keys().contains(required)) {
-                FormSubmission.refuseIfAny(List.of(messages.get("training.import.column", validator.label(required))));
+                FormInput.refuseIfAny(List.of(messages.get("training.import.column", validator.label(required))));
             }
         }
         List<String> problems = new ArrayList<>();
@@ -72,7 +74,7 @@ public class AttendanceImport {
         if (sessions.isEmpty() && problems.isEmpty()) {
             problems.add(messages.get("training.import.empty"));
         }
-        FormSubmission.refuseIfAny(problems);
+        FormInput.refuseIfAny(problems);
         repository.saveTrainees(projectCode, List.copyOf(trainees.values()));
         sessions.forEach(s -> repository.recordAttendance(projectCode, s, user));
         return sessions.size();

@@ -1,8 +1,10 @@
 package io.rollout.training;
 
+import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,7 @@ class AttendanceRecorder implements TaskListener {
         Set<String> roster = repository.roster(projectCode).stream().map(Trainee::employeeId).collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
         List<TrainingRepository.Session> sessions = new ArrayList<>();
-        for (FormRow row : JsonRows.read(FormSubmission.rows(task, ROWS))) {
+        for (FormRow row : JsonRows.read(TaskForms.submitted(task, ROWS))) {
             if (nothingRecorded(row)) {
                 continue;
             }
@@ -65,8 +67,8 @@ class AttendanceRecorder implements TaskListener {
                 sessions.add(session);
             }
         }
-        FormSubmission.refuseIfAny(problems);
-        String user = FormSubmission.user(task);
+        FormInput.refuseIfAny(problems);
+        String user = TaskForms.currentUser(task);
         sessions.forEach(s -> repository.recordAttendance(projectCode, s, user));
     }
 

@@ -4,6 +4,7 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.project.Project;
 import io.rollout.project.ProjectScope;
+import io.rollout.shared.Findings;
 import io.rollout.shared.Messages;
 import java.util.List;
 import java.util.stream.Collectors;

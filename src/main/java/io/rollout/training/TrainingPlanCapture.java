@@ -1,8 +1,10 @@
 package io.rollout.training;
 
+import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,7 +50,7 @@ class TrainingPlanCapture implements TaskListener {
         List<String> problems = new ArrayList<>();
         List<Trainee> roster = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (FormRow row : JsonRows.read(FormSubmission.rows(task, ROWS))) {
+        for (FormRow row : JsonRows.read(TaskForms.submitted(task, ROWS))) {
             if (row.isBlank()) {
                 continue;
             }
@@ -62,15 +64,15 @@ class TrainingPlanCapture implements TaskListener {
         if (roster.isEmpty() && problems.isEmpty()) {
             problems.add(messages.get("training.trainee.none"));
         }
-        Object submittedCurriculum = FormSubmission.rows(task, CURRICULUM);
+        Object submittedCurriculum = TaskForms.submitted(task, CURRICULUM);
         String curriculum = submittedCurriculum == null || submittedCurriculum.toString().isBlank()
             ? null : submittedCurriculum.toString().trim();
         if (curriculum != null && curriculum.length() > MAX_CURRICULUM) {
             problems.add(messages.get("training.curriculum.tooLong", MAX_CURRICULUM));
         }
-        FormSubmission.refuseIfAny(problems);
+        FormInput.refuseIfAny(problems);
         repository.replaceRoster(projectCode, roster);
-        repository.savePlan(projectCode, curriculum, FormSubmission.user(task));
+        repository.savePlan(projectCode, curriculum, TaskForms.currentUser(task));
     }
 
     private static Map<String, Object> prefill(Trainee t) {

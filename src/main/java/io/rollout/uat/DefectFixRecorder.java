@@ -1,8 +1,10 @@
 package io.rollout.uat;
 
+import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +46,7 @@ class DefectFixRecorder implements TaskListener {
             .collect(Collectors.toMap(Defect::id, Function.identity()));
         List<String> problems = new ArrayList<>();
         Map<Long, String> fixes = new LinkedHashMap<>();
-        for (FormRow row : JsonRows.read(FormSubmission.rows(task, ROWS))) {
+        for (FormRow row : JsonRows.read(TaskForms.submitted(task, ROWS))) {
             Long id = defectId(row, problems);
             if (id == null) {
                 continue;
@@ -62,8 +64,8 @@ class DefectFixRecorder implements TaskListener {
                 }
             }
         }
-        FormSubmission.refuseIfAny(problems);
-        String user = FormSubmission.user(task);
+        FormInput.refuseIfAny(problems);
+        String user = TaskForms.currentUser(task);
         fixes.forEach((id, note) -> repository.markFixed(projectCode, id, note, user));
     }
 

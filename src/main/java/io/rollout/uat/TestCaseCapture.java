@@ -1,6 +1,8 @@
 package io.rollout.uat;
 
+import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
+import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -34,10 +36,10 @@ class TestCaseCapture implements TaskListener {
                 .toList()));
             return;
         }
-        TestCaseRows.Result result = validator.validate(JsonRows.read(FormSubmission.rows(task, ROWS)),
+        TestCaseRows.Result result = validator.validate(JsonRows.read(TaskForms.submitted(task, ROWS)),
             repository.requirementIds(projectCode));
-        FormSubmission.refuseIfAny(result.problems());
-        repository.saveTestCases(projectCode, result.cases(), FormSubmission.user(task));
+        FormInput.refuseIfAny(result.problems());
+        repository.saveTestCases(projectCode, result.cases(), TaskForms.currentUser(task));
     }
 
     private static Map<String, Object> row(TestCase c) {

@@ -1,5 +1,7 @@
 package io.rollout.uat;
 
+import io.rollout.shared.CsvSource;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import java.io.InputStream;
 import java.util.List;
@@ -47,11 +49,11 @@ public class TestCaseImport {
         CsvSource.Parsed parsed = CsvSource.read(csv, COLUMNS);
         for (String required : List.of("caseId", "title", "priority")) {
             if (!parsed.keys().contains(required)) {
-                FormSubmission.refuseIfAny(List.of(messages.get("uat.import.column", messages.get("uat.field." + required))));
+                FormInput.refuseIfAny(List.of(messages.get("uat.import.column", messages.get("uat.field." + required))));
             }
         }
         TestCaseRows.Result result = validator.validate(parsed.rows(), repository.requirementIds(projectCode));
-        FormSubmission.refuseIfAny(result.problems());
+        FormInput.refuseIfAny(result.problems());
         repository.saveTestCases(projectCode, result.cases(), user);
         return result.cases().size();
     }

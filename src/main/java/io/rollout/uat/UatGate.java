@@ -3,6 +3,7 @@ package io.rollout.uat;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.project.ProjectScope;
+import io.rollout.shared.Findings;
 import io.rollout.shared.Messages;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,8 +1,10 @@
 package io.rollout.uat;
 
+import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,9 +49,9 @@ class UatRoundRecorder implements TaskListener {
             return;
         }
         Set<String> known = repository.testCases(projectCode).stream().map(TestCase::caseId).collect(Collectors.toSet());
-        List<Execution> executions = validate(JsonRows.read(FormSubmission.rows(task, ROWS)), known);
+        List<Execution> executions = validate(JsonRows.read(TaskForms.submitted(task, ROWS)), known);
         int round = repository.lastRound(projectCode) + 1;
-        String tester = FormSubmission.user(task);
+        String tester = TaskForms.currentUser(task);
         for (Execution e : executions) {
             repository.recordResult(projectCode, e.caseId(), round, e.result(), e.comment(), tester);
             if ("fail".equals(e.result())) {
@@ -113,7 +115,7 @@ class UatRoundRecorder implements TaskListener {
         if (rows.isEmpty()) {
             problems.add(messages.get("uat.round.empty"));
         }
-        FormSubmission.refuseIfAny(problems);
+        FormInput.refuseIfAny(problems);
         return executions;
     }
 

@@ -2,6 +2,7 @@ package io.rollout.golive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollout.shared.Problem;
 import org.junit.jupiter.api.Test;
 
 class GoLiveDecisionRulesTests {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rollout.migration.DryRunRules.Evaluation;
 import io.rollout.migration.DryRunRules.Figures;
 import io.rollout.migration.DryRunRules.Reconciliation;
-import io.rollout.migration.FormInput.Problem;
+import io.rollout.shared.Problem;
 import org.junit.jupiter.api.Test;
 
 class DryRunRulesTests {

@@ -3,6 +3,7 @@ package io.rollout.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.shared.FormRow;
+import io.rollout.shared.Problem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.rollout.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollout.shared.Problem;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;

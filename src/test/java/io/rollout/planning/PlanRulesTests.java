@@ -2,9 +2,9 @@ package io.rollout.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rollout.planning.FormInput.Problem;
 import io.rollout.planning.PlanRules.Result;
 import io.rollout.shared.FormRow;
+import io.rollout.shared.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.rollout.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollout.shared.CsvSource;
+import io.rollout.shared.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +51,7 @@ class RequirementCsvTests {
     void readsGbkAndBomCopiesAlike() throws IOException {
         String text = customerFile();
         RequirementCsv.Parsed utf8 = RequirementCsv.read(text.getBytes(StandardCharsets.UTF_8), ALL_FIVE, KNOWN);
-        RequirementCsv.Parsed gbk = RequirementCsv.read(text.getBytes(RequirementCsv.GBK), ALL_FIVE, KNOWN);
+        RequirementCsv.Parsed gbk = RequirementCsv.read(text.getBytes(CsvSource.GBK), ALL_FIVE, KNOWN);
         RequirementCsv.Parsed bom = RequirementCsv.read(withBom(text.getBytes(StandardCharsets.UTF_8)), ALL_FIVE, KNOWN);
         assertThat(gbk.problems()).isEmpty();
         assertThat(bom.problems()).isEmpty();

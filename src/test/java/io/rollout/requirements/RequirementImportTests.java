@@ -3,6 +3,7 @@ package io.rollout.requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.project.ProjectRepository;
+import io.rollout.shared.CsvSource;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
 import java.io.ByteArrayInputStream;
@@ -78,7 +79,7 @@ class RequirementImportTests {
         String gbk = project(ALL_FIVE);
         String bom = project(ALL_FIVE);
         importBytes(utf8, text.getBytes(StandardCharsets.UTF_8));
-        assertThat(importBytes(gbk, text.getBytes(RequirementCsv.GBK)).imported()).isEqualTo(20);
+        assertThat(importBytes(gbk, text.getBytes(CsvSource.GBK)).imported()).isEqualTo(20);
         assertThat(importBytes(bom, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8)).imported()).isEqualTo(20);
         assertThat(SpecificationHash.of(requirements.findByProject(gbk)))
             .isEqualTo(SpecificationHash.of(requirements.findByProject(utf8)))

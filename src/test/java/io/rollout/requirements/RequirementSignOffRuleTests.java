@@ -2,6 +2,7 @@ package io.rollout.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollout.shared.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
