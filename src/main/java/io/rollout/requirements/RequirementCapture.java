@@ -4,6 +4,7 @@ import io.rollout.project.ProjectScope;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
+import io.rollout.shared.RejectedInput;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -100,7 +100,7 @@ class RequirementCapture implements TaskListener {
             valid.add(r);
         }
         if (!problems.isEmpty()) {
-            throw new BadUserRequestException(String.join("\n", problems));
+            throw RejectedInput.of(String.join("\n", problems));
         }
         String user = TaskForms.currentUser(task);
         List<String> taken = new ArrayList<>(stored.keySet());

@@ -65,7 +65,7 @@ public final class FormInput {
      * @param problems the problems, already in the user's language
      */
     public static BadUserRequestException refusal(List<String> problems) {
-        return new BadUserRequestException(String.join("\n", problems));
+        return RejectedInput.of(String.join("\n", problems));
     }
 
     /** Throws {@link #refusal(List)} when there is any problem; does nothing otherwise. */

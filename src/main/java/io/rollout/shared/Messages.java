@@ -38,6 +38,6 @@ public class Messages {
      * Tasklist shows it on the form; the transaction rolls back, so nothing is stored.
      */
     public BadUserRequestException reject(String code, Object... args) {
-        return new BadUserRequestException(get(code, args));
+        return RejectedInput.of(get(code, args));
     }
 }

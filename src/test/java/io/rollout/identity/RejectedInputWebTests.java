@@ -1,0 +1,103 @@
+package io.rollout.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rollout.project.ProjectRepository;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.TestProjects;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A form submission Rollout refuses answers 400 with the reason, both through the engine REST API and
+ * through the web apps' API that Tasklist calls, and stores nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = CveCanary.DEFAULT_ENGINE_NAME)
+@ActiveProfiles("test")
+class RejectedInputWebTests {
+
+    static final String BAD_ROWS = "{\"variables\":{\"interviewDone\":{\"value\":true},"
+        + "\"requirements\":{\"type\":\"Json\",\"value\":\"[{\\\"title\\\":\\\"\\\",\\\"priority\\\":\\\"urgent\\\"}]\"}}}";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ProjectRepository projects;
+    @Autowired
+    JdbcClient jdbc;
+
+    String code;
+    Task research;
+
+    @BeforeEach
+    void projectWaitingForResearch() {
+        TestUsers.ensure(identity, "rejconsultant", "rejconsultant", Roles.CONSULTANT);
+        TestUsers.ensure(identity, "rejowner", "rejowner", Roles.BUSINESS_OWNER, Roles.departmentGroup("finance"));
+        code = TestProjects.newCode();
+        Map<String, Object> form = new HashMap<>();
+        form.put("projectCode", code);
+        form.put("projectName", "Refusals");
+        form.put("customer", "Test");
+        form.put("departments", JsonRows.ofStrings(List.of("finance")));
+        form.put("modules", JsonRows.ofStrings(List.of("finance")));
+        runtime.startProcessInstanceByKey("implementationProject", form);
+        research = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+        tasks.claim(research.getId(), "rejconsultant");
+    }
+
+    @Test
+    void engineRestAnswers400WithTheReasons() {
+        HttpResponse<String> response = Http.as(port, "rejconsultant", "rejconsultant")
+            .post("/engine-rest/task/" + research.getId() + "/submit-form", BAD_ROWS);
+
+        assertRefused(response);
+    }
+
+    @Test
+    void tasklistApiAnswers400WithTheReasons() {
+        HttpResponse<String> response = Http.webappSession(port, "rejconsultant", "rejconsultant")
+            .post("/camunda/api/engine/engine/default/task/" + research.getId() + "/submit-form", BAD_ROWS);
+
+        assertRefused(response);
+    }
+
+    @Test
+    void aTechnicalFailureStaysAServerError() {
+        // completing a task that does not exist is not a refusal of input
+        HttpResponse<String> response = Http.as(port, "rejconsultant", "rejconsultant")
+            .post("/engine-rest/task/no-such-task/submit-form", "{\"variables\":{}}");
+
+        assertThat(response.statusCode()).isNotEqualTo(400);
+        assertThat(response.body()).doesNotContain("BadUserRequestException");
+    }
+
+    private void assertRefused(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"type\":\"BadUserRequestException\"")
+            .contains("Row 1: the field \\\"title\\\" is required.")
+            .contains("must be one of must/should/could, not \\\"urgent\\\"")
+            .doesNotContain("ENGINE-03051");
+        assertThat(tasks.createTaskQuery().taskId(research.getId()).count()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from requirement where project_code = ?").param(code)
+            .query(Integer.class).single()).isZero();
+    }
+}
