@@ -14,7 +14,7 @@ public class CveCanary {
      * The REST API and the webapps address the engine by name ({@code /engine-rest/task} means the
      * engine "default"): the web tests keep that name instead of the test profile's unique one.
      */
-    static final String DEFAULT_ENGINE_NAME = "camunda.bpm.generate-unique-process-engine-name=false";
+    public static final String DEFAULT_ENGINE_NAME = "camunda.bpm.generate-unique-process-engine-name=false";
 
     private final AtomicInteger fired = new AtomicInteger();
 
@@ -33,7 +33,7 @@ public class CveCanary {
 
     /** Imported by the web tests; all of them share one configuration and so one context. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
 
         @Bean
         CveCanary cveCanary() {

@@ -1,5 +1,6 @@
 package io.rollout.identity;
 
+import io.rollout.shared.WebTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.project.ProjectRepository;
@@ -16,17 +17,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A form submission Rollout refuses answers 400 with the reason, both through the engine REST API and
  * through the web apps' API that Tasklist calls, and stores nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = CveCanary.DEFAULT_ENGINE_NAME)
-@ActiveProfiles("test")
+@WebTest
 class RejectedInputWebTests {
 
     static final String BAD_ROWS = "{\"variables\":{\"interviewDone\":{\"value\":true},"

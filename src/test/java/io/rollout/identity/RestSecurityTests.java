@@ -1,5 +1,6 @@
 package io.rollout.identity;
 
+import io.rollout.shared.WebTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,20 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The REST API as each role meets it: no credentials, no access; deployment only for process
  * owners; candidates of one group do not see another group's tasks; auditors read history and
  * change nothing. Same configuration as {@link TaskQueryExpressionGuardWebTests}, so one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = CveCanary.DEFAULT_ENGINE_NAME)
-@ActiveProfiles("test")
-@Import(CveCanary.Config.class)
+@WebTest
 class RestSecurityTests {
 
     static final String PASSWORD = "security-Secret-2026";

@@ -1,5 +1,6 @@
 package io.rollout.identity;
 
+import io.rollout.shared.WebTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,20 +23,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * CVE-2026-109432: crafted task queries sent by an authenticated user through every door that hands
  * a task query to the engine are refused with 400 before the engine sees them, so the canary bean is
  * never called; the expressions Tasklist's filters use still work.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = CveCanary.DEFAULT_ENGINE_NAME)
-@ActiveProfiles("test")
-@Import(CveCanary.Config.class)
+@WebTest
 class TaskQueryExpressionGuardWebTests {
 
     static final String ADMIN = "admin";

@@ -1,5 +1,6 @@
 package io.rollout.requirements;
 
+import io.rollout.shared.WebTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.identity.Roles;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -24,14 +24,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
 /** The import journey over HTTP with basic authentication, as a consultant and as a user who may not import. */
-// the REST authentication filter addresses the engine named "default"
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.generate-unique-process-engine-name=false")
-@ActiveProfiles("test")
+@WebTest
 class RequirementApiTests {
 
     static final String PASSWORD = "api-Secret-2026";
