@@ -38,7 +38,7 @@ class TaskQueryExpressionGuardFilter extends HttpFilter {
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BUNDLE = "io.rollout.identity.TaskQueryExpressionGuard";
+    private static final String BUNDLE = "messages/core";
 
     private final TaskQueryExpressionGuard guard;
 
