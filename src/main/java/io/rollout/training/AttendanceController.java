@@ -1,0 +1,46 @@
+package io.rollout.training;
+
+import io.rollout.identity.Roles;
+import io.rollout.shared.CsvUpload;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/projects/{code}/training/attendance/import}: trainers and the PMO upload the attendance
+ * sheet as CSV (multipart {@code file} or a {@code text/csv} body); it fills the roster and the attendance
+ * that {@code trainingCompletionCheck} decides on. 200 {@code {imported}}, 400 {@code {errors}}, 403, 404.
+ */
+@RestController
+class AttendanceController {
+
+    static final List<String> IMPORTERS = List.of(Roles.TRAINER, Roles.PMO);
+
+    private final CsvUpload upload;
+    private final AttendanceImport importer;
+
+    AttendanceController(CsvUpload upload, AttendanceImport importer) {
+        this.upload = upload;
+        this.importer = importer;
+    }
+
+    @PostMapping(path = "/api/projects/{code}/training/attendance/import",
+        consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, Integer> importFile(@PathVariable String code, @RequestParam("file") MultipartFile file)
+        throws IOException {
+        return importBody(code, file.getBytes());
+    }
+
+    @PostMapping(path = "/api/projects/{code}/training/attendance/import",
+        consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    Map<String, Integer> importBody(@PathVariable String code, @RequestBody byte[] csv) {
+        return upload.handle(code, csv, IMPORTERS, (in, user) -> importer.importCsv(code, in, user));
+    }
+}

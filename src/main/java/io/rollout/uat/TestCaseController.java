@@ -1,0 +1,44 @@
+package io.rollout.uat;
+
+import io.rollout.identity.Roles;
+import io.rollout.shared.CsvUpload;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/projects/{code}/test-cases/import}: key users, consultants and the PMO upload test
+ * cases as CSV (multipart {@code file} or a {@code text/csv} body), the form {@code prepareTestCases} shows
+ * them when the UAT phase starts. 200 {@code {imported}}, 400 {@code {errors}}, 403, 404.
+ */
+@RestController
+class TestCaseController {
+
+    static final List<String> IMPORTERS = List.of(Roles.KEY_USER, Roles.CONSULTANT, Roles.PMO);
+
+    private final CsvUpload upload;
+    private final TestCaseImport importer;
+
+    TestCaseController(CsvUpload upload, TestCaseImport importer) {
+        this.upload = upload;
+        this.importer = importer;
+    }
+
+    @PostMapping(path = "/api/projects/{code}/test-cases/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, Integer> importFile(@PathVariable String code, @RequestParam("file") MultipartFile file)
+        throws IOException {
+        return importBody(code, file.getBytes());
+    }
+
+    @PostMapping(path = "/api/projects/{code}/test-cases/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    Map<String, Integer> importBody(@PathVariable String code, @RequestBody byte[] csv) {
+        return upload.handle(code, csv, IMPORTERS, (in, user) -> importer.importCsv(code, in, user));
+    }
+}
