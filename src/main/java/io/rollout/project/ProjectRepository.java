@@ -83,8 +83,4 @@ public class ProjectRepository {
     void updateStatus(String code, String status) {
         jdbc.sql("update project set status = ? where code = ?").params(status, code).update();
     }
-
-    void attachProcessInstance(String code, String processInstanceId) {
-        jdbc.sql("update project set process_instance_id = ? where code = ?").params(processInstanceId, code).update();
-    }
 }
