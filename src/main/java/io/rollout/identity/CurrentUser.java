@@ -32,10 +32,15 @@ public class CurrentUser {
         return groups == null ? List.of() : groups;
     }
 
+    /** True when the user is in one of the groups; admins always are. */
+    public boolean inAnyOf(Collection<String> groups) {
+        List<String> mine = groups();
+        return mine.contains(Roles.ADMIN) || mine.stream().anyMatch(groups::contains);
+    }
+
     /** Passes when the user is in one of the groups (admins always pass); 403 naming them otherwise. */
     public void requireAnyOf(Collection<String> groups) {
-        List<String> mine = groups();
-        if (mine.contains(Roles.ADMIN) || mine.stream().anyMatch(groups::contains)) {
+        if (inAnyOf(groups)) {
             return;
         }
         throw new ResponseStatusException(HttpStatus.FORBIDDEN,

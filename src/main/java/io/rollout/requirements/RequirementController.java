@@ -1,5 +1,6 @@
 package io.rollout.requirements;
 
+import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.Messages;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,15 +36,15 @@ class RequirementController {
     private final RequirementRepository requirements;
     private final RequirementImport importer;
     private final ProjectRepository projects;
-    private final IdentityService identity;
+    private final CurrentUser currentUser;
     private final Messages messages;
 
     RequirementController(RequirementRepository requirements, RequirementImport importer, ProjectRepository projects,
-                          IdentityService identity, Messages messages) {
+                          CurrentUser currentUser, Messages messages) {
         this.requirements = requirements;
         this.importer = importer;
         this.projects = projects;
-        this.identity = identity;
+        this.currentUser = currentUser;
         this.messages = messages;
     }
 
@@ -70,11 +69,9 @@ class RequirementController {
     }
 
     private ResponseEntity<?> importCsv(String code, byte[] csv) {
-        Authentication auth = identity.getCurrentAuthentication();
-        String user = auth == null ? null : auth.getUserId();
-        List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-        if (groups.stream().noneMatch(IMPORTERS::contains)) {
-            return error(HttpStatus.FORBIDDEN, messages.get("requirements.import.forbidden", String.valueOf(user)));
+        String user = currentUser.id();
+        if (!currentUser.inAnyOf(IMPORTERS)) {
+            return error(HttpStatus.FORBIDDEN, messages.get("requirements.import.forbidden", user));
         }
         if (!projects.exists(code)) {
             return error(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
