@@ -287,6 +287,35 @@ class BuildPhaseProcessTests {
     }
 
     @Test
+    void thePlanMayNameAnotherOwningDepartmentWhoseOwnerThenAccepts() {
+        Task plan = taskOf(PLAN, PROCUREMENT);
+        assertThat(formOf(plan)).contains("\"id\": \"planIteration\"");
+        complete(plan, withVariables("iterationGoal", "Goods receipt", "moduleDepartment", WAREHOUSE,
+            "scope", JsonRows.ofStrings(List.of("REQ-W1")), "plannedStart", "2026-05-04", "plannedEnd", "2026-05-08",
+            "customisationsPlanned", "no"));
+        complete(taskOf(CONFIGURE, PROCUREMENT), withVariables("configurationItems", JsonRows.of(List.of(
+            Map.of("type", "other", "description", "Receiving bins", "requirementId", "REQ-W1")))));
+        demo(PROCUREMENT);
+
+        assertThat(candidateUsers(taskOf(ACCEPT, PROCUREMENT))).containsExactly(WAREHOUSE_OWNER);
+        assertThat(jdbc.sql("select owning_department from project_module where project_code = ? and module = ?")
+            .params(code, PROCUREMENT).query(String.class).single()).isEqualTo(WAREHOUSE);
+    }
+
+    @Test
+    void proposingNoCustomisationAfterAllGoesStraightToTheDemo() {
+        plan(PROCUREMENT, "Maybe a plugin", "yes", "REQ-P2");
+        complete(taskOf(CONFIGURE, PROCUREMENT), withVariables("configurationItems", JsonRows.of(List.of())));
+        complete(taskOf(RECORD_BASELINE, PROCUREMENT), withVariables("baselineProduct", "ERP", "baselineVersion", "8.1",
+            "baselineDate", "2026-01-15", "baselineBackup", "OPS-1"));
+        complete(taskOf(PROPOSE, PROCUREMENT), withVariables("customisations", JsonRows.of(List.of())));
+
+        assertThat(taskOf(DEMO, PROCUREMENT)).isNotNull();
+        assertThat(historyCount(APPROVE)).isZero();
+        assertThat(count("customisation", PROCUREMENT)).isZero();
+    }
+
+    @Test
     void badSubmissionsAreRefusedWithEveryReasonAndStoreNothing() {
         assertThatThrownBy(() -> complete(taskOf(PLAN, PROCUREMENT), withVariables("iterationGoal", "Goal",
             "scope", JsonRows.ofStrings(List.of("REQ-W1")), "plannedStart", "2026-05-15", "plannedEnd", "2026-05-04",
