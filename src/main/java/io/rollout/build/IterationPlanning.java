@@ -13,6 +13,7 @@ import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Task listener of {@code UserTask_PlanIteration} in {@code SubProcess_ModuleBuild} of {@code buildPhase}.
  * <ul>
  * <li>create: prefills {@code moduleDepartment} (the module's owning department) and, task-locally, the
- *     choices {@code scopeOptions} (the requirements of that department) and {@code departmentOptions},
+ *     choices {@code scopeOptions} (the project's requirements, that department's first) and
+ *     {@code departmentOptions},
  *     {@code iterationNumber}, and {@code rejectionReasons} when the last iteration was not accepted.</li>
  * <li>complete: checks {@code iterationGoal}, {@code moduleDepartment}, {@code scope} (requirement ids),
  *     {@code plannedStart}, {@code plannedEnd} and {@code customisationsPlanned} with
@@ -70,8 +72,11 @@ class IterationPlanning implements TaskListener {
             task.setVariable("moduleDepartment", department);
             task.setVariableLocal("iterationNumber", last + 1);
             task.setVariableLocal("departmentOptions", JsonRows.of(departments.stream().map(d -> option(d, d)).toList()));
+            // the owning department's requirements first; the others stay choosable for when the plan names
+            // another owning department (the rule then refuses requirements of any other department)
             task.setVariableLocal("scopeOptions", JsonRows.of(builds.requirements(projectCode).values().stream()
-                .filter(r -> department.equals(r.department())).map(IterationPlanning::option).toList()));
+                .sorted(Comparator.comparing((ProjectRequirement r) -> !department.equals(r.department())))
+                .map(IterationPlanning::option).toList()));
             task.setVariableLocal("rejectionReasons", summaries.rejection(projectCode, module));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             Map<String, String> requirementDepartments = new LinkedHashMap<>();
@@ -94,7 +99,7 @@ class IterationPlanning implements TaskListener {
     }
 
     private static Map<String, Object> option(ProjectRequirement r) {
-        return option(r.id() + " " + r.title() + " (" + r.priority() + ")", r.id());
+        return option(r.id() + " " + r.title() + " (" + r.department() + ", " + r.priority() + ")", r.id());
     }
 
     private static Map<String, Object> option(String label, String value) {

@@ -115,7 +115,9 @@ class BuildPhaseProcessTests {
         assertThat(tasks.getVariable(planProcurement.getId(), "moduleDepartment")).isEqualTo(PROCUREMENT);
         assertThat(tasks.getVariable(taskOf(PLAN, INVENTORY).getId(), "moduleDepartment")).isEqualTo(WAREHOUSE);
         assertThat(JsonRows.read(tasks.getVariableLocal(planProcurement.getId(), "scopeOptions")))
-            .extracting(r -> r.text("value")).containsExactly("REQ-P1", "REQ-P2", "REQ-P3");
+            .extracting(r -> r.text("value")).containsExactly("REQ-P1", "REQ-P2", "REQ-P3", "REQ-W1");
+        assertThat(JsonRows.read(tasks.getVariableLocal(taskOf(PLAN, INVENTORY).getId(), "scopeOptions")))
+            .extracting(r -> r.text("label")).first().isEqualTo("REQ-W1 Bin locations (warehouse, must)");
         assertThat(status.modulesNotAccepted(code)).containsExactly(INVENTORY, PROCUREMENT);
 
         buildWithoutCustomisations(PROCUREMENT, "REQ-P1");
