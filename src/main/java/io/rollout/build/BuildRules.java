@@ -5,28 +5,50 @@ import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * What one build iteration of a module must record ({@code SubProcess_ModuleBuild} in {@code buildPhase}):
- * an iteration goal and at least one configuration item (type, description, optional requirement id
- * that must exist in the specification) from {@code UserTask_ConfigureModule}; for every customisation
- * from {@code UserTask_DevelopCustomisations} a kind, a description, a justification (over-customisation
- * is an upgrade risk, so none without a reason), whole effort days from 1 to 999 and an optional known
- * requirement id; and from {@code UserTask_AcceptModule} a yes/no with a comment when the module is not
- * accepted. Plain rule: no engine, no Spring.
+ * typed configuration items from {@code UserTask_ConfigureModule}, each linked to a requirement of the
+ * project; customisation proposals from {@code UserTask_ProposeCustomisations} (kind, description, a
+ * justification because over-customisation is an upgrade risk, whole effort days from 1 to 999, the
+ * requirement served); what {@code UserTask_DemoModule} showed; and from {@code UserTask_AcceptModule} a
+ * yes/no with a comment when the module is not accepted. Plain rule: no engine, no Spring.
  */
 final class BuildRules {
 
-    static final List<String> ITEM_TYPES = List.of("field-mapping", "permission", "approval-flow");
-    static final List<String> CUSTOMISATION_KINDS = List.of("plugin", "script", "interface");
+    static final String FIELD_MAPPING = "field-mapping";
+    static final String PERMISSION = "permission";
+    static final String APPROVAL_FLOW = "approval-flow";
+    static final String OTHER = "other";
+    static final List<String> ITEM_TYPES = List.of(FIELD_MAPPING, PERMISSION, APPROVAL_FLOW, OTHER);
+    static final List<String> CUSTOMISATION_KINDS = List.of("plugin", "script", "interface", "report");
     static final int MAX_EFFORT_DAYS = 999;
 
-    record ConfigurationItem(String type, String description, String requirementId) {
+    // the cells each type of configuration item needs, besides the requirement id
+    private static final Map<String, List<String>> ITEM_CELLS = Map.of(
+        FIELD_MAPPING, List.of("sourceField", "targetField"),
+        PERMISSION, List.of("role", "function"),
+        APPROVAL_FLOW, List.of("documentType", "steps"),
+        OTHER, List.of("description"));
+
+    /**
+     * One configuration item; which cells are filled depends on the type (field mapping: source and
+     * target field; permission: role and function; approval flow: document type and steps; other: the
+     * description, which the other types may carry as a note).
+     */
+    record ConfigurationItem(String type, String requirementId, String sourceField, String targetField, String role,
+                             String function, String documentType, String steps, String description) {
     }
 
+    /** A proposed customisation. */
     record Customisation(String kind, String description, String justification, int effortDays,
                          String requirementId) {
+    }
+
+    /** What a demo (show-and-tell) of an iteration showed, to whom, and what they said. */
+    record Demo(String shown, String attendees, String feedback) {
     }
 
     /** The checked value, or the problems that refuse the submission (then {@code value} is {@code null}). */
@@ -44,13 +66,13 @@ final class BuildRules {
     private BuildRules() {
     }
 
-    /** Checks the configuration items and goal of an iteration; blank rows are ignored. */
-    static Result<List<ConfigurationItem>> configuration(List<FormRow> rows, String goal,
+    /**
+     * Checks the configuration items of an iteration; blank rows are ignored. An iteration that plans
+     * customisations may configure nothing, any other needs at least one item.
+     */
+    static Result<List<ConfigurationItem>> configuration(List<FormRow> rows, boolean customisationsPlanned,
                                                          Predicate<String> knownRequirement) {
         List<Problem> problems = new ArrayList<>();
-        if (goal == null) {
-            problems.add(new Problem("form.field.required", new Label("build.field.iterationGoal")));
-        }
         List<ConfigurationItem> items = new ArrayList<>();
         for (FormRow row : rows) {
             if (row.isBlank()) {
@@ -58,19 +80,23 @@ final class BuildRules {
             }
             int before = problems.size();
             String type = choice(row, "type", "build.field.itemType", ITEM_TYPES, problems);
-            String description = required(row, "description", "build.field.description", problems);
+            for (String cell : type == null || !ITEM_CELLS.containsKey(type) ? List.<String>of() : ITEM_CELLS.get(type)) {
+                required(row, cell, "build.field." + cell, problems);
+            }
             String requirementId = requirement(row, knownRequirement, problems);
             if (problems.size() == before) {
-                items.add(new ConfigurationItem(type, description, requirementId));
+                items.add(new ConfigurationItem(type, requirementId, row.text("sourceField"), row.text("targetField"),
+                    row.text("role"), row.text("function"), row.text("documentType"), row.text("steps"),
+                    row.text("description")));
             }
         }
-        if (rows.stream().allMatch(FormRow::isBlank)) {
+        if (!customisationsPlanned && rows.stream().allMatch(FormRow::isBlank)) {
             problems.add(new Problem("build.configuration.none"));
         }
         return Result.of(List.copyOf(items), problems);
     }
 
-    /** Checks the customisations of an iteration; none at all is fine (standard version kept). */
+    /** Checks proposed customisations; none at all is fine (the standard version is enough after all). */
     static Result<List<Customisation>> customisations(List<FormRow> rows, Predicate<String> knownRequirement) {
         List<Problem> problems = new ArrayList<>();
         List<Customisation> items = new ArrayList<>();
@@ -91,6 +117,15 @@ final class BuildRules {
         return Result.of(List.copyOf(items), problems);
     }
 
+    /** Checks what a demo recorded: what was shown, who attended, their feedback, all required. */
+    static Result<Demo> demo(String shown, String attendees, String feedback) {
+        List<Problem> problems = new ArrayList<>();
+        requiredField(shown, "build.field.demoShown", problems);
+        requiredField(attendees, "build.field.demoAttendees", problems);
+        requiredField(feedback, "build.field.demoFeedback", problems);
+        return Result.of(new Demo(shown, attendees, feedback), problems);
+    }
+
     /** Checks an acceptance decision; the value is whether the module is accepted. */
     static Result<Boolean> acceptance(Boolean accepted, String comment) {
         if (accepted == null) {
@@ -102,7 +137,13 @@ final class BuildRules {
         return Result.of(accepted, List.of());
     }
 
-    private static String required(FormRow row, String key, String label, List<Problem> problems) {
+    static void requiredField(String value, String label, List<Problem> problems) {
+        if (value == null) {
+            problems.add(new Problem("form.field.required", new Label(label)));
+        }
+    }
+
+    static String required(FormRow row, String key, String label, List<Problem> problems) {
         String value = row.text(key);
         if (value == null) {
             problems.add(new Problem("form.row.required", row.number(), new Label(label)));
@@ -110,10 +151,11 @@ final class BuildRules {
         return value;
     }
 
-    private static String choice(FormRow row, String key, String label, List<String> allowed, List<Problem> problems) {
+    static String choice(FormRow row, String key, String label, List<String> allowed, List<Problem> problems) {
         String value = required(row, key, label, problems);
         if (value != null && !allowed.contains(value)) {
             problems.add(new Problem("form.row.choice", row.number(), new Label(label), String.join(", ", allowed), value));
+            return null;
         }
         return value;
     }
@@ -135,7 +177,7 @@ final class BuildRules {
     }
 
     private static String requirement(FormRow row, Predicate<String> knownRequirement, List<Problem> problems) {
-        String id = row.text("requirementId");
+        String id = required(row, "requirementId", "build.field.requirementId", problems);
         if (id != null && !knownRequirement.test(id)) {
             problems.add(new Problem("build.requirement.unknown", row.number(), id));
         }

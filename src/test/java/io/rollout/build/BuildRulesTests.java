@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.build.BuildRules.ConfigurationItem;
 import io.rollout.build.BuildRules.Customisation;
+import io.rollout.build.BuildRules.Demo;
 import io.rollout.build.BuildRules.Result;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
@@ -16,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class BuildRulesTests {
 
-    private static final Predicate<String> REQUIREMENTS = "REQ-1"::equals;
+    static final Predicate<String> REQUIREMENTS = "REQ-1"::equals;
 
-    private static FormRow row(int number, Object... keysAndValues) {
+    static FormRow row(int number, Object... keysAndValues) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             values.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -26,36 +27,49 @@ class BuildRulesTests {
         return new FormRow(number, values);
     }
 
-    private static List<String> codes(Result<?> result) {
+    static List<String> codes(Result<?> result) {
         return result.problems().stream().map(Problem::code).toList();
     }
 
     @Test
-    void acceptsConfigurationItemsWithAndWithoutRequirement() {
+    void acceptsEveryTypeOfConfigurationItemWithItsOwnFields() {
         Result<List<ConfigurationItem>> result = BuildRules.configuration(List.of(
-            row(1, "type", "field-mapping", "description", "Map vendor codes", "requirementId", "REQ-1"),
-            row(2, "type", "approval-flow", "description", "Two-step PO approval"),
-            row(3, "type", "", "description", "")), "Purchasing basics", REQUIREMENTS);
+            row(1, "type", "field-mapping", "sourceField", "old.vendor_no", "targetField", "supplier.code",
+                "requirementId", "REQ-1"),
+            row(2, "type", "permission", "role", "buyer", "function", "create purchase order", "requirementId", "REQ-1"),
+            row(3, "type", "approval-flow", "documentType", "purchase requisition", "steps", "head > director",
+                "requirementId", "REQ-1"),
+            row(4, "type", "other", "description", "Number ranges", "requirementId", "REQ-1"),
+            row(5, "type", "", "description", "")), false, REQUIREMENTS);
 
         assertThat(result.valid()).isTrue();
-        assertThat(result.value()).containsExactly(new ConfigurationItem("field-mapping", "Map vendor codes", "REQ-1"),
-            new ConfigurationItem("approval-flow", "Two-step PO approval", null));
+        assertThat(result.value()).containsExactly(
+            new ConfigurationItem("field-mapping", "REQ-1", "old.vendor_no", "supplier.code", null, null, null, null, null),
+            new ConfigurationItem("permission", "REQ-1", null, null, "buyer", "create purchase order", null, null, null),
+            new ConfigurationItem("approval-flow", "REQ-1", null, null, null, null, "purchase requisition",
+                "head > director", null),
+            new ConfigurationItem("other", "REQ-1", null, null, null, null, null, null, "Number ranges"));
     }
 
     @Test
-    void refusesAnIterationWithoutGoalOrItems() {
-        assertThat(codes(BuildRules.configuration(List.of(), null, REQUIREMENTS)))
-            .containsExactly("form.field.required", "build.configuration.none");
+    void refusesAnIterationWithoutItemsUnlessItPlansCustomisations() {
+        assertThat(codes(BuildRules.configuration(List.of(), false, REQUIREMENTS)))
+            .containsExactly("build.configuration.none");
+        assertThat(BuildRules.configuration(List.of(), true, REQUIREMENTS).valid()).isTrue();
     }
 
     @Test
-    void refusesUnknownTypeMissingDescriptionAndUnknownRequirement() {
+    void refusesMissingTypeFieldsUnknownTypeAndMissingOrUnknownRequirement() {
         Result<List<ConfigurationItem>> result = BuildRules.configuration(List.of(
-            row(1, "type", "report", "description", "x"),
-            row(2, "type", "permission", "requirementId", "REQ-9")), "Goal", REQUIREMENTS);
+            row(1, "type", "report", "description", "x", "requirementId", "REQ-1"),
+            row(2, "type", "field-mapping", "sourceField", "a", "requirementId", "REQ-9"),
+            row(3, "type", "permission", "role", "buyer", "function", "approve")), false, REQUIREMENTS);
 
-        assertThat(codes(result)).containsExactly("form.row.choice", "form.row.required", "build.requirement.unknown");
-        assertThat(result.problems()).extracting(p -> p.args()[0]).containsExactly(1, 2, 2);
+        assertThat(codes(result)).containsExactly("form.row.choice", "form.row.required", "build.requirement.unknown",
+            "form.row.required");
+        assertThat(result.problems()).extracting(p -> p.args()[0]).containsExactly(1, 2, 2, 3);
+        assertThat(result.problems().get(1).args()[1]).isEqualTo(new Problem.Label("build.field.targetField"));
+        assertThat(result.problems().get(3).args()[1]).isEqualTo(new Problem.Label("build.field.requirementId"));
         assertThat(result.value()).isNull();
     }
 
@@ -67,23 +81,39 @@ class BuildRulesTests {
     }
 
     @Test
-    void acceptsAJustifiedCustomisation() {
-        Result<List<Customisation>> result = BuildRules.customisations(List.of(row(1, "kind", "interface",
-            "description", "MES link", "justification", "No standard connector", "effortDays", 5.0)), REQUIREMENTS);
-        assertThat(result.value()).containsExactly(new Customisation("interface", "MES link", "No standard connector", 5,
-            null));
+    void acceptsAJustifiedCustomisationOfEveryKind() {
+        Result<List<Customisation>> result = BuildRules.customisations(List.of(
+            row(1, "kind", "interface", "description", "MES link", "justification", "No standard connector",
+                "effortDays", 5.0, "requirementId", "REQ-1"),
+            row(2, "kind", "report", "description", "Aging", "justification", "Statutory", "effortDays", "2",
+                "requirementId", "REQ-1")), REQUIREMENTS);
+        assertThat(result.value()).containsExactly(
+            new Customisation("interface", "MES link", "No standard connector", 5, "REQ-1"),
+            new Customisation("report", "Aging", "Statutory", 2, "REQ-1"));
     }
 
     @Test
-    void refusesCustomisationWithoutJustificationOrWithBadEffort() {
+    void refusesCustomisationWithoutJustificationRequirementOrWithBadEffort() {
         Result<List<Customisation>> result = BuildRules.customisations(List.of(
-            row(1, "kind", "plugin", "description", "Extra field", "effortDays", 2),
-            row(2, "kind", "script", "description", "Fix", "justification", "Needed", "effortDays", "1.5"),
-            row(3, "kind", "macro", "description", "Fix", "justification", "Needed", "effortDays", 0)), REQUIREMENTS);
+            row(1, "kind", "plugin", "description", "Extra field", "effortDays", 2, "requirementId", "REQ-1"),
+            row(2, "kind", "script", "description", "Fix", "justification", "Needed", "effortDays", "1.5",
+                "requirementId", "REQ-1"),
+            row(3, "kind", "macro", "description", "Fix", "justification", "Needed", "effortDays", 0,
+                "requirementId", "REQ-1"),
+            row(4, "kind", "script", "description", "Fix", "justification", "Needed", "effortDays", 1)), REQUIREMENTS);
 
         assertThat(codes(result)).containsExactly("form.row.required", "build.customisation.effort", "form.row.choice",
-            "build.customisation.effort");
-        assertThat(result.problems()).extracting(p -> p.args()[0]).containsExactly(1, 2, 3, 3);
+            "build.customisation.effort", "form.row.required");
+        assertThat(result.problems()).extracting(p -> p.args()[0]).containsExactly(1, 2, 3, 3, 4);
+    }
+
+    @Test
+    void demoNeedsWhatWasShownAttendeesAndFeedback() {
+        assertThat(BuildRules.demo("Purchase requisition", "liuyang, sunli", "Works").value())
+            .isEqualTo(new Demo("Purchase requisition", "liuyang, sunli", "Works"));
+        assertThat(BuildRules.demo(null, null, null).problems()).extracting(p -> p.args()[0])
+            .containsExactly(new Problem.Label("build.field.demoShown"), new Problem.Label("build.field.demoAttendees"),
+                new Problem.Label("build.field.demoFeedback"));
     }
 
     @Test

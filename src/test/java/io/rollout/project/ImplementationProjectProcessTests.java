@@ -74,8 +74,13 @@ class ImplementationProjectProcessTests {
     static final String DRAW_UP_PLAN = "UserTask_DrawUpPlan";
     static final String REVIEW_PLAN = "UserTask_ReviewPlan";
     // buildPhase
+    static final String PLAN_ITERATION = "UserTask_PlanIteration";
     static final String CONFIGURE = "UserTask_ConfigureModule";
+    static final String RECORD_BASELINE = "UserTask_RecordVendorBaseline";
+    static final String PROPOSE_CUSTOMISATIONS = "UserTask_ProposeCustomisations";
+    static final String APPROVE_CUSTOMISATIONS = "UserTask_ApproveCustomisations";
     static final String DEVELOP = "UserTask_DevelopCustomisations";
+    static final String DEMO_MODULE = "UserTask_DemoModule";
     static final String ACCEPT_MODULE = "UserTask_AcceptModule";
     // dataMigration
     static final String DRY_RUN = "UserTask_RunDryRun";
@@ -222,9 +227,9 @@ class ImplementationProjectProcessTests {
             .extracting(pi -> repository.getProcessDefinition(pi.getProcessDefinitionId()).getKey())
             .containsExactlyInAnyOrder("buildPhase", "dataMigration");
         assertThat(openTasks()).extracting(Task::getTaskDefinitionKey, Task::getName).containsExactlyInAnyOrder(
-            tuple(CONFIGURE, "Configure inventory"), tuple(CONFIGURE, "Configure procurement"),
+            tuple(PLAN_ITERATION, "Plan iteration of inventory"), tuple(PLAN_ITERATION, "Plan iteration of procurement"),
             tuple(DRY_RUN, "Dry run customers"));
-        assertThat(openTask(CONFIGURE, "module", PROCUREMENT)).hasCandidateGroup(Roles.CONSULTANT);
+        assertThat(openTask(PLAN_ITERATION, "module", PROCUREMENT)).hasCandidateGroup(Roles.CONSULTANT);
         assertThat(openTask(DRY_RUN, "dataset", CUSTOMERS)).hasCandidateGroup(Roles.DATA_STEWARD);
     }
 
@@ -366,21 +371,51 @@ class ImplementationProjectProcessTests {
     // --- build -----------------------------------------------------------------------------------------
 
     void buildAndAcceptModule(String module, String owner, String configuredRequirement, String customisedRequirement) {
+        Task plan = openTask(PLAN_ITERATION, "module", module);
+        assertThat(plan).hasCandidateGroup(Roles.CONSULTANT);
+        submit(plan, CONSULTANT, Map.of("iterationGoal", "Standard " + module + " processes",
+            "moduleDepartment", taskService.getVariable(plan.getId(), "moduleDepartment"),
+            "scope", JsonRows.ofStrings(List.of(configuredRequirement, customisedRequirement)),
+            "plannedStart", "2026-05-04", "plannedEnd", "2026-05-29", "customisationsPlanned", "yes"));
+
         Task configure = openTask(CONFIGURE, "module", module);
         assertThat(configure).hasCandidateGroup(Roles.CONSULTANT);
-        submit(configure, CONSULTANT, Map.of("iterationGoal", "Standard " + module + " processes",
-            "configurationItems", JsonRows.of(List.of(
-                Map.of("type", "approval-flow", "description", "Three-step approval", "requirementId", configuredRequirement),
-                Map.of("type", "permission", "description", "Roles for " + module + " clerks")))));
+        submit(configure, CONSULTANT, Map.of("configurationItems", JsonRows.of(List.of(
+            Map.of("type", "approval-flow", "documentType", "requisition", "steps", "clerk > head > director",
+                "requirementId", configuredRequirement),
+            Map.of("type", "permission", "role", module + " clerk", "function", "enter documents",
+                "requirementId", configuredRequirement)))));
 
-        Task develop = openTask(DEVELOP, "module", module);
-        assertThat(develop).hasCandidateGroup(Roles.DEVELOPER);
-        submit(develop, DEVELOPER, Map.of("customisations", JsonRows.of(List.of(Map.of("kind", "plugin",
+        Task baseline = openTask(RECORD_BASELINE, "module", module);
+        assertThat(baseline).hasCandidateGroup(Roles.CONSULTANT);
+        submit(baseline, CONSULTANT, Map.of("baselineProduct", "ERP standard", "baselineVersion", "8.1.0",
+            "baselineDate", "2025-12-01", "baselineBackup", "OPS-" + module));
+
+        Task propose = openTask(PROPOSE_CUSTOMISATIONS, "module", module);
+        assertThat(propose).hasCandidateGroup(Roles.DEVELOPER);
+        submit(propose, DEVELOPER, Map.of("customisations", JsonRows.of(List.of(Map.of("kind", "plugin",
             "description", "Extension for " + customisedRequirement, "justification", "Not in the vendor's standard",
             "effortDays", 5, "requirementId", customisedRequirement)))));
 
+        Task approve = openTask(APPROVE_CUSTOMISATIONS, "module", module);
+        assertThat(approve).hasCandidateGroup(Roles.PMO);
+        List<Map<String, Object>> decisionRows = rows(taskService.getVariable(approve.getId(), "customisationDecisions"));
+        decisionRows.forEach(r -> r.putAll(Map.of("decision", "approved", "reason", "Required by " + customisedRequirement)));
+        submit(approve, PMO, Map.of("customisationDecisions", JsonRows.of(decisionRows)));
+
+        Task develop = openTask(DEVELOP, "module", module);
+        assertThat(develop).hasCandidateGroup(Roles.DEVELOPER);
+        List<Map<String, Object>> developments = rows(taskService.getVariable(develop.getId(), "developments"));
+        developments.forEach(r -> r.putAll(Map.of("developed", true, "deliveryNote", "git: erp-ext/" + module)));
+        submit(develop, DEVELOPER, Map.of("developments", JsonRows.of(developments)));
+
+        Task demo = openTask(DEMO_MODULE, "module", module);
+        assertThat(demo).hasCandidateGroup(Roles.CONSULTANT);
+        submit(demo, CONSULTANT, Map.of("demoShown", "The " + module + " processes end to end",
+            "demoAttendees", "key users, " + owner, "demoFeedback", "As agreed"));
+
         Task accept = openTask(ACCEPT_MODULE, "module", module);
-        assertThat(accept).hasCandidateGroup(Roles.BUSINESS_OWNER);
+        assertThat(accept).hasCandidateUser(owner);
         submit(accept, owner, Map.of("moduleAccepted", "yes"));
     }
 

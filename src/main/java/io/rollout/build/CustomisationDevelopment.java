@@ -1,0 +1,69 @@
+package io.rollout.build;
+
+import io.rollout.build.BuildRepository.StoredCustomisation;
+import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of {@code UserTask_DevelopCustomisations} in {@code SubProcess_ModuleBuild} of
+ * {@code buildPhase}.
+ * <ul>
+ * <li>create: prefills, task-locally, {@code developments}: one row per approved, not yet developed
+ *     customisation of the module ({@code customisationId}, kind, description, effort, requirement; to fill:
+ *     {@code developed} and {@code deliveryNote}).</li>
+ * <li>complete: refuses without a vendor baseline of the module; checks the rows with
+ *     {@link CustomisationRules#development} (only approved customisations); refuses with every problem, or
+ *     marks the developed ones with their delivery note.</li>
+ * </ul>
+ */
+@Component("customisationDevelopment")
+class CustomisationDevelopment implements TaskListener {
+
+    static final String ROWS = "developments";
+
+    private final BuildRepository builds;
+    private final BuildProgress progress;
+    private final Messages messages;
+    private final Clock clock;
+
+    CustomisationDevelopment(BuildRepository builds, BuildProgress progress, Messages messages, Clock clock) {
+        this.builds = builds;
+        this.progress = progress;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String projectCode = (String) task.getVariable("projectCode");
+        String module = (String) task.getVariable("module");
+        List<StoredCustomisation> approved = progress.toDevelop(projectCode, module);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            TaskForms.prefill(task, ROWS, JsonRows.of(approved.stream().map(c -> BuildRows.of(
+                "customisationId", c.id(), "kind", c.kind(), "description", c.description(),
+                "effortDays", c.effortDays(), "requirementId", c.requirementId(), "developed", false,
+                "deliveryNote", null)).toList()));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            progress.requireBaseline(projectCode, module);
+            Set<Long> ids = approved.stream().map(StoredCustomisation::id).collect(Collectors.toSet());
+            Result<List<CustomisationRules.Development>> result = CustomisationRules.development(
+                JsonRows.read(TaskForms.submitted(task, ROWS)), ids);
+            if (!result.valid()) {
+                throw Problem.reject(messages, result.problems());
+            }
+            String user = TaskForms.currentUser(task);
+            result.value().forEach(d -> builds.recordDevelopment(d, user, Instant.now(clock)));
+        }
+    }
+}

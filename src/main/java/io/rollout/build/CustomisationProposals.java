@@ -1,0 +1,60 @@
+package io.rollout.build;
+
+import io.rollout.build.BuildRules.Customisation;
+import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of {@code UserTask_ProposeCustomisations} in {@code SubProcess_ModuleBuild} of
+ * {@code buildPhase}.
+ * <ul>
+ * <li>create: sets the task-local {@code iterationPlan} and {@code upgradeRisk} texts the form shows.</li>
+ * <li>complete: refuses without a vendor baseline of the module; checks the {@code customisations} rows with
+ *     {@link BuildRules#customisations}; refuses with every problem, or stores them as proposals of the
+ *     current iteration, each for the PMO or, above {@code rollout.build.steering-threshold-days}, the
+ *     steering committee to approve.</li>
+ * </ul>
+ */
+@Component("customisationProposals")
+class CustomisationProposals implements TaskListener {
+
+    private final BuildRepository builds;
+    private final BuildProgress progress;
+    private final BuildSummaries summaries;
+    private final BuildProperties properties;
+    private final Messages messages;
+
+    CustomisationProposals(BuildRepository builds, BuildProgress progress, BuildSummaries summaries,
+                           BuildProperties properties, Messages messages) {
+        this.builds = builds;
+        this.progress = progress;
+        this.summaries = summaries;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String projectCode = (String) task.getVariable("projectCode");
+        String module = (String) task.getVariable("module");
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal("iterationPlan", summaries.plan(projectCode, module));
+            task.setVariableLocal("upgradeRisk", summaries.upgradeRisk(projectCode, module));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            progress.requireBaseline(projectCode, module);
+            Result<List<Customisation>> result = BuildRules.customisations(
+                JsonRows.read(task.getVariable("customisations")), id -> builds.requirementExists(projectCode, id));
+            if (!result.valid()) {
+                throw Problem.reject(messages, result.problems());
+            }
+            builds.propose(projectCode, module, builds.lastIteration(projectCode, module), result.value(),
+                c -> CustomisationRules.board(c.effortDays(), properties.steeringThresholdDays()));
+        }
+    }
+}

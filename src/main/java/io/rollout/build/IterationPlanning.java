@@ -1,0 +1,108 @@
+package io.rollout.build;
+
+import io.rollout.build.BuildRepository.ProjectRequirement;
+import io.rollout.build.BuildRules.Result;
+import io.rollout.build.IterationPlanRules.Context;
+import io.rollout.build.IterationPlanRules.Input;
+import io.rollout.build.IterationPlanRules.IterationPlan;
+import io.rollout.identity.DepartmentOwners;
+import io.rollout.shared.FormInput;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of {@code UserTask_PlanIteration} in {@code SubProcess_ModuleBuild} of {@code buildPhase}.
+ * <ul>
+ * <li>create: prefills {@code moduleDepartment} (the module's owning department) and, task-locally, the
+ *     choices {@code scopeOptions} (the project's requirements, that department's first) and
+ *     {@code departmentOptions},
+ *     {@code iterationNumber}, and {@code rejectionReasons} when the last iteration was not accepted.</li>
+ * <li>complete: checks {@code iterationGoal}, {@code moduleDepartment}, {@code scope} (requirement ids),
+ *     {@code plannedStart}, {@code plannedEnd} and {@code customisationsPlanned} with
+ *     {@link IterationPlanRules}; refuses with every problem, or starts the next iteration with its scope,
+ *     stores the owning department, sets {@code iteration} and {@code customisationsPlanned} (Boolean, for
+ *     {@code Gateway_CustomisationsPlanned}) and clears the form values of the previous iteration.</li>
+ * </ul>
+ */
+@Component("iterationPlanning")
+class IterationPlanning implements TaskListener {
+
+    // form values that belong to one iteration: the next iteration starts without them
+    static final List<String> ITERATION_VALUES = List.of("configurationItems", "customisations", "demoShown",
+        "demoAttendees", "demoFeedback", "moduleAccepted", "acceptanceComment");
+
+    private final BuildRepository builds;
+    private final BuildProgress progress;
+    private final BuildSummaries summaries;
+    private final DepartmentOwners owners;
+    private final Messages messages;
+    private final Clock clock;
+    private final List<String> departments;
+
+    IterationPlanning(BuildRepository builds, BuildProgress progress, BuildSummaries summaries, DepartmentOwners owners,
+                      Messages messages, Clock clock, @Value("${rollout.departments}") List<String> departments) {
+        this.builds = builds;
+        this.progress = progress;
+        this.summaries = summaries;
+        this.owners = owners;
+        this.messages = messages;
+        this.clock = clock;
+        this.departments = departments;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String projectCode = (String) task.getVariable("projectCode");
+        String module = (String) task.getVariable("module");
+        int last = builds.lastIteration(projectCode, module);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            String department = progress.department(projectCode, module);
+            task.setVariable("moduleDepartment", department);
+            task.setVariableLocal("iterationNumber", last + 1);
+            task.setVariableLocal("departmentOptions", JsonRows.of(departments.stream().map(d -> option(d, d)).toList()));
+            // the owning department's requirements first; the others stay choosable for when the plan names
+            // another owning department (the rule then refuses requirements of any other department)
+            task.setVariableLocal("scopeOptions", JsonRows.of(builds.requirements(projectCode).values().stream()
+                .sorted(Comparator.comparing((ProjectRequirement r) -> !department.equals(r.department())))
+                .map(IterationPlanning::option).toList()));
+            task.setVariableLocal("rejectionReasons", summaries.rejection(projectCode, module));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            Map<String, String> requirementDepartments = new LinkedHashMap<>();
+            builds.requirements(projectCode).values().forEach(r -> requirementDepartments.put(r.id(), r.department()));
+            Result<IterationPlan> result = IterationPlanRules.plan(new Input(TaskForms.text(task, "iterationGoal"),
+                    TaskForms.text(task, "moduleDepartment"), JsonRows.readStrings(task.getVariable("scope")),
+                    TaskForms.text(task, "plannedStart"), TaskForms.text(task, "plannedEnd"),
+                    FormInput.yesNo(task.getVariable("customisationsPlanned"))),
+                new Context(requirementDepartments, departments, d -> !owners.of(d).isEmpty()));
+            if (!result.valid()) {
+                throw Problem.reject(messages, result.problems());
+            }
+            IterationPlan plan = result.value();
+            builds.startIteration(projectCode, module, last + 1, plan, TaskForms.currentUser(task), Instant.now(clock));
+            builds.setOwningDepartment(projectCode, module, plan.department());
+            ITERATION_VALUES.forEach(name -> task.setVariable(name, null));
+            task.setVariable("iteration", last + 1);
+            task.setVariable("customisationsPlanned", plan.customisationsPlanned());
+        }
+    }
+
+    private static Map<String, Object> option(ProjectRequirement r) {
+        return option(r.id() + " " + r.title() + " (" + r.department() + ", " + r.priority() + ")", r.id());
+    }
+
+    private static Map<String, Object> option(String label, String value) {
+        return BuildRows.of("label", label, "value", value);
+    }
+}
