@@ -6,27 +6,23 @@ import io.rollout.planning.ScopeRules.Recommendation;
 import io.rollout.planning.ScopeRules.ScopeInputs;
 import io.rollout.project.Project;
 import io.rollout.project.ProjectScope;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * Delegate of the business rule task {@code BusinessRuleTask_RecommendScope} in {@code planningPhase}:
  * evaluates the DMN table {@value #DECISION_KEY} ({@code bpmn/scope-decision.dmn}, which a process owner
- * changes without Java) on inputs derived from the stored project and plan: {@code systemType},
- * {@code departmentCount}, {@code moduleCount}, {@code highRiskCount}, {@code departmentList} (text) and
- * {@code departments} (the list itself, which rules use in FEEL but history does not store). Writes the typed
- * String variables {@code recommendedApproach}, {@code recommendedFirstDepartment} and
- * {@code recommendationReason}, stores the recommendation and records {@code scopeRecommendation} with its
- * inputs in the decision log. A table without a matching rule or with an unknown approach is a technical
- * failure (incident), not a silent default.
+ * changes without Java) on inputs derived from the stored project and plan
+ * ({@link ScopeRules.ScopeInputs#decisionVariables()}), writes the typed String variables
+ * {@code recommendedApproach}, {@code recommendedFirstDepartment} and {@code recommendationReason}, stores the
+ * recommendation and records {@code scopeRecommendation} with its inputs in the decision log. A table without
+ * a matching rule or with an unknown approach is a technical failure (incident), not a silent default.
  */
 @Component("scopeRecommendation")
 class ScopeRecommendation implements JavaDelegate {
@@ -55,15 +51,10 @@ class ScopeRecommendation implements JavaDelegate {
         Project project = projects.project(projectCode);
         int highRisks = (int) plans.risks(projectCode).stream().filter(PlanRules.Risk::high).count();
         ScopeInputs inputs = new ScopeInputs(project.departments(), project.modules(), highRisks, project.systemType());
-        // the user completing the plan may not evaluate decisions through the API; this evaluation is ours
-        DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() ->
-            decisionService.evaluateDecisionByKey(DECISION_KEY).variables(Variables.createVariables()
-                .putValue("departments", new ArrayList<>(inputs.departments()))
-                .putValue("departmentList", String.join(", ", inputs.departments()))
-                .putValue("departmentCount", inputs.departments().size())
-                .putValue("moduleCount", inputs.modules().size())
-                .putValue("highRiskCount", inputs.highRisks())
-                .putValue("systemType", inputs.systemType())).evaluate());
+        // API calls from delegates are not authorization-checked (authorizationEnabledForCustomCode is off), so
+        // the PMO completing the plan needs no right to evaluate decisions
+        DmnDecisionResult result = decisionService.evaluateDecisionByKey(DECISION_KEY)
+            .variables(Variables.fromMap(inputs.decisionVariables())).evaluate();
         Recommendation r = recommendation(result);
         execution.setVariable("recommendedApproach", Variables.stringValue(r.approach()));
         execution.setVariable("recommendedFirstDepartment", Variables.stringValue(r.firstDepartment()));

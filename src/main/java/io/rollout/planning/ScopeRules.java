@@ -3,8 +3,10 @@ package io.rollout.planning;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,6 +24,23 @@ final class ScopeRules {
 
     /** The facts the DMN table {@code scopeDecision} decides on, derived from the stored project and plan. */
     record ScopeInputs(List<String> departments, List<String> modules, int highRisks, String systemType) {
+
+        /**
+         * The variables {@code scopeDecision} is evaluated with: the table's columns {@code systemType},
+         * {@code departmentCount}, {@code moduleCount}, {@code highRiskCount}, {@code departmentList} (text), and
+         * {@code departments}, the list itself, which rules use in FEEL ({@code list contains(departments, "sales")})
+         * and which is not a column, so the decision history only keeps plain values.
+         */
+        Map<String, Object> decisionVariables() {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put("systemType", systemType);
+            variables.put("departmentCount", departments.size());
+            variables.put("moduleCount", modules.size());
+            variables.put("highRiskCount", highRisks);
+            variables.put("departmentList", String.join(", ", departments));
+            variables.put("departments", new ArrayList<>(departments));
+            return variables;
+        }
 
         /** For the decision log, e.g. {@code departments=[finance, sales], modules=3, highRisks=1, systemType=ERP}. */
         String summary() {

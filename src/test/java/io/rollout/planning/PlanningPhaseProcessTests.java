@@ -320,6 +320,27 @@ class PlanningPhaseProcessTests {
     }
 
     @Test
+    void aPmoUserWithoutRightsOnDecisionsSubmitsThePlanUnderAuthorizationAndTheScopeIsRecommended() {
+        String pmo = "planpmo";
+        if (identity.createUserQuery().userId(pmo).count() == 0) {
+            identity.saveUser(identity.newUser(pmo));
+            identity.createMembership(pmo, Roles.PMO);
+        }
+        ProcessInstance pi = start();
+        Task drawUp = one(pi, DRAW_UP_PLAN);
+        identity.setAuthentication(pmo, List.of(Roles.PMO));
+        try {
+            tasks.claim(drawUp.getId(), pmo);
+            engine.getFormService().submitTaskForm(drawUp.getId(), planForm(MILESTONES, RISKS));
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        assertThat(pi).hasPassed(RECOMMEND_SCOPE).isWaitingAt(CONFIRM_SCOPE);
+        assertThat(scalars("select updated_by from project_plan where project_code = ?")).containsExactly(pmo);
+    }
+
+    @Test
     void withoutHighRisksNoDecisionTaskAndBuildSkipsTheVendorEvaluation() {
         ProcessInstance pi = start();
         complete(one(pi, DRAW_UP_PLAN), planForm(MILESTONES, List.of(risk("Budget overrun", 3, 4))));

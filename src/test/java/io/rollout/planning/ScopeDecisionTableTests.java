@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -44,13 +45,10 @@ class ScopeDecisionTableTests {
     /** The first matching rule's id and outputs. */
     static Map<String, Object> evaluate(String systemType, List<String> departments, int modules, int highRisks) {
         matched.clear();
-        DmnDecisionRuleResult result = dmn.evaluateDecisionTable(decision, Variables.createVariables()
-            .putValue("systemType", systemType)
-            .putValue("departments", new ArrayList<>(departments))
-            .putValue("departmentList", String.join(", ", departments))
-            .putValue("departmentCount", departments.size())
-            .putValue("moduleCount", modules)
-            .putValue("highRiskCount", highRisks)).getSingleResult();
+        // the same variables the delegate passes
+        DmnDecisionRuleResult result = dmn.evaluateDecisionTable(decision, Variables.fromMap(
+            new ScopeRules.ScopeInputs(departments, Collections.nCopies(modules, "module"), highRisks, systemType)
+                .decisionVariables())).getSingleResult();
         return Map.of("rule", matched.get(0), "scopeApproach", result.get("scopeApproach"),
             "firstDepartment", String.valueOf(result.get("firstDepartment")), "reason", result.get("reason"));
     }
