@@ -26,6 +26,7 @@ public class HighRisks {
             .map(e -> String.valueOf(e.id())).toList();
     }
 
+    /** Whether any high risk still waits for the steering committee. */
     public boolean anyUndecided(String projectCode) {
         return !undecided(projectCode).isEmpty();
     }
