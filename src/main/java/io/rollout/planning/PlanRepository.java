@@ -2,17 +2,22 @@ package io.rollout.planning;
 
 import io.rollout.planning.PlanRules.Milestone;
 import io.rollout.planning.PlanRules.Plan;
+import io.rollout.planning.PlanRules.Resource;
 import io.rollout.planning.PlanRules.Risk;
+import io.rollout.planning.RiskDecisionRules.RiskDecision;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stores a project's plan: scope approach, resource plan, milestones and risk register. */
+/** Stores a project's plan: milestones, resource plan and the risk register with the steering decisions. */
 @Repository
 class PlanRepository {
 
@@ -27,15 +32,35 @@ class PlanRepository {
         this.clock = clock;
     }
 
-    /** Replaces the project's plan, milestones and risks with the given ones. */
+    /**
+     * A stored risk with the steering committee's decision on it ({@code decision} is {@code null} while
+     * undecided).
+     */
+    record RiskEntry(long id, Risk risk, String decision, String mitigationActions, String actionOwner,
+                     String decisionComment, String decidedBy, Instant decidedAt) {
+
+        boolean undecidedHigh() {
+            return risk.high() && decision == null;
+        }
+
+        /** Same title, probability and impact: a decision taken on one holds for the other. */
+        boolean sameAs(Risk other) {
+            return risk.title().equals(other.title()) && risk.probability() == other.probability()
+                && risk.impact() == other.impact();
+        }
+    }
+
+    /**
+     * Replaces the project's milestones, resources and risks with the given ones. A risk submitted again
+     * with the same title, probability and impact keeps the steering committee's decision; a changed or new
+     * high risk is undecided.
+     */
     void replace(String projectCode, Plan plan, String user) {
         Timestamp now = Timestamp.from(Instant.now(clock));
-        if (jdbc.sql("update project_plan set scope_approach = ?, resource_plan = ?, updated_by = ?, updated_at = ? "
-                + "where project_code = ?")
-            .params(plan.scopeApproach(), plan.resourcePlan(), user, now, projectCode).update() == 0) {
-            jdbc.sql("insert into project_plan (project_code, scope_approach, resource_plan, updated_by, updated_at) "
-                    + "values (?, ?, ?, ?, ?)")
-                .params(projectCode, plan.scopeApproach(), plan.resourcePlan(), user, now).update();
+        if (jdbc.sql("update project_plan set updated_by = ?, updated_at = ? where project_code = ?")
+            .params(user, now, projectCode).update() == 0) {
+            jdbc.sql("insert into project_plan (project_code, updated_by, updated_at) values (?, ?, ?)")
+                .params(projectCode, user, now).update();
         }
         jdbc.sql("delete from milestone where project_code = ?").param(projectCode).update();
         for (Milestone m : plan.milestones()) {
@@ -43,23 +68,40 @@ class PlanRepository {
                 .params(projectCode, m.name(), m.owner(), Date.valueOf(m.dueDate()), m.phase(), MILESTONE_PLANNED)
                 .update();
         }
+        jdbc.sql("delete from resource_allocation where project_code = ?").param(projectCode).update();
+        for (Resource r : plan.resources()) {
+            jdbc.sql("""
+                    insert into resource_allocation (project_code, role_name, person, allocation, start_date, end_date)
+                    values (?, ?, ?, ?, ?, ?)""")
+                .params(projectCode, r.role(), r.person(), r.allocation(), Date.valueOf(r.from()), Date.valueOf(r.to()))
+                .update();
+        }
+        List<RiskEntry> before = riskEntries(projectCode);
         jdbc.sql("delete from risk where project_code = ?").param(projectCode).update();
         for (Risk r : plan.risks()) {
+            RiskEntry kept = before.stream().filter(e -> e.decision() != null && e.sameAs(r)).findFirst().orElse(null);
             jdbc.sql("""
-                    insert into risk (project_code, title, probability, impact, score, owner, mitigation, status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    insert into risk (project_code, title, probability, impact, score, owner, mitigation, status,
+                                      decision, mitigation_actions, action_owner, decision_comment, decided_by, decided_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(projectCode, r.title(), r.probability(), r.impact(), r.score(), r.owner(), r.mitigation(),
-                    RISK_OPEN)
+                    RISK_OPEN, kept == null ? null : kept.decision(), kept == null ? null : kept.mitigationActions(),
+                    kept == null ? null : kept.actionOwner(), kept == null ? null : kept.decisionComment(),
+                    kept == null ? null : kept.decidedBy(),
+                    kept == null ? null : Timestamp.from(kept.decidedAt()))
                 .update();
+            if (kept != null) {
+                before.remove(kept);
+            }
         }
     }
 
     /** The stored plan, if the project has one. */
     Optional<Plan> find(String projectCode) {
-        return jdbc.sql("select scope_approach, resource_plan from project_plan where project_code = ?")
-            .param(projectCode)
-            .query((rs, n) -> new Plan(milestones(projectCode), risks(projectCode), rs.getString(1), rs.getString(2)))
-            .optional();
+        return jdbc.sql("select count(*) from project_plan where project_code = ?").param(projectCode)
+            .query(Integer.class).single() == 0
+            ? Optional.empty()
+            : Optional.of(new Plan(milestones(projectCode), risks(projectCode), resources(projectCode)));
     }
 
     /** Milestones by due date. */
@@ -71,12 +113,57 @@ class PlanRepository {
             .list();
     }
 
+    /** Resource plan rows in the order entered. */
+    List<Resource> resources(String projectCode) {
+        return jdbc.sql("""
+                select role_name, person, allocation, start_date, end_date from resource_allocation
+                where project_code = ? order by id""")
+            .param(projectCode)
+            .query((rs, n) -> new Resource(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDate(4).toLocalDate(),
+                rs.getDate(5).toLocalDate()))
+            .list();
+    }
+
     /** Risks, highest score first. */
     List<Risk> risks(String projectCode) {
-        return jdbc.sql("select title, probability, impact, owner, mitigation from risk where project_code = ? "
-                + "order by score desc, id")
-            .param(projectCode)
-            .query((rs, n) -> new Risk(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
-            .list();
+        return riskEntries(projectCode).stream().map(RiskEntry::risk).toList();
+    }
+
+    /** Risks with their decisions, highest score first. */
+    List<RiskEntry> riskEntries(String projectCode) {
+        return new ArrayList<>(jdbc.sql(SELECT_RISK + " where project_code = ? order by score desc, id")
+            .param(projectCode).query(PlanRepository::riskEntry).list());
+    }
+
+    Optional<RiskEntry> risk(long id) {
+        return jdbc.sql(SELECT_RISK + " where id = ?").param(id).query(PlanRepository::riskEntry).optional();
+    }
+
+    /** The project code of a risk. */
+    String projectOf(long riskId) {
+        return jdbc.sql("select project_code from risk where id = ?").param(riskId).query(String.class).single();
+    }
+
+    /** Stores the steering committee's decision on a risk. */
+    void decide(long riskId, RiskDecision d, String user) {
+        jdbc.sql("""
+                update risk set decision = ?, mitigation_actions = ?, action_owner = ?, decision_comment = ?,
+                                decided_by = ?, decided_at = ?
+                where id = ?""")
+            .params(d.decision(), d.mitigationActions(), d.actionOwner(), d.comment(), user,
+                Timestamp.from(Instant.now(clock)), riskId)
+            .update();
+    }
+
+    private static final String SELECT_RISK = """
+            select id, title, probability, impact, owner, mitigation, decision, mitigation_actions, action_owner,
+                   decision_comment, decided_by, decided_at
+            from risk""";
+
+    private static RiskEntry riskEntry(ResultSet rs, int row) throws SQLException {
+        Timestamp decidedAt = rs.getTimestamp(12);
+        return new RiskEntry(rs.getLong(1), new Risk(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+            rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+            decidedAt == null ? null : decidedAt.toInstant());
     }
 }

@@ -7,8 +7,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What makes a project plan acceptable for steering review ({@code UserTask_DrawUpPlan} in
@@ -16,7 +20,10 @@ import java.util.function.Predicate;
  * phase; at least one milestone, among them a go-live milestone that is not before any milestone
  * of the phases leading up to go-live (requirements to training; operations milestones come
  * after go-live by nature); every risk has a title, an owner who is a user and probability and
- * impact from 1 to 5. Plain rule: no engine, no Spring.
+ * impact from 1 to 5; the resource plan has at least one row, each with a role, a person, an
+ * allocation from 1 to 100 % and a period whose end is not before its start, and nobody is planned
+ * for more than 100 % on any day. The scope approach is decided later ({@link ScopeRules}). Plain
+ * rule: no engine, no Spring.
  */
 final class PlanRules {
 
@@ -25,8 +32,7 @@ final class PlanRules {
     static final String GO_LIVE = "go-live";
     /** Phases whose milestones must be due no later than go-live. */
     static final List<String> BEFORE_GO_LIVE = PHASES.subList(0, PHASES.indexOf(GO_LIVE));
-    static final List<String> SCOPE_APPROACHES = List.of("full-rollout", "pilot");
-    /** A risk with this score (probability x impact) or more is high and shown highlighted. */
+    /** A risk with this score (probability x impact) or more is high: the steering committee decides on it. */
     static final int HIGH_RISK = 15;
 
     record Milestone(String name, String owner, LocalDate dueDate, String phase) {
@@ -43,7 +49,15 @@ final class PlanRules {
         }
     }
 
-    record Plan(List<Milestone> milestones, List<Risk> risks, String scopeApproach, String resourcePlan) {
+    /** One row of the resource plan: a role filled by a person for a share of their time in a period. */
+    record Resource(String role, String person, int allocation, LocalDate from, LocalDate to) {
+
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(to);
+        }
+    }
+
+    record Plan(List<Milestone> milestones, List<Risk> risks, List<Resource> resources) {
     }
 
     /** The checked plan, or the problems that refuse it (then {@code plan} is {@code null}). */
@@ -62,8 +76,8 @@ final class PlanRules {
      *
      * @param userExists whether an owner id names a user
      */
-    static Result check(List<FormRow> milestoneRows, List<FormRow> riskRows, String scopeApproach,
-                        String resourcePlan, Predicate<String> userExists) {
+    static Result check(List<FormRow> milestoneRows, List<FormRow> riskRows, List<FormRow> resourceRows,
+                        Predicate<String> userExists) {
         List<Problem> problems = new ArrayList<>();
         List<Milestone> milestones = new ArrayList<>();
         List<Integer> milestoneRowNumbers = new ArrayList<>();
@@ -91,16 +105,69 @@ final class PlanRules {
         } else if (problems.isEmpty()) {
             goLive(milestones, milestoneRowNumbers, problems);
         }
-        if (scopeApproach == null) {
-            problems.add(new Problem("form.field.required", new Label("planning.field.scopeApproach")));
-        } else if (!SCOPE_APPROACHES.contains(scopeApproach)) {
-            problems.add(new Problem("form.field.choice", new Label("planning.field.scopeApproach"),
-                String.join(", ", SCOPE_APPROACHES), scopeApproach));
+        List<Resource> resources = new ArrayList<>();
+        List<Integer> resourceRowNumbers = new ArrayList<>();
+        for (FormRow row : resourceRows) {
+            if (!row.isBlank()) {
+                Resource r = resource(row, problems);
+                if (r != null) {
+                    resources.add(r);
+                    resourceRowNumbers.add(row.number());
+                }
+            }
+        }
+        if (resourceRows.stream().allMatch(FormRow::isBlank)) {
+            problems.add(new Problem("planning.resources.none"));
+        } else {
+            overAllocation(resources, resourceRowNumbers, problems);
         }
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new Plan(List.copyOf(milestones), List.copyOf(risks), scopeApproach, resourcePlan), List.of());
+        return new Result(new Plan(List.copyOf(milestones), List.copyOf(risks), List.copyOf(resources)), List.of());
+    }
+
+    private static Resource resource(FormRow row, List<Problem> problems) {
+        int before = problems.size();
+        RowChecks check = new RowChecks("planning.list.resources", problems);
+        String role = check.required(row, "role", "planning.field.role");
+        String person = check.required(row, "person", "planning.field.person");
+        Integer allocation = check.number(row, "allocation", "planning.field.allocation", 1, 100);
+        LocalDate from = check.date(row, "from", "planning.field.from");
+        LocalDate to = check.date(row, "to", "planning.field.to");
+        if (from != null && to != null && to.isBefore(from)) {
+            problems.add(new Problem("planning.resource.period", row.number(), from.toString(), to.toString()));
+        }
+        return problems.size() == before ? new Resource(role, person, allocation, from, to) : null;
+    }
+
+    /**
+     * Nobody can work more than full time: for each person, the allocations of the rows running on the
+     * first day of any of their rows (where an overlap is at its highest) may add up to at most 100 %.
+     */
+    private static void overAllocation(List<Resource> resources, List<Integer> rowNumbers, List<Problem> problems) {
+        Set<String> reported = new HashSet<>();
+        for (int i = 0; i < resources.size(); i++) {
+            Resource start = resources.get(i);
+            String person = start.person().toLowerCase(Locale.ROOT);
+            if (reported.contains(person)) {
+                continue;
+            }
+            List<Integer> rows = new ArrayList<>();
+            int total = 0;
+            for (int j = 0; j < resources.size(); j++) {
+                Resource other = resources.get(j);
+                if (other.person().equalsIgnoreCase(start.person()) && other.covers(start.from())) {
+                    total += other.allocation();
+                    rows.add(rowNumbers.get(j));
+                }
+            }
+            if (total > 100) {
+                reported.add(person);
+                problems.add(new Problem("planning.resource.overAllocated", start.person(), total,
+                    start.from().toString(), rows.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+            }
+        }
     }
 
     private static Milestone milestone(FormRow row, List<Problem> problems, Predicate<String> userExists) {

@@ -2,42 +2,38 @@ package io.rollout.planning;
 
 import io.rollout.planning.PlanRules.Plan;
 import io.rollout.planning.PlanRules.Result;
-import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
  * Task listener of {@code UserTask_DrawUpPlan} in {@code planningPhase}.
  * <ul>
- * <li>create: prefills {@code milestones}, {@code risks} (Json rows), {@code scopeApproach} and
- *     {@code resourcePlan} from the stored plan, so a plan sent back by the steering committee is edited,
- *     not retyped. They are process variables, not task-local ones: {@code TaskService.complete} writes
- *     submitted values past the task, so a task-local copy would hide what was submitted.</li>
+ * <li>create: prefills {@code milestones}, {@code risks} and {@code resources} (Json rows) from the stored
+ *     plan, so a plan sent back by the steering committee is edited, not retyped. They are process
+ *     variables, not task-local ones: {@code TaskService.complete} writes submitted values past the task,
+ *     so a task-local copy would hide what was submitted.</li>
  * <li>complete: checks the whole submission with {@link PlanRules} and refuses it with every problem,
- *     or replaces the project's plan, milestones and risks.</li>
+ *     or replaces the project's milestones, resources and risks (unchanged risks keep the steering
+ *     committee's decision).</li>
  * </ul>
  */
 @Component("projectPlanCapture")
 class ProjectPlanCapture implements TaskListener {
 
     private final PlanRepository plans;
-    private final IdentityService identity;
+    private final Users users;
     private final Messages messages;
 
-    ProjectPlanCapture(PlanRepository plans, IdentityService identity, Messages messages) {
+    ProjectPlanCapture(PlanRepository plans, Users users, Messages messages) {
         this.plans = plans;
-        this.identity = identity;
+        this.users = users;
         this.messages = messages;
     }
 
@@ -48,8 +44,7 @@ class ProjectPlanCapture implements TaskListener {
             plans.find(projectCode).ifPresent(plan -> prefill(task, plan));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             Result result = PlanRules.check(JsonRows.read(task.getVariable("milestones")),
-                JsonRows.read(task.getVariable("risks")), FormInput.text(task.getVariable("scopeApproach")),
-                FormInput.text(task.getVariable("resourcePlan")), this::userExists);
+                JsonRows.read(task.getVariable("risks")), JsonRows.read(task.getVariable("resources")), users::exist);
             if (!result.valid()) {
                 throw Problem.reject(messages, result.problems());
             }
@@ -75,18 +70,14 @@ class ProjectPlanCapture implements TaskListener {
             row.put("mitigation", r.mitigation());
             return row;
         }).toList()));
-        task.setVariable("scopeApproach", plan.scopeApproach());
-        task.setVariable("resourcePlan", plan.resourcePlan());
-    }
-
-    private boolean userExists(String userId) {
-        Callable<Boolean> query = () -> identity.createUserQuery().userId(userId).count() > 0;
-        CommandContext context = Context.getCommandContext();
-        try {
-            // the pmo user may not be allowed to read other users; the check is ours, not theirs
-            return context == null ? query.call() : context.runWithoutAuthorization(query);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot look up user " + userId, e);
-        }
+        task.setVariable("resources", JsonRows.of(plan.resources().stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("role", r.role());
+            row.put("person", r.person());
+            row.put("allocation", r.allocation());
+            row.put("from", r.from().toString());
+            row.put("to", r.to().toString());
+            return row;
+        }).toList()));
     }
 }

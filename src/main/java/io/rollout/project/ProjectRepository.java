@@ -80,6 +80,20 @@ public class ProjectRepository {
             .param(code).query(String.class).list();
     }
 
+    /**
+     * Adds datasets to the project's scope (those the planning phase's integration strategy marks for
+     * migration); datasets already in scope are kept and not added twice.
+     *
+     * @return the datasets that were not in scope before, in the given order
+     */
+    public List<String> addDatasets(String code, List<String> datasets) {
+        List<String> present = datasets(code);
+        List<String> added = datasets.stream().distinct().filter(d -> !present.contains(d)).toList();
+        added.forEach(d -> jdbc.sql("insert into project_dataset (project_code, dataset) values (?, ?)")
+            .params(code, d).update());
+        return added;
+    }
+
     void updateStatus(String code, String status) {
         jdbc.sql("update project set status = ? where code = ?").params(status, code).update();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rollout.planning.PlanRules.Result;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
+import io.rollout.shared.Problem.Label;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,14 @@ class PlanRulesTests {
         return row(number, "title", title, "probability", p, "impact", i, "owner", owner, "mitigation", "plan B");
     }
 
+    private static FormRow resource(int number, String role, String person, Object allocation, String from, String to) {
+        return row(number, "role", role, "person", person, "allocation", allocation, "from", from, "to", to);
+    }
+
+    private static final List<FormRow> RESOURCES = List.of(
+        resource(1, "Finance consultant", "Wang Fang", 100, "2026-02-01", "2026-09-30"),
+        resource(2, "Key user finance", "liuyang", 50, "2026-03-01", "2026-08-31"));
+
     private static final List<FormRow> GOOD_MILESTONES = List.of(
         milestone(1, "Specification signed", "zhangwei", "2026-03-01", "requirements"),
         milestone(2, "Go-live", "zhangwei", "2026-09-01", "go-live"),
@@ -45,25 +54,25 @@ class PlanRulesTests {
     @Test
     void acceptsACompletePlanAndScoresRisks() {
         Result result = PlanRules.check(GOOD_MILESTONES, List.of(risk(1, "Key users busy", 4, 5, "liuyang"),
-            risk(2, "Interface delay", "2", "3", "zhangwei")), "pilot", "2 consultants", USERS);
+            risk(2, "Interface delay", "2", "3", "zhangwei")), RESOURCES, USERS);
 
         assertThat(result.valid()).isTrue();
         assertThat(result.plan().milestones()).hasSize(3);
         assertThat(result.plan().risks()).extracting(PlanRules.Risk::score).containsExactly(20, 6);
         assertThat(result.plan().risks()).extracting(PlanRules.Risk::high).containsExactly(true, false);
-        assertThat(result.plan().scopeApproach()).isEqualTo("pilot");
+        assertThat(result.plan().resources()).extracting(PlanRules.Resource::person).containsExactly("Wang Fang", "liuyang");
     }
 
     @Test
     void operationsMilestonesMayComeAfterGoLiveAndBlankRowsAreIgnored() {
         List<FormRow> rows = new ArrayList<>(GOOD_MILESTONES);
         rows.add(row(4, "name", "", "owner", null));
-        assertThat(PlanRules.check(rows, List.of(), "full-rollout", null, USERS).valid()).isTrue();
+        assertThat(PlanRules.check(rows, List.of(), RESOURCES, USERS).valid()).isTrue();
     }
 
     @Test
     void refusesAPlanWithoutMilestones() {
-        Result result = PlanRules.check(List.of(row(1, "name", " ")), List.of(), "pilot", null, USERS);
+        Result result = PlanRules.check(List.of(row(1, "name", " ")), List.of(), RESOURCES, USERS);
         assertThat(codes(result)).containsExactly("planning.milestones.none");
         assertThat(result.plan()).isNull();
     }
@@ -72,7 +81,7 @@ class PlanRulesTests {
     void refusesMissingFieldsUnknownOwnerBadDateAndPhaseWithRowNumbers() {
         Result result = PlanRules.check(List.of(
             milestone(1, null, "nobody", "1st of May", "testing"),
-            milestone(2, "Go-live", "zhangwei", "2026-09-01", "go-live")), List.of(), "pilot", null, USERS);
+            milestone(2, "Go-live", "zhangwei", "2026-09-01", "go-live")), List.of(), RESOURCES, USERS);
 
         assertThat(result.problems()).extracting(Problem::code).containsExactly("planning.milestone.required",
             "planning.milestone.owner", "planning.milestone.date", "planning.milestone.phase");
@@ -85,7 +94,7 @@ class PlanRulesTests {
         Result result = PlanRules.check(List.of(
             milestone(1, "UAT passed", "zhangwei", "2026-09-10", "uat"),
             milestone(2, "Training done", "zhangwei", "2026-09-20", "training"),
-            milestone(3, "Go-live", "zhangwei", "2026-09-01", "go-live")), List.of(), "pilot", null, USERS);
+            milestone(3, "Go-live", "zhangwei", "2026-09-01", "go-live")), List.of(), RESOURCES, USERS);
 
         assertThat(codes(result)).containsExactly("planning.milestones.goLiveTooEarly");
         assertThat(result.problems().get(0).args()).containsExactly(3, "Go-live", "2026-09-01", "Training done",
@@ -94,14 +103,14 @@ class PlanRulesTests {
 
     @Test
     void refusesAPlanWithoutGoLiveMilestone() {
-        Result result = PlanRules.check(GOOD_MILESTONES.subList(0, 1), List.of(), "pilot", null, USERS);
+        Result result = PlanRules.check(GOOD_MILESTONES.subList(0, 1), List.of(), RESOURCES, USERS);
         assertThat(codes(result)).containsExactly("planning.milestones.goLiveMissing");
     }
 
     @Test
     void refusesRiskScoresOutsideOneToFiveAndUnknownOwners() {
         Result result = PlanRules.check(GOOD_MILESTONES, List.of(risk(1, "Budget", 6, "2.5", "ghost"),
-            risk(2, null, 0, "x", "zhangwei")), "pilot", null, USERS);
+            risk(2, null, 0, "x", "zhangwei")), RESOURCES, USERS);
 
         assertThat(codes(result)).containsExactly("planning.risk.score", "planning.risk.score", "planning.risk.owner",
             "planning.risk.required", "planning.risk.score", "planning.risk.score");
@@ -110,10 +119,42 @@ class PlanRulesTests {
     }
 
     @Test
-    void refusesMissingOrUnknownScopeApproach() {
-        assertThat(codes(PlanRules.check(GOOD_MILESTONES, List.of(), null, null, USERS)))
-            .containsExactly("form.field.required");
-        assertThat(codes(PlanRules.check(GOOD_MILESTONES, List.of(), "big-bang", null, USERS)))
-            .containsExactly("form.field.choice");
+    void refusesAPlanWithoutResources() {
+        Result result = PlanRules.check(GOOD_MILESTONES, List.of(), List.of(row(1, "role", "")), USERS);
+        assertThat(codes(result)).containsExactly("planning.resources.none");
+    }
+
+    @Test
+    void refusesResourceRowsWithMissingFieldsBadAllocationAndPeriod() {
+        Result result = PlanRules.check(GOOD_MILESTONES, List.of(), List.of(
+            resource(1, null, "Wang Fang", 120, "2026-02-01", "2026-01-01"),
+            resource(2, "Developer", "Li Na", "half", "soon", "2026-05-01")), USERS);
+
+        assertThat(codes(result)).containsExactly("planning.row.required", "planning.row.number",
+            "planning.resource.period", "planning.row.number", "planning.row.date");
+        assertThat(result.problems().get(0).args()).containsExactly(new Label("planning.list.resources"), 1,
+            new Label("planning.field.role"));
+        assertThat(result.problems().get(1).args()).containsExactly(new Label("planning.list.resources"), 1,
+            new Label("planning.field.allocation"), 1, 100, "120");
+        assertThat(result.problems().get(2).args()).containsExactly(1, "2026-02-01", "2026-01-01");
+        assertThat(result.problems().get(4).args()[1]).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAPersonPlannedForMoreThanFullTime() {
+        Result result = PlanRules.check(GOOD_MILESTONES, List.of(), List.of(
+            resource(1, "Finance consultant", "Wang Fang", 60, "2026-02-01", "2026-06-30"),
+            resource(2, "Sales consultant", "wang fang", 50, "2026-06-01", "2026-09-30"),
+            resource(3, "Developer", "Li Na", 100, "2026-02-01", "2026-09-30")), USERS);
+
+        assertThat(codes(result)).containsExactly("planning.resource.overAllocated");
+        assertThat(result.problems().get(0).args()).containsExactly("wang fang", 110, "2026-06-01", "1, 2");
+    }
+
+    @Test
+    void onePersonMayFillTwoRolesOneAfterTheOther() {
+        assertThat(PlanRules.check(GOOD_MILESTONES, List.of(), List.of(
+            resource(1, "Finance consultant", "Wang Fang", 100, "2026-02-01", "2026-05-31"),
+            resource(2, "Sales consultant", "Wang Fang", 100, "2026-06-01", "2026-09-30")), USERS).valid()).isTrue();
     }
 }

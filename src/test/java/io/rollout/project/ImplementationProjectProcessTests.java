@@ -72,6 +72,9 @@ class ImplementationProjectProcessTests {
     static final String APPROVE_SPECIFICATION = "UserTask_ApproveSpecification";
     // planningPhase
     static final String DRAW_UP_PLAN = "UserTask_DrawUpPlan";
+    static final String CONFIRM_SCOPE = "UserTask_ConfirmScope";
+    static final String SELECT_SYSTEM = "UserTask_SelectSystem";
+    static final String DEFINE_INTEGRATION = "UserTask_DefineIntegration";
     static final String REVIEW_PLAN = "UserTask_ReviewPlan";
     // buildPhase
     static final String PLAN_ITERATION = "UserTask_PlanIteration";
@@ -324,8 +327,25 @@ class ImplementationProjectProcessTests {
             "risks", JsonRows.of(List.of(
                 risk("Key users not released from daily work", 3, 4, "Backfill agreed with the department heads"),
                 risk("Legacy sales system interface undocumented", 2, 3, "Reverse-engineer it in the first sprint"))),
-            "scopeApproach", "pilot",
-            "resourcePlan", "2 consultants, 1 developer, 1 data steward, 4 key users"));
+            "resources", JsonRows.of(List.of(
+                Map.of("role", "Lead consultant", "person", CONSULTANT, "allocation", 100, "from", "2026-02-01",
+                    "to", "2026-09-30"),
+                Map.of("role", "Key user procurement", "person", KEY_USER, "allocation", 40, "from", "2026-03-01",
+                    "to", "2026-08-31")))));
+
+        // no high risk: scope, system selection and integration run side by side
+        assertThat(openTasks()).extracting(Task::getTaskDefinitionKey)
+            .containsExactlyInAnyOrder(CONFIRM_SCOPE, SELECT_SYSTEM, DEFINE_INTEGRATION);
+        Task scope = openTask(CONFIRM_SCOPE);
+        assertThat(scope).hasCandidateGroup(Roles.PMO);
+        submit(scope, PMO, Map.of("scopeApproach", taskService.getVariableLocal(scope.getId(), "scopeApproach"),
+            "firstDepartment", taskService.getVariableLocal(scope.getId(), "firstDepartment")));
+        submit(openTask(SELECT_SYSTEM), CONSULTANT, Map.of("selectionApproach", "customise",
+            "selectionReason", "The standard ERP covers purchasing and inventory; approval flows need configuration"));
+        submit(openTask(DEFINE_INTEGRATION), CONSULTANT, Map.of(
+            "legacySystems", JsonRows.of(List.of(Map.of("name", "Old sales system", "ownerDepartment", "sales"))),
+            "interfaces", JsonRows.of(List.of()),
+            "migrations", JsonRows.of(List.of(Map.of("dataset", CUSTOMERS, "legacySystem", "Old sales system")))));
 
         Task review = openTask(REVIEW_PLAN);
         assertThat(review).hasCandidateGroup(Roles.STEERING_COMMITTEE);

@@ -1,0 +1,75 @@
+package io.rollout.planning;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.planning.PlanRepository.RiskEntry;
+import io.rollout.planning.RiskDecisionRules.Result;
+import io.rollout.planning.RiskDecisionRules.RiskDecision;
+import io.rollout.shared.FormInput;
+import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of the multi-instance {@code UserTask_DecideHighRisk} in {@code planningPhase} (one task per
+ * undecided high risk, element variable {@code riskId}).
+ * <ul>
+ * <li>create: sets the task-local {@code riskDetails} (Markdown: score, probability, impact, owner, planned
+ *     mitigation) that the decideHighRisk form shows.</li>
+ * <li>complete: checks {@code riskDecision}, {@code mitigationActions}, {@code actionOwner} and
+ *     {@code riskDecisionComment} with {@link RiskDecisionRules} (refused with every problem), stores the
+ *     decision on the risk row and records {@code highRiskDecision} in the decision log.</li>
+ * </ul>
+ */
+@Component("highRiskDecision")
+class HighRiskDecision implements TaskListener {
+
+    static final String DECISION = "highRiskDecision";
+
+    private final PlanRepository plans;
+    private final Users users;
+    private final DecisionLog decisions;
+    private final Messages messages;
+
+    HighRiskDecision(PlanRepository plans, Users users, DecisionLog decisions, Messages messages) {
+        this.plans = plans;
+        this.users = users;
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long riskId = Long.parseLong((String) task.getVariable("riskId"));
+        RiskEntry entry = plans.risk(riskId).orElseThrow(() -> new IllegalStateException("no risk " + riskId));
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal("riskDetails", PlanSummary.riskLine(messages, entry));
+            return;
+        }
+        Result result = RiskDecisionRules.check(TaskForms.text(task, "riskDecision"),
+            TaskForms.text(task, "mitigationActions"), TaskForms.text(task, "actionOwner"),
+            TaskForms.text(task, "riskDecisionComment"), users::exist);
+        if (!result.valid()) {
+            throw Problem.reject(messages, result.problems());
+        }
+        RiskDecision d = result.decision();
+        String user = TaskForms.currentUser(task);
+        plans.decide(riskId, d, user);
+        List<String> findings = new ArrayList<>();
+        if (d.mitigationActions() != null) {
+            findings.add(messages.forRecord("planning.riskDecision.logActions", d.mitigationActions(), d.actionOwner()));
+        }
+        if (d.comment() != null) {
+            findings.add(d.comment());
+        }
+        decisions.record(new Decision(plans.projectOf(riskId), DECISION, PlanSummary.subject("risk", entry.risk().title()),
+            d.decision(), findings, "score=" + entry.risk().score() + " (probability " + entry.risk().probability()
+                + " x impact " + entry.risk().impact() + "), owner=" + entry.risk().owner(),
+            user, task.getProcessInstanceId()));
+    }
+}

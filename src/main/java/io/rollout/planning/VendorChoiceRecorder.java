@@ -1,0 +1,77 @@
+package io.rollout.planning;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.planning.SelectionRepository.RankingLine;
+import io.rollout.planning.SelectionRepository.Selection;
+import io.rollout.planning.SystemSelectionRules.VendorChoice;
+import io.rollout.planning.VendorRanking.RankedVendor;
+import io.rollout.shared.FormInput;
+import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of {@code UserTask_ChooseVendor} in {@code planningPhase}.
+ * <ul>
+ * <li>create: sets task-local {@code vendorRanking} (Markdown: rank, vendor, weighted score, tie explanation)
+ *     and {@code vendorOptions} (the evaluated vendors), and prefills {@code chosenVendor} and
+ *     {@code vendorChoiceReason} with a choice made before.</li>
+ * <li>complete: checks the choice with {@link SystemSelectionRules} against the stored ranking (a reason is
+ *     required when the vendor is not ranked first; refused with the problem), stores it and records
+ *     {@code vendorChoice} ({@code top-ranked} or {@code not-top-ranked}) in the decision log.</li>
+ * </ul>
+ */
+@Component("vendorChoice")
+class VendorChoiceRecorder implements TaskListener {
+
+    static final String DECISION = "vendorChoice";
+
+    private final SelectionRepository selections;
+    private final DecisionLog decisions;
+    private final Messages messages;
+
+    VendorChoiceRecorder(SelectionRepository selections, DecisionLog decisions, Messages messages) {
+        this.selections = selections;
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String projectCode = (String) task.getVariable("projectCode");
+        List<RankingLine> ranking = selections.ranking(projectCode);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal("vendorRanking", ranking.stream().map(l -> PlanSummary.rankingLine(messages, l))
+                .collect(Collectors.joining("\n")));
+            task.setVariableLocal("vendorOptions", FormOptions.of(ranking.stream().map(RankingLine::vendor).toList()));
+            Optional<Selection> before = selections.find(projectCode);
+            TaskForms.prefill(task, "chosenVendor", before.map(Selection::chosenVendor).orElse(null));
+            TaskForms.prefill(task, "vendorChoiceReason", before.map(Selection::choiceReason).orElse(null));
+            return;
+        }
+        List<Problem> problems = new ArrayList<>();
+        Optional<VendorChoice> choice = SystemSelectionRules.checkChoice(
+            FormInput.text(TaskForms.submitted(task, "chosenVendor")),
+            FormInput.text(TaskForms.submitted(task, "vendorChoiceReason")),
+            ranking.stream().map(l -> new RankedVendor(l.vendor(), l.rank(), l.points(), List.of())).toList(), problems);
+        if (choice.isEmpty()) {
+            throw Problem.reject(messages, problems);
+        }
+        VendorChoice c = choice.get();
+        String user = TaskForms.currentUser(task);
+        selections.choose(projectCode, c, user);
+        decisions.record(new Decision(projectCode, DECISION, PlanSummary.subject("vendor", c.vendor()),
+            c.topRanked() ? "top-ranked" : "not-top-ranked", c.reason() == null ? List.of() : List.of(c.reason()),
+            ranking.stream().map(l -> l.rank() + ". " + l.vendor() + " " + l.weightedScore())
+                .collect(Collectors.joining(", ")),
+            user, task.getProcessInstanceId()));
+    }
+}
