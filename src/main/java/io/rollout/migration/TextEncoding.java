@@ -13,8 +13,9 @@ import org.mozilla.universalchardet.UniversalDetector;
 /**
  * The character encoding of a CSV extract, from its first bytes: a byte order mark wins; otherwise
  * juniversalchardet decides between UTF-8 and the Chinese GB family (read as GB18030, the superset
- * of GBK and GB2312 that Chinese Excel writes). Anything else, or binary content, is refused: a
- * wrong guess would load garbled names into the new system.
+ * of GBK and GB2312 that Chinese Excel writes). Valid UTF-8 is UTF-8; a short sample with only a few
+ * Chinese characters that decodes as GB18030 is GB18030. Anything else, or binary content, is refused:
+ * a wrong guess would load garbled names into the new system.
  *
  * @param charset   the encoding to decode with
  * @param bomLength bytes of the byte order mark to skip
@@ -24,6 +25,8 @@ record TextEncoding(Charset charset, int bomLength) {
     /** How many leading bytes are inspected. */
     static final int SAMPLE = 64 * 1024;
     static final Charset GB18030 = Charset.forName("GB18030");
+    /** Fewer non-ASCII bytes than this are too little evidence for the detector. */
+    static final int FEW = 64;
 
     /** Detects the encoding of the sample; refuses binary data and encodings other than UTF-8 and GB. */
     static TextEncoding detect(byte[] sample, int length) {
@@ -41,20 +44,22 @@ record TextEncoding(Charset charset, int bomLength) {
                 throw new ExtractException("migration.extract.binary");
             }
         }
+        // valid UTF-8 with non-ASCII content is practically never anything else
+        if (decodes(StandardCharsets.UTF_8, sample, length)) {
+            return new TextEncoding(StandardCharsets.UTF_8, 0);
+        }
         UniversalDetector detector = new UniversalDetector();
         detector.handleData(sample, 0, length);
         detector.dataEnd();
         String detected = detector.getDetectedCharset();
         String name = detected == null ? "" : detected.toUpperCase(Locale.ROOT);
-        if (name.equals("UTF-8") || name.equals("US-ASCII")) {
-            return new TextEncoding(StandardCharsets.UTF_8, 0);
-        }
         if (name.startsWith("GB") || name.equals("HZ-GB-2312")) {
             return new TextEncoding(GB18030, 0);
         }
-        // short samples leave the detector undecided: plain ASCII and valid UTF-8 are UTF-8
-        if (detected == null && decodes(StandardCharsets.UTF_8, sample, length)) {
-            return new TextEncoding(StandardCharsets.UTF_8, 0);
+        // a few Chinese characters give the detector too little to go on (it may say KOI8-R); the files
+        // Rollout reads are UTF-8 or GBK, so a short sample that is valid GB18030 is read as such
+        if (nonAscii(sample, length) < FEW && decodes(GB18030, sample, length)) {
+            return new TextEncoding(GB18030, 0);
         }
         throw new ExtractException("migration.extract.encoding", detected == null ? "?" : detected);
     }
@@ -69,6 +74,16 @@ record TextEncoding(Charset charset, int bomLength) {
     java.nio.charset.CharsetDecoder replacingDecoder() {
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD");
+    }
+
+    private static int nonAscii(byte[] sample, int length) {
+        int count = 0;
+        for (int i = 0; i < length; i++) {
+            if (sample[i] < 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static boolean decodes(Charset charset, byte[] sample, int length) {

@@ -90,6 +90,15 @@ class ExtractReaderTests {
     }
 
     @Test
+    void readsAShortGbkFileTheDetectorCannotTell() {
+        // four Chinese characters: juniversalchardet alone would guess KOI8-R
+        Path file = Extracts.write(dir, "short.csv", "编码,名称\nC1,南京\n", Charset.forName("GBK"));
+        ExtractReader reader = ExtractReader.open(file, "short.csv");
+        assertThat(reader.header()).containsExactly("编码", "名称");
+        assertThat(rows(reader)).singleElement().satisfies(r -> assertThat(r.values()).containsExactly("C1", "南京"));
+    }
+
+    @Test
     void readsQuotedFieldsWithDelimitersInside() {
         Path file = Extracts.write(dir, "quoted.csv", "code;name\nC00001;\"Müller; Söhne\"\n\nC00002;\"say \"\"hi\"\"\"\n",
             StandardCharsets.UTF_8);
