@@ -361,6 +361,40 @@ class DataMigrationProcessTests {
     }
 
     @Test
+    void aReferenceRuleChecksTheOtherDatasetsSignedOffRound() {
+        ProcessInstance pi = start(List.of(CUSTOMERS, "orders"));
+        Map<String, Object> orders = withVariables("datasetColumns", "订单号\n客户编码\n金额", "keyColumns", "订单号",
+            "reconcileColumns", "金额", "rejectThreshold", 50L, "department", "finance", "rules", JsonRows.of(List.of(
+                Map.of("kind", "reference", "column", "客户编码", "refDataset", CUSTOMERS, "refColumn", "客户编码"),
+                Map.of("kind", "unique", "column", "", "normalised", false))));
+        byte[] ordersFile = "订单号,客户编码,金额\nSO-1,C00001,100.50\nSO-2,C99999,20\nSO-3, C00002 ,1,000\n"
+            .replace("1,000", "\"1,000\"").getBytes(StandardCharsets.UTF_8);
+
+        // customers are not signed off yet: the orders cannot be checked against them
+        complete(taskOf(pi, DEFINE, "orders"), orders);
+        complete(taskOf(pi, UPLOAD, "orders"), upload("orders.csv", ordersFile));
+        runJob(pi, DRY_RUN);
+        assertThat(tasks.getVariable(taskOf(pi, DEFINE, "orders").getId(), "dryRunFindings")).isEqualTo(
+            "The extract orders.csv of dataset orders was refused and nothing was stored: The dataset customers that "
+                + "a reference rule checks against has no signed-off round yet: sign it off first or remove the rule.");
+
+        complete(taskOf(pi, DEFINE, CUSTOMERS), definitionForm(CUSTOMERS, 2));
+        complete(taskOf(pi, UPLOAD, CUSTOMERS), upload("fixed.csv", customersWithout(FAULTY)));
+        runJob(pi, DRY_RUN);
+        complete(taskOf(pi, SIGN_OFF, CUSTOMERS), withVariables("dataSignedOff", "yes"));
+
+        complete(taskOf(pi, DEFINE, "orders"), orders);
+        complete(taskOf(pi, UPLOAD, "orders"), upload("orders.csv", ordersFile));
+        runJob(pi, DRY_RUN);
+        Task signOrders = taskOf(pi, SIGN_OFF, "orders");
+        assertThat((String) tasks.getVariableLocal(signOrders.getId(), "latestRunSummary")).contains(
+            "Source 3 rows = accepted 2 + rejected 1",
+            "Sum of 金额: source 1120.5 = accepted 1100.5 + rejected 20",
+            "reference 客户编码: 1 rejected, first in row 3 (\"C99999\" in column \"客户编码\" does not exist in column "
+                + "客户编码 of dataset customers.)");
+    }
+
+    @Test
     void aProjectWithoutDatasetsPassesAtOnce() {
         ProcessInstance pi = start(List.of());
 
