@@ -116,11 +116,13 @@ class MigrationController {
         user.requireAnyOf(STEWARDS);
         requireDataset(code, dataset);
         String userId = user.id();
+        String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "extract.csv"
+            : ExtractStore.safe(file.getOriginalFilename());
         Map<String, Object> answer = transaction.execute(status -> {
             Task task = openUploadTask(code, dataset);
             Extract extract;
             try (InputStream content = file.getInputStream()) {
-                extract = migration.accept(code, dataset, file.getOriginalFilename(), file.getSize(), content, userId);
+                extract = migration.accept(code, dataset, fileName, file.getSize(), content, userId);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
