@@ -46,7 +46,7 @@ class ExtractUpload implements TaskListener {
             Extract extract;
             try (InputStream content = upload.getValue()) {
                 byte[] bytes = content.readAllBytes();
-                extract = migration.accept(projectCode, dataset, upload.getFilename(), bytes.length,
+                extract = migration.accept(projectCode, dataset, ExtractStore.safe(upload.getFilename()), bytes.length,
                     new java.io.ByteArrayInputStream(bytes), TaskForms.currentUser(task));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
