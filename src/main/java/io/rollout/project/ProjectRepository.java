@@ -80,7 +80,8 @@ public class ProjectRepository {
             .param(code).query(String.class).list();
     }
 
-    void updateStatus(String code, String status) {
+    /** Sets the project's status ({@link Project#ACTIVE}, {@link Project#CLOSED}, {@link Project#CANCELLED}). */
+    public void updateStatus(String code, String status) {
         jdbc.sql("update project set status = ? where code = ?").params(status, code).update();
     }
 }
