@@ -8,6 +8,7 @@ import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/projects/{code}/risks-and-issues")
 class LogEntryController {
 
-    private static final List<String> RAISERS = java.util.stream.Stream.concat(Roles.WORKING.stream(),
-        java.util.stream.Stream.of(Roles.ADMIN)).toList();
+    static final List<String> RAISERS = Stream.concat(Roles.WORKING.stream(), Stream.of(Roles.ADMIN)).toList();
 
     private final RisksAndIssues risksAndIssues;
     private final LogEntryRepository repository;
