@@ -92,6 +92,15 @@ class IdentitySetup implements ApplicationRunner {
             Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         grant(Roles.PMO, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE, Permissions.READ);
         grant(Roles.PMO, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // everyone on a project raises risks and issues from Tasklist; those who own requirements and the plan
+        // raise change requests (the processes only hand them to the project: the rest happens in its tasks)
+        for (String role : Roles.WORKING) {
+            grant(role, Resources.PROCESS_DEFINITION, "raiseRiskOrIssue", Permissions.CREATE_INSTANCE);
+            grant(role, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        }
+        for (String role : List.of(Roles.PMO, Roles.CONSULTANT, Roles.BUSINESS_OWNER, Roles.KEY_USER)) {
+            grant(role, Resources.PROCESS_DEFINITION, "changeRequest", Permissions.CREATE_INSTANCE);
+        }
         // process owners deploy models and inspect them in Cockpit
         grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ,
             Permissions.DELETE);
