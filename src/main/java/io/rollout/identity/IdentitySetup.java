@@ -101,6 +101,8 @@ class IdentitySetup implements ApplicationRunner {
         for (String role : List.of(Roles.PMO, Roles.CONSULTANT, Roles.BUSINESS_OWNER, Roles.KEY_USER)) {
             grant(role, Resources.PROCESS_DEFINITION, "changeRequest", Permissions.CREATE_INSTANCE);
         }
+        // the steering committee cancels projects from Tasklist too
+        grant(Roles.STEERING_COMMITTEE, Resources.PROCESS_DEFINITION, "cancelProject", Permissions.CREATE_INSTANCE);
         // process owners deploy models and inspect them in Cockpit
         grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ,
             Permissions.DELETE);

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -70,6 +71,8 @@ class GovernanceProcessTests {
     static final String CHASED = "EndEvent_LogEntryChased";
     static final String CANCEL_PROJECT = "ServiceTask_CancelProject";
     static final String PROJECT_CANCELLED = "EndEvent_ProjectCancelled";
+    static final String CANCEL_PROCESS = "cancelProject";
+    static final String CANCELLATION_HANDED_OVER = "EndEvent_CancellationHandedOver";
     static final String CALL_REQUIREMENTS = "CallActivity_Requirements";
     static final String RAISE_PROCESS = "raiseRiskOrIssue";
     static final String RISK_OR_ISSUE_LOGGED = "EndEvent_RiskOrIssueLogged";
@@ -345,10 +348,52 @@ class GovernanceProcessTests {
             .isInstanceOf(BadUserRequestException.class).hasMessageContaining("is cancelled");
     }
 
+    @Test
+    void theSteeringCommitteeCancelsAProjectFromTasklist() {
+        ProcessInstance cancellation = startInTasklist(CANCEL_PROCESS, STEERING, Roles.STEERING_COMMITTEE,
+            Map.of("projectCode", code.toLowerCase(), "cancellationReason", "Budget moved to the new plant"));
+
+        assertThat(cancellation).hasPassed(CANCELLATION_HANDED_OVER).isEnded();
+        assertThat(cancellation.getBusinessKey()).isEqualTo(code);
+        assertThat(project).hasPassed(CANCEL_PROJECT, PROJECT_CANCELLED).isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.CANCELLED);
+        assertThat(decisions.latest(code, "projectCancellation")).get()
+            .extracting(Decision::findings, Decision::decidedBy)
+            .containsExactly(List.of("Budget moved to the new plant"), STEERING);
+    }
+
+    @Test
+    void onlyTheSteeringCommitteeCancelsAProjectAndARefusalChangesNothing() {
+        assertThatThrownBy(() -> startInTasklist(CANCEL_PROCESS, PMO, Roles.PMO,
+            Map.of("projectCode", code, "cancellationReason", "We are late")))
+            .isInstanceOf(AuthorizationException.class)
+            .hasMessageContaining("'" + PMO + "' does not have 'CREATE_INSTANCE' permission on resource 'cancelProject'");
+        assertThatThrownBy(() -> startInTasklist(CANCEL_PROCESS, STEERING, Roles.STEERING_COMMITTEE,
+            Map.of("projectCode", code, "cancellationReason", " ")))
+            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Say why the project is cancelled.");
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(project.getId()).count()).isOne();
+        assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.ACTIVE);
+        assertThat(decisions.latest(code, "projectCancellation")).isEmpty();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(CANCEL_PROCESS).count()).isZero();
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     static NewEntry issue(String title, String severity, String owner, LocalDate due) {
         return new NewEntry("issue", title, null, null, null, severity, owner, due == null ? null : due.toString());
+    }
+
+    ProcessInstance startInTasklist(String processKey, String user, String role, Map<String, Object> form) {
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+            .latestVersion().singleResult().getId();
+        identity.setAuthentication(user, List.of(role));
+        try {
+            return forms.submitStartForm(definition, form);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     ProcessInstance raiseInTasklist(Map<String, Object> form) {
