@@ -127,9 +127,14 @@ class RequirementRepository {
             .params(projectCode, version).query(RequirementRepository::map).list();
     }
 
+    /** Marks a version baselined; its snapshot's requirements (not the withdrawn ones) read {@code baselined}. */
     void markBaselined(String projectCode, int version, String by) {
         jdbc.sql("update specification_version set baselined_by = ?, baselined_at = ? where project_code = ? and version = ?")
             .params(by, now(), projectCode, version).update();
+        jdbc.sql("""
+                update specification_requirement set status = ?
+                where project_code = ? and version = ? and status <> ?""")
+            .params(Requirement.BASELINED, projectCode, version, Requirement.WITHDRAWN).update();
     }
 
     void insertApproval(String projectCode, int version, String department, String approver, boolean approved,

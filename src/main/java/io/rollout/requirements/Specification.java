@@ -110,7 +110,7 @@ public class Specification {
         baseline(projectCode, version, user);
         decisions.record(new Decision(projectCode, REBASELINE, "specification v" + version, "baselined",
             List.of(reason.trim()), "from v" + current.version() + "; changed "
-                + String.join(",", changes.stream().map(Requirement::reqId).toList()) + "; hash "
+                + String.join(",", changes.stream().map(r -> RequirementFields.reqId(r.reqId())).toList()) + "; hash "
                 + requirements.version(projectCode, version).orElseThrow().contentHash(), user, null));
         return version;
     }

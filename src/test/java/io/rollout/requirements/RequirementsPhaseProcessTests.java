@@ -141,8 +141,8 @@ class RequirementsPhaseProcessTests {
             assertThat(v.baselinedBy()).isEqualTo(DecisionLog.SYSTEM);
         });
         assertThat(requirements.snapshot(code, 1)).extracting(Requirement::reqId, Requirement::status).containsExactly(
-            tuple("REQ-FIN-001", Requirement.VERIFIED), tuple("REQ-FIN-002", Requirement.VERIFIED),
-            tuple("REQ-PUR-001", Requirement.VERIFIED));
+            tuple("REQ-FIN-001", Requirement.BASELINED), tuple("REQ-FIN-002", Requirement.BASELINED),
+            tuple("REQ-PUR-001", Requirement.BASELINED));
         assertThat(requirements.findByProject(code)).extracting(Requirement::updatedBy).containsOnly(CONSULTANT);
         assertThat(requirements.approvals(code)).extracting(SpecificationApprovalRecord::department,
                 SpecificationApprovalRecord::approver, SpecificationApprovalRecord::version)
