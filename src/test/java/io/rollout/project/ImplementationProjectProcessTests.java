@@ -67,8 +67,13 @@ class ImplementationProjectProcessTests {
     static final String PROJECT_CLOSED = "EndEvent_ProjectClosed";
 
     // requirementsPhase
-    static final String RESEARCH = "UserTask_ResearchDepartment";
+    static final List<String> RESEARCH_SESSIONS = List.of("UserTask_InterviewDepartment", "UserTask_RunQuestionnaire",
+        "UserTask_MapProcesses");
+    static final String CAPTURE_REQUIREMENTS = "UserTask_CaptureRequirements";
     static final String REVIEW_REQUIREMENTS = "UserTask_ReviewDepartmentRequirements";
+    static final String CLARIFY_REQUIREMENTS = "UserTask_ClarifyRequirements";
+    static final String MATCH_SOLUTIONS = "UserTask_MatchSolutions";
+    static final String VERIFY_EFFECTS = "UserTask_VerifyEffects";
     static final String APPROVE_SPECIFICATION = "UserTask_ApproveSpecification";
     // planningPhase
     static final String DRAW_UP_PLAN = "UserTask_DrawUpPlan";
@@ -265,8 +270,9 @@ class ImplementationProjectProcessTests {
 
     void researchAndApproveRequirements() {
         assertThat(openTasks()).extracting(Task::getName).containsExactlyInAnyOrder(
-            "Research requirements: procurement", "Research requirements: warehouse");
-        // the consultant uploads the customer's requirement list; the open research forms show its rows
+            "Interview procurement", "Run questionnaire: procurement", "Map processes: procurement",
+            "Interview warehouse", "Run questionnaire: warehouse", "Map processes: warehouse");
+        // the consultant uploads the customer's requirement list; the capture forms show its rows
         RequirementImport.Result imported = requirementImport.importCsv(code, customerFile("requirements.csv", l -> true),
             CONSULTANT);
         assertThat(imported.errors()).isEmpty();
@@ -277,6 +283,14 @@ class ImplementationProjectProcessTests {
         reviewRequirements(PROCUREMENT, PROCUREMENT_OWNER);
         reviewRequirements(WAREHOUSE, WAREHOUSE_OWNER);
 
+        // 需求澄清—方案匹配—效果验证: the customer's list already has criteria and solutions
+        Task clarify = openTask(CLARIFY_REQUIREMENTS);
+        submit(clarify, CONSULTANT, Map.of("requirements", taskService.getVariable(clarify.getId(), "requirements")));
+        Task match = openTask(MATCH_SOLUTIONS);
+        submit(match, CONSULTANT, Map.of("requirements", taskService.getVariable(match.getId(), "requirements")));
+        verifyEffects(PROCUREMENT, PROCUREMENT_OWNER);
+        verifyEffects(WAREHOUSE, WAREHOUSE_OWNER);
+
         approveSpecification(PROCUREMENT, PROCUREMENT_OWNER);
         approveSpecification(WAREHOUSE, WAREHOUSE_OWNER);
         assertThat(decisions.latest(code, "requirementSignOff")).get().extracting(Decision::outcome)
@@ -284,13 +298,18 @@ class ImplementationProjectProcessTests {
     }
 
     void research(String department, String... expectedIds) {
-        Task task = openTask(RESEARCH, "department", department);
+        for (String session : RESEARCH_SESSIONS) {
+            Task task = openTask(session, "department", department);
+            assertThat(task).hasCandidateGroup(Roles.CONSULTANT);
+            submit(task, CONSULTANT, Map.of("heldOn", "2026-03-02", "participants", "Head and key users of " + department,
+                "activityNotes", "Current process and pain points of " + department));
+        }
+        Task task = openTask(CAPTURE_REQUIREMENTS, "department", department);
         assertThat(task).hasCandidateGroup(Roles.CONSULTANT);
         Object rows = taskService.getVariable(task.getId(), "requirements");
         assertThat(JsonRows.read(rows)).extracting(r -> r.text("reqId")).containsExactly(expectedIds);
-        submit(task, CONSULTANT, Map.of("interviewDone", true, "processMappingDone", true,
-            "researchNotes", "Interviewed the head of " + department + " and mapped the current process",
-            "requirements", rows));
+        submit(task, CONSULTANT, Map.of("researchNotes", "Interviewed the head of " + department
+            + " and mapped the current process", "requirements", rows));
     }
 
     void reviewRequirements(String department, String owner) {
@@ -298,6 +317,14 @@ class ImplementationProjectProcessTests {
         assertThat(task).hasCandidateUser(owner);
         submit(task, owner, Map.of("departmentReviewOk", "yes",
             "requirements", taskService.getVariable(task.getId(), "requirements")));
+    }
+
+    void verifyEffects(String department, String owner) {
+        Task task = openTask(VERIFY_EFFECTS, "department", department);
+        assertThat(task).hasCandidateUser(owner);
+        List<Map<String, Object>> rows = rows(taskService.getVariable(task.getId(), "verifications"));
+        rows.forEach(r -> r.put("verified", "yes"));
+        submit(task, owner, Map.of("verifications", JsonRows.of(rows)));
     }
 
     void approveSpecification(String department, String owner) {
