@@ -11,27 +11,25 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ServiceTask_RebaselineChange} in {@code implementationProject}: an approved change request re-baselines
  * the plan (its affected milestones move by the schedule delay, {@link RebaselineRules}; the new
- * {@code plan_baseline} version keeps every milestone's dates before and after) and, when it affects requirements,
- * the requirement specification through {@link SpecificationRebaseline}. Logs decision {@code changeRebaseline}.
+ * {@code plan_baseline} version keeps every milestone's dates before and after) and records the specification
+ * version that {@code UserTask_UpdateSpecification} baselined for it ({@code rebaselinedSpecVersion}, see
+ * {@link ChangeSpecification}); a change to requirements of a specification not yet baselined is noted as taken
+ * over by the running requirements phase. Logs decision {@code changeRebaseline}.
  */
 @Component("changeRebaseline")
 class ChangeRebaseline implements JavaDelegate {
 
     private final ChangeRequestRepository repository;
-    private final ObjectProvider<SpecificationRebaseline> specification;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    ChangeRebaseline(ChangeRequestRepository repository, ObjectProvider<SpecificationRebaseline> specification,
-                     DecisionLog decisions, Messages messages) {
+    ChangeRebaseline(ChangeRequestRepository repository, DecisionLog decisions, Messages messages) {
         this.repository = repository;
-        this.specification = specification;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -49,15 +47,11 @@ class ChangeRebaseline implements JavaDelegate {
         List<String> findings = new ArrayList<>();
         shifts.stream().filter(Shift::moved).forEach(s -> findings.add(messages.forRecord("change.rebaseline.moved",
             s.name(), s.before().toString(), s.after().toString())));
-        Integer specVersion = null;
-        if (!cr.requirements().isEmpty()) {
-            SpecificationRebaseline spec = specification.getIfAvailable();
-            if (spec == null) {
-                findings.add(messages.forRecord("change.rebaseline.specificationUnavailable"));
-            } else {
-                specVersion = spec.rebaseline(cr.projectCode(), reason, cr.decidedBy());
-                findings.add(messages.forRecord("change.rebaseline.specification", specVersion));
-            }
+        Integer specVersion = (Integer) execution.getVariable(ChangeSpecification.VERSION);
+        if (specVersion != null) {
+            findings.add(messages.forRecord("change.rebaseline.specification", specVersion));
+        } else if (!cr.requirements().isEmpty()) {
+            findings.add(messages.forRecord("change.rebaseline.specificationNotBaselined"));
         }
         repository.markRebaselined(id, specVersion);
         decisions.record(new Decision(cr.projectCode(), "changeRebaseline", ChangeRequest.subject(id),

@@ -16,7 +16,7 @@ class ChangeRequestReceived implements ExecutionListener {
 
     /** The variables of one change request's run through {@code SubProcess_ChangeRequest}. */
     static final List<String> LOCAL = List.of("effortDays", "scheduleDelayDays", "cost", "riskLevel", "impactNotes",
-        "approverGroup", "changeDecision", "decisionReason", "changeApproved");
+        "approverGroup", "changeDecision", "decisionReason", "changeApproved", "requirements", ChangeSpecification.VERSION);
 
     @Override
     public void notify(DelegateExecution execution) {

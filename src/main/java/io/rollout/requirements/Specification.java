@@ -115,6 +115,12 @@ public class Specification {
         return version;
     }
 
+    /** The stored requirements of the project with the given ids, in id order (unknown ids are left out). */
+    public List<Requirement> requirements(String projectCode, java.util.Collection<String> reqIds) {
+        return requirements.findByProject(projectCode).stream().filter(r -> reqIds.contains(r.reqId()))
+            .sorted(java.util.Comparator.comparing(Requirement::reqId)).toList();
+    }
+
     /** Every frozen version with its approvals, oldest first. */
     List<VersionHistory> history(String projectCode) {
         List<SpecificationApprovalRecord> approvals = requirements.approvals(projectCode);

@@ -7,7 +7,6 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -24,22 +23,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The specification half of a re-baseline goes through {@link SpecificationRebaseline} when a bean implements it,
- * only for changes that affect requirements.
+ * The re-baseline records the specification version {@code UserTask_UpdateSpecification} baselined, or that a
+ * change to requirements of a specification not baselined yet goes to the running requirements phase.
  */
 class ChangeRebaselineTests {
 
     ChangeRequestRepository repository = mock(ChangeRequestRepository.class);
-    @SuppressWarnings("unchecked")
-    ObjectProvider<SpecificationRebaseline> provider = mock(ObjectProvider.class);
-    SpecificationRebaseline specification = mock(SpecificationRebaseline.class);
     DecisionLog decisions = mock(DecisionLog.class);
     Messages messages = mock(Messages.class);
     DelegateExecution execution = mock(DelegateExecution.class);
-    ChangeRebaseline delegate = new ChangeRebaseline(repository, provider, decisions, messages);
+    ChangeRebaseline delegate = new ChangeRebaseline(repository, decisions, messages);
 
     @BeforeEach
     void aChangeRequestApprovedByThePmo() {
@@ -52,10 +47,9 @@ class ChangeRebaselineTests {
     }
 
     @Test
-    void aChangeToRequirementsCreatesTheNextSpecificationVersion() {
+    void theSpecificationVersionOfTheUpdateTaskIsRecorded() {
         when(repository.find(5L)).thenReturn(Optional.of(changeRequest(List.of("REQ-1"))));
-        when(provider.getIfAvailable()).thenReturn(specification);
-        when(specification.rebaseline("P-1", "Change request 5: audit", "pmouser")).thenReturn(3);
+        when(execution.getVariable(ChangeSpecification.VERSION)).thenReturn(3);
 
         delegate.execute(execution);
 
@@ -67,7 +61,7 @@ class ChangeRebaselineTests {
     }
 
     @Test
-    void withoutASpecificationServiceOnlyThePlanIsRebaselinedAndThatIsRecorded() {
+    void aChangeToRequirementsBeforeTheBaselineIsLeftToTheRequirementsPhaseAndThatIsRecorded() {
         when(repository.find(5L)).thenReturn(Optional.of(changeRequest(List.of("REQ-1"))));
 
         delegate.execute(execution);
@@ -81,12 +75,13 @@ class ChangeRebaselineTests {
     @Test
     void aChangeToMilestonesOnlyLeavesTheSpecificationAlone() {
         when(repository.find(5L)).thenReturn(Optional.of(changeRequest(List.of())));
-        when(provider.getIfAvailable()).thenReturn(specification);
 
         delegate.execute(execution);
 
-        verify(specification, never()).rebaseline(anyString(), anyString(), anyString());
         verify(repository).markRebaselined(anyLong(), eq(null));
+        ArgumentCaptor<Decision> logged = ArgumentCaptor.forClass(Decision.class);
+        verify(decisions).record(logged.capture());
+        assertThat(logged.getValue().findings()).isEmpty();
         verify(repository).rebaseline(eq("P-1"), eq(5L), anyString(), anyList(), eq("pmouser"));
     }
 

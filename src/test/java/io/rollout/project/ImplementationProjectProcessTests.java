@@ -7,7 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.Roles;
+import io.rollout.requirements.Requirement;
 import io.rollout.requirements.RequirementImport;
+import io.rollout.requirements.Specification;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
@@ -81,6 +83,9 @@ class ImplementationProjectProcessTests {
     static final String SELECT_SYSTEM = "UserTask_SelectSystem";
     static final String DEFINE_INTEGRATION = "UserTask_DefineIntegration";
     static final String REVIEW_PLAN = "UserTask_ReviewPlan";
+    static final String ANALYSE_CHANGE = "UserTask_AnalyseChangeImpact";
+    static final String APPROVE_CHANGE = "UserTask_ApproveChange";
+    static final String UPDATE_SPECIFICATION = "UserTask_UpdateSpecification";
     // buildPhase
     static final String PLAN_ITERATION = "UserTask_PlanIteration";
     static final String CONFIGURE = "UserTask_ConfigureModule";
@@ -147,6 +152,8 @@ class ImplementationProjectProcessTests {
     DecisionLog decisions;
     @Autowired
     RequirementImport requirementImport;
+    @Autowired
+    Specification specification;
     @Autowired
     TestCaseImport testCaseImport;
     @Autowired
@@ -239,6 +246,47 @@ class ImplementationProjectProcessTests {
             tuple(DRY_RUN, "Dry run customers"));
         assertThat(openTask(PLAN_ITERATION, "module", PROCUREMENT)).hasCandidateGroup(Roles.CONSULTANT);
         assertThat(openTask(DRY_RUN, "dataset", CUSTOMERS)).hasCandidateGroup(Roles.DATA_STEWARD);
+    }
+
+    @Test
+    void anApprovedChangeToBaselinedRequirementsBecomesTheNextSpecificationVersion() {
+        ProcessInstance project = startProject();
+        researchAndApproveRequirements();
+        assertThat(specification.baselinedVersion(code)).contains(1);
+
+        // a key user raises it in Tasklist; the PMO approves the small change; the consultant edits the requirement
+        identity.setAuthentication(KEY_USER, List.of(Roles.KEY_USER));
+        try {
+            formService.submitStartForm(repository.createProcessDefinitionQuery().processDefinitionKey("changeRequest")
+                .latestVersion().singleResult().getId(), Map.of("projectCode", code,
+                "description", "Three-way match also for service orders", "changeReason", "Audit finding 2026-14",
+                "affectedRequirements", "REQ-PUR-001", "affectedMilestones", ""));
+        } finally {
+            identity.clearAuthentication();
+        }
+        submit(openTask(ANALYSE_CHANGE), CONSULTANT, Map.of("effortDays", 2L, "scheduleDelayDays", 0L, "cost", 800.0,
+            "riskLevel", "low", "impactNotes", "Configuration only"));
+        Task approve = openTask(APPROVE_CHANGE);
+        assertThat(approve).hasCandidateGroup(Roles.PMO);
+        submit(approve, PMO, Map.of("changeDecision", "approve", "decisionReason", "Small and required by audit"));
+
+        Task update = openTask(UPDATE_SPECIFICATION);
+        assertThat(update).hasCandidateGroup(Roles.CONSULTANT);
+        List<Map<String, Object>> affected = rows(taskService.getVariable(update.getId(), "requirements"));
+        assertThat(affected).extracting(r -> r.get("reqId")).containsExactly("REQ-PUR-001");
+        affected.get(0).put("acceptanceCriterion", "Goods and service orders are matched three ways");
+        submit(update, CONSULTANT, Map.of("requirements", JsonRows.of(affected)));
+
+        assertThat(specification.baselinedVersion(code)).contains(2);
+        assertThat(specification.requirements(code, List.of("REQ-PUR-001"))).singleElement()
+            .extracting(Requirement::acceptanceCriterion, Requirement::status)
+            .containsExactly("Goods and service orders are matched three ways", Requirement.BASELINED);
+        assertThat(decisions.latest(code, "changeRebaseline")).get().extracting(Decision::findings)
+            .isEqualTo(List.of("Specification re-baselined as version 2."));
+        assertThat(decisions.latest(code, "specificationRebaseline")).get().extracting(Decision::subject, Decision::decidedBy)
+            .containsExactly("specification v2", CONSULTANT);
+        assertThat(project).isWaitingAt(CALL_PLANNING);
+        assertThat(runtime.getVariables(project.getId())).doesNotContainKeys("requirements", "rebaselinedSpecVersion");
     }
 
     // --- start ---------------------------------------------------------------------------------------
