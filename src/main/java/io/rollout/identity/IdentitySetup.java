@@ -78,7 +78,11 @@ class IdentitySetup implements ApplicationRunner {
     }
 
     private void grantRoles() {
-        // camunda-admin is the engine's admin group: it needs no grants
+        // administrators administer everything (users, groups, authorizations, filters, deployments, Cockpit), as
+        // Camunda's own first-user setup grants it: the engine's admin group bypasses only a few checks by itself
+        for (Resource resource : Resources.values()) {
+            grant(Roles.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
         for (String role : Roles.WORKING) {
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // Tasklist shows names of candidates and assignees, and renders forms from the definitions
