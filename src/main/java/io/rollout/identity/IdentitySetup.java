@@ -78,7 +78,11 @@ class IdentitySetup implements ApplicationRunner {
     }
 
     private void grantRoles() {
-        // camunda-admin is the engine's admin group: it needs no grants
+        // administrators administer everything (users, groups, authorizations, filters, deployments, Cockpit), as
+        // Camunda's own first-user setup grants it: the engine's admin group bypasses only a few checks by itself
+        for (Resource resource : Resources.values()) {
+            grant(Roles.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
         for (String role : Roles.WORKING) {
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // Tasklist shows names of candidates and assignees, and renders forms from the definitions
@@ -92,6 +96,17 @@ class IdentitySetup implements ApplicationRunner {
             Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         grant(Roles.PMO, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE, Permissions.READ);
         grant(Roles.PMO, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // everyone on a project raises risks and issues from Tasklist; those who own requirements and the plan
+        // raise change requests (the processes only hand them to the project: the rest happens in its tasks)
+        for (String role : Roles.WORKING) {
+            grant(role, Resources.PROCESS_DEFINITION, "raiseRiskOrIssue", Permissions.CREATE_INSTANCE);
+            grant(role, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        }
+        for (String role : List.of(Roles.PMO, Roles.CONSULTANT, Roles.BUSINESS_OWNER, Roles.KEY_USER)) {
+            grant(role, Resources.PROCESS_DEFINITION, "changeRequest", Permissions.CREATE_INSTANCE);
+        }
+        // the steering committee cancels projects from Tasklist too
+        grant(Roles.STEERING_COMMITTEE, Resources.PROCESS_DEFINITION, "cancelProject", Permissions.CREATE_INSTANCE);
         // process owners deploy models and inspect them in Cockpit
         grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ,
             Permissions.DELETE);

@@ -51,9 +51,11 @@ class PlanRepository {
     }
 
     /**
-     * Replaces the project's milestones, resources and risks with the given ones. A risk submitted again
-     * with the same title, probability and impact keeps the steering committee's decision; a changed or new
-     * high risk is undecided.
+     * Replaces the project's milestones, resources and risks with the given ones. Milestones and risks
+     * keep their row (and id) when a submitted one has the same name or title, because change requests,
+     * escalations and the risk and issue log refer to them by id; rows no longer in the plan are removed.
+     * A risk submitted again with the same title, probability and impact keeps the steering committee's
+     * decision; a changed or new high risk is undecided.
      */
     void replace(String projectCode, Plan plan, String user) {
         Timestamp now = Timestamp.from(Instant.now(clock));
@@ -62,12 +64,7 @@ class PlanRepository {
             jdbc.sql("insert into project_plan (project_code, updated_by, updated_at) values (?, ?, ?)")
                 .params(projectCode, user, now).update();
         }
-        jdbc.sql("delete from milestone where project_code = ?").param(projectCode).update();
-        for (Milestone m : plan.milestones()) {
-            jdbc.sql("insert into milestone (project_code, name, owner, due_date, phase, status) values (?, ?, ?, ?, ?, ?)")
-                .params(projectCode, m.name(), m.owner(), Date.valueOf(m.dueDate()), m.phase(), MILESTONE_PLANNED)
-                .update();
-        }
+        replaceMilestones(projectCode, plan.milestones());
         jdbc.sql("delete from resource_allocation where project_code = ?").param(projectCode).update();
         for (Resource r : plan.resources()) {
             jdbc.sql("""
@@ -76,24 +73,65 @@ class PlanRepository {
                 .params(projectCode, r.role(), r.person(), r.allocation(), Date.valueOf(r.from()), Date.valueOf(r.to()))
                 .update();
         }
-        List<RiskEntry> before = riskEntries(projectCode);
-        jdbc.sql("delete from risk where project_code = ?").param(projectCode).update();
-        for (Risk r : plan.risks()) {
-            RiskEntry kept = before.stream().filter(e -> e.decision() != null && e.sameAs(r)).findFirst().orElse(null);
-            jdbc.sql("""
-                    insert into risk (project_code, title, probability, impact, score, owner, mitigation, status,
-                                      decision, mitigation_actions, action_owner, decision_comment, decided_by, decided_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(projectCode, r.title(), r.probability(), r.impact(), r.score(), r.owner(), r.mitigation(),
-                    RISK_OPEN, kept == null ? null : kept.decision(), kept == null ? null : kept.mitigationActions(),
-                    kept == null ? null : kept.actionOwner(), kept == null ? null : kept.decisionComment(),
-                    kept == null ? null : kept.decidedBy(),
-                    kept == null ? null : Timestamp.from(kept.decidedAt()))
-                .update();
-            if (kept != null) {
-                before.remove(kept);
+        replaceRisks(projectCode, plan.risks());
+    }
+
+    private void replaceMilestones(String projectCode, List<Milestone> milestones) {
+        List<Long> unmatched = new ArrayList<>();
+        List<String> unmatchedNames = new ArrayList<>();
+        jdbc.sql("select id, name from milestone where project_code = ? order by id").param(projectCode)
+            .query((rs, n) -> {
+                unmatched.add(rs.getLong(1));
+                unmatchedNames.add(rs.getString(2));
+                return null;
+            }).list();
+        for (Milestone m : milestones) {
+            int at = unmatchedNames.indexOf(m.name());
+            if (at >= 0) {
+                jdbc.sql("update milestone set owner = ?, due_date = ?, phase = ? where id = ?")
+                    .params(m.owner(), Date.valueOf(m.dueDate()), m.phase(), unmatched.get(at)).update();
+                unmatched.remove(at);
+                unmatchedNames.remove(at);
+            } else {
+                jdbc.sql("insert into milestone (project_code, name, owner, due_date, phase, status) values (?, ?, ?, ?, ?, ?)")
+                    .params(projectCode, m.name(), m.owner(), Date.valueOf(m.dueDate()), m.phase(), MILESTONE_PLANNED)
+                    .update();
             }
         }
+        unmatched.forEach(id -> jdbc.sql("delete from milestone where id = ?").param(id).update());
+    }
+
+    private void replaceRisks(String projectCode, List<Risk> risks) {
+        List<RiskEntry> unmatched = riskEntries(projectCode);
+        for (Risk r : risks) {
+            RiskEntry existing = unmatched.stream().filter(e -> e.risk().title().equals(r.title())).findFirst()
+                .orElse(null);
+            RiskEntry kept = existing != null && existing.decision() != null && existing.sameAs(r) ? existing : null;
+            Object[] decision = {kept == null ? null : kept.decision(), kept == null ? null : kept.mitigationActions(),
+                kept == null ? null : kept.actionOwner(), kept == null ? null : kept.decisionComment(),
+                kept == null ? null : kept.decidedBy(), kept == null ? null : Timestamp.from(kept.decidedAt())};
+            if (existing != null) {
+                jdbc.sql("""
+                        update risk set probability = ?, impact = ?, score = ?, owner = ?, mitigation = ?,
+                                        decision = ?, mitigation_actions = ?, action_owner = ?, decision_comment = ?,
+                                        decided_by = ?, decided_at = ?
+                        where id = ?""")
+                    .params(r.probability(), r.impact(), r.score(), r.owner(), r.mitigation(), decision[0], decision[1],
+                        decision[2], decision[3], decision[4], decision[5], existing.id())
+                    .update();
+                unmatched.remove(existing);
+            } else {
+                jdbc.sql("""
+                        insert into risk (project_code, title, probability, impact, score, owner, mitigation, status,
+                                          decision, mitigation_actions, action_owner, decision_comment, decided_by,
+                                          decided_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(projectCode, r.title(), r.probability(), r.impact(), r.score(), r.owner(), r.mitigation(),
+                        RISK_OPEN, decision[0], decision[1], decision[2], decision[3], decision[4], decision[5])
+                    .update();
+            }
+        }
+        unmatched.forEach(e -> jdbc.sql("delete from risk where id = ?").param(e.id()).update());
     }
 
     /** The stored plan, if the project has one. */

@@ -21,4 +21,6 @@ public record Project(String code, String name, String customer, String systemTy
     public static final String ACTIVE = "active";
     /** Project status once operations are handed over and the review is done. */
     public static final String CLOSED = "closed";
+    /** Project status after the steering committee cancelled it. */
+    public static final String CANCELLED = "cancelled";
 }

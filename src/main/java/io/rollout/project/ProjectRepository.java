@@ -94,7 +94,8 @@ public class ProjectRepository {
         return added;
     }
 
-    void updateStatus(String code, String status) {
+    /** Sets the project's status ({@link Project#ACTIVE}, {@link Project#CLOSED}, {@link Project#CANCELLED}). */
+    public void updateStatus(String code, String status) {
         jdbc.sql("update project set status = ? where code = ?").params(status, code).update();
     }
 }

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the requirement tables of open {@code UserTask_ResearchDepartment} and
+ * Keeps the requirement tables of open {@code UserTask_CaptureRequirements} and
  * {@code UserTask_ClarifyRequirements} forms in step with the stored requirements: a form's list is
  * filled when its task is created, so an import while the task is open refreshes it, or the consultant
  * would see (and submit) the rows as they were before the import.
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenRequirementForms {
 
-    static final List<String> TASKS = List.of("UserTask_ResearchDepartment", "UserTask_ClarifyRequirements");
+    static final List<String> TASKS = List.of("UserTask_CaptureRequirements", "UserTask_ClarifyRequirements");
 
     private final TaskService tasks;
     private final RuntimeService runtime;

@@ -1,6 +1,7 @@
 package io.rollout.requirements;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One requirement of a project's specification (《需求规格说明书》), as stored in table {@code requirement}.
@@ -10,18 +11,35 @@ import java.time.Instant;
  * @param priority            {@code must}, {@code should} or {@code could}
  * @param solutionMatch       {@code standard}, {@code configuration}, {@code customisation}, {@code not-covered},
  *                            or {@code null} while not yet matched
+ * @param status              where the requirement stands in the clarify → match → verify loop: {@code draft},
+ *                            {@code clarified}, {@code matched}, {@code verified}, {@code baselined}, or
+ *                            {@code withdrawn}; {@code null} in a row read from a file or form (stored as draft)
  */
 public record Requirement(String projectCode, String reqId, String department, String title, String painPoint,
                           String goal, String expectedEffect, String priority, String acceptanceCriterion,
-                          String solutionMatch, String updatedBy, Instant updatedAt) {
+                          String solutionMatch, String status, String updatedBy, Instant updatedAt) {
 
-    /** The same requirement as it will be stored for another project code and editor. */
-    Requirement storedAs(String code, String by, Instant at) {
-        return new Requirement(code, reqId, department, title, painPoint, goal, expectedEffect, priority,
-            acceptanceCriterion, solutionMatch, by, at);
+    public static final String DRAFT = "draft";
+    public static final String CLARIFIED = "clarified";
+    public static final String MATCHED = "matched";
+    public static final String VERIFIED = "verified";
+    public static final String BASELINED = "baselined";
+    public static final String WITHDRAWN = "withdrawn";
+    /** Every status, in the order the loop moves. */
+    public static final List<String> STATUSES = List.of(DRAFT, CLARIFIED, MATCHED, VERIFIED, BASELINED, WITHDRAWN);
+
+    /** The same requirement with another id and status. */
+    Requirement with(String id, String newStatus) {
+        return new Requirement(projectCode, id, department, title, painPoint, goal, expectedEffect, priority,
+            acceptanceCriterion, solutionMatch, newStatus, updatedBy, updatedAt);
     }
 
     boolean isMust() {
         return RequirementFields.MUST.equals(priority);
+    }
+
+    /** Withdrawn requirements stay on record but are no longer part of the specification's checks. */
+    boolean isWithdrawn() {
+        return WITHDRAWN.equals(status);
     }
 }

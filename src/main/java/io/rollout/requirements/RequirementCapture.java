@@ -20,28 +20,36 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The editable requirement table of {@code UserTask_ResearchDepartment} (one department, variable
+ * The editable requirement table of {@code UserTask_CaptureRequirements} (one department, variable
  * {@code department}) and {@code UserTask_ClarifyRequirements} (all departments, no {@code department}
  * variable) in {@code requirementsPhase}, forms {@code captureRequirements} and {@code clarifyRequirements}.
  *
  * <p>On create it prefills the dynamic list {@code requirements} (Json) with the stored rows. On complete it
  * validates every submitted row first (title, priority must/should/could, solution match, department in
- * scope, unique ids; research also needs one research method ticked) and refuses the whole submission with
- * every problem, or upserts all rows, generating {@code REQ-<DEPT3>-<nnn>} ids for new rows. Rows removed
- * from the list are not deleted. Research also stores {@code interviewDone}, {@code questionnaireDone},
- * {@code processMappingDone} and {@code researchNotes} in table {@code department_research}.
+ * scope, unique ids) and refuses the whole submission with every problem, or upserts all rows, generating
+ * {@code REQ-<DEPT3>-<nnn>} ids for new rows. Rows removed from the list are not deleted. Captured rows are
+ * {@code draft}; clarified rows become {@code clarified}, or {@code withdrawn} when the row's {@code withdrawn}
+ * box is ticked. Capture also stores {@code researchNotes} and which research methods were recorded in table
+ * {@code department_research}; clarification clears the findings of the gates it answered
+ * ({@code matchFindings}, {@code effectFindings}, {@code signOffFindings}). Once the specification is baselined
+ * every submission is refused: changes go through a change request.
  */
 @Component("requirementCapture")
 class RequirementCapture implements TaskListener {
 
     static final String ROWS = "requirements";
 
+    static final List<String> FINDINGS = List.of("matchFindings", "effectFindings", "signOffFindings");
+
     private final RequirementRepository requirements;
+    private final Specification specification;
     private final ProjectScope scope;
     private final Messages messages;
 
-    RequirementCapture(RequirementRepository requirements, ProjectScope scope, Messages messages) {
+    RequirementCapture(RequirementRepository requirements, Specification specification, ProjectScope scope,
+                       Messages messages) {
         this.requirements = requirements;
+        this.specification = specification;
         this.scope = scope;
         this.messages = messages;
     }
@@ -61,13 +69,10 @@ class RequirementCapture implements TaskListener {
     }
 
     private void complete(DelegateTask task, String code, String department) {
+        specification.baselinedVersion(code).ifPresent(version -> {
+            throw messages.reject("requirements.baselined", version, code);
+        });
         List<String> problems = new ArrayList<>();
-        boolean interview = bool(task.getVariable("interviewDone"));
-        boolean questionnaire = bool(task.getVariable("questionnaireDone"));
-        boolean processMapping = bool(task.getVariable("processMappingDone"));
-        if (department != null && !interview && !questionnaire && !processMapping) {
-            problems.add(messages.get("requirements.research.methodRequired", department));
-        }
         List<String> inScope = scope.departments(code);
         Map<String, String> stored = requirements.findByProject(code).stream()
             .collect(Collectors.toMap(r -> r.reqId().toUpperCase(Locale.ROOT), Requirement::department));
@@ -109,24 +114,30 @@ class RequirementCapture implements TaskListener {
             if (r.reqId() == null) {
                 String id = RequirementFields.nextId(r.department(), taken);
                 taken.add(id);
-                r = new Requirement(code, id, r.department(), r.title(), r.painPoint(), r.goal(), r.expectedEffect(),
-                    r.priority(), r.acceptanceCriterion(), r.solutionMatch(), null, null);
+                r = r.with(id, r.status());
             }
             requirements.upsert(code, r, user);
         }
         if (department != null) {
-            requirements.saveResearch(code, department, interview, questionnaire, processMapping,
-                FormInput.text(task.getVariable("researchNotes")), user);
+            List<String> methods = requirements.researchActivities(code, department).stream()
+                .map(RequirementRepository.ResearchActivity::method).toList();
+            requirements.saveResearch(code, department, methods.contains("interview"), methods.contains("questionnaire"),
+                methods.contains("process-mapping"), FormInput.text(task.getVariable("researchNotes")), user);
+        } else {
+            FINDINGS.forEach(task.getExecution()::removeVariable);
         }
         // the rows now live in table requirement; the process keeps no copy
         task.getExecution().removeVariableLocal(ROWS);
     }
 
     private static Requirement draft(FormRow row, String department) {
+        String status = department != null ? Requirement.DRAFT
+            : row.bool("withdrawn") ? Requirement.WITHDRAWN : Requirement.CLARIFIED;
         return new Requirement(null, RequirementFields.reqId(row.text("reqId")), department != null ? department
             : RequirementFields.department(row.text("department")), row.text("title"), row.text("painPoint"),
             row.text("goal"), row.text("expectedEffect"), RequirementFields.priority(row.text("priority")),
-            row.text("acceptanceCriterion"), RequirementFields.solutionMatch(row.text("solutionMatch")), null, null);
+            row.text("acceptanceCriterion"), RequirementFields.solutionMatch(row.text("solutionMatch")), status, null,
+            null);
     }
 
     static Map<String, Object> row(Requirement r) {
@@ -140,10 +151,8 @@ class RequirementCapture implements TaskListener {
         row.put("priority", r.priority());
         row.put("acceptanceCriterion", r.acceptanceCriterion());
         row.put("solutionMatch", r.solutionMatch());
+        row.put("status", r.status());
+        row.put("withdrawn", r.isWithdrawn());
         return row;
-    }
-
-    private static boolean bool(Object value) {
-        return Boolean.TRUE.equals(FormInput.yesNo(value));
     }
 }

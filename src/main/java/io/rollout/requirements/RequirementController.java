@@ -24,8 +24,10 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * A project's requirements over HTTP (basic auth, see {@code RestAuthentication}):
  * {@code GET /api/projects/{code}/requirements} lists them; {@code POST .../requirements/import} imports a CSV
- * file (multipart part {@code file}, or the raw {@code text/csv} body) for consultants, the PMO and
- * administrators: 200 {@code {imported, skipped}}, 400 {@code {errors: [...]}} (nothing stored), 403, 404.
+ * or Excel (.xlsx) file (multipart part {@code file}, or the raw body as {@code text/csv}, the xlsx media type or
+ * {@code application/octet-stream}; the content decides how it is read) for consultants, the PMO and
+ * administrators: 200 {@code {imported, skipped}}, 400 {@code {errors: [...]}} (nothing stored; also once the
+ * specification is baselined), 403, 404.
  */
 @RestController
 @RequestMapping("/api/projects/{code}/requirements")
@@ -62,8 +64,9 @@ class RequirementController {
         return importCsv(code, file.getBytes());
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
-        MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE,
+        MediaType.APPLICATION_OCTET_STREAM_VALUE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.ms-excel"})
     ResponseEntity<?> importBody(@PathVariable String code, @RequestBody byte[] body) {
         return importCsv(code, body);
     }

@@ -6,16 +6,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports a customer's requirement list (CSV, see {@link RequirementCsv} for encodings and headers) into a
- * project's specification. Rows of departments outside the project's scope are skipped and counted; if any
- * row is bad, every bad row is reported with its row number and reason and nothing is stored. Existing
- * requirements with the same id are replaced. Used by {@code POST /api/projects/{code}/requirements/import}
- * and by the demo data.
+ * Imports a customer's requirement list (CSV or Excel .xlsx, see {@link RequirementSheet} for encodings and
+ * headers) into a project's specification. Rows of departments outside the project's scope are skipped and
+ * counted; if any row is bad, every bad row is reported with its row number and reason and nothing is stored.
+ * Existing requirements with the same id are replaced and, like new ones, stored as {@code draft}: they go
+ * through clarification, matching and verification again. Once a version is baselined the import is refused:
+ * changes go through a change request. Used by {@code POST /api/projects/{code}/requirements/import} and by the
+ * demo data.
  */
 @Service
 public class RequirementImport {
@@ -25,10 +28,12 @@ public class RequirementImport {
     private final Messages messages;
     private final List<String> knownDepartments;
     private final OpenRequirementForms openForms;
+    private final Specification specification;
 
     RequirementImport(RequirementRepository requirements, ProjectScope scope, Messages messages,
                       @Value("${rollout.departments}") List<String> knownDepartments,
-                      OpenRequirementForms openForms) {
+                      OpenRequirementForms openForms, Specification specification) {
+        this.specification = specification;
         this.requirements = requirements;
         this.scope = scope;
         this.messages = messages;
@@ -37,7 +42,8 @@ public class RequirementImport {
     }
 
     /**
-     * Reads the whole stream and stores its requirements for the project, or nothing when a row is bad.
+     * Reads the whole stream (CSV or .xlsx, told by the content) and stores its requirements for the project, or
+     * nothing when a row is bad.
      *
      * @throws IllegalStateException when the project does not exist
      */
@@ -50,7 +56,11 @@ public class RequirementImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RequirementCsv.Parsed parsed = RequirementCsv.read(bytes, departments, knownDepartments);
+        Optional<Integer> baselined = specification.baselinedVersion(projectCode);
+        if (baselined.isPresent()) {
+            return new Result(0, 0, List.of(messages.get("requirements.baselined", baselined.get(), projectCode)));
+        }
+        RequirementSheet.Parsed parsed = RequirementSheet.read(bytes, departments, knownDepartments);
         if (!parsed.problems().isEmpty()) {
             return new Result(0, parsed.skipped(),
                 parsed.problems().stream().map(p -> messages.get(p.code(), p.args())).toList());

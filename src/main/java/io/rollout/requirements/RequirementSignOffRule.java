@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The rule of the requirement sign-off gate ({@code ServiceTask_RequirementSignOff} in
  * {@code requirementsPhase}, delegate {@code requirementSignOff}). The specification may be baselined only when
  * <ol>
  *   <li>every must-have requirement has an acceptance criterion and a matched solution (not
- *       {@code not-covered}),</li>
- *   <li>every department in scope has at least one requirement,</li>
+ *       {@code not-covered}), see {@link SolutionMatchRule},</li>
+ *   <li>every department in scope has at least one requirement (withdrawn ones don't count),</li>
  *   <li>every department in scope approved the current version and none rejected it,</li>
  *   <li>the requirements are unchanged since that version was frozen.</li>
  * </ol>
@@ -31,14 +32,19 @@ final class RequirementSignOffRule {
     record Inputs(List<String> departments, List<Requirement> requirements, Integer version, String frozenHash,
                   String currentHash, List<SpecificationApprovalRecord> approvals) {
 
-        /** A one-line summary for the decision log. */
+        /**
+         * A one-line summary for the decision log: the version and its hash, the requirements, and who approved
+         * (or rejected) which department for this version.
+         */
         String summary() {
-            long must = requirements.stream().filter(Requirement::isMust).count();
-            long approved = approvals.stream().filter(a -> version != null && a.version() == version && a.approved())
-                .count();
-            return "version " + version + "; departments " + String.join(",", departments) + "; requirements "
-                + requirements.size() + " (must " + must + "); approvals of this version " + approved + "; hash "
-                + currentHash;
+            long must = requirements.stream().filter(r -> r.isMust() && !r.isWithdrawn()).count();
+            String decided = approvals.stream().filter(a -> version != null && a.version() == version)
+                .map(a -> a.department() + "=" + a.approver() + (a.approved() ? "" : " (rejected)") + " at "
+                    + a.decidedAt())
+                .collect(Collectors.joining(", "));
+            return "version " + version + "; hash " + currentHash + "; departments " + String.join(",", departments)
+                + "; requirements " + requirements.size() + " (must " + must + "); approvers of this version: "
+                + (decided.isEmpty() ? "none" : decided);
         }
     }
 
@@ -53,21 +59,9 @@ final class RequirementSignOffRule {
     }
 
     static Outcome check(Inputs in) {
-        List<Problem> findings = new ArrayList<>();
-        List<Requirement> sorted = in.requirements().stream().sorted(Comparator.comparing(Requirement::reqId)).toList();
-        for (Requirement r : sorted) {
-            if (!r.isMust()) {
-                continue;
-            }
-            if (blank(r.acceptanceCriterion())) {
-                findings.add(Problem.of("requirements.signoff.noCriterion", r.reqId(), r.department()));
-            }
-            if (r.solutionMatch() == null) {
-                findings.add(Problem.of("requirements.signoff.notMatched", r.reqId(), r.department()));
-            } else if (RequirementFields.NOT_COVERED.equals(r.solutionMatch())) {
-                findings.add(Problem.of("requirements.signoff.notCovered", r.reqId(), r.department()));
-            }
-        }
+        List<Problem> findings = new ArrayList<>(SolutionMatchRule.unmatchedMustHaves(in.requirements()));
+        List<Requirement> sorted = in.requirements().stream().filter(r -> !r.isWithdrawn())
+            .sorted(Comparator.comparing(Requirement::reqId)).toList();
         for (String department : in.departments()) {
             if (sorted.stream().noneMatch(r -> department.equals(r.department()))) {
                 findings.add(Problem.of("requirements.signoff.noRequirements", department));
@@ -99,9 +93,5 @@ final class RequirementSignOffRule {
             findings.add(Problem.of("requirements.signoff.changed", version));
         }
         return new Outcome(findings);
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 }

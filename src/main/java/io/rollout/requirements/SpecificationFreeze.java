@@ -7,24 +7,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Freezes the next specification version ({@code ServiceTask_FreezeSpecification} in {@code requirementsPhase}):
- * stores version n+1 with the hash of the requirements now and writes {@code specVersion} (Integer). Approvals
- * of older versions no longer count once a new version is frozen.
+ * stores version n+1 with the hash and a snapshot of the requirements now (see {@link Specification#freeze}) and
+ * writes {@code specVersion} (Integer). Approvals of older versions no longer count once a new version is frozen.
  */
 @Component("specificationFreeze")
 class SpecificationFreeze implements JavaDelegate {
 
-    private final RequirementRepository requirements;
+    private final Specification specification;
 
-    SpecificationFreeze(RequirementRepository requirements) {
-        this.requirements = requirements;
+    SpecificationFreeze(Specification specification) {
+        this.specification = specification;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String code = (String) execution.getVariable("projectCode");
-        int version = requirements.latestVersion(code).map(v -> v.version() + 1).orElse(1);
-        requirements.insertVersion(code, version, SpecificationHash.of(requirements.findByProject(code)),
-            DecisionLog.SYSTEM);
-        execution.setVariable("specVersion", version);
+        execution.setVariable("specVersion", specification.freeze(code, DecisionLog.SYSTEM, null));
     }
 }

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV file as customers hand it over: UTF-8 with or without BOM, or GBK (Chinese Excel),
- * comma or semicolon separated (European Excel writes semicolons), with a header row. Used by the
+ * comma, semicolon or tab separated (European Excel writes semicolons), with a header row. Used by the
  * test case, attendance and requirement imports.
  */
 public final class CsvSource {
@@ -87,11 +87,20 @@ public final class CsvSource {
         }
     }
 
-    /** The delimiter the header line uses most: {@code ;} when it has more semicolons than commas, else {@code ,}. */
+    /**
+     * The delimiter the header line uses most: {@code ;} or a tab when it has more of them than commas (a tab
+     * wins a tie with {@code ;}), else {@code ,}.
+     */
     public static char delimiter(String text) {
         int end = text.indexOf('\n');
         String header = end < 0 ? text : text.substring(0, end);
-        return header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
+        long commas = header.chars().filter(c -> c == ',').count();
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        long tabs = header.chars().filter(c -> c == '\t').count();
+        if (tabs > commas && tabs >= semicolons) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
     }
 
     private static byte[] readAll(InputStream in) {

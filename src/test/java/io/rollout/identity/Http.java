@@ -79,6 +79,10 @@ final class Http {
         return send("PUT", path, "application/json", json);
     }
 
+    HttpResponse<String> delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
     HttpResponse<String> postMultipart(String path, Map<String, String> textParts, String fileName, String file) {
         String boundary = "----rollout" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -58,6 +58,10 @@ class RejectedInputWebTests {
         form.put("departments", JsonRows.ofStrings(List.of("finance")));
         form.put("modules", JsonRows.ofStrings(List.of("finance")));
         runtime.startProcessInstanceByKey("implementationProject", form);
+        // interview, questionnaire and process mapping come first; the requirement rows are captured after them
+        for (Task session : tasks.createTaskQuery().processInstanceBusinessKey(code).list()) {
+            tasks.complete(session.getId(), Map.of("heldOn", "2026-03-02", "participants", "Finance team"));
+        }
         research = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
         tasks.claim(research.getId(), "rejconsultant");
     }

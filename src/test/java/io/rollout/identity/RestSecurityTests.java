@@ -72,6 +72,30 @@ class RestSecurityTests {
     }
 
     @Test
+    void theAdministratorManagesUsersGroupsAndAuthorizations() throws Exception {
+        Http admin = Http.as(port, "admin", "test-admin-Secret-2026");
+
+        assertThat(json.readTree(admin.get("/engine-rest/user/count").body()).get("count").asInt())
+            .isGreaterThanOrEqualTo(5);
+        assertThat(json.readTree(admin.get("/engine-rest/group?id=" + Roles.PMO).body())).hasSize(1);
+        assertThat(json.readTree(admin.get("/engine-rest/authorization/count").body()).get("count").asInt())
+            .isGreaterThan(10);
+        HttpResponse<String> granted = admin.post("/engine-rest/authorization/create", """
+            {"type": 1, "permissions": ["READ"], "userId": "%s", "resourceType": 6, "resourceId": "anyProcess"}
+            """.formatted(TRAINER));
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(admin.delete("/engine-rest/authorization/" + json.readTree(granted.body()).get("id").asText())
+            .statusCode()).isEqualTo(204);
+        assertThat(admin.get("/engine-rest/process-definition/key/implementationProject").statusCode()).isEqualTo(200);
+
+        // nobody else administers
+        Http trainer = Http.as(port, TRAINER, PASSWORD);
+        assertThat(trainer.post("/engine-rest/authorization/create", """
+            {"type": 1, "permissions": ["ALL"], "userId": "%s", "resourceType": 0, "resourceId": "*"}
+            """.formatted(TRAINER)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void requestsWithoutCredentialsAreRefused() {
         Http anonymous = Http.anonymous(port);
 

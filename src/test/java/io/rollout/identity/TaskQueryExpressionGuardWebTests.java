@@ -64,7 +64,6 @@ class TaskQueryExpressionGuardWebTests {
     void setUp() {
         TestUsers.ensure(identity, PMO_USER, PASSWORD, Roles.PMO);
         TestUsers.ensure(identity, KEY_USER, PASSWORD, Roles.KEY_USER);
-        allowAdminToCreateFilters();
         canary.reset();
     }
 
@@ -309,19 +308,6 @@ class TaskQueryExpressionGuardWebTests {
         }
         createdTasks.add(task.getId());
         return task;
-    }
-
-    /** The engine gives camunda-admin no filter rights of its own; Tasklist's filter editor needs CREATE. */
-    private void allowAdminToCreateFilters() {
-        if (authorizations.createAuthorizationQuery().userIdIn(ADMIN).resourceType(Resources.FILTER)
-            .hasPermission(Permissions.CREATE).count() == 0) {
-            Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            auth.setUserId(ADMIN);
-            auth.setResource(Resources.FILTER);
-            auth.setResourceId(Authorization.ANY);
-            auth.addPermission(Permissions.CREATE);
-            authorizations.saveAuthorization(auth);
-        }
     }
 
     private void grantRead(String group, String filterId) {

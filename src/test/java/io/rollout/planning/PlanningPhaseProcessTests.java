@@ -380,11 +380,18 @@ class PlanningPhaseProcessTests {
         assertThat(JsonRows.read(tasks.getVariable(drawUp.getId(), "milestones"))).hasSize(3);
         assertThat(JsonRows.read(tasks.getVariable(drawUp.getId(), "resources"))).hasSize(2);
 
+        List<String> idsBefore = scalars("select id from milestone where project_code = ? order by id");
+        List<String> riskIdsBefore = scalars("select id from risk where project_code = ? order by id");
         List<Map<String, Object>> milestones = new ArrayList<>(MILESTONES);
         milestones.add(milestone("Customers migrated", "2026-08-20", "data-migration"));
         List<Map<String, Object>> risks = new ArrayList<>(RISKS);
         risks.add(risk("Main supplier changes its EDI format", 3, 5));
         complete(drawUp, planForm(milestones, risks));
+        // change requests, escalations and the risk and issue log refer to milestones and risks by id
+        assertThat(scalars("select id from milestone where project_code = ? order by id")).startsWith(
+            idsBefore.toArray(String[]::new)).hasSize(4);
+        assertThat(scalars("select id from risk where project_code = ? order by id")).startsWith(
+            riskIdsBefore.toArray(String[]::new)).hasSize(riskIdsBefore.size() + 1);
 
         // the unchanged high risk keeps its decision; only the new one is asked
         assertThat(open(pi, DECIDE_HIGH_RISK)).extracting(Task::getName)

@@ -7,7 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.Roles;
+import io.rollout.requirements.Requirement;
 import io.rollout.requirements.RequirementImport;
+import io.rollout.requirements.Specification;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
@@ -70,8 +72,13 @@ class ImplementationProjectProcessTests {
     static final String PROJECT_CLOSED = "EndEvent_ProjectClosed";
 
     // requirementsPhase
-    static final String RESEARCH = "UserTask_ResearchDepartment";
+    static final List<String> RESEARCH_SESSIONS = List.of("UserTask_InterviewDepartment", "UserTask_RunQuestionnaire",
+        "UserTask_MapProcesses");
+    static final String CAPTURE_REQUIREMENTS = "UserTask_CaptureRequirements";
     static final String REVIEW_REQUIREMENTS = "UserTask_ReviewDepartmentRequirements";
+    static final String CLARIFY_REQUIREMENTS = "UserTask_ClarifyRequirements";
+    static final String MATCH_SOLUTIONS = "UserTask_MatchSolutions";
+    static final String VERIFY_EFFECTS = "UserTask_VerifyEffects";
     static final String APPROVE_SPECIFICATION = "UserTask_ApproveSpecification";
     // planningPhase
     static final String DRAW_UP_PLAN = "UserTask_DrawUpPlan";
@@ -79,6 +86,9 @@ class ImplementationProjectProcessTests {
     static final String SELECT_SYSTEM = "UserTask_SelectSystem";
     static final String DEFINE_INTEGRATION = "UserTask_DefineIntegration";
     static final String REVIEW_PLAN = "UserTask_ReviewPlan";
+    static final String ANALYSE_CHANGE = "UserTask_AnalyseChangeImpact";
+    static final String APPROVE_CHANGE = "UserTask_ApproveChange";
+    static final String UPDATE_SPECIFICATION = "UserTask_UpdateSpecification";
     // buildPhase
     static final String PLAN_ITERATION = "UserTask_PlanIteration";
     static final String CONFIGURE = "UserTask_ConfigureModule";
@@ -150,6 +160,8 @@ class ImplementationProjectProcessTests {
     DecisionLog decisions;
     @Autowired
     RequirementImport requirementImport;
+    @Autowired
+    Specification specification;
     @Autowired
     TestCaseImport testCaseImport;
     @Autowired
@@ -244,6 +256,47 @@ class ImplementationProjectProcessTests {
         assertThat(openTask(DEFINE_DATASET, "dataset", CUSTOMERS)).hasCandidateGroup(Roles.DATA_STEWARD);
     }
 
+    @Test
+    void anApprovedChangeToBaselinedRequirementsBecomesTheNextSpecificationVersion() {
+        ProcessInstance project = startProject();
+        researchAndApproveRequirements();
+        assertThat(specification.baselinedVersion(code)).contains(1);
+
+        // a key user raises it in Tasklist; the PMO approves the small change; the consultant edits the requirement
+        identity.setAuthentication(KEY_USER, List.of(Roles.KEY_USER));
+        try {
+            formService.submitStartForm(repository.createProcessDefinitionQuery().processDefinitionKey("changeRequest")
+                .latestVersion().singleResult().getId(), Map.of("projectCode", code,
+                "description", "Three-way match also for service orders", "changeReason", "Audit finding 2026-14",
+                "affectedRequirements", "REQ-PUR-001", "affectedMilestones", ""));
+        } finally {
+            identity.clearAuthentication();
+        }
+        submit(openTask(ANALYSE_CHANGE), CONSULTANT, Map.of("effortDays", 2L, "scheduleDelayDays", 0L, "cost", 800.0,
+            "riskLevel", "low", "impactNotes", "Configuration only"));
+        Task approve = openTask(APPROVE_CHANGE);
+        assertThat(approve).hasCandidateGroup(Roles.PMO);
+        submit(approve, PMO, Map.of("changeDecision", "approve", "decisionReason", "Small and required by audit"));
+
+        Task update = openTask(UPDATE_SPECIFICATION);
+        assertThat(update).hasCandidateGroup(Roles.CONSULTANT);
+        List<Map<String, Object>> affected = rows(taskService.getVariable(update.getId(), "requirements"));
+        assertThat(affected).extracting(r -> r.get("reqId")).containsExactly("REQ-PUR-001");
+        affected.get(0).put("acceptanceCriterion", "Goods and service orders are matched three ways");
+        submit(update, CONSULTANT, Map.of("requirements", JsonRows.of(affected)));
+
+        assertThat(specification.baselinedVersion(code)).contains(2);
+        assertThat(specification.requirements(code, List.of("REQ-PUR-001"))).singleElement()
+            .extracting(Requirement::acceptanceCriterion, Requirement::status)
+            .containsExactly("Goods and service orders are matched three ways", Requirement.BASELINED);
+        assertThat(decisions.latest(code, "changeRebaseline")).get().extracting(Decision::findings)
+            .isEqualTo(List.of("Specification re-baselined as version 2."));
+        assertThat(decisions.latest(code, "specificationRebaseline")).get().extracting(Decision::subject, Decision::decidedBy)
+            .containsExactly("specification v2", CONSULTANT);
+        assertThat(project).isWaitingAt(CALL_PLANNING);
+        assertThat(runtime.getVariables(project.getId())).doesNotContainKeys("requirements", "rebaselinedSpecVersion");
+    }
+
     // --- start ---------------------------------------------------------------------------------------
 
     ProcessInstance startProject() {
@@ -273,8 +326,9 @@ class ImplementationProjectProcessTests {
 
     void researchAndApproveRequirements() {
         assertThat(openTasks()).extracting(Task::getName).containsExactlyInAnyOrder(
-            "Research requirements: procurement", "Research requirements: warehouse");
-        // the consultant uploads the customer's requirement list; the open research forms show its rows
+            "Interview procurement", "Run questionnaire: procurement", "Map processes: procurement",
+            "Interview warehouse", "Run questionnaire: warehouse", "Map processes: warehouse");
+        // the consultant uploads the customer's requirement list; the capture forms show its rows
         RequirementImport.Result imported = requirementImport.importCsv(code, customerFile("requirements.csv", l -> true),
             CONSULTANT);
         assertThat(imported.errors()).isEmpty();
@@ -285,6 +339,14 @@ class ImplementationProjectProcessTests {
         reviewRequirements(PROCUREMENT, PROCUREMENT_OWNER);
         reviewRequirements(WAREHOUSE, WAREHOUSE_OWNER);
 
+        // 需求澄清—方案匹配—效果验证: the customer's list already has criteria and solutions
+        Task clarify = openTask(CLARIFY_REQUIREMENTS);
+        submit(clarify, CONSULTANT, Map.of("requirements", taskService.getVariable(clarify.getId(), "requirements")));
+        Task match = openTask(MATCH_SOLUTIONS);
+        submit(match, CONSULTANT, Map.of("requirements", taskService.getVariable(match.getId(), "requirements")));
+        verifyEffects(PROCUREMENT, PROCUREMENT_OWNER);
+        verifyEffects(WAREHOUSE, WAREHOUSE_OWNER);
+
         approveSpecification(PROCUREMENT, PROCUREMENT_OWNER);
         approveSpecification(WAREHOUSE, WAREHOUSE_OWNER);
         assertThat(decisions.latest(code, "requirementSignOff")).get().extracting(Decision::outcome)
@@ -292,13 +354,18 @@ class ImplementationProjectProcessTests {
     }
 
     void research(String department, String... expectedIds) {
-        Task task = openTask(RESEARCH, "department", department);
+        for (String session : RESEARCH_SESSIONS) {
+            Task task = openTask(session, "department", department);
+            assertThat(task).hasCandidateGroup(Roles.CONSULTANT);
+            submit(task, CONSULTANT, Map.of("heldOn", "2026-03-02", "participants", "Head and key users of " + department,
+                "activityNotes", "Current process and pain points of " + department));
+        }
+        Task task = openTask(CAPTURE_REQUIREMENTS, "department", department);
         assertThat(task).hasCandidateGroup(Roles.CONSULTANT);
         Object rows = taskService.getVariable(task.getId(), "requirements");
         assertThat(JsonRows.read(rows)).extracting(r -> r.text("reqId")).containsExactly(expectedIds);
-        submit(task, CONSULTANT, Map.of("interviewDone", true, "processMappingDone", true,
-            "researchNotes", "Interviewed the head of " + department + " and mapped the current process",
-            "requirements", rows));
+        submit(task, CONSULTANT, Map.of("researchNotes", "Interviewed the head of " + department
+            + " and mapped the current process", "requirements", rows));
     }
 
     void reviewRequirements(String department, String owner) {
@@ -306,6 +373,14 @@ class ImplementationProjectProcessTests {
         assertThat(task).hasCandidateUser(owner);
         submit(task, owner, Map.of("departmentReviewOk", "yes",
             "requirements", taskService.getVariable(task.getId(), "requirements")));
+    }
+
+    void verifyEffects(String department, String owner) {
+        Task task = openTask(VERIFY_EFFECTS, "department", department);
+        assertThat(task).hasCandidateUser(owner);
+        List<Map<String, Object>> rows = rows(taskService.getVariable(task.getId(), "verifications"));
+        rows.forEach(r -> r.put("verified", "yes"));
+        submit(task, owner, Map.of("verifications", JsonRows.of(rows)));
     }
 
     void approveSpecification(String department, String owner) {

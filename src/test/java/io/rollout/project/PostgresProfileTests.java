@@ -68,7 +68,8 @@ class PostgresProfileTests {
 
         assertThat(jdbc.sql("select status from project where code = ?").param(code).query(String.class).single())
             .isEqualTo(Project.ACTIVE);
+        // interview, questionnaire and process mapping for each of the two departments
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).taskCandidateGroup(Roles.CONSULTANT)
-            .count()).isEqualTo(2);
+            .count()).isEqualTo(6);
     }
 }

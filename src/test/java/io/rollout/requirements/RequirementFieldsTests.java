@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RequirementFieldsTests {
 
     static Requirement draft(String id, String title, String priority, String match) {
-        return new Requirement(null, id, "finance", title, null, null, null, priority, null, match, null, null);
+        return new Requirement(null, id, "finance", title, null, null, null, priority, null, match, null, null, null);
     }
 
     @Test

@@ -13,7 +13,7 @@ class RequirementSignOffRuleTests {
     static final List<String> DEPARTMENTS = List.of("finance", "sales");
 
     static Requirement req(String id, String department, String priority, String criterion, String match) {
-        return new Requirement("P", id, department, "Title " + id, null, null, null, priority, criterion, match, "u",
+        return new Requirement("P", id, department, "Title " + id, null, null, null, priority, criterion, match, null, "u",
             Instant.EPOCH);
     }
 
@@ -113,9 +113,20 @@ class RequirementSignOffRuleTests {
     }
 
     @Test
-    void summaryNamesVersionCountsAndHash() {
+    void withdrawnRequirementsDontCountForMustHavesOrDepartmentCoverage() {
+        requirements.set(2, req("REQ-SAL-001", "sales", "must", null, "not-covered").with("REQ-SAL-001",
+            Requirement.WITHDRAWN));
+        assertThat(check(2).findings()).containsExactly(Problem.of("requirements.signoff.noRequirements", "sales"));
+    }
+
+    @Test
+    void summaryNamesVersionHashCountsAndWhoApprovedWhichDepartment() {
+        approvals.add(approval(1, "sales", false, "old"));
+        approvals.set(1, approval(2, "sales", false, "No"));
         String hash = SpecificationHash.of(requirements);
         var inputs = new RequirementSignOffRule.Inputs(DEPARTMENTS, requirements, 2, hash, hash, approvals);
-        assertThat(inputs.summary()).contains("version 2", "requirements 3 (must 2)", "approvals of this version 2", hash);
+        assertThat(inputs.summary()).isEqualTo("version 2; hash " + hash + "; departments finance,sales;"
+            + " requirements 3 (must 2); approvers of this version: finance=owner-finance at 1970-01-01T00:00:00Z,"
+            + " sales=owner-sales (rejected) at 1970-01-01T00:00:00Z");
     }
 }

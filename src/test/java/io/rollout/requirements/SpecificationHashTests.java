@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class SpecificationHashTests {
 
     static Requirement req(String id, String title, String goal, String by) {
-        return new Requirement("P", id, "finance", title, null, goal, null, "must", "c", "standard", by, Instant.now());
+        return new Requirement("P", id, "finance", title, null, goal, null, "must", "c", "standard", null, by,
+            Instant.now());
     }
 
     @Test

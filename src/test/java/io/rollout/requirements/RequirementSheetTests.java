@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RequirementCsvTests {
+class RequirementSheetTests {
 
     static final List<String> KNOWN = List.of("procurement", "warehouse", "production", "finance", "sales", "quality", "hr");
     static final List<String> ALL_FIVE = List.of("procurement", "warehouse", "production", "finance", "sales");
 
     static String customerFile() throws IOException {
-        try (InputStream in = RequirementCsvTests.class.getResourceAsStream("/erp-case/requirements.csv")) {
+        try (InputStream in = RequirementSheetTests.class.getResourceAsStream("/erp-case/requirements.csv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -32,7 +32,7 @@ class RequirementCsvTests {
 
     @Test
     void readsTheCustomersFileWithChineseHeadersAndDepartments() throws IOException {
-        RequirementCsv.Parsed parsed = RequirementCsv.read(customerFile().getBytes(StandardCharsets.UTF_8), ALL_FIVE, KNOWN);
+        RequirementSheet.Parsed parsed = RequirementSheet.read(customerFile().getBytes(StandardCharsets.UTF_8), ALL_FIVE, KNOWN);
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows()).hasSize(20);
         assertThat(parsed.skipped()).isZero();
@@ -50,9 +50,9 @@ class RequirementCsvTests {
     @Test
     void readsGbkAndBomCopiesAlike() throws IOException {
         String text = customerFile();
-        RequirementCsv.Parsed utf8 = RequirementCsv.read(text.getBytes(StandardCharsets.UTF_8), ALL_FIVE, KNOWN);
-        RequirementCsv.Parsed gbk = RequirementCsv.read(text.getBytes(CsvSource.GBK), ALL_FIVE, KNOWN);
-        RequirementCsv.Parsed bom = RequirementCsv.read(withBom(text.getBytes(StandardCharsets.UTF_8)), ALL_FIVE, KNOWN);
+        RequirementSheet.Parsed utf8 = RequirementSheet.read(text.getBytes(StandardCharsets.UTF_8), ALL_FIVE, KNOWN);
+        RequirementSheet.Parsed gbk = RequirementSheet.read(text.getBytes(CsvSource.GBK), ALL_FIVE, KNOWN);
+        RequirementSheet.Parsed bom = RequirementSheet.read(withBom(text.getBytes(StandardCharsets.UTF_8)), ALL_FIVE, KNOWN);
         assertThat(gbk.problems()).isEmpty();
         assertThat(bom.problems()).isEmpty();
         assertThat(gbk.rows()).isEqualTo(utf8.rows());
@@ -61,7 +61,7 @@ class RequirementCsvTests {
 
     @Test
     void skipsAndCountsRowsOfDepartmentsOutsideTheScope() throws IOException {
-        RequirementCsv.Parsed parsed = RequirementCsv.read(customerFile().getBytes(StandardCharsets.UTF_8),
+        RequirementSheet.Parsed parsed = RequirementSheet.read(customerFile().getBytes(StandardCharsets.UTF_8),
             List.of("procurement", "warehouse"), KNOWN);
         assertThat(parsed.rows()).hasSize(8).allMatch(r -> List.of("procurement", "warehouse").contains(r.department()));
         assertThat(parsed.skipped()).isEqualTo(12);
@@ -71,7 +71,7 @@ class RequirementCsvTests {
     void readsEnglishHeadersInAnyOrderAndSemicolons() {
         String csv = "title;ReqId;department;priority;solutionMatch;expectedEffect\n"
             + "Online approval;REQ-FIN-010;finance;Should;Customization;faster\n";
-        RequirementCsv.Parsed parsed = RequirementCsv.read(csv.getBytes(StandardCharsets.UTF_8), List.of("finance"), KNOWN);
+        RequirementSheet.Parsed parsed = RequirementSheet.read(csv.getBytes(StandardCharsets.UTF_8), List.of("finance"), KNOWN);
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows()).singleElement().satisfies(r -> {
             assertThat(r.reqId()).isEqualTo("REQ-FIN-010");
@@ -95,7 +95,7 @@ class RequirementCsvTests {
             REQ-FIN-007,财务部,Odd match,must,maybe
             REQ-QUA-001,质量部,Out of scope but bad priority,urgent,
             """;
-        RequirementCsv.Parsed parsed = RequirementCsv.read(csv.getBytes(StandardCharsets.UTF_8), List.of("finance"), KNOWN);
+        RequirementSheet.Parsed parsed = RequirementSheet.read(csv.getBytes(StandardCharsets.UTF_8), List.of("finance"), KNOWN);
         assertThat(parsed.rows()).isEmpty();
         assertThat(parsed.skipped()).isEqualTo(1);
         assertThat(parsed.problems()).containsExactly(
@@ -109,19 +109,19 @@ class RequirementCsvTests {
 
     @Test
     void reportsMissingColumnsAndEmptyFiles() {
-        RequirementCsv.Parsed parsed = RequirementCsv.read("编号,需求名称\nREQ-1,x\n".getBytes(StandardCharsets.UTF_8),
+        RequirementSheet.Parsed parsed = RequirementSheet.read("编号,需求名称\nREQ-1,x\n".getBytes(StandardCharsets.UTF_8),
             List.of("finance"), KNOWN);
         assertThat(parsed.problems()).containsExactly(
             Problem.of("requirements.import.columnMissing", "department", "部门"),
             Problem.of("requirements.import.columnMissing", "priority", "优先级"));
-        assertThat(RequirementCsv.read(new byte[0], List.of("finance"), KNOWN).problems())
-            .containsExactly(Problem.of("requirements.import.empty"));
+        assertThat(RequirementSheet.read(new byte[0], List.of("finance"), KNOWN).problems())
+            .containsExactly(Problem.of("form.file.empty"));
     }
 
     @Test
     void ignoresEmptyLinesAndCapitalisesIds() {
         String csv = "reqId,department,title,priority\n\nreq-hr-001,hr,Leave requests,could\n,,,\n";
-        RequirementCsv.Parsed parsed = RequirementCsv.read(csv.getBytes(StandardCharsets.UTF_8), List.of("hr"), KNOWN);
+        RequirementSheet.Parsed parsed = RequirementSheet.read(csv.getBytes(StandardCharsets.UTF_8), List.of("hr"), KNOWN);
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows()).singleElement().extracting(Requirement::reqId).isEqualTo("REQ-HR-001");
     }

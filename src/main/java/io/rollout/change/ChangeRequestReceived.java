@@ -1,0 +1,31 @@
+package io.rollout.change;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of {@code StartEvent_ChangeRequestRaised} in {@code implementationProject}: a message's payload
+ * lands on the process instance, and several change requests can run at once, so the {@code changeRequestId} moves
+ * into this event sub-process instance, and the variables its tasks and the routing decision write are declared
+ * here so that they stay in it too ({@link #LOCAL}).
+ */
+@Component("changeRequestReceived")
+class ChangeRequestReceived implements ExecutionListener {
+
+    /** The variables of one change request's run through {@code SubProcess_ChangeRequest}. */
+    static final List<String> LOCAL = List.of("effortDays", "scheduleDelayDays", "cost", "riskLevel", "impactNotes",
+        "approverGroup", "changeDecision", "decisionReason", "changeApproved", "requirements", ChangeSpecification.VERSION);
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        Object id = execution.getVariable("changeRequestId");
+        if (id == null) {
+            throw new IllegalStateException("message " + ChangeRequests.MESSAGE + " without changeRequestId");
+        }
+        execution.setVariableLocal("changeRequestId", ((Number) id).longValue());
+        execution.getProcessInstance().removeVariableLocal("changeRequestId");
+        LOCAL.forEach(name -> execution.setVariableLocal(name, null));
+    }
+}

@@ -1,0 +1,93 @@
+package io.rollout.change;
+
+import io.rollout.requirements.Requirement;
+import io.rollout.requirements.Specification;
+import io.rollout.shared.FormRow;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import io.rollout.shared.TaskForms;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The specification side of an approved change request in {@code implementationProject}.
+ * <ul>
+ * <li>{@code Gateway_SpecificationAffected}: {@code ${changeSpecification.affected(changeRequestId)}} — the change
+ *     names requirements and the specification is baselined (before that, the requirements phase itself takes
+ *     changes).</li>
+ * <li>Task listener of {@code UserTask_UpdateSpecification} (consultant): on create prefills {@code requirements}
+ *     (Json rows) with the affected requirements as stored; on complete applies the submitted rows (edited,
+ *     added, or withdrawn with {@code withdrawn}) through {@link Specification#rebaseline}, which baselines them
+ *     as the next version or refuses every bad row and stores nothing, and writes {@value #VERSION}.</li>
+ * </ul>
+ */
+@Component("changeSpecification")
+public class ChangeSpecification implements TaskListener {
+
+    /** The specification version baselined for this change request (Integer, local to its event sub-process). */
+    static final String VERSION = "rebaselinedSpecVersion";
+
+    private final ChangeRequestRepository repository;
+    private final Specification specification;
+    private final Messages messages;
+
+    ChangeSpecification(ChangeRequestRepository repository, Specification specification, Messages messages) {
+        this.repository = repository;
+        this.specification = specification;
+        this.messages = messages;
+    }
+
+    /** Whether the approved change request must re-baseline the requirement specification. */
+    public boolean affected(Object changeRequestId) {
+        ChangeRequest cr = find(((Number) changeRequestId).longValue());
+        return !cr.requirements().isEmpty() && specification.baselinedVersion(cr.projectCode()).isPresent();
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long id = ChangeForms.changeRequestId(task);
+        ChangeRequest cr = find(id);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            ChangeForms.show(task, cr, messages);
+            task.setVariableLocal("requirements", JsonRows.of(specification.requirements(cr.projectCode(),
+                cr.requirements()).stream().map(ChangeSpecification::row).toList()));
+            return;
+        }
+        List<Requirement> changes = JsonRows.read(task.getVariable("requirements")).stream()
+            .filter(row -> !row.isBlank()).map(row -> requirement(cr.projectCode(), row)).toList();
+        int version = specification.rebaseline(cr.projectCode(),
+            messages.forRecord("change.rebaseline.reason", id, cr.reason()), TaskForms.currentUser(task), changes);
+        task.getExecution().setVariable(VERSION, version);
+    }
+
+    private ChangeRequest find(long id) {
+        return repository.find(id).orElseThrow(() -> new IllegalStateException("no change request " + id));
+    }
+
+    private static Map<String, Object> row(Requirement r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("reqId", r.reqId());
+        row.put("department", r.department());
+        row.put("title", r.title());
+        row.put("priority", r.priority());
+        row.put("acceptanceCriterion", r.acceptanceCriterion());
+        row.put("solutionMatch", r.solutionMatch());
+        row.put("painPoint", r.painPoint());
+        row.put("goal", r.goal());
+        row.put("expectedEffect", r.expectedEffect());
+        row.put("status", r.status());
+        row.put("withdrawn", Requirement.WITHDRAWN.equals(r.status()));
+        return row;
+    }
+
+    private static Requirement requirement(String projectCode, FormRow row) {
+        return new Requirement(projectCode, row.text("reqId"), row.text("department"), row.text("title"),
+            row.text("painPoint"), row.text("goal"), row.text("expectedEffect"), row.text("priority"),
+            row.text("acceptanceCriterion"), row.text("solutionMatch"),
+            row.bool("withdrawn") ? Requirement.WITHDRAWN : null, null, null);
+    }
+}

@@ -1,0 +1,62 @@
+package io.rollout.governance;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.governance.LogEntryRules.Assignment;
+import io.rollout.shared.FormInput;
+import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of {@code UserTask_AssignLogEntryOwner} in {@code implementationProject} (PMO).
+ * <ul>
+ * <li>create: shows the entry ({@link LogEntryForms}).</li>
+ * <li>complete: {@code owner} (an existing user) and {@code dueDate} (today or later) checked with
+ *     {@link LogEntryRules#assign}; refused with every problem, or stored (the risk register's owner too), logged as
+ *     decision {@code riskOrIssue} ({@code assigned}) and set as {@code logEntryOwner} / {@code logEntryDueAt}.</li>
+ * </ul>
+ */
+@Component("logEntryAssignment")
+class LogEntryAssignment implements TaskListener {
+
+    private final LogEntryRepository repository;
+    private final DecisionLog decisions;
+    private final Engine engine;
+    private final Messages messages;
+    private final Clock clock;
+
+    LogEntryAssignment(LogEntryRepository repository, DecisionLog decisions, Engine engine, Messages messages,
+                       Clock clock) {
+        this.repository = repository;
+        this.decisions = decisions;
+        this.engine = engine;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        LogEntry entry = LogEntryForms.entry(task, repository);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            LogEntryForms.show(task, entry, messages);
+            return;
+        }
+        Assignment assignment = LogEntryRules.assign(FormInput.text(task.getVariable("owner")),
+            FormInput.text(task.getVariable("dueDate")), LocalDate.now(clock), engine::userExists);
+        if (!assignment.valid()) {
+            throw Problem.reject(messages, assignment.problems());
+        }
+        repository.assign(entry, assignment.owner(), assignment.dueDate());
+        LogEntryReceived.assigned(task.getExecution(), assignment.owner(), assignment.dueDate());
+        decisions.record(new Decision(entry.projectCode(), "riskOrIssue", entry.subject(), "assigned", List.of(),
+            "owner=" + assignment.owner() + "; dueDate=" + assignment.dueDate(), TaskForms.currentUser(task),
+            task.getProcessInstanceId()));
+    }
+}

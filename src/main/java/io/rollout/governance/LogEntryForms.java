@@ -1,0 +1,30 @@
+package io.rollout.governance;
+
+import io.rollout.shared.FormInput;
+import io.rollout.shared.Messages;
+import io.rollout.shared.TaskForms;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/** What the risk and issue tasks show of an entry: task-local text {@code logEntrySummary} (Markdown). */
+final class LogEntryForms {
+
+    private LogEntryForms() {
+    }
+
+    static void show(DelegateTask task, LogEntry entry, Messages messages) {
+        String rating = LogEntryRules.RISK.equals(entry.kind())
+            ? messages.forRecord("governance.summary.risk", entry.probability(), entry.impact())
+            : messages.forRecord("governance.summary.issue", entry.severity());
+        String owner = entry.owner() == null ? messages.forRecord("governance.summary.unassigned")
+            : messages.forRecord("governance.summary.owner", FormInput.md(entry.owner()), String.valueOf(entry.dueDate()));
+        TaskForms.prefill(task, "logEntrySummary", "**" + FormInput.md(entry.title()) + "**\n\n"
+            + (entry.description() == null ? "" : FormInput.md(entry.description()) + "\n\n") + "- " + rating + "\n- "
+            + messages.forRecord("governance.summary.raised", FormInput.md(entry.raisedBy()), entry.raisedAt().toString())
+            + "\n- " + owner);
+    }
+
+    static LogEntry entry(DelegateTask task, LogEntryRepository repository) {
+        long id = ((Number) task.getVariable("logEntryId")).longValue();
+        return repository.find(id).orElseThrow(() -> new IllegalStateException("no log entry " + id));
+    }
+}

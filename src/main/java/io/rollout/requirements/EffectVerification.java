@@ -1,0 +1,113 @@
+package io.rollout.requirements;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.identity.DepartmentOwners;
+import io.rollout.requirements.EffectVerificationRule.Verdict;
+import io.rollout.shared.FormInput;
+import io.rollout.shared.FormRow;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A department owner verifies, per requirement, whether the matched solution delivers the expected effect
+ * ({@code UserTask_VerifyEffects} in {@code requirementsPhase}, one task per department, form
+ * {@code verifyEffects}). On create it fills the list {@code verifications} (Json: the department's requirements
+ * that are not withdrawn, with empty {@code verified} and {@code verificationComment}) local to the department's
+ * instance. On complete it refuses users who are not owners of the department, a row without yes/no, a "no"
+ * without a comment, rows of other requirements and requirements left out; otherwise it stores one verdict per
+ * requirement in {@code effect_verification}, moves the verified ones to {@code verified}, and records the
+ * department's verdict as {@code effectVerification} in the decision log.
+ */
+@Component("effectVerification")
+class EffectVerification implements TaskListener {
+
+    static final String DECISION = "effectVerification";
+    static final String ROWS = "verifications";
+
+    private final RequirementRepository requirements;
+    private final DepartmentOwners owners;
+    private final DecisionLog decisions;
+    private final Messages messages;
+
+    EffectVerification(RequirementRepository requirements, DepartmentOwners owners, DecisionLog decisions,
+                       Messages messages) {
+        this.requirements = requirements;
+        this.owners = owners;
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String code = (String) task.getVariable("projectCode");
+        String department = (String) task.getVariable("department");
+        DelegateExecution execution = task.getExecution();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            execution.setVariableLocal(ROWS, JsonRows.of(ofDepartment(code, department).stream().map(r -> {
+                Map<String, Object> row = RequirementCapture.row(r);
+                row.put("verified", null);
+                row.put("verificationComment", null);
+                return row;
+            }).toList()));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            complete(task, code, department);
+        }
+    }
+
+    private void complete(DelegateTask task, String code, String department) {
+        String owner = TaskForms.currentUser(task);
+        if (!owners.isOwner(owner, department)) {
+            throw messages.reject("requirements.verify.notOwner", owner, department);
+        }
+        List<String> open = new ArrayList<>(ofDepartment(code, department).stream().map(Requirement::reqId).toList());
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        for (FormRow row : JsonRows.read(task.getVariable(ROWS))) {
+            String id = RequirementFields.reqId(row.text("reqId"));
+            if (id == null || !open.contains(id) && !verdicts.containsKey(id)) {
+                problems.add(Problem.of("requirements.verify.otherRequirement", row.number(), id, department));
+                continue;
+            }
+            Boolean verified = FormInput.yesNo(row.values().get("verified"));
+            String comment = row.text("verificationComment");
+            if (verified == null) {
+                problems.add(Problem.of("requirements.verify.decisionRequired", row.number(), id));
+            } else if (!verified && comment == null) {
+                problems.add(Problem.of("requirements.verify.commentRequired", row.number(), id));
+            } else if (comment != null && comment.length() > 2000) {
+                problems.add(Problem.of("requirements.row.tooLong", row.number(), "verificationComment",
+                    comment.length(), 2000));
+            }
+            open.remove(id);
+            verdicts.put(id, new Verdict(id, Boolean.TRUE.equals(verified), comment));
+        }
+        open.forEach(id -> problems.add(Problem.of("requirements.verify.unanswered", id, department)));
+        if (!problems.isEmpty()) {
+            throw Problem.reject(messages, problems);
+        }
+        verdicts.values().forEach(v -> requirements.insertVerification(code, v, department, owner));
+        requirements.setStatus(code, verdicts.values().stream().filter(Verdict::verified).map(Verdict::reqId).toList(),
+            Requirement.VERIFIED);
+        task.getExecution().removeVariableLocal(ROWS);
+        List<String> rejected = verdicts.values().stream().filter(v -> !v.verified())
+            .map(v -> v.reqId() + ": " + v.comment()).toList();
+        decisions.record(new Decision(code, DECISION, "expected effects: " + department,
+            rejected.isEmpty() ? "verified" : "not verified", rejected, verdicts.size() + " requirements of "
+                + department, owner, task.getProcessInstanceId()));
+    }
+
+    private List<Requirement> ofDepartment(String code, String department) {
+        return requirements.findByDepartment(code, department).stream().filter(r -> !r.isWithdrawn()).toList();
+    }
+}
