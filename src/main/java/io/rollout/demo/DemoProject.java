@@ -1,6 +1,7 @@
 package io.rollout.demo;
 
 import io.rollout.identity.Roles;
+import io.rollout.migration.DatasetRegistration;
 import io.rollout.project.ProjectRepository;
 import io.rollout.requirements.RequirementImport;
 import io.rollout.shared.JsonRows;
@@ -36,7 +37,9 @@ import org.springframework.stereotype.Component;
  * The sample project of the {@code demo} profile: the manufacturer's ERP phase 1 (procurement and
  * inventory) with the departments procurement, warehouse and finance, started by the PMO user and
  * loaded with the customer's own files from {@code demo/erp-case/}: the requirements of the
- * departments in scope, the UAT test cases that cover them, and the training roster with attendance.
+ * departments in scope, the UAT test cases that cover them, the training roster with attendance, and the
+ * definitions and cleansing rules of the legacy datasets customers and materials (demo/erp-case/datasets/),
+ * which the data steward tries out on legacy-customers.csv and legacy-materials.xlsx.
  * Runs once; a restart finds the project and leaves it alone.
  */
 @Component
@@ -46,6 +49,7 @@ class DemoProject implements ApplicationRunner {
 
     static final String CODE = "ERP-2026-01";
     static final String PMO_USER = "zhangwei";
+    static final String DATA_STEWARD_USER = "zhouxin";
     static final List<String> DEPARTMENTS = List.of("procurement", "warehouse", "finance");
     // department names as the customer's files write them
     static final Set<String> DEPARTMENT_NAMES = Set.of("采购部", "仓储部", "财务部");
@@ -58,16 +62,19 @@ class DemoProject implements ApplicationRunner {
     private final RequirementImport requirements;
     private final TestCaseImport testCases;
     private final AttendanceImport attendance;
+    private final DatasetRegistration datasets;
     private final JdbcClient jdbc;
 
     DemoProject(ProjectRepository projects, RuntimeService runtime, IdentityService identity,
-                RequirementImport requirements, TestCaseImport testCases, AttendanceImport attendance, JdbcClient jdbc) {
+                RequirementImport requirements, TestCaseImport testCases, AttendanceImport attendance,
+                DatasetRegistration datasets, JdbcClient jdbc) {
         this.projects = projects;
         this.runtime = runtime;
         this.identity = identity;
         this.requirements = requirements;
         this.testCases = testCases;
         this.attendance = attendance;
+        this.datasets = datasets;
         this.jdbc = jdbc;
     }
 
@@ -105,7 +112,14 @@ class DemoProject implements ApplicationRunner {
         testCases.importCsv(CODE, file("uat-test-cases.csv", row -> known.contains(row.get(2))), PMO_USER);
         attendance.importCsv(CODE, file("training-attendance.csv", row -> DEPARTMENT_NAMES.contains(row.get(2))),
             PMO_USER);
-        LOG.info("Demo project {} started with the customer's requirements, test cases and training roster", CODE);
+        // the legacy datasets with the rules that catch the dirt of legacy-customers.csv and legacy-materials.xlsx
+        for (String dataset : List.of("customers", "materials")) {
+            try (InputStream in = new ClassPathResource("demo/erp-case/datasets/" + dataset + ".json").getInputStream()) {
+                datasets.register(CODE, in, DATA_STEWARD_USER);
+            }
+        }
+        LOG.info("Demo project {} started with the customer's requirements, test cases, training roster and legacy "
+            + "dataset rules", CODE);
     }
 
     // The customer's files cover all five departments; the sample project has three in scope.

@@ -2,9 +2,7 @@ package io.rollout.migration;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
-import io.rollout.migration.DryRunRules.Figures;
 import io.rollout.migration.MigrationRepository.Run;
-import io.rollout.project.ProjectScope;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
@@ -19,14 +17,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener of {@code UserTask_SignOffDataset} in {@code SubProcess_DatasetMigration} of
- * {@code dataMigration}.
+ * {@code dataMigration}, a task of the business owners of the dataset's department.
  * <ul>
- * <li>create: sets the task-local {@code latestRunSummary} (Markdown: figures of the latest dry run)
- *     that the signOffData form shows.</li>
+ * <li>create: sets the task-local {@code latestRunSummary} (Markdown: the reconciliation of the latest
+ *     dry run with sums, top reasons and downloads) that the signOffData form shows.</li>
  * <li>complete: requires {@code dataSignedOff} (yes/no) and a {@code signOffComment} when refused;
  *     stores {@code migration_signoff} for the latest round, records the decision {@code dataSignOff},
  *     writes {@code dataSignedOff} back as a Boolean for {@code Gateway_DataSignedOff} and, when
- *     refused, puts the owner's reason into {@code dryRunFindings} for the next dry run.</li>
+ *     refused, puts the owner's reason into {@code dryRunFindings} for the data steward.</li>
  * </ul>
  */
 @Component("datasetSignOff")
@@ -35,15 +33,17 @@ class DatasetSignOff implements TaskListener {
     static final String DECISION = "dataSignOff";
 
     private final MigrationRepository migrations;
-    private final ProjectScope scope;
+    private final MigrationService migration;
+    private final RunReport report;
     private final DecisionLog decisions;
     private final Messages messages;
     private final Clock clock;
 
-    DatasetSignOff(MigrationRepository migrations, ProjectScope scope, DecisionLog decisions, Messages messages,
-                   Clock clock) {
+    DatasetSignOff(MigrationRepository migrations, MigrationService migration, RunReport report,
+                   DecisionLog decisions, Messages messages, Clock clock) {
         this.migrations = migrations;
-        this.scope = scope;
+        this.migration = migration;
+        this.report = report;
         this.decisions = decisions;
         this.messages = messages;
         this.clock = clock;
@@ -56,7 +56,9 @@ class DatasetSignOff implements TaskListener {
         Run run = migrations.latestRun(projectCode, dataset)
             .orElseThrow(() -> new IllegalStateException("no dry run of dataset " + dataset + " in " + projectCode));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("latestRunSummary", summary(projectCode, dataset, run));
+            int threshold = migration.threshold(projectCode, migration.definition(projectCode, dataset));
+            task.setVariableLocal("latestRunSummary", report.of(projectCode, dataset, run,
+                DryRunRules.evaluate(run.figures(), threshold)));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             complete(task, projectCode, dataset, run);
         }
@@ -83,19 +85,5 @@ class DatasetSignOff implements TaskListener {
         if (!signedOff) {
             task.setVariable("dryRunFindings", messages.forRecord("migration.signOff.refused", user, comment));
         }
-    }
-
-    private String summary(String projectCode, String dataset, Run run) {
-        Figures f = run.figures();
-        DryRunRules.Evaluation evaluation = DryRunRules.evaluate(f, scope.project(projectCode).rejectThreshold());
-        return String.join("\n\n",
-            messages.forRecord("migration.summary.run", FormInput.md(dataset), run.round(), FormInput.md(run.sourceFile()),
-                FormInput.md(run.recordedBy())),
-            messages.forRecord("migration.summary.figures", String.valueOf(f.source()), String.valueOf(f.accepted()),
-                String.valueOf(f.rejected()), evaluation.rejectRate()),
-            messages.forRecord(evaluation.finding().code(), evaluation.finding().args()),
-            messages.forRecord("migration.summary.rules", run.rules() == null ? "-" : FormInput.md(run.rules())),
-            messages.forRecord("migration.summary.rejectReasons",
-                run.rejectReasons() == null ? "-" : FormInput.md(run.rejectReasons())));
     }
 }

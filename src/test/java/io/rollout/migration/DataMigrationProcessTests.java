@@ -2,27 +2,45 @@ package io.rollout.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.rollout.audit.DecisionLog;
+import io.rollout.identity.DepartmentOwners;
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
+import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +52,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DataMigrationProcessTests {
 
     static final String PROCESS = "dataMigration";
-    static final String DRY_RUN = "UserTask_RunDryRun";
+    static final String DEFINE = "UserTask_DefineDataset";
+    static final String UPLOAD = "UserTask_UploadExtract";
+    static final String DRY_RUN = "ServiceTask_RunDryRun";
     static final String SIGN_OFF = "UserTask_SignOffDataset";
+    static final String LOAD = "ServiceTask_LoadStaging";
+    static final String DATASET_LOADED = "EndEvent_DatasetLoaded";
     static final String ALL_SIGNED_OFF = "EndEvent_DatasetsSignedOff";
     static final String CUSTOMERS = "customers";
     static final String MATERIALS = "materials";
+    static final String FINANCE_OWNER = "migownerfinance";
+    static final String WAREHOUSE_OWNER = "migownerwarehouse";
+    // the seven rows of the customer's file with deliberate faults (spreadsheet rows 11, 13, 14, 15, 18, 62, 63)
+    static final List<String> FAULTY = List.of("c-9,", "C00012,", "C00013,", "C00014,", "C00017,");
 
     @Autowired
     ProcessEngine engine;
@@ -47,11 +73,19 @@ class DataMigrationProcessTests {
     @Autowired
     TaskService tasks;
     @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identity;
+    @Autowired
     ProjectRepository projects;
     @Autowired
     DecisionLog decisions;
     @Autowired
     MigrationStatus status;
+    @Autowired
+    DepartmentOwners owners;
+    @Autowired
+    ExtractStore store;
     @Autowired
     JdbcClient jdbc;
 
@@ -62,6 +96,8 @@ class DataMigrationProcessTests {
         BpmnAwareTests.init(engine);
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         code = TestProjects.newCode();
+        owner(FINANCE_OWNER, "finance");
+        owner(WAREHOUSE_OWNER, "warehouse");
     }
 
     @AfterEach
@@ -70,7 +106,7 @@ class DataMigrationProcessTests {
     }
 
     ProcessInstance start(List<String> datasets) {
-        TestProjects.create(projects, code, List.of("finance"), List.of("finance"), datasets);
+        TestProjects.create(projects, code, List.of("finance", "warehouse"), List.of("finance"), datasets);
         return runtime.startProcessInstanceByKey(PROCESS, code, Map.of("projectCode", code));
     }
 
@@ -80,10 +116,45 @@ class DataMigrationProcessTests {
             .findFirst().orElseThrow(() -> new AssertionError("no task " + activity + " for " + dataset));
     }
 
-    static Map<String, Object> dryRun(int source, int accepted, int rejected) {
-        return withVariables("sourceFile", "legacy_export.csv", "sourceRows", source, "acceptedRows", accepted,
-            "rejectedRows", rejected, "cleansingRules", "Merge duplicates by tax id", "rejectReasons",
-            rejected > 0 ? "Missing tax id" : null);
+    /** The form values of defineDataset for the demo definition, as Tasklist submits them. */
+    static Map<String, Object> definitionForm(String dataset, int threshold) {
+        DatasetDefinition d = Extracts.definition(dataset);
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (CleansingRule r : d.rules()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("kind", r.kind());
+            row.put("column", r.column());
+            row.put("pattern", r.pattern() == null ? "" : r.pattern());
+            row.put("values", String.join(", ", r.values()));
+            row.put("min", r.min() == null ? "" : r.min().toPlainString());
+            row.put("max", "");
+            row.put("refDataset", "");
+            row.put("refColumn", "");
+            row.put("normalised", r.normalised());
+            rules.add(row);
+        }
+        return withVariables("datasetColumns", String.join("\n", d.columns()), "keyColumns",
+            String.join(", ", d.keyColumns()), "reconcileColumns", String.join(", ", d.reconcileColumns()),
+            "rejectThreshold", (long) threshold, "department", d.department(), "rules", JsonRows.of(rules));
+    }
+
+    static Map<String, Object> upload(String fileName, byte[] content) {
+        return withVariables(ExtractUpload.FILE, Variables.fileValue(fileName).file(content).create());
+    }
+
+    static byte[] customersWithout(List<String> faultyLinePrefixes) {
+        String text = Extracts.customersText();
+        List<String> lines = text.lines().collect(Collectors.toCollection(ArrayList::new));
+        // the two duplicates are the last two lines of the customer's file
+        lines = lines.subList(0, lines.size() - 2);
+        return (lines.stream().filter(l -> faultyLinePrefixes.stream().noneMatch(l::startsWith))
+            .collect(Collectors.joining("\r\n")) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    void runJob(ProcessInstance pi, String activity) {
+        List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).activityId(activity).list();
+        assertThat(jobs).as("jobs at %s", activity).hasSize(1);
+        management.executeJob(jobs.get(0).getId());
     }
 
     int runs(String dataset) {
@@ -91,82 +162,132 @@ class DataMigrationProcessTests {
             .params(code, dataset).query(Integer.class).single();
     }
 
-    @Test
-    void everyDatasetIsDryRunAndSignedOff() {
-        ProcessInstance pi = start(List.of(CUSTOMERS, MATERIALS));
-        assertThat(pi).isWaitingAt(DRY_RUN);
-        Task dryRun = taskOf(pi, DRY_RUN, CUSTOMERS);
-        assertThat(dryRun).hasCandidateGroup(Roles.DATA_STEWARD);
-        assertThat(dryRun.getName()).isEqualTo("Dry run customers");
-        assertThat(formOf(dryRun)).contains("\"id\": \"recordDryRun\"");
-
-        complete(dryRun, dryRun(1000, 990, 10));
-        Task signOff = taskOf(pi, SIGN_OFF, CUSTOMERS);
-        assertThat(signOff).hasCandidateGroup(Roles.BUSINESS_OWNER);
-        assertThat(formOf(signOff)).contains("\"id\": \"signOffData\"");
-        assertThat((String) tasks.getVariableLocal(signOff.getId(), "latestRunSummary"))
-            .contains("Dataset customers, dry run 1", "Source 1000 rows = accepted 990 + rejected 10", "1.00 %");
-        assertThat(tasks.getVariable(signOff.getId(), "dryRunFindings"))
-            .isEqualTo("Reject rate 1.00 % (10 of 1000 rows) is within the threshold of 2 %.");
-        complete(signOff, withVariables("dataSignedOff", "yes"));
-
-        assertThat(status.datasetsNotSignedOff(code)).containsExactly(MATERIALS);
-        complete(taskOf(pi, DRY_RUN, MATERIALS), dryRun(500, 500, 0));
-        complete(taskOf(pi, SIGN_OFF, MATERIALS), withVariables("dataSignedOff", "yes"));
-
-        assertThat(pi).hasPassed(ALL_SIGNED_OFF).isEnded();
-        assertThat(status.datasetsNotSignedOff(code)).isEmpty();
-        assertThat(decisions.forProject(code)).extracting(DecisionLog.Decision::decision, DecisionLog.Decision::outcome)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(MigrationDryRun.DECISION, "passed"),
-                org.assertj.core.groups.Tuple.tuple(DatasetSignOff.DECISION, "signed-off"),
-                org.assertj.core.groups.Tuple.tuple(MigrationDryRun.DECISION, "passed"),
-                org.assertj.core.groups.Tuple.tuple(DatasetSignOff.DECISION, "signed-off"));
-
-        // a newer dry run than the sign-off makes the dataset unsigned again
-        jdbc.sql("""
-                insert into migration_run (project_code, dataset, round, source_rows, accepted_rows, rejected_rows,
-                                           source_file, recorded_by, recorded_at)
-                values (?, ?, 2, 1, 1, 0, 'late.csv', 'test', ?)""")
-            .params(code, CUSTOMERS, Timestamp.from(Instant.now())).update();
-        assertThat(status.datasetsNotSignedOff(code)).containsExactly(CUSTOMERS);
+    long staged(String dataset) {
+        return jdbc.sql("select count(*) from migration_staging where project_code = ? and dataset = ?")
+            .params(code, dataset).query(Long.class).single();
     }
 
     @Test
-    void tooManyRejectsSendTheDatasetIntoAnotherRound() {
+    void everyDatasetIsDefinedDryRunSignedOffByItsDepartmentAndStaged() {
+        ProcessInstance pi = start(List.of(CUSTOMERS, MATERIALS));
+        assertThat(pi).isWaitingAt(DEFINE);
+        Task define = taskOf(pi, DEFINE, CUSTOMERS);
+        assertThat(define).hasCandidateGroup(Roles.DATA_STEWARD);
+        assertThat(define.getName()).isEqualTo("Define customers and its rules");
+        assertThat(formOf(define)).contains("\"id\": \"defineDataset\"");
+        assertThat(tasks.getVariableLocal(define.getId(), "rejectThreshold")).isEqualTo(2L);
+
+        // 7 of 62 customers rejected (11.29 %) is under this dataset's threshold of 15 %
+        complete(define, definitionForm(CUSTOMERS, 15));
+        Task upload = taskOf(pi, UPLOAD, CUSTOMERS);
+        assertThat(upload).hasCandidateGroup(Roles.DATA_STEWARD);
+        assertThat(engine.getFormService().getTaskFormKey(upload.getProcessDefinitionId(), UPLOAD))
+            .isEqualTo("embedded:/forms/embedded/upload-extract.html");
+        complete(upload, upload("legacy-customers.csv", Extracts.bytes(Extracts.CUSTOMERS)));
+        // the dry run waits for the job executor: the upload itself only checked and stored the file
+        assertThat(pi).isWaitingAt(DRY_RUN);
+        assertThat(runtime.getVariables(pi.getId())).doesNotContainKey(ExtractUpload.FILE);
+        runJob(pi, DRY_RUN);
+
+        Task signOff = taskOf(pi, SIGN_OFF, CUSTOMERS);
+        assertThat(candidateUsers(signOff)).contains(FINANCE_OWNER).doesNotContain(WAREHOUSE_OWNER)
+            .containsExactlyElementsOf(owners.of("finance"));
+        assertThat(formOf(signOff)).contains("\"id\": \"signOffData\"");
+        assertThat((String) tasks.getVariableLocal(signOff.getId(), "latestRunSummary")).contains(
+            "**Dataset customers, dry run 1** of legacy-customers.csv (csv UTF-8 ,)",
+            "Source 62 rows = accepted 55 + rejected 7; reject rate 11.29 %. Duplicates: 2 rows in 2 groups.",
+            "Reject rate 11.29 % (7 of 62 rows) is below the threshold of 15 %.",
+            "Sum of 信用额度: source 11949900 = accepted 11100000 + rejected 849900 (1 source values not numeric).",
+            "code 客户编码: 2 rejected, first in row 11",
+            "/api/projects/" + code + "/datasets/customers/runs/1/rejected.xlsx");
+        complete(signOff, withVariables("dataSignedOff", "yes"));
+        assertThat(status.datasetsNotSignedOff(code)).containsExactly(MATERIALS);
+        runJob(pi, LOAD);
+        assertThat(staged(CUSTOMERS)).isEqualTo(55);
+        assertThat(jdbc.sql("""
+                select source_file || '#' || source_row || '#' || record_key || '#' || payload from migration_staging
+                where project_code = ? and source_row = 17""").param(code).query(String.class).single())
+            .isEqualTo("legacy-customers.csv#17#C00016#{\"客户编码\":\"C00016\",\"客户名称\":\"宁波郭氏科技有限公司\","
+                + "\"联系人\":\"陈丽\",\"电话\":\"17815348985\",\"城市\":\"宁波\",\"信用额度\":\"100000\","
+                + "\"建档日期\":\"2019-03-07\"}");
+
+        complete(taskOf(pi, DEFINE, MATERIALS), definitionForm(MATERIALS, 15));
+        complete(taskOf(pi, UPLOAD, MATERIALS), upload("legacy-materials.xlsx", Extracts.bytes(Extracts.MATERIALS)));
+        runJob(pi, DRY_RUN);
+        Task materialsSignOff = taskOf(pi, SIGN_OFF, MATERIALS);
+        assertThat(candidateUsers(materialsSignOff)).contains(WAREHOUSE_OWNER).doesNotContain(FINANCE_OWNER);
+        assertThat((String) tasks.getVariableLocal(materialsSignOff.getId(), "latestRunSummary"))
+            .contains("Source 41 rows = accepted 37 + rejected 4", "(xlsx 物料)");
+        complete(materialsSignOff, withVariables("dataSignedOff", "yes"));
+        runJob(pi, LOAD);
+
+        assertThat(pi).hasPassed(DATASET_LOADED, ALL_SIGNED_OFF).isEnded();
+        assertThat(staged(MATERIALS)).isEqualTo(37);
+        assertThat(status.datasetsNotSignedOff(code)).isEmpty();
+        assertThat(decisions.forProject(code)).extracting(DecisionLog.Decision::decision, DecisionLog.Decision::outcome,
+            DecisionLog.Decision::subject).containsExactly(
+                tuple(MigrationDryRun.DECISION, "passed", "dataset customers round 1"),
+                tuple(DatasetSignOff.DECISION, "signed-off", "dataset customers round 1"),
+                tuple(MigrationDryRun.DECISION, "passed", "dataset materials round 1"),
+                tuple(DatasetSignOff.DECISION, "signed-off", "dataset materials round 1"));
+        assertThat(jdbc.sql("select status from migration_extract where project_code = ?").param(code)
+            .query(String.class).list()).containsExactly("processed", "processed");
+    }
+
+    @Test
+    void tooManyRejectsGoBackToTheDataStewardWithTheTopReasons() {
         ProcessInstance pi = start(List.of(CUSTOMERS));
+        complete(taskOf(pi, DEFINE, CUSTOMERS), definitionForm(CUSTOMERS, 2));
+        complete(taskOf(pi, UPLOAD, CUSTOMERS), upload("legacy-customers.csv", Extracts.bytes(Extracts.CUSTOMERS)));
+        runJob(pi, DRY_RUN);
 
-        complete(taskOf(pi, DRY_RUN, CUSTOMERS), dryRun(1000, 950, 50));
-
-        Task again = taskOf(pi, DRY_RUN, CUSTOMERS);
+        Task again = taskOf(pi, DEFINE, CUSTOMERS);
         assertThat(again).hasCandidateGroup(Roles.DATA_STEWARD);
-        assertThat((String) tasks.getVariable(again.getId(), "dryRunFindings")).isEqualTo(
-            "Reject rate 5.00 % (50 of 1000 rows) is above the threshold of 2 %: improve the cleansing rules or the "
-                + "source data and run the dry run again.");
+        String findings = (String) tasks.getVariable(again.getId(), "dryRunFindings");
+        assertThat(findings).contains(
+            "Reject rate 11.29 % (7 of 62 rows) is not below the threshold of 2 %: improve the cleansing rules or "
+                + "the source data and run the dry run again.",
+            "**Top reject reasons:**",
+            "- code 客户编码: 2 rejected, first in row 11 (\"c-9\" in column \"客户编码\" breaks the coding standard",
+            "- number 信用额度: 2 rejected, first in row 15",
+            "- unique 客户编码: 2 rejected, first in row 62",
+            "- pattern 电话: 1 rejected, first in row 13",
+            "- required 客户名称: 1 rejected, first in row 14");
         assertThat(tasks.getVariable(again.getId(), "dryRunClean")).isEqualTo(false);
-        assertThat(tasks.getVariable(again.getId(), "rejectRate")).isEqualTo(5.0);
-        assertThat(runs(CUSTOMERS)).isEqualTo(1);
+        assertThat(tasks.getVariable(again.getId(), "rejectRate")).isEqualTo(11.29);
         assertThat(decisions.latest(code, MigrationDryRun.DECISION)).hasValueSatisfying(d -> {
             assertThat(d.outcome()).isEqualTo("failed");
             assertThat(d.decidedBy()).isEqualTo(DecisionLog.SYSTEM);
             assertThat(d.subject()).isEqualTo("dataset customers round 1");
+            assertThat(d.inputs()).contains("source=62, accepted=55, rejected=7, duplicates=2, threshold=2%");
         });
 
-        complete(again, dryRun(1000, 985, 15));
-        assertThat(tasks.getVariable(taskOf(pi, SIGN_OFF, CUSTOMERS).getId(), "round")).isEqualTo(2);
-        complete(taskOf(pi, SIGN_OFF, CUSTOMERS), withVariables("dataSignedOff", "yes"));
+        // the business fixed the source: the same rules pass
+        complete(again, definitionForm(CUSTOMERS, 2));
+        complete(taskOf(pi, UPLOAD, CUSTOMERS), upload("legacy-customers-fixed.csv", customersWithout(FAULTY)));
+        runJob(pi, DRY_RUN);
+        Task signOff = taskOf(pi, SIGN_OFF, CUSTOMERS);
+        assertThat(tasks.getVariable(signOff.getId(), "round")).isEqualTo(2);
+        assertThat((String) tasks.getVariableLocal(signOff.getId(), "latestRunSummary"))
+            .contains("Source 55 rows = accepted 55 + rejected 0");
+        complete(signOff, withVariables("dataSignedOff", "yes"));
+        runJob(pi, LOAD);
         assertThat(pi).hasPassed(ALL_SIGNED_OFF).isEnded();
         assertThat(runs(CUSTOMERS)).isEqualTo(2);
+        assertThat(staged(CUSTOMERS)).isEqualTo(55);
     }
 
     @Test
     void refusedSignOffSendsTheDatasetBackToTheDataStewardWithTheReason() {
         ProcessInstance pi = start(List.of(CUSTOMERS));
-        complete(taskOf(pi, DRY_RUN, CUSTOMERS), dryRun(1000, 990, 10));
+        complete(taskOf(pi, DEFINE, CUSTOMERS), definitionForm(CUSTOMERS, 2));
+        complete(taskOf(pi, UPLOAD, CUSTOMERS), upload("fixed.csv", customersWithout(FAULTY)));
+        runJob(pi, DRY_RUN);
 
         complete(taskOf(pi, SIGN_OFF, CUSTOMERS), withVariables("dataSignedOff", "no",
             "signOffComment", "Customer groups are still the old ones"));
 
-        Task again = taskOf(pi, DRY_RUN, CUSTOMERS);
+        Task again = taskOf(pi, DEFINE, CUSTOMERS);
         assertThat(again).hasCandidateGroup(Roles.DATA_STEWARD);
         assertThat(tasks.getVariable(again.getId(), "dryRunFindings"))
             .isEqualTo("Sign-off refused by unknown: Customer groups are still the old ones");
@@ -177,34 +298,100 @@ class DataMigrationProcessTests {
             assertThat(d.outcome()).isEqualTo("refused"));
         assertThat(status.datasetsNotSignedOff(code)).containsExactly(CUSTOMERS);
 
-        complete(again, dryRun(1000, 995, 5));
+        complete(again, definitionForm(CUSTOMERS, 2));
+        complete(taskOf(pi, UPLOAD, CUSTOMERS), upload("fixed-2.csv", customersWithout(FAULTY)));
+        runJob(pi, DRY_RUN);
         complete(taskOf(pi, SIGN_OFF, CUSTOMERS), withVariables("dataSignedOff", "yes"));
-        assertThat(pi).hasPassed(ALL_SIGNED_OFF).isEnded();
         assertThat(status.datasetsNotSignedOff(code)).isEmpty();
+        runJob(pi, LOAD);
+        assertThat(pi).hasPassed(ALL_SIGNED_OFF).isEnded();
     }
 
     @Test
-    void unreconciledDryRunIsRefusedAndStoresNothing() {
-        ProcessInstance pi = start(List.of(CUSTOMERS));
-
-        assertThatThrownBy(() -> complete(taskOf(pi, DRY_RUN, CUSTOMERS), dryRun(100, 90, 5)))
+    void aBadUploadOrDefinitionIsRefusedWithTheReasonAndStoresNothing() {
+        ProcessInstance pi = start(List.of(MATERIALS));
+        Map<String, Object> badDefinition = definitionForm(MATERIALS, 150);
+        badDefinition.put("department", "sales");
+        assertThatThrownBy(() -> complete(taskOf(pi, DEFINE, MATERIALS), badDefinition))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("The dry run does not reconcile: 100 source rows are not 90 accepted + 5 rejected rows "
-                + "(difference 5).");
-        Map<String, Object> negative = dryRun(10, 10, 0);
-        negative.put("rejectedRows", -1);
-        assertThatThrownBy(() -> complete(taskOf(pi, DRY_RUN, CUSTOMERS), negative))
-            .hasMessageContaining("The field \"Rejected rows\" must be a whole number of rows from 0, not \"-1\".");
-
-        assertThat(pi).isWaitingAt(DRY_RUN);
-        assertThat(runs(CUSTOMERS)).isZero();
-        assertThat(decisions.forProject(code)).isEmpty();
-
-        complete(taskOf(pi, DRY_RUN, CUSTOMERS), dryRun(100, 100, 0));
-        assertThatThrownBy(() -> complete(taskOf(pi, SIGN_OFF, CUSTOMERS), withVariables("dataSignedOff", "no")))
-            .hasMessageContaining("why the dataset is not signed off");
-        assertThat(jdbc.sql("select count(*) from migration_signoff where project_code = ?").param(code)
+            .hasMessageContaining("The reject threshold must be a percentage from 0 to 100, not 150.")
+            .hasMessageContaining("The owning department \"sales\" is not a department of the project (finance, warehouse).");
+        assertThat(jdbc.sql("select count(*) from migration_dataset where project_code = ?").param(code)
             .query(Integer.class).single()).isZero();
+
+        complete(taskOf(pi, DEFINE, MATERIALS), definitionForm(MATERIALS, 15));
+        assertThatThrownBy(() -> complete(taskOf(pi, UPLOAD, MATERIALS),
+            upload("legacy-customers.csv", Extracts.bytes(Extracts.CUSTOMERS))))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("The header does not match the dataset. Missing columns: 物料编码, 物料名称, 规格型号, 单位, "
+                + "物料类别, 安全库存. Unknown columns: 客户编码");
+        assertThatThrownBy(() -> complete(taskOf(pi, UPLOAD, MATERIALS),
+            upload("legacy-materials.xlsx", Extracts.bytes(Extracts.CUSTOMERS))))
+            .hasMessageContaining("The file legacy-materials.xlsx is not an Excel workbook (.xlsx).");
+        assertThatThrownBy(() -> complete(taskOf(pi, UPLOAD, MATERIALS), upload("empty.csv", new byte[0])))
+            .hasMessageContaining("The file empty.csv is empty");
+        assertThatThrownBy(() -> complete(taskOf(pi, UPLOAD, MATERIALS), new java.util.HashMap<>()))
+            .hasMessageContaining("Choose the extract file to upload.");
+
+        assertThat(pi).isWaitingAt(UPLOAD);
+        assertThat(jdbc.sql("select count(*) from migration_extract where project_code = ?").param(code)
+            .query(Integer.class).single()).isZero();
+        assertThat(filesOf(code)).isEmpty();
+        assertThat(decisions.forProject(code)).isEmpty();
+    }
+
+    @Test
+    void aFileRefusedDuringTheDryRunGoesBackToTheDataStewardAndStoresNoRound() {
+        ProcessInstance pi = start(List.of(CUSTOMERS));
+        complete(taskOf(pi, DEFINE, CUSTOMERS), definitionForm(CUSTOMERS, 2));
+        String ragged = Extracts.customersText().replace("C00040,合肥孙氏塑胶有限公司,", "C00040;合肥孙氏塑胶有限公司,");
+        complete(taskOf(pi, UPLOAD, CUSTOMERS), upload("ragged.csv", ragged.getBytes(StandardCharsets.UTF_8)));
+        runJob(pi, DRY_RUN);
+
+        Task again = taskOf(pi, DEFINE, CUSTOMERS);
+        assertThat(tasks.getVariable(again.getId(), "dryRunFindings")).isEqualTo("The extract ragged.csv of dataset "
+            + "customers was refused and nothing was stored: Row 41 has 6 fields but the header has 7 columns. Check "
+            + "for a stray delimiter or a missing field in that row.");
+        assertThat(runs(CUSTOMERS)).isZero();
+        assertThat(jdbc.sql("select status from migration_extract where project_code = ?").param(code)
+            .query(String.class).single()).isEqualTo("refused");
+        assertThat(filesOf(code)).isEmpty();
+        assertThat(decisions.latest(code, MigrationDryRun.DECISION)).hasValueSatisfying(d ->
+            assertThat(d.outcome()).isEqualTo("refused"));
+    }
+
+    @Test
+    void aReferenceRuleChecksTheOtherDatasetsSignedOffRound() {
+        ProcessInstance pi = start(List.of(CUSTOMERS, "orders"));
+        Map<String, Object> orders = withVariables("datasetColumns", "订单号\n客户编码\n金额", "keyColumns", "订单号",
+            "reconcileColumns", "金额", "rejectThreshold", 50L, "department", "finance", "rules", JsonRows.of(List.of(
+                Map.of("kind", "reference", "column", "客户编码", "refDataset", CUSTOMERS, "refColumn", "客户编码"),
+                Map.of("kind", "unique", "column", "", "normalised", false))));
+        byte[] ordersFile = "订单号,客户编码,金额\nSO-1,C00001,100.50\nSO-2,C99999,20\nSO-3, C00002 ,1,000\n"
+            .replace("1,000", "\"1,000\"").getBytes(StandardCharsets.UTF_8);
+
+        // customers are not signed off yet: the orders cannot be checked against them
+        complete(taskOf(pi, DEFINE, "orders"), orders);
+        complete(taskOf(pi, UPLOAD, "orders"), upload("orders.csv", ordersFile));
+        runJob(pi, DRY_RUN);
+        assertThat(tasks.getVariable(taskOf(pi, DEFINE, "orders").getId(), "dryRunFindings")).isEqualTo(
+            "The extract orders.csv of dataset orders was refused and nothing was stored: The dataset customers that "
+                + "a reference rule checks against has no signed-off round yet: sign it off first or remove the rule.");
+
+        complete(taskOf(pi, DEFINE, CUSTOMERS), definitionForm(CUSTOMERS, 2));
+        complete(taskOf(pi, UPLOAD, CUSTOMERS), upload("fixed.csv", customersWithout(FAULTY)));
+        runJob(pi, DRY_RUN);
+        complete(taskOf(pi, SIGN_OFF, CUSTOMERS), withVariables("dataSignedOff", "yes"));
+
+        complete(taskOf(pi, DEFINE, "orders"), orders);
+        complete(taskOf(pi, UPLOAD, "orders"), upload("orders.csv", ordersFile));
+        runJob(pi, DRY_RUN);
+        Task signOrders = taskOf(pi, SIGN_OFF, "orders");
+        assertThat((String) tasks.getVariableLocal(signOrders.getId(), "latestRunSummary")).contains(
+            "Source 3 rows = accepted 2 + rejected 1",
+            "Sum of 金额: source 1120.5 = accepted 1100.5 + rejected 20",
+            "reference 客户编码: 1 rejected, first in row 3 (\"C99999\" in column \"客户编码\" does not exist in column "
+                + "客户编码 of dataset customers.)");
     }
 
     @Test
@@ -215,11 +402,40 @@ class DataMigrationProcessTests {
         assertThat(status.datasetsNotSignedOff(code)).isEmpty();
     }
 
+    List<Path> filesOf(String projectCode) {
+        Path dir = store.root().resolve(projectCode);
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> candidateUsers(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> "candidate".equals(l.getType()))
+            .map(IdentityLink::getUserId).filter(Objects::nonNull).sorted().toList();
+    }
+
+    void owner(String userId, String department) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setFirstName(userId);
+            user.setLastName("Owner");
+            user.setPassword("migration-Secret-2026");
+            identity.saveUser(user);
+            identity.createMembership(userId, Roles.BUSINESS_OWNER);
+            identity.createMembership(userId, Roles.departmentGroup(department));
+        }
+    }
+
     String formOf(Task task) {
-        try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
-            return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

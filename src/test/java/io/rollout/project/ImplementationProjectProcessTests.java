@@ -32,14 +32,17 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +99,10 @@ class ImplementationProjectProcessTests {
     static final String DEMO_MODULE = "UserTask_DemoModule";
     static final String ACCEPT_MODULE = "UserTask_AcceptModule";
     // dataMigration
-    static final String DRY_RUN = "UserTask_RunDryRun";
+    static final String DEFINE_DATASET = "UserTask_DefineDataset";
+    static final String UPLOAD_EXTRACT = "UserTask_UploadExtract";
+    static final String RUN_DRY_RUN = "ServiceTask_RunDryRun";
+    static final String LOAD_STAGING = "ServiceTask_LoadStaging";
     static final String SIGN_OFF_DATASET = "UserTask_SignOffDataset";
     // userAcceptanceTest
     static final String PREPARE_TEST_CASES = "UserTask_PrepareTestCases";
@@ -138,6 +144,8 @@ class ImplementationProjectProcessTests {
     RepositoryService repository;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    ManagementService managementService;
     @Autowired
     TaskService taskService;
     @Autowired
@@ -243,9 +251,9 @@ class ImplementationProjectProcessTests {
             .containsExactlyInAnyOrder("buildPhase", "dataMigration");
         assertThat(openTasks()).extracting(Task::getTaskDefinitionKey, Task::getName).containsExactlyInAnyOrder(
             tuple(PLAN_ITERATION, "Plan iteration of inventory"), tuple(PLAN_ITERATION, "Plan iteration of procurement"),
-            tuple(DRY_RUN, "Dry run customers"));
+            tuple(DEFINE_DATASET, "Define customers and its rules"));
         assertThat(openTask(PLAN_ITERATION, "module", PROCUREMENT)).hasCandidateGroup(Roles.CONSULTANT);
-        assertThat(openTask(DRY_RUN, "dataset", CUSTOMERS)).hasCandidateGroup(Roles.DATA_STEWARD);
+        assertThat(openTask(DEFINE_DATASET, "dataset", CUSTOMERS)).hasCandidateGroup(Roles.DATA_STEWARD);
     }
 
     @Test
@@ -439,28 +447,83 @@ class ImplementationProjectProcessTests {
     // --- data migration --------------------------------------------------------------------------------
 
     void migrateCustomersAfterASecondDryRun() {
-        int legacyRows = customerFileLines("legacy-customers.csv") - 1;
-        Task dryRun = openTask(DRY_RUN, "dataset", CUSTOMERS);
-        assertThat(dryRun).hasCandidateGroup(Roles.DATA_STEWARD);
-        submit(dryRun, DATA_STEWARD, dryRun(legacyRows, legacyRows - 7, 7, "Trim spaces",
-            "Duplicates, full-width digits, bad code, invalid phone, missing name, bad credit limits"));
+        Task define = openTask(DEFINE_DATASET, "dataset", CUSTOMERS);
+        assertThat(define).hasCandidateGroup(Roles.DATA_STEWARD);
+        submit(define, DATA_STEWARD, customerRules());
+        submit(openTask(UPLOAD_EXTRACT, "dataset", CUSTOMERS), DATA_STEWARD,
+            extract("legacy-customers.csv", customerFile("legacy-customers.csv", row -> true)));
+        runJob(RUN_DRY_RUN);
 
-        // 7 of 62 rejected is far above the 2 % threshold: the data steward runs again
-        Task again = openTask(DRY_RUN, "dataset", CUSTOMERS);
+        // 7 of 62 rejected is far above the 2 % threshold: back to the data steward with the reasons
+        Task again = openTask(DEFINE_DATASET, "dataset", CUSTOMERS);
         assertThat(again).hasCandidateGroup(Roles.DATA_STEWARD);
-        assertThat((String) taskService.getVariable(again.getId(), "dryRunFindings")).contains("above the threshold of 2 %");
-        submit(again, DATA_STEWARD, dryRun(legacyRows - 2, legacyRows - 3, 1,
-            "Trim spaces; full-width digits to ASCII; duplicates merged in the legacy system; codes fixed with sales",
-            "One customer without a name, kept in the legacy system"));
+        assertThat((String) taskService.getVariable(again.getId(), "dryRunFindings"))
+            .contains("Source 62 rows = accepted 55 + rejected 7", "not below the threshold of 2 %",
+                "code 客户编码: 2 rejected, first in row 11");
+        submit(again, DATA_STEWARD, customerRules());
+        // sales fixed the codes, phones, names and credit limits and merged the duplicates in the legacy system
+        List<String> lines = customerLines("legacy-customers.csv");
+        List<String> faulty = List.of("c-9,", "C00012,", "C00013,", "C00014,", "C00017,");
+        String fixed = lines.subList(0, lines.size() - 2).stream()
+            .filter(row -> faulty.stream().noneMatch(row::startsWith)).collect(Collectors.joining("\n"));
+        submit(openTask(UPLOAD_EXTRACT, "dataset", CUSTOMERS), DATA_STEWARD, extract("legacy-customers-fixed.csv",
+            new ByteArrayInputStream(fixed.getBytes(StandardCharsets.UTF_8))));
+        runJob(RUN_DRY_RUN);
 
         Task signOff = openTask(SIGN_OFF_DATASET, "dataset", CUSTOMERS);
-        assertThat(signOff).hasCandidateGroup(Roles.BUSINESS_OWNER);
+        assertThat(taskService.getIdentityLinksForTask(signOff.getId())).extracting(l -> l.getUserId())
+            .contains(PROCUREMENT_OWNER).doesNotContain(WAREHOUSE_OWNER);
+        assertThat((String) taskService.getVariableLocal(signOff.getId(), "latestRunSummary"))
+            .contains("Source 55 rows = accepted 55 + rejected 0");
         submit(signOff, PROCUREMENT_OWNER, Map.of("dataSignedOff", "yes"));
+        runJob(LOAD_STAGING);
     }
 
-    static Map<String, Object> dryRun(int source, int accepted, int rejected, String rules, String reasons) {
-        return Map.of("sourceFile", "legacy-customers.csv", "sourceRows", source, "acceptedRows", accepted,
-            "rejectedRows", rejected, "cleansingRules", rules, "rejectReasons", reasons);
+    /** The customers dataset as the data steward defines it: the demo rules, owned by procurement. */
+    Map<String, Object> customerRules() {
+        List<Map<String, Object>> rules = List.of(
+            rule("required", "客户编码", "", ""), rule("required", "客户名称", "", ""),
+            rule("code", "客户编码", "C\\d{5}", ""), rule("pattern", "电话", "1\\d{10}|0\\d{2,3}-\\d{7,8}", ""),
+            rule("number", "信用额度", "", ""), rule("date", "建档日期", "", "yyyy-MM-dd, yyyy/M/d, dd.MM.yyyy"),
+            rule("unique", "客户编码", "", ""));
+        rules.get(4).put("min", "0");
+        rules.get(6).put("normalised", true);
+        Map<String, Object> form = new HashMap<>();
+        form.put("datasetColumns", "客户编码\n客户名称\n联系人\n电话\n城市\n信用额度\n建档日期");
+        form.put("keyColumns", "客户编码");
+        form.put("reconcileColumns", "信用额度");
+        form.put("rejectThreshold", 2L);
+        form.put("department", PROCUREMENT);
+        form.put("rules", JsonRows.of(rules));
+        return form;
+    }
+
+    static Map<String, Object> rule(String kind, String column, String pattern, String values) {
+        Map<String, Object> rule = new HashMap<>();
+        rule.put("kind", kind);
+        rule.put("column", column);
+        rule.put("pattern", pattern);
+        rule.put("values", values);
+        rule.put("normalised", false);
+        return rule;
+    }
+
+    static Map<String, Object> extract(String fileName, InputStream content) {
+        try (content) {
+            return Map.of("extractFile", Variables.fileValue(fileName).file(content.readAllBytes()).create());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the data migration's one job at this activity, as the job executor would. */
+    void runJob(String activity) {
+        ProcessInstance migration = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+            .processDefinitionKey("dataMigration").singleResult();
+        List<Job> jobs = managementService.createJobQuery().processInstanceId(migration.getId()).activityId(activity)
+            .list();
+        assertThat(jobs).as("jobs at %s", activity).hasSize(1);
+        managementService.executeJob(jobs.get(0).getId());
     }
 
     // --- build -----------------------------------------------------------------------------------------
@@ -727,10 +790,6 @@ class ImplementationProjectProcessTests {
         List<String> kept = new ArrayList<>(List.of(lines.get(0)));
         lines.subList(1, lines.size()).stream().filter(keepRow).forEach(kept::add);
         return new ByteArrayInputStream((String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    static int customerFileLines(String name) {
-        return (int) customerLines(name).stream().filter(l -> !l.isBlank()).count();
     }
 
     static List<String[]> customerRecords(String name) {

@@ -1,0 +1,136 @@
+package io.rollout.migration;
+
+import io.rollout.shared.Problem;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Checks a dataset definition before it is stored (REST {@code PUT /api/projects/{code}/datasets/{dataset}}
+ * and the form {@code defineDataset} of {@code UserTask_DefineDataset}): columns named once, key and
+ * reconciliation columns among them, a threshold from 0 to 100, an owning department of the project,
+ * and every rule complete for its kind (known columns, patterns and date formats that compile,
+ * min not above max, values where the kind needs them, a referenced dataset of the same project).
+ * Rule problems name the rule's number (1-based). Plain rule: no engine, no Spring.
+ */
+final class DefinitionRules {
+
+    private DefinitionRules() {
+    }
+
+    static List<Problem> check(DatasetDefinition d, List<String> projectDepartments, List<String> projectDatasets) {
+        List<Problem> problems = new ArrayList<>();
+        if (d.columns().isEmpty()) {
+            problems.add(Problem.of("migration.definition.columnsRequired"));
+        }
+        Set<String> columns = new HashSet<>();
+        for (String column : d.columns()) {
+            if (column == null || column.isBlank()) {
+                problems.add(Problem.of("migration.definition.columnBlank"));
+            } else if (!columns.add(Normalise.header(column))) {
+                problems.add(Problem.of("migration.definition.columnTwice", column));
+            }
+        }
+        for (String key : d.keyColumns()) {
+            unknownColumn(key, columns, "migration.definition.keyColumn", problems);
+        }
+        for (String sum : d.reconcileColumns()) {
+            unknownColumn(sum, columns, "migration.definition.reconcileColumn", problems);
+        }
+        if (d.rejectThreshold() != null && (d.rejectThreshold() < 0 || d.rejectThreshold() > 100)) {
+            problems.add(Problem.of("migration.definition.threshold", String.valueOf(d.rejectThreshold())));
+        }
+        if (d.department() == null || !projectDepartments.contains(d.department())) {
+            problems.add(Problem.of("migration.definition.department", String.valueOf(d.department()),
+                String.join(", ", projectDepartments)));
+        }
+        for (int i = 0; i < d.rules().size(); i++) {
+            rule(i + 1, d.rules().get(i), d, columns, projectDatasets, problems);
+        }
+        return problems;
+    }
+
+    private static void rule(int n, CleansingRule rule, DatasetDefinition d, Set<String> columns,
+                             List<String> projectDatasets, List<Problem> problems) {
+        String number = String.valueOf(n);
+        if (rule.kind() == null || !CleansingRule.KINDS.contains(rule.kind())) {
+            problems.add(Problem.of("migration.definition.rule.kind", number, String.valueOf(rule.kind()),
+                String.join(", ", CleansingRule.KINDS)));
+            return;
+        }
+        List<String> ruleColumns = rule.columns();
+        if (CleansingRule.UNIQUE.equals(rule.kind())) {
+            if (ruleColumns.isEmpty() && d.keyColumns().isEmpty()) {
+                problems.add(Problem.of("migration.definition.rule.column", number, rule.kind()));
+            }
+        } else if (ruleColumns.size() != 1) {
+            problems.add(Problem.of("migration.definition.rule.column", number, rule.kind()));
+            return;
+        }
+        for (String column : ruleColumns) {
+            if (!columns.contains(Normalise.header(column))) {
+                problems.add(Problem.of("migration.definition.rule.unknownColumn", number, column));
+            }
+        }
+        switch (rule.kind()) {
+            case CleansingRule.PATTERN -> regex(number, rule.pattern(), problems);
+            case CleansingRule.CODE -> regex(number, rule.pattern() == null ? null
+                : rule.pattern().replace(CleansingRule.CATEGORY, "X"), problems);
+            case CleansingRule.DATE -> {
+                if (rule.values().isEmpty()) {
+                    problems.add(Problem.of("migration.definition.rule.values", number, rule.kind()));
+                }
+                for (String format : rule.values()) {
+                    try {
+                        DateTimeFormatter.ofPattern(format);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(Problem.of("migration.definition.rule.dateFormat", number, format));
+                    }
+                }
+            }
+            case CleansingRule.NUMBER -> {
+                if (rule.min() != null && rule.max() != null && rule.min().compareTo(rule.max()) > 0) {
+                    problems.add(Problem.of("migration.definition.rule.range", number, rule.min().toPlainString(),
+                        rule.max().toPlainString()));
+                }
+            }
+            case CleansingRule.ALLOWED -> {
+                if (rule.values().isEmpty()) {
+                    problems.add(Problem.of("migration.definition.rule.values", number, rule.kind()));
+                }
+            }
+            case CleansingRule.REFERENCE -> {
+                if (rule.dataset() == null || !projectDatasets.contains(rule.dataset())
+                    || rule.dataset().equals(d.dataset())) {
+                    problems.add(Problem.of("migration.definition.rule.dataset", number, String.valueOf(rule.dataset())));
+                }
+                if (rule.refColumn() == null || rule.refColumn().isBlank()) {
+                    problems.add(Problem.of("migration.definition.rule.refColumn", number));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static void regex(String number, String pattern, List<Problem> problems) {
+        if (pattern == null || pattern.isBlank()) {
+            problems.add(Problem.of("migration.definition.rule.pattern", number, "-"));
+            return;
+        }
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            problems.add(Problem.of("migration.definition.rule.pattern", number, pattern));
+        }
+    }
+
+    private static void unknownColumn(String column, Set<String> columns, String code, List<Problem> problems) {
+        if (column == null || !columns.contains(Normalise.header(column))) {
+            problems.add(Problem.of(code, String.valueOf(column)));
+        }
+    }
+}
