@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -146,12 +144,13 @@ class MigrationController {
     }
 
     @GetMapping("/api/projects/{code}/datasets/{dataset}/runs/{round}/{name}.csv")
-    ResponseEntity<Resource> csv(@PathVariable String code, @PathVariable String dataset, @PathVariable int round,
-                                 @PathVariable String name) {
+    ResponseEntity<StreamingResponseBody> csv(@PathVariable String code, @PathVariable String dataset,
+                                              @PathVariable int round, @PathVariable String name) {
         Path file = resultFile(code, dataset, round, name);
+        StreamingResponseBody body = out -> ResultExport.toSafeCsv(file, out);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
             .header(HttpHeaders.CONTENT_DISPOSITION, attachment(code, dataset, round, name, "csv"))
-            .body(new FileSystemResource(file));
+            .body(body);
     }
 
     @GetMapping("/api/projects/{code}/datasets/{dataset}/runs/{round}/{name}.xlsx")

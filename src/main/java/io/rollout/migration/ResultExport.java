@@ -29,6 +29,35 @@ final class ResultExport {
     private ResultExport() {
     }
 
+    /**
+     * Copies a CSV result file for download with every cell that a spreadsheet would run as a formula (starting
+     * with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return, other than a plain signed number)
+     * prefixed with an apostrophe: the
+     * values come from legacy systems and are opened in Excel by the business. Returns the data rows written.
+     */
+    static long toSafeCsv(Path csv, OutputStream out) throws IOException {
+        long rows = -1;
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT);
+             var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+             var printer = new org.apache.commons.csv.CSVPrinter(writer, CSVFormat.DEFAULT)) {
+            for (CSVRecord record : parser) {
+                for (String value : record) {
+                    printer.print(rows < 0 ? value : safe(value));
+                }
+                printer.println();
+                rows++;
+            }
+        }
+        return Math.max(0, rows);
+    }
+
+    static String safe(String value) {
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
+            && !value.matches("[+-]\\d+(\\.\\d+)?");
+        return formula ? "'" + value : value;
+    }
+
     /** Writes the CSV result file as one sheet named {@code sheetName}; returns the data rows written. */
     static long toXlsx(Path csv, String sheetName, OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
