@@ -48,6 +48,18 @@ public final class DryRunBenchmark {
         long faults = generate(csv, rows, 42);
         double generateSeconds = (System.nanoTime() - generateStart) / 1e9;
 
+        // baseline in the same run: the same reader over the same file, without rules and result files, so the
+        // report shows what the cleansing itself costs on this machine today
+        long baselineStart = System.nanoTime();
+        long baselineRows = 0;
+        try (ExtractReader reader = ExtractReader.open(csv, csv.getFileName().toString())) {
+            while (reader.next() != null) {
+                baselineRows++;
+            }
+        }
+        double baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
+        long baselineRowsPerSecond = Math.round(baselineRows / baselineSeconds);
+
         AtomicLong peakAtGc = watchGc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -74,6 +86,7 @@ public final class DryRunBenchmark {
             | file | %s, %,d bytes |
             | result | accepted %,d, rejected %,d, duplicates %,d; reconciled: %s |
             | dry run | %.2f s, **%,d rows/s** |
+            | baseline: read only, same file and reader | %.2f s, %,d rows/s; the dry run takes %.2fx its time |
             | heap | max (-Xmx) %d MB; peak used at a GC %d MB; sum of the heap pools' peaks %d MB |
             | machine | %d cores, load average before the run: %s |
             | JVM | %s %s |
@@ -82,7 +95,7 @@ public final class DryRunBenchmark {
             """,
             LocalDateTime.now().withNano(0), rows, generateSeconds, faults, csv.getFileName(), Files.size(csv),
             result.acceptedRows(), result.rejectedRows(), result.duplicateRows(), result.reconciled(), seconds,
-            rowsPerSecond, maxHeap >> 20, peakAtGc.get() >> 20, poolPeaks >> 20,
+            rowsPerSecond, baselineSeconds, baselineRowsPerSecond, seconds / baselineSeconds, maxHeap >> 20, peakAtGc.get() >> 20, poolPeaks >> 20,
             Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.vm.name"),
             System.getProperty("java.version"),
             String.join("; ", result.reasons().stream().map(r -> r.rule() + " " + r.rows()).toList()));
