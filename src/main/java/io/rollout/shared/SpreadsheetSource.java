@@ -2,6 +2,7 @@ package io.rollout.shared;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
@@ -29,7 +30,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * GBK; comma, semicolon or tab). The kind is told by the content, not by the file name: a zip or OLE2 file is
  * read as a workbook, anything else as CSV text. Row 1 is the header; each later row becomes a {@link FormRow}
  * keyed by our field names and numbered as the spreadsheet row, so an import validates it like a form row.
- * Used by the requirement import; meant for the test-case and attendance imports as well.
+ * Used by the requirement, test-case and attendance imports.
  */
 public final class SpreadsheetSource {
 
@@ -107,6 +108,25 @@ public final class SpreadsheetSource {
             rows.add(new FormRow(r + 1, values));
         }
         return new Sheet(rows, labels);
+    }
+
+    /**
+     * Reads an uploaded file like {@link #read(byte[], Map)} for an import that refuses with messages.
+     *
+     * @throws org.camunda.bpm.engine.BadUserRequestException naming why the file cannot be read as a table
+     */
+    public static Sheet read(InputStream in, Map<String, String> columns, Messages messages) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return read(bytes, columns);
+        } catch (UnreadableFile e) {
+            throw Problem.reject(messages, List.of(e.problem()));
+        }
     }
 
     private static String normalise(String header) {

@@ -39,7 +39,9 @@ class AttendanceController {
     }
 
     @PostMapping(path = "/api/projects/{code}/training/attendance/import",
-        consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+        consumes = {"text/csv", "text/tab-separated-values",
+        MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel"})
     Map<String, Integer> importBody(@PathVariable String code, @RequestBody byte[] csv) {
         return upload.handle(code, csv, IMPORTERS, (in, user) -> importer.importCsv(code, in, user));
     }

@@ -1,9 +1,9 @@
 package io.rollout.training;
 
-import io.rollout.shared.CsvSource;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Messages;
+import io.rollout.shared.SpreadsheetSource;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports a training attendance sheet from a CSV file (UTF-8 with or without BOM, or GBK; comma or
- * semicolon): adds or updates the trainees of the roster and stores one attendance record per row.
+ * Imports a training attendance sheet from an Excel workbook (.xlsx, first sheet) or a CSV file (UTF-8 with or
+ * without BOM, or GBK; comma, semicolon or tab; see {@link SpreadsheetSource}): adds or updates the trainees of the roster and stores one attendance record per row.
  * Headers as the customer writes them ({@code 工号,姓名,部门,角色,课程,场次日期,是否出勤,考核成绩}) or in
  * English ({@code employeeId,name,department,role,course,sessionDate,attended,score}); attendance
  * as 是/否, yes/no or true/false. When any row is bad, nothing is stored and every bad row is
@@ -51,7 +51,7 @@ public class AttendanceImport {
      */
     @Transactional
     public int importCsv(String projectCode, InputStream csv, String user) {
-        CsvSource.Parsed parsed = CsvSource.read(csv, COLUMNS);
+        SpreadsheetSource.Sheet parsed = SpreadsheetSource.read(csv, COLUMNS, messages);
         for (String required : List.of("employeeId", "name", "role", "course", "sessionDate", "attended")) {
             if (!parsed.keys().contains(required)) {
                 FormInput.refuseIfAny(List.of(messages.get("training.import.column", validator.label(required))));

@@ -37,7 +37,9 @@ class TestCaseController {
         return importBody(code, file.getBytes());
     }
 
-    @PostMapping(path = "/api/projects/{code}/test-cases/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(path = "/api/projects/{code}/test-cases/import", consumes = {"text/csv", "text/tab-separated-values",
+        MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel"})
     Map<String, Integer> importBody(@PathVariable String code, @RequestBody byte[] csv) {
         return upload.handle(code, csv, IMPORTERS, (in, user) -> importer.importCsv(code, in, user));
     }

@@ -1,8 +1,8 @@
 package io.rollout.uat;
 
-import io.rollout.shared.CsvSource;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
+import io.rollout.shared.SpreadsheetSource;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports UAT test cases from a CSV file (UTF-8 with or without BOM, or GBK; comma or semicolon).
+ * Imports UAT test cases from an Excel workbook (.xlsx, first sheet) or a CSV file (UTF-8 with or without BOM,
+ * or GBK; comma, semicolon or tab), see {@link SpreadsheetSource}.
  * Headers in English ({@code caseId,title,requirementIds,steps,expectedResult,module,priority}) or
  * as the customer writes them ({@code 用例编号,用例名称,覆盖需求,步骤,预期结果,模块,优先级}).
  * Cases are inserted or updated; when any row is bad, nothing is stored and every bad row is
@@ -46,7 +47,7 @@ public class TestCaseImport {
      */
     @Transactional
     public int importCsv(String projectCode, InputStream csv, String user) {
-        CsvSource.Parsed parsed = CsvSource.read(csv, COLUMNS);
+        SpreadsheetSource.Sheet parsed = SpreadsheetSource.read(csv, COLUMNS, messages);
         for (String required : List.of("caseId", "title", "priority")) {
             if (!parsed.keys().contains(required)) {
                 FormInput.refuseIfAny(List.of(messages.get("uat.import.column", messages.get("uat.field." + required))));

@@ -8,6 +8,7 @@ import io.rollout.project.ProjectRepository;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,38 @@ class AttendanceImportTests {
         String csv = "\uFEFF工号,姓名,部门,角色,课程,场次日期,是否出勤,考核成绩\nE1,王伟,仓储部,操作员,仓储业务实操,2026-04-01,是,81\n";
 
         assertThat(attendanceImport.importCsv(code, stream(csv, StandardCharsets.UTF_8), "trainer1")).isEqualTo(1);
+    }
+
+    @Test
+    void readsAnExcelSheetWithRealDateAndNumberCells() throws Exception {
+        byte[] xlsx;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = book.createSheet("签到表");
+            var header = sheet.createRow(0);
+            String[] headers = {"工号", "姓名", "部门", "角色", "课程", "场次日期", "是否出勤", "考核成绩"};
+            for (int c = 0; c < headers.length; c++) {
+                header.createCell(c).setCellValue(headers[c]);
+            }
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("E9");
+            row.createCell(1).setCellValue("王伟");
+            row.createCell(2).setCellValue("仓储部");
+            row.createCell(3).setCellValue("操作员");
+            row.createCell(4).setCellValue("仓储业务实操");
+            var date = row.createCell(5);
+            date.setCellValue(java.time.LocalDate.of(2026, 4, 1));
+            var dateStyle = book.createCellStyle();
+            dateStyle.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+            date.setCellStyle(dateStyle);
+            row.createCell(6).setCellValue("是");
+            row.createCell(7).setCellValue(81);
+            book.write(out);
+            xlsx = out.toByteArray();
+        }
+
+        assertThat(attendanceImport.importCsv(code, new ByteArrayInputStream(xlsx), "trainer1")).isEqualTo(1);
+        assertThat(jdbc.sql("select session_date || ' ' || score from training_attendance where project_code = ?")
+            .param(code).query(String.class).single()).isEqualTo("2026-04-01 81");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.rollout.project.ProjectRepository;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,40 @@ class TestCaseImportTests {
         assertThatThrownBy(() -> testCaseImport.importCsv(code, stream(csv, StandardCharsets.UTF_8), "keyuser1"))
             .isInstanceOf(BadUserRequestException.class)
             .hasMessageContaining("The file has no column \"Case ID\".");
+    }
+
+    @Test
+    void importsAnExcelWorkbookAsTheCustomerSavesIt() throws Exception {
+        byte[] xlsx;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = book.createSheet("测试用例");
+            String[][] rows = {{"用例编号", "用例名称", "覆盖需求", "步骤", "预期结果", "模块", "优先级"},
+                {"TC-101", "采购申请审批", "REQ-PUR-001", "提交申请", "24小时内审批", "procurement", "高"},
+                {"TC-102", "供应商准入", "REQ-PUR-002", "录入供应商", "审批后可用", "procurement", "medium"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            book.write(out);
+            xlsx = out.toByteArray();
+        }
+
+        assertThat(testCaseImport.importCsv(code, new ByteArrayInputStream(xlsx), "keyuser1")).isEqualTo(2);
+        assertThat(jdbc.sql("select case_id || ' ' || priority from test_case where project_code = ? order by case_id")
+            .param(code).query(String.class).list()).containsExactly("TC-101 high", "TC-102 medium");
+    }
+
+    @Test
+    void refusesAZipThatIsNotAWorkbookAndAnEmptyFile() {
+        byte[] zip = {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0};
+
+        assertThatThrownBy(() -> testCaseImport.importCsv(code, new ByteArrayInputStream(zip), "keyuser1"))
+            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Excel");
+        assertThatThrownBy(() -> testCaseImport.importCsv(code, new ByteArrayInputStream(new byte[0]), "keyuser1"))
+            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("empty");
+        assertThat(count("select count(*) from test_case where project_code = ?")).isZero();
     }
 
     private int count(String sql) {
