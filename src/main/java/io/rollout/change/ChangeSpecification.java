@@ -1,14 +1,9 @@
 package io.rollout.change;
 
-import io.rollout.requirements.Requirement;
 import io.rollout.requirements.Specification;
-import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.TaskForms;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -53,41 +48,17 @@ public class ChangeSpecification implements TaskListener {
         ChangeRequest cr = find(id);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             ChangeForms.show(task, cr, messages);
-            task.setVariableLocal("requirements", JsonRows.of(specification.requirements(cr.projectCode(),
-                cr.requirements()).stream().map(ChangeSpecification::row).toList()));
+            task.setVariableLocal("requirements", JsonRows.of(specification.formRows(cr.projectCode(),
+                cr.requirements())));
             return;
         }
-        List<Requirement> changes = JsonRows.read(task.getVariable("requirements")).stream()
-            .filter(row -> !row.isBlank()).map(row -> requirement(cr.projectCode(), row)).toList();
-        int version = specification.rebaseline(cr.projectCode(),
-            messages.forRecord("change.rebaseline.reason", id, cr.reason()), TaskForms.currentUser(task), changes);
+        int version = specification.rebaselineFromForm(cr.projectCode(),
+            messages.forRecord("change.rebaseline.reason", id, cr.reason()), TaskForms.currentUser(task),
+            JsonRows.read(task.getVariable("requirements")));
         task.getExecution().setVariable(VERSION, version);
     }
 
     private ChangeRequest find(long id) {
         return repository.find(id).orElseThrow(() -> new IllegalStateException("no change request " + id));
-    }
-
-    private static Map<String, Object> row(Requirement r) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("reqId", r.reqId());
-        row.put("department", r.department());
-        row.put("title", r.title());
-        row.put("priority", r.priority());
-        row.put("acceptanceCriterion", r.acceptanceCriterion());
-        row.put("solutionMatch", r.solutionMatch());
-        row.put("painPoint", r.painPoint());
-        row.put("goal", r.goal());
-        row.put("expectedEffect", r.expectedEffect());
-        row.put("status", r.status());
-        row.put("withdrawn", Requirement.WITHDRAWN.equals(r.status()));
-        return row;
-    }
-
-    private static Requirement requirement(String projectCode, FormRow row) {
-        return new Requirement(projectCode, row.text("reqId"), row.text("department"), row.text("title"),
-            row.text("painPoint"), row.text("goal"), row.text("expectedEffect"), row.text("priority"),
-            row.text("acceptanceCriterion"), row.text("solutionMatch"),
-            row.bool("withdrawn") ? Requirement.WITHDRAWN : null, null, null);
     }
 }

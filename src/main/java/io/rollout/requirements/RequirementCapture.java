@@ -140,6 +140,11 @@ class RequirementCapture implements TaskListener {
             null);
     }
 
+    /** A row of the Clarify form (or another list of every department): withdrawn when ticked, else clarified. */
+    static Requirement clarified(FormRow row) {
+        return draft(row, null);
+    }
+
     static Map<String, Object> row(Requirement r) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("reqId", r.reqId());

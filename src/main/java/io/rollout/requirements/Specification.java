@@ -4,12 +4,16 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.project.ProjectScope;
 import io.rollout.requirements.RequirementRepository.FrozenVersion;
+import io.rollout.shared.FormRow;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -116,9 +120,23 @@ public class Specification {
     }
 
     /** The stored requirements of the project with the given ids, in id order (unknown ids are left out). */
-    public List<Requirement> requirements(String projectCode, java.util.Collection<String> reqIds) {
+    public List<Requirement> requirements(String projectCode, Collection<String> reqIds) {
         return requirements.findByProject(projectCode).stream().filter(r -> reqIds.contains(r.reqId()))
-            .sorted(java.util.Comparator.comparing(Requirement::reqId)).toList();
+            .sorted(Comparator.comparing(Requirement::reqId)).toList();
+    }
+
+    /** Those requirements as rows of a requirement list form (the fields of the Clarify form, plus withdrawn). */
+    public List<Map<String, Object>> formRows(String projectCode, Collection<String> reqIds) {
+        return requirements(projectCode, reqIds).stream().map(RequirementCapture::row).toList();
+    }
+
+    /**
+     * {@link #rebaseline} with the rows a requirement list form submitted, read as the Clarify form reads them
+     * (a ticked {@code withdrawn} withdraws the requirement); blank rows are ignored.
+     */
+    public int rebaselineFromForm(String projectCode, String reason, String user, List<FormRow> rows) {
+        return rebaseline(projectCode, reason, user,
+            rows.stream().filter(row -> !row.isBlank()).map(RequirementCapture::clarified).toList());
     }
 
     /** Every frozen version with its approvals, oldest first. */
