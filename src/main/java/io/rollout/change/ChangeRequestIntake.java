@@ -1,11 +1,11 @@
 package io.rollout.change;
 
 import io.rollout.shared.FormInput;
+import io.rollout.shared.TaskForms;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +33,8 @@ class ChangeRequestIntake implements JavaDelegate {
         long id = changeRequests.raise(code, FormInput.text(execution.getVariable("description")),
             FormInput.text(execution.getVariable("changeReason")),
             split(execution.getVariable("affectedRequirements"), "[,;\\s]+"),
-            split(execution.getVariable("affectedMilestones"), "\\R"), user(execution));
+            split(execution.getVariable("affectedMilestones"), "\\R"),
+            TaskForms.starter(execution, "changeInitiator"));
         execution.setProcessBusinessKey(code);
         execution.setVariable("projectCode", code);
         execution.setVariable("changeRequestId", id);
@@ -43,14 +44,5 @@ class ChangeRequestIntake implements JavaDelegate {
         String text = FormInput.text(value);
         return text == null ? List.of()
             : Arrays.stream(text.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String user(DelegateExecution execution) {
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (auth != null && auth.getUserId() != null) {
-            return auth.getUserId();
-        }
-        Object initiator = execution.getVariable("changeInitiator");
-        return initiator == null ? "unknown" : initiator.toString();
     }
 }

@@ -2,9 +2,9 @@ package io.rollout.governance;
 
 import io.rollout.governance.RisksAndIssues.NewEntry;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.TaskForms;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,8 @@ class LogEntryIntake implements JavaDelegate {
         code = code == null ? "" : code.toUpperCase();
         long id = risksAndIssues.raise(code, new NewEntry(text(execution, "kind"), text(execution, "title"),
             text(execution, "description"), execution.getVariable("probability"), execution.getVariable("impact"),
-            text(execution, "severity"), text(execution, "owner"), text(execution, "dueDate")), user(execution));
+            text(execution, "severity"), text(execution, "owner"), text(execution, "dueDate")),
+            TaskForms.starter(execution, "raisedBy"));
         execution.setProcessBusinessKey(code);
         execution.setVariable("projectCode", code);
         execution.setVariable("logEntryId", id);
@@ -38,14 +39,5 @@ class LogEntryIntake implements JavaDelegate {
 
     private static String text(DelegateExecution execution, String name) {
         return FormInput.text(execution.getVariable(name));
-    }
-
-    private static String user(DelegateExecution execution) {
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (auth != null && auth.getUserId() != null) {
-            return auth.getUserId();
-        }
-        Object initiator = execution.getVariable("raisedBy");
-        return initiator == null ? "unknown" : initiator.toString();
     }
 }

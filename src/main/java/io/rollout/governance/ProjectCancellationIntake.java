@@ -1,9 +1,9 @@
 package io.rollout.governance;
 
 import io.rollout.shared.FormInput;
+import io.rollout.shared.TaskForms;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,19 +28,10 @@ class ProjectCancellationIntake implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String code = FormInput.text(execution.getVariable("projectCode"));
         code = code == null ? "" : code.toUpperCase();
-        String user = user(execution);
+        String user = TaskForms.starter(execution, "cancellationInitiator");
         long id = cancellations.cancel(code, FormInput.text(execution.getVariable("cancellationReason")), user);
         execution.setProcessBusinessKey(code);
         execution.setVariable("projectCode", code);
         execution.setVariable("cancellationId", id);
-    }
-
-    private static String user(DelegateExecution execution) {
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (auth != null && auth.getUserId() != null) {
-            return auth.getUserId();
-        }
-        Object initiator = execution.getVariable("cancellationInitiator");
-        return initiator == null ? "unknown" : initiator.toString();
     }
 }

@@ -54,4 +54,17 @@ public final class TaskForms {
         }
         return task.getAssignee() != null ? task.getAssignee() : "unknown";
     }
+
+    /**
+     * The user who submitted a process's start form: the authenticated user, else the value of the start event's
+     * {@code camunda:initiator} variable, else {@code unknown}.
+     */
+    public static String starter(DelegateExecution execution, String initiatorVariable) {
+        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (auth != null && auth.getUserId() != null) {
+            return auth.getUserId();
+        }
+        Object initiator = execution.getVariable(initiatorVariable);
+        return initiator == null ? "unknown" : initiator.toString();
+    }
 }
