@@ -3,11 +3,14 @@ package io.rollout.migration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -39,8 +42,8 @@ final class ResultExport {
         long rows = -1;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT);
-             var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-             var printer = new org.apache.commons.csv.CSVPrinter(writer, CSVFormat.DEFAULT)) {
+             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
             for (CSVRecord record : parser) {
                 for (String value : record) {
                     printer.print(rows < 0 ? value : safe(value));

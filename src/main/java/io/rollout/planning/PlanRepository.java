@@ -77,28 +77,24 @@ class PlanRepository {
     }
 
     private void replaceMilestones(String projectCode, List<Milestone> milestones) {
-        List<Long> unmatched = new ArrayList<>();
-        List<String> unmatchedNames = new ArrayList<>();
-        jdbc.sql("select id, name from milestone where project_code = ? order by id").param(projectCode)
-            .query((rs, n) -> {
-                unmatched.add(rs.getLong(1));
-                unmatchedNames.add(rs.getString(2));
-                return null;
-            }).list();
+        record Stored(long id, String name) {
+        }
+        List<Stored> unmatched = new ArrayList<>(jdbc.sql(
+                "select id, name from milestone where project_code = ? order by id")
+            .param(projectCode).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2))).list());
         for (Milestone m : milestones) {
-            int at = unmatchedNames.indexOf(m.name());
-            if (at >= 0) {
+            Stored existing = unmatched.stream().filter(e -> e.name().equals(m.name())).findFirst().orElse(null);
+            if (existing != null) {
                 jdbc.sql("update milestone set owner = ?, due_date = ?, phase = ? where id = ?")
-                    .params(m.owner(), Date.valueOf(m.dueDate()), m.phase(), unmatched.get(at)).update();
-                unmatched.remove(at);
-                unmatchedNames.remove(at);
+                    .params(m.owner(), Date.valueOf(m.dueDate()), m.phase(), existing.id()).update();
+                unmatched.remove(existing);
             } else {
                 jdbc.sql("insert into milestone (project_code, name, owner, due_date, phase, status) values (?, ?, ?, ?, ?, ?)")
                     .params(projectCode, m.name(), m.owner(), Date.valueOf(m.dueDate()), m.phase(), MILESTONE_PLANNED)
                     .update();
             }
         }
-        unmatched.forEach(id -> jdbc.sql("delete from milestone where id = ?").param(id).update());
+        unmatched.forEach(e -> jdbc.sql("delete from milestone where id = ?").param(e.id()).update());
     }
 
     private void replaceRisks(String projectCode, List<Risk> risks) {
