@@ -12,14 +12,12 @@ import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.DepartmentOwners;
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
+import io.rollout.shared.DeployedForms;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.rollout.shared.TestUsers;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -470,22 +467,10 @@ class BuildPhaseProcessTests {
     }
 
     void owner(String userId, String department) {
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            User user = identity.newUser(userId);
-            user.setFirstName(userId);
-            user.setLastName("Owner");
-            user.setPassword("build-Secret-2026");
-            identity.saveUser(user);
-            identity.createMembership(userId, Roles.BUSINESS_OWNER);
-            identity.createMembership(userId, Roles.departmentGroup(department));
-        }
+        TestUsers.ensure(identity, userId, "build-Secret-2026", Roles.BUSINESS_OWNER, Roles.departmentGroup(department));
     }
 
     String formOf(Task task) {
-        try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
-            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeployedForms.of(engine.getFormService(), task);
     }
 }

@@ -2,6 +2,7 @@ package io.rollout.change;
 
 import io.rollout.identity.Roles;
 import io.rollout.shared.JsonRows;
+import io.rollout.shared.TestUsers;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -63,16 +63,6 @@ public final class RunningProject {
     }
 
     public static void user(IdentityService identity, String id, String... groups) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identity.newUser(id);
-        user.setFirstName(id);
-        user.setLastName("Test");
-        user.setPassword("gov-Secret-2026");
-        identity.saveUser(user);
-        for (String group : groups) {
-            identity.createMembership(id, group);
-        }
+        TestUsers.ensure(identity, id, "gov-Secret-2026", groups);
     }
 }

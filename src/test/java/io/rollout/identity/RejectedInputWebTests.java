@@ -1,11 +1,12 @@
 package io.rollout.identity;
 
-import io.rollout.shared.WebTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
+import io.rollout.shared.WebTest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;

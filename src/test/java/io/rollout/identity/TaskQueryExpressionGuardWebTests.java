@@ -1,10 +1,11 @@
 package io.rollout.identity;
 
-import io.rollout.shared.WebTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollout.shared.TestUsers;
+import io.rollout.shared.WebTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

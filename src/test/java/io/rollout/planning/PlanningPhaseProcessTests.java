@@ -11,13 +11,10 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
+import io.rollout.shared.DeployedForms;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,11 +199,7 @@ class PlanningPhaseProcessTests {
     }
 
     String formOf(Task task) {
-        try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
-            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeployedForms.of(engine.getFormService(), task);
     }
 
     // --- tests -----------------------------------------------------------------------------------------

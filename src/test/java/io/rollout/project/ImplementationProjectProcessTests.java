@@ -14,6 +14,7 @@ import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
 import io.rollout.training.AttendanceImport;
 import io.rollout.uat.TestCaseImport;
 import java.io.ByteArrayInputStream;
@@ -37,7 +38,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -806,15 +806,6 @@ class ImplementationProjectProcessTests {
     }
 
     void user(String userId, String... groups) {
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            User user = identity.newUser(userId);
-            user.setFirstName(userId);
-            user.setLastName("E2E");
-            user.setPassword("e2e-Secret-2026");
-            identity.saveUser(user);
-            for (String group : groups) {
-                identity.createMembership(userId, group);
-            }
-        }
+        TestUsers.ensure(identity, userId, "e2e-Secret-2026", groups);
     }
 }

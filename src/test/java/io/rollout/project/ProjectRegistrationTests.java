@@ -7,6 +7,7 @@ import io.rollout.identity.Roles;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,10 +109,6 @@ class ProjectRegistrationTests {
     }
 
     private void owner(String userId, String department) {
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            identity.saveUser(identity.newUser(userId));
-            identity.createMembership(userId, Roles.BUSINESS_OWNER);
-            identity.createMembership(userId, Roles.departmentGroup(department));
-        }
+        TestUsers.ensure(identity, userId, "owner-Secret-2026", Roles.BUSINESS_OWNER, Roles.departmentGroup(department));
     }
 }

@@ -1,11 +1,12 @@
 package io.rollout.requirements;
 
-import io.rollout.shared.WebTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
+import io.rollout.shared.WebTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -129,13 +130,6 @@ class RequirementApiTests {
     }
 
     void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Test");
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+        TestUsers.ensure(identity, id, PASSWORD, group);
     }
 }

@@ -2,10 +2,10 @@ package io.rollout.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.assertj.core.groups.Tuple.tuple;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
@@ -14,6 +14,7 @@ import io.rollout.project.ProjectRepository;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -626,14 +627,6 @@ class RequirementsPhaseProcessTests {
     }
 
     void owner(String userId, String department) {
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            User user = identity.newUser(userId);
-            user.setFirstName("Owner");
-            user.setLastName(department);
-            user.setPassword("owner-Secret-2026");
-            identity.saveUser(user);
-            identity.createMembership(userId, Roles.BUSINESS_OWNER);
-            identity.createMembership(userId, Roles.departmentGroup(department));
-        }
+        TestUsers.ensure(identity, userId, "owner-Secret-2026", Roles.BUSINESS_OWNER, Roles.departmentGroup(department));
     }
 }

@@ -112,12 +112,7 @@ class CsvUploadWebTests {
     }
 
     private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setPassword(id);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+        TestUsers.ensure(identity, id, id, group);
     }
 
     private static InputStream file(String name) {

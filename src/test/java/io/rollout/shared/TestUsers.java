@@ -1,15 +1,15 @@
-package io.rollout.identity;
+package io.rollout.shared;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 
-/** Creates a user with a password and role groups once; the web tests share one context. */
-final class TestUsers {
+/** Creates a user with a password and groups once: the tests share one database per context. */
+public final class TestUsers {
 
     private TestUsers() {
     }
 
-    static void ensure(IdentityService identity, String id, String password, String... groups) {
+    public static void ensure(IdentityService identity, String id, String password, String... groups) {
         if (identity.createUserQuery().userId(id).count() > 0) {
             return;
         }
