@@ -13,14 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Complete listener of {@code UserTask_DecideGoLive} in {@code goLive}: checks the steering committee's
- * decision with {@link GoLiveDecisionRules} and stores it in {@code go_live_decision} and as decision
- * {@code goLiveDecision} (outcome {@code go}, {@code no-go} or {@code go-with-risk-acceptance}).
+ * decision against the readiness recommendation with {@link GoLiveDecisionRules} and stores it in
+ * {@code go_live_decision} and as decision {@code goLiveDecision} (outcome {@code go}, {@code conditional-go},
+ * {@code go-with-risk-acceptance} or {@code no-go}; an override of the recommendation says so in the findings).
  *
- * <p>Reads {@code projectCode}, {@code readinessOk}, {@code goLiveDecision}, {@code cutoverStrategy},
- * {@code riskAcceptance}, {@code decisionReason}.
+ * <p>Reads {@code projectCode}, {@code readinessVerdict}, {@code goLiveDecision}, {@code cutoverStrategy},
+ * {@code goLiveConditions}, {@code riskAcceptance}, {@code decisionReason}.
  */
 @Component("goLiveDecisionRecorder")
 class GoLiveDecisionRecorder implements TaskListener {
+
+    static final String DECISION = "goLiveDecision";
 
     private final GoLiveDecisionRules rules = new GoLiveDecisionRules();
     private final GoLiveRepository repository;
@@ -36,25 +39,33 @@ class GoLiveDecisionRecorder implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String projectCode = (String) task.getVariable("projectCode");
-        boolean readinessOk = Boolean.TRUE.equals(task.getVariable("readinessOk"));
-        String decision = TaskForms.text(task, "goLiveDecision");
-        String strategy = TaskForms.text(task, "cutoverStrategy");
-        String riskAcceptance = TaskForms.text(task, "riskAcceptance");
-        String reason = TaskForms.text(task, "decisionReason");
-        GoLiveDecisionRules.Result result = rules.decide(decision, strategy, readinessOk, riskAcceptance);
+        String recommendation = (String) task.getVariable("readinessVerdict");
+        GoLiveDecisionRules.Submission submission = new GoLiveDecisionRules.Submission(recommendation,
+            TaskForms.text(task, "goLiveDecision"), TaskForms.text(task, "cutoverStrategy"),
+            TaskForms.text(task, "goLiveConditions"), TaskForms.text(task, "riskAcceptance"),
+            TaskForms.text(task, "decisionReason"));
+        GoLiveDecisionRules.Result result = rules.decide(submission);
         if (!result.problems().isEmpty()) {
             throw Problem.reject(messages, result.problems());
         }
         String user = TaskForms.currentUser(task);
-        repository.saveDecision(projectCode, decision, strategy, readinessOk, riskAcceptance, reason, user);
+        repository.saveDecision(projectCode, submission, result.overridden(), user);
         List<String> findings = new ArrayList<>();
-        if (reason != null) {
-            findings.add(reason);
+        if (result.overridden()) {
+            findings.add(messages.forRecord("golive.decision.overrides", recommendation));
         }
-        if (riskAcceptance != null) {
-            findings.add(messages.forRecord("golive.decision.riskAccepted", riskAcceptance));
+        if (submission.reason() != null) {
+            findings.add(submission.reason());
         }
-        decisions.record(new Decision(projectCode, "goLiveDecision", strategy == null ? "go-live" : strategy,
-            result.outcome(), findings, "readinessOk=" + readinessOk, user, task.getProcessInstanceId()));
+        if (submission.conditions() != null) {
+            findings.add(messages.forRecord("golive.decision.conditions", submission.conditions()));
+        }
+        if (submission.riskAcceptance() != null) {
+            findings.add(messages.forRecord("golive.decision.riskAccepted", submission.riskAcceptance()));
+        }
+        decisions.record(new Decision(projectCode, DECISION,
+            submission.strategy() == null ? "go-live" : submission.strategy(), result.outcome(), findings,
+            "recommendation=" + recommendation + "; overridden=" + result.overridden(), user,
+            task.getProcessInstanceId()));
     }
 }

@@ -21,13 +21,14 @@ class GoLiveRepository {
         this.clock = clock;
     }
 
-    void saveDecision(String projectCode, String decision, String strategy, boolean readinessOk,
-                      String riskAcceptance, String reason, String decidedBy) {
+    /** Stores a steering committee decision with the recommendation it was taken on. */
+    void saveDecision(String projectCode, GoLiveDecisionRules.Submission s, boolean overridden, String decidedBy) {
         jdbc.sql("""
-                insert into go_live_decision (project_code, decision, strategy, readiness_ok, risk_acceptance,
-                                              reason, decided_by, decided_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(projectCode, decision, strategy, readinessOk, riskAcceptance, reason, decidedBy, now())
+                insert into go_live_decision (project_code, decision, strategy, readiness_ok, recommendation,
+                                              overridden, conditions, risk_acceptance, reason, decided_by, decided_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(projectCode, s.decision(), s.strategy(), ReadinessVerdict.GO.equals(s.recommendation()),
+                s.recommendation(), overridden, s.conditions(), s.riskAcceptance(), s.reason(), decidedBy, now())
             .update();
     }
 

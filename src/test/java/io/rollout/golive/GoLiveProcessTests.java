@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class GoLiveProcessTests {
 
     static final String PROCESS = "goLive";
-    static final String ASSESS_READINESS = "ServiceTask_AssessReadiness";
+    static final String ASSESS_READINESS = "BusinessRuleTask_AssessReadiness";
     static final String DECIDE_GO_LIVE = "UserTask_DecideGoLive";
     static final String RESOLVE_ISSUES = "UserTask_ResolveReadinessIssues";
     static final String EXECUTE_CUTOVER = "UserTask_ExecuteCutover";
@@ -78,12 +78,16 @@ class GoLiveProcessTests {
 
         assertThat(pi).hasPassed(ASSESS_READINESS).isWaitingAt(DECIDE_GO_LIVE);
         assertThat(task(pi)).hasCandidateGroup("steering-committee");
+        assertThat(runtime.getVariable(pi.getId(), "readinessVerdict")).isEqualTo("go");
         assertThat((Boolean) runtime.getVariable(pi.getId(), "readinessOk")).isTrue();
-        assertThat((String) runtime.getVariable(pi.getId(), "readinessFindings")).isEmpty();
+        assertThat((String) runtime.getVariable(pi.getId(), "readinessFindings"))
+            .isEqualTo("- Every readiness criterion is met.");
         assertThat((String) runtime.getVariable(pi.getId(), "readinessSummary"))
-            .contains("✓ User acceptance testing gate passed", "✓ All 2 modules accepted", "✓ No open high risk")
+            .contains("✓ UAT gate: passed", "✓ Modules not accepted by their users: none",
+                "✓ Datasets not signed off by their data owners: none", "✓ Open high risks (score 15 or more): none",
+                "✓ Critical defects not closed: none")
             .doesNotContain("✗");
-        assertThat(decisions.latest(code, "goLiveReadiness")).get().extracting(Decision::outcome).isEqualTo("passed");
+        assertThat(decisions.latest(code, "goLiveReadiness")).get().extracting(Decision::outcome).isEqualTo("go");
 
         complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "dual-run",
             "decisionReason", "All criteria met"));
@@ -117,22 +121,26 @@ class GoLiveProcessTests {
         record("moduleAcceptance", "finance", "accepted");
         record("moduleAcceptance", "inventory", "accepted");
         record("moduleAcceptance", "inventory", "rejected");
-        record("dataSignOff", "customers", "signed-off");
+        signedOff("customers");
         ProcessInstance pi = start();
 
         assertThat(pi).isWaitingAt(DECIDE_GO_LIVE);
+        assertThat(runtime.getVariable(pi.getId(), "readinessVerdict")).isEqualTo("no-go");
         assertThat((Boolean) runtime.getVariable(pi.getId(), "readinessOk")).isFalse();
         String findings = (String) runtime.getVariable(pi.getId(), "readinessFindings");
         assertThat(findings.lines()).containsExactly(
-            "- User acceptance testing gate not passed (latest outcome: failed)",
-            "- Requirements specification not signed off yet",
-            "- Modules not accepted by their users: inventory",
-            "- Datasets not signed off by their data owners: materials");
+            "- The UAT gate has not passed: must-have requirements are not proven by passed test cases. (failed)",
+            "- The requirements specification is not signed off. (not-run)",
+            "- Modules are not accepted by their users. (inventory)",
+            "- Datasets are not signed off by their data owners: the new system would start on unapproved data. "
+                + "(materials)");
         assertThat((String) runtime.getVariable(pi.getId(), "readinessSummary"))
-            .contains("✓ Training completion check passed", "✗ Modules not accepted by their users: inventory");
+            .contains("✓ Training completion check: passed", "✗ Modules not accepted by their users: inventory",
+                "✗ Datasets not signed off by their data owners: materials");
         assertThat(decisions.latest(code, "goLiveReadiness")).get().satisfies(d -> {
-            assertThat(d.outcome()).isEqualTo("failed");
+            assertThat(d.outcome()).isEqualTo("no-go");
             assertThat(d.findings()).hasSize(4);
+            assertThat(d.inputs()).contains("uatGate=failed", "datasetsNotSignedOff=1", "openCriticalDefects=0");
             assertThat(d.decidedBy()).isEqualTo(DecisionLog.SYSTEM);
         });
 
@@ -149,7 +157,7 @@ class GoLiveProcessTests {
         assertThat(pi).hasPassed(READINESS_MERGE).isWaitingAt(DECIDE_GO_LIVE);
         assertThat((Boolean) runtime.getVariable(pi.getId(), "readinessOk")).isTrue();
         assertThat(decisions.forProject(code)).filteredOn(d -> d.decision().equals("goLiveReadiness"))
-            .extracting(Decision::outcome).containsExactly("failed", "passed");
+            .extracting(Decision::outcome).containsExactly("no-go", "go");
     }
 
     @Test
@@ -159,7 +167,8 @@ class GoLiveProcessTests {
 
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of("goLiveDecision", "go", "cutoverStrategy", "waves")))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Go-live readiness is not met: a go decision needs a written risk acceptance");
+            .hasMessageContaining("The readiness recommendation is no-go: a go overrides it and needs a written risk "
+                + "acceptance");
 
         assertThat(pi).isWaitingAt(DECIDE_GO_LIVE);
         assertThat(count("select count(*) from go_live_decision where project_code = ?")).isZero();
@@ -195,10 +204,90 @@ class GoLiveProcessTests {
             "riskAcceptance", "Finance closes the month in the legacy system"));
 
         assertThat(pi).isWaitingAt(EXECUTE_CUTOVER);
-        assertThat(decisions.latest(code, "goLiveDecision")).get().extracting(Decision::outcome)
-            .isEqualTo("go-with-risk-acceptance");
-        assertThat(row("select readiness_ok from go_live_decision where project_code = ?"))
-            .containsEntry("READINESS_OK", false);
+        assertThat(decisions.latest(code, "goLiveDecision")).get().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo("go-with-risk-acceptance");
+            assertThat(d.findings()).containsExactly("Overrides the readiness recommendation no-go",
+                "Risk accepted: Finance closes the month in the legacy system");
+        });
+        assertThat(row("select readiness_ok, recommendation, overridden, risk_acceptance from go_live_decision "
+            + "where project_code = ?"))
+            .containsEntry("READINESS_OK", false).containsEntry("RECOMMENDATION", "no-go")
+            .containsEntry("OVERRIDDEN", true)
+            .containsEntry("RISK_ACCEPTANCE", "Finance closes the month in the legacy system");
+    }
+
+    @Test
+    void openHighRiskMakesAConditionalGoThatNeedsItsConditions() {
+        allPhasesPassed();
+        jdbc.sql("""
+                insert into risk (project_code, title, probability, impact, score, owner, status)
+                values (?, 'Key user of sales leaves before go-live', 4, 5, 20, 'liwei', 'open')""")
+            .param(code).update();
+        ProcessInstance pi = start();
+
+        assertThat(runtime.getVariable(pi.getId(), "readinessVerdict")).isEqualTo("conditional-go");
+        assertThat((String) runtime.getVariable(pi.getId(), "readinessFindings"))
+            .isEqualTo("- High risks are open: go only with an owner and a mitigation for each, accepted by the "
+                + "steering committee. (Key user of sales leaves before go-live (20))");
+        String taskId = task(pi).getId();
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("goLiveDecision", "go", "cutoverStrategy", "waves")))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("a go needs the conditions it depends on");
+        assertThat(count("select count(*) from go_live_decision where project_code = ?")).isZero();
+
+        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "waves",
+            "goLiveConditions", "Second sales key user named by 2026-12-01 (owner liwei)"));
+
+        assertThat(pi).isWaitingAt(EXECUTE_CUTOVER);
+        assertThat(decisions.latest(code, "goLiveDecision")).get().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo("conditional-go");
+            assertThat(d.findings()).containsExactly("Conditions: Second sales key user named by 2026-12-01 (owner liwei)");
+        });
+        assertThat(row("select recommendation, overridden, conditions from go_live_decision where project_code = ?"))
+            .containsEntry("RECOMMENDATION", "conditional-go").containsEntry("OVERRIDDEN", false)
+            .containsEntry("CONDITIONS", "Second sales key user named by 2026-12-01 (owner liwei)");
+    }
+
+    @Test
+    void criticalDefectNotClosedIsANoGoNamingTheDefect() {
+        allPhasesPassed();
+        jdbc.sql("""
+                insert into test_case (project_code, case_id, title, priority, updated_at)
+                values (?, 'TC-007', 'Post goods receipt', 'high', current_timestamp)""").param(code).update();
+        jdbc.sql("""
+                insert into defect (project_code, case_id, round, severity, description, status, raised_at)
+                values (?, 'TC-007', 1, 'critical', 'Stock not updated', 'fixed', current_timestamp)""")
+            .param(code).update();
+        long defect = jdbc.sql("select max(id) from defect where project_code = ?").param(code).query(Long.class)
+            .single();
+        ProcessInstance pi = start();
+
+        assertThat(runtime.getVariable(pi.getId(), "readinessVerdict")).isEqualTo("no-go");
+        assertThat((String) runtime.getVariable(pi.getId(), "readinessFindings"))
+            .isEqualTo("- Critical defects are not closed. (#" + defect + " TC-007)");
+        assertThat((String) runtime.getVariable(pi.getId(), "readinessSummary"))
+            .contains("✗ Critical defects not closed: #" + defect + " TC-007");
+    }
+
+    @Test
+    void noGoAgainstAGoRecommendationNeedsAReasonAndIsRecordedAsOverride() {
+        allPhasesPassed();
+        ProcessInstance pi = start();
+        String taskId = task(pi).getId();
+
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("goLiveDecision", "no-go")))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("The readiness recommendation is go: a no-go overrides it and needs the reason");
+        complete(task(pi), withVariables("goLiveDecision", "no-go", "decisionReason", "Year-end closing first"));
+
+        assertThat(pi).isWaitingAt(RESOLVE_ISSUES);
+        assertThat(decisions.latest(code, "goLiveDecision")).get().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo("no-go");
+            assertThat(d.findings()).containsExactly("Overrides the readiness recommendation go",
+                "Year-end closing first");
+        });
+        assertThat(row("select overridden, reason from go_live_decision where project_code = ?"))
+            .containsEntry("OVERRIDDEN", true).containsEntry("REASON", "Year-end closing first");
     }
 
     @Test
@@ -274,8 +363,23 @@ class GoLiveProcessTests {
         record("uatGate", null, "passed");
         record("trainingCompletionCheck", null, "passed");
         record("requirementSignOff", null, "passed");
-        MODULES.forEach(m -> record("moduleAcceptance", m, "accepted"));
-        DATASETS.forEach(d -> record("dataSignOff", d, "signed-off"));
+        MODULES.forEach(m -> record("moduleAcceptance", "module " + m + " iteration 1", "accepted"));
+        DATASETS.forEach(this::signedOff);
+    }
+
+    // a dry run and its owner's sign-off, as the data migration phase stores them
+    private void signedOff(String dataset) {
+        int round = jdbc.sql("select coalesce(max(round), 0) + 1 from migration_run where project_code = ? and dataset = ?")
+            .params(code, dataset).query(Integer.class).single();
+        jdbc.sql("""
+                insert into migration_run (project_code, dataset, round, source_rows, accepted_rows, rejected_rows,
+                                           source_file, recorded_by, recorded_at)
+                values (?, ?, ?, 10, 10, 0, 'extract.csv', 'steward', current_timestamp)""")
+            .params(code, dataset, round).update();
+        jdbc.sql("""
+                insert into migration_signoff (project_code, dataset, round, signed_off, signed_by, signed_at)
+                values (?, ?, ?, true, 'owner', current_timestamp)""")
+            .params(code, dataset, round).update();
     }
 
     private void record(String decision, String subject, String outcome) {

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 class ReadinessSourcesTests {
 
     @Test
-    void decisionsOfBuildAndMigrationCountForTheirModuleOrDataset() {
+    void acceptanceDecisionsOfBuildCountForTheirModule() {
         assertThat(ReadinessSources.item("module inventory iteration 2")).isEqualTo("inventory");
-        assertThat(ReadinessSources.item("dataset customers round 12")).isEqualTo("customers");
+        assertThat(ReadinessSources.item("module inventory iteration 12")).isEqualTo("inventory");
     }
 
     @Test
