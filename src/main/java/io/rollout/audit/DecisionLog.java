@@ -5,14 +5,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The record of every gate outcome and every human decision that moves a project: who or which
- * gate decided, on what inputs, with which outcome and reasons. Rows are only ever added.
+ * gate decided, on what inputs, with which outcome and reasons. Rows are only ever added, each chained
+ * to the one before it in its project ({@link AuditChain}); {@link ChainVerification} finds a changed,
+ * removed or inserted record.
  */
 @Repository
 public class DecisionLog {
@@ -28,16 +32,31 @@ public class DecisionLog {
         this.clock = clock;
     }
 
-    /** Appends a decision and returns it as stored. */
+    /**
+     * Appends a decision to its project's chain and returns it as stored. Moving the project's chain head
+     * first locks the project row until the transaction ends, so concurrent decisions of one project
+     * (another node, the job executor) queue up instead of forking the chain.
+     */
     public Decision record(Decision d) {
-        Instant at = Instant.now(clock);
+        Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        if (jdbc.sql("update project set audit_seq = audit_seq + 1 where code = ?").param(d.projectCode()).update() != 1) {
+            throw new IllegalArgumentException("no project " + d.projectCode() + " to record decision " + d.decision());
+        }
+        Map<String, Object> head = jdbc.sql("select audit_seq, audit_hash from project where code = ?")
+            .param(d.projectCode()).query().singleRow();
+        long seq = ((Number) head.get("audit_seq")).longValue();
+        String previous = head.get("audit_hash") == null ? AuditChain.GENESIS : (String) head.get("audit_hash");
+        AuditChain.Fields fields = new AuditChain.Fields(d.projectCode(), d.decision(), d.subject(), d.outcome(),
+            truncate(String.join("\n", d.findings())), truncate(d.inputs()), d.decidedBy(), d.processInstanceId(), at);
+        String hash = AuditChain.hash(previous, seq, fields);
         jdbc.sql("""
                 insert into decision_log (project_code, decision, subject, outcome, findings, inputs,
-                                          decided_by, process_instance_id, decided_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(d.projectCode(), d.decision(), d.subject(), d.outcome(), truncate(String.join("\n", d.findings())),
-                truncate(d.inputs()), d.decidedBy(), d.processInstanceId(), Timestamp.from(at))
+                                          decided_by, process_instance_id, decided_at, chain_seq, prev_hash, record_hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(fields.projectCode(), fields.decision(), fields.subject(), fields.outcome(), fields.findings(),
+                fields.inputs(), fields.decidedBy(), fields.processInstanceId(), Timestamp.from(at), seq, previous, hash)
             .update();
+        jdbc.sql("update project set audit_hash = ? where code = ?").params(hash, d.projectCode()).update();
         return d.withDecidedAt(at);
     }
 
