@@ -1,5 +1,6 @@
 package io.rollout.migration;
 
+import io.rollout.shared.CsvCells;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,19 +47,13 @@ final class ResultExport {
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
             for (CSVRecord record : parser) {
                 for (String value : record) {
-                    printer.print(rows < 0 ? value : safe(value));
+                    printer.print(rows < 0 ? value : CsvCells.safe(value));
                 }
                 printer.println();
                 rows++;
             }
         }
         return Math.max(0, rows);
-    }
-
-    static String safe(String value) {
-        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
-            && !value.matches("[+-]\\d+(\\.\\d+)?");
-        return formula ? "'" + value : value;
     }
 
     /** Writes the CSV result file as one sheet named {@code sheetName}; returns the data rows written. */

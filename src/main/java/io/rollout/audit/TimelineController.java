@@ -1,0 +1,143 @@
+package io.rollout.audit;
+
+import io.rollout.identity.CurrentUser;
+import io.rollout.identity.Roles;
+import io.rollout.shared.CsvCells;
+import io.rollout.shared.Messages;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The audit timeline of a project ({@link AuditTimeline}), read-only: {@code GET /api/projects/{code}/timeline}
+ * as JSON and {@code .../timeline.csv} as a download, filtered by {@code phase} (process key), {@code person},
+ * {@code from} / {@code to} (ISO date or instant; {@code to} excluded) and {@code type} (comma-separated).
+ * For auditors, the PMO and the steering committee: they see the whole project, whatever the engine grants
+ * them per process; 403 for other roles, 401 without credentials, 404 for an unknown project, 400 for a
+ * filter that cannot be read.
+ */
+@RestController
+class TimelineController {
+
+    static final List<String> READERS = List.of(Roles.AUDITOR, Roles.PMO, Roles.STEERING_COMMITTEE);
+    static final List<String> COLUMNS = List.of("at", "type", "event", "phase", "subject", "person", "detail",
+        "processInstanceId");
+
+    private final AuditTimeline timeline;
+    private final CurrentUser user;
+    private final IdentityService identity;
+    private final JdbcClient jdbc;
+    private final Messages messages;
+
+    TimelineController(AuditTimeline timeline, CurrentUser user, IdentityService identity, JdbcClient jdbc,
+                       Messages messages) {
+        this.timeline = timeline;
+        this.user = user;
+        this.identity = identity;
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    @GetMapping("/api/projects/{code}/timeline")
+    List<TimelineEvent> json(@PathVariable String code, @RequestParam(required = false) String phase,
+                             @RequestParam(required = false) String person, @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to, @RequestParam(required = false) String type) {
+        AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
+        return asApplication(() -> timeline.of(code, filter));
+    }
+
+    @GetMapping("/api/projects/{code}/timeline.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String code, @RequestParam(required = false) String phase,
+                               @RequestParam(required = false) String person, @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to, @RequestParam(required = false) String type)
+        throws IOException {
+        AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
+        List<TimelineEvent> events = asApplication(() -> timeline.of(code, filter));
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(COLUMNS);
+            for (TimelineEvent e : events) {
+                printer.printRecord(Arrays.stream(new String[] {String.valueOf(e.at()), e.type(), e.event(), e.phase(),
+                    e.subject(), e.person(), e.detail(), e.processInstanceId()}).map(CsvCells::safe).toList());
+            }
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
+        headers.setContentDisposition(ContentDisposition.attachment().filename(code + "-timeline.csv").build());
+        return new ResponseEntity<>(out.toString().getBytes(StandardCharsets.UTF_8), headers, HttpStatus.OK);
+    }
+
+    private AuditTimeline.Filter filter(String code, String phase, String person, String from, String to, String type) {
+        user.requireAnyOf(READERS);
+        if (jdbc.sql("select count(*) from project where code = ?").param(code).query(Integer.class).single() == 0) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("audit.project.notFound", code));
+        }
+        List<String> types = blank(type) ? List.of() : Arrays.stream(type.split(",")).map(String::trim).toList();
+        for (String t : types) {
+            if (!TimelineEvent.TYPES.contains(t)) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    messages.get("audit.timeline.type", t, String.join(", ", TimelineEvent.TYPES)));
+            }
+        }
+        return new AuditTimeline.Filter(blank(phase) ? null : phase, blank(person) ? null : person,
+            instant("from", from, false), instant("to", to, true), types);
+    }
+
+    // a date means the start of that day (UTC) for "from" and the start of the next day for "to"
+    private Instant instant(String name, String value, boolean end) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notInstant) {
+            try {
+                LocalDate day = LocalDate.parse(value);
+                return (end ? day.plusDays(1) : day).atStartOfDay(ZoneId.of("UTC")).toInstant();
+            } catch (DateTimeParseException notDate) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, messages.get("audit.timeline.time", name,
+                    value));
+            }
+        }
+    }
+
+    // the caller's role was checked; the engine's per-process history grants are not the auditor's scope
+    private <T> T asApplication(Supplier<T> query) {
+        Authentication auth = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return query.get();
+        } finally {
+            if (auth != null) {
+                identity.setAuthentication(auth);
+            }
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
