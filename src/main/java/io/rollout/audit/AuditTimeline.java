@@ -43,6 +43,9 @@ public class AuditTimeline {
     }
 
     static final int MAX_VALUE = 300;
+    // the engine's own multi-instance bookkeeping says nothing about the project
+    static final java.util.Set<String> ENGINE_VARIABLES = java.util.Set.of("nrOfInstances", "nrOfCompletedInstances",
+        "nrOfActiveInstances", "loopCounter");
 
     private final HistoryService history;
     private final DecisionLog decisions;
@@ -156,6 +159,9 @@ public class AuditTimeline {
         for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates().processInstanceIdIn(ids)
             .disableCustomObjectDeserialization().list()) {
             HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+            if (ENGINE_VARIABLES.contains(update.getVariableName())) {
+                continue;
+            }
             events.add(new TimelineEvent(instant(update.getTime()), "variable", "set",
                 phases.get(update.getProcessInstanceId()), update.getVariableName(), null, value(update),
                 update.getProcessInstanceId()));
