@@ -13,11 +13,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,15 +44,13 @@ class TimelineController {
 
     private final AuditTimeline timeline;
     private final CurrentUser user;
-    private final IdentityService identity;
     private final JdbcClient jdbc;
     private final Messages messages;
 
-    TimelineController(AuditTimeline timeline, CurrentUser user, IdentityService identity, JdbcClient jdbc,
+    TimelineController(AuditTimeline timeline, CurrentUser user, JdbcClient jdbc,
                        Messages messages) {
         this.timeline = timeline;
         this.user = user;
-        this.identity = identity;
         this.jdbc = jdbc;
         this.messages = messages;
     }
@@ -65,7 +60,7 @@ class TimelineController {
                              @RequestParam(required = false) String person, @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to, @RequestParam(required = false) String type) {
         AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
-        return asApplication(() -> timeline.of(code, filter));
+        return user.readAsApplication(() -> timeline.of(code, filter));
     }
 
     @GetMapping("/api/projects/{code}/timeline.csv")
@@ -74,7 +69,7 @@ class TimelineController {
                                @RequestParam(required = false) String to, @RequestParam(required = false) String type)
         throws IOException {
         AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
-        List<TimelineEvent> events = asApplication(() -> timeline.of(code, filter));
+        List<TimelineEvent> events = user.readAsApplication(() -> timeline.of(code, filter));
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
@@ -124,18 +119,6 @@ class TimelineController {
         }
     }
 
-    // the caller's role was checked; the engine's per-process history grants are not the auditor's scope
-    private <T> T asApplication(Supplier<T> query) {
-        Authentication auth = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return query.get();
-        } finally {
-            if (auth != null) {
-                identity.setAuthentication(auth);
-            }
-        }
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
