@@ -16,10 +16,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener of {@code UserTask_FixDefects} (form {@code fixDefects}). On create it prefills the
- * dynamic list {@code defects} with the project's open defects; on complete it validates the rows
- * (each an open defect of the project; a defect marked fixed needs a fix note) and marks the ticked
- * ones fixed. They are closed later by a passing retest of their case.
+ * Task listener of {@code UserTask_FixDefects} (form {@code fixDefects}), one task per developer with open
+ * defects ({@code developer}). On create it prefills the dynamic list {@code defects} with the open defects
+ * assigned to that developer; on complete it validates the rows (each an open defect assigned to them; a
+ * defect marked fixed needs a fix note) and marks the ticked ones fixed. They are closed later by a passing
+ * retest of their case, or reopened by a failing one.
  */
 @Component("defectFixRecorder")
 class DefectFixRecorder implements TaskListener {
@@ -37,22 +38,24 @@ class DefectFixRecorder implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String projectCode = (String) task.getVariable("projectCode");
+        String developer = (String) task.getVariable("developer");
+        Map<Long, Defect> open = repository.defects(projectCode, Defect.OPEN).stream()
+            .filter(d -> developer == null || developer.equals(d.assignee()))
+            .collect(Collectors.toMap(Defect::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(ROWS, JsonRows.of(repository.defects(projectCode, Defect.OPEN).stream()
-                .map(DefectFixRecorder::prefill).toList()));
+            task.setVariableLocal(ROWS, JsonRows.of(open.values().stream().map(DefectFixRecorder::prefill).toList()));
             return;
         }
-        Map<Long, Defect> open = repository.defects(projectCode, Defect.OPEN).stream()
-            .collect(Collectors.toMap(Defect::id, Function.identity()));
         List<String> problems = new ArrayList<>();
         Map<Long, String> fixes = new LinkedHashMap<>();
         for (FormRow row : JsonRows.read(TaskForms.submitted(task, ROWS))) {
-            Long id = defectId(row, problems);
+            Long id = DefectRows.id(row, problems, messages);
             if (id == null) {
                 continue;
             }
             if (!open.containsKey(id)) {
-                problems.add(messages.get("uat.defect.notOpen", row.number(), String.valueOf(id)));
+                problems.add(messages.get(developer == null ? "uat.defect.notOpen" : "uat.defect.notYours", row.number(),
+                    String.valueOf(id), developer));
             } else if (row.bool("fixed")) {
                 String note = row.text("fixNote");
                 if (note == null) {
@@ -69,26 +72,13 @@ class DefectFixRecorder implements TaskListener {
         fixes.forEach((id, note) -> repository.markFixed(projectCode, id, note, user));
     }
 
-    private Long defectId(FormRow row, List<String> problems) {
-        try {
-            Integer id = row.integer("defectId");
-            if (id == null) {
-                problems.add(messages.get("form.row.required", row.number(), messages.get("uat.field.defectId")));
-            }
-            return id == null ? null : id.longValue();
-        } catch (NumberFormatException | ArithmeticException e) {
-            problems.add(messages.get("form.row.number", row.number(), messages.get("uat.field.defectId"),
-                row.text("defectId")));
-            return null;
-        }
-    }
-
     private static Map<String, Object> prefill(Defect d) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("defectId", String.valueOf(d.id()));
         row.put("caseId", d.caseId());
         row.put("severity", d.severity());
-        row.put("description", d.description());
+        row.put("module", d.module());
+        row.put("description", d.description() + (d.reopenCount() > 0 ? " (reopened " + d.reopenCount() + "x)" : ""));
         row.put("fixed", false);
         row.put("fixNote", null);
         return row;

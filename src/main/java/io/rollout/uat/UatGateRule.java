@@ -77,8 +77,9 @@ final class UatGateRule {
             .filter(d -> Defect.OPEN.equals(d.status()) || Defect.FIXED.equals(d.status()))
             .sorted(Comparator.comparingLong(Defect::id))
             .forEach(d -> findings.add(new Finding(
-                Defect.OPEN.equals(d.status()) ? "uat.gate.defect.open" : "uat.gate.defect.unverified",
-                String.valueOf(d.id()), d.caseId(), d.severity())));
+                (Defect.OPEN.equals(d.status()) ? "uat.gate.defect.open" : "uat.gate.defect.unverified")
+                    + (d.assignee() == null ? "" : ".assigned"),
+                String.valueOf(d.id()), d.caseId(), d.severity(), d.assignee())));
 
         return new Outcome(findings.isEmpty(), List.copyOf(findings), passed, total);
     }

@@ -11,18 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener of {@code UserTask_ExecuteUatRound} (form {@code executeUatRound}). On create it
- * prefills the dynamic list {@code results} with one row per test case; on complete it validates
- * every row (a result for each, a failed test needs a defect severity and description) and then
- * records the round: round = last round + 1, one result per row, a new open defect per failure,
- * and a pass closes the fixed defects of its case (the fix is verified). Open defects stay open
- * until a developer fixes them. Writes {@code uatRound}.
+ * Task listener of {@code UserTask_ExecuteUatRound} (form {@code executeUatRound}), one task per key user of the
+ * round ({@code tester}). On create it prefills the dynamic list {@code results} with the cases assigned to that
+ * tester in round {@code uatRound}; on complete it validates every row — only the tester's own cases, each with a
+ * result, a comment for a blocked case, and for a failure the defect's severity and description unless the
+ * failure is a failed retest of a fixed defect — and then records the results: a fail raises a defect (module
+ * from the row or the case) or reopens the case's fixed defects, a pass closes (verifies) them.
  */
 @Component("uatRoundRecorder")
 class UatRoundRecorder implements TaskListener {
@@ -42,28 +43,40 @@ class UatRoundRecorder implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String projectCode = (String) task.getVariable("projectCode");
+        int round = ((Number) task.getVariable("uatRound")).intValue();
+        String tester = (String) task.getVariable("tester");
+        Map<String, TestCase> cases = repository.testCases(projectCode).stream()
+            .collect(Collectors.toMap(TestCase::caseId, Function.identity()));
+        Set<String> mine = repository.roundTesters(projectCode, round).entrySet().stream()
+            .filter(e -> e.getValue().equals(tester)).map(Map.Entry::getKey).collect(Collectors.toCollection(
+                java.util.TreeSet::new));
+        Set<String> toRetest = repository.defects(projectCode, Defect.FIXED).stream().map(Defect::caseId)
+            .collect(Collectors.toSet());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Map<String, String> latest = repository.latestResults(projectCode);
-            task.setVariableLocal(ROWS, JsonRows.of(repository.testCases(projectCode).stream()
-                .map(c -> prefill(c, latest.get(c.caseId()))).toList()));
+            task.setVariableLocal(ROWS, JsonRows.of(mine.stream()
+                .map(id -> prefill(cases.get(id), latest.get(id), toRetest.contains(id))).toList()));
             return;
         }
-        Set<String> known = repository.testCases(projectCode).stream().map(TestCase::caseId).collect(Collectors.toSet());
-        List<Execution> executions = validate(JsonRows.read(TaskForms.submitted(task, ROWS)), known);
-        int round = repository.lastRound(projectCode) + 1;
-        String tester = TaskForms.currentUser(task);
+        List<Execution> executions = validate(JsonRows.read(TaskForms.submitted(task, ROWS)), cases, mine, toRetest,
+            tester);
+        String user = TaskForms.currentUser(task);
         for (Execution e : executions) {
-            repository.recordResult(projectCode, e.caseId(), round, e.result(), e.comment(), tester);
+            repository.recordResult(projectCode, e.caseId(), round, e.result(), e.comment(), user);
             if ("fail".equals(e.result())) {
-                repository.openDefect(projectCode, e.caseId(), round, e.severity(), e.description(), tester);
+                repository.reopenFixedDefects(projectCode, e.caseId(), round, e.comment(), user);
+                if (e.severity() != null) {
+                    repository.openDefect(projectCode, e.caseId(), round, e.severity(), e.module(), e.description(),
+                        user);
+                }
             } else if (UatGateRule.PASS.equals(e.result())) {
-                repository.closeFixedDefects(projectCode, e.caseId());
+                repository.closeFixedDefects(projectCode, e.caseId(), round, user);
             }
         }
-        task.getExecution().setVariable("uatRound", round);
     }
 
-    private List<Execution> validate(List<FormRow> rows, Set<String> knownCases) {
+    private List<Execution> validate(List<FormRow> rows, Map<String, TestCase> cases, Set<String> mine,
+                                     Set<String> toRetest, String tester) {
         List<String> problems = new ArrayList<>();
         List<Execution> executions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -73,8 +86,12 @@ class UatRoundRecorder implements TaskListener {
                 problems.add(messages.get("form.row.required", row.number(), label("caseId")));
                 continue;
             }
-            if (!knownCases.contains(caseId)) {
+            if (!cases.containsKey(caseId)) {
                 problems.add(messages.get("uat.round.unknownCase", row.number(), caseId));
+                continue;
+            }
+            if (!mine.contains(caseId)) {
+                problems.add(messages.get("uat.round.notYourCase", row.number(), caseId, tester));
                 continue;
             }
             if (!seen.add(caseId)) {
@@ -85,56 +102,73 @@ class UatRoundRecorder implements TaskListener {
             String severity = row.text("defectSeverity");
             String description = row.text("defectDescription");
             String comment = row.text("comment");
+            String module = row.text("defectModule") == null ? cases.get(caseId).module() : row.text("defectModule");
+            boolean newDefect = severity != null || description != null;
             if (result == null) {
                 problems.add(messages.get("form.row.required", row.number(), label("result")));
             } else if (!RESULTS.contains(result)) {
                 problems.add(messages.get("form.row.choice", row.number(), label("result"), String.join("/", RESULTS),
                     result));
             } else if ("fail".equals(result)) {
-                if (severity == null) {
-                    problems.add(messages.get("uat.round.failNeedsDefect", row.number(), caseId, label("defectSeverity")));
-                } else if (!SEVERITIES.contains(severity)) {
-                    problems.add(messages.get("form.row.choice", row.number(), label("defectSeverity"),
-                        String.join("/", SEVERITIES), severity));
+                if (newDefect || !toRetest.contains(caseId)) {
+                    if (severity == null) {
+                        problems.add(messages.get("uat.round.failNeedsDefect", row.number(), caseId,
+                            label("defectSeverity")));
+                    } else if (!SEVERITIES.contains(severity)) {
+                        problems.add(messages.get("form.row.choice", row.number(), label("defectSeverity"),
+                            String.join("/", SEVERITIES), severity));
+                    }
+                    if (description == null) {
+                        problems.add(messages.get("uat.round.failNeedsDefect", row.number(), caseId,
+                            label("defectDescription")));
+                    }
                 }
-                if (description == null) {
-                    problems.add(messages.get("uat.round.failNeedsDefect", row.number(), caseId,
-                        label("defectDescription")));
-                }
-            } else if (severity != null || description != null) {
+            } else if (newDefect) {
                 problems.add(messages.get("uat.round.defectOnlyOnFail", row.number(), caseId));
+            } else if ("blocked".equals(result) && comment == null) {
+                problems.add(messages.get("uat.round.blockedNeedsComment", row.number(), caseId));
             }
-            if (description != null && description.length() > 2000) {
-                problems.add(messages.get("uat.row.tooLong", row.number(), label("defectDescription"), 2000));
-            }
-            if (comment != null && comment.length() > 2000) {
-                problems.add(messages.get("uat.row.tooLong", row.number(), label("comment"), 2000));
-            }
-            executions.add(new Execution(caseId, result, comment, severity, description));
+            tooLong(problems, row, description, "defectDescription");
+            tooLong(problems, row, comment, "comment");
+            executions.add(new Execution(caseId, result, comment, severity, module, description));
         }
-        if (rows.isEmpty()) {
+        List<String> missing = mine.stream().filter(id -> !seen.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            problems.add(messages.get("uat.round.missingCases", String.join(", ", missing)));
+        }
+        if (mine.isEmpty()) {
             problems.add(messages.get("uat.round.empty"));
         }
         FormInput.refuseIfAny(problems);
         return executions;
     }
 
+    private void tooLong(List<String> problems, FormRow row, String value, String field) {
+        if (value != null && value.length() > 2000) {
+            problems.add(messages.get("uat.row.tooLong", row.number(), label(field), 2000));
+        }
+    }
+
     private String label(String key) {
         return messages.get("uat.field." + key);
     }
 
-    private static Map<String, Object> prefill(TestCase c, String lastResult) {
+    private static Map<String, Object> prefill(TestCase c, String lastResult, boolean retest) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("caseId", c.caseId());
         row.put("title", c.title());
-        row.put("lastResult", lastResult == null ? "-" : lastResult);
+        row.put("lastResult", (lastResult == null ? "-" : lastResult) + (retest ? " (retest)" : ""));
+        row.put("steps", c.steps());
+        row.put("expectedResult", c.expectedResult());
         row.put("result", null);
         row.put("comment", null);
         row.put("defectSeverity", null);
+        row.put("defectModule", c.module());
         row.put("defectDescription", null);
         return row;
     }
 
-    private record Execution(String caseId, String result, String comment, String severity, String description) {
+    private record Execution(String caseId, String result, String comment, String severity, String module,
+                             String description) {
     }
 }

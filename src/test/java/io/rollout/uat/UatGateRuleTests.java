@@ -110,8 +110,29 @@ class UatGateRuleTests {
 
         assertThat(outcome.passed()).isFalse();
         assertThat(codes(outcome)).containsExactly("uat.gate.defect.open", "uat.gate.defect.unverified");
-        assertThat(outcome.findings().get(0).args()).containsExactly("5", "TC-01", "critical");
-        assertThat(outcome.findings().get(1).args()).containsExactly("12", "TC-02", "high");
+        assertThat(outcome.findings().get(0).args()).containsExactly("5", "TC-01", "critical", null);
+        assertThat(outcome.findings().get(1).args()).containsExactly("12", "TC-02", "high", null);
+    }
+
+    @Test
+    void namesTheDeveloperOfAnAssignedDefect() {
+        UatGateRule.Outcome outcome = decide(passingCases(), List.of(
+            new Defect(5, "TC-01", 1, "high", "broken", "open", "finance", "lihua", 1)));
+
+        assertThat(codes(outcome)).containsExactly("uat.gate.defect.open.assigned");
+        assertThat(outcome.findings().get(0).args()).containsExactly("5", "TC-01", "high", "lihua");
+    }
+
+    @Test
+    void failsJustBelowThePassTarget() {
+        List<UatGateRule.CaseStatus> cases = passingCases().subList(0, 19);
+        cases = new ArrayList<>(cases);
+        cases.set(18, tc("TC-19", "fail"));
+
+        UatGateRule.Outcome outcome = decide(cases, List.of());
+
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.findings()).singleElement().satisfies(f -> assertThat(f.args()).startsWith(18, 19));
     }
 
     @Test
