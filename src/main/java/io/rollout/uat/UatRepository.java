@@ -30,6 +30,15 @@ class UatRepository {
             .param(projectCode).query(String.class).list();
     }
 
+    /** The project's requirements as the traceability view shows them (table {@code requirement}). */
+    List<UatTraceability.Requirement> requirements(String projectCode) {
+        return jdbc.sql("select req_id, title, priority, department from requirement where project_code = ? order by req_id")
+            .param(projectCode)
+            .query((rs, n) -> new UatTraceability.Requirement(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4)))
+            .list();
+    }
+
     Set<String> requirementIds(String projectCode) {
         return new TreeSet<>(jdbc.sql("select req_id from requirement where project_code = ?")
             .param(projectCode).query(String.class).list());

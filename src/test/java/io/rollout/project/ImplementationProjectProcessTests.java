@@ -106,7 +106,9 @@ class ImplementationProjectProcessTests {
     static final String SIGN_OFF_DATASET = "UserTask_SignOffDataset";
     // userAcceptanceTest
     static final String PREPARE_TEST_CASES = "UserTask_PrepareTestCases";
+    static final String PLAN_UAT_ROUND = "UserTask_PlanUatRound";
     static final String EXECUTE_UAT_ROUND = "UserTask_ExecuteUatRound";
+    static final String TRIAGE_DEFECTS = "UserTask_TriageDefects";
     static final String FIX_DEFECTS = "UserTask_FixDefects";
     // trainingPhase
     static final String PLAN_TRAINING = "UserTask_PlanTraining";
@@ -585,19 +587,33 @@ class ImplementationProjectProcessTests {
         Object cases = taskService.getVariable(prepare.getId(), "testCases");
         assertThat(JsonRows.read(cases)).hasSize(8);
         submit(prepare, KEY_USER, Map.of("testCases", cases));
+        planUatRound();
 
         Task round = openTask(EXECUTE_UAT_ROUND);
-        assertThat(round).hasCandidateGroup(Roles.KEY_USER);
+        assertThat(round.getAssignee()).isEqualTo(KEY_USER);
         submit(round, KEY_USER, Map.of("results", results(round, "TC-006")));
 
-        Task fix = openTask(FIX_DEFECTS);
-        assertThat(fix).hasCandidateGroup(Roles.DEVELOPER);
-        assertThat((String) taskService.getVariable(fix.getId(), "uatFindings"))
+        Task triage = openTask(TRIAGE_DEFECTS);
+        assertThat(triage).hasCandidateGroup(Roles.PMO);
+        assertThat((String) taskService.getVariable(triage.getId(), "uatFindings"))
             .contains("REQ-INV-002", "TC-006 (critical) is open");
+        List<Map<String, Object>> defects = rows(taskService.getVariable(triage.getId(), "defects"));
+        defects.forEach(d -> d.put("developer", DEVELOPER));
+        submit(triage, PMO, Map.of("defects", JsonRows.of(defects)));
+    }
+
+    // the PMO assigns every included case to the key user
+    void planUatRound() {
+        Task plan = openTask(PLAN_UAT_ROUND);
+        assertThat(plan).hasCandidateGroup(Roles.PMO);
+        List<Map<String, Object>> assignments = rows(taskService.getVariable(plan.getId(), "assignments"));
+        assignments.forEach(a -> a.put("tester", KEY_USER));
+        submit(plan, PMO, Map.of("assignments", JsonRows.of(assignments)));
     }
 
     void fixDefectAndPassSecondUatRound() {
         Task fix = openTask(FIX_DEFECTS);
+        assertThat(fix.getAssignee()).isEqualTo(DEVELOPER);
         List<Map<String, Object>> defects = rows(taskService.getVariable(fix.getId(), "defects"));
         assertThat(defects).extracting(d -> d.get("caseId")).containsExactly("TC-006");
         defects.forEach(d -> {
@@ -608,15 +624,21 @@ class ImplementationProjectProcessTests {
 
         Task prepare = openTask(PREPARE_TEST_CASES);
         submit(prepare, KEY_USER, Map.of("testCases", taskService.getVariable(prepare.getId(), "testCases")));
+        planUatRound();
         Task round = openTask(EXECUTE_UAT_ROUND);
-        submit(round, KEY_USER, Map.of("results", results(round, null)));
+        // the second round retests only the case whose defect was fixed: the others passed in the first
+        submit(round, KEY_USER, Map.of("results", results(round, null, "TC-006")));
         assertThat(decisions.latest(code, "uatGate")).get().extracting(Decision::outcome, Decision::subject)
             .containsExactly("passed", "round 2");
     }
 
-    Object results(Task round, String failingCase) {
+    Object results(Task round, String failingCase, String... expectedCases) {
         List<Map<String, Object>> rows = rows(taskService.getVariable(round.getId(), "results"));
-        assertThat(rows).hasSize(8);
+        if (expectedCases.length > 0) {
+            assertThat(rows).extracting(r -> r.get("caseId")).containsExactly((Object[]) expectedCases);
+        } else {
+            assertThat(rows).hasSize(8);
+        }
         for (Map<String, Object> row : rows) {
             if (row.get("caseId").equals(failingCase)) {
                 row.put("result", "fail");
