@@ -6,6 +6,7 @@ import io.rollout.project.ProjectRepository;
 import io.rollout.requirements.RequirementImport;
 import io.rollout.shared.JsonRows;
 import io.rollout.training.AttendanceImport;
+import io.rollout.training.TrainingCurricula;
 import io.rollout.uat.TestCaseImport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -62,18 +63,20 @@ class DemoProject implements ApplicationRunner {
     private final RequirementImport requirements;
     private final TestCaseImport testCases;
     private final AttendanceImport attendance;
+    private final TrainingCurricula curricula;
     private final DatasetRegistration datasets;
     private final JdbcClient jdbc;
 
     DemoProject(ProjectRepository projects, RuntimeService runtime, IdentityService identity,
                 RequirementImport requirements, TestCaseImport testCases, AttendanceImport attendance,
-                DatasetRegistration datasets, JdbcClient jdbc) {
+                TrainingCurricula curricula, DatasetRegistration datasets, JdbcClient jdbc) {
         this.projects = projects;
         this.runtime = runtime;
         this.identity = identity;
         this.requirements = requirements;
         this.testCases = testCases;
         this.attendance = attendance;
+        this.curricula = curricula;
         this.datasets = datasets;
         this.jdbc = jdbc;
     }
@@ -110,6 +113,12 @@ class DemoProject implements ApplicationRunner {
         Set<String> known = Set.copyOf(jdbc.sql("select req_id from requirement where project_code = ?")
             .param(CODE).query(String.class).list());
         testCases.importCsv(CODE, file("uat-test-cases.csv", row -> known.contains(row.get(2))), PMO_USER);
+        // the customer's curricula: hands-on practice per department for operators, reports for managers
+        curricula.plan(CODE, List.of(
+            new TrainingCurricula.Planned("采购业务实操", "操作员", "采购部", 60, "采购申请、订单、收货的上机实操"),
+            new TrainingCurricula.Planned("仓储业务实操", "操作员", "仓储部", 60, "入库、出库、盘点的上机实操"),
+            new TrainingCurricula.Planned("财务业务实操", "操作员", "财务部", 60, "凭证、对账、结账的上机实操"),
+            new TrainingCurricula.Planned("报表分析", "管理层", null, 60, "经营报表与分析")));
         attendance.importCsv(CODE, file("training-attendance.csv", row -> DEPARTMENT_NAMES.contains(row.get(2))),
             PMO_USER);
         // the legacy datasets with the rules that catch the dirt of legacy-customers.csv and legacy-materials.xlsx

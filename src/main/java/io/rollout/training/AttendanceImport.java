@@ -34,11 +34,14 @@ public class AttendanceImport {
         Map.entry("score", "score"), Map.entry("考核成绩", "score"));
 
     private final TrainingRepository repository;
+    private final CurriculumRepository curricula;
     private final TrainingRows validator;
     private final Messages messages;
 
-    AttendanceImport(TrainingRepository repository, TrainingRows validator, Messages messages) {
+    AttendanceImport(TrainingRepository repository, CurriculumRepository curricula, TrainingRows validator,
+                     Messages messages) {
         this.repository = repository;
+        this.curricula = curricula;
         this.validator = validator;
         this.messages = messages;
     }
@@ -58,6 +61,9 @@ public class AttendanceImport {
             }
         }
         List<String> problems = new ArrayList<>();
+        // once curricula are planned, every course must be one of them; before, the sheet may come first
+        List<String> courses = curricula.curricula(projectCode).stream().map(CurriculumRepository.Curriculum::name)
+            .toList();
         Map<String, Trainee> trainees = new LinkedHashMap<>();
         List<TrainingRepository.Session> sessions = new ArrayList<>();
         for (FormRow row : parsed.rows()) {
@@ -66,7 +72,10 @@ public class AttendanceImport {
             }
             Trainee trainee = validator.trainee(row, problems);
             TrainingRepository.Session session = validator.session(row, row.text("employeeId"), true, problems);
-            if (trainee != null && session != null) {
+            if (session != null && !courses.isEmpty() && !courses.contains(session.course())) {
+                problems.add(messages.get("training.row.unknownCourse", row.number(), session.course(),
+                    String.join(", ", courses)));
+            } else if (trainee != null && session != null) {
                 trainees.put(trainee.employeeId(), trainee);
                 sessions.add(session);
             }

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener of {@code UserTask_RecordAttendance} (form {@code recordAttendance}). On create it
- * prefills the dynamic list {@code attendance} with one row per trainee of the roster (their last
- * course, if any); on complete it validates every row (a trainee of the roster, course and session
- * date, a score 0–100 only when attended) and then stores one attendance record per filled row.
+ * prefills the dynamic list {@code attendance} with one row per trainee of the roster (the course of their
+ * curriculum); on complete it validates every row (a trainee of the roster, a course that is a curriculum
+ * of the project, a session date, a score 0–100 only when attended) and then stores one attendance record per filled row.
  * A row left without date, attendance and score records nothing for that trainee.
  */
 @Component("attendanceRecorder")
@@ -28,11 +28,14 @@ class AttendanceRecorder implements TaskListener {
     static final String ROWS = "attendance";
 
     private final TrainingRepository repository;
+    private final CurriculumRepository curricula;
     private final TrainingRows validator;
     private final Messages messages;
 
-    AttendanceRecorder(TrainingRepository repository, TrainingRows validator, Messages messages) {
+    AttendanceRecorder(TrainingRepository repository, CurriculumRepository curricula, TrainingRows validator,
+                       Messages messages) {
         this.repository = repository;
+        this.curricula = curricula;
         this.validator = validator;
         this.messages = messages;
     }
@@ -40,12 +43,15 @@ class AttendanceRecorder implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String projectCode = (String) task.getVariable("projectCode");
+        List<TrainingCompletionRule.Curriculum> planned = curricula.curricula(projectCode).stream()
+            .map(CurriculumRepository.Curriculum::forRule).toList();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            Map<String, String> courses = repository.lastCourses(projectCode);
             task.setVariableLocal(ROWS, JsonRows.of(repository.roster(projectCode).stream()
-                .map(t -> prefill(t, courses.get(t.employeeId()))).toList()));
+                .map(t -> prefill(t, TrainingCompletionRule.curriculumOf(t, planned)
+                    .map(TrainingCompletionRule.Curriculum::name).orElse(null))).toList()));
             return;
         }
+        Set<String> courses = planned.stream().map(TrainingCompletionRule.Curriculum::name).collect(Collectors.toSet());
         Set<String> roster = repository.roster(projectCode).stream().map(Trainee::employeeId).collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
         List<TrainingRepository.Session> sessions = new ArrayList<>();
@@ -63,7 +69,10 @@ class AttendanceRecorder implements TaskListener {
                 continue;
             }
             TrainingRepository.Session session = validator.session(row, employeeId, false, problems);
-            if (session != null) {
+            if (session != null && !courses.contains(session.course())) {
+                problems.add(messages.get("training.row.unknownCourse", row.number(), session.course(),
+                    String.join(", ", courses)));
+            } else if (session != null) {
                 sessions.add(session);
             }
         }

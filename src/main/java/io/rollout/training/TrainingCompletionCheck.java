@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The training completion check, {@code ServiceTask_TrainingCompletionCheck} in {@code trainingPhase}:
- * applies {@link TrainingCompletionRule} to the roster and attendance with the project's training
- * target and pass mark. Reads {@code projectCode}; writes {@code trainingPassed} and
+ * applies {@link TrainingCompletionRule} to the roster, curricula and attendance with the project's training
+ * target ({@link TrainingCoverage}). Reads {@code projectCode}; writes {@code trainingPassed} and
  * {@code trainingFindings} (shown by the next task's form) and records the outcome as decision
  * {@code trainingCompletionCheck} in the {@link DecisionLog}.
  */
@@ -24,15 +24,14 @@ class TrainingCompletionCheck implements JavaDelegate {
 
     static final String DECISION = "trainingCompletionCheck";
 
-    private final TrainingRepository repository;
+    private final TrainingCoverage coverage;
     private final ProjectScope projectScope;
     private final DecisionLog decisionLog;
     private final Messages messages;
-    private final TrainingCompletionRule rule = new TrainingCompletionRule();
 
-    TrainingCompletionCheck(TrainingRepository repository, ProjectScope projectScope, DecisionLog decisionLog,
+    TrainingCompletionCheck(TrainingCoverage coverage, ProjectScope projectScope, DecisionLog decisionLog,
                             Messages messages) {
-        this.repository = repository;
+        this.coverage = coverage;
         this.projectScope = projectScope;
         this.decisionLog = decisionLog;
         this.messages = messages;
@@ -42,12 +41,11 @@ class TrainingCompletionCheck implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String projectCode = (String) execution.getVariable("projectCode");
         Project project = projectScope.project(projectCode);
-        TrainingCompletionRule.Outcome outcome = rule.decide(
-            repository.checkInput(projectCode, project.trainingTarget(), project.trainingPassMark()));
+        TrainingCompletionRule.Outcome outcome = coverage.of(projectCode);
         List<String> findings = outcome.findings().stream().map(f -> messages.forRecord(f.code(), f.args())).toList();
         execution.setVariable("trainingPassed", outcome.passed());
         execution.setVariable("trainingFindings", Findings.asText(findings));
-        String inputs = messages.forRecord("training.check.inputs", project.trainingTarget(), project.trainingPassMark(),
+        String inputs = messages.forRecord("training.check.inputs", project.trainingTarget(),
             outcome.roles().stream().map(r -> messages.forRecord("training.check.inputs.role", r.role(), r.trained(),
                 r.planned())).collect(Collectors.joining("; ")));
         decisionLog.record(new Decision(projectCode, DECISION, messages.forRecord("training.check.subject"),

@@ -1,5 +1,8 @@
 package io.rollout.training;
 
+import io.rollout.identity.RoleMembers;
+import io.rollout.identity.Roles;
+import io.rollout.project.ProjectScope;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
@@ -8,6 +11,7 @@ import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,25 +20,32 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener of {@code UserTask_PlanTraining} (form {@code planTraining}). On create it prefills
- * the dynamic list {@code trainees} with the roster and {@code curriculum} with the saved plan; on
- * complete it validates every row (employee id, name and role required, no duplicate employee ids,
- * at least one trainee) and then replaces the roster and stores the curriculum.
+ * Task listener of {@code UserTask_PlanTraining} (form {@code planTraining}). On create it prefills the dynamic
+ * lists {@code trainees} (the roster: employee, department, role, login, seed user) and {@code curricula} (id,
+ * name = the course attendance refers to, role, optional department, pass mark, description). On complete it
+ * validates both — every row, a seed user needs the login of a key user, every role of the roster has a
+ * curriculum and every curriculum a role on the roster — and then replaces roster and curricula.
  */
 @Component("trainingPlanCapture")
 class TrainingPlanCapture implements TaskListener {
 
     static final String ROWS = "trainees";
-    static final String CURRICULUM = "curriculum";
-    static final int MAX_CURRICULUM = 4000;
+    static final String CURRICULA = "curricula";
 
     private final TrainingRepository repository;
+    private final CurriculumRepository curricula;
     private final TrainingRows validator;
+    private final RoleMembers members;
+    private final ProjectScope projectScope;
     private final Messages messages;
 
-    TrainingPlanCapture(TrainingRepository repository, TrainingRows validator, Messages messages) {
+    TrainingPlanCapture(TrainingRepository repository, CurriculumRepository curricula, TrainingRows validator,
+                        RoleMembers members, ProjectScope projectScope, Messages messages) {
         this.repository = repository;
+        this.curricula = curricula;
         this.validator = validator;
+        this.members = members;
+        this.projectScope = projectScope;
         this.messages = messages;
     }
 
@@ -44,35 +55,128 @@ class TrainingPlanCapture implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(ROWS, JsonRows.of(repository.roster(projectCode).stream()
                 .map(TrainingPlanCapture::prefill).toList()));
-            task.setVariableLocal(CURRICULUM, repository.curriculum(projectCode).orElse(null));
+            task.setVariableLocal(CURRICULA, JsonRows.of(curricula.curricula(projectCode).stream()
+                .map(TrainingPlanCapture::prefill).toList()));
             return;
         }
         List<String> problems = new ArrayList<>();
+        List<Trainee> roster = roster(JsonRows.read(TaskForms.submitted(task, ROWS)), problems);
+        int defaultPassMark = projectScope.project(projectCode).trainingPassMark();
+        List<CurriculumRepository.Curriculum> planned = curricula(JsonRows.read(TaskForms.submitted(task, CURRICULA)),
+            defaultPassMark, problems);
+        if (problems.isEmpty()) {
+            List<TrainingCompletionRule.Curriculum> forRule = planned.stream()
+                .map(CurriculumRepository.Curriculum::forRule).toList();
+            Set<String> rolesWithout = new LinkedHashSet<>();
+            roster.stream().filter(t -> TrainingCompletionRule.curriculumOf(t, forRule).isEmpty())
+                .forEach(t -> rolesWithout.add(t.role() + (t.department() == null ? "" : " (" + t.department() + ")")));
+            rolesWithout.forEach(r -> problems.add(messages.get("training.curriculum.missingForRole", r)));
+            Set<String> roles = new HashSet<>(roster.stream().map(Trainee::role).toList());
+            planned.stream().filter(c -> !roles.contains(c.role()))
+                .forEach(c -> problems.add(messages.get("training.curriculum.roleNotOnRoster", c.name(), c.role())));
+        }
+        FormInput.refuseIfAny(problems);
+        repository.replaceRoster(projectCode, roster);
+        curricula.replaceCurricula(projectCode, planned);
+    }
+
+    private List<Trainee> roster(List<FormRow> rows, List<String> problems) {
         List<Trainee> roster = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (FormRow row : JsonRows.read(TaskForms.submitted(task, ROWS))) {
+        Set<String> logins = new HashSet<>();
+        for (FormRow row : rows) {
             if (row.isBlank()) {
                 continue;
             }
             Trainee trainee = validator.trainee(row, problems);
-            if (trainee != null && !seen.add(trainee.employeeId())) {
-                problems.add(messages.get("training.trainee.duplicate", row.number(), trainee.employeeId()));
-            } else if (trainee != null) {
-                roster.add(trainee);
+            if (trainee == null) {
+                continue;
             }
+            if (!seen.add(trainee.employeeId())) {
+                problems.add(messages.get("training.trainee.duplicate", row.number(), trainee.employeeId()));
+                continue;
+            }
+            String userId = row.text("userId");
+            boolean seed = row.bool("seedUser");
+            if (seed && userId == null) {
+                problems.add(messages.get("training.seed.loginRequired", row.number(), trainee.employeeId()));
+            } else if (seed && !members.isIn(userId, Roles.KEY_USER)) {
+                problems.add(messages.get("training.seed.notKeyUser", row.number(), userId));
+            } else if (userId != null && !logins.add(userId)) {
+                problems.add(messages.get("training.trainee.loginTwice", row.number(), userId));
+            }
+            roster.add(new Trainee(trainee.employeeId(), trainee.name(), trainee.department(), trainee.role(), userId,
+                seed));
         }
         if (roster.isEmpty() && problems.isEmpty()) {
             problems.add(messages.get("training.trainee.none"));
         }
-        Object submittedCurriculum = TaskForms.submitted(task, CURRICULUM);
-        String curriculum = submittedCurriculum == null || submittedCurriculum.toString().isBlank()
-            ? null : submittedCurriculum.toString().trim();
-        if (curriculum != null && curriculum.length() > MAX_CURRICULUM) {
-            problems.add(messages.get("training.curriculum.tooLong", MAX_CURRICULUM));
+        return roster;
+    }
+
+    private List<CurriculumRepository.Curriculum> curricula(List<FormRow> rows, int defaultPassMark,
+                                                           List<String> problems) {
+        List<CurriculumRepository.Curriculum> planned = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        Set<String> scopes = new HashSet<>();
+        int next = 1;
+        for (FormRow row : rows) {
+            if (row.isBlank()) {
+                continue;
+            }
+            int before = problems.size();
+            String id = row.text("curriculumId");
+            String name = row.text("name");
+            String role = row.text("role");
+            String department = row.text("department");
+            if (name == null) {
+                problems.add(messages.get("form.row.required", row.number(), validator.label("curriculumName")));
+            } else if (name.length() > TrainingRows.MAX_COURSE) {
+                problems.add(messages.get("training.row.tooLong", row.number(), validator.label("curriculumName"),
+                    TrainingRows.MAX_COURSE));
+            } else if (!names.add(name)) {
+                problems.add(messages.get("training.curriculum.duplicateName", row.number(), name));
+            }
+            if (role == null) {
+                problems.add(messages.get("form.row.required", row.number(), validator.label("role")));
+            } else if (!scopes.add(role + "|" + department)) {
+                problems.add(messages.get("training.curriculum.duplicateScope", row.number(), role,
+                    department == null ? "-" : department));
+            }
+            Integer passMark = defaultPassMark;
+            if (row.text("passMark") != null) {
+                try {
+                    passMark = row.integer("passMark");
+                    if (passMark < 0 || passMark > 100) {
+                        problems.add(messages.get("training.row.scoreRange", row.number(), row.text("passMark")));
+                    }
+                } catch (NumberFormatException | ArithmeticException e) {
+                    problems.add(messages.get("form.row.number", row.number(), validator.label("passMark"),
+                        row.text("passMark")));
+                }
+            }
+            String description = row.text("description");
+            if (description != null && description.length() > 2000) {
+                problems.add(messages.get("training.row.tooLong", row.number(), validator.label("description"), 2000));
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            while (id == null && ids.contains("CUR-%02d".formatted(next))) {
+                next++;
+            }
+            String curriculumId = id == null ? "CUR-%02d".formatted(next++) : id;
+            if (!ids.add(curriculumId)) {
+                problems.add(messages.get("training.curriculum.duplicateId", row.number(), curriculumId));
+                continue;
+            }
+            planned.add(new CurriculumRepository.Curriculum(curriculumId, name, role, department, passMark, description));
         }
-        FormInput.refuseIfAny(problems);
-        repository.replaceRoster(projectCode, roster);
-        repository.savePlan(projectCode, curriculum, TaskForms.currentUser(task));
+        if (planned.isEmpty() && problems.isEmpty()) {
+            problems.add(messages.get("training.curriculum.none"));
+        }
+        return planned;
     }
 
     private static Map<String, Object> prefill(Trainee t) {
@@ -81,6 +185,19 @@ class TrainingPlanCapture implements TaskListener {
         row.put("name", t.name());
         row.put("department", t.department());
         row.put("role", t.role());
+        row.put("userId", t.userId());
+        row.put("seedUser", t.seedUser());
+        return row;
+    }
+
+    private static Map<String, Object> prefill(CurriculumRepository.Curriculum c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("curriculumId", c.id());
+        row.put("name", c.name());
+        row.put("role", c.role());
+        row.put("department", c.department());
+        row.put("passMark", String.valueOf(c.passMark()));
+        row.put("description", c.description());
         return row;
     }
 }

@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +22,12 @@ class TrainingRepository {
     }
 
     List<Trainee> roster(String projectCode) {
-        return jdbc.sql("select employee_id, name, department, role from trainee where project_code = ? order by employee_id")
+        return jdbc.sql("""
+                select employee_id, name, department, role, user_id, seed_user from trainee
+                where project_code = ? order by employee_id""")
             .param(projectCode)
-            .query((rs, n) -> new Trainee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+            .query((rs, n) -> new Trainee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getBoolean(6)))
             .list();
     }
 
@@ -39,6 +40,7 @@ class TrainingRepository {
     /** Adds or updates trainees without removing others (imports). */
     void saveTrainees(String projectCode, List<Trainee> trainees) {
         for (Trainee t : trainees) {
+            // a sheet knows nobody's login or seed-user mark: those stay as planned
             int updated = jdbc.sql("update trainee set name = ?, department = ?, role = ? where project_code = ? and employee_id = ?")
                 .params(t.name(), t.department(), t.role(), projectCode, t.employeeId()).update();
             if (updated == 0) {
@@ -48,23 +50,10 @@ class TrainingRepository {
     }
 
     private void insertTrainee(String projectCode, Trainee t) {
-        jdbc.sql("insert into trainee (project_code, employee_id, name, department, role) values (?, ?, ?, ?, ?)")
-            .params(projectCode, t.employeeId(), t.name(), t.department(), t.role()).update();
-    }
-
-    void savePlan(String projectCode, String curriculum, String user) {
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        int updated = jdbc.sql("update training_plan set curriculum = ?, planned_by = ?, planned_at = ? where project_code = ?")
-            .params(curriculum, user, now, projectCode).update();
-        if (updated == 0) {
-            jdbc.sql("insert into training_plan (project_code, curriculum, planned_by, planned_at) values (?, ?, ?, ?)")
-                .params(projectCode, curriculum, user, now).update();
-        }
-    }
-
-    Optional<String> curriculum(String projectCode) {
-        return jdbc.sql("select curriculum from training_plan where project_code = ?").param(projectCode)
-            .query(String.class).optional();
+        jdbc.sql("""
+                insert into trainee (project_code, employee_id, name, department, role, user_id, seed_user)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+            .params(projectCode, t.employeeId(), t.name(), t.department(), t.role(), t.userId(), t.seedUser()).update();
     }
 
     void recordAttendance(String projectCode, Session session, String user) {
@@ -87,17 +76,10 @@ class TrainingRepository {
             .list();
     }
 
-    /** The latest course of each trainee, to prefill the attendance form. */
-    Map<String, String> lastCourses(String projectCode) {
-        Map<String, String> courses = new java.util.HashMap<>();
-        attendance(projectCode).forEach(s -> courses.put(s.employeeId(), s.course()));
-        return courses;
-    }
-
     /** Everything the completion check decides on. */
-    TrainingCompletionRule.Input checkInput(String projectCode, int target, int passMark) {
-        return new TrainingCompletionRule.Input(target, passMark, roster(projectCode), attendance(projectCode).stream()
-            .map(s -> new TrainingCompletionRule.Attendance(s.employeeId(), s.attended(), s.score())).toList());
+    TrainingCompletionRule.Input checkInput(String projectCode, int target, List<TrainingCompletionRule.Curriculum> curricula) {
+        return new TrainingCompletionRule.Input(target, roster(projectCode), curricula, attendance(projectCode).stream()
+            .map(s -> new TrainingCompletionRule.Attendance(s.employeeId(), s.course(), s.attended(), s.score())).toList());
     }
 
     /** One attendance record: a trainee in a session of a course, attended or not, with a score if assessed. */

@@ -1,8 +1,6 @@
 package io.rollout.training;
 
 import io.rollout.audit.DecisionLog;
-import io.rollout.project.Project;
-import io.rollout.project.ProjectScope;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -14,14 +12,11 @@ import org.springframework.stereotype.Component;
 public class TrainingStatus {
 
     private final DecisionLog decisionLog;
-    private final TrainingRepository repository;
-    private final ProjectScope projectScope;
-    private final TrainingCompletionRule rule = new TrainingCompletionRule();
+    private final TrainingCoverage coverage;
 
-    TrainingStatus(DecisionLog decisionLog, TrainingRepository repository, ProjectScope projectScope) {
+    TrainingStatus(DecisionLog decisionLog, TrainingCoverage coverage) {
         this.decisionLog = decisionLog;
-        this.repository = repository;
-        this.projectScope = projectScope;
+        this.coverage = coverage;
     }
 
     /** Coverage of one role: planned people and those trained with a passing assessment, as the check counts them. */
@@ -30,9 +25,7 @@ public class TrainingStatus {
 
     /** Training coverage per role of the roster today, counted by the rule of the training completion check. */
     public List<RoleCoverage> coverage(String projectCode) {
-        Project project = projectScope.project(projectCode);
-        return rule.decide(repository.checkInput(projectCode, project.trainingTarget(), project.trainingPassMark()))
-            .roles().stream().map(r -> new RoleCoverage(r.role(), r.trained(), r.planned())).toList();
+        return coverage.of(projectCode).roles().stream().map(r -> new RoleCoverage(r.role(), r.trained(), r.planned())).toList();
     }
 
     /** True when the latest training completion check of the project passed; false when it failed or never ran. */

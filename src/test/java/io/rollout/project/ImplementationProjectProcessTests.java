@@ -112,6 +112,7 @@ class ImplementationProjectProcessTests {
     static final String FIX_DEFECTS = "UserTask_FixDefects";
     // trainingPhase
     static final String PLAN_TRAINING = "UserTask_PlanTraining";
+    static final String PLAN_SESSIONS = "UserTask_PlanSessions";
     static final String RECORD_ATTENDANCE = "UserTask_RecordAttendance";
     static final String SCHEDULE_MAKE_UP = "UserTask_ScheduleMakeUpSessions";
     // goLive
@@ -656,8 +657,11 @@ class ImplementationProjectProcessTests {
     void failTrainingCheckWithTheCustomersAttendanceSheet() {
         Task plan = openTask(PLAN_TRAINING);
         assertThat(plan).hasCandidateGroup(Roles.TRAINER);
-        submit(plan, TRAINER, Map.of("trainees", JsonRows.of(roster()),
-            "curriculum", "Operators: hands-on purchasing and warehouse practice. Managers: reports and analysis."));
+        submit(plan, TRAINER, Map.of("trainees", JsonRows.of(roster()), "curricula", JsonRows.of(List.of(
+            curriculum("采购业务实操", "采购部"), curriculum("仓储业务实操", "仓储部")))));
+        Task sessions = openTask(PLAN_SESSIONS);
+        submit(sessions, TRAINER, Map.of("sessions", JsonRows.of(List.of(
+            trainingSession("采购业务实操", "practice", "2026-04-19"), trainingSession("仓储业务实操", "practice", "2026-04-20")))));
 
         Task attendance = openTask(RECORD_ATTENDANCE);
         assertThat(attendance).hasCandidateGroup(Roles.TRAINER);
@@ -675,7 +679,8 @@ class ImplementationProjectProcessTests {
 
     void holdMakeUpSessionsAndPassTrainingCheck() {
         Task makeUp = openTask(SCHEDULE_MAKE_UP);
-        submit(makeUp, TRAINER, Map.of("makeUpPlan", "Make-up session on 2026-06-02 for E0029, E0031, E0038"));
+        submit(makeUp, TRAINER, Map.of("sessions", JsonRows.of(List.of(
+            trainingSession("仓储业务实操", "practice", "2026-06-02")))));
 
         Task attendance = openTask(RECORD_ATTENDANCE);
         List<Map<String, Object>> rows = rows(taskService.getVariable(attendance.getId(), "attendance"));
@@ -704,6 +709,25 @@ class ImplementationProjectProcessTests {
                 row.put("role", r[3]);
                 return row;
             }).toList();
+    }
+
+    static Map<String, Object> curriculum(String course, String department) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", course);
+        row.put("role", "操作员");
+        row.put("department", department);
+        row.put("passMark", "60");
+        return row;
+    }
+
+    static Map<String, Object> trainingSession(String course, String kind, String date) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("curriculum", course);
+        row.put("kind", kind);
+        row.put("topic", course);
+        row.put("trainer", TRAINER);
+        row.put("date", date);
+        return row;
     }
 
     boolean inScope(String line) {

@@ -56,8 +56,21 @@ class AttendanceImportTests {
         LocaleContextHolder.resetLocaleContext();
     }
 
+    /** The customer's curricula: hands-on per department for operators, reports and analysis for managers. */
+    static final List<TrainingCurricula.Planned> CUSTOMER_CURRICULA = List.of(
+        new TrainingCurricula.Planned("采购业务实操", "操作员", "采购部", 60, null),
+        new TrainingCurricula.Planned("仓储业务实操", "操作员", "仓储部", 60, null),
+        new TrainingCurricula.Planned("生产业务实操", "操作员", "生产部", 60, null),
+        new TrainingCurricula.Planned("财务业务实操", "操作员", "财务部", 60, null),
+        new TrainingCurricula.Planned("销售业务实操", "操作员", "销售部", 60, null),
+        new TrainingCurricula.Planned("报表分析", "管理层", null, 60, null));
+
+    @Autowired
+    TrainingCurricula curricula;
+
     @Test
     void importsTheCustomersSheetAndItsRolesReachExactlyTheTarget() throws Exception {
+        curricula.plan(code, CUSTOMER_CURRICULA);
         try (InputStream in = getClass().getResourceAsStream("/erp-case/training-attendance.csv")) {
             assertThat(attendanceImport.importCsv(code, in, "trainer1")).isEqualTo(40);
         }
@@ -75,8 +88,23 @@ class AttendanceImportTests {
         assertThat(stricter).isWaitingAt("UserTask_ScheduleMakeUpSessions");
         assertThat((String) runtime.getVariable(stricter.getId(), "trainingFindings"))
             .contains("- Role 操作员: 28 of 35 trainees trained and passed (80.0 %), below the target of 85 %.")
-            .contains("- 操作员: 林丽 (E0013) scored 57, below the pass mark of 60.")
-            .contains("- 管理层: 郭丽 (E0008) was absent.");
+            .contains("- 操作员: 林丽 (E0013) scored 57 in ")
+            .contains("- 管理层: 郭丽 (E0008) was absent from 报表分析.");
+    }
+
+    @Test
+    void onceCurriculaArePlannedACourseOutsideThemIsRefusedNamingTheRow() {
+        curricula.plan(code, CUSTOMER_CURRICULA);
+        String csv = """
+            工号,姓名,部门,角色,课程,场次日期,是否出勤,考核成绩
+            E1,王伟,仓储部,操作员,仓储业务实操,2026-04-01,是,81
+            E2,李娜,仓储部,操作员,Excel 入门,2026-04-01,是,90
+            """;
+
+        assertThatThrownBy(() -> attendanceImport.importCsv(code, stream(csv, StandardCharsets.UTF_8), "trainer1"))
+            .isInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("Row 3: course \"Excel 入门\" is not a curriculum of this project");
+        assertThat(count("select count(*) from training_attendance where project_code = ?")).isZero();
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.rollout.audit.DecisionLog;
+import io.rollout.identity.Roles;
+import io.rollout.shared.TestUsers;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
@@ -20,10 +22,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +42,7 @@ class TrainingPhaseProcessTests {
 
     static final String PROCESS = "trainingPhase";
     static final String PLAN_TRAINING = "UserTask_PlanTraining";
+    static final String PLAN_SESSIONS = "UserTask_PlanSessions";
     static final String RECORD_ATTENDANCE = "UserTask_RecordAttendance";
     static final String COMPLETION_CHECK = "ServiceTask_TrainingCompletionCheck";
     static final String SCHEDULE_MAKE_UP = "UserTask_ScheduleMakeUpSessions";
@@ -59,6 +64,8 @@ class TrainingPhaseProcessTests {
     DecisionLog decisionLog;
     @Autowired
     TrainingStatus trainingStatus;
+    @Autowired
+    IdentityService identity;
 
     String code;
 
@@ -68,7 +75,12 @@ class TrainingPhaseProcessTests {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         code = TestProjects.newCode();
         TestProjects.create(projects, code, List.of("warehouse"), List.of("inventory"), List.of());
+        TestUsers.ensure(identity, TRAINER, "training-Secret-2026", Roles.TRAINER);
+        TestUsers.ensure(identity, SEED_USER, "training-Secret-2026", Roles.KEY_USER);
     }
+
+    static final String TRAINER = "trainingtrainer";
+    static final String SEED_USER = "trainingseed";
 
     @AfterEach
     void resetLocale() {
@@ -76,107 +88,190 @@ class TrainingPhaseProcessTests {
     }
 
     @Test
-    void completesWhenEveryRoleReachesTheTarget() {
+    void completesWhenEveryRoleReachesTheTargetWithASeedUsersSessionCountingTheSame() {
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt(PLAN_TRAINING);
         assertThat(task(pi)).hasCandidateGroup("trainer");
         assertThat(JsonRows.read(localVariable(pi, "trainees"))).isEmpty();
         // as Tasklist submits it: into the task-local variables the form was prefilled from
         formService.submitTaskForm(task(pi).getId(), Variables.createVariables()
-            .putValue("trainees", JsonRows.of(roster()))
-            .putValue("curriculum", "Operators: hands-on goods receipt. Managers: stock reports."));
+            .putValue("trainees", JsonRows.of(roster())).putValue("curricula", JsonRows.of(curricula())));
+
+        assertThat(pi).isWaitingAt(PLAN_SESSIONS);
+        assertThat(jdbc.sql("select curriculum_id || ' ' || name || ' ' || pass_mark from curriculum where project_code = ? "
+            + "order by curriculum_id").param(code).query(String.class).list())
+            .containsExactly("CUR-01 Goods receipt 60", "CUR-02 Stock reports 75");
+        assertThat((String) localVariable(pi, "curriculaSummary")).contains("Goods receipt (operator, 60)");
+        formService.submitTaskForm(task(pi).getId(), Variables.createVariables().putValue("sessions", JsonRows.of(List.of(
+            plannedSession("Goods receipt", "theory", TRAINER), plannedSession("Goods receipt", "practice", SEED_USER),
+            plannedSession("Stock reports", "case", TRAINER)))));
 
         assertThat(pi).isWaitingAt(RECORD_ATTENDANCE);
         assertThat(task(pi)).hasCandidateGroup("trainer");
         List<FormRow> prefilled = JsonRows.read(localVariable(pi, "attendance"));
-        assertThat(prefilled).extracting(r -> r.text("employeeId")).containsExactly("E1", "E2", "E3", "E4", "E5", "M1");
-        assertThat(prefilled.get(5).text("role")).isEqualTo("manager");
+        assertThat(prefilled).extracting(r -> r.text("employeeId") + " " + r.text("course")).containsExactly(
+            "E1 Goods receipt", "E2 Goods receipt", "E3 Goods receipt", "E4 Goods receipt", "E5 Goods receipt",
+            "M1 Stock reports");
+        // E1..E4 attended the practice session the seed user gave
         complete(task(pi), withVariables("attendance", JsonRows.of(List.of(
             session("E1", true, 90), session("E2", true, 75), session("E3", true, 60), session("E4", true, 88),
-            session("E5", false, null), session("M1", true, 70)))));
+            session("E5", false, null), session("M1", true, 75)))));
 
         assertThat(pi).hasPassed(COMPLETION_CHECK, TRAINING_COMPLETE).isEnded();
-        assertThat(count("select count(*) from trainee where project_code = ?")).isEqualTo(6);
-        assertThat(count("select count(*) from training_attendance where project_code = ?")).isEqualTo(6);
-        assertThat(jdbc.sql("select curriculum from training_plan where project_code = ?").param(code)
-            .query(String.class).single()).startsWith("Operators: hands-on");
+        assertThat(count("select count(*) from curriculum_session where project_code = ? and trainer = '" + SEED_USER + "'"))
+            .isEqualTo(1);
         DecisionLog.Decision decision = decisionLog.latest(code, "trainingCompletionCheck").orElseThrow();
         assertThat(decision.outcome()).isEqualTo("passed");
         assertThat(decision.decidedBy()).isEqualTo(DecisionLog.SYSTEM);
         assertThat(decision.inputs()).contains("operator 4/5", "manager 1/1");
         assertThat(trainingStatus.lastCheckPassed(code)).isTrue();
+        assertThat(trainingStatus.coverage(code)).extracting(TrainingStatus.RoleCoverage::trained).containsExactly(4, 1);
     }
 
     @Test
     void incompleteTrainingLoopsThroughMakeUpSessionsUntilTheRoleReachesTheTarget() {
         ProcessInstance pi = start();
-        complete(task(pi), withVariables("trainees", JsonRows.of(roster())));
+        planned(pi);
         complete(task(pi), withVariables("attendance", JsonRows.of(List.of(
-            session("E1", true, 90), session("E2", false, null), session("E3", true, 45), session("E4", true, 88),
-            session("M1", true, 70)))));
+            session("E1", true, 90), session("E2", false, null), session("E3", true, 59), session("E4", true, 88),
+            session("M1", true, 74)))));
 
         assertThat(pi).hasPassed(COMPLETION_CHECK).isWaitingAt(SCHEDULE_MAKE_UP);
         assertThat(task(pi)).hasCandidateGroup("trainer");
         assertThat((String) runtime.getVariable(pi.getId(), "trainingFindings")).isEqualTo("""
             - Role operator: 2 of 5 trainees trained and passed (40.0 %), below the target of 80 %.
-            - operator: Operator E2 (E2) was absent.
-            - operator: Operator E3 (E3) scored 45, below the pass mark of 60.
-            - operator: Operator E5 (E5) has no attendance record.""");
-        DecisionLog.Decision decision = decisionLog.latest(code, "trainingCompletionCheck").orElseThrow();
-        assertThat(decision.outcome()).isEqualTo("failed");
-        assertThat(decision.findings()).hasSize(4);
+            - operator: Operator E2 (E2) was absent from Goods receipt.
+            - operator: Operator E3 (E3) scored 59 in Goods receipt, below its pass mark of 60.
+            - operator: Operator E5 (E5) has no attendance record in Goods receipt.
+            - Role manager: 0 of 1 trainees trained and passed (0.0 %), below the target of 80 %.
+            - manager: Manager M1 (M1) scored 74 in Stock reports, below its pass mark of 75.""");
         assertThat(trainingStatus.lastCheckPassed(code)).isFalse();
 
-        complete(task(pi), withVariables("makeUpPlan", "Make-up session on 2026-06-02 for E2, E3, E5"));
+        Task makeUp = task(pi);
+        assertThatThrownBy(() -> complete(makeUp, withVariables("sessions", JsonRows.of(List.of()))))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("Plan at least one make-up session");
+        complete(makeUp, withVariables("sessions", JsonRows.of(List.of(plannedSession("Goods receipt", "practice", SEED_USER),
+            plannedSession("Stock reports", "case", TRAINER)))));
+        assertThat(count("select count(*) from curriculum_session where project_code = ? and make_up")).isEqualTo(2);
 
         assertThat(pi).isWaitingAt(RECORD_ATTENDANCE);
-        List<FormRow> prefilled = JsonRows.read(localVariable(pi, "attendance"));
-        assertThat(prefilled.get(1).text("course")).isEqualTo("Goods receipt");
-        assertThat(prefilled.get(4).text("course")).isNull();
         complete(task(pi), withVariables("attendance", JsonRows.of(List.of(
-            session("E2", true, 66), session("E3", true, 71)))));
+            session("E2", true, 66), session("E3", true, 71), session("M1", true, 80)))));
 
         assertThat(pi).hasPassed(TRAINING_COMPLETE).isEnded();
-        assertThat(trainingStatus.lastCheckPassed(code)).isTrue();
         assertThat(decisionLog.forProject(code)).extracting(DecisionLog.Decision::outcome)
             .containsExactly("failed", "passed");
     }
 
     @Test
-    void refusesAScoreWithoutAttendanceAndPeopleOffTheRosterAndStoresNothing() {
+    void refusesAPlanWithARoleWithoutCurriculumOrABadSeedUserAndStoresNothing() {
         ProcessInstance pi = start();
-        complete(task(pi), withVariables("trainees", JsonRows.of(roster())));
+        List<Map<String, Object>> rows = new ArrayList<>(roster());
+        rows.add(trainee("E1", "Someone Else", "operator"));
+        rows.add(trainee("E7", "No Role", null));
+        Map<String, Object> seed = trainee("S1", "Seed", "operator");
+        seed.put("seedUser", true);
+        rows.add(seed);
+        Map<String, Object> fakeSeed = trainee("S2", "Not a key user", "operator");
+        fakeSeed.put("seedUser", true);
+        fakeSeed.put("userId", TRAINER);
+        rows.add(fakeSeed);
+        Task plan = task(pi);
+
+        assertThatThrownBy(() -> complete(plan, withVariables("trainees", JsonRows.of(rows), "curricula",
+            JsonRows.of(curricula()))))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("Row 7: employee E1 appears more than once.")
+            .hasMessageContaining("Row 8: the field \"Role\" is required.")
+            .hasMessageContaining("Row 9: S1 is marked as seed user, so the field \"Login\" is required")
+            .hasMessageContaining("Row 10: " + TRAINER + " is not a key user");
+        List<Map<String, Object>> clerks = new ArrayList<>(roster());
+        clerks.add(trainee("C1", "Clerk", "clerk"));
+        Map<String, Object> auditors = curriculum("Audit trail", "auditor", "90");
+        assertThatThrownBy(() -> complete(plan, withVariables("trainees", JsonRows.of(clerks), "curricula",
+            JsonRows.of(List.of(curricula().get(0), curricula().get(1), auditors)))))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("No curriculum for the role clerk (warehouse)")
+            .hasMessageContaining("Curriculum \"Audit trail\" is for the role auditor, which nobody on the roster has.");
+
+        assertThat(pi).isWaitingAt(PLAN_TRAINING);
+        assertThat(count("select count(*) from trainee where project_code = ?")).isZero();
+        assertThat(count("select count(*) from curriculum where project_code = ?")).isZero();
+    }
+
+    @Test
+    void refusesSessionsByStrangersWithBadLinksOrForUnknownCurriculaAndStoresNothing() {
+        ProcessInstance pi = start();
+        complete(task(pi), withVariables("trainees", JsonRows.of(roster()), "curricula", JsonRows.of(curricula())));
+        Map<String, Object> badLink = plannedSession("Goods receipt", "theory", TRAINER);
+        badLink.put("videoLink", "javascript:alert(1)");
+        Task sessions = task(pi);
+
+        assertThatThrownBy(() -> complete(sessions, withVariables("sessions", JsonRows.of(List.of(badLink,
+            plannedSession("Goods receipt", "practice", "nobody"), plannedSession("Payroll", "case", TRAINER))))))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("Row 1: the video link \"javascript:alert(1)\" is not a web address")
+            .hasMessageContaining("Row 2: nobody is neither a trainer nor a seed user of the roster.")
+            .hasMessageContaining("Row 3: \"Payroll\" is not a curriculum of this project")
+            .hasMessageContaining("The curriculum \"Stock reports\" has no session");
+
+        assertThat(pi).isWaitingAt(PLAN_SESSIONS);
+        assertThat(count("select count(*) from curriculum_session where project_code = ?")).isZero();
+    }
+
+    @Test
+    void refusesAScoreWithoutAttendanceUnknownCoursesAndPeopleOffTheRosterAndStoresNothing() {
+        ProcessInstance pi = start();
+        planned(pi);
         Map<String, Object> noDate = session("E3", true, 70);
         noDate.put("sessionDate", null);
+        Map<String, Object> otherCourse = session("E5", true, 70);
+        otherCourse.put("course", "Payroll");
 
         assertThatThrownBy(() -> complete(task(pi), withVariables("attendance", JsonRows.of(List.of(
             session("E1", true, 90), session("E2", false, 80), session("X9", true, 70), noDate,
-            session("E4", true, 101))))))
+            session("E4", true, 101), otherCourse)))))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
             .hasMessageContaining("Row 2: E2 did not attend, so there can be no score.")
             .hasMessageContaining("Row 3: employee X9 is not on the training roster")
             .hasMessageContaining("Row 4: the field \"Session date\" is required.")
-            .hasMessageContaining("Row 5: the score must be a whole number from 0 to 100, not \"101\".");
+            .hasMessageContaining("Row 5: the score must be a whole number from 0 to 100, not \"101\".")
+            .hasMessageContaining("Row 6: course \"Payroll\" is not a curriculum of this project");
 
         assertThat(pi).isWaitingAt(RECORD_ATTENDANCE);
         assertThat(count("select count(*) from training_attendance where project_code = ?")).isZero();
         assertThat(runtime.getVariable(pi.getId(), "attendance")).isNull();
     }
 
-    @Test
-    void refusesARosterWithDuplicatesOrMissingRoles() {
-        ProcessInstance pi = start();
-        List<Map<String, Object>> rows = new ArrayList<>(roster());
-        rows.add(trainee("E1", "Someone Else", "operator"));
-        rows.add(trainee("E7", "No Role", null));
+    private void planned(ProcessInstance pi) {
+        complete(task(pi), withVariables("trainees", JsonRows.of(roster()), "curricula", JsonRows.of(curricula())));
+        complete(task(pi), withVariables("sessions", JsonRows.of(List.of(plannedSession("Goods receipt", "practice", TRAINER),
+            plannedSession("Stock reports", "case", TRAINER)))));
+    }
 
-        assertThatThrownBy(() -> complete(task(pi), withVariables("trainees", JsonRows.of(rows))))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Row 7: employee E1 appears more than once.")
-            .hasMessageContaining("Row 8: the field \"Role\" is required.");
+    private static List<Map<String, Object>> curricula() {
+        return List.of(curriculum("Goods receipt", "operator", null), curriculum("Stock reports", "manager", "75"));
+    }
 
-        assertThat(pi).isWaitingAt(PLAN_TRAINING);
-        assertThat(count("select count(*) from trainee where project_code = ?")).isZero();
+    private static Map<String, Object> curriculum(String name, String role, String passMark) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", name);
+        row.put("role", role);
+        row.put("passMark", passMark);
+        return row;
+    }
+
+    private static Map<String, Object> plannedSession(String curriculum, String kind, String trainer) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("curriculum", curriculum);
+        row.put("kind", kind);
+        row.put("topic", curriculum + " " + kind);
+        row.put("trainer", trainer);
+        row.put("date", "2026-05-20");
+        row.put("manual", "Manual v2, chapter 3");
+        row.put("videoLink", "https://videos.example.com/" + kind);
+        return row;
     }
 
     private ProcessInstance start() {
@@ -196,6 +291,8 @@ class TrainingPhaseProcessTests {
         for (int i = 1; i <= 5; i++) {
             rows.add(trainee("E" + i, "Operator E" + i, "operator"));
         }
+        rows.get(0).put("userId", SEED_USER);
+        rows.get(0).put("seedUser", true);
         rows.add(trainee("M1", "Manager M1", "manager"));
         return rows;
     }
@@ -206,6 +303,7 @@ class TrainingPhaseProcessTests {
         row.put("name", name);
         row.put("department", "warehouse");
         row.put("role", role);
+        row.put("seedUser", false);
         return row;
     }
 
