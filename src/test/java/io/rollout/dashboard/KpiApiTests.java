@@ -7,6 +7,7 @@ import io.rollout.project.ProjectRepository;
 import io.rollout.shared.TestProjects;
 import io.rollout.shared.TestUsers;
 import io.rollout.shared.WebTest;
+import io.rollout.training.TrainingCurricula;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,6 +33,8 @@ class KpiApiTests {
     ProjectRepository projects;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TrainingCurricula curricula;
 
     String code;
 
@@ -77,9 +80,11 @@ class KpiApiTests {
             sql("insert into trainee (project_code, employee_id, name, department, role) values (?, ?, ?, 'finance', ?)",
                 code, t[0], "Name " + t[0], t[1]);
             sql("insert into training_attendance (project_code, employee_id, course, session_date, attended, score, "
-                + "recorded_at) values (?, ?, 'Course', date '2026-11-01', true, ?, current_timestamp)", code, t[0],
-                Integer.valueOf(t[2]));
+                + "recorded_at) values (?, ?, ?, date '2026-11-01', true, ?, current_timestamp)", code, t[0],
+                t[1].equals("管理层") ? "Reports" : "Hands-on", Integer.valueOf(t[2]));
         }
+        curricula.plan(code, List.of(new TrainingCurricula.Planned("Hands-on", "操作员", null, 60, null),
+            new TrainingCurricula.Planned("Reports", "管理层", null, 70, null)));
     }
 
     @Test
