@@ -27,11 +27,14 @@ class GoLiveDecisionRecorder implements TaskListener {
 
     private final GoLiveDecisionRules rules = new GoLiveDecisionRules();
     private final GoLiveRepository repository;
+    private final CutoverPlanRepository plans;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    GoLiveDecisionRecorder(GoLiveRepository repository, DecisionLog decisions, Messages messages) {
+    GoLiveDecisionRecorder(GoLiveRepository repository, CutoverPlanRepository plans, DecisionLog decisions,
+                           Messages messages) {
         this.repository = repository;
+        this.plans = plans;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -50,6 +53,11 @@ class GoLiveDecisionRecorder implements TaskListener {
         }
         String user = TaskForms.currentUser(task);
         repository.saveDecision(projectCode, submission, result.overridden(), user);
+        if (submission.strategy() != null && GoLiveDecisionRules.GO.equals(submission.decision())) {
+            // the committee may choose another strategy than the plan's: the cutover follows the decision
+            plans.strategy(projectCode, submission.strategy());
+            task.getExecution().setVariable("cutoverStrategy", submission.strategy());
+        }
         List<String> findings = new ArrayList<>();
         if (result.overridden()) {
             findings.add(messages.forRecord("golive.decision.overrides", recommendation));

@@ -32,43 +32,37 @@ class GoLiveRepository {
             .update();
     }
 
-    /** Stores a cutover run and its steps; returns the run id. */
-    long saveCutover(String projectCode, String strategy, boolean succeeded, String report, String executedBy,
-                     List<CutoverRules.Step> steps) {
+    /** Stores a run of the runbook (mock or real, of a wave or the whole cutover) with each step; returns its id. */
+    long saveRun(String projectCode, String strategy, String kind, Integer wave, boolean succeeded, String report,
+                 String executedBy, List<Runbook.Step> plan, List<Runbook.StepRun> run) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into cutover_run (project_code, strategy, succeeded, report, executed_by, executed_at)
-                values (?, ?, ?, ?, ?, ?)""")
-            .params(projectCode, strategy, succeeded, report, executedBy, now())
+                insert into cutover_run (project_code, strategy, kind, wave_no, succeeded, report, executed_by, executed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(projectCode, strategy, kind, wave, succeeded, report, executedBy, now())
             .update(key, "id");
         long runId = java.util.Objects.requireNonNull(key.getKey()).longValue();
-        int number = 0;
-        for (CutoverRules.Step step : steps) {
+        java.util.Map<Integer, Runbook.StepRun> byNo = new java.util.HashMap<>();
+        run.forEach(r -> byNo.put(r.no(), r));
+        for (Runbook.Step step : plan) {
+            Runbook.StepRun r = byNo.get(step.no());
             jdbc.sql("""
-                    insert into cutover_step (run_id, step_no, step, owner, planned_minutes, done)
-                    values (?, ?, ?, ?, ?, ?)""")
-                .params(runId, ++number, step.step(), step.owner(), step.plannedMinutes(), step.done())
+                    insert into cutover_step (run_id, step_no, step, owner, planned_minutes, done, status, actual_minutes,
+                                              note)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(runId, step.no(), step.title(), step.owner(), step.plannedMinutes(),
+                    r != null && Runbook.DONE.equals(r.status()), r == null ? Runbook.NOT_STARTED : r.status(),
+                    r == null ? null : r.actualMinutes(), r == null ? null : r.note())
                 .update();
         }
         return runId;
-    }
-
-    /** The steps of the project's latest cutover run, to start the next attempt from. */
-    List<CutoverRules.Step> latestSteps(String projectCode) {
-        return jdbc.sql("""
-                select s.step, s.owner, s.planned_minutes, s.done from cutover_step s
-                where s.run_id = (select max(id) from cutover_run where project_code = ?)
-                order by s.step_no""")
-            .param(projectCode)
-            .query((rs, n) -> new CutoverRules.Step(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
-            .list();
     }
 
     /** Adds the rollback report to the project's latest failed cutover run; false when there is none. */
     boolean recordRollback(String projectCode, String report, String rolledBackBy) {
         return jdbc.sql("""
                 update cutover_run set rollback_report = ?, rolled_back_by = ?, rolled_back_at = ?
-                where id = (select max(id) from cutover_run where project_code = ? and succeeded = false)""")
+                where id = (select max(id) from cutover_run where project_code = ? and kind = 'real')""")
             .params(report, rolledBackBy, now(), projectCode)
             .update() == 1;
     }

@@ -19,11 +19,13 @@ import org.springframework.stereotype.Component;
 class RollbackRecorder implements TaskListener {
 
     private final GoLiveRepository repository;
+    private final CutoverPlanRepository plans;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    RollbackRecorder(GoLiveRepository repository, DecisionLog decisions, Messages messages) {
+    RollbackRecorder(GoLiveRepository repository, CutoverPlanRepository plans, DecisionLog decisions, Messages messages) {
         this.repository = repository;
+        this.plans = plans;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -39,7 +41,12 @@ class RollbackRecorder implements TaskListener {
         if (!repository.recordRollback(projectCode, report, user)) {
             throw new IllegalStateException("no failed cutover run to roll back for project " + projectCode);
         }
-        decisions.record(new Decision(projectCode, "cutoverRollback", "cutover", "rolled-back", List.of(report),
-            null, user, task.getProcessInstanceId()));
+        Object wave = task.getVariable("wave");
+        if (wave instanceof Number n) {
+            // the wave's departments go back to the legacy system; earlier waves stay live
+            plans.waveStatus(projectCode, n.intValue(), "rolled-back");
+        }
+        decisions.record(new Decision(projectCode, "cutoverRollback", wave == null ? "cutover" : "wave " + wave,
+            "rolled-back", List.of(report), null, user, task.getProcessInstanceId()));
     }
 }

@@ -1,5 +1,6 @@
 package io.rollout.governance;
 
+import io.rollout.shared.Engine;
 import io.rollout.project.Project;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.FormInput;

@@ -1,5 +1,6 @@
 package io.rollout.governance;
 
+import io.rollout.shared.Engine;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.LogEntryRules.Raise;

@@ -24,6 +24,11 @@ public class RoleMembers {
         return userId != null && call(() -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0);
     }
 
+    /** True when a user with this id exists. */
+    public boolean exists(String userId) {
+        return userId != null && call(() -> identity.createUserQuery().userId(userId).count() > 0);
+    }
+
     private static <T> T call(Callable<T> query) {
         try {
             return Context.getCommandContext() == null ? query.call()

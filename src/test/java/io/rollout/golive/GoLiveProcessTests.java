@@ -10,14 +10,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.project.ProjectRepository;
+import io.rollout.identity.Roles;
 import io.rollout.shared.JsonRows;
+import io.rollout.shared.TestUsers;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,7 +48,16 @@ class GoLiveProcessTests {
     static final String ROLL_BACK = "UserTask_RollBack";
     static final String GATEWAY_GO = "Gateway_Go";
     static final String GATEWAY_CUTOVER_SUCCEEDED = "Gateway_CutoverSucceeded";
-    static final String READINESS_MERGE = "Gateway_ReadinessMerge";
+    static final String PLAN_MERGE = "Gateway_PlanMerge";
+    static final String PLAN_CUTOVER = "UserTask_PlanCutover";
+    static final String REHEARSE = "UserTask_RehearseCutover";
+    static final String WAVE_CUTOVER = "UserTask_ExecuteWaveCutover";
+    static final String REVIEW_WAVE = "UserTask_ReviewWave";
+    static final String ROLL_BACK_WAVE = "UserTask_RollBackWave";
+    static final String HANDLE_INCIDENT = "UserTask_HandleCriticalIncident";
+    static final String ESCALATE_INCIDENT = "UserTask_EscalateCriticalIncident";
+    static final String RECONCILE = "UserTask_ReconcileDualRun";
+    static final String REVIEW_DUAL_RUN = "UserTask_ReviewDualRun";
     static final String RESOLVE_MERGE = "Gateway_ResolveMerge";
     static final String END_LIVE = "EndEvent_Live";
 
@@ -61,6 +78,17 @@ class GoLiveProcessTests {
     DecisionLog decisions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ManagementService management;
+
+    static final String PASSWORD = "golive-Secret-2026";
+    static final String PMO = "glpmo";
+    static final String OPS = "glops";
+    static final String ON_CALL = "gloncall";
+    static final String FINANCE_OWNER = "glownerfinance";
+    static final String WAREHOUSE_OWNER = "glownerwarehouse";
 
     String code;
 
@@ -68,50 +96,153 @@ class GoLiveProcessTests {
     void createProject() {
         BpmnAwareTests.init(engine);
         code = TestProjects.newCode();
-        TestProjects.create(projects, code, List.of("finance"), MODULES, DATASETS);
+        TestProjects.create(projects, code, List.of("finance", "warehouse"), MODULES, DATASETS);
+        TestUsers.ensure(identity, PMO, PASSWORD, Roles.PMO);
+        TestUsers.ensure(identity, OPS, PASSWORD, Roles.IT_OPERATIONS);
+        TestUsers.ensure(identity, ON_CALL, PASSWORD, Roles.IT_OPERATIONS);
+        TestUsers.ensure(identity, FINANCE_OWNER, PASSWORD, Roles.BUSINESS_OWNER, Roles.departmentGroup("finance"));
+        TestUsers.ensure(identity, WAREHOUSE_OWNER, PASSWORD, Roles.BUSINESS_OWNER, Roles.departmentGroup("warehouse"));
     }
 
     @Test
-    void readyProjectGoesLiveWithDualRun() {
+    void readyProjectGoesLiveInWavesEachOnlyAfterThePreviousWasReviewed() {
         allPhasesPassed();
-        ProcessInstance pi = start();
+        ProcessInstance pi = start(wavesPlan());
 
         assertThat(pi).hasPassed(ASSESS_READINESS).isWaitingAt(DECIDE_GO_LIVE);
         assertThat(task(pi)).hasCandidateGroup("steering-committee");
         assertThat(runtime.getVariable(pi.getId(), "readinessVerdict")).isEqualTo("go");
-        assertThat((Boolean) runtime.getVariable(pi.getId(), "readinessOk")).isTrue();
-        assertThat((String) runtime.getVariable(pi.getId(), "readinessFindings"))
-            .isEqualTo("- Every readiness criterion is met.");
+        assertThat(runtime.getVariable(pi.getId(), "cutoverStrategy")).isEqualTo("waves");
         assertThat((String) runtime.getVariable(pi.getId(), "readinessSummary"))
             .contains("✓ UAT gate: passed", "✓ Modules not accepted by their users: none",
                 "✓ Datasets not signed off by their data owners: none", "✓ Open high risks (score 15 or more): none",
                 "✓ Critical defects not closed: none")
             .doesNotContain("✗");
-        assertThat(decisions.latest(code, "goLiveReadiness")).get().extracting(Decision::outcome).isEqualTo("go");
-
-        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "dual-run",
+        assertThat(decisions.latest(code, "cutoverPlan")).get().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo("waves");
+            assertThat(d.findings()).containsExactly("Finance first: smallest user group");
+        });
+        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "waves",
             "decisionReason", "All criteria met"));
+        assertThat(decisions.latest(code, "goLiveDecision")).get().extracting(Decision::outcome).isEqualTo("go");
 
-        assertThat(pi).hasPassed(GATEWAY_GO).isWaitingAt(EXECUTE_CUTOVER);
+        assertThat(pi).hasPassed(GATEWAY_GO).isWaitingAt(REHEARSE);
         assertThat(task(pi)).hasCandidateGroup("it-operations");
-        assertThat(JsonRows.read(tasks.getVariableLocal(task(pi).getId(), CutoverRecorder.RUNBOOK)))
-            .hasSize(5).first().satisfies(r -> assertThat(r.text("step")).startsWith("Freeze master data"));
-        Decision decision = decisions.latest(code, "goLiveDecision").orElseThrow();
-        assertThat(decision.outcome()).isEqualTo("go");
-        assertThat(decision.subject()).isEqualTo("dual-run");
-        assertThat(row("select decision, strategy, readiness_ok from go_live_decision where project_code = ?"))
-            .containsEntry("DECISION", "go").containsEntry("STRATEGY", "dual-run").containsEntry("READINESS_OK", true);
+        assertThat(JsonRows.read(tasks.getVariableLocal(task(pi).getId(), "runbook")))
+            .extracting(r -> r.text("stepNo") + " " + r.text("title") + " after " + r.text("dependsOn"))
+            .containsExactly("1 Freeze legacy after null", "2 Load delta after 1", "3 Switch users after 1, 2");
+        runRunbook(task(pi), "done", "done", "done");
+        assertThat(decisions.latest(code, "cutoverRehearsal")).get().extracting(Decision::outcome).isEqualTo("succeeded");
 
-        complete(task(pi), withVariables("runbook", runbook(true, true), "cutoverSucceeded", "yes",
-            "cutoverReport", "Cut over in 3 hours"));
+        Task wave1 = onlyTask(pi, WAVE_CUTOVER);
+        assertThat(wave1.getName()).isEqualTo("Cut over wave 1");
+        runRunbook(wave1, "done", "done", "done");
+        assertThat(waveStatus(1)).isEqualTo("live");
+        // the stabilisation period runs; the second wave has not started
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(WAVE_CUTOVER).count()).isZero();
+        Job stabilisation = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        assertThat(Duration.between(Instant.now(), stabilisation.getDuedate().toInstant()).toDays()).isBetween(2L, 3L);
+        management.executeJob(stabilisation.getId());
 
-        assertThat(pi).hasPassed(GATEWAY_CUTOVER_SUCCEEDED).hasPassed(END_LIVE).isEnded();
-        assertThat(row("select succeeded, report from cutover_run where project_code = ?"))
-            .containsEntry("SUCCEEDED", true).containsEntry("REPORT", "Cut over in 3 hours");
-        assertThat(jdbc.sql("""
-                select count(*) from cutover_step s join cutover_run r on r.id = s.run_id
-                where r.project_code = ? and s.done""").param(code).query(Integer.class).single()).isEqualTo(2);
-        assertThat(decisions.latest(code, "cutover")).get().extracting(Decision::outcome).isEqualTo("succeeded");
+        Task review1 = onlyTask(pi, REVIEW_WAVE);
+        assertThat(review1).hasCandidateUser(FINANCE_OWNER);
+        assertThat(review1.getName()).isEqualTo("Review wave 1");
+        complete(review1, withVariables("reviewDecision", "yes"));
+
+        Task wave2 = onlyTask(pi, WAVE_CUTOVER);
+        assertThat(wave2.getName()).isEqualTo("Cut over wave 2");
+        runRunbook(wave2, "done", "done", "done");
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
+        Task review2 = onlyTask(pi, REVIEW_WAVE);
+        assertThat(review2).hasCandidateUser(WAREHOUSE_OWNER);
+        complete(review2, withVariables("reviewDecision", "yes"));
+
+        assertThat(pi).hasPassed(END_LIVE).isEnded();
+        assertThat(decisions.forProject(code)).filteredOn(d -> d.decision().equals("waveReview"))
+            .extracting(Decision::subject, Decision::outcome)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("wave 1", "positive"),
+                org.assertj.core.groups.Tuple.tuple("wave 2", "positive"));
+        assertThat(count("select count(*) from cutover_run where project_code = ? and kind = 'real'")).isEqualTo(2);
+    }
+
+    @Test
+    void aNegativeWaveReviewRollsBackThatWaveOnlyAndGoesBackToThePlan() {
+        allPhasesPassed();
+        ProcessInstance pi = start(wavesPlan());
+        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "waves"));
+        runRunbook(task(pi), "done", "done", "done");
+        runRunbook(onlyTask(pi, WAVE_CUTOVER), "done", "done", "done");
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
+        complete(onlyTask(pi, REVIEW_WAVE), withVariables("reviewDecision", "yes"));
+        runRunbook(onlyTask(pi, WAVE_CUTOVER), "done", "done", "done");
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
+
+        Task review2 = onlyTask(pi, REVIEW_WAVE);
+        assertThatThrownBy(() -> complete(review2, withVariables("reviewDecision", "no")))
+            .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("needs a comment");
+        complete(review2, withVariables("reviewDecision", "no", "reviewComment", "Stock counts drift every night"));
+
+        complete(onlyTask(pi, ROLL_BACK_WAVE), withVariables("rollbackReport", "Warehouse back on the legacy WMS"));
+        assertThat(pi).hasPassed(RESOLVE_MERGE).isWaitingAt(RESOLVE_ISSUES);
+        assertThat(waveStatus(1)).isEqualTo("live");
+        assertThat(waveStatus(2)).isEqualTo("rolled-back");
+        assertThat(decisions.latest(code, "cutoverRollback")).get().extracting(Decision::subject).isEqualTo("wave 2");
+    }
+
+    @Test
+    void aCriticalIncidentDuringAWaveGoesToItsOnCallTeamEscalatesAndCanRollTheWaveBack() {
+        allPhasesPassed();
+        ProcessInstance pi = start(wavesPlan());
+        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "waves"));
+        runRunbook(task(pi), "done", "done", "done");
+        runRunbook(onlyTask(pi, WAVE_CUTOVER), "done", "done", "done");
+
+        runtime.createMessageCorrelation("criticalIncident").processInstanceBusinessKey(code)
+            .setVariable("criticalIncidentId", 7).setVariable("criticalIncidentTitle", "Invoices post twice").correlate();
+
+        Task handle = onlyTask(pi, HANDLE_INCIDENT);
+        assertThat(handle).hasCandidateUser(ON_CALL);
+        assertThat(handle.getName()).isEqualTo("Handle critical incident #7: Invoices post twice");
+        Job escalation = management.createJobQuery().processInstanceId(pi.getId()).timers().list().stream()
+            .filter(j -> Duration.between(Instant.now(), j.getDuedate().toInstant()).toHours() < 3).findFirst().orElseThrow();
+        management.executeJob(escalation.getId());
+        assertThat(onlyTask(pi, ESCALATE_INCIDENT)).hasCandidateGroup("steering-committee");
+
+        complete(handle, withVariables("reviewDecision", "no", "reviewComment", "Posting engine double-books: roll back"));
+        complete(onlyTask(pi, "UserTask_RollBackWaveAfterIncident"), withVariables("rollbackReport", "Finance back"));
+
+        assertThat(pi).isWaitingAt(RESOLVE_ISSUES);
+        assertThat(waveStatus(1)).isEqualTo("rolled-back");
+        assertThat(decisions.latest(code, "criticalIncident")).get().extracting(Decision::outcome).isEqualTo("negative");
+    }
+
+    @Test
+    void aDualRunReconcilesEveryDayOpensIncidentsForMismatchesAndEndsWithAReview() {
+        allPhasesPassed();
+        ProcessInstance pi = start(dualRunPlan());
+        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "dual-run"));
+        runRunbook(task(pi), "done", "done", "done");
+        runRunbook(task(pi), "done", "done", "done");
+
+        assertThat(pi).isWaitingAt(RECONCILE);
+        assertThat(tasks.getVariableLocal(task(pi).getId(), "day")).isEqualTo(1);
+        complete(task(pi), withVariables("figures", JsonRows.of(List.of(figure("Open orders", "120", "120"),
+            figure("Stock value", "1000000", "1006000")))));
+        assertThat((String) runtime.getVariable(pi.getId(), "dualRunFindings"))
+            .contains("Dual run day 1: Stock value differs: legacy 1000000, new 1006000 (0.6 %, tolerance 0.5 %)",
+                "incident #1");
+        assertThat(jdbc.sql("select severity from incident where project_code = ?").param(code).query(String.class)
+            .single()).isEqualTo("high");
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
+
+        complete(task(pi), withVariables("figures", JsonRows.of(List.of(figure("Open orders", "118", "118"),
+            figure("Stock value", "1000000", "1005000")))));
+        assertThat(pi).isWaitingAt(REVIEW_DUAL_RUN);
+        complete(task(pi), withVariables("reviewDecision", "yes"));
+
+        assertThat(pi).hasPassed(END_LIVE).isEnded();
+        assertThat(count("select count(*) from dual_run_check where project_code = ? and not within_tolerance")).isEqualTo(1);
+        assertThat(count("select count(*) from dual_run_check where project_code = ?")).isEqualTo(4);
     }
 
     @Test
@@ -154,7 +285,9 @@ class GoLiveProcessTests {
         allPhasesPassed();
         complete(task(pi), withVariables("resolutionNotes", "Retested, inventory accepted, materials signed off"));
 
-        assertThat(pi).hasPassed(READINESS_MERGE).isWaitingAt(DECIDE_GO_LIVE);
+        assertThat(pi).hasPassed(PLAN_MERGE).isWaitingAt(PLAN_CUTOVER);
+        planAgainAsPrefilled(pi);
+        assertThat(pi).isWaitingAt(DECIDE_GO_LIVE);
         assertThat((Boolean) runtime.getVariable(pi.getId(), "readinessOk")).isTrue();
         assertThat(decisions.forProject(code)).filteredOn(d -> d.decision().equals("goLiveReadiness"))
             .extracting(Decision::outcome).containsExactly("no-go", "go");
@@ -187,7 +320,7 @@ class GoLiveProcessTests {
         complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "big-bang",
             "riskAcceptance", "Legacy licence ends on 31 Dec; rollback tested"));
 
-        assertThat(pi).isWaitingAt(EXECUTE_CUTOVER);
+        assertThat(pi).isWaitingAt(REHEARSE);
         assertThat(decisions.latest(code, "goLiveDecision")).get().satisfies(d -> {
             assertThat(d.outcome()).isEqualTo("go-with-risk-acceptance");
             assertThat(d.findings()).containsExactly("Risk accepted: Legacy licence ends on 31 Dec; rollback tested");
@@ -203,7 +336,7 @@ class GoLiveProcessTests {
         complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "waves",
             "riskAcceptance", "Finance closes the month in the legacy system"));
 
-        assertThat(pi).isWaitingAt(EXECUTE_CUTOVER);
+        assertThat(pi).isWaitingAt(REHEARSE);
         assertThat(decisions.latest(code, "goLiveDecision")).get().satisfies(d -> {
             assertThat(d.outcome()).isEqualTo("go-with-risk-acceptance");
             assertThat(d.findings()).containsExactly("Overrides the readiness recommendation no-go",
@@ -238,7 +371,7 @@ class GoLiveProcessTests {
         complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "waves",
             "goLiveConditions", "Second sales key user named by 2026-12-01 (owner liwei)"));
 
-        assertThat(pi).isWaitingAt(EXECUTE_CUTOVER);
+        assertThat(pi).isWaitingAt(REHEARSE);
         assertThat(decisions.latest(code, "goLiveDecision")).get().satisfies(d -> {
             assertThat(d.outcome()).isEqualTo("conditional-go");
             assertThat(d.findings()).containsExactly("Conditions: Second sales key user named by 2026-12-01 (owner liwei)");
@@ -291,72 +424,168 @@ class GoLiveProcessTests {
     }
 
     @Test
-    void failedCutoverIsRolledBackAndGoesToResolveIssues() {
+    void aFailedRehearsalGoesBackToThePlanBeforeAnythingIsCutOver() {
         allPhasesPassed();
-        ProcessInstance pi = start();
-        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "waves"));
+        ProcessInstance pi = start(dualRunPlan());
+        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "dual-run"));
 
-        complete(task(pi), withVariables("runbook", runbook(true, false), "cutoverSucceeded", "no",
-            "cutoverReport", "Opening balances did not reconcile"));
+        runRunbook(task(pi), "done", "failed", "failed");
 
-        assertThat(pi).hasPassed(GATEWAY_CUTOVER_SUCCEEDED).isWaitingAt(ROLL_BACK);
-        assertThat(task(pi)).hasCandidateGroup("it-operations");
-        assertThat(decisions.latest(code, "cutover")).get().extracting(Decision::outcome).isEqualTo("failed");
-
-        String rollBack = task(pi).getId();
-        assertThatThrownBy(() -> tasks.complete(rollBack, Map.of("rollbackReport", " ")))
-            .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("Rollback report");
-        complete(task(pi), withVariables("rollbackReport", "Users back on the legacy system at 06:00"));
-
-        assertThat(pi).hasPassed(RESOLVE_MERGE).isWaitingAt(RESOLVE_ISSUES);
-        assertThat(task(pi)).hasCandidateGroup("pmo");
-        assertThat(row("select succeeded, rollback_report from cutover_run where project_code = ?"))
-            .containsEntry("SUCCEEDED", false).containsEntry("ROLLBACK_REPORT", "Users back on the legacy system at 06:00");
-        assertThat(decisions.latest(code, "cutoverRollback")).isPresent();
-
-        // the next attempt starts from the runbook of the failed one
-        complete(task(pi), withVariables("resolutionNotes", "Balances corrected"));
-        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "waves"));
-        assertThat(pi).isWaitingAt(EXECUTE_CUTOVER);
-        assertThat(JsonRows.read(tasks.getVariableLocal(task(pi).getId(), CutoverRecorder.RUNBOOK)))
-            .extracting(r -> r.text("step")).containsExactly("Load data", "Switch users");
+        assertThat(pi).isWaitingAt(RESOLVE_ISSUES);
+        assertThat(decisions.latest(code, "cutoverRehearsal")).get().extracting(Decision::outcome).isEqualTo("failed");
+        complete(task(pi), withVariables("resolutionNotes", "Delta load script fixed"));
+        assertThat(pi).isWaitingAt(PLAN_CUTOVER);
     }
 
     @Test
-    void succeededCutoverWithAStepNotDoneIsRefusedAndStoresNothing() {
+    void aFailedCutoverIsRolledBackAndGoesToResolveIssues() {
         allPhasesPassed();
-        ProcessInstance pi = start();
+        ProcessInstance pi = start(dualRunPlan());
         complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "dual-run"));
-        String taskId = task(pi).getId();
+        runRunbook(task(pi), "done", "done", "done");
+        runRunbook(task(pi), "done", "done", "failed");
 
-        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("runbook", runbook(true, false),
-            "cutoverSucceeded", "yes", "cutoverReport", "Done")))
+        assertThat(pi).hasPassed(GATEWAY_CUTOVER_SUCCEEDED).isWaitingAt(ROLL_BACK);
+        assertThat(decisions.latest(code, "cutover")).get().extracting(Decision::outcome).isEqualTo("failed");
+        complete(task(pi), withVariables("rollbackReport", "Users back on the legacy system at 06:00"));
+        assertThat(pi).isWaitingAt(RESOLVE_ISSUES);
+        assertThat(decisions.latest(code, "cutoverRollback")).isPresent();
+    }
+
+    @Test
+    void aStepDoneBeforeItsDependencyOrARunNotOverIsRefusedAndStoresNothing() {
+        allPhasesPassed();
+        ProcessInstance pi = start(dualRunPlan());
+        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "dual-run"));
+        Task rehearsal = task(pi);
+
+        assertThatThrownBy(() -> runRunbook(rehearsal, "in-progress", "not-started", "done"))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Row 2: step \"Switch users\" is not done");
+            .hasMessageContaining("Row 1: step 1 is in-progress: the run is over only when every step is done or failed.")
+            .hasMessageContaining("Step 3 (Switch users) cannot be started or done before step 1 is done.")
+            .hasMessageContaining("Step 3 (Switch users) cannot be started or done before step 2 is done.");
 
-        assertThat(pi).isWaitingAt(EXECUTE_CUTOVER);
+        assertThat(pi).isWaitingAt(REHEARSE);
         assertThat(count("select count(*) from cutover_run where project_code = ?")).isZero();
     }
 
     @Test
-    void cutoverSubmittedThroughTasklistFormIsRecorded() {
-        allPhasesPassed();
-        ProcessInstance pi = start();
-        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "dual-run"));
+    void aPlanWithACycleADepartmentInNoWaveOrNoReasonIsRefusedAndStoresNothing() {
+        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS, code, Map.of("projectCode", code));
+        Map<String, Object> plan = new LinkedHashMap<>(wavesPlan());
+        plan.put("strategyReason", " ");
+        plan.put("waves", JsonRows.of(List.of(wave("finance, sales", "3", ON_CALL))));
+        plan.put("runbook", JsonRows.of(List.of(step(1, "Freeze legacy", "3"), step(2, "Load delta", "1"),
+            step(3, "Switch users", "2"))));
 
-        // Tasklist submits the form, which updates the task-local runbook it was prefilled from
-        forms.submitTaskForm(task(pi).getId(), Variables.createVariables().putValue("runbook", runbook(true, true))
-            .putValue("cutoverSucceeded", "yes").putValue("cutoverReport", "Live"));
+        assertThatThrownBy(() -> complete(task(pi), plan))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("Give the reason for the cutover strategy")
+            .hasMessageContaining("Row 1: sales is not a department of the project (finance, warehouse).")
+            .hasMessageContaining("Departments in no wave: warehouse.")
+            .hasMessageContaining("The runbook has a cycle of dependencies: 1 → 3 → 2 → 1.");
 
-        assertThat(pi).isEnded();
-        assertThat(jdbc.sql("""
-                select s.step from cutover_step s join cutover_run r on r.id = s.run_id
-                where r.project_code = ? order by s.step_no""").param(code).query(String.class).list())
-            .containsExactly("Load data", "Switch users");
+        assertThat(pi).isWaitingAt(PLAN_CUTOVER);
+        assertThat(count("select count(*) from cutover_plan where project_code = ?")).isZero();
     }
 
     private ProcessInstance start() {
-        return runtime.startProcessInstanceByKey(PROCESS, code, Map.of("projectCode", code));
+        return start(dualRunPlan());
+    }
+
+    // starts go-live and completes the cutover plan as the PMO submits it
+    private ProcessInstance start(Map<String, Object> plan) {
+        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS, code, Map.of("projectCode", code));
+        assertThat(pi).isWaitingAt(PLAN_CUTOVER);
+        assertThat(task(pi)).hasCandidateGroup("pmo");
+        complete(task(pi), plan);
+        return pi;
+    }
+
+    private void planAgainAsPrefilled(ProcessInstance pi) {
+        String id = task(pi).getId();
+        Map<String, Object> form = new LinkedHashMap<>();
+        for (String name : List.of("cutoverStrategy", "strategyReason", "dualRunDays", "keyFigures", "waves", "runbook")) {
+            form.put(name, tasks.getVariableLocal(id, name));
+        }
+        tasks.complete(id, form);
+    }
+
+    private Map<String, Object> wavesPlan() {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("cutoverStrategy", "waves");
+        plan.put("strategyReason", "Finance first: smallest user group");
+        plan.put("waves", JsonRows.of(List.of(wave("finance", "3", ON_CALL), wave("warehouse", "5", ON_CALL + ", " + OPS))));
+        plan.put("runbook", runbookPlan());
+        return plan;
+    }
+
+    private Map<String, Object> dualRunPlan() {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("cutoverStrategy", "dual-run");
+        plan.put("strategyReason", "Month-end closing must be reconciled against the legacy system");
+        plan.put("dualRunDays", "2");
+        Map<String, Object> orders = new LinkedHashMap<>();
+        orders.put("name", "Open orders");
+        orders.put("tolerancePercent", "0");
+        Map<String, Object> stock = new LinkedHashMap<>();
+        stock.put("name", "Stock value");
+        stock.put("tolerancePercent", "0.5");
+        plan.put("keyFigures", JsonRows.of(List.of(orders, stock)));
+        plan.put("runbook", runbookPlan());
+        return plan;
+    }
+
+    private static Object runbookPlan() {
+        return JsonRows.of(List.of(step(1, "Freeze legacy", ""), step(2, "Load delta", "1"), step(3, "Switch users", "1, 2")));
+    }
+
+    private static Map<String, Object> step(int no, String title, String after) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("stepNo", String.valueOf(no));
+        row.put("title", title);
+        row.put("owner", OPS);
+        row.put("plannedMinutes", "30");
+        row.put("dependsOn", after);
+        return row;
+    }
+
+    private static Map<String, Object> wave(String departments, String days, String onCall) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("departments", departments);
+        row.put("stabilisationDays", days);
+        row.put("onCall", onCall);
+        return row;
+    }
+
+    private static Map<String, Object> figure(String name, String legacy, String current) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", name);
+        row.put("legacyValue", legacy);
+        row.put("newValue", current);
+        return row;
+    }
+
+    // completes a runbook task with the prefilled steps set to these statuses, 25 minutes each
+    private void runRunbook(Task task, String... statuses) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        List<io.rollout.shared.FormRow> prefilled = JsonRows.read(tasks.getVariableLocal(task.getId(), "runbook"));
+        for (int i = 0; i < prefilled.size(); i++) {
+            Map<String, Object> row = new LinkedHashMap<>(prefilled.get(i).values());
+            row.put("status", statuses[i]);
+            row.put("actualMinutes", "25");
+            rows.add(row);
+        }
+        complete(task, withVariables("runbook", JsonRows.of(rows), "cutoverReport", "Run as planned"));
+    }
+
+    private Task onlyTask(ProcessInstance pi, String key) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    private String waveStatus(int wave) {
+        return jdbc.sql("select status from cutover_wave where project_code = ? and wave_no = ?").params(code, wave)
+            .query(String.class).single();
     }
 
     private void allPhasesPassed() {
@@ -384,19 +613,6 @@ class GoLiveProcessTests {
 
     private void record(String decision, String subject, String outcome) {
         decisions.record(new Decision(code, decision, subject, outcome, List.of(), null, "tester", null));
-    }
-
-    private static Object runbook(boolean firstDone, boolean secondDone) {
-        return JsonRows.of(List.of(step("Load data", "wangfang", 120, firstDone), step("Switch users", "liwei", 30, secondDone)));
-    }
-
-    private static Map<String, Object> step(String step, String owner, int minutes, boolean done) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("step", step);
-        row.put("owner", owner);
-        row.put("plannedMinutes", minutes);
-        row.put("done", done);
-        return row;
     }
 
     private Map<String, Object> row(String sql) {

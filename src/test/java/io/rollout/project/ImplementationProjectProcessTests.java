@@ -117,7 +117,10 @@ class ImplementationProjectProcessTests {
     static final String SCHEDULE_MAKE_UP = "UserTask_ScheduleMakeUpSessions";
     // goLive
     static final String DECIDE_GO_LIVE = "UserTask_DecideGoLive";
-    static final String EXECUTE_CUTOVER = "UserTask_ExecuteCutover";
+    static final String PLAN_CUTOVER = "UserTask_PlanCutover";
+    static final String REHEARSE_CUTOVER = "UserTask_RehearseCutover";
+    static final String EXECUTE_WAVE_CUTOVER = "UserTask_ExecuteWaveCutover";
+    static final String REVIEW_WAVE = "UserTask_ReviewWave";
     // operationsPhase
     static final String RUN_HYPERCARE = "UserTask_RunHypercare";
     static final String HAND_OVER = "UserTask_HandOver";
@@ -737,6 +740,15 @@ class ImplementationProjectProcessTests {
     // --- go-live ---------------------------------------------------------------------------------------
 
     void decideGoAndCutOverInWaves() {
+        // the PMO plans a gray release: procurement first, the warehouse after a week of stabilisation
+        Task plan = openTask(PLAN_CUTOVER);
+        assertThat(plan).hasCandidateGroup(Roles.PMO);
+        submit(plan, PMO, Map.of("cutoverStrategy", "waves",
+            "strategyReason", "Procurement has the fewest users; the warehouse follows once purchasing is stable",
+            "waves", JsonRows.of(List.of(wave(PROCUREMENT, IT_OPERATIONS), wave(WAREHOUSE, IT_OPERATIONS))),
+            "runbook", JsonRows.of(List.of(runbookStep(1, "Freeze master data", ""), runbookStep(2, "Load open orders", "1"),
+                runbookStep(3, "Switch users", "2")))));
+
         Task decide = openTask(DECIDE_GO_LIVE);
         assertThat(decide).hasCandidateGroup(Roles.STEERING_COMMITTEE);
         assertThat((Boolean) taskService.getVariable(decide.getId(), "readinessOk"))
@@ -745,17 +757,38 @@ class ImplementationProjectProcessTests {
         submit(decide, STEERING, Map.of("goLiveDecision", "go", "cutoverStrategy", "waves",
             "decisionReason", "All readiness criteria met; procurement first, warehouse one week later"));
 
-        Task cutover = openTask(EXECUTE_CUTOVER);
-        assertThat(cutover).hasCandidateGroup(Roles.IT_OPERATIONS);
-        List<Map<String, Object>> runbook = rows(taskService.getVariable(cutover.getId(), "runbook"));
-        assertThat(runbook).isNotEmpty();
-        runbook.forEach(step -> {
-            step.put("owner", IT_OPERATIONS);
-            step.put("plannedMinutes", 60);
-            step.put("done", true);
+        runRunbook(openTask(REHEARSE_CUTOVER));
+        for (String owner : List.of(PROCUREMENT_OWNER, WAREHOUSE_OWNER)) {
+            Task cutover = openTask(EXECUTE_WAVE_CUTOVER);
+            assertThat(cutover).hasCandidateGroup(Roles.IT_OPERATIONS);
+            runRunbook(cutover);
+            // the stabilisation period of the wave: its timer in the go-live process
+            String goLive = runtime.createProcessInstanceQuery().processDefinitionKey("goLive")
+                .processInstanceBusinessKey(code).singleResult().getId();
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(goLive).timers()
+                .singleResult().getId());
+            Task review = openTask(REVIEW_WAVE);
+            assertThat(review).hasCandidateUser(owner);
+            submit(review, owner, Map.of("reviewDecision", "yes"));
+        }
+    }
+
+    static Map<String, Object> wave(String department, String onCall) {
+        return Map.of("departments", department, "stabilisationDays", "7", "onCall", onCall);
+    }
+
+    static Map<String, Object> runbookStep(int no, String title, String after) {
+        return Map.of("stepNo", String.valueOf(no), "title", title, "owner", IT_OPERATIONS, "plannedMinutes", "60",
+            "dependsOn", after);
+    }
+
+    void runRunbook(Task run) {
+        List<Map<String, Object>> steps = rows(taskService.getVariable(run.getId(), "runbook"));
+        steps.forEach(step -> {
+            step.put("status", "done");
+            step.put("actualMinutes", "55");
         });
-        submit(cutover, IT_OPERATIONS, Map.of("runbook", JsonRows.of(runbook), "cutoverSucceeded", "yes",
-            "cutoverReport", "Procurement live on Monday, warehouse the Monday after; opening stock reconciled"));
+        submit(run, IT_OPERATIONS, Map.of("runbook", JsonRows.of(steps), "cutoverReport", "Opening stock reconciled"));
     }
 
     // --- operations ------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-package io.rollout.governance;
+package io.rollout.shared;
 
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * without the engine's authorization checks, inside the current command when there is one.
  */
 @Component
-class Engine {
+public class Engine {
 
     private final ProcessEngineConfigurationImpl configuration;
 
@@ -17,11 +17,11 @@ class Engine {
         this.configuration = configuration;
     }
 
-    <T> T asSystem(Callable<T> call) {
+    public <T> T asSystem(Callable<T> call) {
         return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(call));
     }
 
-    boolean userExists(String userId) {
+    public boolean userExists(String userId) {
         return asSystem(() -> configuration.getIdentityService().createUserQuery().userId(userId).count() > 0);
     }
 }

@@ -1,0 +1,133 @@
+package io.rollout.golive;
+
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.FormInput;
+import io.rollout.shared.FormRow;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import io.rollout.shared.TaskForms;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of the runbook runs in {@code goLive}: {@code UserTask_RehearseCutover} (the mock cutover),
+ * {@code UserTask_ExecuteCutover} (dual run or big bang) and {@code UserTask_ExecuteWaveCutover} (one wave). On
+ * create it prefills the dynamic list {@code runbook} with the planned steps; on complete every step must be done
+ * or failed (the run is over), with actual minutes for a done step, and no step may be done or in progress before
+ * the steps it depends on are done ({@link Runbook}). The run, its steps and decision {@code cutoverRehearsal} or
+ * {@code cutover} are stored; {@code runbookOk} is true when every step is done.
+ */
+@Component("runbookRunRecorder")
+class RunbookRunRecorder implements TaskListener {
+
+    static final String ROWS = "runbook";
+    static final String REHEARSAL = "UserTask_RehearseCutover";
+
+    private final CutoverPlanRepository plans;
+    private final GoLiveRepository runs;
+    private final DecisionLog decisions;
+    private final Messages messages;
+
+    RunbookRunRecorder(CutoverPlanRepository plans, GoLiveRepository runs, DecisionLog decisions, Messages messages) {
+        this.plans = plans;
+        this.runs = runs;
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String projectCode = (String) task.getVariable("projectCode");
+        List<Runbook.Step> plan = plans.runbook(projectCode);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal(ROWS, JsonRows.of(plan.stream().map(RunbookRunRecorder::prefill).toList()));
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        List<Runbook.StepRun> run = new ArrayList<>();
+        Set<Integer> planned = plan.stream().map(Runbook.Step::no).collect(Collectors.toSet());
+        for (FormRow row : JsonRows.read(TaskForms.submitted(task, ROWS))) {
+            Integer no = stepNo(row, problems);
+            if (no == null) {
+                continue;
+            }
+            if (!planned.contains(no)) {
+                problems.add(messages.get("golive.runbook.unknownStep", row.number(), no));
+                continue;
+            }
+            String status = row.text("status");
+            if (!Runbook.DONE.equals(status) && !Runbook.FAILED.equals(status)) {
+                problems.add(messages.get("golive.runbook.notFinished", row.number(), no, status == null ? "-" : status));
+            }
+            Integer minutes = null;
+            try {
+                minutes = row.integer("actualMinutes");
+            } catch (NumberFormatException | ArithmeticException e) {
+                problems.add(messages.get("form.row.number", row.number(), "Actual minutes", row.text("actualMinutes")));
+            }
+            if (Runbook.DONE.equals(status) && (minutes == null || minutes < 0)) {
+                problems.add(messages.get("golive.runbook.actualMinutes", row.number(), no));
+            }
+            run.add(new Runbook.StepRun(no, status, minutes, row.text("note")));
+        }
+        Runbook.checkRun(plan, run).forEach(p -> problems.add(messages.get(p.code(), p.args())));
+        String report = TaskForms.text(task, "cutoverReport");
+        if (report == null) {
+            problems.add(messages.get("form.field.required", "Report"));
+        }
+        FormInput.refuseIfAny(problems);
+        boolean ok = Runbook.complete(plan, run) && run.stream().noneMatch(r -> Runbook.FAILED.equals(r.status()));
+        boolean rehearsal = REHEARSAL.equals(task.getTaskDefinitionKey());
+        Object wave = task.getVariable("wave");
+        Integer waveNo = wave instanceof Number n ? n.intValue() : null;
+        String user = TaskForms.currentUser(task);
+        String strategy = (String) task.getVariable("cutoverStrategy");
+        long runId = runs.saveRun(projectCode, strategy, rehearsal ? "mock" : "real", waveNo, ok, report, user, plan, run);
+        int plannedMinutes = plan.stream().mapToInt(Runbook.Step::plannedMinutes).sum();
+        int actualMinutes = run.stream().mapToInt(r -> r.actualMinutes() == null ? 0 : r.actualMinutes()).sum();
+        decisions.record(new Decision(projectCode, rehearsal ? "cutoverRehearsal" : "cutover",
+            waveNo == null ? strategy : "wave " + waveNo, ok ? "succeeded" : "failed", List.of(report),
+            "run=" + runId + ", planned " + plannedMinutes + " min, actual " + actualMinutes + " min", user,
+            task.getProcessInstanceId()));
+        if (waveNo != null && ok) {
+            plans.waveStatus(projectCode, waveNo, "live");
+        }
+        task.getExecution().setVariable("runbookOk", ok);
+        task.getExecution().setVariable("runbookSummary", messages.forRecord("golive.runbook.summary",
+            ok ? "succeeded" : "failed", plannedMinutes, actualMinutes));
+    }
+
+    private Integer stepNo(FormRow row, List<String> problems) {
+        try {
+            Integer no = row.integer("stepNo");
+            if (no == null) {
+                problems.add(messages.get("form.row.required", row.number(), "Step"));
+            }
+            return no;
+        } catch (NumberFormatException | ArithmeticException e) {
+            problems.add(messages.get("form.row.number", row.number(), "Step", row.text("stepNo")));
+            return null;
+        }
+    }
+
+    private static Map<String, Object> prefill(Runbook.Step s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("stepNo", String.valueOf(s.no()));
+        row.put("title", s.title());
+        row.put("owner", s.owner());
+        row.put("plannedMinutes", String.valueOf(s.plannedMinutes()));
+        row.put("dependsOn", String.join(", ", s.dependsOn().stream().map(String::valueOf).toList()));
+        row.put("status", Runbook.NOT_STARTED);
+        row.put("actualMinutes", null);
+        row.put("note", null);
+        return row;
+    }
+}
