@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
+import io.rollout.shared.JsonRows;
 import io.rollout.shared.TestProjects;
 import io.rollout.shared.TestUsers;
 import io.rollout.shared.WebTest;
@@ -54,6 +55,10 @@ class TimelineApiTests {
         code = TestProjects.newCode();
         TestProjects.create(projects, code, List.of("finance"), List.of(), List.of());
         runtime.startProcessInstanceByKey("goLive", code, Map.of("projectCode", code));
+        Task plan = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+        tasks.complete(plan.getId(), Map.of("cutoverStrategy", "big-bang", "strategyReason", "One site, one weekend",
+            "runbook", JsonRows.of(List.of(Map.of("stepNo", "1", "title", "Switch", "owner", "tlauditor",
+                "plannedMinutes", "60", "dependsOn", "")))));
         Task decide = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -71,7 +76,7 @@ class TimelineApiTests {
 
         assertThat(events).extracting(e -> e.get("type") + " " + e.get("event") + " " + e.get("subject"))
             .containsSubsequence("process started Go-live and cutover", "decision goLiveReadiness go-live",
-                "task created Decide go / no-go", "decision goLiveDecision go-live",
+                "task created Decide go / no-go", "decision goLiveDecision big-bang",
                 "task completed Decide go / no-go", "task created Resolve readiness issues");
         assertThat(events).filteredOn(e -> "completed".equals(e.get("event")))
             .singleElement().satisfies(e -> {
@@ -86,7 +91,7 @@ class TimelineApiTests {
     @Test
     void filtersByTypePersonPhaseAndTime() {
         assertThat(timeline("tlauditor", "?type=decision")).extracting(e -> e.get("event"))
-            .containsExactly("goLiveReadiness", "goLiveDecision");
+            .containsExactly("cutoverPlan", "goLiveReadiness", "goLiveDecision");
         assertThat(timeline("tlauditor", "?person=tlsteering")).extracting(e -> e.get("type") + " " + e.get("event"))
             .containsExactly("decision goLiveDecision", "task completed");
         assertThat(timeline("tlauditor", "?phase=requirementsPhase")).isEmpty();
@@ -117,7 +122,7 @@ class TimelineApiTests {
         String text = new String(csv.getBody(), StandardCharsets.UTF_8);
         assertThat(text.lines().findFirst().orElseThrow())
             .isEqualTo("\uFEFFat,type,event,phase,subject,person,detail,processInstanceId");
-        assertThat(text.lines().toList()).hasSize(3);
+        assertThat(text.lines().toList()).hasSize(4);
         assertThat(text).contains("goLiveDecision").doesNotContain(",=HYPERLINK").doesNotContain("\"=HYPERLINK");
     }
 
