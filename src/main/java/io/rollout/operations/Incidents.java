@@ -3,40 +3,61 @@ package io.rollout.operations;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import io.rollout.shared.Engine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Write API of operations for other phases: opens an incident of a project (numbered per project), for
- * example a mismatch found by a dual-run reconciliation during cutover.
+ * Opens the incidents of a project (numbered per project) — from the REST API, from another phase (a dual-run
+ * mismatch during cutover) — each with its own {@code hypercareIncident} process: the resolution task for IT
+ * operations with the SLA of its severity as a timer that escalates to the PMO when breached.
  */
 @Component
 public class Incidents {
 
+    static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OperationsPolicy policy;
+    private final RuntimeService runtime;
+    private final Engine engine;
 
-    Incidents(JdbcClient jdbc, Clock clock) {
+    Incidents(JdbcClient jdbc, Clock clock, OperationsPolicy policy, RuntimeService runtime, Engine engine) {
+        this.engine = engine;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.policy = policy;
+        this.runtime = runtime;
     }
 
     /**
-     * Opens an incident and returns its number within the project.
+     * Opens an incident, starts its process and returns its number within the project.
      *
      * @param severity critical, high, medium or low
-     * @param source   where it comes from, e.g. {@code dual-run reconciliation day 3}; kept in the title's record
+     * @param source   where it comes from, e.g. {@code dual-run day 3}; kept with the title
      */
     public int open(String projectCode, String title, String severity, String module, String reporter, String source) {
+        if (!SEVERITIES.contains(severity)) {
+            throw new IllegalArgumentException("unknown severity " + severity);
+        }
         int id = jdbc.sql("select coalesce(max(id), 0) + 1 from incident where project_code = ?").param(projectCode)
             .query(Integer.class).single();
         String text = source == null ? title : title + " [" + source + "]";
         jdbc.sql("""
-                insert into incident (project_code, id, title, severity, module, reporter, status, opened_at)
-                values (?, ?, ?, ?, ?, ?, 'open', ?)""")
+                insert into incident (project_code, id, title, severity, module, reporter, status, opened_at, sla_due_at)
+                values (?, ?, ?, ?, ?, ?, 'open', ?, ?)""")
             .params(projectCode, id, text.length() > 300 ? text.substring(0, 300) : text, severity, module, reporter,
-                Timestamp.from(Instant.now(clock)))
+                Timestamp.from(Instant.now(clock)), Timestamp.from(policy.slaDue(severity)))
             .update();
+        // whoever reports may open an incident: its process is the application's, not the reporter's
+        String instance = engine.asSystem(() -> runtime.startProcessInstanceByKey("hypercareIncident", projectCode,
+            Map.of("projectCode", projectCode, "incidentId", id, "incidentTitle", text, "severity", severity)).getId());
+        jdbc.sql("update incident set process_instance_id = ? where project_code = ? and id = ?")
+            .params(instance, projectCode, id).update();
         return id;
     }
 }

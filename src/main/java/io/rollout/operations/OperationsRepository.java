@@ -19,48 +19,27 @@ class OperationsRepository {
         this.clock = clock;
     }
 
-    List<HypercareRules.Incident> incidents(String projectCode) {
+    /** An incident as {@code GET /api/projects/{code}/incidents} shows it. */
+    record IncidentView(int id, String title, String severity, String module, String reporter, String status,
+                        String resolution, String resolvedBy, Instant openedAt, Instant resolvedAt, Instant slaDueAt,
+                        Instant slaBreachedAt) {
+    }
+
+    /** The incidents of a project, newest first. */
+    List<IncidentView> incidents(String projectCode) {
         return jdbc.sql("""
-                select id, title, severity, module, reporter, status, resolution from incident
-                where project_code = ? order by id""")
+                select id, title, severity, module, reporter, status, resolution, resolved_by, opened_at, resolved_at,
+                       sla_due_at, sla_breached_at
+                from incident where project_code = ? order by id desc""")
             .param(projectCode)
-            .query((rs, n) -> new HypercareRules.Incident(rs.getInt(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+            .query((rs, n) -> new IncidentView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)),
+                instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12))))
             .list();
     }
 
-    /**
-     * Updates the incidents that have an id and adds the others with the next free ids. The time an
-     * incident is resolved is kept until it is reopened.
-     */
-    void upsertIncidents(String projectCode, List<HypercareRules.Incident> incidents) {
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        int next = jdbc.sql("select coalesce(max(id), 0) from incident where project_code = ?").param(projectCode)
-            .query(Integer.class).single();
-        for (HypercareRules.Incident i : incidents) {
-            if (i.id() != null) {
-                next = Math.max(next, i.id());
-            }
-        }
-        for (HypercareRules.Incident i : incidents) {
-            boolean resolved = HypercareRules.RESOLVED.equals(i.status());
-            int updated = i.id() == null ? 0 : jdbc.sql("""
-                    update incident set title = ?, severity = ?, module = ?, reporter = ?, status = ?, resolution = ?,
-                           resolved_at = %s
-                    where project_code = ? and id = ?""".formatted(resolved ? "coalesce(resolved_at, ?)" : "?"))
-                .params(i.title(), i.severity(), i.module(), i.reporter(), i.status(), i.resolution(),
-                    resolved ? now : null, projectCode, i.id())
-                .update();
-            if (updated == 0) {
-                jdbc.sql("""
-                        insert into incident (project_code, id, title, severity, module, reporter, status, resolution,
-                                              opened_at, resolved_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(projectCode, i.id() != null ? i.id() : ++next, i.title(), i.severity(), i.module(),
-                        i.reporter(), i.status(), i.resolution(), now, resolved ? now : null)
-                    .update();
-            }
-        }
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     void replaceHandover(String projectCode, List<HandoverRules.ModuleOwner> owners, String knowledgeBaseLink,

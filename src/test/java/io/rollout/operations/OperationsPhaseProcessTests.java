@@ -19,7 +19,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,7 +41,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class OperationsPhaseProcessTests {
 
     static final String PROCESS = "operationsPhase";
-    static final String RUN_HYPERCARE = "UserTask_RunHypercare";
+    static final String MINIMUM_HYPERCARE = "TimerEvent_MinimumHypercare";
+    static final String CHECK_EXIT = "ServiceTask_CheckHypercareExit";
+    static final String CONTINUE_HYPERCARE = "UserTask_ContinueHypercare";
+    static final String ONE_WEEK = "TimerEvent_OneWeek";
+    static final String REVIEW_DUE = "TimerEvent_ReviewDue";
     static final String HAND_OVER = "UserTask_HandOver";
     static final String REVIEW = "UserTask_ReviewPostImplementation";
     static final String GATEWAY_HYPERCARE_EXIT = "Gateway_HypercareExit";
@@ -59,6 +68,10 @@ class OperationsPhaseProcessTests {
     DecisionLog decisions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    Incidents incidents;
 
     String code;
     String owner;
@@ -78,102 +91,112 @@ class OperationsPhaseProcessTests {
     }
 
     @Test
-    void hypercareEndsThenModulesAreHandedOverAndReviewed() {
+    void hypercareEndsByItsCriteriaThenModulesAreHandedOverAndReviewedWhenDue() {
         ProcessInstance pi = start();
-        assertThat(pi).isWaitingAt(RUN_HYPERCARE);
-        assertThat(task(pi)).hasCandidateGroup("it-operations");
+        assertThat(pi).isWaitingAt(MINIMUM_HYPERCARE);
+        // the minimum period passes with nothing reported
+        executeTimer(pi);
 
-        complete(task(pi), withVariables("incidents", JsonRows.of(List.of(
-                incident(null, "Invoice printout misaligned", "low", "finance", "resolved", "Template fixed"))),
-            "exitHypercare", true));
-
-        assertThat(pi).hasPassed(GATEWAY_HYPERCARE_EXIT).isWaitingAt(HAND_OVER);
+        assertThat(pi).hasPassed(CHECK_EXIT, GATEWAY_HYPERCARE_EXIT).isWaitingAt(HAND_OVER);
         assertThat(task(pi)).hasCandidateGroup("it-operations");
         assertThat((Boolean) runtime.getVariable(pi.getId(), "hypercareExitOk")).isTrue();
-        assertThat(row("select id, status, resolved_at from incident where project_code = ?"))
-            .containsEntry("ID", 1).containsEntry("STATUS", "resolved").extractingByKey("RESOLVED_AT").isNotNull();
+        assertThat(decisions.latest(code, "hypercareExit")).get().extracting(Decision::outcome).isEqualTo("exit");
         List<FormRow> prefilled = JsonRows.read(tasks.getVariableLocal(task(pi).getId(), HandoverRecorder.MODULE_OWNERS));
         assertThat(prefilled).extracting(r -> r.text("module")).containsExactly("finance", "inventory");
 
         complete(task(pi), withVariables("moduleOwners", JsonRows.of(List.of(
                 moduleOwner("finance", owner, "https://wiki/finance-runbook"), moduleOwner("inventory", owner, ""))),
             "knowledgeBaseLink", "https://wiki/erp"));
-
-        assertThat(pi).isWaitingAt(REVIEW);
-        assertThat(task(pi)).hasCandidateGroup("pmo");
         assertThat(jdbc.sql("select module, internal_owner from module_handover where project_code = ? order by module")
             .param(code).query((rs, n) -> rs.getString(1) + "=" + rs.getString(2)).list())
             .containsExactly("finance=" + owner, "inventory=" + owner);
-        assertThat(decisions.latest(code, "operationsHandover")).get().extracting(Decision::outcome).isEqualTo("handed-over");
 
+        // the review is due 90 days after the cutover
+        assertThat(pi).isWaitingAt(REVIEW_DUE);
+        Job due = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        assertThat(Duration.between(Instant.now(), due.getDuedate().toInstant()).toDays()).isBetween(88L, 90L);
+        management.executeJob(due.getId());
+        assertThat(task(pi)).hasCandidateGroup("pmo");
         complete(task(pi), review(4));
 
         assertThat(pi).hasPassed(END_HANDED_OVER).isEnded();
-        assertThat(row("select satisfaction, on_time_go_live, error_rate_after_pct from post_implementation_review where project_code = ?"))
-            .containsEntry("SATISFACTION", 4).containsEntry("ON_TIME_GO_LIVE", true)
-            .hasEntrySatisfying("ERROR_RATE_AFTER_PCT", v -> assertThat((BigDecimal) v).isEqualByComparingTo("1.5"));
-        assertThat(decisions.latest(code, "postImplementationReview")).get().satisfies(d -> {
-            assertThat(d.outcome()).isEqualTo("completed");
-            assertThat(d.findings()).singleElement().asString().contains("Hours saved per month: 320", "satisfaction 4/5");
-        });
+        assertThat(decisions.latest(code, "postImplementationReview")).get().satisfies(d ->
+            assertThat(d.findings()).singleElement().asString().contains("Hours saved per month: 320", "satisfaction 4/5"));
     }
 
     @Test
-    void openHighIncidentKeepsHypercareGoingUntilResolved() {
+    void anOpenCriticalIncidentKeepsHypercareGoingWeekByWeekUntilResolved() {
+        int critical = incidents.open(code, "Stock postings fail", "critical", "inventory", "sunli", null);
         ProcessInstance pi = start();
+        executeTimer(pi);
 
-        complete(task(pi), withVariables("incidents", JsonRows.of(List.of(
-                incident(null, "Stock postings fail", "high", "inventory", "open", ""),
-                incident(null, "Slow report", "medium", "finance", "open", ""))),
-            "exitHypercare", true));
-
-        assertThat(pi).hasPassed(HYPERCARE_MERGE).isWaitingAt(RUN_HYPERCARE);
-        assertThat(task(pi)).hasCandidateGroup("it-operations");
-        assertThat((Boolean) runtime.getVariable(pi.getId(), "hypercareExitOk")).isFalse();
+        assertThat(pi).isWaitingAt(CONTINUE_HYPERCARE);
+        assertThat(task(pi)).hasCandidateGroup("pmo");
         assertThat((String) runtime.getVariable(pi.getId(), "hypercareFindings"))
-            .isEqualTo("- Incident 1 (high) is still open: Stock postings fail");
-        List<FormRow> prefilled = JsonRows.read(tasks.getVariableLocal(task(pi).getId(), HypercareRecorder.INCIDENTS));
-        assertThat(prefilled).extracting(r -> r.integer("id")).containsExactly(1, 2);
+            .isEqualTo("- Critical incident #" + critical + " is open: Stock postings fail");
+        complete(task(pi), withVariables("hypercareActions", "Vendor on site tomorrow"));
+        assertThat(pi).isWaitingAt(ONE_WEEK);
 
-        complete(task(pi), withVariables("incidents", JsonRows.of(List.of(
-                incident(1, "Stock postings fail", "high", "inventory", "resolved", "Posting rule corrected"),
-                incident(2, "Slow report", "medium", "finance", "open", ""),
-                incident(null, "Label printer", "low", null, "open", ""))),
-            "exitHypercare", false));
-
-        assertThat(pi).isWaitingAt(RUN_HYPERCARE);
-        assertThat((String) runtime.getVariable(pi.getId(), "hypercareFindings"))
-            .isEqualTo("- Hypercare goes on: exit was not requested.");
-        assertThat(jdbc.sql("select id || ':' || status from incident where project_code = ? order by id").param(code)
-            .query(String.class).list()).containsExactly("1:resolved", "2:open", "3:open");
-
-        complete(task(pi), withVariables("exitHypercare", true,
-            "incidents", tasks.getVariableLocal(task(pi).getId(), HypercareRecorder.INCIDENTS)));
+        Task resolve = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("UserTask_ResolveIncident")
+            .singleResult();
+        assertThat(resolve.getName()).isEqualTo("Resolve incident #" + critical + " (critical): Stock postings fail");
+        complete(resolve, withVariables("resolution", "Posting rule corrected"));
+        assertThat(jdbc.sql("select status from incident where project_code = ? and id = ?").params(code, critical)
+            .query(String.class).single()).isEqualTo("resolved");
+        executeTimer(pi);
 
         assertThat(pi).isWaitingAt(HAND_OVER);
+        assertThat(decisions.forProject(code)).filteredOn(d -> d.decision().equals("hypercareExit"))
+            .extracting(Decision::outcome).containsExactly("continue", "exit");
     }
 
     @Test
-    void badIncidentRowsAreRefusedAndNothingIsStored() {
-        ProcessInstance pi = start();
-        String taskId = task(pi).getId();
+    void theIncidentRateKeepsHypercareGoingAtTheThresholdNotBelowIt() {
+        for (int i = 1; i <= 4; i++) {
+            incidents.open(code, "Question " + i, "low", "finance", "sunli", null);
+        }
+        ProcessInstance below = start();
+        executeTimer(below);
+        assertThat(below).isWaitingAt(HAND_OVER);
 
-        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("exitHypercare", true, "incidents", JsonRows.of(List.of(
-                incident(null, "Login fails", "urgent", "crm", "resolved", ""))))))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Row 1: the field \"Severity\" must be one of critical, high, medium, low, not \"urgent\".")
-            .hasMessageContaining("Row 1: the field \"Module\" must be one of finance, inventory, not \"crm\".")
-            .hasMessageContaining("Row 1: a resolved incident needs a resolution.");
+        incidents.open(code, "Question 5", "low", "finance", "sunli", null);
+        ProcessInstance at = start();
+        executeTimer(at);
+        assertThat(at).isWaitingAt(CONTINUE_HYPERCARE);
+        assertThat((String) runtime.getVariable(at.getId(), "hypercareFindings"))
+            .isEqualTo("- 5 incidents were reported in the last seven days; hypercare ends below 5 a week.");
+    }
 
-        assertThat(pi).isWaitingAt(RUN_HYPERCARE);
-        assertThat(jdbc.sql("select count(*) from incident where project_code = ?").param(code).query(Integer.class)
-            .single()).isZero();
+    @Test
+    void anIncidentPastItsSlaIsRecordedAsBreachedAndEscalatedToThePmo() {
+        int id = incidents.open(code, "Invoices post twice", "high", "finance", "sunli", "cutover");
+        ProcessInstance incident = runtime.createProcessInstanceQuery().processDefinitionKey("hypercareIncident")
+            .processInstanceBusinessKey(code).singleResult();
+        Job sla = management.createJobQuery().processInstanceId(incident.getId()).timers().singleResult();
+        assertThat(Duration.between(Instant.now(), sla.getDuedate().toInstant()).toHours()).isBetween(7L, 8L);
+
+        management.executeJob(sla.getId());
+
+        assertThat(jdbc.sql("select sla_breached_at from incident where project_code = ? and id = ?").params(code, id)
+            .query(java.sql.Timestamp.class).single()).isNotNull();
+        Task escalate = tasks.createTaskQuery().processInstanceId(incident.getId())
+            .taskDefinitionKey("UserTask_EscalateIncident").singleResult();
+        assertThat(escalate).hasCandidateGroup("pmo");
+        assertThat(decisions.latest(code, "incidentSlaBreached")).get().extracting(Decision::subject)
+            .isEqualTo("incident #" + id);
+        Task resolve = tasks.createTaskQuery().processInstanceId(incident.getId())
+            .taskDefinitionKey("UserTask_ResolveIncident").singleResult();
+        assertThatThrownBy(() -> tasks.complete(resolve.getId(), Map.of("resolution", " ")))
+            .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("Resolution");
+        complete(resolve, withVariables("resolution", "Duplicate posting job disabled"));
+        complete(escalate, withVariables("escalationActions", "Customer informed"));
+        assertThat(incident).isEnded();
     }
 
     @Test
     void handoverToUnknownUserOrWithoutAModuleIsRefused() {
         ProcessInstance pi = start();
-        complete(task(pi), withVariables("incidents", JsonRows.of(List.of()), "exitHypercare", true));
+        executeTimer(pi);
         String taskId = task(pi).getId();
 
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of("knowledgeBaseLink", "https://wiki/erp",
@@ -209,17 +232,8 @@ class OperationsPhaseProcessTests {
         return runtime.startProcessInstanceByKey(PROCESS, code, Map.of("projectCode", code));
     }
 
-    private static Map<String, Object> incident(Integer id, String title, String severity, String module, String status,
-                                                String resolution) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", id);
-        row.put("title", title);
-        row.put("severity", severity);
-        row.put("module", module);
-        row.put("reporter", "zhangwei");
-        row.put("status", status);
-        row.put("resolution", resolution);
-        return row;
+    private void executeTimer(ProcessInstance pi) {
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
     }
 
     private static Map<String, Object> moduleOwner(String module, String owner, String runbookLink) {

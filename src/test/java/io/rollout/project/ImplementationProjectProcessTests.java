@@ -122,7 +122,7 @@ class ImplementationProjectProcessTests {
     static final String EXECUTE_WAVE_CUTOVER = "UserTask_ExecuteWaveCutover";
     static final String REVIEW_WAVE = "UserTask_ReviewWave";
     // operationsPhase
-    static final String RUN_HYPERCARE = "UserTask_RunHypercare";
+    static final String RESOLVE_INCIDENT = "UserTask_ResolveIncident";
     static final String HAND_OVER = "UserTask_HandOver";
     static final String REVIEW_POST_IMPLEMENTATION = "UserTask_ReviewPostImplementation";
 
@@ -152,6 +152,8 @@ class ImplementationProjectProcessTests {
     RuntimeService runtime;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    io.rollout.operations.Incidents incidents;
     @Autowired
     TaskService taskService;
     @Autowired
@@ -794,17 +796,16 @@ class ImplementationProjectProcessTests {
     // --- operations ------------------------------------------------------------------------------------
 
     void runHypercareHandOverAndReview() {
-        Task hypercare = openTask(RUN_HYPERCARE);
-        assertThat(hypercare).hasCandidateGroup(Roles.IT_OPERATIONS);
-        Map<String, Object> incident = new LinkedHashMap<>();
-        incident.put("id", null);
-        incident.put("title", "Purchase order printout cuts off the contract number");
-        incident.put("severity", "low");
-        incident.put("module", PROCUREMENT);
-        incident.put("reporter", PROCUREMENT_OWNER);
-        incident.put("status", "resolved");
-        incident.put("resolution", "Print template widened");
-        submit(hypercare, IT_OPERATIONS, Map.of("incidents", JsonRows.of(List.of(incident)), "exitHypercare", true));
+        // an incident during hypercare, resolved within its SLA; then the minimum period passes
+        int incident = incidents.open(code, "Purchase order printout cuts off the contract number", "low", PROCUREMENT,
+            PROCUREMENT_OWNER, null);
+        submit(openTask(RESOLVE_INCIDENT), IT_OPERATIONS, Map.of("resolution", "Print template widened"));
+        assertThat(decisions.latest(code, "incidentResolved")).get().extracting(Decision::subject)
+            .isEqualTo("incident #" + incident);
+        String operations = runtime.createProcessInstanceQuery().processDefinitionKey("operationsPhase")
+            .processInstanceBusinessKey(code).singleResult().getId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(operations).timers()
+            .singleResult().getId());
 
         Task handOver = openTask(HAND_OVER);
         assertThat(handOver).hasCandidateGroup(Roles.IT_OPERATIONS);
@@ -817,6 +818,9 @@ class ImplementationProjectProcessTests {
         submit(handOver, IT_OPERATIONS, Map.of("moduleOwners", JsonRows.of(owners),
             "knowledgeBaseLink", "https://wiki.example.com/erp"));
 
+        // the post-implementation review is due 90 days after the cutover
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(operations).timers()
+            .singleResult().getId());
         Task review = openTask(REVIEW_POST_IMPLEMENTATION);
         assertThat(review).hasCandidateGroup(Roles.PMO);
         Map<String, Object> kpis = new HashMap<>();
