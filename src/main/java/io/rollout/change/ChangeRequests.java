@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code implementationProject} instance, whose event sub-process {@code SubProcess_ChangeRequest} takes it from there.
  */
 @Service
-class ChangeRequests {
+public class ChangeRequests {
 
     static final String MESSAGE = "ChangeRequestRaised";
 
@@ -51,7 +51,7 @@ class ChangeRequests {
      * @return the new change request's id
      */
     @Transactional
-    long raise(String projectCode, String description, String reason, Collection<String> requirementIds,
+    public long raise(String projectCode, String description, String reason, Collection<String> requirementIds,
                Collection<String> milestones, String user) {
         Project project = projects.find(projectCode)
             .orElseThrow(() -> messages.reject("project.notFound", projectCode));
