@@ -72,6 +72,8 @@ class OperationsPhaseProcessTests {
     ManagementService management;
     @Autowired
     Incidents incidents;
+    @Autowired
+    KpiBaselineRepository baselines;
 
     String code;
     String owner;
@@ -92,6 +94,9 @@ class OperationsPhaseProcessTests {
 
     @Test
     void hypercareEndsByItsCriteriaThenModulesAreHandedOverAndReviewedWhenDue() {
+        baselines.save(code, new KpiBaseline(new BigDecimal("400"), new BigDecimal("6.5"), 3, new BigDecimal("12"),
+            new BigDecimal("80"), java.time.LocalDate.now().plusDays(1), new BigDecimal("150"), new BigDecimal("500000")),
+            "zhangwei");
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt(MINIMUM_HYPERCARE);
         // the minimum period passes with nothing reported
@@ -117,11 +122,19 @@ class OperationsPhaseProcessTests {
         assertThat(Duration.between(Instant.now(), due.getDuedate().toInstant()).toDays()).isBetween(88L, 90L);
         management.executeJob(due.getId());
         assertThat(task(pi)).hasCandidateGroup("pmo");
+        assertThat((BigDecimal) tasks.getVariableLocal(task(pi).getId(), "errorRateBeforePct"))
+            .isEqualByComparingTo("6.5");
+        assertThat((String) tasks.getVariableLocal(task(pi).getId(), "baselineSummary"))
+            .startsWith("Baseline at planning: 400");
         complete(task(pi), review(4));
+        assertThat(String.join("\n", decisions.latest(code, "postImplementationReview").orElseThrow().findings())).contains(
+            "Error rate: 6.5 % before, 1.5 % after (-5 points)", "Satisfaction: 3/5 before, 4/5 after (1)",
+            "Hours saved: 320 of 400 manual hours a month (80 %)", "Active users: 87 % against a target of 80 % ✓",
+            "ROI: 576,000 a year saved against a project cost of 500,000 (115.2 %)");
 
         assertThat(pi).hasPassed(END_HANDED_OVER).isEnded();
         assertThat(decisions.latest(code, "postImplementationReview")).get().satisfies(d ->
-            assertThat(d.findings()).singleElement().asString().contains("Hours saved per month: 320", "satisfaction 4/5"));
+            assertThat(d.findings().get(0)).contains("Hours saved per month: 320", "satisfaction 4/5"));
     }
 
     @Test

@@ -1,0 +1,98 @@
+package io.rollout.operations;
+
+import io.rollout.identity.CurrentUser;
+import io.rollout.identity.Roles;
+import io.rollout.project.ProjectRepository;
+import io.rollout.shared.Messages;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The KPI baseline the PMO captures at planning: {@code PUT /api/projects/{code}/kpi-baseline} (pmo) with the
+ * manual hours per month, error rate, satisfaction (1–5), issue resolution hours, target share of active users,
+ * planned go-live date and, for the ROI, hourly rate and project cost; {@code GET} the same (any role). The
+ * post-implementation review compares its KPIs with it. 400 names every problem and stores nothing.
+ */
+@RestController
+class KpiBaselineController {
+
+    /** The baseline as sent. */
+    record Body(BigDecimal manualHoursPerMonth, BigDecimal errorRatePct, Integer satisfaction, BigDecimal resolutionHours,
+                BigDecimal targetActiveUsersPct, String plannedGoLive, BigDecimal hourlyRate, BigDecimal projectCost) {
+    }
+
+    private final KpiBaselineRepository repository;
+    private final ProjectRepository projects;
+    private final CurrentUser user;
+    private final Messages messages;
+
+    KpiBaselineController(KpiBaselineRepository repository, ProjectRepository projects, CurrentUser user,
+                          Messages messages) {
+        this.repository = repository;
+        this.projects = projects;
+        this.user = user;
+        this.messages = messages;
+    }
+
+    @PutMapping("/api/projects/{code}/kpi-baseline")
+    KpiBaseline capture(@PathVariable String code, @RequestBody Body body) {
+        require(code, List.of(Roles.PMO));
+        List<String> problems = new ArrayList<>();
+        range(problems, "manualHoursPerMonth", body.manualHoursPerMonth(), 1_000_000);
+        range(problems, "errorRatePct", body.errorRatePct(), 100);
+        range(problems, "resolutionHours", body.resolutionHours(), 100_000);
+        range(problems, "targetActiveUsersPct", body.targetActiveUsersPct(), 100);
+        if (body.satisfaction() == null || body.satisfaction() < 1 || body.satisfaction() > 5) {
+            problems.add(messages.get("operations.baseline.range", "satisfaction", 1, 5, String.valueOf(body.satisfaction())));
+        }
+        LocalDate planned = null;
+        try {
+            planned = body.plannedGoLive() == null ? null : LocalDate.parse(body.plannedGoLive());
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        if (planned == null) {
+            problems.add(messages.get("operations.baseline.date", String.valueOf(body.plannedGoLive())));
+        }
+        if ((body.hourlyRate() == null) != (body.projectCost() == null)) {
+            problems.add(messages.get("operations.baseline.roi"));
+        }
+        if (!problems.isEmpty()) {
+            throw io.rollout.shared.FormInput.refusal(problems);
+        }
+        KpiBaseline baseline = new KpiBaseline(body.manualHoursPerMonth(), body.errorRatePct(), body.satisfaction(),
+            body.resolutionHours(), body.targetActiveUsersPct(), planned, body.hourlyRate(), body.projectCost());
+        repository.save(code, baseline, user.id());
+        return baseline;
+    }
+
+    @GetMapping("/api/projects/{code}/kpi-baseline")
+    KpiBaseline read(@PathVariable String code) {
+        require(code, Roles.ALL);
+        return repository.baseline(code).orElseThrow(() ->
+            new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("operations.baseline.none", code)));
+    }
+
+    private void range(List<String> problems, String field, BigDecimal value, int max) {
+        if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            problems.add(messages.get("operations.baseline.range", field, 0, max, String.valueOf(value)));
+        }
+    }
+
+    private void require(String code, List<String> roles) {
+        user.requireAnyOf(roles);
+        if (!projects.exists(code)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
+        }
+    }
+}
