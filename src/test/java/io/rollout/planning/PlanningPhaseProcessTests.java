@@ -208,7 +208,7 @@ class PlanningPhaseProcessTests {
     void scopeDecisionTableIsDeployedFromTheClasspath() {
         assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(ScopeRecommendation.DECISION_KEY)
             .latestVersion().singleResult()).isNotNull()
-            .satisfies(d -> assertThat(d.getHistoryTimeToLive()).isEqualTo(1825));
+            .satisfies(d -> assertThat(d.getHistoryTimeToLive()).isEqualTo(3650));
     }
 
     @Test
