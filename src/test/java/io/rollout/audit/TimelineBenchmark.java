@@ -72,8 +72,8 @@ public final class TimelineBenchmark {
                 # Audit timeline of one project among many
 
                 Command: `./mvnw -B -q -Pbench-timeline test-compile exec:exec` (H2 file database, %d projects, each
-                with a finished `hypercareIncident` instance — task, variables, user operations — and %d timeline
-                events; generated in %.0f s). Timeline of a random project, after 50 warm-up calls, 300 calls each:
+                with a finished `hypercareIncident` instance — task, variables, decisions — and %d timeline
+                events; generated in %.0f s). Timeline of a random project, after 1,000 warm-up calls, 300 calls each:
 
                 | database holds | p50 | p95 | p99 | max |
                 |---|---|---|---|---|
@@ -94,7 +94,8 @@ public final class TimelineBenchmark {
     private static Stats measure(AuditTimeline timeline, List<String> codes) {
         Random random = new Random(42);
         AuditTimeline.Filter all = new AuditTimeline.Filter(null, null, null, null, List.of());
-        for (int i = 0; i < 50; i++) {
+        // the same warm-up before both measurements, so the JIT is not what the comparison shows
+        for (int i = 0; i < 1000; i++) {
             timeline.of(codes.get(random.nextInt(codes.size())), all);
         }
         List<Double> millis = new ArrayList<>();
