@@ -34,12 +34,15 @@ class HandoverRecorder implements TaskListener {
 
     private final HandoverRules rules = new HandoverRules();
     private final OperationsRepository repository;
+    private final io.rollout.training.TrainingStatus training;
     private final ProjectScope scope;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    HandoverRecorder(OperationsRepository repository, ProjectScope scope, DecisionLog decisions, Messages messages) {
+    HandoverRecorder(OperationsRepository repository, io.rollout.training.TrainingStatus training, ProjectScope scope,
+                     DecisionLog decisions, Messages messages) {
         this.repository = repository;
+        this.training = training;
         this.scope = scope;
         this.decisions = decisions;
         this.messages = messages;
@@ -56,7 +59,7 @@ class HandoverRecorder implements TaskListener {
         String knowledgeBase = TaskForms.text(task, "knowledgeBaseLink");
         IdentityService identity = task.getProcessEngineServices().getIdentityService();
         HandoverRules.Result result = rules.check(JsonRows.read(TaskForms.submitted(task, MODULE_OWNERS)), modules,
-            knowledgeBase, user -> userExists(identity, user));
+            knowledgeBase, user -> userExists(identity, user), training.trainedLogins(projectCode));
         if (!result.problems().isEmpty()) {
             throw Problem.reject(messages, result.problems());
         }

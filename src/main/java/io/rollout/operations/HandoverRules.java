@@ -10,8 +10,9 @@ import java.util.function.Predicate;
 
 /**
  * The handover rule of {@code UserTask_HandOver} in {@code operationsPhase}: every module in scope is
- * handed to an internal owner who is a user of the platform, and the knowledge base is named, so the
- * customer operates the system without depending on the implementer.
+ * handed to an internal owner who is a user of the platform and to internal administrators who are trained and
+ * passed on the training roster, and the knowledge base is named, so the customer operates the system without
+ * depending on the implementer.
  */
 final class HandoverRules {
 
@@ -23,7 +24,11 @@ final class HandoverRules {
     record Result(List<ModuleOwner> owners, List<Problem> problems) {
     }
 
-    Result check(List<FormRow> rows, List<String> modules, String knowledgeBaseLink, Predicate<String> userExists) {
+    /**
+     * @param trained the logins of roster people who are trained and passed: only they may administer a module
+     */
+    Result check(List<FormRow> rows, List<String> modules, String knowledgeBaseLink, Predicate<String> userExists,
+                 Set<String> trained) {
         List<Problem> problems = new ArrayList<>();
         List<ModuleOwner> owners = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -45,6 +50,13 @@ final class HandoverRules {
             } else if (!userExists.test(owner)) {
                 problems.add(new Problem("operations.handover.unknownUser", row.number(), owner));
             }
+            List<String> administrators = row.text("administrators") == null ? List.of()
+                : java.util.Arrays.stream(row.text("administrators").split("[,，;\\s]+")).filter(a -> !a.isBlank()).toList();
+            if (administrators.isEmpty()) {
+                problems.add(new Problem("operations.handover.noAdministrator", row.number(), module == null ? "" : module));
+            }
+            administrators.stream().filter(a -> !trained.contains(a)).forEach(a ->
+                problems.add(new Problem("operations.handover.untrainedAdministrator", row.number(), a)));
             owners.add(new ModuleOwner(module, owner, row.text("runbookLink")));
         }
         modules.stream().filter(m -> !seen.contains(m))

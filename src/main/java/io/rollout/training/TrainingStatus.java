@@ -33,4 +33,11 @@ public class TrainingStatus {
         return decisionLog.latest(projectCode, TrainingCompletionCheck.DECISION)
             .map(d -> "passed".equals(d.outcome())).orElse(false);
     }
+
+    /** The logins of roster people trained and passed in their curriculum (internal administrators, accounts). */
+    public java.util.Set<String> trainedLogins(String projectCode) {
+        return coverage.of(projectCode).trainees().stream().filter(TrainingCompletionRule.TraineeStatus::trained)
+            .map(s -> s.trainee().userId()).filter(java.util.Objects::nonNull)
+            .collect(java.util.stream.Collectors.toSet());
+    }
 }

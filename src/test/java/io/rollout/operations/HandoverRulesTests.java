@@ -15,19 +15,21 @@ class HandoverRulesTests {
     final HandoverRules rules = new HandoverRules();
     static final List<String> MODULES = List.of("finance", "inventory");
     static final Set<String> USERS = Set.of("chenjing", "liuyang");
+    static final Set<String> TRAINED = Set.of("chenjing");
 
     static FormRow row(int number, String module, String owner) {
         Map<String, Object> values = new HashMap<>();
         values.put("module", module);
         values.put("internalOwner", owner);
         values.put("runbookLink", "https://wiki/" + module);
+        values.put("administrators", "chenjing");
         return new FormRow(number, values);
     }
 
     @Test
     void everyModuleHandedToAnExistingUser() {
         var result = rules.check(List.of(row(1, "finance", "chenjing"), row(2, "inventory", "liuyang")), MODULES,
-            "https://wiki/erp", USERS::contains);
+            "https://wiki/erp", USERS::contains, TRAINED);
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.owners()).extracting(HandoverRules.ModuleOwner::internalOwner).containsExactly("chenjing", "liuyang");
@@ -36,7 +38,7 @@ class HandoverRulesTests {
     @Test
     void unknownOrMissingOwnerIsRefused() {
         var result = rules.check(List.of(row(1, "finance", "ghost"), row(2, "inventory", null)), MODULES,
-            "https://wiki/erp", USERS::contains);
+            "https://wiki/erp", USERS::contains, TRAINED);
 
         assertThat(result.owners()).isEmpty();
         assertThat(result.problems()).extracting(Problem::code)
@@ -46,7 +48,7 @@ class HandoverRulesTests {
     @Test
     void missingDuplicateOrForeignModuleIsRefused() {
         var result = rules.check(List.of(row(1, "finance", "chenjing"), row(2, "finance", "liuyang"),
-            row(3, "sales", "liuyang")), MODULES, "https://wiki/erp", USERS::contains);
+            row(3, "sales", "liuyang")), MODULES, "https://wiki/erp", USERS::contains, TRAINED);
 
         assertThat(result.problems()).extracting(Problem::code).containsExactly("operations.handover.duplicateModule",
             "form.row.choice", "operations.handover.moduleMissing");
@@ -55,8 +57,22 @@ class HandoverRulesTests {
     @Test
     void knowledgeBaseIsRequired() {
         var result = rules.check(List.of(row(1, "finance", "chenjing"), row(2, "inventory", "liuyang")), MODULES,
-            null, USERS::contains);
+            null, USERS::contains, TRAINED);
 
         assertThat(result.problems()).extracting(Problem::code).containsExactly("form.field.required");
+    }
+
+    @Test
+    void everyModuleNeedsATrainedInternalAdministrator() {
+        FormRow untrained = row(1, "finance", "chenjing");
+        untrained.values().put("administrators", "chenjing, liuyang");
+        FormRow none = row(2, "inventory", "liuyang");
+        none.values().put("administrators", " ");
+
+        var result = rules.check(List.of(untrained, none), MODULES, "https://wiki/erp", USERS::contains, TRAINED);
+
+        assertThat(result.problems()).extracting(Problem::code).containsExactly(
+            "operations.handover.untrainedAdministrator", "operations.handover.noAdministrator");
+        assertThat(result.problems().get(0).args()).containsExactly(1, "liuyang");
     }
 }

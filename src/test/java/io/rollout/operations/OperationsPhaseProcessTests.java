@@ -13,6 +13,7 @@ import io.rollout.project.ProjectRepository;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
+import io.rollout.training.TrainingCurricula;
 import io.rollout.shared.TestProjects;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -74,6 +75,8 @@ class OperationsPhaseProcessTests {
     Incidents incidents;
     @Autowired
     KpiBaselineRepository baselines;
+    @Autowired
+    TrainingCurricula curricula;
 
     String code;
     String owner;
@@ -85,6 +88,13 @@ class OperationsPhaseProcessTests {
         TestProjects.create(projects, code, List.of("finance"), MODULES, List.of());
         owner = "itowner" + code.replaceAll("[^0-9]", "");
         identity.saveUser(identity.newUser(owner));
+        // the internal owner is on the training roster, trained and passed: they may administer the modules
+        curricula.plan(code, List.of(new TrainingCurricula.Planned("ERP administration", "administrator", null, 60, null)));
+        jdbc.sql("insert into trainee (project_code, employee_id, name, department, role, user_id, seed_user) "
+            + "values (?, 'IT1', 'IT Owner', 'IT', 'administrator', ?, false)").params(code, owner).update();
+        jdbc.sql("insert into training_attendance (project_code, employee_id, course, session_date, attended, score, "
+            + "recorded_at) values (?, 'IT1', 'ERP administration', date '2026-10-01', true, 88, current_timestamp)")
+            .param(code).update();
     }
 
     @AfterEach
@@ -254,6 +264,7 @@ class OperationsPhaseProcessTests {
         row.put("module", module);
         row.put("internalOwner", owner);
         row.put("runbookLink", runbookLink);
+        row.put("administrators", owner);
         return row;
     }
 

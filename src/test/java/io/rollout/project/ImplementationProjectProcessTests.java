@@ -712,6 +712,10 @@ class ImplementationProjectProcessTests {
                 row.put("name", r[1]);
                 row.put("department", r[2]);
                 row.put("role", r[3]);
+                if (r[0].equals("E0001")) {
+                    // 杨芳 of procurement administers the system after go-live: her login is on the roster
+                    row.put("userId", IT_OPERATIONS);
+                }
                 return row;
             }).toList();
     }
@@ -813,6 +817,7 @@ class ImplementationProjectProcessTests {
         assertThat(owners).extracting(o -> o.get("module")).containsExactly(INVENTORY, PROCUREMENT);
         owners.forEach(o -> {
             o.put("internalOwner", IT_OPERATIONS);
+            o.put("administrators", IT_OPERATIONS);
             o.put("runbookLink", "https://wiki.example.com/erp/" + o.get("module"));
         });
         submit(handOver, IT_OPERATIONS, Map.of("moduleOwners", JsonRows.of(owners),
