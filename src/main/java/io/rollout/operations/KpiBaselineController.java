@@ -5,9 +5,6 @@ import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.Messages;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,31 +44,13 @@ class KpiBaselineController {
     @PutMapping("/api/projects/{code}/kpi-baseline")
     KpiBaseline capture(@PathVariable String code, @RequestBody Body body) {
         require(code, List.of(Roles.PMO));
-        List<String> problems = new ArrayList<>();
-        range(problems, "manualHoursPerMonth", body.manualHoursPerMonth(), 1_000_000);
-        range(problems, "errorRatePct", body.errorRatePct(), 100);
-        range(problems, "resolutionHours", body.resolutionHours(), 100_000);
-        range(problems, "targetActiveUsersPct", body.targetActiveUsersPct(), 100);
-        if (body.satisfaction() == null || body.satisfaction() < 1 || body.satisfaction() > 5) {
-            problems.add(messages.get("operations.baseline.range", "satisfaction", 1, 5, String.valueOf(body.satisfaction())));
+        KpiBaselineRules.Result result = KpiBaselineRules.check(body.manualHoursPerMonth(), body.errorRatePct(),
+            body.satisfaction(), body.resolutionHours(), body.targetActiveUsersPct(), body.plannedGoLive(),
+            body.hourlyRate(), body.projectCost());
+        if (!result.problems().isEmpty()) {
+            throw io.rollout.shared.Problem.reject(messages, result.problems());
         }
-        LocalDate planned = null;
-        try {
-            planned = body.plannedGoLive() == null ? null : LocalDate.parse(body.plannedGoLive());
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        if (planned == null) {
-            problems.add(messages.get("operations.baseline.date", String.valueOf(body.plannedGoLive())));
-        }
-        if ((body.hourlyRate() == null) != (body.projectCost() == null)) {
-            problems.add(messages.get("operations.baseline.roi"));
-        }
-        if (!problems.isEmpty()) {
-            throw io.rollout.shared.FormInput.refusal(problems);
-        }
-        KpiBaseline baseline = new KpiBaseline(body.manualHoursPerMonth(), body.errorRatePct(), body.satisfaction(),
-            body.resolutionHours(), body.targetActiveUsersPct(), planned, body.hourlyRate(), body.projectCost());
+        KpiBaseline baseline = result.baseline();
         repository.save(code, baseline, user.id());
         return baseline;
     }
@@ -81,12 +60,6 @@ class KpiBaselineController {
         require(code, Roles.ALL);
         return repository.baseline(code).orElseThrow(() ->
             new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("operations.baseline.none", code)));
-    }
-
-    private void range(List<String> problems, String field, BigDecimal value, int max) {
-        if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-            problems.add(messages.get("operations.baseline.range", field, 0, max, String.valueOf(value)));
-        }
     }
 
     private void require(String code, List<String> roles) {

@@ -50,6 +50,7 @@ class PlanningPhaseProcessTests {
     static final String CHOOSE_VENDOR = "UserTask_ChooseVendor";
     static final String DEFINE_INTEGRATION = "UserTask_DefineIntegration";
     static final String REVIEW_PLAN = "UserTask_ReviewPlan";
+    static final String CAPTURE_BASELINE = "UserTask_CaptureKpiBaseline";
     static final String HIGH_RISKS_DECIDED = "Gateway_HighRisksDecided";
     static final String SYSTEM_SELECTED = "Gateway_SystemSelected";
     static final String PLAN_APPROVED = "EndEvent_PlanApproved";
@@ -264,6 +265,7 @@ class PlanningPhaseProcessTests {
         Task integration = one(pi, DEFINE_INTEGRATION);
         assertThat(integration).hasCandidateGroup(Roles.CONSULTANT);
         complete(integration, integrationForm(MIGRATIONS));
+        captureBaseline(pi);
 
         // work does not leave planning while a high-risk decision is open
         assertThat(pi).isWaitingAt(DECIDE_HIGH_RISK);
@@ -303,7 +305,7 @@ class PlanningPhaseProcessTests {
             tuple(SystemSelection.DECISION, "buy"),
             tuple(VendorEvaluation.DECISION, "ranked"),
             tuple(VendorChoiceRecorder.DECISION, "top-ranked"),
-            tuple(IntegrationStrategy.DECISION, "recorded"),
+            tuple(IntegrationStrategy.DECISION, "recorded"), tuple("kpiBaseline", "captured"),
             tuple(HighRiskDecision.DECISION, "mitigate"),
             tuple(PlanReview.DECISION, "approved"));
         assertThat(decisions.latest(code, IntegrationStrategy.DECISION).orElseThrow().findings())
@@ -344,6 +346,7 @@ class PlanningPhaseProcessTests {
         complete(one(pi, SELECT_SYSTEM), withVariables("selectionApproach", "build",
             "selectionReason", "Nothing on the market fits the tooling process"));
         complete(one(pi, DEFINE_INTEGRATION), integrationForm(List.of()));
+        captureBaseline(pi);
 
         assertThat(pi).hasPassed(SYSTEM_SELECTED).hasNotPassed(EVALUATE_VENDORS, CHOOSE_VENDOR)
             .isWaitingAt(REVIEW_PLAN);
@@ -361,6 +364,7 @@ class PlanningPhaseProcessTests {
         confirmRecommendedScope(pi);
         customise(pi);
         complete(one(pi, DEFINE_INTEGRATION), integrationForm(MIGRATIONS));
+        captureBaseline(pi);
 
         complete(one(pi, REVIEW_PLAN), withVariables("planApproved", "no",
             "steeringComment", "Add a data migration milestone and plan for the new supplier risk"));
@@ -404,6 +408,13 @@ class PlanningPhaseProcessTests {
             "selectionReason", local(select, "selectionReason")));
         complete(integration, withVariables("legacySystems", local(integration, "legacySystems"),
             "interfaces", local(integration, "interfaces"), "migrations", local(integration, "migrations")));
+        // the baseline comes back prefilled: confirmed as it is
+        Task baseline = one(pi, CAPTURE_BASELINE);
+        assertThat(local(baseline, "plannedGoLive")).isEqualTo("2026-09-30");
+        complete(baseline, withVariables("manualHoursPerMonth", local(baseline, "manualHoursPerMonth"),
+            "baselineErrorRatePct", local(baseline, "baselineErrorRatePct"), "baselineSatisfaction",
+            local(baseline, "baselineSatisfaction"), "baselineResolutionHours", local(baseline, "baselineResolutionHours"),
+            "targetActiveUsersPct", local(baseline, "targetActiveUsersPct"), "plannedGoLive", "2026-09-30"));
         complete(one(pi, REVIEW_PLAN), withVariables("planApproved", "yes"));
 
         assertThat(pi).hasPassed(PLAN_APPROVED).isEnded();
@@ -527,6 +538,7 @@ class PlanningPhaseProcessTests {
         confirmRecommendedScope(pi);
         customise(pi);
         complete(one(pi, DEFINE_INTEGRATION), integrationForm(List.of()));
+        captureBaseline(pi);
 
         assertThatThrownBy(() -> complete(one(pi, REVIEW_PLAN), withVariables("planApproved", "no")))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
@@ -536,5 +548,14 @@ class PlanningPhaseProcessTests {
 
         assertThat(pi).isWaitingAt(REVIEW_PLAN);
         assertThat(decisions.latest(code, PlanReview.DECISION)).isEmpty();
+    }
+
+    // the PMO records today's figures for the post-implementation review
+    void captureBaseline(ProcessInstance pi) {
+        Task baseline = one(pi, CAPTURE_BASELINE);
+        assertThat(baseline).hasCandidateGroup(Roles.PMO);
+        complete(baseline, withVariables("manualHoursPerMonth", 400, "baselineErrorRatePct", 6.5,
+            "baselineSatisfaction", 3, "baselineResolutionHours", 12, "targetActiveUsersPct", 80,
+            "plannedGoLive", "2026-09-30", "hourlyRate", 150, "projectCost", 500000));
     }
 }

@@ -85,6 +85,7 @@ class ImplementationProjectProcessTests {
     static final String CONFIRM_SCOPE = "UserTask_ConfirmScope";
     static final String SELECT_SYSTEM = "UserTask_SelectSystem";
     static final String DEFINE_INTEGRATION = "UserTask_DefineIntegration";
+    static final String CAPTURE_KPI_BASELINE = "UserTask_CaptureKpiBaseline";
     static final String REVIEW_PLAN = "UserTask_ReviewPlan";
     static final String ANALYSE_CHANGE = "UserTask_AnalyseChangeImpact";
     static final String APPROVE_CHANGE = "UserTask_ApproveChange";
@@ -426,7 +427,11 @@ class ImplementationProjectProcessTests {
 
         // no high risk: scope, system selection and integration run side by side
         assertThat(openTasks()).extracting(Task::getTaskDefinitionKey)
-            .containsExactlyInAnyOrder(CONFIRM_SCOPE, SELECT_SYSTEM, DEFINE_INTEGRATION);
+            .containsExactlyInAnyOrder(CONFIRM_SCOPE, SELECT_SYSTEM, DEFINE_INTEGRATION, CAPTURE_KPI_BASELINE);
+        // today's figures for the post-implementation review
+        submit(openTask(CAPTURE_KPI_BASELINE), PMO, Map.of("manualHoursPerMonth", 420, "baselineErrorRatePct", 6.5,
+            "baselineSatisfaction", 3, "baselineResolutionHours", 16, "targetActiveUsersPct", 85,
+            "plannedGoLive", "2026-09-30", "hourlyRate", 120, "projectCost", 1800000));
         Task scope = openTask(CONFIRM_SCOPE);
         assertThat(scope).hasCandidateGroup(Roles.PMO);
         submit(scope, PMO, Map.of("scopeApproach", taskService.getVariableLocal(scope.getId(), "scopeApproach"),
