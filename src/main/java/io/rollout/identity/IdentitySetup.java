@@ -100,6 +100,7 @@ class IdentitySetup implements ApplicationRunner {
         // raise change requests (the processes only hand them to the project: the rest happens in its tasks)
         for (String role : Roles.WORKING) {
             grant(role, Resources.PROCESS_DEFINITION, "raiseRiskOrIssue", Permissions.CREATE_INSTANCE);
+            grant(role, Resources.PROCESS_DEFINITION, "giveFeedback", Permissions.CREATE_INSTANCE);
             grant(role, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         }
         for (String role : List.of(Roles.PMO, Roles.CONSULTANT, Roles.BUSINESS_OWNER, Roles.KEY_USER)) {

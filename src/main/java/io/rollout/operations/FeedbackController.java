@@ -75,6 +75,14 @@ class FeedbackController {
     @PostMapping("/api/projects/{code}/feedback")
     ResponseEntity<Map<String, Long>> report(@PathVariable String code, @RequestBody NewFeedback body) {
         requireProject(code, Roles.WORKING);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", report(code, body, user.id())));
+    }
+
+    /** Stores feedback after checking it; used by the REST call and by the Tasklist intake ({@link FeedbackTasks}). */
+    long report(String code, NewFeedback body, String reporter) {
+        if (code == null || !projects.exists(code)) {
+            throw messages.reject("project.notFound", String.valueOf(code));
+        }
         List<String> problems = new ArrayList<>();
         if (body.kind() == null || !KINDS.contains(body.kind())) {
             problems.add(messages.get("form.field.choice", "kind", String.join(", ", KINDS), String.valueOf(body.kind())));
@@ -92,14 +100,18 @@ class FeedbackController {
         jdbc.sql("""
                 insert into feedback (project_code, module, kind, text, reporter, reported_at, status)
                 values (?, ?, ?, ?, ?, ?, 'new')""")
-            .params(code, module, body.kind(), text, user.id(), Timestamp.from(Instant.now(clock)))
+            .params(code, module, body.kind(), text, reporter, Timestamp.from(Instant.now(clock)))
             .update(key, "id");
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", key.getKey().longValue()));
+        return key.getKey().longValue();
     }
 
     @GetMapping("/api/projects/{code}/backlog")
     List<Item> backlog(@PathVariable String code) {
         requireProject(code, Roles.ALL);
+        return items(code);
+    }
+
+    List<Item> items(String code) {
         return jdbc.sql("""
                 select id, module, kind, text, reporter, reported_at, status, priority, decision_reason, decided_by,
                        change_request_id
@@ -116,7 +128,12 @@ class FeedbackController {
     @PostMapping("/api/projects/{code}/feedback/{id}/triage")
     Map<String, Object> triage(@PathVariable String code, @PathVariable long id, @RequestBody Triage body) {
         requireProject(code, List.of(Roles.PMO));
-        Item item = backlog(code).stream().filter(i -> i.id() == id).findFirst().orElseThrow(() ->
+        return triage(code, id, body, user.id());
+    }
+
+    /** Decides on a backlog item after checking the decision; used by REST and by {@code UserTask_TriageFeedback}. */
+    Map<String, Object> triage(String code, long id, Triage body, String decidedBy) {
+        Item item = items(code).stream().filter(i -> i.id() == id).findFirst().orElseThrow(() ->
             new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("operations.feedback.notFound", id, code)));
         if (!"new".equals(item.status())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
@@ -141,7 +158,7 @@ class FeedbackController {
             // change control asks what the change touches: the requirements or milestones it affects
             changeRequest = changeRequests.raise(code, item.text(), reason,
                 body.affectedRequirements() == null ? List.of() : body.affectedRequirements(),
-                body.affectedMilestones() == null ? List.of() : body.affectedMilestones(), user.id());
+                body.affectedMilestones() == null ? List.of() : body.affectedMilestones(), decidedBy);
         }
         String status = switch (body.decision()) {
             case "accept" -> "accepted";
@@ -152,7 +169,7 @@ class FeedbackController {
                 update feedback set status = ?, priority = ?, decision_reason = ?, decided_by = ?, decided_at = ?,
                                     change_request_id = ?
                 where id = ?""")
-            .params(status, body.priority(), reason, user.id(), Timestamp.from(Instant.now(clock)), changeRequest, id)
+            .params(status, body.priority(), reason, decidedBy, Timestamp.from(Instant.now(clock)), changeRequest, id)
             .update();
         return changeRequest == null ? Map.of("status", status) : Map.of("status", status, "changeRequestId", changeRequest);
     }

@@ -39,7 +39,7 @@ class HistoryRetentionTests {
         Map.entry("userAcceptanceTest", "P3650D"), Map.entry("trainingPhase", "P3650D"), Map.entry("goLive", "P3650D"),
         Map.entry("operationsPhase", "P3650D"), Map.entry("programme", "P3650D"),
         Map.entry("hypercareIncident", "P1825D"), Map.entry("raiseRiskOrIssue", "P180D"),
-        Map.entry("changeRequest", "P180D"), Map.entry("cancelProject", "P180D"),
+        Map.entry("changeRequest", "P180D"), Map.entry("cancelProject", "P180D"), Map.entry("giveFeedback", "P180D"),
         Map.entry("changeRouting", "P3650D"), Map.entry("goLiveReadiness", "P3650D"),
         Map.entry("scopeDecision", "P3650D")));
 

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Users' feedback becomes backlog items; the PMO accepts, rejects or promotes them to a change request. */
@@ -104,5 +107,36 @@ class FeedbackApiTests {
     ResponseEntity<Map> triage(long id, Map<String, Object> body) {
         return rest.withBasicAuth("fbpmo", PASSWORD).postForEntity("/api/projects/" + code + "/feedback/" + id
             + "/triage", body, Map.class);
+    }
+
+    @Test
+    void feedbackGivenInTasklistIsTriagedByThePmoInTasklist() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> started = rest.withBasicAuth("fbkeyuser", PASSWORD).postForEntity(
+            "/engine-rest/process-definition/key/giveFeedback/submit-form", new HttpEntity<>("""
+                {"variables": {"projectCode": {"value": "%s"}, "kind": {"value": "improvement"},
+                               "module": {"value": "finance"}, "text": {"value": "Show the budget left on the order"}}}"""
+                .formatted(code), json), Map.class);
+        assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+
+        org.camunda.bpm.engine.task.Task triage = tasks.createTaskQuery().processDefinitionKey("giveFeedback")
+            .processInstanceId((String) started.getBody().get("id")).singleResult();
+        assertThat(triage.getName()).startsWith("Triage feedback #");
+        ResponseEntity<String> refused = rest.withBasicAuth("fbpmo", PASSWORD).postForEntity(
+            "/engine-rest/task/" + triage.getId() + "/submit-form", new HttpEntity<>("""
+                {"variables": {"triageDecision": {"value": "reject"}}}""", json), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("A rejection or a change request needs the reason.");
+        ResponseEntity<String> accepted = rest.withBasicAuth("fbpmo", PASSWORD).postForEntity(
+            "/engine-rest/task/" + triage.getId() + "/submit-form", new HttpEntity<>("""
+                {"variables": {"triageDecision": {"value": "accept"}, "priority": {"value": "medium"}}}""", json),
+            String.class);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        List<Map<String, Object>> backlog = rest.withBasicAuth("fbkeyuser", PASSWORD)
+            .getForEntity("/api/projects/" + code + "/backlog", List.class).getBody();
+        assertThat(backlog).singleElement().satisfies(i -> assertThat(i).containsEntry("status", "accepted")
+            .containsEntry("reporter", "fbkeyuser").containsEntry("decidedBy", "fbpmo"));
     }
 }
