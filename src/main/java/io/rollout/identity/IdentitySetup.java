@@ -95,6 +95,7 @@ class IdentitySetup implements ApplicationRunner {
         grant(Roles.PMO, Resources.PROCESS_DEFINITION, "implementationProject", Permissions.CREATE_INSTANCE,
             Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         grant(Roles.PMO, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE, Permissions.READ);
+        grant(Roles.PMO, Resources.PROCESS_DEFINITION, "programme", Permissions.CREATE_INSTANCE);
         grant(Roles.PMO, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         // everyone on a project raises risks and issues from Tasklist; those who own requirements and the plan
         // raise change requests (the processes only hand them to the project: the rest happens in its tasks)

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -115,6 +118,27 @@ class ProgrammeApiTests {
             + phases.get(0) + "/incidents", List.class);
         assertThat((List<Map<String, Object>>) listed.getBody()).singleElement().satisfies(i -> assertThat(i)
             .containsEntry("severity", "medium").containsEntry("reporter", "prgkeyuser").containsEntry("status", "open"));
+    }
+
+    @Test
+    void thePmoStartsAProgrammeFromTasklistsStartForm() throws Exception {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        String phasesJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(List.of(
+            Map.of("projectCode", phases.get(0), "projectName", "Phase 1", "departments", "procurement, warehouse",
+                "modules", "procurement"),
+            Map.of("projectCode", phases.get(1), "projectName", "Phase 2", "departments", "finance", "modules", "finance")));
+        ResponseEntity<String> started = rest.withBasicAuth("prgpmo", PASSWORD).postForEntity(
+            "/engine-rest/process-definition/key/programme/submit-form", new HttpEntity<>(Map.of("variables", Map.of(
+                "programmeCode", Map.of("value", programme), "programmeName", Map.of("value", "ERP in phases"),
+                "phases", Map.of("value", phasesJson, "type", "Json"))), json), String.class);
+
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(projects.exists(phases.get(0))).isTrue();
+        assertThat(statuses()).containsExactly("running", "planned");
+        assertThat(rest.withBasicAuth("prgkeyuser", PASSWORD).postForEntity(
+            "/engine-rest/process-definition/key/programme/submit-form", new HttpEntity<>("{}", json), String.class)
+            .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     // the implementation project calls its operations phase when it goes live

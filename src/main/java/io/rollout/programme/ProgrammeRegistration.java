@@ -1,0 +1,91 @@
+package io.rollout.programme;
+
+import io.rollout.project.ProjectRepository;
+import io.rollout.shared.FormInput;
+import io.rollout.shared.FormRow;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of {@code programme} ({@code StartEvent_ProgrammeStarted}, its Tasklist start form
+ * {@code startProgramme} or {@code POST /api/programmes}): checks the programme — code, name, at least two phases,
+ * each with a new project code, a project name, departments and modules — stores it with its phases and writes
+ * {@code programmePhases} for the sequential phases. A refused programme names every problem and stores nothing.
+ */
+@Component("programmeRegistration")
+class ProgrammeRegistration implements ExecutionListener {
+
+    static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9-]{2,31}");
+
+    private final ProgrammeRepository repository;
+    private final ProjectRepository projects;
+    private final Messages messages;
+
+    ProgrammeRegistration(ProgrammeRepository repository, ProjectRepository projects, Messages messages) {
+        this.repository = repository;
+        this.projects = projects;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        List<String> problems = new ArrayList<>();
+        String raw = FormInput.text(execution.getVariable("programmeCode"));
+        String code = raw == null ? null : raw.toUpperCase();
+        if (code == null || !CODE.matcher(code).matches()) {
+            problems.add(messages.get("programme.code", raw == null ? "" : raw));
+        } else if (repository.exists(code)) {
+            problems.add(messages.get("programme.exists", code));
+        }
+        String name = FormInput.text(execution.getVariable("programmeName"));
+        if (name == null) {
+            problems.add(messages.get("form.field.required", "name"));
+        }
+        List<ProgrammeRepository.Phase> phases = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<FormRow> rows = JsonRows.read(execution.getVariable("phases")).stream().filter(r -> !r.isBlank()).toList();
+        for (int i = 0; i < rows.size(); i++) {
+            FormRow r = rows.get(i);
+            String project = r.text("projectCode") == null ? "" : r.text("projectCode").toUpperCase();
+            if (!CODE.matcher(project).matches() || !seen.add(project) || projects.exists(project)) {
+                problems.add(messages.get("programme.phase.project", i + 1, project));
+            }
+            List<String> departments = split(r.text("departments"));
+            List<String> modules = split(r.text("modules"));
+            if (r.text("projectName") == null || departments.isEmpty() || modules.isEmpty()) {
+                problems.add(messages.get("programme.phase.incomplete", i + 1));
+            }
+            phases.add(new ProgrammeRepository.Phase(i + 1, project, r.text("projectName"), departments, modules,
+                split(r.text("datasets")), "planned"));
+        }
+        if (rows.size() < 2) {
+            problems.add(messages.get("programme.phases"));
+        }
+        FormInput.refuseIfAny(problems);
+        String startedBy = FormInput.text(execution.getVariable("programmeStartedBy"));
+        repository.create(code, name, phases, startedBy == null ? "unknown" : startedBy);
+        execution.setProcessBusinessKey(code);
+        execution.setVariable("programmeCode", code);
+        execution.setVariable("programmePhases", phases.stream().map(ProgrammeRepository.Phase::no).toList());
+        if (execution.getVariable("customer") == null) {
+            execution.setVariable("customer", name);
+        }
+        if (execution.getVariable("systemType") == null) {
+            execution.setVariable("systemType", "ERP");
+        }
+    }
+
+    private static List<String> split(String text) {
+        return text == null ? List.of()
+            : Arrays.stream(text.split("[,，;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}
