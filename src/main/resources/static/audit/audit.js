@@ -53,7 +53,9 @@ async function show(event) {
       : `Decision log BROKEN at record ${check.brokenSeq ?? 'head'}: ${check.problem}`;
     $('downloads').innerHTML = '';
     for (const [label, href] of [['Timeline as CSV', `/api/projects/${code}/timeline.csv${q}`],
-      ['Gate decisions as CSV', `/api/projects/${code}/timeline.csv?type=decision`]]) {
+      ['Timeline as PDF', `/api/projects/${code}/timeline.pdf${q}`],
+      ['Gate decisions as CSV', `/api/projects/${code}/timeline.csv?type=decision`],
+      ['Gate decisions as PDF', `/api/projects/${code}/timeline.pdf?type=decision`]]) {
       const a = document.createElement('a');
       a.href = href;
       a.textContent = label;

@@ -43,13 +43,15 @@ class TimelineController {
         "processInstanceId");
 
     private final AuditTimeline timeline;
+    private final TimelineReport report;
     private final CurrentUser user;
     private final JdbcClient jdbc;
     private final Messages messages;
 
-    TimelineController(AuditTimeline timeline, CurrentUser user, JdbcClient jdbc,
+    TimelineController(AuditTimeline timeline, TimelineReport report, CurrentUser user, JdbcClient jdbc,
                        Messages messages) {
         this.timeline = timeline;
+        this.report = report;
         this.user = user;
         this.jdbc = jdbc;
         this.messages = messages;
@@ -83,6 +85,30 @@ class TimelineController {
         headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
         headers.setContentDisposition(ContentDisposition.attachment().filename(code + "-timeline.csv").build());
         return new ResponseEntity<>(out.toString().getBytes(StandardCharsets.UTF_8), headers, HttpStatus.OK);
+    }
+
+    @GetMapping("/api/projects/{code}/timeline.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String code, @RequestParam(required = false) String phase,
+                               @RequestParam(required = false) String person, @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to, @RequestParam(required = false) String type)
+        throws IOException {
+        AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
+        List<TimelineEvent> events = user.readAsApplication(() -> timeline.of(code, filter));
+        boolean decisionsOnly = filter.types().equals(List.of("decision"));
+        String name = jdbc.sql("select name from project where code = ?").param(code).query(String.class).single();
+        List<String> filters = new java.util.ArrayList<>();
+        for (String[] f : new String[][] {{"phase", phase}, {"person", person}, {"type", type}}) {
+            if (!blank(f[1])) {
+                filters.add(f[0] + "=" + f[1]);
+            }
+        }
+        byte[] pdf = report.pdf(new TimelineReport.Heading(decisionsOnly ? "Gate decisions" : "Audit trail", code, name,
+            filter.from(), filter.to(), String.join(", ", filters), user.id(), Instant.now()), events);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        headers.setContentDisposition(ContentDisposition.attachment()
+            .filename(code + (decisionsOnly ? "-decisions.pdf" : "-timeline.pdf")).build());
+        return new ResponseEntity<>(pdf, headers, HttpStatus.OK);
     }
 
     private AuditTimeline.Filter filter(String code, String phase, String person, String from, String to, String type) {

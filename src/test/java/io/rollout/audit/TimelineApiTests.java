@@ -56,7 +56,7 @@ class TimelineApiTests {
         TestProjects.create(projects, code, List.of("finance"), List.of(), List.of());
         runtime.startProcessInstanceByKey("goLive", code, Map.of("projectCode", code));
         Task plan = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
-        tasks.complete(plan.getId(), Map.of("cutoverStrategy", "big-bang", "strategyReason", "One site, one weekend",
+        tasks.complete(plan.getId(), Map.of("cutoverStrategy", "big-bang", "strategyReason", "一次性切换 ok",
             "runbook", JsonRows.of(List.of(Map.of("stepNo", "1", "title", "Switch", "owner", "tlauditor",
                 "plannedMinutes", "60", "dependsOn", "")))));
         Task decide = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
@@ -124,6 +124,22 @@ class TimelineApiTests {
             .isEqualTo("\uFEFFat,type,event,phase,subject,person,detail,processInstanceId");
         assertThat(text.lines().toList()).hasSize(4);
         assertThat(text).contains("goLiveDecision").doesNotContain(",=HYPERLINK").doesNotContain("\"=HYPERLINK");
+    }
+
+    @Test
+    void theGateDecisionsDownloadAsAPdfWithTheHashOfItsContent() throws Exception {
+        ResponseEntity<byte[]> pdf = rest.withBasicAuth("tlauditor", PASSWORD)
+            .getForEntity("/api/projects/" + code + "/timeline.pdf?type=decision", byte[].class);
+
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(pdf.getHeaders().getContentType()).hasToString("application/pdf");
+        assertThat(pdf.getHeaders().getContentDisposition().getFilename()).isEqualTo(code + "-decisions.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Gate decisions", "Project: " + code, "for tlauditor", "3 entries",
+                "cutoverPlan", "goLiveReadiness", "goLiveDecision", "tlsteering", "一次性切换 ok");
+            assertThat(text).containsPattern("Content hash \\(SHA-256[^)]*\\):\\s+[0-9a-f]{64}");
+        }
     }
 
     @Test

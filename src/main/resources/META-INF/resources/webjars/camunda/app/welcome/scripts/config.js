@@ -4,7 +4,7 @@ export default {
     {
       label: 'Audit trail',
       href: '/audit/',
-      description: 'Read-only timeline of every project: phases, tasks and who completed them, variables, incidents, gate decisions and overrides; tamper check of the decision log; CSV downloads.'
+      description: 'Read-only timeline of every project: phases, tasks and who completed them, variables, incidents, gate decisions and overrides; tamper check of the decision log; CSV and PDF downloads.'
     },
     {
       label: 'KPI dashboard',
