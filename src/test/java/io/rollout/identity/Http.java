@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * A raw HTTP client for the web tests: paths and query strings go out exactly as written (no URI
  * templates that would swallow {@code ${...}}), optionally with basic auth or a webapp session.
  */
-final class Http {
+public final class Http {
 
     private final String base;
     private final String authorization;
@@ -37,11 +37,11 @@ final class Http {
         this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    static Http as(int port, String user, String password) {
+    public static Http as(int port, String user, String password) {
         return new Http(port, user, password);
     }
 
-    static Http anonymous(int port) {
+    public static Http anonymous(int port) {
         return new Http(port, null, null);
     }
 
@@ -49,7 +49,7 @@ final class Http {
      * Logs in to Tasklist as the webapps do: fetch the CSRF token, post the login form, and send
      * the token with every later modifying request.
      */
-    static Http webappSession(int port, String user, String password) {
+    public static Http webappSession(int port, String user, String password) {
         Http http = new Http(port, null, null);
         http.send("GET", "/camunda/app/tasklist/default/", null, null);
         HttpResponse<String> login = http.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
@@ -67,23 +67,23 @@ final class Http {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    HttpResponse<String> get(String pathAndQuery) {
+    public HttpResponse<String> get(String pathAndQuery) {
         return send("GET", pathAndQuery, null, null);
     }
 
-    HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json) {
         return send("POST", path, "application/json", json);
     }
 
-    HttpResponse<String> put(String path, String json) {
+    public HttpResponse<String> put(String path, String json) {
         return send("PUT", path, "application/json", json);
     }
 
-    HttpResponse<String> delete(String path) {
+    public HttpResponse<String> delete(String path) {
         return send("DELETE", path, null, null);
     }
 
-    HttpResponse<String> postMultipart(String path, Map<String, String> textParts, String fileName, String file) {
+    public HttpResponse<String> postMultipart(String path, Map<String, String> textParts, String fileName, String file) {
         String boundary = "----rollout" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         StringBuilder text = new StringBuilder();
@@ -98,7 +98,22 @@ final class Http {
         return send("POST", path, "multipart/form-data; boundary=" + boundary, body.toString(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<String> sendLocalized(String language, String path, String json) {
+    /** A multipart request with several files, as Camunda Modeler deploys a diagram together with its forms. */
+    public HttpResponse<String> postFiles(String path, Map<String, String> textParts, Map<String, String> files) {
+        String boundary = "----rollout" + System.nanoTime();
+        StringBuilder text = new StringBuilder();
+        textParts.forEach((name, value) -> text.append("--").append(boundary).append("\r\n")
+            .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+            .append(value).append("\r\n"));
+        files.forEach((fileName, file) -> text.append("--").append(boundary).append("\r\n")
+            .append("Content-Disposition: form-data; name=\"").append(fileName).append("\"; filename=\"")
+            .append(fileName).append("\"\r\n")
+            .append("Content-Type: application/octet-stream\r\n\r\n").append(file).append("\r\n"));
+        text.append("--").append(boundary).append("--\r\n");
+        return send("POST", path, "multipart/form-data; boundary=" + boundary, text.toString());
+    }
+
+    public HttpResponse<String> sendLocalized(String language, String path, String json) {
         language = language.trim();
         acceptLanguage = language;
         try {
@@ -108,7 +123,7 @@ final class Http {
         }
     }
 
-    HttpResponse<String> send(String method, String pathAndQuery, String contentType, String body) {
+    public HttpResponse<String> send(String method, String pathAndQuery, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
             .timeout(Duration.ofSeconds(30))
             .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -139,7 +154,7 @@ final class Http {
         }
     }
 
-    static String describe(HttpResponse<String> response) {
+    public static String describe(HttpResponse<String> response) {
         return response.statusCode() + " " + response.body() + " "
             + response.headers().map().entrySet().stream().map(Object::toString).collect(Collectors.joining(", "));
     }
