@@ -10,9 +10,11 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -117,6 +119,11 @@ class IdentitySetup implements ApplicationRunner {
         grant(Roles.PROCESS_OWNER, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
             Permissions.READ_HISTORY, Permissions.UPDATE);
         grant(Roles.PROCESS_OWNER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        // ... and move running instances to a new version (modelling/ProcessMigrations): migration runs as a batch
+        grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, Authorization.ANY,
+            ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        grant(Roles.PROCESS_OWNER, Resources.BATCH, Authorization.ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+            BatchPermissions.READ, BatchPermissions.READ_HISTORY);
         grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         // auditors read everything that happened and change nothing
         grant(Roles.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -10,6 +10,11 @@ export default {
       label: 'KPI dashboard',
       href: '/dashboard/',
       description: 'Milestones on time, phase cycle times, UAT pass rate, training coverage, open risks and issues, incident resolution time — per project and across projects.'
+    },
+    {
+      label: 'Process migration',
+      href: '/process-migration/',
+      description: 'For process owners: move running projects to a new version of a phase — generated plan, dry run, batch migration recorded in the audit trail.'
     }
   ]
 };

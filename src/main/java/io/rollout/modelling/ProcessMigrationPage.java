@@ -1,0 +1,19 @@
+package io.rollout.modelling;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The process owners' page {@code /process-migration/} (linked from the Camunda welcome page): a static page that
+ * calls {@link ProcessMigrationController} with the browser's basic-auth login, so it can do no more than the API.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProcessMigrationPage implements WebMvcConfigurer {
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/process-migration/").setViewName("forward:/process-migration/index.html");
+        registry.addRedirectViewController("/process-migration", "/process-migration/");
+    }
+}
