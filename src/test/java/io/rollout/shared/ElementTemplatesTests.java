@@ -20,9 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The element templates Camunda Modeler shows for Rollout's delegates ({@code bpmn/.camunda/element-templates}):
- * well-formed for Modeler's schema, one per delegate the models use, each naming a delegate bean that exists and
- * applying to the element types it is used on.
+ * The element templates Camunda Modeler shows for Rollout's delegates
+ * ({@code bpmn/.camunda/element-templates/rollout-delegates.json}): one per delegate the models use, each naming a
+ * delegate bean that exists and applying to the element types it is used on. {@link ElementTemplatesSchemaTests}
+ * validates them against Modeler's schema.
  */
 @ProcessTest
 class ElementTemplatesTests {
