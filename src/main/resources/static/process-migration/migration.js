@@ -75,7 +75,7 @@ function showPlan(view) {
   plan = view;
   const body = $('plan').querySelector('tbody');
   body.innerHTML = '';
-  const rows = view.instructions.map(i => ({id: i.source, name: i.sourceName, target: i.target, generated: i.generated, waiting: 0}))
+  const rows = view.instructions.map(i => ({id: i.source, name: i.sourceName, target: i.target, generated: i.generated, waiting: i.waiting}))
     .concat(view.unmapped.map(a => ({id: a.id, name: a.name, target: '', generated: false, waiting: a.waiting})));
   for (const r of rows) {
     const tr = document.createElement('tr');
@@ -86,6 +86,7 @@ function showPlan(view) {
     select.dataset.generated = r.generated ? r.target : (r.target || '');
     option(select, '', '— not mapped —');
     for (const a of view.targetActivities) option(select, a.id, a.name + ' (' + a.id + ')');
+    if (r.target && !view.targetActivities.some(a => a.id === r.target)) option(select, r.target, r.target);
     select.value = r.target || '';
     const td = document.createElement('td');
     td.appendChild(select);

@@ -34,7 +34,18 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -56,6 +67,7 @@ import org.springframework.web.server.ResponseStatusException;
 class ProcessMigrations {
 
     static final String DECISION = "processMigration";
+    static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
     /** What a process owner asks for; versions default to "the only other version" and "the latest". */
     record Request(String processDefinitionKey, Integer sourceVersion, Integer targetVersion, List<Mapping> mappings,
@@ -69,7 +81,9 @@ class ProcessMigrations {
     record Version(String id, String key, int version, String versionTag, long runningInstances) {
     }
 
-    record Instruction(String source, String sourceName, String target, String targetName, boolean generated) {
+    /** One mapping; {@code waiting}: instances of the source version in that activity now. */
+    record Instruction(String source, String sourceName, String target, String targetName, boolean generated,
+                       long waiting) {
     }
 
     /** An activity of one side that the plan does not map, with the instances waiting in it (source side). */
@@ -369,28 +383,34 @@ class ProcessMigrations {
             throw messages.reject("modelling.migration.invalidPlan", String.join("\n", problems));
         }
 
+        Map<String, Long> waiting = new HashMap<>();
+        for (ActivityStatistics s : management.createActivityStatisticsQuery(source.getId()).list()) {
+            waiting.put(s.getId(), (long) s.getInstances());
+        }
         List<Instruction> instructions = new ArrayList<>();
         for (MigrationInstruction i : plan.getInstructions()) {
             MigrationInstruction auto = generated.get(i.getSourceActivityId());
             instructions.add(new Instruction(i.getSourceActivityId(), names.get(i.getSourceActivityId()),
                 i.getTargetActivityId(), targetNames.get(i.getTargetActivityId()),
-                auto != null && auto.getTargetActivityId().equals(i.getTargetActivityId())));
+                auto != null && auto.getTargetActivityId().equals(i.getTargetActivityId()),
+                waiting.getOrDefault(i.getSourceActivityId(), 0L)));
         }
+        instructions.sort(java.util.Comparator.comparingLong(Instruction::waiting).reversed()
+            .thenComparing(Instruction::sourceName));
         Set<String> mappedSources = plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId)
             .collect(Collectors.toSet());
         Set<String> mappedTargets = plan.getInstructions().stream().map(MigrationInstruction::getTargetActivityId)
             .collect(Collectors.toSet());
-        Map<String, Long> waiting = new HashMap<>();
-        for (ActivityStatistics s : management.createActivityStatisticsQuery(source.getId()).list()) {
-            waiting.put(s.getId(), (long) s.getInstances());
-        }
+        Set<String> sourceWaitStates = waitStates(source);
         List<Activity> unmapped = names.entrySet().stream().filter(e -> !mappedSources.contains(e.getKey()))
+            .filter(e -> sourceWaitStates.contains(e.getKey()) || waiting.getOrDefault(e.getKey(), 0L) > 0)
             .map(e -> new Activity(e.getKey(), e.getValue(), waiting.getOrDefault(e.getKey(), 0L)))
             .sorted((a, b) -> Long.compare(b.waiting(), a.waiting())).toList();
+        Set<String> targetWaitStates = waitStates(target);
         List<Activity> added = targetNames.entrySet().stream().filter(e -> !mappedTargets.contains(e.getKey())
-                && !names.containsKey(e.getKey()))
+                && !names.containsKey(e.getKey()) && targetWaitStates.contains(e.getKey()))
             .map(e -> new Activity(e.getKey(), e.getValue(), 0)).sorted((a, b) -> a.id().compareTo(b.id())).toList();
-        List<Activity> targetActivities = targetNames.entrySet().stream()
+        List<Activity> targetActivities = targetNames.entrySet().stream().filter(e -> targetWaitStates.contains(e.getKey()))
             .map(e -> new Activity(e.getKey(), e.getValue(), 0)).sorted((a, b) -> a.name().compareTo(b.name())).toList();
         PlanView view = new PlanView(version(source), version(target), instructions, unmapped, added, targetActivities);
         return new Prepared(source, target, plan, view);
@@ -401,10 +421,42 @@ class ProcessMigrations {
             .orElseThrow(() -> messages.reject("modelling.migration.unknownVersion", key, version));
     }
 
+    /**
+     * The activities of a version by id with their names; a multi-instance activity also has its body
+     * ({@code id#multiInstanceBody}), which the engine migrates as an activity of its own.
+     */
     private void activities(ProcessDefinition definition, Map<String, String> names) {
         for (FlowNode node : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)) {
-            names.put(node.getId(), node.getName() == null ? node.getId() : node.getName());
+            String name = node.getName() == null ? node.getId() : node.getName();
+            names.put(node.getId(), name);
+            if (node instanceof org.camunda.bpm.model.bpmn.instance.Activity a
+                && a.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics) {
+                names.put(node.getId() + MULTI_INSTANCE_BODY, messages.get("modelling.migration.multiInstanceBody", name));
+            }
         }
+    }
+
+    /**
+     * Activities an instance can wait in, which a plan maps: tasks, sub-processes, call activities, catching events,
+     * event-based gateways, anything asynchronous, multi-instance bodies. Gateways, start and end events and
+     * synchronous steps are passed through and need no mapping.
+     */
+    private Set<String> waitStates(ProcessDefinition definition) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (FlowNode node : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)) {
+            boolean async = node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter();
+            if (async || node instanceof UserTask || node instanceof ReceiveTask || node instanceof SubProcess
+                    || node instanceof CallActivity || node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent
+                    || node instanceof EventBasedGateway || node instanceof ParallelGateway || node instanceof InclusiveGateway
+                    || node instanceof StartEvent && node.getParentElement() instanceof SubProcess sub && sub.triggeredByEvent()) {
+                ids.add(node.getId());
+            }
+            if (node instanceof org.camunda.bpm.model.bpmn.instance.Activity a
+                && a.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics) {
+                ids.add(node.getId() + MULTI_INSTANCE_BODY);
+            }
+        }
+        return ids;
     }
 
     private Version version(ProcessDefinition d) {

@@ -232,7 +232,11 @@ class ProcessMigrationWebTests {
             }
         });
         assertThat(mapped).contains(DRAW_UP_PLAN, "UserTask_ConfirmScope", "UserTask_ReviewPlan");
-        assertThat(plan.path("unmapped").findValuesAsText("id")).doesNotContain(DRAW_UP_PLAN);
+        assertThat(mapped).contains("UserTask_DecideHighRisk#multiInstanceBody");
+        assertThat(plan.path("instructions").get(0).path("source").asText()).isEqualTo(DRAW_UP_PLAN);
+        assertThat(plan.path("instructions").get(0).path("waiting").asLong()).isEqualTo(1);
+        // every activity an instance can wait in keeps its id: nothing is left to map (gateways, events need none)
+        assertThat(plan.path("unmapped")).isEmpty();
         assertThat(plan.path("added").findValuesAsText("id")).contains(NEW_TASK);
 
         HttpResponse<String> dryResponse = asOwner("/api/process-migrations/dry-run",
