@@ -75,6 +75,14 @@ class DeploymentGuardWebTests {
     }
 
     @Test
+    void modelersConnectionCheckSucceedsForAProcessOwnerOnly() {
+        HttpResponse<String> version = Http.as(port, OWNER, PASSWORD).get("/engine-rest/version");
+        assertThat(version.statusCode()).isEqualTo(200);
+        assertThat(version.body()).contains("7.24");
+        assertThat(Http.anonymous(port).get("/engine-rest/version").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aModelReferringToMissingThingsIsRefusedWithEveryElementNamedAndNothingDeployed() throws Exception {
         String broken = model("guardBroken", """
             <bpmn:serviceTask id="ServiceTask_CheckGate" name="Check UAT gate" camunda:delegateExpression="${uatGait}"/>
