@@ -75,7 +75,7 @@ class DeploymentGuardWebTests {
     }
 
     @Test
-    void modelersConnectionCheckSucceedsForAProcessOwnerOnly() {
+    void modelersConnectionCheckAnswersAProcessOwnerAndRefusesAnonymousCallers() {
         HttpResponse<String> version = Http.as(port, OWNER, PASSWORD).get("/engine-rest/version");
         assertThat(version.statusCode()).isEqualTo(200);
         assertThat(version.body()).contains("7.24");
