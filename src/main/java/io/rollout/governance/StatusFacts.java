@@ -47,7 +47,9 @@ class StatusFacts {
         LocalDate today = LocalDate.now(clock);
         List<OpenMilestone> open = milestones.open(projectCode);
         List<HistoricActivityInstance> phases = history.createHistoricActivityInstanceQuery()
-            .processInstanceId(processInstanceId).activityType("callActivity").list();
+            .processInstanceId(processInstanceId).activityType("callActivity")
+            // parallel phases (build ∥ data migration) are named in the order they started, on every database
+            .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
         String current = phases.stream().filter(a -> a.getEndTime() == null).map(HistoricActivityInstance::getActivityName)
             .collect(Collectors.joining(", "));
         long done = phases.stream().filter(a -> a.getEndTime() != null && !a.isCanceled())

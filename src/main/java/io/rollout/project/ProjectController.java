@@ -71,7 +71,8 @@ class ProjectController {
             .processInstanceBusinessKey(code).orderByProcessInstanceStartTime().asc().list();
         for (HistoricProcessInstance instance : instances) {
             List<String> open = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .unfinished().activityType("userTask").list().stream()
+                .unfinished().activityType("userTask")
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
                 .map(HistoricActivityInstance::getActivityName).toList();
             phases.add(new PhaseState(instance.getProcessDefinitionKey(), instance.getState(),
                 instance.getStartTime(), instance.getEndTime(), open));
