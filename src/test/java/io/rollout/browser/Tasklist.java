@@ -3,7 +3,9 @@ package io.rollout.browser;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -34,16 +36,18 @@ class Tasklist {
         this.driver = driver;
         this.base = "http://localhost:" + port;
         this.wait = new WebDriverWait(driver, STEP);
+        // AngularJS re-renders the list and the notifications while a condition looks at them: look again
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Opens Tasklist, logs in with its login form and waits for the user's filters. */
     Tasklist login(String user, String password) {
         driver.get(base + PATH);
         WebElement name = new WebDriverWait(driver, FIRST_LOAD)
-            .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+            .ignoring(StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
         name.sendKeys(user);
         driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        click(By.cssSelector("form button[type=submit]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
         return this;
     }
@@ -51,7 +55,7 @@ class Tasklist {
     /** Chooses a filter by its name ("My tasks", "Open tasks for me", a role's filter such as "Key users"). */
     Tasklist filter(String name) {
         String item = "//div[contains(@class,'task-filter')][.//h4/a[normalize-space(text())=" + literal(name) + "]]";
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(item + "//h4/a"))));
+        click(By.xpath(item + "//h4/a"));
         wait.until(ExpectedConditions.attributeContains(By.xpath(item), "class", "active"));
         return this;
     }
@@ -63,7 +67,7 @@ class Tasklist {
     Tasklist open(String taskName, String taskId) {
         openTask = By.xpath("//li[contains(@class,'task')]//h4/a[normalize-space(.)=" + literal(taskName) + "]"
             + "[contains(@href, " + literal("task=" + taskId) + ")]");
-        click(wait.until(ExpectedConditions.visibilityOfElementLocated(openTask)));
+        click(openTask);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
             "//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(taskName) + "]")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
@@ -72,7 +76,7 @@ class Tasklist {
 
     /** Claims the open task and waits until Tasklist shows an assignee with the unclaim button. */
     Tasklist claim() {
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))));
+        click(By.cssSelector("button.claim"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.assignee button.unclaim")));
         return this;
     }
@@ -86,7 +90,8 @@ class Tasklist {
     /** Types into a text field or text area of the form; {@code row} is the row of a dynamic list, or null. */
     Tasklist type(String componentId, Integer row, String text) {
         WebElement field = field(componentId, row);
-        click(field);
+        scrollTo(field);
+        field.click();
         field.clear();
         field.sendKeys(text);
         return this;
@@ -95,11 +100,11 @@ class Tasklist {
     /** Chooses the option with the given label in a select field (form-js draws its own drop-down list). */
     Tasklist select(String componentId, Integer row, String label) {
         String id = domId(componentId, row);
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='" + id + "-display']"))));
+        click(By.cssSelector("[id$='" + id + "-display']"));
         By option = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
             + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
             + literal(label) + "]");
-        click(wait.until(ExpectedConditions.visibilityOfElementLocated(option)));
+        click(option);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[id$='" + id + "-display']"), label));
         return this;
     }
@@ -108,9 +113,8 @@ class Tasklist {
     Tasklist radio(String componentId, String label) {
         By choice = By.xpath("//label[input[@type='radio'][contains(@id, " + literal("-" + componentId + "-") + ")]]"
             + "[normalize-space(.)=" + literal(label) + "]/input");
-        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(choice));
-        click(input);
-        wait.until(ExpectedConditions.elementToBeSelected(input));
+        click(choice);
+        wait.until(ExpectedConditions.elementSelectionStateToBe(choice, true));
         return this;
     }
 
@@ -142,7 +146,7 @@ class Tasklist {
      */
     void complete() {
         By complete = By.xpath("//div[contains(@class,'form-actions')]/button[@ng-click='complete()']");
-        click(wait.until(ExpectedConditions.elementToBeClickable(complete)));
+        click(complete);
         By task = openTask;
         String error = wait.until((ExpectedCondition<String>) d -> {
             for (WebElement alert : d.findElements(By.cssSelector(".alert-danger"))) {
@@ -186,10 +190,29 @@ class Tasklist {
         return "-" + componentId + (row == null ? "" : "_" + row);
     }
 
-    private void click(WebElement element) {
+    /**
+     * Clicks the element once it is visible and enabled. Found again on every try: the filters refresh the list
+     * now and then, and a notification may lie over the element for a moment.
+     */
+    private void click(By locator) {
+        wait.until(d -> {
+            WebElement element = d.findElement(locator);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            scrollTo(element);
+            try {
+                element.click();
+            } catch (ElementClickInterceptedException e) {
+                return false;
+            }
+            return true;
+        });
+    }
+
+    private void scrollTo(WebElement element) {
         // Tasklist's footer covers the lower edge of long lists and forms
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
     }
 
     static String literal(String text) {
