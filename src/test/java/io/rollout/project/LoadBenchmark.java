@@ -78,7 +78,7 @@ public final class LoadBenchmark {
         int seconds = intArg(args, 1, 60);
         int warmUpSeconds = intArg(args, 2, 15);
         int backlog = intArg(args, 3, 500);
-        int lifecycles = intArg(args, 4, 3);
+        int lifecycles = intArg(args, 4, 10);
         Path work = Path.of(args.length > 5 ? args[5] : "target/bench-load");
         Files.createDirectories(work);
         String loadAtStart = loadAverage();
@@ -383,18 +383,9 @@ public final class LoadBenchmark {
         String loadBefore = loadAverage();
         HappyPathWalk walk = new HappyPathWalk(app);
         HistoryService history = app.getBean(HistoryService.class);
-        // the first walk warms up the JIT and the caches and is not counted
+        // the first walk of each warms up the JIT and the caches and is not counted; the first project's history
+        // gives the size of the bare process
         HappyPathWalk.Walked walked = walk.walk();
-        List<Double> rollout = new ArrayList<>();
-        List<Double> rolloutCpu = new ArrayList<>();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < walks; i++) {
-            long cpu = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            walked = walk.walk();
-            rollout.add((System.nanoTime() - start) / 1e9);
-            rolloutCpu.add((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
-        }
         Set<String> instances = new LinkedHashSet<>();
         history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(walked.code()).list()
             .forEach(p -> instances.add(p.getId()));
@@ -412,22 +403,32 @@ public final class LoadBenchmark {
         TestUsers.ensure(app.getBean(IdentityService.class), ImplementationProjectProcessTests.IT_OPERATIONS,
             "e2e-Secret-2026", Roles.IT_OPERATIONS);
         String bareInstance = walkBare(runtime, tasks, forms, "BARE-LIFECYCLE-0");
-        List<Double> bare = new ArrayList<>();
-        List<Double> bareCpu = new ArrayList<>();
-        for (int i = 1; i <= walks; i++) {
-            long cpu = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            bareInstance = walkBare(runtime, tasks, forms, "BARE-LIFECYCLE-" + i);
-            bare.add((System.nanoTime() - start) / 1e9);
-            bareCpu.add((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
-        }
         int bareActivities = activities(history, Set.of(bareInstance)).size();
         if (bareActivities != activities.size()) {
             throw new IllegalStateException("bare process has " + bareActivities + " activities, the project "
                 + activities.size());
         }
-        return new Lifecycle(rollout, bare, rolloutCpu, bareCpu, activities.size(), userTasks, instances.size(), byType, bareActivities,
-            loadBefore, loadAverage());
+        // alternately, so that both see the same machine: its neighbours come and go
+        List<Double> rollout = new ArrayList<>();
+        List<Double> rolloutCpu = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        List<Double> bareCpu = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int i = 1; i <= walks; i++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            walk.walk();
+            rollout.add((System.nanoTime() - start) / 1e9);
+            rolloutCpu.add((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+            String key = "BARE-LIFECYCLE-" + i;
+            cpu = threads.getCurrentThreadCpuTime();
+            start = System.nanoTime();
+            walkBare(runtime, tasks, forms, key);
+            bare.add((System.nanoTime() - start) / 1e9);
+            bareCpu.add((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+        }
+        return new Lifecycle(rollout, bare, rolloutCpu, bareCpu, activities.size(), userTasks, instances.size(), byType,
+            bareActivities, loadBefore, loadAverage());
     }
 
     static List<HistoricActivityInstance> activities(HistoryService history, Set<String> instances) {
@@ -528,6 +529,7 @@ public final class LoadBenchmark {
             spent is less dependent on the neighbours: the Tomcat request threads (`http-nio-*`) run everything a
             request does — authentication, the engine command, Rollout's listener, the in-process H2 database —
             while the whole JVM also runs the 50 clients, the feeders (starting the instances) and the job executor.
+            The load average during this part counts this JVM's own runnable threads too (clients and requests).
 
             | side | request threads CPU | per completed task | whole JVM CPU | per completed task |
             |---|---|---|---|---|
@@ -573,12 +575,13 @@ public final class LoadBenchmark {
             first attempt (`HappyPathWalk`: the steps of `ImplementationProjectProcessTests` — the customer's ERP
             case with 2 departments, 2 modules and the customers dataset; requirement, test case and attendance
             imports; dry run and staging load, timers and the hypercare incident executed by the walk as in the
-            test, so the job executor is paused for this part). One walk warms up, %d are timed. Its history, over
-            the project's %d process instances (main process, phases, incident): **%d activities, %d of them user
+            test, so the job executor is paused for this part). One walk of each warms up, then %d of each are timed,
+            a project and a bare one in turn. The first project's history, over its
+            %d process instances (main process, phases, incident): **%d activities, %d of them user
             tasks** (%s). The bare process has the same: start, %d user tasks with pass-through manual tasks
             between them, end (%d activities in its history), walked the same way — find the open task, claim it,
-            submit its form through the form service; in the same application, after the project walks. Load
-            average before → after: %s → %s.
+            submit its form through the form service; in the same application. Load average before → after:
+            %s → %s.
 
             """.formatted(walks, lifecycle.processInstances(), lifecycle.activities(), lifecycle.userTasks(),
             lifecycle.byType().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
