@@ -474,13 +474,7 @@ class ImplementationProjectProcessTests {
             .contains("Source 62 rows = accepted 55 + rejected 7", "not below the threshold of 2 %",
                 "code 客户编码: 2 rejected, first in row 11");
         submit(again, DATA_STEWARD, customerRules());
-        // sales fixed the codes, phones, names and credit limits and merged the duplicates in the legacy system
-        List<String> lines = customerLines("legacy-customers.csv");
-        List<String> faulty = List.of("c-9,", "C00012,", "C00013,", "C00014,", "C00017,");
-        String fixed = lines.subList(0, lines.size() - 2).stream()
-            .filter(row -> faulty.stream().noneMatch(row::startsWith)).collect(Collectors.joining("\n"));
-        submit(openTask(UPLOAD_EXTRACT, "dataset", CUSTOMERS), DATA_STEWARD, extract("legacy-customers-fixed.csv",
-            new ByteArrayInputStream(fixed.getBytes(StandardCharsets.UTF_8))));
+        submit(openTask(UPLOAD_EXTRACT, "dataset", CUSTOMERS), DATA_STEWARD, fixedCustomersExtract());
         runJob(RUN_DRY_RUN);
 
         Task signOff = openTask(SIGN_OFF_DATASET, "dataset", CUSTOMERS);
@@ -490,6 +484,15 @@ class ImplementationProjectProcessTests {
             .contains("Source 55 rows = accepted 55 + rejected 0");
         submit(signOff, PROCUREMENT_OWNER, Map.of("dataSignedOff", "yes"));
         runJob(LOAD_STAGING);
+    }
+
+    /** The customers extract after sales fixed the codes, phones, names and credit limits and merged the duplicates. */
+    static Map<String, Object> fixedCustomersExtract() {
+        List<String> lines = customerLines("legacy-customers.csv");
+        List<String> faulty = List.of("c-9,", "C00012,", "C00013,", "C00014,", "C00017,");
+        String fixed = lines.subList(0, lines.size() - 2).stream()
+            .filter(row -> faulty.stream().noneMatch(row::startsWith)).collect(Collectors.joining("\n"));
+        return extract("legacy-customers-fixed.csv", new ByteArrayInputStream(fixed.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The customers dataset as the data steward defines it: the demo rules, owned by procurement. */
