@@ -33,13 +33,12 @@ public final class TimelineBenchmark {
         Files.createDirectories(work);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RolloutApplication.class)
             .profiles("test")
-            .properties(Map.of(
-                "server.port", "0",
-                "spring.datasource.url", "jdbc:h2:file:" + work.toAbsolutePath().resolve("db-" + System.nanoTime())
+            // as command-line arguments: default properties would lose to the test profile's in-memory database
+            .run("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + work.toAbsolutePath().resolve("db-" + System.nanoTime())
                     + ";DB_CLOSE_ON_EXIT=FALSE",
-                "camunda.bpm.job-execution.enabled", "false",
-                "logging.level.root", "WARN"))
-            .run()) {
+                "--camunda.bpm.job-execution.enabled=false",
+                "--logging.level.root=WARN")) {
             ProjectRepository projects = app.getBean(ProjectRepository.class);
             RuntimeService runtime = app.getBean(RuntimeService.class);
             TaskService tasks = app.getBean(TaskService.class);
