@@ -154,7 +154,7 @@ final class Cluster implements ExtensionContext.Store.CloseableResource {
     /** Waits for the open task of a dataset (its name names the dataset) with this definition key. */
     Map<String, Object> awaitTask(Node node, String code, String taskDefinitionKey, String dataset) {
         List<Map<String, Object>> found = new ArrayList<>();
-        await(taskDefinitionKey + " of " + dataset + " in " + code).atMost(Duration.ofSeconds(60))
+        await(taskDefinitionKey + " of " + dataset + " in " + code).atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(250)).until(() -> {
                 found.clear();
                 tasks(node, code).stream().filter(t -> taskDefinitionKey.equals(t.get("taskDefinitionKey")))

@@ -3,13 +3,16 @@ package io.rollout.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A node dies with SIGKILL in the middle of an asynchronous dry run of the data migration (the job locked by it, the
- * result files half written) and is started again on the same database. Nothing committed is lost: the tasks, the
+ * A node dies with SIGKILL in the middle of an asynchronous dry run of the data migration (the job locked by it and
+ * its lock renewed while it runs, the result files half written) and is started again on the same database. Nothing committed is lost: the tasks, the
  * variables, the project, the dataset definitions, the extract and the decision log are as before; the dry run
  * resumes on the surviving node once the dead node's lock has expired and runs exactly once; the restarted node
  * serves the same state and the project goes on through it to the staging load.
@@ -30,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Cluster.Extension.class)
 class CrashRecoveryIT {
 
-    /** Large enough that the dry run takes a few seconds on a loaded 2-core machine. */
-    static final int ROWS = 400_000;
+    /** Large enough that the dry run outlasts the lock time of the nodes (5 s) on an idle 2-core machine. */
+    static final int ROWS = 800_000;
     /** Every hundredth row has an invalid phone number: 1 % rejected, under the default threshold of 2 %. */
     static final int REJECTED = ROWS / 100;
     static final String PMO = "crpmo";
@@ -62,7 +65,7 @@ class CrashRecoveryIT {
         String migrationInstance = (String) upload.get("processInstanceId");
 
         long extractId = ((Number) cluster.b.as(STEWARD, Cluster.PASSWORD)
-            .upload("/api/projects/" + code + "/datasets/customers/extracts", "customers-large.csv", largeExtract())
+            .upload("/api/projects/" + code + "/datasets/customers/extracts", largeExtract(cluster))
             .ok().map().get("extractId")).longValue();
         State before = State.of(cluster, cluster.b, code, List.of(projectInstance, migrationInstance));
 
@@ -81,7 +84,14 @@ class CrashRecoveryIT {
             });
         Node victim = running.get();
         Node survivor = Cluster.other(cluster, victim);
-        assertThat(lockedDryRunJobs(cluster, migrationInstance)).as("dry run job locked while it runs").isEqualTo(1);
+        // while it runs, the node keeps renewing the job's lock (half the lock time), so no other node starts it too
+        Timestamp firstExpiry = lockExpiry(cluster, migrationInstance);
+        assertThat(firstExpiry).as("dry run job locked while it runs").isNotNull();
+        await("lock of the running dry run renewed").atMost(Duration.ofMillis(Cluster.LOCK_TIME_MILLIS * 2L))
+            .pollInterval(Duration.ofMillis(100)).until(() -> lockExpiry(cluster, migrationInstance),
+                expiry -> expiry != null && expiry.after(firstExpiry));
+        assertThat(victim.openFiles()).as("still running on %s", victim)
+            .anyMatch(f -> f.startsWith(work) && f.toString().contains("/work-"));
         victim.kill();
 
         assertThat(extractStatus(cluster, extractId)).as("extract after the crash").isEqualTo("pending");
@@ -179,28 +189,27 @@ class CrashRecoveryIT {
         return definition;
     }
 
-    static byte[] largeExtract() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(ROWS * 80);
-        out.writeBytes("客户编码,客户名称,联系人,电话,城市,信用额度,建档日期\n".getBytes(StandardCharsets.UTF_8));
-        StringBuilder row = new StringBuilder(128);
-        for (int i = 1; i <= ROWS; i++) {
-            row.setLength(0);
-            row.append(String.format("C%07d,客户%d,王经理,", i, i))
-                .append(i % 100 == 0 ? "12345" : String.format("138%08d", i))
-                .append(",上海,").append(i % 1000 * 100).append(",2024-03-15\n");
-            out.writeBytes(row.toString().getBytes(StandardCharsets.UTF_8));
+    static Path largeExtract(Cluster cluster) throws IOException {
+        Path file = cluster.storeDir.resolveSibling("cluster-input").resolve("customers-large.csv");
+        Files.createDirectories(file.getParent());
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("客户编码,客户名称,联系人,电话,城市,信用额度,建档日期\n");
+            for (int i = 1; i <= ROWS; i++) {
+                out.write(String.format("C%07d,客户%d,王经理,%s,上海,%d,2024-03-15%n", i, i,
+                    i % 100 == 0 ? "12345" : String.format("138%08d", i), i % 1000 * 100));
+            }
         }
-        return out.toByteArray();
+        return file;
     }
 
-    static int lockedDryRunJobs(Cluster cluster, String migrationInstance) throws SQLException {
+    /** The lock expiry of the dry run job, {@code null} when it is not locked (or done). */
+    static Timestamp lockExpiry(Cluster cluster, String migrationInstance) throws SQLException {
         try (Connection c = cluster.database.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from act_ru_job where process_instance_id_ = ?"
-                 + " and lock_owner_ is not null and lock_exp_time_ is not null")) {
+             PreparedStatement s = c.prepareStatement("select lock_exp_time_ from act_ru_job"
+                 + " where process_instance_id_ = ? and lock_owner_ is not null")) {
             s.setString(1, migrationInstance);
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+                return rs.next() ? rs.getTimestamp(1) : null;
             }
         }
     }

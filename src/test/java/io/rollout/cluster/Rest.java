@@ -2,7 +2,7 @@ package io.rollout.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -81,14 +82,25 @@ final class Rest {
 
     /** A multipart upload with one part {@code file}, as a browser or curl -F sends it. */
     Response upload(String path, String fileName, byte[] content) {
+        return upload(path, fileName, BodyPublishers.ofByteArray(content));
+    }
+
+    /** The same, streaming a (large) file from disk. */
+    Response upload(String path, Path file) {
+        try {
+            return upload(path, file.getFileName().toString(), BodyPublishers.ofFile(file));
+        } catch (FileNotFoundException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Response upload(String path, String fileName, HttpRequest.BodyPublisher content) {
         String boundary = "----rollout-cluster-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 512);
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(BodyPublishers.ofByteArray(body.toByteArray())));
+            .POST(BodyPublishers.concat(BodyPublishers.ofByteArray(head), content, BodyPublishers.ofByteArray(tail))));
     }
 
     private HttpRequest.Builder request(String path) {
