@@ -139,10 +139,10 @@ class ClusterIT {
             admin.get("/engine-rest/history/process-instance?processDefinitionKey=dataMigration"
                 + "&processInstanceBusinessKey=" + code).ok().list().forEach(i -> instances.add(i.get("id")));
         }
-        Map<String, Long> jobsPerNode = admin.get("/engine-rest/history/job-log?successLog=true"
+        List<Map<String, Object>> jobsDone = admin.get("/engine-rest/history/job-log?successLog=true"
                 + "&processDefinitionKey=dataMigration&maxResults=1000").ok().list().stream()
-            .filter(j -> instances.contains(j.get("processInstanceId")))
-            .collect(Collectors.groupingBy(j -> String.valueOf(j.get("hostname")), TreeMap::new, Collectors.counting()));
+            .filter(j -> instances.contains(j.get("processInstanceId"))).toList();
+        Map<String, Long> jobsPerNode = jobsDone.stream().collect(Collectors.groupingBy(j -> String.valueOf(j.get("hostname")), TreeMap::new, Collectors.counting()));
         System.out.printf("[cluster] %d projects x %d datasets x 2 rounds; second engine-rest completions: %s;"
                 + " second /api uploads: %s; successful jobs per node: %s; failed job attempts: %s%n",
             PROJECTS, DATASETS.size(), refusals(engineRestPairs), refusals(apiPairs), jobsPerNode,
@@ -208,7 +208,13 @@ class ClusterIT {
 
         assertThat(admin.get("/engine-rest/incident/count").ok().map()).containsEntry("count", 0);
         assertThat(admin.get("/engine-rest/job/count?withException=true").ok().map()).containsEntry("count", 0);
-        assertThat(jobsPerNode).as("asynchronous steps run by each node's job executor").containsKeys("node-a", "node-b");
+        // per dataset and project two dry runs and one staging load, each run to its end exactly once
+        assertThat(jobsDone).extracting(j -> j.get("jobId")).doesNotHaveDuplicates()
+            .hasSize(PROJECTS * DATASETS.size() * 3);
+        // which node runs a job is up to the job executors (usually the one whose request created it, woken by it);
+        // the distribution is reported above, and CrashRecoveryIT sees one job run on each node in turn
+        assertThat(jobsPerNode.keySet()).as("nodes that ran the asynchronous steps").isSubsetOf("node-a", "node-b")
+            .isNotEmpty();
     }
 
     /** How the second requests of the pairs were answered: status and the engine's exception type, counted. */
