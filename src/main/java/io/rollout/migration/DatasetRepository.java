@@ -36,8 +36,14 @@ class DatasetRepository {
             .map(dataset -> find(projectCode, dataset).orElseThrow()).toList();
     }
 
-    /** Replaces the dataset's definition and all its rules. */
+    /**
+     * Replaces the dataset's definition and all its rules. The project's row is locked first, so two definitions
+     * saved at the same moment (the same form submitted on two nodes) replace one another instead of colliding on
+     * the rule numbers.
+     */
     void save(String projectCode, DatasetDefinition d, String user, Instant at) {
+        jdbc.sql("select code from project where code = ? for update").param(projectCode).query(String.class)
+            .optional();
         jdbc.sql("delete from migration_rule where project_code = ? and dataset = ?").params(projectCode, d.dataset())
             .update();
         jdbc.sql("delete from migration_dataset where project_code = ? and dataset = ?")

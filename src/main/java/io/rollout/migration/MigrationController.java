@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +45,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * <li>{@code POST /datasets/{dataset}/extracts} (multipart {@code file}): the data steward uploads an
  *     extract for the dataset's open {@code UserTask_UploadExtract}; the file is checked and stored and
  *     the task completed, the dry run follows in the background. 202 {@code {extractId, ...}}, 400 with the
- *     reason (nothing stored), 409 when the dataset waits for no extract.</li>
+ *     reason (nothing stored), 409 when the dataset waits for no extract (also when another upload or completion
+ *     of the same task came first: competing uploads of a project queue up on its row).</li>
  * <li>{@code GET /datasets/{dataset}/runs}: the rounds with their reconciliation;
  *     {@code GET /datasets/{dataset}/runs/{round}/{rejected|duplicates|accepted}.{csv|xlsx}}: downloads.</li>
  * </ul>
@@ -117,6 +119,8 @@ class MigrationController {
         String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "extract.csv"
             : ExtractStore.safe(file.getOriginalFilename());
         Map<String, Object> answer = transaction.execute(status -> {
+            // a second upload for the same task (another tab, another node) waits here and then finds no open task
+            projects.lock(code);
             Task task = openUploadTask(code, dataset);
             Extract extract;
             try (InputStream content = file.getInputStream()) {
@@ -124,7 +128,13 @@ class MigrationController {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            tasks.complete(task.getId(), Map.of(ExtractUpload.EXTRACT_ID, extract.id()));
+            try {
+                tasks.complete(task.getId(), Map.of(ExtractUpload.EXTRACT_ID, extract.id()));
+            } catch (NullValueException e) {
+                // completed in the meantime through Tasklist or the engine REST API; the extract is rolled back
+                throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    messages.get("migration.extract.noOpenUpload", dataset, code));
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("extractId", extract.id());
             body.put("fileName", extract.fileName());

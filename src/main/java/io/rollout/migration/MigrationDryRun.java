@@ -3,6 +3,7 @@ package io.rollout.migration;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.migration.MigrationService.RunOutcome;
+import io.rollout.shared.JobLockKeeper;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,11 +25,13 @@ class MigrationDryRun implements JavaDelegate {
     private final MigrationService migration;
     private final RunReport report;
     private final DecisionLog decisions;
+    private final JobLockKeeper lock;
 
-    MigrationDryRun(MigrationService migration, RunReport report, DecisionLog decisions) {
+    MigrationDryRun(MigrationService migration, RunReport report, DecisionLog decisions, JobLockKeeper lock) {
         this.migration = migration;
         this.report = report;
         this.decisions = decisions;
+        this.lock = lock;
     }
 
     @Override
@@ -36,7 +39,8 @@ class MigrationDryRun implements JavaDelegate {
         String projectCode = (String) execution.getVariable("projectCode");
         String dataset = (String) execution.getVariable("dataset");
         long extractId = ((Number) execution.getVariable(ExtractUpload.EXTRACT_ID)).longValue();
-        RunOutcome outcome = migration.dryRun(projectCode, dataset, extractId);
+        // a large extract may take longer than the job executor's lock time: keep the lock while it runs
+        RunOutcome outcome = lock.whileRunning(() -> migration.dryRun(projectCode, dataset, extractId));
         execution.setVariable(ExtractUpload.EXTRACT_ID, null);
         if (outcome.run() == null) {
             String findings = report.refused(dataset, outcome.fileName(), outcome.refusal());

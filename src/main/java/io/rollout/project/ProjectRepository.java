@@ -43,6 +43,16 @@ public class ProjectRepository {
         return find(p.code()).orElseThrow();
     }
 
+    /**
+     * Locks the project's row until the transaction ends, so that requests of one project that read and then
+     * change the same things (an upload completing the open upload task, a dataset definition replacing its rules)
+     * run one after the other, also across the nodes of a cluster, and the later one sees what the earlier did.
+     * {@code DecisionLog} takes the same lock. Nothing happens for an unknown code.
+     */
+    public void lock(String code) {
+        jdbc.sql("select code from project where code = ? for update").param(code).query(String.class).optional();
+    }
+
     public boolean exists(String code) {
         return jdbc.sql("select count(*) from project where code = ?").param(code).query(Integer.class).single() > 0;
     }

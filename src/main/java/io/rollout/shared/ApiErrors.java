@@ -3,6 +3,8 @@ package io.rollout.shared;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -10,10 +12,19 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Rollout's own API answers every refusal in one shape, {@code {"errors": [...]}} with one reason per line:
- * refused input (400), and the 403/404 of {@code ResponseStatusException}s such as those of {@code CurrentUser}.
+ * refused input (400), the 403/404 of {@code ResponseStatusException}s such as those of {@code CurrentUser}, and 409
+ * when another request changed the same process state first (e.g. the same task completed at the same time on
+ * another node of a cluster): the engine's {@link OptimisticLockingException} rolls the loser back entirely, so
+ * this is the client's cue to reload, not a server fault.
  */
 @RestControllerAdvice
 class ApiErrors {
+
+    private final Messages messages;
+
+    ApiErrors(Messages messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(BadUserRequestException.class)
     ResponseEntity<Map<String, List<String>>> refused(BadUserRequestException e) {
@@ -24,5 +35,11 @@ class ApiErrors {
     ResponseEntity<Map<String, List<String>>> refused(ResponseStatusException e) {
         return ResponseEntity.status(e.getStatusCode())
             .body(Map.of("errors", List.of(e.getReason() == null ? e.getStatusCode().toString() : e.getReason())));
+    }
+
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<Map<String, List<String>>> conflict(OptimisticLockingException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+            .body(Map.of("errors", List.of(messages.get("form.concurrentChange"))));
     }
 }
