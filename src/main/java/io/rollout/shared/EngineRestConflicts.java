@@ -1,0 +1,63 @@
+package io.rollout.shared;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine REST API ({@code /engine-rest}, used by Tasklist and by clients such as the load benchmark) answers
+ * a conflict between two users as 409 instead of Camunda's default 500: the same task claimed twice, or one change
+ * losing against another made at the same moment (an {@link OptimisticLockingException}, e.g. the same task
+ * completed on two nodes). The loser's transaction is rolled back entirely, so the client's cue is to reload; the
+ * body keeps Camunda's shape ({@code type}, {@code message}, {@code code}).
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineRestConflicts {
+
+    @Bean
+    ResourceConfigCustomizer engineRestConflictAnswers(Messages messages) {
+        return config -> {
+            config.register(new OptimisticLocking(messages));
+            config.register(new AlreadyClaimed());
+        };
+    }
+
+    static Response conflict(String type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        body.put("code", 0);
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** Another transaction changed the same engine state first. */
+    static final class OptimisticLocking implements ExceptionMapper<OptimisticLockingException> {
+
+        private final Messages messages;
+
+        OptimisticLocking(Messages messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        public Response toResponse(OptimisticLockingException e) {
+            return conflict(OptimisticLockingException.class.getSimpleName(), messages.get("form.concurrentChange"));
+        }
+    }
+
+    /** Someone else claimed the task first; Camunda's own message names the task. */
+    static final class AlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
+
+        @Override
+        public Response toResponse(TaskAlreadyClaimedException e) {
+            return conflict(TaskAlreadyClaimedException.class.getSimpleName(), e.getMessage());
+        }
+    }
+}

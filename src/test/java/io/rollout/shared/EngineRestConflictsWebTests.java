@@ -1,0 +1,82 @@
+package io.rollout.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollout.identity.Http;
+import io.rollout.identity.Roles;
+import jakarta.ws.rs.core.Response;
+import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Two users meet on one task through the engine REST API: the second claim is a 409 that says the task is claimed,
+ * not a server error; a change lost to a concurrent one is a 409 that tells the user to reload.
+ */
+@WebTest
+class EngineRestConflictsWebTests {
+
+    static final String PASSWORD = "conflict-Secret-2026";
+    static final String FIRST = "conflictfirst";
+    static final String SECOND = "conflictsecond";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    Messages messages;
+
+    final ObjectMapper json = new ObjectMapper();
+    Task task;
+
+    @BeforeEach
+    void setUp() {
+        TestUsers.ensure(identity, FIRST, PASSWORD, Roles.KEY_USER);
+        TestUsers.ensure(identity, SECOND, PASSWORD, Roles.KEY_USER);
+        task = tasks.newTask();
+        task.setName("conflict: retest TC-7");
+        tasks.saveTask(task);
+        tasks.addCandidateGroup(task.getId(), Roles.KEY_USER);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        tasks.deleteTask(task.getId(), true);
+    }
+
+    @Test
+    void theSecondClaimOfATaskIsAConflictNamingTheTask() throws Exception {
+        String claim = "/engine-rest/task/" + task.getId() + "/claim";
+        HttpResponse<String> first = Http.as(port, FIRST, PASSWORD).post(claim, "{\"userId\": \"" + FIRST + "\"}");
+        assertThat(first.statusCode()).as(Http.describe(first)).isEqualTo(204);
+
+        HttpResponse<String> second = Http.as(port, SECOND, PASSWORD).post(claim, "{\"userId\": \"" + SECOND + "\"}");
+
+        assertThat(second.statusCode()).as(Http.describe(second)).isEqualTo(409);
+        JsonNode body = json.readTree(second.body());
+        assertThat(body.path("type").asText()).isEqualTo("TaskAlreadyClaimedException");
+        assertThat(body.path("message").asText()).contains(task.getId(), "already claimed");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(FIRST);
+    }
+
+    @Test
+    void aLostConcurrentChangeIsAConflictAskingToReload() {
+        Response response = new EngineRestConflicts.OptimisticLocking(messages)
+            .toResponse(new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity[1]' failed."));
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getEntity()).asString().contains("OptimisticLockingException", "Reload and try again");
+    }
+}
