@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
  * a conflict between two users as 409 instead of Camunda's default 500: the same task claimed twice, or one change
  * losing against another made at the same moment (an {@link OptimisticLockingException}, e.g. the same task
  * completed on two nodes). The loser's transaction is rolled back entirely, so the client's cue is to reload; the
- * body keeps Camunda's shape ({@code type}, {@code message}, {@code code}).
+ * body keeps Camunda's shape ({@code type}, {@code message}, {@code code}). Completing or submitting a task wraps
+ * the engine's exception in Camunda's own 500 answer; {@link ServerErrorConflicts} turns those whose code is the
+ * engine's optimistic-locking code into the same 409.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConflicts {
@@ -27,6 +30,15 @@ class EngineRestConflicts {
             config.register(new OptimisticLocking(messages));
             config.register(new AlreadyClaimed());
         };
+    }
+
+    @Bean
+    FilterRegistrationBean<ServerErrorConflicts> engineRestServerErrorConflicts(Messages messages) {
+        FilterRegistrationBean<ServerErrorConflicts> registration =
+            new FilterRegistrationBean<>(new ServerErrorConflicts(messages));
+        registration.setName("rollout-engine-rest-conflicts");
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
     }
 
     static Response conflict(String type, String message) {

@@ -72,6 +72,14 @@ class EngineRestConflictsWebTests {
     }
 
     @Test
+    void otherEngineErrorsKeepCamundasAnswer() throws Exception {
+        HttpResponse<String> missing = Http.as(port, FIRST, PASSWORD).post("/engine-rest/task/no-such-task/complete", "{}");
+
+        assertThat(missing.statusCode()).as(Http.describe(missing)).isIn(404, 500);
+        assertThat(json.readTree(missing.body()).path("message").asText()).contains("no-such-task");
+    }
+
+    @Test
     void aLostConcurrentChangeIsAConflictAskingToReload() {
         Response response = new EngineRestConflicts.OptimisticLocking(messages)
             .toResponse(new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity[1]' failed."));
