@@ -41,11 +41,11 @@ class EngineRestConflicts {
         return registration;
     }
 
-    static Response conflict(String type, String message) {
+    static Response conflict(String type, String message, int code) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("message", message);
-        body.put("code", 0);
+        body.put("code", code);
         return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
@@ -60,7 +60,8 @@ class EngineRestConflicts {
 
         @Override
         public Response toResponse(OptimisticLockingException e) {
-            return conflict(OptimisticLockingException.class.getSimpleName(), messages.get("form.concurrentChange"));
+            return conflict(OptimisticLockingException.class.getSimpleName(), messages.get("form.concurrentChange"),
+                ServerErrorConflicts.OPTIMISTIC_LOCKING);
         }
     }
 
@@ -69,7 +70,7 @@ class EngineRestConflicts {
 
         @Override
         public Response toResponse(TaskAlreadyClaimedException e) {
-            return conflict(TaskAlreadyClaimedException.class.getSimpleName(), e.getMessage());
+            return conflict(TaskAlreadyClaimedException.class.getSimpleName(), e.getMessage(), 0);
         }
     }
 }
