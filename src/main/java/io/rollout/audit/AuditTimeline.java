@@ -159,7 +159,9 @@ public class AuditTimeline {
         for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates().processInstanceIdIn(ids)
             .disableCustomObjectDeserialization().list()) {
             HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
-            if (ENGINE_VARIABLES.contains(update.getVariableName())) {
+            // the engine's bookkeeping, and the project code every task carries for Tasklist's task cards
+            if (ENGINE_VARIABLES.contains(update.getVariableName())
+                    || update.getTaskId() != null && "projectCode".equals(update.getVariableName())) {
                 continue;
             }
             events.add(new TimelineEvent(instant(update.getTime()), "variable", "set",

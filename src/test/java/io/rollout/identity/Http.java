@@ -29,6 +29,7 @@ public final class Http {
     private final HttpClient client;
     private String xsrfToken;
     private String acceptLanguage;
+    private String accept = "application/json, text/plain, */*";
 
     private Http(int port, String user, String password) {
         this.base = "http://localhost:" + port;
@@ -113,6 +114,17 @@ public final class Http {
         return send("POST", path, "multipart/form-data; boundary=" + boundary, text.toString());
     }
 
+    /** A POST as Tasklist sends it for a filter's task list: answered as HAL, with the filter's variables embedded. */
+    public HttpResponse<String> postHal(String path, String json) {
+        String before = accept;
+        accept = "application/hal+json";
+        try {
+            return post(path, json);
+        } finally {
+            accept = before;
+        }
+    }
+
     public HttpResponse<String> sendLocalized(String language, String path, String json) {
         language = language.trim();
         acceptLanguage = language;
@@ -130,7 +142,7 @@ public final class Http {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.header("Accept", "application/json, text/plain, */*");
+        request.header("Accept", accept);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
