@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -16,10 +18,14 @@ import org.springframework.stereotype.Component;
  * {@code <project>/<dataset>/extracts/<uuid>-<file name>} for uploaded extracts and
  * {@code <project>/<dataset>/round-<n>/} for the result files of a dry run. A dry run writes into a
  * temporary directory that becomes the round's only when the run succeeds, so a refused file leaves
- * nothing behind.
+ * nothing behind. A working directory left by a node that died in the middle of a dry run is removed when the
+ * dataset's next dry run starts, once it has not changed for {@link #ABANDONED_AFTER} (no dry run takes that long).
  */
 @Component
 class ExtractStore {
+
+    /** How long a working directory stays untouched before it counts as left behind by a dead node. */
+    static final Duration ABANDONED_AFTER = Duration.ofHours(6);
 
     private final Path root;
 
@@ -45,10 +51,12 @@ class ExtractStore {
         }
     }
 
-    /** A fresh working directory for a dry run. */
+    /** A fresh working directory for a dry run; working directories abandoned by dead nodes are removed first. */
     Path workDir(String projectCode, String dataset) {
         try {
-            Path dir = datasetDir(projectCode, dataset).resolve("work-" + UUID.randomUUID());
+            Path datasetDir = datasetDir(projectCode, dataset);
+            removeAbandoned(datasetDir, Instant.now().minus(ABANDONED_AFTER));
+            Path dir = datasetDir.resolve("work-" + UUID.randomUUID());
             Files.createDirectories(dir);
             return dir;
         } catch (IOException e) {
@@ -64,6 +72,31 @@ class ExtractStore {
             return Files.move(workDir, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    void removeAbandoned(Path datasetDir, Instant untouchedSince) throws IOException {
+        if (!Files.isDirectory(datasetDir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(datasetDir)) {
+            for (Path work : entries.filter(p -> p.getFileName().toString().startsWith("work-")).toList()) {
+                if (lastChange(work).isBefore(untouchedSince)) {
+                    delete(work);
+                }
+            }
+        }
+    }
+
+    /** The newest modification of the directory or anything in it: a running dry run keeps writing its files. */
+    private static Instant lastChange(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            Instant newest = Instant.EPOCH;
+            for (Path p : files.toList()) {
+                Instant changed = Files.getLastModifiedTime(p).toInstant();
+                newest = changed.isAfter(newest) ? changed : newest;
+            }
+            return newest;
         }
     }
 
