@@ -1,5 +1,6 @@
 package io.rollout.migration;
 
+import io.rollout.project.ProjectRepository;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Repository;
 class DatasetRepository {
 
     private final JdbcClient jdbc;
+    private final ProjectRepository projects;
 
-    DatasetRepository(JdbcClient jdbc) {
+    DatasetRepository(JdbcClient jdbc, ProjectRepository projects) {
         this.jdbc = jdbc;
+        this.projects = projects;
     }
 
     Optional<DatasetDefinition> find(String projectCode, String dataset) {
@@ -42,8 +45,7 @@ class DatasetRepository {
      * the rule numbers.
      */
     void save(String projectCode, DatasetDefinition d, String user, Instant at) {
-        jdbc.sql("select code from project where code = ? for update").param(projectCode).query(String.class)
-            .optional();
+        projects.lock(projectCode);
         jdbc.sql("delete from migration_rule where project_code = ? and dataset = ?").params(projectCode, d.dataset())
             .update();
         jdbc.sql("delete from migration_dataset where project_code = ? and dataset = ?")

@@ -2,6 +2,7 @@ package io.rollout.modelling;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.project.ProjectRepository;
 import io.rollout.shared.Engine;
 import io.rollout.shared.Messages;
 import java.sql.Timestamp;
@@ -106,7 +107,9 @@ class ProcessMigrations {
                   Integer migrated, Instant finishedAt, List<String> failures) {
     }
 
-    private record Prepared(ProcessDefinition source, ProcessDefinition target, MigrationPlan plan, PlanView view) {
+    /** A checked plan, with the names of the source version's activities for the dry run's reports. */
+    private record Prepared(ProcessDefinition source, ProcessDefinition target, MigrationPlan plan, PlanView view,
+                            Map<String, String> sourceNames) {
     }
 
     private final RepositoryService repository;
@@ -115,6 +118,7 @@ class ProcessMigrations {
     private final HistoryService history;
     private final JdbcClient jdbc;
     private final DecisionLog decisions;
+    private final ProjectRepository projects;
     private final Engine engine;
     private final Messages messages;
     private final Clock clock;
@@ -122,7 +126,8 @@ class ProcessMigrations {
     private final TransactionTemplate joined;
 
     ProcessMigrations(RepositoryService repository, RuntimeService runtime, ManagementService management,
-                      HistoryService history, JdbcClient jdbc, DecisionLog decisions, Engine engine,
+                      HistoryService history, JdbcClient jdbc, DecisionLog decisions, ProjectRepository projects,
+                      Engine engine,
                       Messages messages, Clock clock, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.runtime = runtime;
@@ -130,6 +135,7 @@ class ProcessMigrations {
         this.history = history;
         this.jdbc = jdbc;
         this.decisions = decisions;
+        this.projects = projects;
         this.engine = engine;
         this.messages = messages;
         this.clock = clock;
@@ -154,10 +160,7 @@ class ProcessMigrations {
 
     DryRun dryRun(Request request) {
         Prepared prepared = prepare(request);
-        List<InstanceCheck> checks = new ArrayList<>();
-        for (String id : instanceIds(request, prepared.source())) {
-            checks.add(check(id, prepared));
-        }
+        List<InstanceCheck> checks = checks(request, prepared);
         long migratable = checks.stream().filter(InstanceCheck::migratable).count();
         return new DryRun(prepared.view(), checks, migratable, checks.size() - migratable);
     }
@@ -168,10 +171,7 @@ class ProcessMigrations {
      */
     Status migrate(Request request, String requestedBy) {
         Prepared prepared = prepare(request);
-        List<InstanceCheck> checks = new ArrayList<>();
-        for (String id : instanceIds(request, prepared.source())) {
-            checks.add(check(id, prepared));
-        }
+        List<InstanceCheck> checks = checks(request, prepared);
         if (checks.isEmpty()) {
             throw messages.reject("modelling.migration.noInstances", prepared.source().getKey(),
                 prepared.source().getVersion());
@@ -248,15 +248,13 @@ class ProcessMigrations {
     private void close(long id, String targetDefinitionId, String key, int sourceVersion, int targetVersion) {
         joined.executeWithoutResult(status -> {
             List<InstanceCheck> instances = instancesOf(id);
-            Set<String> onTarget = engine.asSystem(() -> runtime.createProcessInstanceQuery()
-                .processInstanceIds(instances.stream().map(InstanceCheck::processInstanceId).collect(Collectors.toSet()))
-                .processDefinitionId(targetDefinitionId).list().stream().map(ProcessInstance::getId)
-                .collect(Collectors.toSet()));
             // an instance that ended while the batch ran is no failure: it has nothing left to migrate
-            Set<String> stillRunning = engine.asSystem(() -> runtime.createProcessInstanceQuery()
+            Map<String, String> stillRunning = engine.asSystem(() -> runtime.createProcessInstanceQuery()
                 .processInstanceIds(instances.stream().map(InstanceCheck::processInstanceId).collect(Collectors.toSet()))
-                .list().stream().map(ProcessInstance::getId).collect(Collectors.toSet()));
-            long notMigrated = stillRunning.stream().filter(i -> !onTarget.contains(i)).count();
+                .list().stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getProcessDefinitionId)));
+            Set<String> onTarget = stillRunning.entrySet().stream()
+                .filter(e -> e.getValue().equals(targetDefinitionId)).map(Map.Entry::getKey).collect(Collectors.toSet());
+            long notMigrated = stillRunning.size() - onTarget.size();
             String outcome = notMigrated == 0 ? "completed" : "incomplete";
             int updated = jdbc.sql("update process_migration set status = ?, finished_at = ?, migrated = ? "
                     + "where id = ? and status = 'running'")
@@ -268,7 +266,7 @@ class ProcessMigrations {
                 List<String> findings = new ArrayList<>();
                 for (InstanceCheck c : project.getValue()) {
                     String code = onTarget.contains(c.processInstanceId()) ? "modelling.migration.record.onTarget"
-                        : stillRunning.contains(c.processInstanceId()) ? "modelling.migration.record.notMigrated"
+                        : stillRunning.containsKey(c.processInstanceId()) ? "modelling.migration.record.notMigrated"
                         : "modelling.migration.record.ended";
                     findings.add(messages.forRecord(code, c.processInstanceId(), targetVersion, sourceVersion));
                 }
@@ -413,7 +411,7 @@ class ProcessMigrations {
         List<Activity> targetActivities = targetNames.entrySet().stream().filter(e -> targetWaitStates.contains(e.getKey()))
             .map(e -> new Activity(e.getKey(), e.getValue(), 0)).sorted((a, b) -> a.name().compareTo(b.name())).toList();
         PlanView view = new PlanView(version(source), version(target), instructions, unmapped, added, targetActivities);
-        return new Prepared(source, target, plan, view);
+        return new Prepared(source, target, plan, view, names);
     }
 
     private ProcessDefinition pick(List<ProcessDefinition> versions, String key, int version) {
@@ -466,12 +464,13 @@ class ProcessMigrations {
 
     // --- the dry run ----------------------------------------------------------------------------------------------
 
-    private List<String> instanceIds(Request request, ProcessDefinition source) {
-        if (request.processInstanceIds() != null && !request.processInstanceIds().isEmpty()) {
-            return request.processInstanceIds().stream().distinct().toList();
-        }
-        return runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).orderByProcessInstanceId().asc()
-            .list().stream().map(ProcessInstance::getId).toList();
+    /** The dry run of the chosen instances, or of every instance of the source version when none are chosen. */
+    private List<InstanceCheck> checks(Request request, Prepared prepared) {
+        List<String> ids = request.processInstanceIds() != null && !request.processInstanceIds().isEmpty()
+            ? request.processInstanceIds().stream().distinct().toList()
+            : runtime.createProcessInstanceQuery().processDefinitionId(prepared.source().getId())
+                .orderByProcessInstanceId().asc().list().stream().map(ProcessInstance::getId).toList();
+        return ids.stream().map(id -> check(id, prepared)).toList();
     }
 
     /** Migrates one instance for real and rolls it back: whatever the engine would refuse, it refuses here. */
@@ -500,8 +499,7 @@ class ProcessMigrations {
     }
 
     private List<String> failures(MigratingProcessInstanceValidationException e, Prepared prepared) {
-        Map<String, String> names = new HashMap<>();
-        activities(prepared.source(), names);
+        Map<String, String> names = prepared.sourceNames();
         List<String> failures = new ArrayList<>(e.getValidationReport().getFailures());
         for (MigratingActivityInstanceValidationReport r : e.getValidationReport().getActivityInstanceReports()) {
             r.getFailures().forEach(f -> failures.add(activity(r.getSourceScopeId(), names) + ": " + f));
@@ -534,8 +532,7 @@ class ProcessMigrations {
     private Map<String, List<InstanceCheck>> byProject(List<InstanceCheck> instances) {
         Map<String, List<InstanceCheck>> byProject = new TreeMap<>();
         for (InstanceCheck c : instances) {
-            if (c.businessKey() != null && jdbc.sql("select count(*) from project where code = ?")
-                    .param(c.businessKey()).query(Long.class).single() > 0) {
+            if (c.businessKey() != null && projects.exists(c.businessKey())) {
                 byProject.computeIfAbsent(c.businessKey(), k -> new ArrayList<>()).add(c);
             }
         }
