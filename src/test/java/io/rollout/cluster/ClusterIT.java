@@ -52,7 +52,7 @@ class ClusterIT {
 
     /**
      * What the engine REST API answers the second of two completions of one task, as observed on PostgreSQL: mostly
-     * 409 with the engine's optimistic locking failure (shared/EngineRestConflicts: "Someone else changed this at the
+     * 409 with the engine's optimistic locking failure (shared/ServerErrorConflicts: "Someone else changed this at the
      * same moment ..."), or 500 "Cannot find task" when the first had already committed, rarely 500 with a
      * {@code NullPointerException} of the engine that read the execution half before and half after the first
      * commit; 403 when the second checked its authorization after the first had removed the task's candidate

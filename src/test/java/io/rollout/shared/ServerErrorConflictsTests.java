@@ -65,6 +65,15 @@ class ServerErrorConflictsTests {
     }
 
     @Test
+    void aLostConcurrentChangeAnsweredDirectlyBecomesAConflictToo() throws Exception {
+        MockHttpServletResponse response = run(answering(500, "{\"type\":\"OptimisticLockingException\",\"message\":"
+            + "\"ENGINE-03005 Execution of 'UPDATE TaskEntity[1]' failed.\",\"code\":1}"));
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getContentAsString()).contains("OptimisticLockingException", "Reload and try again");
+    }
+
+    @Test
     void otherServerErrorsAndEveryOtherAnswerPassUnchanged() throws Exception {
         String other = "{\"type\":\"RestException\",\"message\":\"Cannot complete task x: task is null\",\"code\":0}";
         MockHttpServletResponse failed = run(answering(500, other));
