@@ -1,11 +1,16 @@
 package io.rollout.browser;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -27,6 +32,8 @@ class Tasklist {
     private static final Duration FIRST_LOAD = Duration.ofSeconds(90);
     private static final Duration STEP = Duration.ofSeconds(30);
 
+    private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[@ng-click='complete()']");
+
     private final WebDriver driver;
     private final String base;
     private final WebDriverWait wait;
@@ -40,8 +47,12 @@ class Tasklist {
         wait.ignoring(StaleElementReferenceException.class);
     }
 
-    /** Opens Tasklist, logs in with its login form and waits for the user's filters. */
+    /**
+     * Opens Tasklist, logs in with its login form and waits for the user's filters. A session of a user logged in
+     * before is ended first, as when one user hands the browser to the next.
+     */
     Tasklist login(String user, String password) {
+        driver.manage().deleteAllCookies();
         driver.get(base + PATH);
         WebElement name = new WebDriverWait(driver, FIRST_LOAD)
             .ignoring(StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
@@ -89,11 +100,18 @@ class Tasklist {
 
     /** Types into a text field or text area of the form; {@code row} is the row of a dynamic list, or null. */
     Tasklist type(String componentId, Integer row, String text) {
-        WebElement field = field(componentId, row);
-        scrollTo(field);
-        field.click();
-        field.clear();
-        field.sendKeys(text);
+        // form-js may render a row again while the user types (its errors change): type again until it shows
+        wait.until(d -> {
+            WebElement field = field(componentId, row);
+            if (text.equals(field.getDomProperty("value"))) {
+                return true;
+            }
+            scrollTo(field);
+            field.click();
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            field.sendKeys(text);
+            return text.equals(field(componentId, row).getDomProperty("value"));
+        });
         return this;
     }
 
@@ -116,6 +134,55 @@ class Tasklist {
         click(choice);
         wait.until(ExpectedConditions.elementSelectionStateToBe(choice, true));
         return this;
+    }
+
+    /** Ticks the option with the given label in a checklist. */
+    Tasklist check(String componentId, String label) {
+        By option = By.xpath("//label[.//input[@type='checkbox'][contains(@id, " + literal("-" + componentId + "-")
+            + ")]][normalize-space(.)=" + literal(label) + "]//input");
+        click(option);
+        wait.until(ExpectedConditions.elementSelectionStateToBe(option, true));
+        return this;
+    }
+
+    /**
+     * Enters a date into a date field as a user types it in the browser's format (this browser runs en-US:
+     * MM/dd/yyyy) and leaves the field, so form-js takes the value.
+     */
+    Tasklist date(String componentId, Integer row, LocalDate date) {
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("input[id$='" + domId(componentId, row) + "-date']")));
+        scrollTo(input);
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+        input.sendKeys(Keys.TAB);
+        return this;
+    }
+
+    /**
+     * Adds a row to a dynamic list with its "add" button and returns the new row's index. {@code listId} is the
+     * list's component id ({@code List_Milestones}); {@code fieldId} a field of its rows, used to count them.
+     */
+    int addRow(String listId, String fieldId) {
+        int before = rows(fieldId);
+        click(By.xpath("//div[@role='group'][substring(@aria-labelledby, string-length(@aria-labelledby) - "
+            + listId.length() + ")=" + literal("-" + listId) + "]//button[contains(@class,'fjs-repeat-render-add')]"));
+        wait.until(d -> rows(fieldId) == before + 1);
+        return before;
+    }
+
+    /** How many rows of a dynamic list show the given field. */
+    int rows(String fieldId) {
+        return driver.findElements(By.xpath("//*[contains(@id, " + literal("-" + fieldId + "_") + ")]"
+            + "[self::input or self::textarea][not(contains(@id, '-date'))][not(contains(@id, '-search'))]")).stream()
+            .map(e -> e.getDomAttribute("id")).map(id -> id.substring(id.lastIndexOf('_') + 1))
+            .filter(n -> n.chars().allMatch(Character::isDigit)).distinct().toList().size();
+    }
+
+    /** Whether Tasklist's Complete button can be pressed, as the user sees it. */
+    boolean canComplete() {
+        return driver.findElement(COMPLETE).isEnabled();
     }
 
     /** The value a field shows (read-only fields of a prefilled list included). */
@@ -141,18 +208,24 @@ class Tasklist {
     }
 
     /**
-     * Presses Complete and waits until the task has left the list. If Tasklist shows an error instead (a refused
-     * submission names its reason there), fails with that message.
+     * Presses Complete and waits until the task has left the list. Fails with what the user sees when Complete
+     * stays disabled (with the form's own error messages, if any) or when Tasklist shows an error instead (a
+     * refused submission names its reason there).
      */
     void complete() {
-        By complete = By.xpath("//div[contains(@class,'form-actions')]/button[@ng-click='complete()']");
-        click(complete);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(COMPLETE));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Complete stays disabled; the form shows these errors: " + driver.findElements(
+                By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList());
+        }
+        click(COMPLETE);
         By task = openTask;
         String error = wait.until((ExpectedCondition<String>) d -> {
-            for (WebElement alert : d.findElements(By.cssSelector(".alert-danger"))) {
-                if (alert.isDisplayed() && !alert.getText().isBlank()) {
-                    return alert.getText();
-                }
+            String shown = d.findElements(By.cssSelector(".alert-danger")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).map(String::trim).filter(t -> t.length() > 1).collect(Collectors.joining(" | "));
+            if (!shown.isEmpty()) {
+                return shown;
             }
             return d.findElements(task).isEmpty() ? "" : null;
         });
