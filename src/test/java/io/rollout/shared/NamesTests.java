@@ -1,0 +1,35 @@
+package io.rollout.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+class NamesTests {
+
+    final Names names = new Names(source(), "en");
+
+    @Test
+    void departmentsAndModulesReadAsNamesInEnglishAndChinese() {
+        assertThat(names.department("procurement")).isEqualTo("Procurement");
+        assertThat(names.module("inventory")).isEqualTo("Inventory");
+        assertThat(names.department("warehouse", Locale.SIMPLIFIED_CHINESE)).isEqualTo("仓储部");
+        assertThat(names.module("inventory", Locale.SIMPLIFIED_CHINESE)).isEqualTo("库存管理");
+        assertThat(new Names(source(), "zh-CN").department("finance")).isEqualTo("财务部");
+    }
+
+    @Test
+    void aCodeWithoutANameReadsAsItself() {
+        assertThat(names.department("logistics")).isEqualTo("logistics");
+        assertThat(names.module(null)).isEmpty();
+    }
+
+    static ResourceBundleMessageSource source() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages/core");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+}
