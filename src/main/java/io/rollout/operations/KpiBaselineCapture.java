@@ -2,6 +2,7 @@ package io.rollout.operations;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
@@ -34,14 +35,14 @@ class KpiBaselineCapture implements TaskListener {
         String projectCode = (String) task.getVariable("projectCode");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             repository.baseline(projectCode).ifPresent(b -> {
-                task.setVariableLocal("manualHoursPerMonth", b.manualHoursPerMonth());
-                task.setVariableLocal("baselineErrorRatePct", b.errorRatePct());
+                task.setVariableLocal("manualHoursPerMonth", FormInput.formNumber(b.manualHoursPerMonth()));
+                task.setVariableLocal("baselineErrorRatePct", FormInput.formNumber(b.errorRatePct()));
                 task.setVariableLocal("baselineSatisfaction", b.satisfaction());
-                task.setVariableLocal("baselineResolutionHours", b.resolutionHours());
-                task.setVariableLocal("targetActiveUsersPct", b.targetActiveUsersPct());
+                task.setVariableLocal("baselineResolutionHours", FormInput.formNumber(b.resolutionHours()));
+                task.setVariableLocal("targetActiveUsersPct", FormInput.formNumber(b.targetActiveUsersPct()));
                 task.setVariableLocal("plannedGoLive", b.plannedGoLive().toString());
-                task.setVariableLocal("hourlyRate", b.hourlyRate());
-                task.setVariableLocal("projectCost", b.projectCost());
+                task.setVariableLocal("hourlyRate", FormInput.formNumber(b.hourlyRate()));
+                task.setVariableLocal("projectCost", FormInput.formNumber(b.projectCost()));
             });
             return;
         }

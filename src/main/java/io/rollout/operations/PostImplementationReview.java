@@ -2,6 +2,7 @@ package io.rollout.operations;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
@@ -43,7 +44,7 @@ class PostImplementationReview implements TaskListener {
         java.util.Optional<java.math.BigDecimal> measured = baselines.measuredResolutionHours(projectCode);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             // the review starts from the baseline and from what the incidents measured
-            baseline.ifPresent(b -> task.setVariableLocal("errorRateBeforePct", b.errorRatePct()));
+            baseline.ifPresent(b -> task.setVariableLocal("errorRateBeforePct", FormInput.formNumber(b.errorRatePct())));
             task.setVariableLocal("baselineSummary", baseline.map(b -> messages.forRecord("operations.baseline.summary",
                 b.manualHoursPerMonth(), b.errorRatePct(), b.satisfaction(), b.resolutionHours(), b.targetActiveUsersPct(),
                 b.plannedGoLive().toString())).orElse(messages.forRecord("operations.baseline.missing")));

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Start listener of {@code programme} ({@code StartEvent_ProgrammeStarted}, its Tasklist start form
  * {@code startProgramme} or {@code POST /api/programmes}): checks the programme — code, name, at least two phases,
  * each with a new project code, a project name, departments and modules — stores it with its phases and writes
- * {@code programmePhases} for the sequential phases. A refused programme names every problem and stores nothing.
+ * the phases that {@link ProgrammePhases} gives the sequential multi-instance. A refused programme names every problem and stores nothing.
  */
 @Component("programmeRegistration")
 class ProgrammeRegistration implements ExecutionListener {
@@ -75,7 +75,6 @@ class ProgrammeRegistration implements ExecutionListener {
         repository.create(code, name, phases, startedBy == null ? "unknown" : startedBy);
         execution.setProcessBusinessKey(code);
         execution.setVariable("programmeCode", code);
-        execution.setVariable("programmePhases", phases.stream().map(ProgrammeRepository.Phase::no).toList());
         if (execution.getVariable("customer") == null) {
             execution.setVariable("customer", name);
         }

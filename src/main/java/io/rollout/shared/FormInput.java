@@ -1,5 +1,6 @@
 package io.rollout.shared;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -41,6 +42,33 @@ public final class FormInput {
             case "no", "false" -> Boolean.FALSE;
             default -> null;
         };
+    }
+
+    /**
+     * A number as a form submits it (a number field sends a number, a REST client may send text) or as it was
+     * prefilled: {@code null} when missing or blank; {@link NumberFormatException} when it is not a number. The
+     * value is kept as typed — 2.8 stays 2.8 — so a rule can refuse what it cannot store instead of cutting it.
+     */
+    public static BigDecimal decimal(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return BigDecimal.valueOf(((Number) value).doubleValue());
+        }
+        return new BigDecimal(value.toString().trim());
+    }
+
+    /**
+     * A number to prefill into a form's number field: a {@code Long} when whole, else a {@code Double}, so the
+     * engine stores a number Tasklist shows (never a Java-serialised {@code BigDecimal}); {@code null} stays null.
+     */
+    public static Number formNumber(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.scale() <= 0 ? (Number) plain.longValueExact() : (Number) plain.doubleValue();
     }
 
     /** User text made safe to place inside Markdown shown by a form's text component. */

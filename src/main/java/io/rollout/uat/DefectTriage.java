@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,8 +21,8 @@ import org.springframework.stereotype.Component;
  * Task listener of {@code UserTask_TriageDefects} (form {@code triageDefects}). On create it prefills the dynamic
  * list {@code defects} with the open defects and their current developer; on complete every open defect needs a
  * developer who is a user of group {@code developer}, a changed severity needs a reason; then the defects are
- * assigned (recorded in their history) and {@code defectDevelopers} lists the developers with open defects, one
- * fix task each.
+ * assigned (recorded in their history); {@link UatAssignments} then gives each developer with open defects one fix
+ * task.
  */
 @Component("defectTriage")
 class DefectTriage implements TaskListener {
@@ -83,8 +82,6 @@ class DefectTriage implements TaskListener {
         FormInput.refuseIfAny(problems);
         String user = TaskForms.currentUser(task);
         assignments.forEach((id, a) -> repository.assign(id, a[0], a[1], a[2], user));
-        task.getExecution().setVariable("defectDevelopers", new ArrayList<>(new TreeSet<>(
-            assignments.values().stream().map(a -> a[0]).toList())));
     }
 
     private static Map<String, Object> prefill(Defect d) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * list {@code assignments} with every test case: its latest result, whether to include it (cases never passed,
  * not passed last time, or with a fixed defect to retest) and its tester of the last round. On complete it checks
  * that every included case has a tester who is a key user and that at least one case is included, then stores
- * the round and writes {@code uatRound} and {@code uatTesters} (the key users, one execution task each).
+ * the round and writes {@code uatRound}; its key users (one execution task each) come from {@link UatAssignments}.
  */
 @Component("uatRoundPlanner")
 class UatRoundPlanner implements TaskListener {
@@ -92,6 +92,5 @@ class UatRoundPlanner implements TaskListener {
         int round = repository.lastPlannedRound(projectCode) + 1;
         repository.planRound(projectCode, round, assignments, TaskForms.currentUser(task));
         task.getExecution().setVariable("uatRound", round);
-        task.getExecution().setVariable("uatTesters", new ArrayList<>(new java.util.TreeSet<>(assignments.values())));
     }
 }

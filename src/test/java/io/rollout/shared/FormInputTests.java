@@ -3,6 +3,7 @@ package io.rollout.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,17 @@ class FormInputTests {
         assertThatThrownBy(() -> FormInput.refuseIfAny(List.of("row 2: title is required", "row 3: bad date")))
             .isInstanceOf(BadUserRequestException.class)
             .hasMessage("row 2: title is required\nrow 3: bad date");
+    }
+
+    @Test
+    void decimalKeepsWhatWasTypedAndFormNumberPrefillsANumberTasklistShows() {
+        assertThat(FormInput.decimal(2.8)).isEqualByComparingTo("2.8");
+        assertThat(FormInput.decimal(" 12.50 ")).isEqualByComparingTo("12.5");
+        assertThat(FormInput.decimal(7L)).isEqualByComparingTo("7");
+        assertThat(FormInput.decimal("")).isNull();
+        assertThatThrownBy(() -> FormInput.decimal("two")).isInstanceOf(NumberFormatException.class);
+        assertThat(FormInput.formNumber(new BigDecimal("2.80"))).isEqualTo(2.8);
+        assertThat(FormInput.formNumber(new BigDecimal("1200.00"))).isEqualTo(1200L);
+        assertThat(FormInput.formNumber(null)).isNull();
     }
 }

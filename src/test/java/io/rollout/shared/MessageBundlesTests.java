@@ -32,7 +32,7 @@ class MessageBundlesTests {
     void bundleIsCompleteInBothLanguagesAndCoversTheCode(String bundle) throws IOException {
         Properties english = load(bundle);
         Properties chinese = load(bundle + "_zh_CN");
-        List<String> prefixes = bundle.equals("core") ? List.of("project", "form", "security") : List.of(bundle);
+        List<String> prefixes = bundle.equals("core") ? List.of("project", "form", "security", "department", "module") : List.of(bundle);
 
         assertThat(english).isNotEmpty();
         assertThat(chinese.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
