@@ -206,7 +206,7 @@ final class PlanningSteps {
         for (int i = 0; i < vendors.size(); i++) {
             Vendor v = vendors.get(i);
             int row = row(tasklist, i, "List_Vendors", "Field_Vendor");
-            tasklist.type("Field_Vendor", row, v.name())
+            tasklist.type("Field_Vendor", row, v.name()).leave("Field_Vendor", row)
                 .type("Field_ScoreTechnical", row, String.valueOf(v.technical()))
                 .type("Field_ScoreService", row, String.valueOf(v.service()))
                 .type("Field_ScoreCost", row, String.valueOf(v.cost()))
@@ -215,7 +215,7 @@ final class PlanningSteps {
         // as a user checks the grid before completing: a name typed right after another field can be lost while
         // form-js still applies that field's change (a browser typing faster than a person); type it again then
         for (int i = 0; i < vendors.size(); i++) {
-            tasklist.type("Field_Vendor", i, vendors.get(i).name());
+            tasklist.type("Field_Vendor", i, vendors.get(i).name()).leave("Field_Vendor", i);
         }
         tasklist.complete();
     }
