@@ -5,7 +5,6 @@ import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.planning.PlanRepository.RiskEntry;
 import io.rollout.planning.RiskDecisionRules.Result;
 import io.rollout.planning.RiskDecisionRules.RiskDecision;
-import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
@@ -20,9 +19,11 @@ import org.springframework.stereotype.Component;
  * undecided high risk, element variable {@code riskId}).
  * <ul>
  * <li>create: sets the task-local {@code riskDetails} (Markdown: score, probability, impact, owner, planned
- *     mitigation) that the decideHighRisk form shows.</li>
+ *     mitigation) that the decideHighRisk form shows, and {@code actionOwnerOptions}, the people who may own the
+ *     mitigation actions ({@link PlanPeople}).</li>
  * <li>complete: checks {@code riskDecision}, {@code mitigationActions}, {@code actionOwner} and
- *     {@code riskDecisionComment} with {@link RiskDecisionRules} (refused with every problem), stores the
+ *     {@code riskDecisionComment} with {@link RiskDecisionRules} (refused with every problem; the action owner
+ *     must be one of the people offered), stores the
  *     decision on the risk row and records {@code highRiskDecision} in the decision log.</li>
  * </ul>
  */
@@ -32,13 +33,16 @@ class HighRiskDecision implements TaskListener {
     static final String DECISION = "highRiskDecision";
 
     private final PlanRepository plans;
-    private final Users users;
+    private final PlanPeople people;
+    private final PlanSummary summary;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    HighRiskDecision(PlanRepository plans, Users users, DecisionLog decisions, Messages messages) {
+    HighRiskDecision(PlanRepository plans, PlanPeople people, PlanSummary summary, DecisionLog decisions,
+                     Messages messages) {
         this.plans = plans;
-        this.users = users;
+        this.people = people;
+        this.summary = summary;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -48,12 +52,13 @@ class HighRiskDecision implements TaskListener {
         long riskId = Long.parseLong((String) task.getVariable("riskId"));
         RiskEntry entry = plans.risk(riskId).orElseThrow(() -> new IllegalStateException("no risk " + riskId));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("riskDetails", PlanSummary.riskLine(messages, entry));
+            task.setVariableLocal("riskDetails", summary.riskDetails(entry));
+            task.setVariableLocal("actionOwnerOptions", people.options());
             return;
         }
         Result result = RiskDecisionRules.check(TaskForms.text(task, "riskDecision"),
             TaskForms.text(task, "mitigationActions"), TaskForms.text(task, "actionOwner"),
-            TaskForms.text(task, "riskDecisionComment"), users::exist);
+            TaskForms.text(task, "riskDecisionComment"), people::qualifies);
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }

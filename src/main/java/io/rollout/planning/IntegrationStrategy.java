@@ -7,6 +7,7 @@ import io.rollout.planning.IntegrationRules.Result;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Names;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of {@code UserTask_DefineIntegration} in {@code planningPhase}.
  * <ul>
- * <li>create: prefills the rows {@code legacySystems} ({@code name}, {@code ownerDepartment}),
+ * <li>create: sets the task-local {@code departmentOptions} (the departments known to Rollout, by name) for the
+ *     owner department of a legacy system, and prefills the rows {@code legacySystems} ({@code name}, {@code ownerDepartment}),
  *     {@code interfaces} ({@code toSystem}, {@code kind}, {@code direction}, {@code frequency}) and
  *     {@code migrations} ({@code dataset}, {@code legacySystem}) with the stored strategy.</li>
  * <li>complete: checks the submission with {@link IntegrationRules} (refused with every problem), replaces the
@@ -37,15 +39,17 @@ class IntegrationStrategy implements TaskListener {
     private final IntegrationRepository integrations;
     private final ProjectRepository projects;
     private final List<String> departments;
+    private final Names names;
     private final DecisionLog decisions;
     private final Messages messages;
 
     IntegrationStrategy(IntegrationRepository integrations, ProjectRepository projects,
-                        @Value("${rollout.departments}") List<String> departments, DecisionLog decisions,
+                        @Value("${rollout.departments}") List<String> departments, Names names, DecisionLog decisions,
                         Messages messages) {
         this.integrations = integrations;
         this.projects = projects;
         this.departments = departments;
+        this.names = names;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -54,6 +58,7 @@ class IntegrationStrategy implements TaskListener {
     public void notify(DelegateTask task) {
         String projectCode = (String) task.getVariable("projectCode");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal("departmentOptions", FormOptions.of(departments, names::department));
             prefill(task, integrations.find(projectCode));
             return;
         }

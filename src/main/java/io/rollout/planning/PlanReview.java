@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of {@code UserTask_ReviewPlan} in {@code planningPhase}.
  * <ul>
- * <li>create: sets the task-local {@code planSummary} ({@link PlanSummary}: milestones, resources, risks with
- *     the decisions on high risks, scope, system selection, integration) that the reviewPlan form shows
- *     read-only.</li>
+ * <li>create: sets what the reviewPlan form shows read-only ({@link PlanSummary}), task-local: the rows of its
+ *     tables {@code planMilestones}, {@code planResources}, {@code planRisks} (with the decisions on high risks),
+ *     {@code planRanking} (empty unless bought) and {@code planIntegration}, and {@code planSummary}, the scope and
+ *     system selection in a few lines of Markdown.</li>
  * <li>complete: requires {@code planApproved} (yes/no) and a {@code steeringComment} when the plan is
  *     sent back, records the decision {@code steeringPlanReview} and writes {@code planApproved} back as a
  *     Boolean for {@code Gateway_PlanApproved}.</li>
@@ -51,7 +52,12 @@ class PlanReview implements TaskListener {
     public void notify(DelegateTask task) {
         String projectCode = (String) task.getVariable("projectCode");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("planSummary", summary.of(projectCode));
+            task.setVariableLocal("planSummary", summary.decisions(projectCode));
+            task.setVariableLocal("planMilestones", summary.milestones(projectCode));
+            task.setVariableLocal("planResources", summary.resources(projectCode));
+            task.setVariableLocal("planRisks", summary.risks(projectCode));
+            task.setVariableLocal("planRanking", summary.ranking(projectCode));
+            task.setVariableLocal("planIntegration", summary.integration(projectCode));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             complete(task, projectCode);
         }

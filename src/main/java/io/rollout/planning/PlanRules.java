@@ -16,11 +16,12 @@ import java.util.stream.Collectors;
 
 /**
  * What makes a project plan acceptable for steering review ({@code UserTask_DrawUpPlan} in
- * {@code planningPhase}): every milestone has a name, an owner who is a user, a due date and a
- * phase; at least one milestone, among them a go-live milestone that is not before any milestone
+ * {@code planningPhase}): every milestone has a name, an owner who works on projects ({@link PlanPeople}), a
+ * due date and a phase; at least one milestone, among them a go-live milestone that is not before any milestone
  * of the phases leading up to go-live (requirements to training; operations milestones come
- * after go-live by nature); every risk has a title, an owner who is a user and probability and
- * impact from 1 to 5; the resource plan has at least one row, each with a role, a person, an
+ * after go-live by nature); every risk has a title, an owner who works on projects and probability
+ * and impact from 1 to 5; the resource plan has at least one row, each with a role, a person who works on
+ * projects, an
  * allocation from 1 to 100 % and a period whose end is not before its start, and nobody is planned
  * for more than 100 % on any day. The scope approach is decided later ({@link ScopeRules}). Plain
  * rule: no engine, no Spring.
@@ -74,10 +75,10 @@ final class PlanRules {
     /**
      * Checks a submitted plan. Blank rows (added and left empty) are ignored.
      *
-     * @param userExists whether an owner id names a user
+     * @param qualifies whether a user id names someone who may own plan items or work in the resource plan
      */
     static Result check(List<FormRow> milestoneRows, List<FormRow> riskRows, List<FormRow> resourceRows,
-                        Predicate<String> userExists) {
+                        Predicate<String> qualifies) {
         List<Problem> problems = new ArrayList<>();
         List<Milestone> milestones = new ArrayList<>();
         List<Integer> milestoneRowNumbers = new ArrayList<>();
@@ -85,7 +86,7 @@ final class PlanRules {
             if (row.isBlank()) {
                 continue;
             }
-            Milestone m = milestone(row, problems, userExists);
+            Milestone m = milestone(row, problems, qualifies);
             if (m != null) {
                 milestones.add(m);
                 milestoneRowNumbers.add(row.number());
@@ -94,7 +95,7 @@ final class PlanRules {
         List<Risk> risks = new ArrayList<>();
         for (FormRow row : riskRows) {
             if (!row.isBlank()) {
-                Risk r = risk(row, problems, userExists);
+                Risk r = risk(row, problems, qualifies);
                 if (r != null) {
                     risks.add(r);
                 }
@@ -109,7 +110,7 @@ final class PlanRules {
         List<Integer> resourceRowNumbers = new ArrayList<>();
         for (FormRow row : resourceRows) {
             if (!row.isBlank()) {
-                Resource r = resource(row, problems);
+                Resource r = resource(row, problems, qualifies);
                 if (r != null) {
                     resources.add(r);
                     resourceRowNumbers.add(row.number());
@@ -127,11 +128,14 @@ final class PlanRules {
         return new Result(new Plan(List.copyOf(milestones), List.copyOf(risks), List.copyOf(resources)), List.of());
     }
 
-    private static Resource resource(FormRow row, List<Problem> problems) {
+    private static Resource resource(FormRow row, List<Problem> problems, Predicate<String> qualifies) {
         int before = problems.size();
         RowChecks check = new RowChecks("planning.list.resources", problems);
         String role = check.required(row, "role", "planning.field.role");
         String person = check.required(row, "person", "planning.field.person");
+        if (person != null && !qualifies.test(person)) {
+            problems.add(new Problem("planning.resource.person", row.number(), person));
+        }
         Integer allocation = check.number(row, "allocation", "planning.field.allocation", 1, 100);
         LocalDate from = check.date(row, "from", "planning.field.from");
         LocalDate to = check.date(row, "to", "planning.field.to");
@@ -170,11 +174,11 @@ final class PlanRules {
         }
     }
 
-    private static Milestone milestone(FormRow row, List<Problem> problems, Predicate<String> userExists) {
+    private static Milestone milestone(FormRow row, List<Problem> problems, Predicate<String> qualifies) {
         int before = problems.size();
         String name = required(row, "name", "planning.field.milestoneName", "planning.milestone.required", problems);
         String owner = required(row, "owner", "planning.field.owner", "planning.milestone.required", problems);
-        if (owner != null && !userExists.test(owner)) {
+        if (owner != null && !qualifies.test(owner)) {
             problems.add(new Problem("planning.milestone.owner", row.number(), owner));
         }
         LocalDate due = null;
@@ -192,13 +196,13 @@ final class PlanRules {
         return problems.size() == before ? new Milestone(name, owner, due, phase) : null;
     }
 
-    private static Risk risk(FormRow row, List<Problem> problems, Predicate<String> userExists) {
+    private static Risk risk(FormRow row, List<Problem> problems, Predicate<String> qualifies) {
         int before = problems.size();
         String title = required(row, "title", "planning.field.riskTitle", "planning.risk.required", problems);
         Integer probability = score(row, "probability", "planning.field.probability", problems);
         Integer impact = score(row, "impact", "planning.field.impact", problems);
         String owner = required(row, "owner", "planning.field.owner", "planning.risk.required", problems);
-        if (owner != null && !userExists.test(owner)) {
+        if (owner != null && !qualifies.test(owner)) {
             problems.add(new Problem("planning.risk.owner", row.number(), owner));
         }
         return problems.size() == before ? new Risk(title, probability, impact, owner, row.text("mitigation")) : null;

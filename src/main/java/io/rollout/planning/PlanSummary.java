@@ -10,20 +10,29 @@ import io.rollout.planning.PlanRules.Resource;
 import io.rollout.planning.ScopeRepository.StoredScope;
 import io.rollout.planning.SelectionRepository.RankingLine;
 import io.rollout.planning.SelectionRepository.Selection;
+import io.rollout.planning.VendorRanking.Evaluation;
+import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Names;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 
 /**
- * The plan as the steering committee reads it in {@code UserTask_ReviewPlan} (Markdown for a form's text
- * component, in the record language): milestones, resource plan, risks with the decisions on high risks,
- * scope recommendation and confirmation, system selection with the vendor ranking, integration strategy.
+ * The plan as people read it in the planning forms, in the record language: rows for the forms' read-only
+ * tables — milestones, resource plan, risk register with the decisions on high risks, vendor ranking,
+ * integration ({@code UserTask_ReviewPlan}; the ranking also in {@code UserTask_ChooseVendor}) — and short
+ * Markdown texts for what is one line (scope, system selection, one risk). People appear by display name,
+ * departments and phases by their names, dates as {@link Dates} writes them.
  */
 @Component
 class PlanSummary {
@@ -32,14 +41,18 @@ class PlanSummary {
     private final ScopeRepository scopes;
     private final SelectionRepository selections;
     private final IntegrationRepository integrations;
+    private final PlanPeople people;
+    private final Names names;
     private final Messages messages;
 
     PlanSummary(PlanRepository plans, ScopeRepository scopes, SelectionRepository selections,
-                IntegrationRepository integrations, Messages messages) {
+                IntegrationRepository integrations, PlanPeople people, Names names, Messages messages) {
         this.plans = plans;
         this.scopes = scopes;
         this.selections = selections;
         this.integrations = integrations;
+        this.people = people;
+        this.names = names;
         this.messages = messages;
     }
 
@@ -56,92 +69,156 @@ class PlanSummary {
         return messages.forRecord(problem.code(), args);
     }
 
-    /** One risk as a Markdown list item, high risks marked and followed by the decision on them. */
-    static String riskLine(Messages messages, RiskEntry e) {
+    /** One risk as Markdown for the form of its decision: score, probability, impact, owner, planned mitigation. */
+    String riskDetails(RiskEntry e) {
         PlanRules.Risk r = e.risk();
-        String line = messages.forRecord(r.high() ? "planning.summary.riskHigh" : "planning.summary.risk", r.score(),
-            FormInput.md(r.title()), r.probability(), r.impact(), FormInput.md(r.owner()),
-            r.mitigation() == null ? "-" : FormInput.md(r.mitigation()));
-        if (!r.high()) {
-            return line;
-        }
-        if (e.decision() == null) {
-            return line + " " + messages.forRecord("planning.summary.riskUndecided");
-        }
-        return line + " " + messages.forRecord("planning.summary.riskDecision." + e.decision(),
-            FormInput.md(e.mitigationActions()), FormInput.md(e.actionOwner()),
-            e.decisionComment() == null ? "-" : FormInput.md(e.decisionComment()), FormInput.md(e.decidedBy()));
+        return messages.forRecord("planning.riskDetails", r.score(), FormInput.md(r.title()), r.probability(), r.impact(),
+            FormInput.md(people.name(r.owner())), r.mitigation() == null ? "-" : FormInput.md(r.mitigation()));
     }
 
-    String of(String projectCode) {
+    /** The milestones by due date: due, milestone, phase, owner. */
+    JsonValue milestones(String projectCode) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Milestone m : plans.milestones(projectCode)) {
+            rows.add(row("due", Dates.date(m.dueDate()), "milestone", m.name(), "phase", phase(m.phase()),
+                "owner", people.name(m.owner())));
+        }
+        return JsonRows.of(rows);
+    }
+
+    /** The resource plan in the order entered: role, person, allocation, from, to. */
+    JsonValue resources(String projectCode) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Resource r : plans.resources(projectCode)) {
+            rows.add(row("role", r.role(), "person", people.name(r.person()), "allocation", r.allocation() + " %",
+                "from", Dates.date(r.from()), "to", Dates.date(r.to())));
+        }
+        return JsonRows.of(rows);
+    }
+
+    /** The risk register, highest score first: score (high ones marked), risk, owner, mitigation, decision. */
+    JsonValue risks(String projectCode) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RiskEntry e : plans.riskEntries(projectCode)) {
+            PlanRules.Risk r = e.risk();
+            rows.add(row("score", messages.forRecord(r.high() ? "planning.table.scoreHigh" : "planning.table.score",
+                    r.score(), r.probability(), r.impact()),
+                "risk", r.title(), "owner", people.name(r.owner()), "mitigation", dash(r.mitigation()),
+                "decision", decision(e)));
+        }
+        return JsonRows.of(rows);
+    }
+
+    /**
+     * The vendor ranking, best first: rank, vendor, weighted score, the score on each criterion and why a vendor
+     * stands where it stands among equal weighted scores. Empty unless the system is bought and evaluated.
+     */
+    JsonValue ranking(String projectCode) {
+        Map<String, Map<String, Integer>> scores = new LinkedHashMap<>();
+        selections.evaluation(projectCode).map(Evaluation::vendors).orElse(List.of())
+            .forEach(v -> scores.put(v.name(), v.scores()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RankingLine line : selections.ranking(projectCode)) {
+            Map<String, Object> row = row("rank", String.valueOf(line.rank()), "vendor", line.vendor(),
+                "score", line.weightedScore());
+            Map<String, Integer> byCriterion = scores.getOrDefault(line.vendor(), Map.of());
+            for (String criterion : VendorRanking.CRITERIA) {
+                Integer score = byCriterion.get(criterion);
+                row.put(criterion, score == null ? "-" : score.toString());
+            }
+            row.put("note", line.explanation() == null ? "" : line.explanation());
+            rows.add(row);
+        }
+        return JsonRows.of(rows);
+    }
+
+    /** The weights of the vendor evaluation as one line, e.g. "technical strength 40 %, cost 20 %, …". */
+    String weights(String projectCode) {
+        return selections.evaluation(projectCode).map(e -> String.join(", ", e.criteria().stream()
+            .map(c -> messages.forRecord("planning.weight", messages.forRecord(VendorRanking.label(c.name())), c.weight()))
+            .toList())).orElse("-");
+    }
+
+    /** The integration strategy: legacy systems, interfaces and datasets to migrate, one row each. */
+    JsonValue integration(String projectCode) {
+        Integration integration = integrations.find(projectCode);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (LegacySystem s : integration.legacySystems()) {
+            rows.add(row("what", messages.forRecord("planning.table.legacySystem"), "name", s.name(),
+                "details", messages.forRecord("planning.table.legacySystemDetails", names.department(s.ownerDepartment()))));
+        }
+        for (SystemInterface i : integration.interfaces()) {
+            rows.add(row("what", messages.forRecord("planning.table.interface"), "name", i.toSystem(),
+                "details", messages.forRecord("planning.table.interfaceDetails", i.kind(), i.direction(), i.frequency())));
+        }
+        for (MigrationNeed m : integration.migrations()) {
+            rows.add(row("what", messages.forRecord("planning.table.migration"), "name", m.dataset(),
+                "details", messages.forRecord("planning.table.migrationDetails", m.legacySystem())));
+        }
+        return JsonRows.of(rows);
+    }
+
+    /** What is decided in one line each (Markdown): scope recommended and confirmed, system selection, vendor. */
+    String decisions(String projectCode) {
         List<String> lines = new ArrayList<>();
-        List<Milestone> milestones = plans.milestones(projectCode);
-        lines.add(messages.forRecord("planning.summary.milestones", milestones.size()));
-        for (Milestone m : milestones) {
-            lines.add(messages.forRecord("planning.summary.milestone", m.dueDate().toString(), FormInput.md(m.name()),
-                m.phase(), FormInput.md(m.owner())));
-        }
-        List<Resource> resources = plans.resources(projectCode);
-        lines.add(messages.forRecord("planning.summary.resources", resources.size()));
-        for (Resource r : resources) {
-            lines.add(messages.forRecord("planning.summary.resource", FormInput.md(r.role()), FormInput.md(r.person()),
-                r.allocation(), r.from().toString(), r.to().toString()));
-        }
-        List<RiskEntry> risks = plans.riskEntries(projectCode);
-        lines.add(messages.forRecord("planning.summary.risks", risks.size(),
-            risks.stream().filter(e -> e.risk().high()).count()));
-        risks.forEach(e -> lines.add(riskLine(messages, e)));
         scopes.find(projectCode).ifPresent(scope -> scope(scope, lines));
-        selections.find(projectCode).ifPresent(selection -> selection(projectCode, selection, lines));
-        integration(integrations.find(projectCode), lines);
+        selections.find(projectCode).ifPresent(selection -> selection(selection, lines));
         return String.join("\n\n", lines);
     }
 
+    /** The approach of a scope in words, e.g. "full rollout". */
+    String approach(String code) {
+        return code == null ? "-" : messages.forRecord("planning.approach." + code);
+    }
+
+    /** A department's name, "-" for none. */
+    String department(String code) {
+        return code == null ? "-" : names.department(code);
+    }
+
     private void scope(StoredScope scope, List<String> lines) {
-        lines.add(messages.forRecord("planning.summary.scopeRecommended", scope.recommendation().approach(),
-            dash(scope.recommendation().firstDepartment()), FormInput.md(scope.recommendation().reason())));
+        lines.add(messages.forRecord("planning.summary.scopeRecommended", approach(scope.recommendation().approach()),
+            department(scope.recommendation().firstDepartment()), FormInput.md(scope.recommendation().reason())));
         if (scope.confirmed() != null) {
             ScopeRules.ScopeChoice c = scope.confirmed();
-            lines.add(messages.forRecord("planning.summary.scope", c.approach(), dash(c.firstDepartment()),
-                c.pilotModules().isEmpty() ? "-" : String.join(", ", c.pilotModules())));
+            lines.add(messages.forRecord("planning.summary.scope", approach(c.approach()), department(c.firstDepartment()),
+                c.pilotModules().isEmpty() ? "-" : String.join(", ", c.pilotModules().stream().map(names::module).toList())));
             if (c.overridden()) {
                 lines.add(messages.forRecord("planning.summary.scopeOverridden", FormInput.md(c.overrideReason())));
             }
         }
     }
 
-    private void selection(String projectCode, Selection s, List<String> lines) {
-        lines.add(messages.forRecord("planning.summary.selection", s.approach(), FormInput.md(s.reason())));
-        if (!SystemSelectionRules.BUY.equals(s.approach())) {
-            return;
-        }
-        for (RankingLine line : selections.ranking(projectCode)) {
-            lines.add(rankingLine(messages, line));
-        }
+    private void selection(Selection s, List<String> lines) {
+        lines.add(messages.forRecord("planning.summary.selection", messages.forRecord("planning.selection." + s.approach()),
+            FormInput.md(s.reason())));
         Optional.ofNullable(s.chosenVendor()).ifPresent(vendor -> lines.add(messages.forRecord(
             Boolean.TRUE.equals(s.topRanked()) ? "planning.summary.vendorTop" : "planning.summary.vendorOther",
             FormInput.md(vendor), s.choiceReason() == null ? "-" : FormInput.md(s.choiceReason()))));
     }
 
-    /** One vendor of the ranking as a Markdown list item. */
-    static String rankingLine(Messages messages, RankingLine line) {
-        return messages.forRecord("planning.summary.ranking", line.rank(), FormInput.md(line.vendor()),
-            line.weightedScore(), line.explanation() == null ? "" : FormInput.md(line.explanation()));
+    private String decision(RiskEntry e) {
+        if (!e.risk().high() && e.decision() == null) {
+            return "";
+        }
+        if (e.decision() == null) {
+            return messages.forRecord("planning.table.decisionOpen");
+        }
+        return messages.forRecord("planning.table.decision." + e.decision(), dash(e.mitigationActions()),
+            people.name(e.actionOwner()), dash(e.decisionComment()), people.name(e.decidedBy()),
+            Dates.date(e.decidedAt()));
     }
 
-    private void integration(Integration integration, List<String> lines) {
-        lines.add(messages.forRecord("planning.summary.integration", integration.legacySystems().size(),
-            integration.interfaces().size(), integration.migrations().size()));
-        for (LegacySystem s : integration.legacySystems()) {
-            lines.add(messages.forRecord("planning.summary.legacySystem", FormInput.md(s.name()), s.ownerDepartment()));
+    private String phase(String code) {
+        return messages.forRecord("planning.phase." + code);
+    }
+
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        for (SystemInterface i : integration.interfaces()) {
-            lines.add(messages.forRecord("planning.summary.interface", FormInput.md(i.toSystem()), i.kind(),
-                i.direction(), i.frequency()));
-        }
-        for (MigrationNeed m : integration.migrations()) {
-            lines.add(messages.forRecord("planning.summary.migration", m.dataset(), FormInput.md(m.legacySystem())));
-        }
+        return row;
     }
 
     private static String dash(String value) {

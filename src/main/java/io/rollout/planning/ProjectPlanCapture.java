@@ -27,13 +27,16 @@ import org.springframework.stereotype.Component;
 @Component("projectPlanCapture")
 class ProjectPlanCapture implements TaskListener {
 
+    /** The options of the form's people pickers (owners, persons). */
+    static final String PEOPLE_OPTIONS = "peopleOptions";
+
     private final PlanRepository plans;
-    private final Users users;
+    private final PlanPeople people;
     private final Messages messages;
 
-    ProjectPlanCapture(PlanRepository plans, Users users, Messages messages) {
+    ProjectPlanCapture(PlanRepository plans, PlanPeople people, Messages messages) {
         this.plans = plans;
-        this.users = users;
+        this.people = people;
         this.messages = messages;
     }
 
@@ -41,10 +44,11 @@ class ProjectPlanCapture implements TaskListener {
     public void notify(DelegateTask task) {
         String projectCode = (String) task.getVariable("projectCode");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal(PEOPLE_OPTIONS, people.options());
             plans.find(projectCode).ifPresent(plan -> prefill(task, plan));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             Result result = PlanRules.check(JsonRows.read(task.getVariable("milestones")),
-                JsonRows.read(task.getVariable("risks")), JsonRows.read(task.getVariable("resources")), users::exist);
+                JsonRows.read(task.getVariable("risks")), JsonRows.read(task.getVariable("resources")), people::qualifies);
             if (!result.valid()) {
                 throw Problem.reject(messages, result.problems());
             }

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 /**
  * What the steering committee must say when it decides on a high risk ({@code UserTask_DecideHighRisk} in
  * {@code planningPhase}): one of accept, mitigate or escalate; mitigating needs the mitigation actions and an
- * action owner who is a user; escalating needs a note saying to whom and why. Plain rule: no engine, no
+ * action owner who works on projects ({@link PlanPeople}); escalating needs a note saying to whom and why. Plain rule: no engine, no
  * Spring.
  */
 final class RiskDecisionRules {
@@ -35,7 +35,7 @@ final class RiskDecisionRules {
     }
 
     static Result check(String decision, String mitigationActions, String actionOwner, String comment,
-                        Predicate<String> userExists) {
+                        Predicate<String> qualifies) {
         List<Problem> problems = new ArrayList<>();
         if (decision == null) {
             problems.add(new Problem("form.field.required", new Label("planning.field.riskDecision")));
@@ -48,7 +48,7 @@ final class RiskDecisionRules {
             }
             if (actionOwner == null) {
                 problems.add(new Problem("planning.riskDecision.ownerRequired"));
-            } else if (!userExists.test(actionOwner)) {
+            } else if (!qualifies.test(actionOwner)) {
                 problems.add(new Problem("planning.riskDecision.ownerUnknown", actionOwner));
             }
         } else if (ESCALATE.equals(decision) && comment == null) {

@@ -11,6 +11,7 @@ import io.rollout.project.ProjectScope;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Names;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Task listener of {@code UserTask_ConfirmScope} in {@code planningPhase}.
  * <ul>
  * <li>create: sets task-local {@code scopeRecommendation} (Markdown), the options {@code departmentOptions}
- *     and {@code moduleOptions} (the project's departments and modules), and prefills {@code scopeApproach},
+ *     and {@code moduleOptions} (the project's departments and modules, by name), and prefills {@code scopeApproach},
  *     {@code firstDepartment}, {@code pilotModules} and {@code overrideReason} with the scope confirmed before,
  *     else with the recommendation.</li>
  * <li>complete: checks the submission with {@link ScopeRules} against the stored recommendation (refused
@@ -38,12 +39,17 @@ class ScopeConfirmation implements TaskListener {
 
     private final ScopeRepository scopes;
     private final ProjectScope projects;
+    private final PlanSummary summary;
+    private final Names names;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    ScopeConfirmation(ScopeRepository scopes, ProjectScope projects, DecisionLog decisions, Messages messages) {
+    ScopeConfirmation(ScopeRepository scopes, ProjectScope projects, PlanSummary summary, Names names,
+                      DecisionLog decisions, Messages messages) {
         this.scopes = scopes;
         this.projects = projects;
+        this.summary = summary;
+        this.names = names;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -56,10 +62,10 @@ class ScopeConfirmation implements TaskListener {
             .orElseThrow(() -> new IllegalStateException("no scope recommendation for " + projectCode));
         Recommendation r = stored.recommendation();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("scopeRecommendation", messages.forRecord("planning.scope.recommendation", r.approach(),
-                r.firstDepartment() == null ? "-" : r.firstDepartment(), FormInput.md(r.reason())));
-            task.setVariableLocal("departmentOptions", FormOptions.of(project.departments()));
-            task.setVariableLocal("moduleOptions", FormOptions.of(project.modules()));
+            task.setVariableLocal("scopeRecommendation", messages.forRecord("planning.scope.recommendation",
+                summary.approach(r.approach()), summary.department(r.firstDepartment()), FormInput.md(r.reason())));
+            task.setVariableLocal("departmentOptions", FormOptions.of(project.departments(), names::department));
+            task.setVariableLocal("moduleOptions", FormOptions.of(project.modules(), names::module));
             ScopeChoice before = stored.confirmed();
             TaskForms.prefill(task, "scopeApproach", before == null ? r.approach() : before.approach());
             TaskForms.prefill(task, "firstDepartment", before == null ? r.firstDepartment() : before.firstDepartment());

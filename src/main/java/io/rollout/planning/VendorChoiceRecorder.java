@@ -12,6 +12,7 @@ import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of {@code UserTask_ChooseVendor} in {@code planningPhase}.
  * <ul>
- * <li>create: sets task-local {@code vendorRanking} (Markdown: rank, vendor, weighted score, tie explanation)
- *     and {@code vendorOptions} (the evaluated vendors), and prefills {@code chosenVendor} and
- *     {@code vendorChoiceReason} with a choice made before.</li>
+ * <li>create: sets task-local {@code vendorRanking} (rows of the form's ranking table: rank, vendor, weighted
+ *     score, the score on each criterion, tie explanation; {@link PlanSummary#ranking}), {@code vendorWeights}
+ *     (the criteria's weights in one line) and {@code vendorOptions} (the evaluated vendors, best first, with rank
+ *     and weighted score), and prefills {@code chosenVendor} and {@code vendorChoiceReason} with a choice made
+ *     before.</li>
  * <li>complete: checks the choice with {@link SystemSelectionRules} against the stored ranking (a reason is
  *     required when the vendor is not ranked first; refused with the problem), stores it and records
  *     {@code vendorChoice} ({@code top-ranked} or {@code not-top-ranked}) in the decision log.</li>
@@ -35,11 +38,13 @@ class VendorChoiceRecorder implements TaskListener {
     static final String DECISION = "vendorChoice";
 
     private final SelectionRepository selections;
+    private final PlanSummary summary;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    VendorChoiceRecorder(SelectionRepository selections, DecisionLog decisions, Messages messages) {
+    VendorChoiceRecorder(SelectionRepository selections, PlanSummary summary, DecisionLog decisions, Messages messages) {
         this.selections = selections;
+        this.summary = summary;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -49,9 +54,13 @@ class VendorChoiceRecorder implements TaskListener {
         String projectCode = (String) task.getVariable("projectCode");
         List<RankingLine> ranking = selections.ranking(projectCode);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("vendorRanking", ranking.stream().map(l -> PlanSummary.rankingLine(messages, l))
-                .collect(Collectors.joining("\n")));
-            task.setVariableLocal("vendorOptions", FormOptions.of(ranking.stream().map(RankingLine::vendor).toList()));
+            task.setVariableLocal("vendorRanking", summary.ranking(projectCode));
+            task.setVariableLocal("vendorWeights", summary.weights(projectCode));
+            Map<String, RankingLine> byVendor = ranking.stream()
+                .collect(Collectors.toMap(RankingLine::vendor, l -> l, (a, b) -> a));
+            task.setVariableLocal("vendorOptions", FormOptions.of(ranking.stream().map(RankingLine::vendor).toList(),
+                vendor -> messages.forRecord("planning.vendorOption", vendor, byVendor.get(vendor).rank(),
+                    byVendor.get(vendor).weightedScore())));
             Optional<Selection> before = selections.find(projectCode);
             TaskForms.prefill(task, "chosenVendor", before.map(Selection::chosenVendor).orElse(null));
             TaskForms.prefill(task, "vendorChoiceReason", before.map(Selection::choiceReason).orElse(null));

@@ -60,12 +60,15 @@ class VendorEvaluation implements TaskListener {
                 TaskForms.prefill(task, weightField(criterion), stored.criteria().stream()
                     .filter(c -> c.name().equals(criterion)).map(Criterion::weight).findFirst().orElse(null));
             }
-            TaskForms.prefill(task, "vendors", JsonRows.of(stored.vendors().stream().map(v -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("vendor", v.name());
-                row.putAll(v.scores());
-                return row;
-            }).toList()));
+            // only a stored evaluation: a list prefilled empty lost the vendor names typed into its first rows in Tasklist
+            if (!stored.vendors().isEmpty()) {
+                TaskForms.prefill(task, "vendors", JsonRows.of(stored.vendors().stream().map(v -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("vendor", v.name());
+                    row.putAll(v.scores());
+                    return row;
+                }).toList()));
+            }
             return;
         }
         Map<String, Object> weights = new LinkedHashMap<>();

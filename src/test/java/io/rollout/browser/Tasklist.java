@@ -294,4 +294,71 @@ class Tasklist {
         }
         return "concat('" + String.join("', \"'\", '", text.split("'", -1)) + "')";
     }
+
+    /**
+     * Chooses a person (or any option) in a searchable select as a user does: types part of the name into its
+     * search box and clicks the option with the given label among those offered.
+     */
+    Tasklist pick(String componentId, Integer row, String search, String label) {
+        String id = domId(componentId, row);
+        By input = By.cssSelector("input.fjs-input[id$='" + id + "']");
+        wait.until(d -> {
+            WebElement field = d.findElement(input);
+            scrollTo(field);
+            field.click();
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            field.sendKeys(search);
+            return true;
+        });
+        click(By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
+            + literal(label) + "]"));
+        wait.until(d -> label.equals(d.findElement(input).getDomProperty("value")));
+        return this;
+    }
+
+    /** The labels of the options a searchable select offers for the typed text, as the user sees its drop-down. */
+    List<String> offered(String componentId, Integer row, String search) {
+        String id = domId(componentId, row);
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(
+            By.cssSelector("input.fjs-input[id$='" + id + "']")));
+        scrollTo(field);
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        field.sendKeys(search);
+        By items = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]");
+        wait.until(ExpectedConditions.presenceOfElementLocated(items));
+        List<String> labels = driver.findElements(items).stream().map(WebElement::getText).map(String::trim).toList();
+        field.sendKeys(Keys.ESCAPE);
+        field.sendKeys(Keys.TAB);
+        return labels;
+    }
+
+    /** The cells of one column of a read-only table component, top to bottom, as the user reads them. */
+    List<String> column(String tableId, String columnLabel) {
+        By table = By.cssSelector("table.fjs-table[id$='-" + tableId + "']");
+        WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(table));
+        List<String> headers = found.findElements(By.cssSelector("th.fjs-table-th")).stream()
+            .map(WebElement::getText).map(String::trim).toList();
+        int index = headers.indexOf(columnLabel);
+        if (index < 0) {
+            throw new AssertionError("Table " + tableId + " has no column " + columnLabel + ": " + headers);
+        }
+        return found.findElements(By.cssSelector("tbody tr.fjs-table-tr")).stream()
+            .map(tr -> tr.findElements(By.cssSelector("td.fjs-table-td")))
+            .map(cells -> cells.size() > index ? cells.get(index).getText().trim() : "").toList();
+    }
+
+    /** The height of the open task's whole form in pixels, what the user scrolls through. */
+    long formHeight() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(
+            "var f = document.querySelector('.fjs-form'); return Math.max(f.scrollHeight, f.clientHeight);")).longValue();
+    }
+
+    /** Leaves a field with Tab as a user moves on: form-js takes a typed text on leaving at the latest. */
+    Tasklist leave(String componentId, Integer row) {
+        field(componentId, row).sendKeys(Keys.TAB);
+        return this;
+    }
 }

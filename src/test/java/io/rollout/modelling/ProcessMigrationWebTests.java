@@ -188,7 +188,7 @@ class ProcessMigrationWebTests {
             Map.of("name", "Go-live", "owner", PLAN_OWNER, "dueDate", "2026-09-01", "phase", "go-live"));
         List<Map<String, Object>> risks = List.of(Map.of("title", "Legacy interface undocumented", "probability", 2,
             "impact", 3, "owner", PLAN_OWNER, "mitigation", "Interview the vendor"));
-        List<Map<String, Object>> resources = List.of(Map.of("role", "Lead consultant", "person", "Wang Fang",
+        List<Map<String, Object>> resources = List.of(Map.of("role", "Lead consultant", "person", PLAN_OWNER,
             "allocation", 100, "from", "2026-02-01", "to", "2026-09-30"));
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("milestones", JsonRows.of(milestones));

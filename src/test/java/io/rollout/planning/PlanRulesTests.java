@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class PlanRulesTests {
 
-    private static final Predicate<String> USERS = Set.of("zhangwei", "liuyang")::contains;
+    private static final Predicate<String> USERS = Set.of("zhangwei", "liuyang", "wangfang", "lina")::contains;
 
     private static FormRow row(int number, Object... keysAndValues) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -39,7 +39,7 @@ class PlanRulesTests {
     }
 
     private static final List<FormRow> RESOURCES = List.of(
-        resource(1, "Finance consultant", "Wang Fang", 100, "2026-02-01", "2026-09-30"),
+        resource(1, "Finance consultant", "wangfang", 100, "2026-02-01", "2026-09-30"),
         resource(2, "Key user finance", "liuyang", 50, "2026-03-01", "2026-08-31"));
 
     private static final List<FormRow> GOOD_MILESTONES = List.of(
@@ -60,7 +60,7 @@ class PlanRulesTests {
         assertThat(result.plan().milestones()).hasSize(3);
         assertThat(result.plan().risks()).extracting(PlanRules.Risk::score).containsExactly(20, 6);
         assertThat(result.plan().risks()).extracting(PlanRules.Risk::high).containsExactly(true, false);
-        assertThat(result.plan().resources()).extracting(PlanRules.Resource::person).containsExactly("Wang Fang", "liuyang");
+        assertThat(result.plan().resources()).extracting(PlanRules.Resource::person).containsExactly("wangfang", "liuyang");
     }
 
     @Test
@@ -127,8 +127,8 @@ class PlanRulesTests {
     @Test
     void refusesResourceRowsWithMissingFieldsBadAllocationAndPeriod() {
         Result result = PlanRules.check(GOOD_MILESTONES, List.of(), List.of(
-            resource(1, null, "Wang Fang", 120, "2026-02-01", "2026-01-01"),
-            resource(2, "Developer", "Li Na", "half", "soon", "2026-05-01")), USERS);
+            resource(1, null, "wangfang", 120, "2026-02-01", "2026-01-01"),
+            resource(2, "Developer", "lina", "half", "soon", "2026-05-01")), USERS);
 
         assertThat(codes(result)).containsExactly("planning.row.required", "planning.row.number",
             "planning.resource.period", "planning.row.number", "planning.row.date");
@@ -143,18 +143,27 @@ class PlanRulesTests {
     @Test
     void refusesAPersonPlannedForMoreThanFullTime() {
         Result result = PlanRules.check(GOOD_MILESTONES, List.of(), List.of(
-            resource(1, "Finance consultant", "Wang Fang", 60, "2026-02-01", "2026-06-30"),
-            resource(2, "Sales consultant", "wang fang", 50, "2026-06-01", "2026-09-30"),
-            resource(3, "Developer", "Li Na", 100, "2026-02-01", "2026-09-30")), USERS);
+            resource(1, "Finance consultant", "wangfang", 60, "2026-02-01", "2026-06-30"),
+            resource(2, "Sales consultant", "wangfang", 50, "2026-06-01", "2026-09-30"),
+            resource(3, "Developer", "lina", 100, "2026-02-01", "2026-09-30")), USERS);
 
         assertThat(codes(result)).containsExactly("planning.resource.overAllocated");
-        assertThat(result.problems().get(0).args()).containsExactly("wang fang", 110, "2026-06-01", "1, 2");
+        assertThat(result.problems().get(0).args()).containsExactly("wangfang", 110, "2026-06-01", "1, 2");
     }
 
     @Test
     void onePersonMayFillTwoRolesOneAfterTheOther() {
         assertThat(PlanRules.check(GOOD_MILESTONES, List.of(), List.of(
-            resource(1, "Finance consultant", "Wang Fang", 100, "2026-02-01", "2026-05-31"),
-            resource(2, "Sales consultant", "Wang Fang", 100, "2026-06-01", "2026-09-30")), USERS).valid()).isTrue();
+            resource(1, "Finance consultant", "wangfang", 100, "2026-02-01", "2026-05-31"),
+            resource(2, "Sales consultant", "wangfang", 100, "2026-06-01", "2026-09-30")), USERS).valid()).isTrue();
+    }
+
+    @Test
+    void refusesAResourcePersonWhoDoesNotWorkOnProjects() {
+        Result result = PlanRules.check(GOOD_MILESTONES, List.of(), List.of(
+            resource(1, "Auditor", "heyan", 10, "2026-02-01", "2026-09-30")), USERS);
+
+        assertThat(codes(result)).containsExactly("planning.resource.person");
+        assertThat(result.problems().get(0).args()).containsExactly(1, "heyan");
     }
 }

@@ -55,6 +55,9 @@ class PlanningPhaseProcessTests {
     static final String SYSTEM_SELECTED = "Gateway_SystemSelected";
     static final String PLAN_APPROVED = "EndEvent_PlanApproved";
     static final String OWNER = "planowner";
+    static final String CONSULTANT = "wangfang";
+    static final String KEY_USER = "lina";
+    static final String AUDITOR = "planauditor";
 
     static final String KEY_USERS_RISK = "Key users not released from daily work";
 
@@ -81,9 +84,10 @@ class PlanningPhaseProcessTests {
     void setUp() {
         BpmnAwareTests.init(engine);
         LocaleContextHolder.setLocale(Locale.ENGLISH);
-        if (identity.createUserQuery().userId(OWNER).count() == 0) {
-            identity.saveUser(identity.newUser(OWNER));
-        }
+        person(OWNER, "Plan", "Owner", Roles.PMO);
+        person(CONSULTANT, "Fang", "Wang", Roles.CONSULTANT);
+        person(KEY_USER, "Na", "Li", Roles.KEY_USER);
+        person(AUDITOR, "Audit", "Or", Roles.AUDITOR);
         code = TestProjects.newCode();
         TestProjects.create(projects, code, List.of("procurement", "warehouse"), List.of("inventory", "procurement"),
             List.of("customers"));
@@ -92,6 +96,16 @@ class PlanningPhaseProcessTests {
     @AfterEach
     void resetLocale() {
         LocaleContextHolder.resetLocaleContext();
+    }
+
+    void person(String id, String first, String last, String role) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setFirstName(first);
+            user.setLastName(last);
+            identity.saveUser(user);
+            identity.createMembership(id, role);
+        }
     }
 
     ProcessInstance start() {
@@ -119,9 +133,9 @@ class PlanningPhaseProcessTests {
         risk("Legacy interface undocumented", 2, 3));
 
     static final List<Map<String, Object>> RESOURCES = List.of(
-        Map.of("role", "Lead consultant", "person", "Wang Fang", "allocation", 100, "from", "2026-02-01",
+        Map.of("role", "Lead consultant", "person", CONSULTANT, "allocation", 100, "from", "2026-02-01",
             "to", "2026-09-30"),
-        Map.of("role", "Key user warehouse", "person", "Li Na", "allocation", 50, "from", "2026-03-01",
+        Map.of("role", "Key user warehouse", "person", KEY_USER, "allocation", 50, "from", "2026-03-01",
             "to", "2026-08-31"));
 
     static Map<String, Object> planForm(List<Map<String, Object>> milestones, List<Map<String, Object>> risks) {
@@ -225,9 +239,12 @@ class PlanningPhaseProcessTests {
         assertThat(pi).hasPassed(RECOMMEND_SCOPE)
             .isWaitingAt(DECIDE_HIGH_RISK, CONFIRM_SCOPE, SELECT_SYSTEM, DEFINE_INTEGRATION);
         Task decide = one(pi, DECIDE_HIGH_RISK);
-        assertThat(decide).hasCandidateGroup(Roles.STEERING_COMMITTEE).hasName("Decide high risk: " + KEY_USERS_RISK);
+        assertThat(decide).hasCandidateGroup(Roles.STEERING_COMMITTEE)
+            .hasName("Steering committee: decide high risk \"" + KEY_USERS_RISK + "\"");
         assertThat(formOf(decide)).contains("\"id\": \"decideHighRisk\"");
-        assertThat((String) local(decide, "riskDetails")).contains("HIGH RISK, score 20", KEY_USERS_RISK);
+        assertThat((String) local(decide, "riskDetails")).contains("**Score 20: " + KEY_USERS_RISK + "**", "owner Plan Owner");
+        assertThat(JsonRows.read(local(decide, "actionOwnerOptions"))).extracting(r -> r.text("label"))
+            .contains("Fang Wang (wangfang)", "Plan Owner (planowner)").doesNotContain("Audit Or (planauditor)");
 
         // the scope recommendation of scopeDecision, as typed String variables and in the decision log
         assertThat(runtime.<StringValue>getVariableTyped(pi.getId(), "recommendedApproach").getValue())
@@ -243,7 +260,9 @@ class PlanningPhaseProcessTests {
         // the PMO overrides: a pilot in the warehouse with the inventory module
         Task confirm = one(pi, CONFIRM_SCOPE);
         assertThat(confirm).hasCandidateGroup(Roles.PMO);
-        assertThat((String) local(confirm, "scopeRecommendation")).contains("full-rollout", "procurement");
+        assertThat((String) local(confirm, "scopeRecommendation")).contains("full rollout, Procurement goes first");
+        assertThat(JsonRows.read(local(confirm, "departmentOptions"))).extracting(r -> r.text("label"))
+            .containsExactly("Procurement", "Warehouse");
         assertThat(local(confirm, "scopeApproach")).isEqualTo("full-rollout");
         complete(confirm, withVariables("scopeApproach", "pilot", "firstDepartment", "warehouse",
             "pilotModules", JsonRows.ofStrings(List.of("inventory")),
@@ -258,8 +277,13 @@ class PlanningPhaseProcessTests {
         complete(evaluate, evaluationForm(40, 25, 20, 15));
         Task choose = one(pi, CHOOSE_VENDOR);
         assertThat(choose).hasCandidateGroup(Roles.STEERING_COMMITTEE).hasCandidateGroup(Roles.PMO);
-        assertThat((String) local(choose, "vendorRanking")).startsWith("- 1. Yonyou: weighted score 7.50")
-            .contains("- 2. Kingdee: weighted score 7.35", "- 3. SAP: weighted score 7.05");
+        assertThat(choose.getName()).isEqualTo("Choose the ERP vendor (Yonyou ranked first of 3)");
+        assertThat(JsonRows.read(local(choose, "vendorRanking"))).extracting(r -> r.text("rank") + ". " + r.text("vendor")
+                + " " + r.text("score") + " " + r.text("technical") + "/" + r.text("service") + "/" + r.text("cost") + "/"
+                + r.text("references"))
+            .containsExactly("1. Yonyou 7.50 7/9/7/7", "2. Kingdee 7.35 8/7/6/8", "3. SAP 7.05 9/6/3/9");
+        assertThat(local(choose, "vendorWeights"))
+            .isEqualTo("technical strength 40 %, service capability 25 %, cost 20 %, references 15 %");
         complete(choose, withVariables("chosenVendor", "Yonyou"));
 
         Task integration = one(pi, DEFINE_INTEGRATION);
@@ -276,13 +300,32 @@ class PlanningPhaseProcessTests {
         Task review = one(pi, REVIEW_PLAN);
         assertThat(review).hasCandidateGroup(Roles.STEERING_COMMITTEE);
         assertThat(formOf(review)).contains("\"id\": \"reviewPlan\"");
-        assertThat((String) local(review, "planSummary")).contains("Go-live procurement",
-            "Lead consultant: Wang Fang, 100 % from 2026-02-01 to 2026-09-30",
-            "HIGH RISK, score 20", "**Decision: mitigate** (unknown): Backfill two clerks, owner planowner",
-            "**Scope confirmed:** pilot, first department warehouse, pilot modules inventory",
+        assertThat((String) local(review, "planSummary")).contains(
+            "**Scope confirmed:** pilot, Warehouse goes first; pilot modules: Inventory",
             "**Recommendation overridden:** The warehouse team is the most ready",
-            "**System selection:** buy", "**Vendor chosen:** Yonyou (ranked first)",
-            "2 legacy system(s), 1 interface(s), 3 dataset(s) to migrate", "Migrate suppliers from Old purchasing system");
+            "**System:** buy a product", "**Vendor chosen:** Yonyou (ranked first)");
+        assertThat(JsonRows.read(local(review, "planMilestones"))).extracting(r -> String.join(" | ", r.text("due"),
+                r.text("milestone"), r.text("phase"), r.text("owner")))
+            .containsExactly("2026-03-01 | Specification baselined | Requirements | Plan Owner",
+                "2026-08-15 | UAT passed | UAT | Plan Owner", "2026-09-01 | Go-live procurement | Go-live | Plan Owner");
+        assertThat(JsonRows.read(local(review, "planResources"))).extracting(r -> String.join(" | ", r.text("role"),
+                r.text("person"), r.text("allocation"), r.text("from"), r.text("to")))
+            .containsExactly("Lead consultant | Fang Wang | 100 % | 2026-02-01 | 2026-09-30",
+                "Key user warehouse | Na Li | 50 % | 2026-03-01 | 2026-08-31");
+        assertThat(JsonRows.read(local(review, "planRisks"))).extracting(r -> r.text("score") + " " + r.text("risk"))
+            .containsExactly("\u26a0 20 (4 x 5) high " + KEY_USERS_RISK, "6 (2 x 3) Legacy interface undocumented");
+        assertThat(JsonRows.read(local(review, "planRisks")).get(0).text("decision"))
+            .startsWith("Mitigate: Backfill two clerks (owner Plan Owner); decided by unknown on ");
+        assertThat(JsonRows.read(local(review, "planRanking"))).extracting(r -> r.text("vendor"))
+            .containsExactly("Yonyou", "Kingdee", "SAP");
+        assertThat(JsonRows.read(local(review, "planIntegration"))).extracting(r -> String.join(" | ", r.text("what"),
+                r.text("name"), r.text("details")))
+            .containsExactly("Legacy system | Old purchasing system | owned by Procurement",
+                "Legacy system | Warehouse Excel files | owned by Warehouse",
+                "Interface | Bank gateway | file, outbound, daily",
+                "Dataset to migrate | customers | from Old purchasing system",
+                "Dataset to migrate | inventory-balances | from Warehouse Excel files",
+                "Dataset to migrate | suppliers | from Old purchasing system");
 
         complete(review, withVariables("planApproved", "yes"));
 
@@ -392,7 +435,7 @@ class PlanningPhaseProcessTests {
 
         // the unchanged high risk keeps its decision; only the new one is asked
         assertThat(open(pi, DECIDE_HIGH_RISK)).extracting(Task::getName)
-            .containsExactly("Decide high risk: Main supplier changes its EDI format");
+            .containsExactly("Steering committee: decide high risk \"Main supplier changes its EDI format\"");
         // the other forms come prefilled with what was stored
         Task confirm = one(pi, CONFIRM_SCOPE);
         assertThat(local(confirm, "scopeApproach")).isEqualTo("full-rollout");
@@ -454,6 +497,7 @@ class PlanningPhaseProcessTests {
         ProcessInstance pi = start();
         Map<String, Object> bad = planForm(List.of(
             Map.of("name", "Training done", "owner", "ghost", "dueDate", "2026-10-01", "phase", "training"),
+            Map.of("name", "Audit trail reviewed", "owner", AUDITOR, "dueDate", "2026-08-01", "phase", "uat"),
             milestone("Go-live", "2026-09-01", "go-live")), List.of(Map.of("title", "Budget", "probability", 7,
             "impact", 3, "owner", OWNER)));
         bad.put("resources", JsonRows.of(List.of(Map.of("role", "Consultant", "person", "Wang Fang", "allocation", 150,
@@ -461,7 +505,9 @@ class PlanningPhaseProcessTests {
 
         assertThatThrownBy(() -> complete(one(pi, DRAW_UP_PLAN), bad))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Milestones, row 1: the owner \"ghost\" is not a user")
+            .hasMessageContaining("Milestones, row 1: the owner \"ghost\" is nobody who works on projects; choose a person")
+            .hasMessageContaining("Milestones, row 2: the owner \"planauditor\" is nobody who works on projects")
+            .hasMessageContaining("Resource plan, row 1: \"Wang Fang\" is nobody who works on projects")
             .hasMessageContaining("Risks, row 1: the probability must be a whole number from 1 to 5, not \"7\"")
             .hasMessageContaining("Resource plan, row 1: the field \"Allocation (%)\" must be a whole number from 1 to 100, not \"150\"");
 
@@ -486,7 +532,7 @@ class PlanningPhaseProcessTests {
             "actionOwner", "ghost")))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
             .hasMessageContaining("To mitigate the risk, describe the mitigation actions.")
-            .hasMessageContaining("The action owner \"ghost\" is not a user of Rollout");
+            .hasMessageContaining("The action owner \"ghost\" is nobody who works on projects");
         assertThat(scalars("select count(*) from risk where project_code = ? and decision is not null"))
             .containsExactly("0");
 
