@@ -294,4 +294,26 @@ class Tasklist {
         }
         return "concat('" + String.join("', \"'\", '", text.split("'", -1)) + "')";
     }
+
+    /**
+     * The height of the open task's form in CSS pixels, all of it (what the user scrolls through, not only what the
+     * window shows), for checking that a form stays a few screens long.
+     */
+    int formHeight() {
+        Object height = ((JavascriptExecutor) driver).executeScript(
+            "var form = document.querySelector('.fjs-form'); return Math.max(form.scrollHeight, form.clientHeight);");
+        return ((Number) height).intValue();
+    }
+
+    /**
+     * The rows of a read-only table of the form (form-js {@code table} component, e.g. {@code Table_Requirements}) as
+     * the user reads them: one list of cell texts per row, in the order shown (the current page, if it pages).
+     */
+    List<List<String>> tableRows(String componentId) {
+        By rows = By.cssSelector("table[id$='-" + componentId + "'] tbody tr");
+        wait.until(ExpectedConditions.presenceOfElementLocated(rows));
+        return driver.findElements(rows).stream()
+            .map(tr -> tr.findElements(By.cssSelector("td")).stream().map(td -> td.getText().trim()).toList())
+            .toList();
+    }
 }
