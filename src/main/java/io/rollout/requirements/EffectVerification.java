@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * A department owner verifies, per requirement, whether the matched solution delivers the expected effect
  * ({@code UserTask_VerifyEffects} in {@code requirementsPhase}, one task per department, form
- * {@code verifyEffects}). On create it fills the list {@code verifications} (Json: the department's requirements
- * that are not withdrawn, with empty {@code verified} and {@code verificationComment}) local to the department's
- * instance. On complete it refuses users who are not owners of the department, a row without yes/no, a "no"
+ * {@code verifyEffects}). On create it shows the department's requirements that are not withdrawn as a read-only
+ * table ({@code requirementTable}, task-local: expected effect, acceptance criterion, solution and its note) and
+ * fills the list {@code verifications} (Json: id and title of the same requirements, with empty {@code verified}
+ * and {@code verificationComment}) local to the department's instance. On complete it refuses users who are not owners of the department, a row without yes/no, a "no"
  * without a comment, rows of other requirements and requirements left out; otherwise it stores one verdict per
  * requirement in {@code effect_verification}, moves the verified ones to {@code verified}, and records the
  * department's verdict as {@code effectVerification} in the decision log.
@@ -36,13 +37,15 @@ class EffectVerification implements TaskListener {
     static final String ROWS = "verifications";
 
     private final RequirementRepository requirements;
+    private final RequirementTables tables;
     private final DepartmentOwners owners;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    EffectVerification(RequirementRepository requirements, DepartmentOwners owners, DecisionLog decisions,
-                       Messages messages) {
+    EffectVerification(RequirementRepository requirements, RequirementTables tables, DepartmentOwners owners,
+                       DecisionLog decisions, Messages messages) {
         this.requirements = requirements;
+        this.tables = tables;
         this.owners = owners;
         this.decisions = decisions;
         this.messages = messages;
@@ -54,8 +57,13 @@ class EffectVerification implements TaskListener {
         String department = (String) task.getVariable("department");
         DelegateExecution execution = task.getExecution();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            execution.setVariableLocal(ROWS, JsonRows.of(ofDepartment(code, department).stream().map(r -> {
-                Map<String, Object> row = RequirementCapture.row(r);
+            List<Requirement> open = ofDepartment(code, department).stream().sorted(RequirementTables.BY_PRIORITY).toList();
+            TaskForms.prefill(task, "departmentName", tables.department(department));
+            TaskForms.prefill(task, RequirementTables.TABLE, JsonRows.of(tables.rows(open)));
+            execution.setVariableLocal(ROWS, JsonRows.of(open.stream().map(r -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("reqId", r.reqId());
+                row.put("title", r.title());
                 row.put("verified", null);
                 row.put("verificationComment", null);
                 return row;

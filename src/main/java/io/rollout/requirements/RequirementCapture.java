@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,10 +28,15 @@ import org.springframework.stereotype.Component;
  * <p>On create it prefills the dynamic list {@code requirements} (Json) with the stored rows. On complete it
  * validates every submitted row first (title, priority must/should/could, solution match, department in
  * scope, unique ids) and refuses the whole submission with every problem, or upserts all rows, generating
- * {@code REQ-<DEPT3>-<nnn>} ids for new rows. Rows removed from the list are not deleted. Captured rows are
+ * {@code REQ-<DEPT3>-<nnn>} ids for new rows. A field the form does not show (its key missing from the row) keeps
+ * the stored value, so a compact form never clears what it leaves out. Rows removed from the list are not deleted.
+ * Captured rows are
  * {@code draft}; clarified rows become {@code clarified}, or {@code withdrawn} when the row's {@code withdrawn}
- * box is ticked. Capture also stores {@code researchNotes} and which research methods were recorded in table
- * {@code department_research}; clarification clears the findings of the gates it answered
+ * box is ticked. Capture shows the department's name ({@code departmentName}) and its research sessions
+ * ({@code researchSessions}), and prefills an empty {@code researchNotes} with the sessions' notes; on complete it
+ * stores {@code researchNotes} and which research methods were recorded in table {@code department_research}.
+ * Clarification offers the project's departments by name ({@code departmentOptions}) and clears the findings of
+ * the gates it answered
  * ({@code matchFindings}, {@code effectFindings}, {@code signOffFindings}). Once the specification is baselined
  * every submission is refused: changes go through a change request.
  */
@@ -44,13 +50,15 @@ class RequirementCapture implements TaskListener {
     private final RequirementRepository requirements;
     private final Specification specification;
     private final ProjectScope scope;
+    private final RequirementTables tables;
     private final Messages messages;
 
     RequirementCapture(RequirementRepository requirements, Specification specification, ProjectScope scope,
-                       Messages messages) {
+                       RequirementTables tables, Messages messages) {
         this.requirements = requirements;
         this.specification = specification;
         this.scope = scope;
+        this.tables = tables;
         this.messages = messages;
     }
 
@@ -63,8 +71,30 @@ class RequirementCapture implements TaskListener {
                 : requirements.findByDepartment(code, department);
             // on the execution, not the task: Tasklist's submit and TaskService.complete both update it there
             task.getExecution().setVariableLocal(ROWS, JsonRows.of(rows.stream().map(RequirementCapture::row).toList()));
+            if (department != null) {
+                prefillResearch(task, code, department);
+            } else {
+                TaskForms.prefill(task, "departmentOptions", JsonRows.of(tables.departmentOptions(scope.departments(code))));
+            }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             complete(task, code, department);
+        }
+    }
+
+    /**
+     * What the consultant learned in the department's sessions: the sessions as a table, and their notes as the first
+     * draft of the research summary unless the summary was already written (a capture returned by the owner).
+     */
+    private void prefillResearch(DelegateTask task, String code, String department) {
+        List<RequirementRepository.ResearchActivity> sessions = requirements.researchActivities(code, department);
+        TaskForms.prefill(task, "departmentName", tables.department(department));
+        TaskForms.prefill(task, "researchSessions", JsonRows.of(tables.sessions(sessions)));
+        if (FormInput.text(task.getVariable("researchNotes")) == null) {
+            String summary = tables.researchSummary(sessions);
+            if (summary != null) {
+                // the research sub-process declares researchNotes: the draft lands in this department's instance
+                task.setVariable("researchNotes", summary);
+            }
         }
     }
 
@@ -74,15 +104,16 @@ class RequirementCapture implements TaskListener {
         });
         List<String> problems = new ArrayList<>();
         List<String> inScope = scope.departments(code);
-        Map<String, String> stored = requirements.findByProject(code).stream()
-            .collect(Collectors.toMap(r -> r.reqId().toUpperCase(Locale.ROOT), Requirement::department));
+        Map<String, Requirement> stored = requirements.findByProject(code).stream()
+            .collect(Collectors.toMap(r -> r.reqId().toUpperCase(Locale.ROOT), r -> r));
         Map<String, Integer> seen = new HashMap<>();
         List<Requirement> valid = new ArrayList<>();
         for (FormRow row : JsonRows.read(task.getVariable(ROWS))) {
             if (row.isBlank()) {
                 continue;
             }
-            Requirement r = draft(row, department);
+            String typedId = RequirementFields.reqId(row.text("reqId"));
+            Requirement r = draft(row, department, typedId == null ? null : stored.get(typedId));
             List<Problem> rowProblems = new ArrayList<>(RequirementFields.check(row.number(), r, key -> key));
             if (r.department() == null) {
                 rowProblems.add(Problem.of("form.row.required", row.number(), "department"));
@@ -96,7 +127,7 @@ class RequirementCapture implements TaskListener {
                 if (first != null) {
                     rowProblems.add(Problem.of("requirements.row.duplicateId", row.number(), r.reqId(), first));
                 }
-                String owner = stored.get(id);
+                String owner = stored.containsKey(id) ? stored.get(id).department() : null;
                 if (department != null && owner != null && !owner.equals(department)) {
                     rowProblems.add(Problem.of("requirements.row.otherDepartment", row.number(), r.reqId(), owner));
                 }
@@ -130,19 +161,37 @@ class RequirementCapture implements TaskListener {
         task.getExecution().removeVariableLocal(ROWS);
     }
 
-    private static Requirement draft(FormRow row, String department) {
+    /**
+     * The requirement a row describes. A field whose key the row lacks keeps the value of {@code stored} (the
+     * requirement with the row's id, or {@code null} for a new one): the forms show only the fields their task is
+     * about, and form-js submits only the fields it shows.
+     */
+    private static Requirement draft(FormRow row, String department, Requirement stored) {
         String status = department != null ? Requirement.DRAFT
             : row.bool("withdrawn") ? Requirement.WITHDRAWN : Requirement.CLARIFIED;
         return new Requirement(null, RequirementFields.reqId(row.text("reqId")), department != null ? department
-            : RequirementFields.department(row.text("department")), row.text("title"), row.text("painPoint"),
-            row.text("goal"), row.text("expectedEffect"), RequirementFields.priority(row.text("priority")),
-            row.text("acceptanceCriterion"), RequirementFields.solutionMatch(row.text("solutionMatch")), status, null,
-            null);
+            : RequirementFields.department(cell(row, "department", stored, Requirement::department)),
+            cell(row, "title", stored, Requirement::title), cell(row, "painPoint", stored, Requirement::painPoint),
+            cell(row, "goal", stored, Requirement::goal), cell(row, "expectedEffect", stored, Requirement::expectedEffect),
+            RequirementFields.priority(cell(row, "priority", stored, Requirement::priority)),
+            cell(row, "acceptanceCriterion", stored, Requirement::acceptanceCriterion),
+            RequirementFields.solutionMatch(cell(row, "solutionMatch", stored, Requirement::solutionMatch)), status,
+            null, null, stored == null ? null : stored.solutionNote());
     }
 
-    /** A row of the Clarify form (or another list of every department): withdrawn when ticked, else clarified. */
-    static Requirement clarified(FormRow row) {
-        return draft(row, null);
+    private static String cell(FormRow row, String key, Requirement stored, Function<Requirement, String> field) {
+        if (row.values().containsKey(key) || stored == null) {
+            return row.text(key);
+        }
+        return field.apply(stored);
+    }
+
+    /**
+     * A row of the Clarify form (or another list of every department): withdrawn when ticked, else clarified; fields
+     * the row leaves out keep the values of {@code stored}, the requirement with the row's id ({@code null} if new).
+     */
+    static Requirement clarified(FormRow row, Requirement stored) {
+        return draft(row, null, stored);
     }
 
     static Map<String, Object> row(Requirement r) {

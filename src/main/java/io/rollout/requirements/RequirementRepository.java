@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Stores requirements, frozen specification versions with their requirement snapshots, approvals, department
- * research records, research activities and effect verifications (tables of {@code V2__requirements.sql} and
- * {@code V6__requirements_depth.sql}).
+ * research records, research activities and effect verifications (tables of {@code V2__requirements.sql},
+ * {@code V6__requirements_depth.sql} and {@code V21__requirement_solution_note.sql}).
  */
 @Repository
 class RequirementRepository {
@@ -23,7 +23,7 @@ class RequirementRepository {
     private static final String COLUMNS = """
             project_code, req_id, department, title, pain_point, goal, expected_effect, priority,
             acceptance_criterion, solution_match, status""";
-    private static final String SELECT = "select " + COLUMNS + ", updated_by, updated_at from requirement";
+    private static final String SELECT = "select " + COLUMNS + ", updated_by, updated_at, solution_note from requirement";
     private static final String VERSION = """
             select version, content_hash, frozen_by, frozen_at, baselined_by, baselined_at, reason
             from specification_version""";
@@ -48,7 +48,8 @@ class RequirementRepository {
 
     /**
      * Inserts the requirement or replaces the stored one with the same id, stamped with editor and time; a
-     * requirement without a status is stored as {@code draft}.
+     * requirement without a status is stored as {@code draft}. A stored requirement keeps its solution note: only
+     * {@link #match} changes it.
      */
     void upsert(String projectCode, Requirement r, String updatedBy) {
         Timestamp now = now();
@@ -62,20 +63,20 @@ class RequirementRepository {
                 r.acceptanceCriterion(), r.solutionMatch(), status, updatedBy, now, projectCode, r.reqId())
             .update();
         if (updated == 0) {
-            jdbc.sql("insert into requirement (" + COLUMNS + ", updated_by, updated_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into requirement (" + COLUMNS + ", updated_by, updated_at, solution_note)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(projectCode, r.reqId(), r.department(), r.title(), r.painPoint(), r.goal(), r.expectedEffect(),
-                    r.priority(), r.acceptanceCriterion(), r.solutionMatch(), status, updatedBy, now)
+                    r.priority(), r.acceptanceCriterion(), r.solutionMatch(), status, updatedBy, now, r.solutionNote())
                 .update();
         }
     }
 
-    /** Records the matched solution of a requirement and its new status. */
-    void match(String projectCode, String reqId, String solutionMatch, String status, String by) {
+    /** Records the matched solution of a requirement, how it meets the requirement, and its new status. */
+    void match(String projectCode, String reqId, String solutionMatch, String solutionNote, String status, String by) {
         jdbc.sql("""
-                update requirement set solution_match = ?, status = ?, updated_by = ?, updated_at = ?
+                update requirement set solution_match = ?, solution_note = ?, status = ?, updated_by = ?, updated_at = ?
                 where project_code = ? and req_id = ?""")
-            .params(solutionMatch, status, by, now(), projectCode, reqId).update();
+            .params(solutionMatch, solutionNote, status, by, now(), projectCode, reqId).update();
     }
 
     /** Moves requirements to a status; the loop moving on is not an edit, so editor and time stay. */
@@ -112,17 +113,18 @@ class RequirementRepository {
             .params(projectCode, version, hash, frozenBy, now(), reason).update();
         for (Requirement r : requirements) {
             jdbc.sql("insert into specification_requirement (" + COLUMNS.replace("project_code,", "project_code, version,")
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + ", solution_note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(projectCode, version, r.reqId(), r.department(), r.title(), r.painPoint(), r.goal(),
                     r.expectedEffect(), r.priority(), r.acceptanceCriterion(), r.solutionMatch(),
-                    r.status() == null ? Requirement.DRAFT : r.status())
+                    r.status() == null ? Requirement.DRAFT : r.status(), r.solutionNote())
                 .update();
         }
     }
 
     /** The requirements of a frozen version as they were frozen. */
     List<Requirement> snapshot(String projectCode, int version) {
-        return jdbc.sql("select " + COLUMNS + ", cast(null as varchar(64)), cast(null as timestamp) from specification_requirement"
+        return jdbc.sql("select " + COLUMNS + ", cast(null as varchar(64)), cast(null as timestamp), solution_note"
+                + " from specification_requirement"
                 + " where project_code = ? and version = ? order by req_id")
             .params(projectCode, version).query(RequirementRepository::map).list();
     }
@@ -222,7 +224,7 @@ class RequirementRepository {
         Timestamp updatedAt = rs.getTimestamp(13);
         return new Requirement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-            rs.getString(12), updatedAt == null ? null : updatedAt.toInstant());
+            rs.getString(12), updatedAt == null ? null : updatedAt.toInstant(), rs.getString(14));
     }
 
     private static FrozenVersion version(ResultSet rs, int row) throws SQLException {

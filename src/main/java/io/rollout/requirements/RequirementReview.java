@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The department owner's review of the researched requirements ({@code UserTask_ReviewDepartmentRequirements}
- * in {@code requirementsPhase}, form {@code reviewDepartmentRequirements}). On create it shows the department's rows in
- * {@code requirements}; on complete it needs {@code departmentReviewOk} (yes/no, stored back as a Boolean for
+ * in {@code requirementsPhase}, form {@code reviewDepartmentRequirements}). On create it shows the department's
+ * requirements as a read-only table ({@code requirementTable}, task-local, must-haves first) under the department's
+ * name ({@code departmentName}); on complete it needs {@code departmentReviewOk} (yes/no, stored back as a Boolean for
  * {@code Gateway_DepartmentReviewOk}) and, when not ok, a {@code reviewComment}, which the research task then
  * shows. The review is recorded in the decision log as {@code departmentRequirementsReview}.
  */
@@ -24,11 +25,14 @@ class RequirementReview implements TaskListener {
     static final String DECISION = "departmentRequirementsReview";
 
     private final RequirementRepository requirements;
+    private final RequirementTables tables;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    RequirementReview(RequirementRepository requirements, DecisionLog decisions, Messages messages) {
+    RequirementReview(RequirementRepository requirements, RequirementTables tables, DecisionLog decisions,
+                      Messages messages) {
         this.requirements = requirements;
+        this.tables = tables;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -38,8 +42,9 @@ class RequirementReview implements TaskListener {
         String code = (String) task.getVariable("projectCode");
         String department = (String) task.getVariable("department");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.getExecution().setVariableLocal(RequirementCapture.ROWS, JsonRows.of(
-                requirements.findByDepartment(code, department).stream().map(RequirementCapture::row).toList()));
+            TaskForms.prefill(task, "departmentName", tables.department(department));
+            TaskForms.prefill(task, RequirementTables.TABLE, JsonRows.of(
+                tables.rows(requirements.findByDepartment(code, department))));
             return;
         }
         if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -54,7 +59,6 @@ class RequirementReview implements TaskListener {
             throw messages.reject("requirements.review.commentRequired", department);
         }
         task.setVariable("departmentReviewOk", ok);
-        task.getExecution().removeVariableLocal(RequirementCapture.ROWS);
         decisions.record(new Decision(code, DECISION, "requirements " + department, ok ? "accepted" : "returned",
             comment == null ? List.of() : List.of(comment),
             requirements.findByDepartment(code, department).size() + " requirements", TaskForms.currentUser(task),

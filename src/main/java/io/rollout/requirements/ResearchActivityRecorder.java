@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * One research session with a department: {@code UserTask_InterviewDepartment},
  * {@code UserTask_RunQuestionnaire} and {@code UserTask_MapProcesses} in {@code requirementsPhase} (form
  * {@code recordResearchActivity}; each task sets {@code researchMethod} to {@code interview},
- * {@code questionnaire} or {@code process-mapping}). On complete it needs {@code heldOn} (an ISO date) and
+ * {@code questionnaire} or {@code process-mapping}). On create it gives the form the department's name
+ * ({@code departmentName}, task-local). On complete it needs {@code heldOn} (an ISO date) and
  * {@code participants}, with optional {@code activityNotes}; it refuses the submission naming every missing or
  * bad field, else stores a row in {@code research_activity}. The three variables are local to each task (input
  * parameters), so the parallel sessions of a department never see each other's answers.
@@ -29,15 +30,21 @@ class ResearchActivityRecorder implements TaskListener {
     private static final int NOTES_MAX = 4000;
 
     private final RequirementRepository requirements;
+    private final RequirementTables tables;
     private final Messages messages;
 
-    ResearchActivityRecorder(RequirementRepository requirements, Messages messages) {
+    ResearchActivityRecorder(RequirementRepository requirements, RequirementTables tables, Messages messages) {
         this.requirements = requirements;
+        this.tables = tables;
         this.messages = messages;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            TaskForms.prefill(task, "departmentName", tables.department((String) task.getVariable("department")));
+            return;
+        }
         if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
         }

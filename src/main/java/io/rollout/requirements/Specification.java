@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,11 +133,17 @@ public class Specification {
 
     /**
      * {@link #rebaseline} with the rows a requirement list form submitted, read as the Clarify form reads them
-     * (a ticked {@code withdrawn} withdraws the requirement); blank rows are ignored.
+     * (a ticked {@code withdrawn} withdraws the requirement, a field the form does not show keeps its stored value);
+     * blank rows are ignored.
      */
     public int rebaselineFromForm(String projectCode, String reason, String user, List<FormRow> rows) {
-        return rebaseline(projectCode, reason, user,
-            rows.stream().filter(row -> !row.isBlank()).map(RequirementCapture::clarified).toList());
+        Map<String, Requirement> stored = new HashMap<>();
+        requirements.findByProject(projectCode).forEach(r -> stored.put(r.reqId(), r));
+        return rebaseline(projectCode, reason, user, rows.stream().filter(row -> !row.isBlank())
+            .map(row -> {
+                String id = RequirementFields.reqId(row.text("reqId"));
+                return RequirementCapture.clarified(row, id == null ? null : stored.get(id));
+            }).toList());
     }
 
     /** Every frozen version with its approvals, oldest first. */

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * A department owner's approval of one frozen specification version ({@code UserTask_ApproveSpecification} in
  * {@code requirementsPhase}, form {@code approveSpecification}). On create it shows the department's
- * requirements by priority ({@code mustRequirements}, {@code shouldRequirements}, {@code couldRequirements})
+ * requirements as frozen in version {@code specVersion} (withdrawn ones left out) as a read-only table
+ * ({@code requirementTable}, task-local, must-haves first) under the department's name ({@code departmentName}),
  * and clears {@code specApproved} / {@code approvalComment} for this department's task. On complete it refuses
  * users who are not business owners of the department and a "no" without a comment; otherwise it stores the
  * decision for version {@code specVersion} in {@code specification_approval} and the decision log
@@ -26,16 +27,17 @@ import org.springframework.stereotype.Component;
 class SpecificationApproval implements TaskListener {
 
     static final String DECISION = "specificationApproval";
-    private static final List<String> LISTS = List.of("mustRequirements", "shouldRequirements", "couldRequirements");
 
     private final RequirementRepository requirements;
+    private final RequirementTables tables;
     private final DepartmentOwners owners;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    SpecificationApproval(RequirementRepository requirements, DepartmentOwners owners, DecisionLog decisions,
-                          Messages messages) {
+    SpecificationApproval(RequirementRepository requirements, RequirementTables tables, DepartmentOwners owners,
+                          DecisionLog decisions, Messages messages) {
         this.requirements = requirements;
+        this.tables = tables;
         this.owners = owners;
         this.decisions = decisions;
         this.messages = messages;
@@ -47,12 +49,11 @@ class SpecificationApproval implements TaskListener {
         String department = (String) task.getVariable("department");
         DelegateExecution execution = task.getExecution();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            List<Requirement> rows = requirements.findByDepartment(code, department);
-            for (int i = 0; i < RequirementFields.PRIORITIES.size(); i++) {
-                String priority = RequirementFields.PRIORITIES.get(i);
-                execution.setVariableLocal(LISTS.get(i), JsonRows.of(rows.stream()
-                    .filter(r -> priority.equals(r.priority())).map(RequirementCapture::row).toList()));
-            }
+            // what the owner approves is the frozen version, not the requirements as they may be edited meanwhile
+            List<Requirement> frozen = requirements.snapshot(code, (Integer) task.getVariable("specVersion")).stream()
+                .filter(r -> department.equals(r.department()) && !r.isWithdrawn()).toList();
+            TaskForms.prefill(task, "departmentName", tables.department(department));
+            TaskForms.prefill(task, RequirementTables.TABLE, JsonRows.of(tables.rows(frozen)));
             // local to this department's instance, so parallel approvals never see each other's answers
             execution.setVariableLocal("specApproved", null);
             execution.setVariableLocal("approvalComment", null);
@@ -75,7 +76,6 @@ class SpecificationApproval implements TaskListener {
             throw messages.reject("requirements.approval.commentRequired", version, department);
         }
         requirements.insertApproval(code, version, department, approver, approved, comment);
-        LISTS.forEach(execution::removeVariableLocal);
         decisions.record(new Decision(code, DECISION, "specification v" + version + ": " + department,
             approved ? "approved" : "rejected", comment == null ? List.of() : List.of(comment),
             requirements.findByDepartment(code, department).size() + " requirements of " + department, approver,

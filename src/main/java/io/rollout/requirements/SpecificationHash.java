@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * The fingerprint of a specification: SHA-256 over its requirement rows sorted by id (content fields only,
- * not who edited them when, nor where the loop stands, but whether the requirement was withdrawn), so {@code requirementSignOff} can tell whether anything changed after a
+ * not who edited them when, nor where the loop stands, but whether the requirement was withdrawn, and the solution
+ * note the owners read when they approve), so {@code requirementSignOff} can tell whether anything changed after a
  * version was frozen. Plain class.
  */
 final class SpecificationHash {
@@ -25,6 +26,10 @@ final class SpecificationHash {
                     r.acceptanceCriterion(), r.solutionMatch())
                 // a unit separator between fields and a marker for null keep "a|b" and "ab|" apart
                 .forEach(field -> text.append(field == null ? "\u0000" : field).append('\u001f'));
+            if (r.solutionNote() != null) {
+                // only when there is one: versions frozen before notes existed keep their hash
+                text.append("note:").append(r.solutionNote()).append('\u001f');
+            }
             if (r.isWithdrawn()) {
                 // withdrawing a requirement changes the specification; the loop's other statuses don't
                 text.append(Requirement.WITHDRAWN).append('\u001f');

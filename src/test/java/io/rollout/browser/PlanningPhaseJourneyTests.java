@@ -61,7 +61,7 @@ class PlanningPhaseJourneyTests {
     static final String KEY_USERS_RISK = "Key users not released from daily work";
     static final String COMMENT = "Add a milestone for migrating the customers before UAT";
     /** A few screens at most: Tasklist shows about 1,000 px of a form at a time. */
-    static final long FEW_SCREENS = 3_000;
+    static final int FEW_SCREENS = 3_000;
 
     @LocalServerPort
     int port;

@@ -350,15 +350,31 @@ class Tasklist {
             .map(cells -> cells.size() > index ? cells.get(index).getText().trim() : "").toList();
     }
 
-    /** The height of the open task's whole form in pixels, what the user scrolls through. */
-    long formHeight() {
-        return ((Number) ((JavascriptExecutor) driver).executeScript(
-            "var f = document.querySelector('.fjs-form'); return Math.max(f.scrollHeight, f.clientHeight);")).longValue();
-    }
-
     /** Leaves a field with Tab as a user moves on: form-js takes a typed text on leaving at the latest. */
     Tasklist leave(String componentId, Integer row) {
         field(componentId, row).sendKeys(Keys.TAB);
         return this;
+    }
+
+    /**
+     * The height of the open task's form in CSS pixels, all of it (what the user scrolls through, not only what the
+     * window shows), for checking that a form stays a few screens long.
+     */
+    int formHeight() {
+        Object height = ((JavascriptExecutor) driver).executeScript(
+            "var form = document.querySelector('.fjs-form'); return Math.max(form.scrollHeight, form.clientHeight);");
+        return ((Number) height).intValue();
+    }
+
+    /**
+     * The rows of a read-only table of the form (form-js {@code table} component, e.g. {@code Table_Requirements}) as
+     * the user reads them: one list of cell texts per row, in the order shown (the current page, if it pages).
+     */
+    List<List<String>> tableRows(String componentId) {
+        By rows = By.cssSelector("table[id$='-" + componentId + "'] tbody tr");
+        wait.until(ExpectedConditions.presenceOfElementLocated(rows));
+        return driver.findElements(rows).stream()
+            .map(tr -> tr.findElements(By.cssSelector("td")).stream().map(td -> td.getText().trim()).toList())
+            .toList();
     }
 }

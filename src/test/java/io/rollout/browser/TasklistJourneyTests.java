@@ -83,12 +83,13 @@ class TasklistJourneyTests {
         ProcessInstance phase = runtime.createProcessInstanceByKey(REQUIREMENTS).businessKey(code)
             .setVariable("projectCode", code).startBeforeActivity(FREEZE).execute();
         Task approval = task(phase, APPROVE);
-        assertThat(approval.getName()).isEqualTo("Approve specification v1: " + DEPARTMENT);
+        assertThat(approval.getName()).isEqualTo("Approve specification v1 for Finance");
 
         Tasklist tasklist = new Tasklist(chromium.driver(), port).login(OWNER, PASSWORD)
             .filter("Open tasks for me")
             .open(approval.getName(), approval.getId());
-        assertThat(tasklist.value("Field_MustRequirement_ReqId", 1)).isEqualTo("REQ-2");
+        assertThat(tasklist.tableRows("Table_ApprovalRequirements")).extracting(row -> row.get(0) + " " + row.get(1))
+            .containsExactly("REQ-1 Must", "REQ-2 Must");
         assertThat(tasklist.assignee()).isEmpty();
         tasklist.claim();
         assertThat(tasklist.assignee()).isEqualTo(OWNER + " Test");

@@ -115,7 +115,7 @@ class RequirementsPhaseProcessTests {
             tuple("REQ-FIN-001", Requirement.MATCHED), tuple("REQ-FIN-002", Requirement.CLARIFIED),
             tuple("REQ-PUR-001", Requirement.MATCHED));
         Task verifyFinance = task(pi, VERIFY, "finance");
-        assertThat(verifyFinance).hasCandidateUser(FINANCE_OWNER).hasName("Verify expected effects: finance");
+        assertThat(verifyFinance).hasCandidateUser(FINANCE_OWNER).hasName("Verify expected effects for Finance");
         assertThat(rows(tasks.getVariable(verifyFinance.getId(), EffectVerification.ROWS)))
             .extracting(m -> m.get("reqId")).containsExactly("REQ-FIN-001", "REQ-FIN-002");
         verify(pi, "finance", FINANCE_OWNER, Map.of());
@@ -126,11 +126,10 @@ class RequirementsPhaseProcessTests {
         assertThat(runtime.getVariable(pi.getId(), "specVersion")).isEqualTo(1);
         assertThat(runtime.getVariable(pi.getId(), "requirements")).as("rows live in the table only").isNull();
         Task approval = task(pi, APPROVE, "finance");
-        assertThat(approval).hasCandidateUser(FINANCE_OWNER).hasName("Approve specification v1: finance");
-        assertThat(rows(tasks.getVariable(approval.getId(), "mustRequirements"))).extracting(m -> m.get("reqId"))
-            .containsExactly("REQ-FIN-001");
-        assertThat(rows(tasks.getVariable(approval.getId(), "couldRequirements"))).extracting(m -> m.get("reqId"))
-            .containsExactly("REQ-FIN-002");
+        assertThat(approval).hasCandidateUser(FINANCE_OWNER).hasName("Approve specification v1 for Finance");
+        assertThat(rows(tasks.getVariable(approval.getId(), "requirementTable")))
+            .extracting(m -> m.get("reqId") + " " + m.get("priority") + " " + m.get("solution"))
+            .containsExactly("REQ-FIN-001 Must Configuration", "REQ-FIN-002 Could ");
         approve(pi, "finance", FINANCE_OWNER, "yes", null);
         approve(pi, "procurement", PROCUREMENT_OWNER, "yes", "Fine");
 
@@ -168,13 +167,16 @@ class RequirementsPhaseProcessTests {
     @Test
     void everyDepartmentGetsItsOwnBranchWithThreeResearchTasksThenCaptureAndItsOwnersReview() {
         ProcessInstance pi = start();
+        Map<String, String> names = Map.of("finance", "Finance", "procurement", "Procurement");
         for (String department : List.of("finance", "procurement")) {
             assertThat(task(pi, INTERVIEW, department)).hasCandidateGroup(Roles.CONSULTANT)
-                .hasName("Interview " + department);
+                .hasName("Interview " + names.get(department));
             assertThat(task(pi, QUESTIONNAIRE, department)).hasCandidateGroup(Roles.CONSULTANT)
-                .hasName("Run questionnaire: " + department);
+                .hasName("Run questionnaire in " + names.get(department));
             assertThat(task(pi, MAP_PROCESSES, department)).hasCandidateGroup(Roles.CONSULTANT)
-                .hasName("Map processes: " + department);
+                .hasName("Map processes of " + names.get(department));
+            assertThat(tasks.getVariable(task(pi, INTERVIEW, department).getId(), "departmentName"))
+                .isEqualTo(names.get(department));
         }
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(6);
 
@@ -186,7 +188,15 @@ class RequirementsPhaseProcessTests {
         activity(pi, MAP_PROCESSES, "finance", "2026-03-04", "王芳", "Expense claim flow mapped");
 
         Task capture = task(pi, CAPTURE, "finance");
-        assertThat(capture).hasCandidateGroup(Roles.CONSULTANT).hasName("Capture requirements: finance");
+        assertThat(capture).hasCandidateGroup(Roles.CONSULTANT).hasName("Capture requirements for Finance");
+        // what the sessions found is shown and drafts the research summary
+        assertThat(rows(tasks.getVariable(capture.getId(), "researchSessions")))
+            .extracting(m -> m.get("method") + " " + m.get("heldOn") + " " + m.get("participants")).containsExactly(
+                "Interview 2026-03-02 王芳 (head of finance), 2 accountants", "Questionnaire 2026-03-03 14 staff",
+                "Process mapping 2026-03-04 王芳");
+        assertThat(tasks.getVariable(capture.getId(), "researchNotes")).isEqualTo(
+            "Interview on 2026-03-02 with 王芳 (head of finance), 2 accountants: Month-end takes 8 days\n\n"
+                + "Process mapping on 2026-03-04 with 王芳: Expense claim flow mapped");
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(CAPTURE).count())
             .as("procurement is still being researched").isEqualTo(1);
         assertThat(jdbc.sql("""
@@ -199,7 +209,11 @@ class RequirementsPhaseProcessTests {
                 List.of("questionnaire", "2026-03-03", "14 staff", "null", CONSULTANT),
                 List.of("process-mapping", "2026-03-04", "王芳", "Expense claim flow mapped", CONSULTANT));
         capture(pi, "finance", row(null, "Expense claims approved online", "must", "≤ 2 days", "configuration"));
-        assertThat(task(pi, REVIEW, "finance")).hasCandidateUser(FINANCE_OWNER).hasName("Review requirements: finance");
+        Task review = task(pi, REVIEW, "finance");
+        assertThat(review).hasCandidateUser(FINANCE_OWNER).hasName("Review requirements for Finance");
+        assertThat(rows(tasks.getVariable(review.getId(), "requirementTable")))
+            .extracting(m -> m.get("reqId") + " " + m.get("priority") + " " + m.get("title") + " " + m.get("painPoint"))
+            .containsExactly("REQ-FIN-001 Must Expense claims approved online Pain of Expense claims approved online");
     }
 
     @Test
@@ -225,6 +239,8 @@ class RequirementsPhaseProcessTests {
         Task again = task(pi, CAPTURE, "finance");
         assertThat(again).hasCandidateGroup(Roles.CONSULTANT);
         assertThat(tasks.getVariable(again.getId(), "reviewComment")).isEqualTo("Cost centre reporting is missing");
+        assertThat(tasks.getVariable(again.getId(), "researchNotes")).as("the summary written before stays")
+            .isEqualTo("Interviewed the head of finance");
         assertThat(rows(tasks.getVariable(again.getId(), "requirements"))).extracting(m -> m.get("reqId"))
             .containsExactly("REQ-FIN-001");
         assertThat(tasks.getVariable(task(pi, REVIEW, "procurement").getId(), "reviewComment"))
@@ -363,7 +379,7 @@ class RequirementsPhaseProcessTests {
         assertThat(pi).isWaitingAt(APPROVE);
         assertThat(runtime.getVariable(pi.getId(), "specVersion")).isEqualTo(2);
         assertThat(task(pi, APPROVE, "finance")).as("finance approved v1 only: it approves v2 again")
-            .hasName("Approve specification v2: finance");
+            .hasName("Approve specification v2 for Finance");
         approve(pi, "finance", FINANCE_OWNER, "yes", null);
         approve(pi, "procurement", PROCUREMENT_OWNER, "yes", null);
 
@@ -475,6 +491,67 @@ class RequirementsPhaseProcessTests {
         assertThat(task(pi, VERIFY, "finance").getId()).satisfies(id -> assertThat(
             rows(tasks.getVariable(id, EffectVerification.ROWS))).extracting(m -> m.get("reqId"))
             .containsExactly("REQ-FIN-001"));
+    }
+
+    @Test
+    void compactFormsKeepTheFieldsTheyDoNotShowAndMatchingNotesHowTheSolutionMeetsTheRequirement() {
+        ProcessInstance pi = start();
+        researchAndReview(pi);
+        Task clarify = task(pi, CLARIFY, null);
+        assertThat(rows(tasks.getVariable(clarify.getId(), "departmentOptions")))
+            .extracting(m -> m.get("label") + "=" + m.get("value")).containsExactly("Finance=finance",
+                "Procurement=procurement");
+        // form-js submits only the fields a form shows: Clarify has no solution, and here no pain point either
+        List<Map<String, Object>> clarified = rows(tasks.getVariable(clarify.getId(), "requirements"));
+        clarified.forEach(r -> {
+            r.remove("solutionMatch");
+            r.remove("painPoint");
+        });
+        clarified.get(0).put("acceptanceCriterion", "Average approval ≤ 1 day");
+        complete(clarify, withVariables("requirements", JsonRows.of(clarified)));
+        assertThat(requirements.findByProject(code)).extracting(Requirement::reqId, Requirement::solutionMatch,
+                Requirement::acceptanceCriterion, Requirement::painPoint, Requirement::status)
+            .containsExactly(
+                tuple("REQ-FIN-001", "configuration", "Average approval ≤ 1 day", "Pain of Expense claims approved online",
+                    Requirement.CLARIFIED),
+                tuple("REQ-FIN-002", null, null, "Pain of Faster month-end close", Requirement.CLARIFIED),
+                tuple("REQ-PUR-001", "configuration", "90 %", "Pain of Purchase requests approved online",
+                    Requirement.CLARIFIED));
+
+        Task match = task(pi, MATCH, null);
+        assertThat(match).hasName("Match requirements to solutions");
+        List<Map<String, Object>> offered = rows(tasks.getVariable(match.getId(), "requirements"));
+        assertThat(offered).as("must-haves first").extracting(m -> m.get("reqId") + " " + m.get("priority"))
+            .containsExactly("REQ-FIN-001 Must", "REQ-PUR-001 Must", "REQ-FIN-002 Could");
+        offered.get(0).put("solutionNote", "Expense claim approval flow, two levels");
+        offered.get(2).put("solutionMatch", "standard");
+        complete(match, withVariables("requirements", JsonRows.of(offered)));
+        assertThat(requirements.findByDepartment(code, "finance")).extracting(Requirement::solutionMatch,
+            Requirement::solutionNote).containsExactly(tuple("configuration", "Expense claim approval flow, two levels"),
+            tuple("standard", null));
+
+        Task verifyFinance = task(pi, VERIFY, "finance");
+        assertThat(rows(tasks.getVariable(verifyFinance.getId(), "requirementTable")))
+            .extracting(m -> m.get("reqId") + ": " + m.get("solution")).containsExactly(
+                "REQ-FIN-001: Configuration: Expense claim approval flow, two levels", "REQ-FIN-002: Standard function");
+        verify(pi, "finance", FINANCE_OWNER, Map.of("REQ-FIN-002", "The standard close has no accrual check"));
+        verify(pi, "procurement", PROCUREMENT_OWNER, Map.of());
+        clarify(pi);
+        // a submission without the note (a REST client's, or an older form's) keeps the note
+        Task again = task(pi, MATCH, null);
+        List<Map<String, Object>> withoutNotes = rows(tasks.getVariable(again.getId(), "requirements"));
+        assertThat(withoutNotes.get(0)).containsEntry("solutionNote", "Expense claim approval flow, two levels");
+        withoutNotes.forEach(r -> r.remove("solutionNote"));
+        complete(again, withVariables("requirements", JsonRows.of(withoutNotes)));
+        assertThat(requirements.findByDepartment(code, "finance")).extracting(Requirement::solutionNote)
+            .containsExactly("Expense claim approval flow, two levels", null);
+        verify(pi, "finance", FINANCE_OWNER, Map.of());
+        verify(pi, "procurement", PROCUREMENT_OWNER, Map.of());
+        assertThat(rows(tasks.getVariable(task(pi, APPROVE, "finance").getId(), "requirementTable")))
+            .extracting(m -> m.get("reqId") + ": " + m.get("solution")).containsExactly(
+                "REQ-FIN-001: Configuration: Expense claim approval flow, two levels", "REQ-FIN-002: Standard function");
+        assertThat(requirements.snapshot(code, 1)).extracting(Requirement::solutionNote)
+            .containsExactly("Expense claim approval flow, two levels", null, null);
     }
 
     @Test

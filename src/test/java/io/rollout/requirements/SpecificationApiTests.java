@@ -75,7 +75,7 @@ class SpecificationApiTests {
         // a later change of today's rows must not change what version 1 exports
         Requirement first = requirements.findByProject(code).get(0);
         requirements.upsert(code, first.with(first.reqId(), Requirement.BASELINED), "someone");
-        requirements.match(code, first.reqId(), "not-covered", Requirement.CLARIFIED, "someone");
+        requirements.match(code, first.reqId(), "not-covered", null, Requirement.CLARIFIED, "someone");
 
         ResponseEntity<List> versions = as("specauditor").exchange("/api/projects/" + code + "/specification/versions",
             HttpMethod.GET, new HttpEntity<>(headers("en")), List.class);

@@ -35,4 +35,15 @@ class SpecificationHashTests {
         assertThat(SpecificationHash.of(List.of(req("REQ-1", "AB", null, "x"))))
             .isNotEqualTo(SpecificationHash.of(List.of(req("REQ-1A", "B", null, "x"))));
     }
+
+    @Test
+    void changesWithTheSolutionNoteButNotForRequirementsWithoutOne() {
+        Requirement plain = req("REQ-1", "A", null, "x");
+        Requirement noted = new Requirement("P", "REQ-1", "finance", "A", null, null, null, "must", "c", "standard",
+            null, "x", Instant.now(), "Approval flow of the purchase module");
+        assertThat(SpecificationHash.of(List.of(noted))).isNotEqualTo(SpecificationHash.of(List.of(plain)));
+        // versions frozen before notes existed keep their stored hash (computed without a note field)
+        assertThat(SpecificationHash.of(List.of(plain)))
+            .isEqualTo("55eb5a04ea0bf0a054a1f51b625fc796f96aa91136b00c8cd07c43d304514866");
+    }
 }
