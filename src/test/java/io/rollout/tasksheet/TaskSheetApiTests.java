@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -172,6 +173,38 @@ class TaskSheetApiTests {
             .containsExactly("The file is empty: expected a header row and one row per record.");
         assertThat(errors(as(CONSULTANT).upload(clarify.getId(), "photo.png", png)))
             .anyMatch(e -> e.startsWith("The file has no column reqId (or 编号)"));
+        assertThat(tasks.getVariable(clarify.getId(), "requirements").toString()).isEqualTo(before);
+    }
+
+    @Test
+    void aWorkbookWithADoctypeOrThatUnpacksToMoreThan100MbIsRefusedAndChangesNothing() throws IOException {
+        Task clarify = clarify();
+        Object before = tasks.getVariable(clarify.getId(), "requirements").toString();
+        byte[] workbook = Workbooks.fromCsv(ERP.resolve("requirements.csv"));
+        ByteArrayOutputStream doctype = new ByteArrayOutputStream();
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
+             ZipOutputStream withDoctype = new ZipOutputStream(doctype); ZipOutputStream inflating = new ZipOutputStream(bomb)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                byte[] part = in.readAllBytes();
+                withDoctype.putNextEntry(new ZipEntry(entry.getName()));
+                withDoctype.write(entry.getName().equals("xl/worksheets/sheet1.xml") ? new String(part, StandardCharsets.UTF_8)
+                    .replaceFirst("\\?>", "?><!DOCTYPE w [<!ENTITY a \"aaaa\">]>").getBytes(StandardCharsets.UTF_8) : part);
+                inflating.putNextEntry(new ZipEntry(entry.getName()));
+                inflating.write(part);
+            }
+            inflating.putNextEntry(new ZipEntry("xl/media/padding.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 101; i++) {
+                inflating.write(zeros);
+            }
+        }
+        assertThat(bomb.size()).isLessThan(TaskSheetController.MAX_BYTES);
+
+        assertThat(errors(as(CONSULTANT).upload(clarify.getId(), "doctype.xlsx", doctype.toByteArray()))).containsExactly(
+            "The file is a zip archive but not an Excel workbook: save it from Excel as .xlsx or as CSV.");
+        assertThat(errors(as(CONSULTANT).upload(clarify.getId(), "bomb.xlsx", bomb.toByteArray()))).containsExactly(
+            "The workbook unpacks to more than 100 MB: save it as CSV, or split it.");
         assertThat(tasks.getVariable(clarify.getId(), "requirements").toString()).isEqualTo(before);
     }
 
