@@ -92,14 +92,16 @@ final class RequirementTaskSheet implements TaskSheet {
     @Override
     public List<Map<String, Object>> download(SheetTask task, List<FormRow> rows) {
         Object department = task.variable("department");
-        return TaskSheet.super.download(task, rows).stream().map(row -> {
+        List<Map<String, Object>> download = new ArrayList<>();
+        for (Map<String, Object> row : TaskSheet.super.download(task, rows)) {
             Map<String, Object> copy = new LinkedHashMap<>(row);
             // the capture form does not show the department: its rows belong to the task's
             if (!clarify && department != null) {
                 copy.put("department", department);
             }
-            return (Map<String, Object>) copy;
-        }).toList();
+            download.add(copy);
+        }
+        return download;
     }
 
     @Override
