@@ -2,9 +2,11 @@ package io.rollout.requirements;
 
 import io.rollout.project.ProjectScope;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * counted; if any row is bad, every bad row is reported with its row number and reason and nothing is stored.
  * Existing requirements with the same id are replaced and, like new ones, stored as {@code draft}: they go
  * through clarification, matching and verification again. Once a version is baselined the import is refused:
- * changes go through a change request. Used by {@code POST /api/projects/{code}/requirements/import} and by the
- * demo data.
+ * changes go through a change request. Used by {@code POST /api/projects/{code}/requirements/import}, by the
+ * demo data, and (reading only) by the Excel upload of the requirement tasks.
  */
 @Service
 public class RequirementImport {
@@ -49,18 +51,13 @@ public class RequirementImport {
      */
     @Transactional
     public Result importCsv(String projectCode, InputStream csv, String uploadedBy) {
-        List<String> departments = scope.project(projectCode).departments();
         byte[] bytes;
         try {
             bytes = csv.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Optional<Integer> baselined = specification.baselinedVersion(projectCode);
-        if (baselined.isPresent()) {
-            return new Result(0, 0, List.of(messages.get("requirements.baselined", baselined.get(), projectCode)));
-        }
-        RequirementSheet.Parsed parsed = RequirementSheet.read(bytes, departments, knownDepartments);
+        RequirementSheet.Parsed parsed = read(projectCode, bytes, scope.project(projectCode).departments());
         if (!parsed.problems().isEmpty()) {
             return new Result(0, parsed.skipped(),
                 parsed.problems().stream().map(p -> messages.get(p.code(), p.args())).toList());
@@ -68,6 +65,22 @@ public class RequirementImport {
         parsed.rows().forEach(r -> requirements.upsert(projectCode, r, uploadedBy));
         openForms.refresh(projectCode);
         return new Result(parsed.rows().size(), parsed.skipped(), List.of());
+    }
+
+    /**
+     * Reads a requirement file for a project with every check of the import, storing nothing: refused as a whole once
+     * the specification is baselined; rows of known departments outside {@code departments} are skipped. Also reads
+     * the file uploaded in a requirement task ({@link RequirementTaskSheet}).
+     *
+     * @param departments the departments whose rows are read: the project's, or the one of a department's task
+     */
+    RequirementSheet.Parsed read(String projectCode, byte[] bytes, Collection<String> departments) {
+        Optional<Integer> baselined = specification.baselinedVersion(projectCode);
+        if (baselined.isPresent()) {
+            return RequirementSheet.Parsed.refused(List.of(Problem.of("requirements.baselined", baselined.get(),
+                projectCode)));
+        }
+        return RequirementSheet.read(bytes, departments, knownDepartments);
     }
 
     /**

@@ -6,18 +6,22 @@ import io.rollout.shared.SpreadsheetSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a requirement list as customers hand it over, through {@link SpreadsheetSource}: an Excel workbook
  * (.xlsx) or CSV in UTF-8, UTF-8 with BOM or GBK, separated by commas, semicolons or tabs, with English headers
  * ({@code reqId, department, title, painPoint, goal, expectedEffect, priority, acceptanceCriterion,
  * solutionMatch}) or the customer's Chinese ones (编号, 部门, 需求名称, 现状痛点, 目标, 预期效果, 优先级, 验收标准,
- * 方案匹配). Rows are numbered as in the spreadsheet: the header is row 1. Plain class; used by
- * {@link RequirementImport}.
+ * 方案匹配). Rows are numbered as in the spreadsheet: the header is row 1. An optional column {@code withdrawn}
+ * (已撤回, yes/no) marks requirements withdrawn in clarification; only the sheet of the task
+ * {@code UserTask_ClarifyRequirements} uses it, the import stores drafts. Plain class; used by
+ * {@link RequirementImport} and {@link RequirementTaskSheet}.
  */
 final class RequirementSheet {
 
@@ -35,6 +39,7 @@ final class RequirementSheet {
         CHINESE_NAMES.put("priority", "优先级");
         CHINESE_NAMES.put("acceptanceCriterion", "验收标准");
         CHINESE_NAMES.put("solutionMatch", "方案匹配");
+        CHINESE_NAMES.put("withdrawn", "已撤回");
         CHINESE_NAMES.forEach((key, chinese) -> {
             COLUMNS.put(key, key);
             COLUMNS.put(chinese, key);
@@ -44,8 +49,14 @@ final class RequirementSheet {
     /**
      * The rows of a file that may be stored, how many were skipped as outside the scope, and every problem.
      * Nothing may be stored when there are problems.
+     *
+     * @param withdrawn the ids of the rows the optional column {@code withdrawn} marks as withdrawn
      */
-    record Parsed(List<Requirement> rows, int skipped, List<Problem> problems) {
+    record Parsed(List<Requirement> rows, int skipped, List<Problem> problems, Set<String> withdrawn) {
+
+        static Parsed refused(List<Problem> problems) {
+            return new Parsed(List.of(), 0, problems, Set.of());
+        }
     }
 
     private RequirementSheet() {
@@ -60,7 +71,7 @@ final class RequirementSheet {
         try {
             sheet = SpreadsheetSource.read(bytes, COLUMNS);
         } catch (SpreadsheetSource.UnreadableFile e) {
-            return new Parsed(List.of(), 0, List.of(e.problem()));
+            return Parsed.refused(List.of(e.problem()));
         }
         Map<String, String> labels = sheet.labels();
         List<Problem> problems = new ArrayList<>();
@@ -70,10 +81,11 @@ final class RequirementSheet {
             }
         }
         if (!problems.isEmpty()) {
-            return new Parsed(List.of(), 0, problems);
+            return Parsed.refused(problems);
         }
         List<Requirement> rows = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        Set<String> withdrawn = new HashSet<>();
         int skipped = 0;
         for (FormRow cells : sheet.rows()) {
             int row = cells.number();
@@ -101,8 +113,17 @@ final class RequirementSheet {
                 }
             }
             problems.addAll(RequirementFields.check(row, req, key -> labels.getOrDefault(key, key)));
+            try {
+                if (Boolean.TRUE.equals(cells.yesNo("withdrawn")) && req.reqId() != null) {
+                    withdrawn.add(req.reqId());
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.of("form.row.choice", row, labels.get("withdrawn"), "yes/no/是/否",
+                    cells.text("withdrawn")));
+            }
             rows.add(req);
         }
-        return new Parsed(problems.isEmpty() ? rows : List.of(), skipped, problems);
+        return problems.isEmpty() ? new Parsed(rows, skipped, problems, withdrawn)
+            : new Parsed(List.of(), skipped, problems, Set.of());
     }
 }

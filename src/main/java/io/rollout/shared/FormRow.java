@@ -3,6 +3,8 @@ package io.rollout.shared;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,6 +15,10 @@ import java.util.Map;
  * @param values the submitted cells by field key
  */
 public record FormRow(int number, Map<String, Object> values) {
+
+    /** Yes and no as people write them in a spreadsheet cell. */
+    public static final List<String> YES = List.of("是", "yes", "y", "true", "1");
+    public static final List<String> NO = List.of("否", "no", "n", "false", "0");
 
     /** The trimmed text of a cell, or {@code null} when the cell is missing or blank. */
     public String text(String key) {
@@ -37,6 +43,29 @@ public record FormRow(int number, Map<String, Object> values) {
     public boolean bool(String key) {
         String text = text(key);
         return text != null && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("yes") || text.equals("1"));
+    }
+
+    /**
+     * A yes/no cell of a file: {@link #YES} or {@link #NO} in any case, or a boolean; {@code null} when blank.
+     *
+     * @throws IllegalArgumentException when the cell says something else
+     */
+    public Boolean yesNo(String key) {
+        if (values.get(key) instanceof Boolean value) {
+            return value;
+        }
+        String text = text(key);
+        if (text == null) {
+            return null;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (YES.contains(lower)) {
+            return true;
+        }
+        if (NO.contains(lower)) {
+            return false;
+        }
+        throw new IllegalArgumentException(text);
     }
 
     /** A date cell in ISO form (a datetime is cut to its date); {@code null} when blank. */

@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -23,6 +25,7 @@ import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.util.RecordFormatException;
 
 /**
  * Reads a table a user brings as a file, whatever Excel saved: an Excel workbook (.xlsx, also old .xls; the
@@ -33,6 +36,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * Used by the requirement, test-case and attendance imports.
  */
 public final class SpreadsheetSource {
+
+    /** What the parts of an .xlsx may unpack to in all; a list of a few thousand rows needs a few MB. */
+    static final long MAX_UNPACKED_BYTES = 100L * 1024 * 1024;
 
     private static final DataFormatter FORMATTER = new DataFormatter(Locale.ROOT);
 
@@ -143,6 +149,9 @@ public final class SpreadsheetSource {
 
     // One list of cell texts per spreadsheet row; index = row number - 1 (missing rows are null).
     private static List<List<String>> workbook(byte[] bytes) {
+        if (unpackedSize(bytes) > MAX_UNPACKED_BYTES) {
+            throw new UnreadableFile(Problem.of("form.file.unpackedTooLarge", MAX_UNPACKED_BYTES / (1024 * 1024)));
+        }
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
             if (workbook.getNumberOfSheets() == 0) {
                 throw new UnreadableFile(Problem.of("form.file.noHeader"));
@@ -163,13 +172,40 @@ public final class SpreadsheetSource {
                 table.add(cells);
             }
             return table;
-        } catch (EncryptedDocumentException | IllegalArgumentException e) {
+        } catch (EncryptedDocumentException | IllegalArgumentException | POIXMLException | RecordFormatException e) {
             // a zip that holds no workbook (e.g. a .docx or an archive renamed to .xlsx: POI's
-            // UnsupportedFileFormatException is an IllegalArgumentException), or a password
+            // UnsupportedFileFormatException is an IllegalArgumentException), a password, or broken or hostile XML
+            // inside (POI refuses a DOCTYPE)
             throw new UnreadableFile(Problem.of("form.file.notWorkbook"));
         } catch (IOException e) {
             throw new UnreadableFile(Problem.of("form.file.notWorkbook"));
         }
+    }
+
+    /**
+     * The bytes a zip unpacks to, counted by unpacking (entry headers may lie), up to just over the limit: POI holds
+     * a workbook's XML in memory, so a small file that unpacks to gigabytes must be refused before POI opens it.
+     */
+    private static long unpackedSize(byte[] zip) {
+        if (!(zip.length >= 2 && zip[0] == 'P' && zip[1] == 'K')) {
+            return 0;
+        }
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            while (in.getNextEntry() != null) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    total += n;
+                    if (total > MAX_UNPACKED_BYTES) {
+                        return total;
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // not readable as a zip here: POI decides and names the problem
+        }
+        return total;
     }
 
     // Dates as ISO text (FormRow#date reads them), everything else as Excel shows it.

@@ -1,7 +1,5 @@
 package io.rollout.training;
 
-import io.rollout.identity.RoleMembers;
-import io.rollout.identity.Roles;
 import io.rollout.project.ProjectScope;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
@@ -23,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Task listener of {@code UserTask_PlanTraining} (form {@code planTraining}). On create it prefills the dynamic
  * lists {@code trainees} (the roster: employee, department, role, login, seed user) and {@code curricula} (id,
  * name = the course attendance refers to, role, optional department, pass mark, description). On complete it
- * validates both — every row, a seed user needs the login of a key user, every role of the roster has a
- * curriculum and every curriculum a role on the roster — and then replaces roster and curricula.
+ * validates both — every row ({@link RosterRows}: a seed user needs the login of a key user), every role of the
+ * roster has a curriculum and every curriculum a role on the roster — and then replaces roster and curricula. The
+ * roster can also come from Excel ({@link RosterTaskSheet}).
  */
 @Component("trainingPlanCapture")
 class TrainingPlanCapture implements TaskListener {
@@ -35,16 +34,16 @@ class TrainingPlanCapture implements TaskListener {
     private final TrainingRepository repository;
     private final CurriculumRepository curricula;
     private final TrainingRows validator;
-    private final RoleMembers members;
+    private final RosterRows rosterRows;
     private final ProjectScope projectScope;
     private final Messages messages;
 
     TrainingPlanCapture(TrainingRepository repository, CurriculumRepository curricula, TrainingRows validator,
-                        RoleMembers members, ProjectScope projectScope, Messages messages) {
+                        RosterRows rosterRows, ProjectScope projectScope, Messages messages) {
         this.repository = repository;
         this.curricula = curricula;
         this.validator = validator;
-        this.members = members;
+        this.rosterRows = rosterRows;
         this.projectScope = projectScope;
         this.messages = messages;
     }
@@ -60,7 +59,7 @@ class TrainingPlanCapture implements TaskListener {
             return;
         }
         List<String> problems = new ArrayList<>();
-        List<Trainee> roster = roster(JsonRows.read(TaskForms.submitted(task, ROWS)), problems);
+        List<Trainee> roster = rosterRows.roster(JsonRows.read(TaskForms.submitted(task, ROWS)), problems);
         int defaultPassMark = projectScope.project(projectCode).trainingPassMark();
         List<CurriculumRepository.Curriculum> planned = curricula(JsonRows.read(TaskForms.submitted(task, CURRICULA)),
             defaultPassMark, problems);
@@ -78,40 +77,6 @@ class TrainingPlanCapture implements TaskListener {
         FormInput.refuseIfAny(problems);
         repository.replaceRoster(projectCode, roster);
         curricula.replaceCurricula(projectCode, planned);
-    }
-
-    private List<Trainee> roster(List<FormRow> rows, List<String> problems) {
-        List<Trainee> roster = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Set<String> logins = new HashSet<>();
-        for (FormRow row : rows) {
-            if (row.isBlank()) {
-                continue;
-            }
-            Trainee trainee = validator.trainee(row, problems);
-            if (trainee == null) {
-                continue;
-            }
-            if (!seen.add(trainee.employeeId())) {
-                problems.add(messages.get("training.trainee.duplicate", row.number(), trainee.employeeId()));
-                continue;
-            }
-            String userId = row.text("userId");
-            boolean seed = row.bool("seedUser");
-            if (seed && userId == null) {
-                problems.add(messages.get("training.seed.loginRequired", row.number(), trainee.employeeId()));
-            } else if (seed && !members.isIn(userId, Roles.KEY_USER)) {
-                problems.add(messages.get("training.seed.notKeyUser", row.number(), userId));
-            } else if (userId != null && !logins.add(userId)) {
-                problems.add(messages.get("training.trainee.loginTwice", row.number(), userId));
-            }
-            roster.add(new Trainee(trainee.employeeId(), trainee.name(), trainee.department(), trainee.role(), userId,
-                seed));
-        }
-        if (roster.isEmpty() && problems.isEmpty()) {
-            problems.add(messages.get("training.trainee.none"));
-        }
-        return roster;
     }
 
     private List<CurriculumRepository.Curriculum> curricula(List<FormRow> rows, int defaultPassMark,
@@ -179,7 +144,8 @@ class TrainingPlanCapture implements TaskListener {
         return planned;
     }
 
-    private static Map<String, Object> prefill(Trainee t) {
+    /** A trainee as a row of the form's list {@code trainees}. */
+    static Map<String, Object> prefill(Trainee t) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("employeeId", t.employeeId());
         row.put("name", t.name());

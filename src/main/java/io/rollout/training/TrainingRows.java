@@ -5,7 +5,6 @@ import io.rollout.shared.Messages;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +19,6 @@ class TrainingRows {
     static final int MAX_DEPARTMENT = 60;
     static final int MAX_ROLE = 60;
     static final int MAX_COURSE = 200;
-
-    private static final List<String> YES = List.of("是", "yes", "y", "true", "1");
-    private static final List<String> NO = List.of("否", "no", "n", "false", "0");
 
     private final Messages messages;
 
@@ -70,27 +66,25 @@ class TrainingRows {
     }
 
     private Boolean attended(FormRow row, boolean required, List<String> problems) {
-        Object raw = row.values().get("attended");
-        if (raw instanceof Boolean value) {
-            return value;
-        }
-        String text = row.text("attended");
-        if (text == null) {
+        Boolean attended = yesNo(row, "attended", problems);
+        if (attended == null && row.text("attended") == null) {
             if (required) {
                 problems.add(messages.get("form.row.required", row.number(), label("attended")));
                 return null;
             }
             return false;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (YES.contains(lower)) {
-            return true;
+        return attended;
+    }
+
+    /** A yes/no cell ({@link FormRow#yesNo}); {@code null} when blank or after adding its problem. */
+    Boolean yesNo(FormRow row, String key, List<String> problems) {
+        try {
+            return row.yesNo(key);
+        } catch (IllegalArgumentException e) {
+            problems.add(messages.get("form.row.choice", row.number(), label(key), "是/否/yes/no", row.text(key)));
+            return null;
         }
-        if (NO.contains(lower)) {
-            return false;
-        }
-        problems.add(messages.get("form.row.choice", row.number(), label("attended"), "是/否/yes/no", text));
-        return null;
     }
 
     private Integer score(FormRow row, List<String> problems) {

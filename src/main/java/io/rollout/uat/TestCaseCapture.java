@@ -42,7 +42,8 @@ class TestCaseCapture implements TaskListener {
         repository.saveTestCases(projectCode, result.cases(), TaskForms.currentUser(task));
     }
 
-    private static Map<String, Object> row(TestCase c) {
+    /** A test case as a row of the form's list {@code testCases}. */
+    static Map<String, Object> row(TestCase c) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("caseId", c.caseId());
         row.put("title", c.title());

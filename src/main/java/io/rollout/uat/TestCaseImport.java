@@ -4,6 +4,7 @@ import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import io.rollout.shared.SpreadsheetSource;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Headers in English ({@code caseId,title,requirementIds,steps,expectedResult,module,priority}) or
  * as the customer writes them ({@code 用例编号,用例名称,覆盖需求,步骤,预期结果,模块,优先级}).
  * Cases are inserted or updated; when any row is bad, nothing is stored and every bad row is
- * reported with its spreadsheet row number and the reason.
+ * reported with its spreadsheet row number and the reason. The Excel upload of {@code UserTask_PrepareTestCases}
+ * reads files with the same checks.
  */
 @Service
 public class TestCaseImport {
@@ -47,15 +49,29 @@ public class TestCaseImport {
      */
     @Transactional
     public int importCsv(String projectCode, InputStream csv, String user) {
-        SpreadsheetSource.Sheet parsed = SpreadsheetSource.read(csv, COLUMNS, messages);
-        for (String required : List.of("caseId", "title", "priority")) {
-            if (!parsed.keys().contains(required)) {
-                FormInput.refuseIfAny(List.of(messages.get("uat.import.column", messages.get("uat.field." + required))));
-            }
-        }
-        TestCaseRows.Result result = validator.validate(parsed.rows(), repository.requirementIds(projectCode));
+        TestCaseRows.Result result = read(projectCode, csv);
         FormInput.refuseIfAny(result.problems());
         repository.saveTestCases(projectCode, result.cases(), user);
         return result.cases().size();
+    }
+
+    /**
+     * The test cases of a file with every problem (headers, rows, requirement ids of the project), storing nothing;
+     * also reads the file uploaded in {@code UserTask_PrepareTestCases} ({@link TestCaseTaskSheet}).
+     *
+     * @throws org.camunda.bpm.engine.BadUserRequestException when the file cannot be read as a table at all
+     */
+    TestCaseRows.Result read(String projectCode, InputStream file) {
+        SpreadsheetSource.Sheet parsed = SpreadsheetSource.read(file, COLUMNS, messages);
+        List<String> missing = new ArrayList<>();
+        for (String required : List.of("caseId", "title", "priority")) {
+            if (!parsed.keys().contains(required)) {
+                missing.add(messages.get("uat.import.column", messages.get("uat.field." + required)));
+            }
+        }
+        if (!missing.isEmpty()) {
+            return new TestCaseRows.Result(List.of(), missing);
+        }
+        return validator.validate(parsed.rows(), repository.requirementIds(projectCode));
     }
 }

@@ -28,7 +28,7 @@ class MessageBundlesTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"core", "requirements", "planning", "build", "migration", "uat", "training", "golive",
-        "operations", "change", "governance", "audit", "programme", "modelling"})
+        "operations", "change", "governance", "audit", "programme", "modelling", "tasksheet"})
     void bundleIsCompleteInBothLanguagesAndCoversTheCode(String bundle) throws IOException {
         Properties english = load(bundle);
         Properties chinese = load(bundle + "_zh_CN");
