@@ -54,6 +54,9 @@ class DemoProject implements ApplicationRunner {
     static final List<String> DEPARTMENTS = List.of("procurement", "warehouse", "finance");
     // department names as the customer's files write them
     static final Set<String> DEPARTMENT_NAMES = Set.of("采购部", "仓储部", "财务部");
+    // the customer's IT administrators, who take the system over after hypercare
+    static final String IT_ROLE = "系统管理员";
+    static final String IT_COURSE = "ERP系统运维";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoProject.class);
 
@@ -118,9 +121,11 @@ class DemoProject implements ApplicationRunner {
             new TrainingCurricula.Planned("采购业务实操", "操作员", "采购部", 60, "采购申请、订单、收货的上机实操"),
             new TrainingCurricula.Planned("仓储业务实操", "操作员", "仓储部", 60, "入库、出库、盘点的上机实操"),
             new TrainingCurricula.Planned("财务业务实操", "操作员", "财务部", 60, "凭证、对账、结账的上机实操"),
-            new TrainingCurricula.Planned("报表分析", "管理层", null, 60, "经营报表与分析")));
+            new TrainingCurricula.Planned("报表分析", "管理层", null, 60, "经营报表与分析"),
+            new TrainingCurricula.Planned(IT_COURSE, IT_ROLE, null, 60, "系统管理、权限、备份与故障处理")));
         attendance.importCsv(CODE, file("training-attendance.csv", row -> DEPARTMENT_NAMES.contains(row.get(2))),
             PMO_USER);
+        itAdministrators();
         // the legacy datasets with the rules that catch the dirt of legacy-customers.csv and legacy-materials.xlsx
         for (String dataset : List.of("customers", "materials")) {
             try (InputStream in = new ClassPathResource("demo/erp-case/datasets/" + dataset + ".json").getInputStream()) {
@@ -129,6 +134,27 @@ class DemoProject implements ApplicationRunner {
         }
         LOG.info("Demo project {} started with the customer's requirements, test cases, training roster and legacy "
             + "dataset rules", CODE);
+    }
+
+    /**
+     * The customer's IT, trained to run the system after the hand-over: five administrators on the roster, four of
+     * them passed (80 %, the project's target). Three have logins in IT operations — Feng Lin and Jie Ma passed, Tao
+     * Zhou failed the assessment — and Hao Xu of IT operations is not on the roster, so the hand-over shows who may
+     * administer a module and why the others may not.
+     */
+    private void itAdministrators() {
+        String sheet = """
+            工号,姓名,部门,角色,课程,场次日期,是否出勤,考核成绩
+            IT001,林峰,信息部,%1$s,%2$s,2026-05-20,是,88
+            IT002,马杰,信息部,%1$s,%2$s,2026-05-20,是,79
+            IT003,周涛,信息部,%1$s,%2$s,2026-05-20,是,52
+            IT004,郑洁,信息部,%1$s,%2$s,2026-05-21,是,91
+            IT005,宋雨,信息部,%1$s,%2$s,2026-05-21,是,73
+            """.formatted(IT_ROLE, IT_COURSE);
+        attendance.importCsv(CODE, new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), PMO_USER);
+        Map.of("IT001", "linfeng", "IT002", "majie", "IT003", "zhoutao").forEach((employee, login) ->
+            jdbc.sql("update trainee set user_id = ? where project_code = ? and employee_id = ?")
+                .params(login, CODE, employee).update());
     }
 
     // The customer's files cover all five departments; the sample project has three in scope.

@@ -36,7 +36,11 @@ public class DemoUsers implements ApplicationRunner {
         new DemoUser("huangjun", "Jun", "Huang", Roles.STEERING_COMMITTEE, null),
         new DemoUser("xuhao", "Hao", "Xu", Roles.IT_OPERATIONS, null),
         new DemoUser("guofei", "Fei", "Guo", Roles.PROCESS_OWNER, null),
-        new DemoUser("heyan", "Yan", "He", Roles.AUDITOR, null));
+        new DemoUser("heyan", "Yan", "He", Roles.AUDITOR, null),
+        // more of IT operations: the administrators the hand-over to internal IT picks from the training roster
+        new DemoUser("linfeng", "Feng", "Lin", Roles.IT_OPERATIONS, null),
+        new DemoUser("majie", "Jie", "Ma", Roles.IT_OPERATIONS, null),
+        new DemoUser("zhoutao", "Tao", "Zhou", Roles.IT_OPERATIONS, null));
 
     private final IdentityService identity;
 

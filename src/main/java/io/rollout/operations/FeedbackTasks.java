@@ -1,27 +1,46 @@
 package io.rollout.operations;
 
+import io.rollout.identity.RoleMembers;
+import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
+import io.rollout.shared.Names;
 import io.rollout.shared.TaskForms;
-import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Feedback from Tasklist ({@code giveFeedback}): {@code ServiceTask_SubmitFeedback} stores the start form's feedback
- * in the backlog (writes {@code feedbackId}); the complete listener of {@code UserTask_TriageFeedback} records the
- * PMO's decision — accept, reject or promote to a change request — with the same rules as the REST API.
+ * in the backlog (writes {@code feedbackId}). {@code UserTask_TriageFeedback}: on create the PMO's form gets the
+ * feedback as the reporter gave it ({@code feedbackSummary}) and the project's requirements and open milestones to
+ * pick from ({@code requirementOptions}, {@code milestoneOptions}) when promoting it to a change request; on complete
+ * the decision — accept, reject or promote — is recorded with the same rules as the REST API.
  */
 @Component("feedbackTasks")
 class FeedbackTasks implements JavaDelegate, TaskListener {
 
     private final FeedbackController backlog;
+    private final JdbcClient jdbc;
+    private final RoleMembers members;
+    private final Names names;
+    private final FeedbackNames feedbackNames;
+    private final Messages messages;
 
-    FeedbackTasks(FeedbackController backlog) {
+    FeedbackTasks(FeedbackController backlog, JdbcClient jdbc, RoleMembers members, Names names,
+                  FeedbackNames feedbackNames, Messages messages) {
         this.backlog = backlog;
+        this.feedbackNames = feedbackNames;
+        this.jdbc = jdbc;
+        this.members = members;
+        this.names = names;
+        this.messages = messages;
     }
 
     @Override
@@ -38,12 +57,32 @@ class FeedbackTasks implements JavaDelegate, TaskListener {
     public void notify(DelegateTask task) {
         String code = (String) task.getVariable("projectCode");
         long id = ((Number) task.getVariable("feedbackId")).longValue();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            backlog.items(code).stream().filter(i -> i.id() == id).findFirst().ifPresent(item ->
+                task.setVariableLocal("feedbackSummary", messages.forRecord("operations.feedback.summary",
+                    feedbackNames.kind(item.kind()), item.module() == null ? "-" : names.module(item.module()),
+                    FormInput.md(members.displayName(item.reporter())), Dates.time(item.reportedAt()),
+                    FormInput.md(item.text()))));
+            TaskForms.prefill(task, "requirementOptions", JsonRows.of(jdbc.sql(
+                    "select req_id, title from requirement where project_code = ? order by req_id")
+                .param(code).query((rs, n) -> option(rs.getString(1), rs.getString(1) + " " + rs.getString(2))).list()));
+            TaskForms.prefill(task, "milestoneOptions", JsonRows.of(jdbc.sql("""
+                    select id, name, due_date from milestone where project_code = ? and status <> 'completed'
+                    order by due_date, id""")
+                .param(code).query((rs, n) -> option(String.valueOf(rs.getLong(1)), rs.getString(2) + " ("
+                    + Dates.date(rs.getDate(3).toLocalDate()) + ")")).list()));
+            return;
+        }
         backlog.triage(code, id, new FeedbackController.Triage(TaskForms.text(task, "triageDecision"),
-            TaskForms.text(task, "priority"), TaskForms.text(task, "triageReason"), list(TaskForms.text(task,
-                "affectedRequirements")), List.of()), TaskForms.currentUser(task));
+            TaskForms.text(task, "priority"), TaskForms.text(task, "triageReason"),
+            JsonRows.readStrings(TaskForms.submitted(task, "affectedRequirements")),
+            JsonRows.readStrings(TaskForms.submitted(task, "affectedMilestones"))), TaskForms.currentUser(task));
     }
 
-    private static List<String> list(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[,，;\\s]+")).filter(s -> !s.isBlank()).toList();
+    private static Map<String, Object> option(String value, String label) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("label", label);
+        option.put("value", value);
+        return option;
     }
 }

@@ -66,8 +66,12 @@ class IncidentController {
         if (module != null && !scope.modules(code).contains(module)) {
             problems.add(messages.get("form.field.choice", "module", String.join(", ", scope.modules(code)), module));
         }
+        String description = FormInput.text(report.description());
+        if (description != null && description.length() > 2000) {
+            problems.add(messages.get("operations.incident.descriptionTooLong", 2000));
+        }
         FormInput.refuseIfAny(problems);
-        int id = incidents.open(code, title, report.severity(), module, user.id(), null);
+        int id = incidents.open(code, title, report.severity(), module, user.id(), null, description);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }
 

@@ -41,6 +41,16 @@ public class Incidents {
      * @param source   where it comes from, e.g. {@code dual-run day 3}; kept with the title
      */
     public int open(String projectCode, String title, String severity, String module, String reporter, String source) {
+        return open(projectCode, title, severity, module, reporter, source, null);
+    }
+
+    /**
+     * Opens an incident with the reporter's description of what happened (shown to whoever resolves it).
+     *
+     * @see #open(String, String, String, String, String, String)
+     */
+    public int open(String projectCode, String title, String severity, String module, String reporter, String source,
+                    String description) {
         if (!SEVERITIES.contains(severity)) {
             throw new IllegalArgumentException("unknown severity " + severity);
         }
@@ -48,10 +58,11 @@ public class Incidents {
             .query(Integer.class).single();
         String text = source == null ? title : title + " [" + source + "]";
         jdbc.sql("""
-                insert into incident (project_code, id, title, severity, module, reporter, status, opened_at, sla_due_at)
-                values (?, ?, ?, ?, ?, ?, 'open', ?, ?)""")
+                insert into incident (project_code, id, title, severity, module, reporter, status, opened_at, sla_due_at,
+                                      description)
+                values (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)""")
             .params(projectCode, id, text.length() > 300 ? text.substring(0, 300) : text, severity, module, reporter,
-                Timestamp.from(Instant.now(clock)), Timestamp.from(policy.slaDue(severity)))
+                Timestamp.from(Instant.now(clock)), Timestamp.from(policy.slaDue(severity)), description)
             .update();
         // whoever reports may open an incident: its process is the application's, not the reporter's
         String instance = engine.asSystem(() -> runtime.startProcessInstanceByKey("hypercareIncident", projectCode,
@@ -60,4 +71,22 @@ public class Incidents {
             .params(instance, projectCode, id).update();
         return id;
     }
+
+    /**
+     * An incident's title short enough for a task name (Tasklist lists tasks by name; the engine keeps 255
+     * characters of it): at most {@value #HEADLINE} characters, cut at a word with "…".
+     */
+    public String headline(String title) {
+        if (title == null) {
+            return "";
+        }
+        String text = title.strip();
+        if (text.length() <= HEADLINE) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', HEADLINE - 1);
+        return text.substring(0, cut > HEADLINE / 2 ? cut : HEADLINE - 1).strip() + "…";
+    }
+
+    static final int HEADLINE = 100;
 }

@@ -2,11 +2,13 @@ package io.rollout.operations;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,8 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener of {@code UserTask_CaptureKpiBaseline} in {@code planningPhase} (form {@code captureKpiBaseline}):
- * prefills the stored baseline; on complete checks it with {@link KpiBaselineRules}, stores it and records decision
- * {@code kpiBaseline}. The post-implementation review is measured against it.
+ * prefills the stored baseline — every figure as a number, so a plan sent back returns the form with what the PMO
+ * typed; on complete checks it with {@link KpiBaselineRules}, stores it and records decision {@code kpiBaseline}.
+ * The post-implementation review is measured against it.
+ *
+ * <p>Reads {@code projectCode}, {@code manualHoursPerMonth}, {@code baselineErrorRatePct},
+ * {@code baselineSatisfaction}, {@code baselineResolutionHours}, {@code targetActiveUsersPct}, {@code plannedGoLive},
+ * {@code hourlyRate}, {@code projectCost}.
  */
 @Component("kpiBaselineCapture")
 class KpiBaselineCapture implements TaskListener {
@@ -35,44 +42,44 @@ class KpiBaselineCapture implements TaskListener {
         String projectCode = (String) task.getVariable("projectCode");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             repository.baseline(projectCode).ifPresent(b -> {
-                task.setVariableLocal("manualHoursPerMonth", FormInput.formNumber(b.manualHoursPerMonth()));
-                task.setVariableLocal("baselineErrorRatePct", FormInput.formNumber(b.errorRatePct()));
-                task.setVariableLocal("baselineSatisfaction", b.satisfaction());
-                task.setVariableLocal("baselineResolutionHours", FormInput.formNumber(b.resolutionHours()));
-                task.setVariableLocal("targetActiveUsersPct", FormInput.formNumber(b.targetActiveUsersPct()));
-                task.setVariableLocal("plannedGoLive", b.plannedGoLive().toString());
-                task.setVariableLocal("hourlyRate", FormInput.formNumber(b.hourlyRate()));
-                task.setVariableLocal("projectCost", FormInput.formNumber(b.projectCost()));
+                TaskForms.prefill(task, "manualHoursPerMonth", FormInput.formNumber(b.manualHoursPerMonth()));
+                TaskForms.prefill(task, "baselineErrorRatePct", FormInput.formNumber(b.errorRatePct()));
+                TaskForms.prefill(task, "baselineSatisfaction", FormInput.formNumber(b.satisfaction()));
+                TaskForms.prefill(task, "baselineResolutionHours", FormInput.formNumber(b.resolutionHours()));
+                TaskForms.prefill(task, "targetActiveUsersPct", FormInput.formNumber(b.targetActiveUsersPct()));
+                TaskForms.prefill(task, "plannedGoLive", Dates.date(b.plannedGoLive()));
+                TaskForms.prefill(task, "hourlyRate", FormInput.formNumber(b.hourlyRate()));
+                TaskForms.prefill(task, "projectCost", FormInput.formNumber(b.projectCost()));
             });
             return;
         }
-        Object satisfaction = task.getVariable("baselineSatisfaction");
-        KpiBaselineRules.Result result = KpiBaselineRules.check(decimal(task, "manualHoursPerMonth"),
-            decimal(task, "baselineErrorRatePct"), satisfaction == null ? null : decimal(task, "baselineSatisfaction")
-                .intValue(),
-            decimal(task, "baselineResolutionHours"), decimal(task, "targetActiveUsersPct"),
-            TaskForms.text(task, "plannedGoLive"), decimal(task, "hourlyRate"), decimal(task, "projectCost"));
-        if (!result.problems().isEmpty()) {
-            throw Problem.reject(messages, result.problems());
+        List<Problem> problems = new ArrayList<>();
+        KpiBaselineRules.Result result = KpiBaselineRules.check(decimal(task, "manualHoursPerMonth", problems),
+            decimal(task, "baselineErrorRatePct", problems), decimal(task, "baselineSatisfaction", problems),
+            decimal(task, "baselineResolutionHours", problems), decimal(task, "targetActiveUsersPct", problems),
+            TaskForms.text(task, "plannedGoLive"), decimal(task, "hourlyRate", problems),
+            decimal(task, "projectCost", problems));
+        problems.addAll(result.problems());
+        if (!problems.isEmpty()) {
+            throw Problem.reject(messages, problems);
         }
         KpiBaseline b = result.baseline();
         String user = TaskForms.currentUser(task);
         repository.save(projectCode, b, user);
         decisions.record(new Decision(projectCode, "kpiBaseline", "planning", "captured", List.of(messages.forRecord(
             "operations.baseline.summary", b.manualHoursPerMonth(), b.errorRatePct(), b.satisfaction(),
-            b.resolutionHours(), b.targetActiveUsersPct(), b.plannedGoLive().toString())), null, user,
+            b.resolutionHours(), b.targetActiveUsersPct(), Dates.date(b.plannedGoLive()))), null, user,
             task.getProcessInstanceId()));
     }
 
-    private static BigDecimal decimal(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
+    /** A submitted number as typed (2.8 stays 2.8); text that is no number is refused naming the field. */
+    private static BigDecimal decimal(DelegateTask task, String name, List<Problem> problems) {
+        Object value = TaskForms.submitted(task, name);
         try {
-            return new BigDecimal(value.toString().trim());
+            return FormInput.decimal(value);
         } catch (NumberFormatException e) {
-            return BigDecimal.valueOf(-1);
+            problems.add(new Problem("operations.baseline.notANumber", name, value.toString()));
+            return null;
         }
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The KPI baseline the PMO captures at planning: {@code PUT /api/projects/{code}/kpi-baseline} (pmo) with the
- * manual hours per month, error rate, satisfaction (1–5), issue resolution hours, target share of active users,
+ * manual hours per month, error rate, satisfaction (1–5, the survey's average with up to two decimals), issue resolution hours, target share of active users,
  * planned go-live date and, for the ROI, hourly rate and project cost; {@code GET} the same (any role). The
  * post-implementation review compares its KPIs with it. 400 names every problem and stores nothing.
  */
@@ -24,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 class KpiBaselineController {
 
     /** The baseline as sent. */
-    record Body(BigDecimal manualHoursPerMonth, BigDecimal errorRatePct, Integer satisfaction, BigDecimal resolutionHours,
+    record Body(BigDecimal manualHoursPerMonth, BigDecimal errorRatePct, BigDecimal satisfaction, BigDecimal resolutionHours,
                 BigDecimal targetActiveUsersPct, String plannedGoLive, BigDecimal hourlyRate, BigDecimal projectCost) {
     }
 

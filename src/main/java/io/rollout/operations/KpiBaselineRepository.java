@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The KPI baseline of a project and the measured issue resolution time of its incidents. */
+/** The KPI baseline of a project. */
 @Repository
 class KpiBaselineRepository {
 
@@ -27,8 +27,9 @@ class KpiBaselineRepository {
                        planned_go_live, hourly_rate, project_cost
                 from kpi_baseline where project_code = ?""")
             .param(projectCode)
-            .query((rs, n) -> new KpiBaseline(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3), rs.getBigDecimal(4),
-                rs.getBigDecimal(5), rs.getDate(6).toLocalDate(), rs.getBigDecimal(7), rs.getBigDecimal(8)))
+            .query((rs, n) -> new KpiBaseline(typed(rs.getBigDecimal(1)), typed(rs.getBigDecimal(2)),
+                typed(rs.getBigDecimal(3)), typed(rs.getBigDecimal(4)), typed(rs.getBigDecimal(5)),
+                rs.getDate(6).toLocalDate(), typed(rs.getBigDecimal(7)), typed(rs.getBigDecimal(8))))
             .optional();
     }
 
@@ -45,13 +46,12 @@ class KpiBaselineRepository {
             .update();
     }
 
-    /** The average hours from report to resolution of the project's resolved incidents, if any. */
-    Optional<BigDecimal> measuredResolutionHours(String projectCode) {
-        return jdbc.sql("select opened_at, resolved_at from incident where project_code = ? and resolved_at is not null")
-            .param(projectCode)
-            .query((rs, n) -> java.time.Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant())
-                .toMinutes() / 60.0)
-            .list().stream().mapToDouble(Double::doubleValue).average().stream()
-            .mapToObj(BigDecimal::valueOf).findFirst();
+    /** A figure as it was typed: the column's padding removed (2.80 reads 2.8, 400.00 reads 400). */
+    static BigDecimal typed(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 }

@@ -1,13 +1,20 @@
 package io.rollout.operations;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stores hypercare incidents, module handovers and post-implementation reviews. */
+/** Reads hypercare incidents; stores module handovers (owners and administrators) and post-implementation reviews. */
 @Repository
 class OperationsRepository {
 
@@ -22,29 +29,46 @@ class OperationsRepository {
     /** An incident as {@code GET /api/projects/{code}/incidents} shows it. */
     record IncidentView(int id, String title, String severity, String module, String reporter, String status,
                         String resolution, String resolvedBy, Instant openedAt, Instant resolvedAt, Instant slaDueAt,
-                        Instant slaBreachedAt) {
+                        Instant slaBreachedAt, String description) {
     }
 
     /** The incidents of a project, newest first. */
     List<IncidentView> incidents(String projectCode) {
         return jdbc.sql("""
                 select id, title, severity, module, reporter, status, resolution, resolved_by, opened_at, resolved_at,
-                       sla_due_at, sla_breached_at
+                       sla_due_at, sla_breached_at, description
                 from incident where project_code = ? order by id desc""")
             .param(projectCode)
-            .query((rs, n) -> new IncidentView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)),
-                instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12))))
+            .query(OperationsRepository::incident)
             .list();
+    }
+
+    /** One incident of a project. */
+    Optional<IncidentView> incident(String projectCode, int id) {
+        return jdbc.sql("""
+                select id, title, severity, module, reporter, status, resolution, resolved_by, opened_at, resolved_at,
+                       sla_due_at, sla_breached_at, description
+                from incident where project_code = ? and id = ?""")
+            .params(projectCode, id)
+            .query(OperationsRepository::incident)
+            .optional();
+    }
+
+    private static IncidentView incident(ResultSet rs, int n) throws SQLException {
+        return new IncidentView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)),
+            instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13));
     }
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 
+    /** Makes the project's handover exactly these modules with their owners and administrators. */
     void replaceHandover(String projectCode, List<HandoverRules.ModuleOwner> owners, String knowledgeBaseLink,
                          String handedOverBy) {
         Timestamp now = Timestamp.from(Instant.now(clock));
+        jdbc.sql("delete from module_administrator where project_code = ?").param(projectCode).update();
         jdbc.sql("delete from module_handover where project_code = ?").param(projectCode).update();
         for (HandoverRules.ModuleOwner o : owners) {
             jdbc.sql("""
@@ -53,25 +77,44 @@ class OperationsRepository {
                     values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(projectCode, o.module(), o.internalOwner(), o.runbookLink(), knowledgeBaseLink, handedOverBy, now)
                 .update();
+            for (String administrator : o.administrators()) {
+                jdbc.sql("insert into module_administrator (project_code, module, user_id) values (?, ?, ?)")
+                    .params(projectCode, o.module(), administrator).update();
+            }
         }
     }
 
     List<HandoverRules.ModuleOwner> handover(String projectCode) {
+        Map<String, List<String>> administrators = new HashMap<>();
+        jdbc.sql("select module, user_id from module_administrator where project_code = ? order by module, user_id")
+            .param(projectCode)
+            .query((rs, n) -> administrators.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(rs.getString(2)))
+            .list();
         return jdbc.sql("select module, internal_owner, runbook_link from module_handover where project_code = ?")
             .param(projectCode)
-            .query((rs, n) -> new HandoverRules.ModuleOwner(rs.getString(1), rs.getString(2), rs.getString(3)))
+            .query((rs, n) -> new HandoverRules.ModuleOwner(rs.getString(1), rs.getString(2), rs.getString(3),
+                List.copyOf(administrators.getOrDefault(rs.getString(1), List.of()))))
             .list();
     }
 
-    void saveReview(String projectCode, PostImplementationReviewRules.Kpis k, String reviewedBy) {
+    /**
+     * Stores a review: what the PMO entered, the baseline's error rate and planned go-live it is compared with, and
+     * what was measured (error rate from UAT, resolution time from the incidents, the day the project went live).
+     */
+    void saveReview(String projectCode, PostImplementationReviewRules.Kpis k, KpiBaseline baseline,
+                    ReviewMeasures.Measured m, String reviewedBy) {
         jdbc.sql("""
                 insert into post_implementation_review (project_code, hours_saved_per_month, error_rate_before_pct,
                     error_rate_after_pct, satisfaction, on_time_go_live, active_users_pct, avg_resolution_hours,
-                    notes, reviewed_by, reviewed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(projectCode, k.hoursSavedPerMonth(), k.errorRateBeforePct(), k.errorRateAfterPct(),
-                k.satisfaction(), k.onTimeGoLive(), k.activeUsersPct(), k.avgResolutionHours(), k.notes(),
-                reviewedBy, Timestamp.from(Instant.now(clock)))
+                    notes, reviewed_by, reviewed_at, planned_go_live, went_live_on, failed_cases, executed_cases,
+                    resolved_incidents)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(projectCode, k.hoursSavedPerMonth(), baseline == null ? null : baseline.errorRatePct(),
+                m.errorRatePct(), k.satisfaction(), baseline == null ? null : baseline.onTime(m.liveOn()),
+                k.activeUsersPct(), m.resolutionHours(), k.notes(), reviewedBy, Timestamp.from(Instant.now(clock)),
+                baseline == null ? null : Date.valueOf(baseline.plannedGoLive()),
+                m.liveOn() == null ? null : Date.valueOf(m.liveOn()), m.failedCases(), m.executedCases(),
+                m.resolvedIncidents())
             .update();
     }
 }

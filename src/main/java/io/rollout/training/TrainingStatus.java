@@ -40,4 +40,27 @@ public class TrainingStatus {
             .map(s -> s.trainee().userId()).filter(java.util.Objects::nonNull)
             .collect(java.util.stream.Collectors.toSet());
     }
+
+    /**
+     * How a person of the roster with a login stands in the curriculum of their role, counted by the rule of the
+     * training completion check: trained and passed ({@code gap} null), or why not — {@code NO_CURRICULUM},
+     * {@code NO_RECORD}, {@code ABSENT}, {@code NOT_ASSESSED} or {@code BELOW_PASS_MARK}. The hand-over to internal
+     * IT says with it who may administer a module and why someone may not.
+     */
+    public record Standing(String userId, String name, String curriculum, Integer bestScore, Integer passMark,
+                           String gap) {
+
+        public boolean trained() {
+            return gap == null;
+        }
+    }
+
+    /** The standing of every roster person with a login, by login. */
+    public java.util.Map<String, Standing> standings(String projectCode) {
+        java.util.Map<String, Standing> standings = new java.util.LinkedHashMap<>();
+        coverage.of(projectCode).trainees().stream().filter(s -> s.trainee().userId() != null).forEach(s ->
+            standings.put(s.trainee().userId(), new Standing(s.trainee().userId(), s.trainee().name(), s.curriculum(),
+                s.bestScore(), s.passMark(), s.gap() == null ? null : s.gap().name())));
+        return standings;
+    }
 }

@@ -377,4 +377,66 @@ class Tasklist {
             .map(tr -> tr.findElements(By.cssSelector("td")).stream().map(td -> td.getText().trim()).toList())
             .toList();
     }
+
+    /** Adds a tag to a tag list as a user does: types part of its label and chooses it from the list. */
+    Tasklist tag(String componentId, Integer row, String search, String optionLabel) {
+        String id = domId(componentId, row);
+        String taglist = "//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]";
+        WebElement input = field(componentId, row);
+        scrollTo(input);
+        input.click();
+        input.sendKeys(search);
+        click(By.xpath(taglist + "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
+            + literal(optionLabel) + "]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(taglist
+            + "//*[contains(@class,'fjs-taglist-tag-label')][normalize-space(.)=" + literal(optionLabel) + "]")));
+        return this;
+    }
+
+    /** The labels of the tags a tag list shows. */
+    List<String> tags(String componentId, Integer row) {
+        String id = domId(componentId, row);
+        return driver.findElements(By.xpath("//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, "
+            + "string-length(@id) - " + (id.length() - 1) + ")=" + literal(id) + "]]//*[contains(@class,"
+            + "'fjs-taglist-tag-label')]")).stream().map(WebElement::getText).map(String::trim).toList();
+    }
+
+    /**
+     * Opens Tasklist's "Start process" dialog, chooses the process by its name and waits for its start form; fill it
+     * with the methods of a task's form, then {@link #start()}.
+     */
+    Tasklist startProcess(String processName) {
+        click(By.xpath("//a[@ng-click='open()'][contains(normalize-space(.), 'Start process')]"));
+        WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector(".modal-header input[ng-model='page.searchValue']")));
+        search.sendKeys(processName);
+        click(By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
+            + literal(processName) + "]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
+        return this;
+    }
+
+    /** Presses Start in the start dialog and waits until it closes; fails with what the dialog shows when refused. */
+    void start() {
+        By start = By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(start));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Start stays disabled; the form shows these errors: " + driver.findElements(
+                By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList());
+        }
+        click(start);
+        String error = wait.until((ExpectedCondition<String>) d -> {
+            String shown = d.findElements(By.cssSelector(".modal .alert-danger")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).map(String::trim).filter(t -> t.length() > 1).collect(Collectors.joining(" | "));
+            if (!shown.isEmpty()) {
+                return shown;
+            }
+            return d.findElements(By.cssSelector(".modal-dialog")).isEmpty() ? "" : null;
+        });
+        if (!error.isEmpty()) {
+            throw new AssertionError("Tasklist refused to start the process: " + error);
+        }
+    }
 }

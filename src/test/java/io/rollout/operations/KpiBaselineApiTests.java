@@ -54,6 +54,21 @@ class KpiBaselineApiTests {
     }
 
     @Test
+    void aDecimalSatisfactionKeepsWhatWasTypedAndMoreDecimalsThanKeptAreRefused() {
+        Map<String, Object> body = baseline();
+        body.put("satisfaction", 2.8);
+        assertThat(put("blpmo", body).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.withBasicAuth("blkeyuser", PASSWORD).getForEntity("/api/projects/" + code + "/kpi-baseline",
+            Map.class).getBody()).containsEntry("satisfaction", 2.8).containsEntry("errorRatePct", 6.5);
+
+        body.put("satisfaction", 2.845);
+        ResponseEntity<Map> refused = put("blpmo", body);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<String>) refused.getBody().get("errors")).containsExactly(
+            "The baseline field \"satisfaction\" takes at most 2 decimals, not \"2.845\".");
+    }
+
+    @Test
     void badValuesAreRefusedNamingEachFieldAndOnlyThePmoCaptures() {
         Map<String, Object> body = baseline();
         body.put("errorRatePct", 120);

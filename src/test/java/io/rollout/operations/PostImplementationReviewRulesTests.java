@@ -15,12 +15,8 @@ class PostImplementationReviewRulesTests {
     static Map<String, Object> review() {
         Map<String, Object> values = new HashMap<>();
         values.put("hoursSavedPerMonth", 320);
-        values.put("errorRateBeforePct", 6.5);
-        values.put("errorRateAfterPct", "1.5");
         values.put("satisfaction", 4);
-        values.put("onTimeGoLive", "no");
         values.put("activeUsersPct", 87L);
-        values.put("avgResolutionHours", 5.25);
         return values;
     }
 
@@ -29,39 +25,50 @@ class PostImplementationReviewRulesTests {
         var result = rules.check(review());
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.kpis().satisfaction()).isEqualTo(4);
-        assertThat(result.kpis().onTimeGoLive()).isFalse();
-        assertThat(result.kpis().errorRateBeforePct()).isEqualByComparingTo(new BigDecimal("6.5"));
+        assertThat(result.kpis().satisfaction()).isEqualByComparingTo("4");
+        assertThat(result.kpis().activeUsersPct()).isEqualByComparingTo("87");
         assertThat(result.kpis().notes()).isNull();
     }
 
     @Test
-    void percentagesAbove100AndNegativeHoursAreRefused() {
+    void aDecimalSatisfactionKeepsWhatWasTyped() {
         Map<String, Object> values = review();
-        values.put("activeUsersPct", 101);
-        values.put("hoursSavedPerMonth", -1);
+        values.put("satisfaction", 2.8);
+        values.put("hoursSavedPerMonth", "120.25");
 
-        assertThat(rules.check(values).problems()).extracting(p -> p.args()[0])
-            .containsExactly("Hours saved per month", "Active users (%)");
+        var kpis = rules.check(values).kpis();
+
+        assertThat(kpis.satisfaction()).isEqualTo(new BigDecimal("2.8"));
+        assertThat(kpis.hoursSavedPerMonth()).isEqualTo(new BigDecimal("120.25"));
     }
 
     @Test
-    void satisfactionMustBeAWholeNumberFrom1To5() {
+    void moreDecimalsThanStoredAreRefusedNotRounded() {
         Map<String, Object> values = review();
-        values.put("satisfaction", 3.5);
-        assertThat(rules.check(values).problems()).extracting(Problem::code).containsExactly("operations.review.range");
-        values.put("satisfaction", 0);
-        assertThat(rules.check(values).problems()).extracting(Problem::code).containsExactly("operations.review.range");
+        values.put("satisfaction", 2.845);
+
+        assertThat(rules.check(values).problems()).containsExactly(
+            new Problem("operations.review.decimals", "Satisfaction", 2, "2.845"));
+    }
+
+    @Test
+    void percentagesAbove100NegativeHoursAndSatisfactionOutside1To5AreRefused() {
+        Map<String, Object> values = review();
+        values.put("activeUsersPct", 101);
+        values.put("hoursSavedPerMonth", -1);
+        values.put("satisfaction", 0.5);
+
+        assertThat(rules.check(values).problems()).extracting(p -> p.args()[0])
+            .containsExactly("Hours saved per month", "Satisfaction", "Active users (%)");
     }
 
     @Test
     void missingOrUnreadableValuesAreRefused() {
         Map<String, Object> values = review();
-        values.remove("avgResolutionHours");
-        values.put("errorRateAfterPct", "low");
-        values.put("onTimeGoLive", "maybe");
+        values.remove("activeUsersPct");
+        values.put("satisfaction", "good");
 
         assertThat(rules.check(values).problems()).extracting(Problem::code)
-            .containsExactly("operations.review.range", "form.field.choice", "form.field.required");
+            .containsExactly("operations.review.range", "form.field.required");
     }
 }
