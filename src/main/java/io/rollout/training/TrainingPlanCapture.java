@@ -22,15 +22,18 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of {@code UserTask_PlanTraining} (form {@code planTraining}). On create it prefills the dynamic
  * lists {@code trainees} (the roster: employee, department, role, login, seed user) and {@code curricula} (id,
- * name = the course attendance refers to, role, optional department, pass mark, description). On complete it
- * validates both — every row, a seed user needs the login of a key user, every role of the roster has a
- * curriculum and every curriculum a role on the roster — and then replaces roster and curricula.
+ * name = the course attendance refers to, role, optional department, pass mark, description), and the users a login
+ * is picked from, the select options {@code loginOptions} (the people of the working roles). On complete it
+ * validates both — every row, a login is an existing user given to one trainee only, a seed user needs the login of
+ * a key user, every role of the roster has a curriculum and every curriculum a role on the roster — and then
+ * replaces roster and curricula.
  */
 @Component("trainingPlanCapture")
 class TrainingPlanCapture implements TaskListener {
 
     static final String ROWS = "trainees";
     static final String CURRICULA = "curricula";
+    static final String LOGINS = "loginOptions";
 
     private final TrainingRepository repository;
     private final CurriculumRepository curricula;
@@ -57,6 +60,7 @@ class TrainingPlanCapture implements TaskListener {
                 .map(TrainingPlanCapture::prefill).toList()));
             task.setVariableLocal(CURRICULA, JsonRows.of(curricula.curricula(projectCode).stream()
                 .map(TrainingPlanCapture::prefill).toList()));
+            task.setVariableLocal(LOGINS, JsonRows.of(members.choices(Roles.WORKING, null)));
             return;
         }
         List<String> problems = new ArrayList<>();
@@ -100,6 +104,8 @@ class TrainingPlanCapture implements TaskListener {
             boolean seed = row.bool("seedUser");
             if (seed && userId == null) {
                 problems.add(messages.get("training.seed.loginRequired", row.number(), trainee.employeeId()));
+            } else if (userId != null && !members.exists(userId)) {
+                problems.add(messages.get("training.trainee.unknownLogin", row.number(), userId));
             } else if (seed && !members.isIn(userId, Roles.KEY_USER)) {
                 problems.add(messages.get("training.seed.notKeyUser", row.number(), userId));
             } else if (userId != null && !logins.add(userId)) {
@@ -196,7 +202,7 @@ class TrainingPlanCapture implements TaskListener {
         row.put("name", c.name());
         row.put("role", c.role());
         row.put("department", c.department());
-        row.put("passMark", String.valueOf(c.passMark()));
+        row.put("passMark", c.passMark());
         row.put("description", c.description());
         return row;
     }
