@@ -54,10 +54,19 @@ class Tasklist {
     Tasklist login(String user, String password) {
         driver.manage().deleteAllCookies();
         driver.get(base + PATH);
-        WebElement name = new WebDriverWait(driver, FIRST_LOAD)
+        new WebDriverWait(driver, FIRST_LOAD)
             .ignoring(StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-        name.sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+        // the login form focuses its name field once it is ready: keys typed before may land there, so type until
+        // both fields show what was typed
+        wait.until(d -> {
+            WebElement name = d.findElement(By.cssSelector("input[ng-model=username]"));
+            WebElement secret = d.findElement(By.cssSelector("input[ng-model=password]"));
+            name.clear();
+            name.sendKeys(user);
+            secret.clear();
+            secret.sendKeys(password);
+            return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+        });
         click(By.cssSelector("form button[type=submit]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
         return this;
@@ -293,5 +302,97 @@ class Tasklist {
             return "'" + text + "'";
         }
         return "concat('" + String.join("', \"'\", '", text.split("'", -1)) + "')";
+    }
+
+    /**
+     * Picks a person (or any option) in a searchable select, as a user does: types the option's label into the
+     * field's search box and chooses the option the drop-down list then shows. {@code row} is the row of a dynamic
+     * list, or null.
+     */
+    Tasklist pick(String componentId, Integer row, String label) {
+        String id = domId(componentId, row);
+        By input = By.cssSelector("input[id$='" + id + "']");
+        By option = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
+            + literal(label) + "]");
+        wait.until(d -> {
+            WebElement field = d.findElement(input);
+            if (label.equals(field.getDomProperty("value")) && d.findElements(option).isEmpty()) {
+                return true;
+            }
+            scrollTo(field);
+            field.click();
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            field.sendKeys(label);
+            List<WebElement> shown = d.findElements(option);
+            if (shown.isEmpty()) {
+                return false;
+            }
+            try {
+                shown.get(0).click();
+            } catch (ElementClickInterceptedException e) {
+                return false;
+            }
+            return label.equals(d.findElement(input).getDomProperty("value"));
+        });
+        return this;
+    }
+
+    /** The labels a searchable select offers when the user opens it, e.g. the people a picker offers. */
+    List<String> options(String componentId, Integer row) {
+        String id = domId(componentId, row);
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("input[id$='" + id + "']")));
+        scrollTo(field);
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        By items = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]");
+        List<String> labels = wait.until(d -> {
+            List<String> shown = d.findElements(items).stream().map(WebElement::getText).map(String::trim).toList();
+            return shown.isEmpty() ? null : shown;
+        });
+        field.sendKeys(Keys.ESCAPE);
+        return labels;
+    }
+
+    /** Ticks or unticks a checkbox field; {@code row} is the row of a dynamic list, or null. */
+    Tasklist tick(String componentId, Integer row, boolean ticked) {
+        By box = By.cssSelector("input[type=checkbox][id$='" + domId(componentId, row) + "']");
+        wait.until(d -> {
+            WebElement field = d.findElement(box);
+            if (field.isSelected() == ticked) {
+                return true;
+            }
+            scrollTo(field);
+            field.click();
+            return d.findElement(box).isSelected() == ticked;
+        });
+        return this;
+    }
+
+    /** Whether a checkbox field is ticked. */
+    boolean ticked(String componentId, Integer row) {
+        return field(componentId, row).isSelected();
+    }
+
+    /** The date a date field shows, as the user reads it in this browser (en-US: M/d/yyyy); empty when none. */
+    String shownDate(String componentId, Integer row) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("input[id$='" + domId(componentId, row) + "-date']"))).getDomProperty("value");
+    }
+
+    /** The rows of a read-only table component as the user reads them (the page shown, when it pages), cell by cell. */
+    List<List<String>> table(String componentId) {
+        By rows = By.cssSelector("table[id$='-" + componentId + "'] tbody tr");
+        wait.until(ExpectedConditions.presenceOfElementLocated(rows));
+        return driver.findElements(rows).stream().map(tr -> tr.findElements(By.cssSelector("td")).stream()
+            .map(WebElement::getText).map(String::trim).toList()).toList();
+    }
+
+    /** The height of the open task's form in pixels, all of it, also the part scrolled out of view. */
+    long formHeight() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(
+            "return document.querySelector('.fjs-form').scrollHeight")).longValue();
     }
 }
