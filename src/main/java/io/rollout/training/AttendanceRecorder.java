@@ -5,7 +5,9 @@ import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.TaskForms;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener of {@code UserTask_RecordAttendance} (form {@code recordAttendance}). On create it
- * prefills the dynamic list {@code attendance} with one row per trainee of the roster (the course of their
- * curriculum); on complete it validates every row (a trainee of the roster, a course that is a curriculum
+ * Task listener of {@code UserTask_RecordAttendance} (form {@code recordAttendance}). On create it prefills the
+ * dynamic list {@code attendance} with one row per trainee of the roster who is not yet trained and passed (all of
+ * them the first time): the course of their curriculum and the date of its last planned session (make-up sessions
+ * included), so the trainer only ticks who attended and enters the scores. Beside it come the sessions as the
+ * read-only table {@code sessionsTable} and the curricula as the options of the course select
+ * ({@code courseOptions}). On complete it validates every row (a trainee of the roster, a course that is a curriculum
  * of the project, a session date, a score 0–100 only when attended) and then stores one attendance record per filled row.
  * A row left without date, attendance and score records nothing for that trainee.
  */
@@ -31,13 +36,17 @@ class AttendanceRecorder implements TaskListener {
     private final CurriculumRepository curricula;
     private final TrainingRows validator;
     private final Messages messages;
+    private final TrainingForms forms;
+    private final TrainingCoverage coverage;
 
     AttendanceRecorder(TrainingRepository repository, CurriculumRepository curricula, TrainingRows validator,
-                       Messages messages) {
+                       Messages messages, TrainingForms forms, TrainingCoverage coverage) {
         this.repository = repository;
         this.curricula = curricula;
         this.validator = validator;
         this.messages = messages;
+        this.forms = forms;
+        this.coverage = coverage;
     }
 
     @Override
@@ -46,9 +55,17 @@ class AttendanceRecorder implements TaskListener {
         List<TrainingCompletionRule.Curriculum> planned = curricula.curricula(projectCode).stream()
             .map(CurriculumRepository.Curriculum::forRule).toList();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(ROWS, JsonRows.of(repository.roster(projectCode).stream()
-                .map(t -> prefill(t, TrainingCompletionRule.curriculumOf(t, planned)
-                    .map(TrainingCompletionRule.Curriculum::name).orElse(null))).toList()));
+            List<CurriculumRepository.Curriculum> stored = curricula.curricula(projectCode);
+            Map<String, LocalDate> lastSession = new HashMap<>();
+            Map<String, String> names = stored.stream().collect(Collectors.toMap(CurriculumRepository.Curriculum::id,
+                CurriculumRepository.Curriculum::name));
+            curricula.sessions(projectCode).forEach(s -> lastSession.merge(names.get(s.curriculumId()), s.date(),
+                (a, b) -> a.isAfter(b) ? a : b));
+            task.setVariableLocal(ROWS, JsonRows.of(coverage.of(projectCode).trainees().stream()
+                .filter(t -> !t.trained())
+                .map(t -> prefill(t.trainee(), t.curriculum(), lastSession.get(t.curriculum()))).toList()));
+            task.setVariableLocal("sessionsTable", JsonRows.of(forms.sessionsTable(projectCode)));
+            task.setVariableLocal("courseOptions", JsonRows.of(forms.curriculumOptions(stored)));
             return;
         }
         Set<String> courses = planned.stream().map(TrainingCompletionRule.Curriculum::name).collect(Collectors.toSet());
@@ -85,13 +102,13 @@ class AttendanceRecorder implements TaskListener {
         return row.text("sessionDate") == null && !row.bool("attended") && row.text("score") == null;
     }
 
-    private static Map<String, Object> prefill(Trainee t, String lastCourse) {
+    private static Map<String, Object> prefill(Trainee t, String course, LocalDate sessionDate) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("employeeId", t.employeeId());
         row.put("name", t.name());
         row.put("role", t.role());
-        row.put("course", lastCourse);
-        row.put("sessionDate", null);
+        row.put("course", course);
+        row.put("sessionDate", sessionDate == null ? null : sessionDate.toString());
         row.put("attended", false);
         row.put("score", null);
         return row;

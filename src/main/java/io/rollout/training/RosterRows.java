@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The training roster's rows — from the dynamic list {@code trainees} of the form {@code planTraining}
  * ({@link TrainingPlanCapture}) or from a file uploaded in that task ({@link RosterTaskSheet}) — checked the same way:
- * employee id, name and role required, lengths, no employee twice, a login for every seed user who must be a key
- * user, no login given twice. A file (CSV or .xlsx, see {@link SpreadsheetSource}) has the headers
+ * employee id, name and role required, lengths, no employee twice, a login is an existing user, a login for every
+ * seed user who must be a key user, no login given twice. A file (CSV or .xlsx, see {@link SpreadsheetSource}) has the headers
  * {@code 工号, 姓名, 部门, 角色, 登录账号, 种子用户} or {@code employeeId, name, department, role, userId, seedUser};
  * seed user as 是/否, yes/no or true/false.
  */
@@ -64,6 +64,8 @@ class RosterRows {
             boolean seed = row.bool("seedUser");
             if (seed && userId == null) {
                 problems.add(messages.get("training.seed.loginRequired", row.number(), trainee.employeeId()));
+            } else if (userId != null && !members.exists(userId)) {
+                problems.add(messages.get("training.trainee.unknownLogin", row.number(), userId));
             } else if (seed && !members.isIn(userId, Roles.KEY_USER)) {
                 problems.add(messages.get("training.seed.notKeyUser", row.number(), userId));
             } else if (userId != null && !logins.add(userId)) {

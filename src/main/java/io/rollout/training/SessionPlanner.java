@@ -28,6 +28,11 @@ import org.springframework.stereotype.Component;
  * case), topic, trainer, date, manual, video link. A trainer is a user of group {@code trainer} or a seed user of
  * the roster (their sessions count the same); a video link is an http(s) address. Planning replaces the planned
  * sessions and needs at least one per curriculum; make-up sessions are added (at least one) and kept apart.
+ *
+ * <p>On create the list is prefilled with what is known: the planned sessions, or one row per curriculum to plan
+ * its first session; for make-up sessions one row per curriculum that still has people to train, with the trainer
+ * of its last session. Beside it come the curricula as the read-only table {@code curriculaTable} and the options of
+ * the curriculum select ({@code curriculumOptions}) and of the trainer picker ({@code trainerOptions}).
  */
 @Component("sessionPlanner")
 class SessionPlanner implements TaskListener {
@@ -41,14 +46,18 @@ class SessionPlanner implements TaskListener {
     private final RoleMembers members;
     private final TrainingRows validator;
     private final Messages messages;
+    private final TrainingForms forms;
+    private final TrainingCoverage coverage;
 
     SessionPlanner(CurriculumRepository curricula, TrainingRepository repository, RoleMembers members,
-                   TrainingRows validator, Messages messages) {
+                   TrainingRows validator, Messages messages, TrainingForms forms, TrainingCoverage coverage) {
         this.curricula = curricula;
         this.repository = repository;
         this.members = members;
         this.validator = validator;
         this.messages = messages;
+        this.forms = forms;
+        this.coverage = coverage;
     }
 
     @Override
@@ -59,12 +68,11 @@ class SessionPlanner implements TaskListener {
             .collect(Collectors.toMap(CurriculumRepository.Curriculum::id, Function.identity(), (a, b) -> a,
                 LinkedHashMap::new));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("curriculaSummary", byId.values().stream()
-                .map(c -> c.name() + " (" + c.role() + (c.department() == null ? "" : ", " + c.department()) + ", "
-                    + c.passMark() + ")")
-                .collect(Collectors.joining("; ")));
-            task.setVariableLocal(ROWS, JsonRows.of(makeUp ? List.of() : curricula.sessions(projectCode).stream()
-                .filter(s -> !s.makeUp()).map(s -> prefill(s, byId.get(s.curriculumId()).name())).toList()));
+            task.setVariableLocal("curriculaTable", JsonRows.of(forms.curriculaTable(byId.values())));
+            task.setVariableLocal("curriculumOptions", JsonRows.of(forms.curriculumOptions(byId.values())));
+            task.setVariableLocal("trainerOptions", JsonRows.of(forms.trainerOptions(projectCode)));
+            task.setVariableLocal(ROWS, JsonRows.of(makeUp ? makeUpRows(projectCode, byId)
+                : plannedRows(projectCode, byId)));
             return;
         }
         Map<String, CurriculumRepository.Curriculum> byName = byId.values().stream()
@@ -159,6 +167,40 @@ class SessionPlanner implements TaskListener {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** The planned sessions, or, before any, one row per curriculum to plan its first session. */
+    private List<Map<String, Object>> plannedRows(String projectCode,
+                                                  Map<String, CurriculumRepository.Curriculum> byId) {
+        List<CurriculumRepository.Session> planned = curricula.sessions(projectCode).stream()
+            .filter(s -> !s.makeUp()).toList();
+        if (planned.isEmpty()) {
+            return byId.values().stream().map(c -> row(c.name(), null)).toList();
+        }
+        return planned.stream().map(s -> prefill(s, byId.get(s.curriculumId()).name())).toList();
+    }
+
+    /** One row per curriculum that still has people to train, with the trainer who gave its last session. */
+    private List<Map<String, Object>> makeUpRows(String projectCode,
+                                                 Map<String, CurriculumRepository.Curriculum> byId) {
+        Set<String> untrained = coverage.of(projectCode).trainees().stream().filter(t -> !t.trained())
+            .map(TrainingCompletionRule.TraineeStatus::curriculum).filter(c -> c != null).collect(Collectors.toSet());
+        Map<String, String> lastTrainer = new LinkedHashMap<>();
+        curricula.sessions(projectCode).forEach(s -> lastTrainer.put(s.curriculumId(), s.trainer()));
+        return byId.values().stream().filter(c -> untrained.contains(c.name()))
+            .map(c -> row(c.name(), lastTrainer.get(c.id()))).toList();
+    }
+
+    private static Map<String, Object> row(String curriculum, String trainer) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("curriculum", curriculum);
+        row.put("kind", null);
+        row.put("topic", null);
+        row.put("trainer", trainer);
+        row.put("date", null);
+        row.put("manual", null);
+        row.put("videoLink", null);
+        return row;
     }
 
     private static Map<String, Object> prefill(CurriculumRepository.Session s, String curriculum) {

@@ -1,5 +1,7 @@
 package io.rollout.training;
 
+import io.rollout.identity.RoleMembers;
+import io.rollout.identity.Roles;
 import io.rollout.project.ProjectScope;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
@@ -20,30 +22,35 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of {@code UserTask_PlanTraining} (form {@code planTraining}). On create it prefills the dynamic
  * lists {@code trainees} (the roster: employee, department, role, login, seed user) and {@code curricula} (id,
- * name = the course attendance refers to, role, optional department, pass mark, description). On complete it
- * validates both — every row ({@link RosterRows}: a seed user needs the login of a key user), every role of the
- * roster has a curriculum and every curriculum a role on the roster — and then replaces roster and curricula. The
- * roster can also come from Excel ({@link RosterTaskSheet}).
+ * name = the course attendance refers to, role, optional department, pass mark, description), and the users a login
+ * is picked from, the select options {@code loginOptions} (the people of the working roles). On complete it
+ * validates both — every row, a login is an existing user given to one trainee only, a seed user needs the login of
+ * a key user, every role of the roster has a curriculum and every curriculum a role on the roster — and then
+ * replaces roster and curricula. The roster can also come from Excel ({@link RosterTaskSheet}); both are
+ * checked by {@link RosterRows}.
  */
 @Component("trainingPlanCapture")
 class TrainingPlanCapture implements TaskListener {
 
     static final String ROWS = "trainees";
     static final String CURRICULA = "curricula";
+    static final String LOGINS = "loginOptions";
 
     private final TrainingRepository repository;
     private final CurriculumRepository curricula;
     private final TrainingRows validator;
     private final RosterRows rosterRows;
+    private final RoleMembers members;
     private final ProjectScope projectScope;
     private final Messages messages;
 
     TrainingPlanCapture(TrainingRepository repository, CurriculumRepository curricula, TrainingRows validator,
-                        RosterRows rosterRows, ProjectScope projectScope, Messages messages) {
+                        RosterRows rosterRows, RoleMembers members, ProjectScope projectScope, Messages messages) {
         this.repository = repository;
         this.curricula = curricula;
         this.validator = validator;
         this.rosterRows = rosterRows;
+        this.members = members;
         this.projectScope = projectScope;
         this.messages = messages;
     }
@@ -56,6 +63,7 @@ class TrainingPlanCapture implements TaskListener {
                 .map(TrainingPlanCapture::prefill).toList()));
             task.setVariableLocal(CURRICULA, JsonRows.of(curricula.curricula(projectCode).stream()
                 .map(TrainingPlanCapture::prefill).toList()));
+            task.setVariableLocal(LOGINS, JsonRows.of(members.choices(Roles.WORKING, null)));
             return;
         }
         List<String> problems = new ArrayList<>();
@@ -162,7 +170,7 @@ class TrainingPlanCapture implements TaskListener {
         row.put("name", c.name());
         row.put("role", c.role());
         row.put("department", c.department());
-        row.put("passMark", String.valueOf(c.passMark()));
+        row.put("passMark", c.passMark());
         row.put("description", c.description());
         return row;
     }

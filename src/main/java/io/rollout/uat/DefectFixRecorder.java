@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener of {@code UserTask_FixDefects} (form {@code fixDefects}), one task per developer with open
- * defects ({@code developer}). On create it prefills the dynamic list {@code defects} with the open defects
- * assigned to that developer; on complete it validates the rows (each an open defect assigned to them; a
- * defect marked fixed needs a fix note) and marks the ticked ones fixed. They are closed later by a passing
- * retest of their case, or reopened by a failing one.
+ * defects ({@code developer}). On create it prefills the read-only table {@code defectDetails} and the dynamic list
+ * {@code defects} (fixed or not, the fix note) with the open defects assigned to that developer; on complete it
+ * validates the rows (each an open defect assigned to them; a defect marked fixed needs a fix note) and marks the
+ * ticked ones fixed. They are closed later by a passing retest of their case, or reopened by a failing one.
  */
 @Component("defectFixRecorder")
 class DefectFixRecorder implements TaskListener {
@@ -29,10 +29,12 @@ class DefectFixRecorder implements TaskListener {
 
     private final UatRepository repository;
     private final Messages messages;
+    private final UatLabels labels;
 
-    DefectFixRecorder(UatRepository repository, Messages messages) {
+    DefectFixRecorder(UatRepository repository, Messages messages, UatLabels labels) {
         this.repository = repository;
         this.messages = messages;
+        this.labels = labels;
     }
 
     @Override
@@ -43,6 +45,8 @@ class DefectFixRecorder implements TaskListener {
             .filter(d -> developer == null || developer.equals(d.assignee()))
             .collect(Collectors.toMap(Defect::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal(DefectTriage.DETAILS,
+                JsonRows.of(open.values().stream().map(labels::details).toList()));
             task.setVariableLocal(ROWS, JsonRows.of(open.values().stream().map(DefectFixRecorder::prefill).toList()));
             return;
         }
@@ -76,9 +80,6 @@ class DefectFixRecorder implements TaskListener {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("defectId", String.valueOf(d.id()));
         row.put("caseId", d.caseId());
-        row.put("severity", d.severity());
-        row.put("module", d.module());
-        row.put("description", d.description() + (d.reopenCount() > 0 ? " (reopened " + d.reopenCount() + "x)" : ""));
         row.put("fixed", false);
         row.put("fixNote", null);
         return row;

@@ -18,25 +18,30 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener of {@code UserTask_TriageDefects} (form {@code triageDefects}). On create it prefills the dynamic
- * list {@code defects} with the open defects and their current developer; on complete every open defect needs a
- * developer who is a user of group {@code developer}, a changed severity needs a reason; then the defects are
- * assigned (recorded in their history); {@link UatAssignments} then gives each developer with open defects one fix
- * task.
+ * Task listener of {@code UserTask_TriageDefects} (form {@code triageDefects}). On create it prefills the read-only
+ * table {@code defectDetails} (case, module, severity, round, description of every open defect), the dynamic list
+ * {@code defects} (severity and current developer to confirm or change) and the developers to pick from, the select
+ * options {@code developerOptions}; on complete every open defect needs a developer who is a user of group
+ * {@code developer}, a changed severity needs a reason; then the defects are assigned (recorded in their history);
+ * {@link UatAssignments} then gives each developer with open defects one fix task.
  */
 @Component("defectTriage")
 class DefectTriage implements TaskListener {
 
     static final String ROWS = "defects";
+    static final String DETAILS = "defectDetails";
+    static final String DEVELOPERS = "developerOptions";
 
     private final UatRepository repository;
     private final RoleMembers members;
     private final Messages messages;
+    private final UatLabels labels;
 
-    DefectTriage(UatRepository repository, RoleMembers members, Messages messages) {
+    DefectTriage(UatRepository repository, RoleMembers members, Messages messages, UatLabels labels) {
         this.repository = repository;
         this.members = members;
         this.messages = messages;
+        this.labels = labels;
     }
 
     @Override
@@ -45,7 +50,9 @@ class DefectTriage implements TaskListener {
         Map<Long, Defect> open = repository.defects(projectCode, Defect.OPEN).stream()
             .collect(Collectors.toMap(Defect::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal(DETAILS, JsonRows.of(open.values().stream().map(labels::details).toList()));
             task.setVariableLocal(ROWS, JsonRows.of(open.values().stream().map(DefectTriage::prefill).toList()));
+            task.setVariableLocal(DEVELOPERS, JsonRows.of(members.choices(List.of(Roles.DEVELOPER), null)));
             return;
         }
         List<String> problems = new ArrayList<>();
@@ -88,8 +95,6 @@ class DefectTriage implements TaskListener {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("defectId", String.valueOf(d.id()));
         row.put("caseId", d.caseId());
-        row.put("module", d.module());
-        row.put("description", d.description() + (d.reopenCount() > 0 ? " (reopened " + d.reopenCount() + "x)" : ""));
         row.put("severity", d.severity());
         row.put("severityReason", null);
         row.put("developer", d.assignee());

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * list of people is kept in a process variable: the key users of a round
  * ({@code camunda:collection="${uatAssignments.testers(projectCode, uatRound)}"} on {@code UserTask_ExecuteUatRound})
  * and the developers with open defects assigned to them ({@code ${uatAssignments.developers(projectCode)}} on
- * {@code UserTask_FixDefects}).
+ * {@code UserTask_FixDefects}); and the round that the next plan makes, which the names of
+ * {@code UserTask_PrepareTestCases} and {@code UserTask_PlanUatRound} show ({@code ${uatAssignments.nextRound(projectCode)}}).
  */
 @Component("uatAssignments")
 public class UatAssignments {
@@ -29,5 +30,10 @@ public class UatAssignments {
     public List<String> developers(String projectCode) {
         return List.copyOf(new TreeSet<>(repository.defects(projectCode, Defect.OPEN).stream().map(Defect::assignee)
             .filter(a -> a != null).toList()));
+    }
+
+    /** The number of the round the next plan makes: one more than the last planned round, 1 before any. */
+    public int nextRound(String projectCode) {
+        return repository.lastPlannedRound(projectCode) + 1;
     }
 }

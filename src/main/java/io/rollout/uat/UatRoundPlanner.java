@@ -21,30 +21,34 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of {@code UserTask_PlanUatRound} (form {@code planUatRound}). On create it prefills the dynamic
  * list {@code assignments} with every test case: its latest result, whether to include it (cases never passed,
- * not passed last time, or with a fixed defect to retest) and its tester of the last round. On complete it checks
- * that every included case has a tester who is a key user and that at least one case is included, then stores
- * the round and writes {@code uatRound}; its key users (one execution task each) come from {@link UatAssignments}.
+ * not passed last time, or with a fixed defect to retest) and its tester of the last round; the key users to
+ * pick testers from are the select options {@code testerOptions}. On complete it checks that every included case
+ * has a tester who is a key user and that at least one case is included, then stores the round and writes
+ * {@code uatRound}; its key users (one execution task each) come from {@link UatAssignments}.
  */
 @Component("uatRoundPlanner")
 class UatRoundPlanner implements TaskListener {
 
     static final String ROWS = "assignments";
+    static final String TESTERS = "testerOptions";
 
     private final UatRepository repository;
     private final RoleMembers members;
     private final Messages messages;
+    private final UatLabels labels;
 
-    UatRoundPlanner(UatRepository repository, RoleMembers members, Messages messages) {
+    UatRoundPlanner(UatRepository repository, RoleMembers members, Messages messages, UatLabels labels) {
         this.repository = repository;
         this.members = members;
         this.messages = messages;
+        this.labels = labels;
     }
 
     @Override
     public void notify(DelegateTask task) {
         String projectCode = (String) task.getVariable("projectCode");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            Map<String, String> latest = repository.latestResults(projectCode);
+            Map<String, UatRepository.LatestResult> latest = repository.latestResultDetails(projectCode);
             Map<String, String> testers = repository.lastTesters(projectCode);
             Set<String> toRetest = repository.defects(projectCode, Defect.FIXED).stream().map(Defect::caseId)
                 .collect(Collectors.toSet());
@@ -52,11 +56,14 @@ class UatRoundPlanner implements TaskListener {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("caseId", c.caseId());
                 row.put("title", c.title());
-                row.put("lastResult", latest.getOrDefault(c.caseId(), "-"));
-                row.put("include", !UatGateRule.PASS.equals(latest.get(c.caseId())) || toRetest.contains(c.caseId()));
+                UatRepository.LatestResult last = latest.get(c.caseId());
+                boolean retest = toRetest.contains(c.caseId());
+                row.put("lastResult", labels.lastResult(last, retest));
+                row.put("include", last == null || !UatGateRule.PASS.equals(last.result()) || retest);
                 row.put("tester", testers.get(c.caseId()));
                 return row;
             }).toList()));
+            task.setVariableLocal(TESTERS, JsonRows.of(members.choices(List.of(Roles.KEY_USER), null)));
             return;
         }
         Set<String> known = repository.testCases(projectCode).stream().map(TestCase::caseId).collect(Collectors.toSet());

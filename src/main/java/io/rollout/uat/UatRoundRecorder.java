@@ -19,25 +19,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener of {@code UserTask_ExecuteUatRound} (form {@code executeUatRound}), one task per key user of the
- * round ({@code tester}). On create it prefills the dynamic list {@code results} with the cases assigned to that
- * tester in round {@code uatRound}; on complete it validates every row — only the tester's own cases, each with a
- * result, a comment for a blocked case, and for a failure the defect's severity and description unless the
- * failure is a failed retest of a fixed defect — and then records the results: a fail raises a defect (module
- * from the row or the case) or reopens the case's fixed defects, a pass closes (verifies) them.
+ * round ({@code tester}). On create it prefills the read-only table {@code caseDetails} (what to do and expect, the
+ * last result) and the dynamic list {@code results} (one row to fill per case, the defect's module preset to the
+ * case's) with the cases assigned to that tester in round {@code uatRound}; on complete it validates every row —
+ * only the tester's own cases, each with a result, a comment for a blocked case, and for a failure the defect's
+ * severity and description unless the failure is a failed retest of a fixed defect — and then records the results:
+ * a fail raises a defect (module from the row or the case) or reopens the case's fixed defects, a pass closes
+ * (verifies) them.
  */
 @Component("uatRoundRecorder")
 class UatRoundRecorder implements TaskListener {
 
     static final String ROWS = "results";
+    static final String DETAILS = "caseDetails";
     static final List<String> RESULTS = List.of("pass", "fail", "blocked");
     static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
 
     private final UatRepository repository;
     private final Messages messages;
+    private final UatLabels labels;
 
-    UatRoundRecorder(UatRepository repository, Messages messages) {
+    UatRoundRecorder(UatRepository repository, Messages messages, UatLabels labels) {
         this.repository = repository;
         this.messages = messages;
+        this.labels = labels;
     }
 
     @Override
@@ -53,9 +58,11 @@ class UatRoundRecorder implements TaskListener {
         Set<String> toRetest = repository.defects(projectCode, Defect.FIXED).stream().map(Defect::caseId)
             .collect(Collectors.toSet());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            Map<String, String> latest = repository.latestResults(projectCode);
-            task.setVariableLocal(ROWS, JsonRows.of(mine.stream()
-                .map(id -> prefill(cases.get(id), latest.get(id), toRetest.contains(id))).toList()));
+            Map<String, UatRepository.LatestResult> latest = repository.latestResultDetails(projectCode);
+            task.setVariableLocal(DETAILS, JsonRows.of(mine.stream()
+                .map(id -> details(cases.get(id), labels.lastResult(latest.get(id), toRetest.contains(id))))
+                .toList()));
+            task.setVariableLocal(ROWS, JsonRows.of(mine.stream().map(id -> prefill(cases.get(id))).toList()));
             return;
         }
         List<Execution> executions = validate(JsonRows.read(TaskForms.submitted(task, ROWS)), cases, mine, toRetest,
@@ -153,13 +160,20 @@ class UatRoundRecorder implements TaskListener {
         return messages.get("uat.field." + key);
     }
 
-    private static Map<String, Object> prefill(TestCase c, String lastResult, boolean retest) {
+    private static Map<String, Object> details(TestCase c, String lastResult) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("caseId", c.caseId());
         row.put("title", c.title());
-        row.put("lastResult", (lastResult == null ? "-" : lastResult) + (retest ? " (retest)" : ""));
+        row.put("requirementIds", String.join(", ", c.requirementIds()));
         row.put("steps", c.steps());
         row.put("expectedResult", c.expectedResult());
+        row.put("lastResult", lastResult);
+        return row;
+    }
+
+    private static Map<String, Object> prefill(TestCase c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("caseId", c.caseId());
         row.put("result", null);
         row.put("comment", null);
         row.put("defectSeverity", null);

@@ -137,7 +137,7 @@ class RequirementsPhaseJourneyTests {
         assertThat(tasklist.value("Field_ResearchNotes", null)).contains(
             "Interview on 2026-03-02 with 王芳 (head of procurement), 2 buyers: Paper requisitions wait three days",
             "Supplier codes differ between the old systems", "Orders cannot be traced to their contracts");
-        int captureHeight = RequirementsSteps.captureRequirements(tasklist, capture, PROCUREMENT_REQUIREMENTS);
+        long captureHeight = RequirementsSteps.captureRequirements(tasklist, capture, PROCUREMENT_REQUIREMENTS);
         assertThat(captureHeight).isLessThan(FEW_SCREENS);
         assertThat(stored("title", PROCUREMENT)).containsExactly("REQ-PUR-001 采购申请线上审批",
             "REQ-PUR-002 供应商主数据统一", "REQ-PUR-003 采购订单与合同关联", "REQ-PUR-004 比价记录留痕");

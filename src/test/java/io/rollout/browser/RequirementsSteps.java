@@ -36,7 +36,7 @@ class RequirementsSteps {
     }
 
     /** Interview, questionnaire or process mapping (form {@code recordResearchActivity}): date, participants, notes. */
-    static int recordResearchSession(Tasklist tasklist, Task task, LocalDate heldOn, String participants, String notes) {
+    static long recordResearchSession(Tasklist tasklist, Task task, LocalDate heldOn, String participants, String notes) {
         open(tasklist, CONSULTANTS, task)
             .date("Field_HeldOn", null, heldOn)
             .type("Field_Participants", null, participants)
@@ -48,7 +48,7 @@ class RequirementsSteps {
      * Capture requirements for a department (form {@code captureRequirements}): each requirement in a row of its own,
      * added with the list's "Add new" button after the rows the form already shows, which stay as they are.
      */
-    static int captureRequirements(Tasklist tasklist, Task task, List<Captured> requirements) {
+    static long captureRequirements(Tasklist tasklist, Task task, List<Captured> requirements) {
         open(tasklist, CONSULTANTS, task);
         for (Captured r : requirements) {
             int row = tasklist.addRow("List_Requirements", "Field_Requirement_Title");
@@ -66,14 +66,14 @@ class RequirementsSteps {
     }
 
     /** The department owner's review (form {@code reviewDepartmentRequirements}): complete or not, with a comment. */
-    static int reviewRequirements(Tasklist tasklist, Task task, boolean complete, String comment) {
+    static long reviewRequirements(Tasklist tasklist, Task task, boolean complete, String comment) {
         open(tasklist, OWNERS, task).radio("Field_DepartmentReviewOk", complete ? "Yes" : "No");
         typeIfGiven(tasklist, "Field_ReviewComment", null, comment);
         return complete(tasklist);
     }
 
     /** Clarify requirements (form {@code clarifyRequirements}): the acceptance criteria settled with the departments. */
-    static int clarifyRequirements(Tasklist tasklist, Task task, Map<String, String> acceptanceCriteria) {
+    static long clarifyRequirements(Tasklist tasklist, Task task, Map<String, String> acceptanceCriteria) {
         open(tasklist, CONSULTANTS, task);
         acceptanceCriteria.forEach((reqId, criterion) -> tasklist.type("Field_ClarifyRequirement_AcceptanceCriterion",
             tasklist.row("Field_ClarifyRequirement_ReqId", reqId), criterion));
@@ -81,7 +81,7 @@ class RequirementsSteps {
     }
 
     /** Match requirements to solutions (form {@code matchSolutions}): solution and note per requirement given. */
-    static int matchSolutions(Tasklist tasklist, Task task, Map<String, Solution> solutions) {
+    static long matchSolutions(Tasklist tasklist, Task task, Map<String, Solution> solutions) {
         open(tasklist, CONSULTANTS, task);
         solutions.forEach((reqId, solution) -> {
             int row = tasklist.row("Field_MatchRequirement_ReqId", reqId);
@@ -95,7 +95,7 @@ class RequirementsSteps {
      * Verify expected effects (form {@code verifyEffects}): "Yes" for every requirement of the department except those
      * given with the reason why the solution falls short.
      */
-    static int verifyEffects(Tasklist tasklist, Task task, Map<String, String> notDelivered) {
+    static long verifyEffects(Tasklist tasklist, Task task, Map<String, String> notDelivered) {
         open(tasklist, OWNERS, task);
         int rows = tasklist.rows("Field_Verification_ReqId");
         for (int row = 0; row < rows; row++) {
@@ -107,7 +107,7 @@ class RequirementsSteps {
     }
 
     /** Approve specification vN for a department (form {@code approveSpecification}): yes or no, with a comment. */
-    static int approveSpecification(Tasklist tasklist, Task task, boolean approve, String comment) {
+    static long approveSpecification(Tasklist tasklist, Task task, boolean approve, String comment) {
         open(tasklist, OWNERS, task).radio("Field_SpecApproved", approve ? "Yes" : "No");
         typeIfGiven(tasklist, "Field_ApprovalComment", null, comment);
         return complete(tasklist);
@@ -117,7 +117,7 @@ class RequirementsSteps {
      * Update the specification for an approved change request (form {@code updateSpecification}): the affected
      * requirements' acceptance criteria changed, and requirements added in rows of their own.
      */
-    static int updateSpecification(Tasklist tasklist, Task task, Map<String, String> acceptanceCriteria,
+    static long updateSpecification(Tasklist tasklist, Task task, Map<String, String> acceptanceCriteria,
                                    List<Added> added) {
         open(tasklist, CONSULTANTS, task);
         acceptanceCriteria.forEach((reqId, criterion) -> tasklist.type("Field_ChangedRequirement_AcceptanceCriterion",
@@ -143,8 +143,8 @@ class RequirementsSteps {
         return tasklist.reload().filter(MY_TASKS).open(task.getName(), task.getId());
     }
 
-    private static int complete(Tasklist tasklist) {
-        int height = tasklist.formHeight();
+    private static long complete(Tasklist tasklist) {
+        long height = tasklist.formHeight();
         tasklist.complete();
         return height;
     }

@@ -54,10 +54,19 @@ class Tasklist {
     Tasklist login(String user, String password) {
         driver.manage().deleteAllCookies();
         driver.get(base + PATH);
-        WebElement name = new WebDriverWait(driver, FIRST_LOAD)
+        new WebDriverWait(driver, FIRST_LOAD)
             .ignoring(StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-        name.sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+        // the login form focuses its name field once it is ready: keys typed before may land there, so type until
+        // both fields show what was typed
+        wait.until(d -> {
+            WebElement name = d.findElement(By.cssSelector("input[ng-model=username]"));
+            WebElement secret = d.findElement(By.cssSelector("input[ng-model=password]"));
+            name.clear();
+            name.sendKeys(user);
+            secret.clear();
+            secret.sendKeys(password);
+            return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+        });
         click(By.cssSelector("form button[type=submit]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
         return this;
@@ -301,20 +310,36 @@ class Tasklist {
      */
     Tasklist pick(String componentId, Integer row, String search, String label) {
         String id = domId(componentId, row);
-        By input = By.cssSelector("input.fjs-input[id$='" + id + "']");
+        By input = By.cssSelector("input[id$='" + id + "']");
+        By option = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
+            + literal(label) + "]");
         wait.until(d -> {
             WebElement field = d.findElement(input);
+            if (label.equals(field.getDomProperty("value")) && d.findElements(option).isEmpty()) {
+                return true;
+            }
             scrollTo(field);
             field.click();
             field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
             field.sendKeys(search);
-            return true;
+            List<WebElement> shown = d.findElements(option);
+            if (shown.isEmpty()) {
+                return false;
+            }
+            try {
+                shown.get(0).click();
+            } catch (ElementClickInterceptedException e) {
+                return false;
+            }
+            return label.equals(d.findElement(input).getDomProperty("value"));
         });
-        click(By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
-            + literal(label) + "]"));
-        wait.until(d -> label.equals(d.findElement(input).getDomProperty("value")));
         return this;
+    }
+
+    /** {@link #pick(String, Integer, String, String)} typing the whole label into the search box. */
+    Tasklist pick(String componentId, Integer row, String label) {
+        return pick(componentId, row, label, label);
     }
 
     /** The labels of the options a searchable select offers for the typed text, as the user sees its drop-down. */
@@ -360,10 +385,10 @@ class Tasklist {
      * The height of the open task's form in CSS pixels, all of it (what the user scrolls through, not only what the
      * window shows), for checking that a form stays a few screens long.
      */
-    int formHeight() {
+    long formHeight() {
         Object height = ((JavascriptExecutor) driver).executeScript(
             "var form = document.querySelector('.fjs-form'); return Math.max(form.scrollHeight, form.clientHeight);");
-        return ((Number) height).intValue();
+        return ((Number) height).longValue();
     }
 
     /**
@@ -438,5 +463,49 @@ class Tasklist {
         if (!error.isEmpty()) {
             throw new AssertionError("Tasklist refused to start the process: " + error);
         }
+    }
+
+    /** The labels a searchable select offers when the user opens it, e.g. the people a picker offers. */
+    List<String> options(String componentId, Integer row) {
+        String id = domId(componentId, row);
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("input[id$='" + id + "']")));
+        scrollTo(field);
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        By items = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]");
+        List<String> labels = wait.until(d -> {
+            List<String> shown = d.findElements(items).stream().map(WebElement::getText).map(String::trim).toList();
+            return shown.isEmpty() ? null : shown;
+        });
+        field.sendKeys(Keys.ESCAPE);
+        return labels;
+    }
+
+    /** Ticks or unticks a checkbox field; {@code row} is the row of a dynamic list, or null. */
+    Tasklist tick(String componentId, Integer row, boolean ticked) {
+        By box = By.cssSelector("input[type=checkbox][id$='" + domId(componentId, row) + "']");
+        wait.until(d -> {
+            WebElement field = d.findElement(box);
+            if (field.isSelected() == ticked) {
+                return true;
+            }
+            scrollTo(field);
+            field.click();
+            return d.findElement(box).isSelected() == ticked;
+        });
+        return this;
+    }
+
+    /** Whether a checkbox field is ticked. */
+    boolean ticked(String componentId, Integer row) {
+        return field(componentId, row).isSelected();
+    }
+
+    /** The date a date field shows, as the user reads it in this browser (en-US: M/d/yyyy); empty when none. */
+    String shownDate(String componentId, Integer row) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("input[id$='" + domId(componentId, row) + "-date']"))).getDomProperty("value");
     }
 }

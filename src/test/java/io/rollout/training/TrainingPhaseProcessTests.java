@@ -93,6 +93,10 @@ class TrainingPhaseProcessTests {
         assertThat(pi).isWaitingAt(PLAN_TRAINING);
         assertThat(task(pi)).hasCandidateGroup("trainer");
         assertThat(JsonRows.read(localVariable(pi, "trainees"))).isEmpty();
+        assertThat(task(pi).getName()).isEqualTo("Plan the training roster and curricula");
+        // a login is picked among the people of the working roles
+        assertThat(JsonRows.read(localVariable(pi, "loginOptions"))).extracting(r -> r.text("value"))
+            .contains(TRAINER, SEED_USER);
         // as Tasklist submits it: into the task-local variables the form was prefilled from
         formService.submitTaskForm(task(pi).getId(), Variables.createVariables()
             .putValue("trainees", JsonRows.of(roster())).putValue("curricula", JsonRows.of(curricula())));
@@ -101,17 +105,32 @@ class TrainingPhaseProcessTests {
         assertThat(jdbc.sql("select curriculum_id || ' ' || name || ' ' || pass_mark from curriculum where project_code = ? "
             + "order by curriculum_id").param(code).query(String.class).list())
             .containsExactly("CUR-01 Goods receipt 60", "CUR-02 Stock reports 75");
-        assertThat((String) localVariable(pi, "curriculaSummary")).contains("Goods receipt (operator, 60)");
+        assertThat(task(pi).getName()).isEqualTo("Plan training sessions and materials");
+        assertThat(JsonRows.read(localVariable(pi, "curriculaTable"))).extracting(r -> r.text("id") + " " + r.text("name")
+            + " " + r.text("role") + " " + r.text("department") + " " + r.text("passMark"))
+            .containsExactly("CUR-01 Goods receipt operator every department 60",
+                "CUR-02 Stock reports manager every department 75");
+        // one row per curriculum to plan its first session; trainers and seed users are picked by name
+        assertThat(JsonRows.read(localVariable(pi, "sessions"))).extracting(r -> r.text("curriculum") + " " + r.text("trainer"))
+            .containsExactly("Goods receipt null", "Stock reports null");
+        assertThat(JsonRows.read(localVariable(pi, "trainerOptions"))).extracting(r -> r.text("label") + "=" + r.text("value"))
+            .contains(TRAINER + " Test (" + TRAINER + ")=" + TRAINER,
+                SEED_USER + " Test (" + SEED_USER + "), seed user=" + SEED_USER);
         formService.submitTaskForm(task(pi).getId(), Variables.createVariables().putValue("sessions", JsonRows.of(List.of(
             plannedSession("Goods receipt", "theory", TRAINER), plannedSession("Goods receipt", "practice", SEED_USER),
             plannedSession("Stock reports", "case", TRAINER)))));
 
         assertThat(pi).isWaitingAt(RECORD_ATTENDANCE);
         assertThat(task(pi)).hasCandidateGroup("trainer");
+        assertThat(task(pi).getName()).isEqualTo("Record attendance and assessments of the sessions until 2026-05-20");
+        // every trainee with the course of their curriculum and the date of its last planned session
         List<FormRow> prefilled = JsonRows.read(localVariable(pi, "attendance"));
-        assertThat(prefilled).extracting(r -> r.text("employeeId") + " " + r.text("course")).containsExactly(
-            "E1 Goods receipt", "E2 Goods receipt", "E3 Goods receipt", "E4 Goods receipt", "E5 Goods receipt",
-            "M1 Stock reports");
+        assertThat(prefilled).extracting(r -> r.text("employeeId") + " " + r.text("course") + " " + r.text("sessionDate"))
+            .containsExactly("E1 Goods receipt 2026-05-20", "E2 Goods receipt 2026-05-20", "E3 Goods receipt 2026-05-20",
+                "E4 Goods receipt 2026-05-20", "E5 Goods receipt 2026-05-20", "M1 Stock reports 2026-05-20");
+        assertThat(JsonRows.read(localVariable(pi, "sessionsTable"))).extracting(r -> r.text("date") + " " + r.text("kind")
+            + " " + r.text("trainer")).containsExactly("2026-05-20 Theory " + TRAINER + " Test",
+                "2026-05-20 Practice " + SEED_USER + " Test", "2026-05-20 Case " + TRAINER + " Test");
         // E1..E4 attended the practice session the seed user gave
         complete(task(pi), withVariables("attendance", JsonRows.of(List.of(
             session("E1", true, 90), session("E2", true, 75), session("E3", true, 60), session("E4", true, 88),
@@ -148,14 +167,24 @@ class TrainingPhaseProcessTests {
         assertThat(trainingStatus.lastCheckPassed(code)).isFalse();
 
         Task makeUp = task(pi);
+        assertThat(makeUp.getName()).isEqualTo("Schedule make-up sessions for operator, manager");
+        // a row for each curriculum with people to train, with the trainer of its last session
+        assertThat(JsonRows.read(localVariable(pi, "sessions"))).extracting(r -> r.text("curriculum") + " " + r.text("trainer"))
+            .containsExactly("Goods receipt " + TRAINER, "Stock reports " + TRAINER);
         assertThatThrownBy(() -> complete(makeUp, withVariables("sessions", JsonRows.of(List.of()))))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
             .hasMessageContaining("Plan at least one make-up session");
-        complete(makeUp, withVariables("sessions", JsonRows.of(List.of(plannedSession("Goods receipt", "practice", SEED_USER),
-            plannedSession("Stock reports", "case", TRAINER)))));
+        complete(makeUp, withVariables("sessions", JsonRows.of(List.of(
+            plannedSession("Goods receipt", "practice", SEED_USER, "2026-06-02"),
+            plannedSession("Stock reports", "case", TRAINER, "2026-06-03")))));
         assertThat(count("select count(*) from curriculum_session where project_code = ? and make_up")).isEqualTo(2);
 
         assertThat(pi).isWaitingAt(RECORD_ATTENDANCE);
+        assertThat(task(pi).getName()).isEqualTo("Record attendance and assessments of the sessions until 2026-06-03");
+        // only the people not yet trained, with the date of their curriculum's make-up session
+        assertThat(JsonRows.read(localVariable(pi, "attendance")))
+            .extracting(r -> r.text("employeeId") + " " + r.text("sessionDate") + " " + r.bool("attended"))
+            .containsExactly("E2 2026-06-02 false", "E3 2026-06-02 false", "E5 2026-06-02 false", "M1 2026-06-03 false");
         complete(task(pi), withVariables("attendance", JsonRows.of(List.of(
             session("E2", true, 66), session("E3", true, 71), session("M1", true, 80)))));
 
@@ -177,6 +206,9 @@ class TrainingPhaseProcessTests {
         fakeSeed.put("seedUser", true);
         fakeSeed.put("userId", TRAINER);
         rows.add(fakeSeed);
+        Map<String, Object> typedLogin = trainee("E8", "Typed login", "operator");
+        typedLogin.put("userId", "nobody404");
+        rows.add(typedLogin);
         Task plan = task(pi);
 
         assertThatThrownBy(() -> complete(plan, withVariables("trainees", JsonRows.of(rows), "curricula",
@@ -185,7 +217,8 @@ class TrainingPhaseProcessTests {
             .hasMessageContaining("Row 7: employee E1 appears more than once.")
             .hasMessageContaining("Row 8: the field \"Role\" is required.")
             .hasMessageContaining("Row 9: S1 is marked as seed user, so the field \"Login\" is required")
-            .hasMessageContaining("Row 10: " + TRAINER + " is not a key user");
+            .hasMessageContaining("Row 10: " + TRAINER + " is not a key user")
+            .hasMessageContaining("Row 11: there is no user with the login nobody404");
         List<Map<String, Object>> clerks = new ArrayList<>(roster());
         clerks.add(trainee("C1", "Clerk", "clerk"));
         Map<String, Object> auditors = curriculum("Audit trail", "auditor", "90");
@@ -263,12 +296,16 @@ class TrainingPhaseProcessTests {
     }
 
     private static Map<String, Object> plannedSession(String curriculum, String kind, String trainer) {
+        return plannedSession(curriculum, kind, trainer, "2026-05-20");
+    }
+
+    private static Map<String, Object> plannedSession(String curriculum, String kind, String trainer, String date) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("curriculum", curriculum);
         row.put("kind", kind);
         row.put("topic", curriculum + " " + kind);
         row.put("trainer", trainer);
-        row.put("date", "2026-05-20");
+        row.put("date", date);
         row.put("manual", "Manual v2, chapter 3");
         row.put("videoLink", "https://videos.example.com/" + kind);
         return row;

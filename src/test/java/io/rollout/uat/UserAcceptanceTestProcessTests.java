@@ -108,26 +108,38 @@ class UserAcceptanceTestProcessTests {
         assertThat(pi).isWaitingAt(PREPARE_TEST_CASES);
         assertThat(task(pi)).hasCandidateGroup("key-user");
         assertThat(JsonRows.read(localVariable(pi, "testCases"))).isEmpty();
+        assertThat(task(pi).getName()).isEqualTo("Prepare UAT test cases for round 1");
+        // the requirements to trace to, none covered yet
+        assertThat(JsonRows.read(localVariable(pi, "requirementsTable")))
+            .extracting(r -> r.text("id") + " " + r.text("priority") + " " + r.text("department") + " " + r.text("cases"))
+            .containsExactly("REQ-1 must Finance -", "REQ-2 must Finance -", "REQ-3 could Finance -");
         complete(task(pi), withVariables("testCases", JsonRows.of(List.of(
             testCase("TC-1", "REQ-1", "high"), testCase("TC-2", "REQ-2, REQ-3", "medium")))));
 
         assertThat(pi).isWaitingAt(PLAN_ROUND);
         assertThat(task(pi)).hasCandidateGroup("pmo");
         List<FormRow> plan = JsonRows.read(localVariable(pi, "assignments"));
-        assertThat(plan).extracting(r -> r.text("caseId") + " " + r.bool("include")).containsExactly("TC-1 true",
-            "TC-2 true");
+        assertThat(plan).extracting(r -> r.text("caseId") + " " + r.bool("include") + " " + r.text("lastResult"))
+            .containsExactly("TC-1 true Not run yet", "TC-2 true Not run yet");
+        // testers are picked by name among the key users
+        assertThat(JsonRows.read(localVariable(pi, "testerOptions"))).extracting(r -> r.text("label") + "=" + r.text("value"))
+            .contains(KEY_USER_1 + " Test (" + KEY_USER_1 + ")=" + KEY_USER_1, KEY_USER_2 + " Test (" + KEY_USER_2 + ")=" + KEY_USER_2)
+            .noneMatch(option -> option.endsWith("=" + DEVELOPER_1));
         complete(task(pi), withVariables("assignments", JsonRows.of(List.of(
             assign("TC-1", KEY_USER_1), assign("TC-2", KEY_USER_2)))));
 
         assertThat(runtime.getVariable(pi.getId(), "uatRound")).isEqualTo(1);
         Task first = roundTask(pi, KEY_USER_1);
         Task second = roundTask(pi, KEY_USER_2);
-        assertThat(first.getName()).isEqualTo("Execute UAT round 1");
-        assertThat(JsonRows.read(taskService.getVariableLocal(first.getId(), "results")))
+        assertThat(first.getName()).isEqualTo("Execute UAT round 1 (" + KEY_USER_1 + " Test)");
+        assertThat(JsonRows.read(taskService.getVariableLocal(first.getId(), "caseDetails")))
             .singleElement().satisfies(r -> {
                 assertThat(r.text("caseId")).isEqualTo("TC-1");
                 assertThat(r.text("steps")).isEqualTo("Open, enter, post");
+                assertThat(r.text("lastResult")).isEqualTo("Not run yet");
             });
+        assertThat(JsonRows.read(taskService.getVariableLocal(first.getId(), "results")))
+            .extracting(r -> r.text("caseId") + " " + r.text("defectModule")).containsExactly("TC-1 finance");
         assertThat(JsonRows.read(taskService.getVariableLocal(second.getId(), "results")))
             .extracting(r -> r.text("caseId")).containsExactly("TC-2");
         // as Tasklist submits it: into the task-local variable it prefilled
@@ -166,8 +178,12 @@ class UserAcceptanceTestProcessTests {
             - Must-have requirements whose test cases have not passed: REQ-2
             - Pass rate 33.3 %% (1 of 3 test cases passed) is below the target of 95 %%.
             - Defect #%d on test case TC-2 (critical) is open.""".formatted(critical));
-        assertThat(JsonRows.read(localVariable(pi, "defects"))).extracting(r -> r.text("caseId") + " " + r.text("module"))
-            .containsExactly("TC-2 finance", "TC-3 finance");
+        assertThat(task(pi).getName()).isEqualTo("Assign the defects of UAT round 1 to developers");
+        assertThat(JsonRows.read(localVariable(pi, "defectDetails")))
+            .extracting(r -> r.text("caseId") + " " + r.text("module") + " " + r.text("severity"))
+            .containsExactly("TC-2 Finance Critical", "TC-3 Finance Medium");
+        assertThat(JsonRows.read(localVariable(pi, "developerOptions"))).extracting(r -> r.text("value"))
+            .contains(DEVELOPER_1, DEVELOPER_2).doesNotContain(KEY_USER_1);
         complete(task(pi), withVariables("defects", JsonRows.of(List.of(triage(critical, "critical", null, DEVELOPER_1),
             triage(medium, "low", "Cosmetic only", DEVELOPER_2)))));
 
@@ -175,6 +191,7 @@ class UserAcceptanceTestProcessTests {
             .extracting(Task::getAssignee).containsExactlyInAnyOrder(DEVELOPER_1, DEVELOPER_2);
         Task fix1 = fixTask(pi, DEVELOPER_1);
         Task fix2 = fixTask(pi, DEVELOPER_2);
+        assertThat(fix1.getName()).isEqualTo("Fix defects of UAT round 1 (" + DEVELOPER_1 + " Test)");
         assertThat(JsonRows.read(taskService.getVariableLocal(fix1.getId(), "defects"))).extracting(r -> r.text("caseId"))
             .containsExactly("TC-2");
         assertThat(JsonRows.read(taskService.getVariableLocal(fix2.getId(), "defects"))).extracting(r -> r.text("caseId"))
@@ -184,16 +201,18 @@ class UserAcceptanceTestProcessTests {
         assertThat(defectStatus(critical)).isEqualTo("fixed");
 
         assertThat(pi).isWaitingAt(PREPARE_TEST_CASES);
+        assertThat(task(pi).getName()).isEqualTo("Prepare UAT test cases for round 2");
         complete(task(pi)); // cases unchanged: the prefilled rows are submitted as they are
+        assertThat(task(pi).getName()).isEqualTo("Plan UAT round 2: test cases and testers");
         // the passed case stays out, the fixed ones come back for their retest with their tester
         assertThat(JsonRows.read(localVariable(pi, "assignments")))
             .extracting(r -> r.text("caseId") + " " + r.bool("include") + " " + r.text("tester"))
             .containsExactly("TC-1 false " + KEY_USER_1, "TC-2 true " + KEY_USER_1, "TC-3 true " + KEY_USER_1);
         complete(task(pi), withVariables("assignments", localVariable(pi, "assignments")));
         assertThat(runtime.getVariable(pi.getId(), "uatRound")).isEqualTo(2);
-        assertThat(JsonRows.read(taskService.getVariableLocal(roundTask(pi, KEY_USER_1).getId(), "results")))
-            .extracting(r -> r.text("caseId") + " " + r.text("lastResult")).containsExactly("TC-2 fail (retest)",
-                "TC-3 fail (retest)");
+        assertThat(JsonRows.read(taskService.getVariableLocal(roundTask(pi, KEY_USER_1).getId(), "caseDetails")))
+            .extracting(r -> r.text("caseId") + ": " + r.text("lastResult")).containsExactly(
+                "TC-2: Failed in round 1, fixed: retest", "TC-3: Failed in round 1, fixed: retest");
         complete(roundTask(pi, KEY_USER_1), withVariables("results", JsonRows.of(List.of(result("TC-2", "pass"),
             result("TC-3", "pass")))));
 
@@ -228,9 +247,12 @@ class UserAcceptanceTestProcessTests {
         assertThat(defectStatus(defect)).isEqualTo("open");
         assertThat((String) runtime.getVariable(pi.getId(), "uatFindings"))
             .contains("Defect #%d on test case TC-1 (high) is open, assigned to %s.".formatted(defect, DEVELOPER_1));
-        assertThat(JsonRows.read(localVariable(pi, "defects"))).singleElement().satisfies(r -> {
-            assertThat(r.text("developer")).isEqualTo(DEVELOPER_1);
-            assertThat(r.text("description")).isEqualTo("Wrong totals (reopened 1x)");
+        assertThat(JsonRows.read(localVariable(pi, "defects"))).singleElement()
+            .satisfies(r -> assertThat(r.text("developer")).isEqualTo(DEVELOPER_1));
+        assertThat(JsonRows.read(localVariable(pi, "defectDetails"))).singleElement().satisfies(r -> {
+            assertThat(r.text("defect")).isEqualTo("#" + defect);
+            assertThat(r.text("description")).isEqualTo("Wrong totals (reopened 1×)");
+            assertThat(r.text("round")).isEqualTo("1");
         });
     }
 
