@@ -446,7 +446,8 @@ class TaskSheetApiTests {
             .setVariable("projectCode", code).startBeforeActivity("UserTask_MatchSolutions").execute();
         HttpResponse<byte[]> noSheet = as(CONSULTANT).download(task(matching, "UserTask_MatchSolutions").getId());
         assertThat(noSheet.statusCode()).isEqualTo(404);
-        assertThat(errors(noSheet)).containsExactly("The task \"Match solutions\" has no list to download or upload as Excel.");
+        assertThat(errors(noSheet))
+            .containsExactly("The task \"Match requirements to solutions\" has no list to download or upload as Excel.");
     }
 
     @Test
