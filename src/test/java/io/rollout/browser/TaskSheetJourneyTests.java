@@ -145,7 +145,7 @@ class TaskSheetJourneyTests {
         broken.get(5).set(5, "urgent");
 
         Tasklist tasklist = new Tasklist(driver(), port).login(KEY_USER, PASSWORD).filter("Key users")
-            .open("Prepare UAT test cases", prepare.getId()).claim();
+            .open(prepare.getName(), prepare.getId()).claim();
         // a change saved as a draft in Tasklist
         assertThat(tasklist.value("Field_CaseId", 0)).isEqualTo("TC-OLD");
         tasklist.type("Field_CaseTitle", 0, "Typed before the upload");

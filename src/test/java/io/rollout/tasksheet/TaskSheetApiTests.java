@@ -347,6 +347,7 @@ class TaskSheetApiTests {
             "Row 3: the field \"Seed user\" must be one of 是/否/yes/no, not \"maybe\".",
             "Row 2: E0001 is marked as seed user, so the field \"Login\" is required: seed users give sessions under "
                 + "their login.",
+            "Row 3: there is no user with the login sheetapikeyuser2: pick the login from the list, or leave it empty.",
             "Row 4: employee E0001 appears more than once.",
             "Row 5: sheetapitrainer is not a key user: seed users are key users who train their colleagues.");
         assertThat(rows(plan, "trainees")).isEqualTo(uploaded);
