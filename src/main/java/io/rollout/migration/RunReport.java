@@ -81,7 +81,7 @@ class RunReport {
 
     /**
      * The dataset's rounds before the latest, oldest first, as rows of the sign-off form's table: round, file, rows,
-     * rejected, reject rate, the main reject reasons and what became of the round — sent back by the dry run (too
+     * rejected with the reject rate, the main reject reasons and what became of the round — sent back by the dry run (too
      * many rejects), or the owner's decision with the comment.
      */
     List<Map<String, Object>> earlierRounds(String projectCode, String dataset) {
@@ -99,8 +99,8 @@ class RunReport {
             row.put("round", run.round());
             row.put("file", run.sourceFile());
             row.put("rows", run.figures().source());
-            row.put("rejected", run.figures().rejected());
-            row.put("rejectRate", String.format(Locale.ROOT, "%.2f %%", DryRunRules.rate(run.figures())));
+            row.put("rejected", String.format(Locale.ROOT, "%d (%.2f %%)", run.figures().rejected(),
+                DryRunRules.rate(run.figures())));
             row.put("reasons", migrations.reasons(projectCode, dataset, run.round()).stream().limit(3)
                 .map(r -> messages.forRecord("migration.summary.reasonShort", r.rule(), String.valueOf(r.rows())))
                 .collect(Collectors.joining("; ")));

@@ -52,10 +52,10 @@ public class Names {
 
     /**
      * The dataset's name in the language of stored texts ({@code customers} → "Customers", 客户), for task names such as
-     * "Sign off Customers data"; the keys {@code dataset.*} live with the migration's messages. A dataset that a project
-     * names freely in its integration strategy reads as its code.
+     * "Sign off Customers data"; the keys {@code migration.dataset.*} live with the migration's messages. A dataset
+     * that a project names freely in its integration strategy reads as its code.
      */
     public String dataset(String code) {
-        return name("dataset.", code, recordLocale);
+        return name("migration.dataset.", code, recordLocale);
     }
 }

@@ -128,9 +128,9 @@ class DataMigrationJourneyTests {
             + " comma-separated, 62 rows", "accepted 57 + rejected 5");
         List<List<String>> earlier = tasklist.table("Table_EarlierRounds");
         assertThat(earlier).hasSize(1);
-        assertThat(earlier.get(0)).startsWith("1", "legacy-customers.csv", "62", "7", "11.29 %");
-        assertThat(earlier.get(0).get(5)).contains("number 信用额度: 2");
-        assertThat(earlier.get(0).get(6)).isEqualTo("Refused by migfinanceowner Test: " + REFUSAL);
+        assertThat(earlier.get(0)).startsWith("1", "legacy-customers.csv", "62", "7 (11.29 %)");
+        assertThat(earlier.get(0).get(4)).contains("number 信用额度: 2");
+        assertThat(earlier.get(0).get(5)).isEqualTo("Refused by migfinanceowner Test: " + REFUSAL);
         DataMigrationSteps.signOff(tasklist, secondSignOff, true, null);
 
         runJob("ServiceTask_LoadStaging");
