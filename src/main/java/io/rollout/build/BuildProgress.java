@@ -4,6 +4,7 @@ import io.rollout.build.BuildRepository.StoredCustomisation;
 import io.rollout.build.UpgradeRisk.CountedCustomisation;
 import io.rollout.identity.Roles;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Names;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -13,19 +14,21 @@ import org.springframework.stereotype.Component;
  * ({@code ${buildProgress.baselineRecorded(projectCode, module)}}), the approval boards of
  * {@code UserTask_ApproveCustomisations} ({@code ${buildProgress.approvalBoards(projectCode, module)}}),
  * {@code Gateway_AnyCustomisationApproved} ({@code ${buildProgress.anyApproved(projectCode, module)}}),
- * the module's owning department and its upgrade risk. Public because the engine's expression language
- * calls it.
+ * the name of an approval board in the task name ({@code ${buildProgress.boardName(approvalBoard)}}), the module's
+ * owning department and its upgrade risk. Public because the engine's expression language calls it.
  */
 @Component("buildProgress")
 public class BuildProgress {
 
     private final BuildRepository builds;
     private final BuildProperties properties;
+    private final Names names;
     private final Messages messages;
 
-    BuildProgress(BuildRepository builds, BuildProperties properties, Messages messages) {
+    BuildProgress(BuildRepository builds, BuildProperties properties, Names names, Messages messages) {
         this.builds = builds;
         this.properties = properties;
+        this.names = names;
         this.messages = messages;
     }
 
@@ -41,7 +44,7 @@ public class BuildProgress {
     /** Refuses a customisation step of a module without a recorded vendor baseline. */
     void requireBaseline(String projectCode, String module) {
         if (!baselineRecorded(projectCode, module)) {
-            throw messages.reject("build.baseline.missing", module);
+            throw messages.reject("build.baseline.missing", names.module(module));
         }
     }
 
@@ -67,6 +70,14 @@ public class BuildProgress {
 
     public boolean anyApproved(String projectCode, String module) {
         return !toDevelop(projectCode, module).isEmpty();
+    }
+
+    /**
+     * The name of an approval board as task names show it ("PMO", "Steering committee"), in the language of stored
+     * texts: {@code UserTask_ApproveCustomisations} is named "PMO: approve customisations for Procurement".
+     */
+    public String boardName(String board) {
+        return messages.forRecord("build.board." + board);
     }
 
     UpgradeRisk upgradeRisk(String projectCode, String module) {

@@ -187,12 +187,14 @@ class BuildRepository {
             .update();
     }
 
+    /** Records a development report; a developed customisation is credited to its developer, else to {@code by}. */
     void recordDevelopment(Development development, String by, Instant at) {
+        String developer = development.developer() != null ? development.developer() : by;
         jdbc.sql("""
                 update customisation set status = ?, delivery_note = ?, developed_by = ?, developed_at = ?
                 where id = ? and status in (?, ?)""")
             .params(development.developed() ? CustomisationRules.DEVELOPED : CustomisationRules.APPROVED,
-                development.deliveryNote(), development.developed() ? by : null,
+                development.deliveryNote(), development.developed() ? developer : null,
                 development.developed() ? Timestamp.from(at) : null, development.customisationId(),
                 CustomisationRules.APPROVED, CustomisationRules.DEVELOPED)
             .update();

@@ -4,6 +4,7 @@ import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -74,10 +75,11 @@ final class BuildRules {
                                                          Predicate<String> knownRequirement) {
         List<Problem> problems = new ArrayList<>();
         List<ConfigurationItem> items = new ArrayList<>();
-        for (FormRow row : rows) {
-            if (row.isBlank()) {
+        for (FormRow submitted : rows) {
+            if (submitted.isBlank()) {
                 continue;
             }
+            FormRow row = typedCells(submitted);
             int before = problems.size();
             String type = choice(row, "type", "build.field.itemType", ITEM_TYPES, problems);
             for (String cell : type == null || !ITEM_CELLS.containsKey(type) ? List.<String>of() : ITEM_CELLS.get(type)) {
@@ -94,6 +96,34 @@ final class BuildRules {
             problems.add(new Problem("build.configuration.none"));
         }
         return Result.of(List.copyOf(items), problems);
+    }
+
+    /**
+     * A configuration item row as the compact grid of {@code configureModule} submits it — the same two cells
+     * {@code subject} (source field, role or document type) and {@code detail} (target field, function or steps) for
+     * every type — with those cells under the names of the item's type; a row that already names them (REST) keeps
+     * its own. An item of type other is described by its {@code description}, else by its subject.
+     */
+    static FormRow typedCells(FormRow row) {
+        String type = row.text("type");
+        List<String> cells = type == null ? null : switch (type) {
+            case FIELD_MAPPING -> ITEM_CELLS.get(FIELD_MAPPING);
+            case PERMISSION -> ITEM_CELLS.get(PERMISSION);
+            case APPROVAL_FLOW -> ITEM_CELLS.get(APPROVAL_FLOW);
+            case OTHER -> List.of("description", "detail");
+            default -> null;
+        };
+        if (cells == null) {
+            return row;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(row.values());
+        if (row.text(cells.get(0)) == null && row.text("subject") != null) {
+            values.put(cells.get(0), row.text("subject"));
+        }
+        if (row.text(cells.get(1)) == null && row.text("detail") != null) {
+            values.put(cells.get(1), row.text("detail"));
+        }
+        return new FormRow(row.number(), values);
     }
 
     /** Checks proposed customisations; none at all is fine (the standard version is enough after all). */

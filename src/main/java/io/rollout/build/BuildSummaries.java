@@ -5,64 +5,79 @@ import io.rollout.build.BuildRepository.ProjectRequirement;
 import io.rollout.build.BuildRepository.StoredCustomisation;
 import io.rollout.build.BuildRepository.StoredItem;
 import io.rollout.build.BuildRules.ConfigurationItem;
+import io.rollout.identity.RoleMembers;
+import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 
 /**
- * The read-only Markdown texts the build forms show: the plan of the current iteration (configure,
- * propose, demo), the reasons of the last rejection (plan iteration), the upgrade risk (approval,
- * acceptance) and the whole iteration for the acceptance. In the language of stored texts.
+ * What the build forms show to read, in the language of stored texts: short Markdown texts — the plan of the
+ * current iteration (configure, propose, demo, accept), the reasons of the last rejection (plan iteration), the
+ * upgrade risk (approval, acceptance), the demo (acceptance) — and the rows of read-only tables (form-js
+ * {@code table} components): the iteration's scope ({@value #SCOPE_ROWS}), its configuration items
+ * ({@value #ITEM_ROWS}) and the module's customisations ({@value #CUSTOMISATION_ROWS}).
  */
 @Component
 class BuildSummaries {
 
-    private static final Map<String, String> ITEM_KEYS = Map.of(
-        BuildRules.FIELD_MAPPING, "build.summary.item.fieldMapping",
-        BuildRules.PERMISSION, "build.summary.item.permission",
-        BuildRules.APPROVAL_FLOW, "build.summary.item.approvalFlow",
-        BuildRules.OTHER, "build.summary.item.other");
+    static final String SCOPE_ROWS = "scopeRows";
+    static final String ITEM_ROWS = "configurationItemRows";
+    static final String CUSTOMISATION_ROWS = "customisationRows";
 
     private final BuildRepository builds;
     private final BuildProgress progress;
+    private final RoleMembers members;
+    private final Names names;
     private final Messages messages;
 
-    BuildSummaries(BuildRepository builds, BuildProgress progress, Messages messages) {
+    BuildSummaries(BuildRepository builds, BuildProgress progress, RoleMembers members, Names names,
+                   Messages messages) {
         this.builds = builds;
         this.progress = progress;
+        this.members = members;
+        this.names = names;
         this.messages = messages;
     }
 
-    /** The plan of the module's current iteration: goal, dates, owner, scope. */
+    /** The plan of the module's current iteration: goal, dates, owning department, customisations or not. */
     String plan(String projectCode, String module) {
         int number = builds.lastIteration(projectCode, module);
         Iteration iteration = builds.iteration(projectCode, module, number).orElse(null);
         if (iteration == null) {
             return "";
         }
+        return messages.forRecord("build.summary.iteration", md(names.module(module)), number, md(iteration.goal()))
+            + "\n\n" + messages.forRecord("build.summary.planned", Dates.date(iteration.plannedStart()),
+                Dates.date(iteration.plannedEnd()), md(names.department(progress.department(projectCode, module))),
+                messages.forRecord(Boolean.TRUE.equals(iteration.customisationsPlanned())
+                    ? "build.summary.customisationsPlanned" : "build.summary.noCustomisationsPlanned"),
+                iteration.scope().size());
+    }
+
+    /** The requirements of the module's current iteration: id, title, priority. */
+    JsonValue scopeRows(String projectCode, String module) {
+        List<String> scope = builds.iteration(projectCode, module, builds.lastIteration(projectCode, module))
+            .map(Iteration::scope).orElse(List.of());
         Map<String, ProjectRequirement> requirements = builds.requirements(projectCode);
-        List<String> lines = new ArrayList<>();
-        lines.add(messages.forRecord("build.summary.iteration", md(module), number, md(iteration.goal())));
-        lines.add(messages.forRecord("build.summary.planned", iteration.plannedStart(), iteration.plannedEnd(),
-            md(progress.department(projectCode, module)),
-            messages.forRecord(Boolean.TRUE.equals(iteration.customisationsPlanned())
-                ? "build.summary.customisationsPlanned" : "build.summary.noCustomisationsPlanned")));
-        lines.add(messages.forRecord("build.summary.scope", iteration.scope().size()));
-        for (String id : iteration.scope()) {
+        return JsonRows.of(scope.stream().map(id -> {
             ProjectRequirement r = requirements.get(id);
-            lines.add(messages.forRecord("build.summary.requirement", md(id), r == null ? "" : md(r.title()),
-                r == null ? "-" : md(r.priority())));
-        }
-        return String.join("\n\n", lines);
+            return BuildRows.of("requirement", id, "title", r == null ? "" : r.title(),
+                "priority", r == null ? "" : r.priority());
+        }).toList());
     }
 
     /** Why the module's last iteration was not accepted; {@code null} when it was not rejected. */
     String rejection(String projectCode, String module) {
         return builds.latestAcceptance(projectCode, module).filter(a -> !a.accepted())
-            .map(a -> messages.forRecord("build.summary.rejected", a.iteration(), md(a.decidedBy()), md(a.comment())))
+            .map(a -> messages.forRecord("build.summary.rejected", a.iteration(), md(members.displayName(a.decidedBy())),
+                md(a.comment())))
             .orElse(null);
     }
 
@@ -73,22 +88,20 @@ class BuildSummaries {
             risk.requirements(), risk.customisationDays());
     }
 
-    /** Everything the business owner accepts: plan, configuration items, customisations, demo, upgrade risk. */
+    /**
+     * What the business owner accepts besides the tables: the plan, how many configuration items and
+     * customisations there are, the demo and the upgrade risk.
+     */
     String acceptance(String projectCode, String module) {
         int number = builds.lastIteration(projectCode, module);
         List<String> lines = new ArrayList<>();
         lines.add(plan(projectCode, module));
-        List<ConfigurationItem> items = builds.configurationItems(projectCode, module).stream()
-            .filter(i -> i.iteration() == number).map(StoredItem::item).toList();
-        lines.add(messages.forRecord("build.summary.configurationItems", items.size()));
-        items.forEach(item -> lines.add(item(item)));
+        long items = builds.configurationItems(projectCode, module).stream().filter(i -> i.iteration() == number)
+            .count();
         List<StoredCustomisation> customisations = builds.customisations(projectCode, module);
-        lines.add(customisations.isEmpty() ? messages.forRecord("build.summary.noCustomisations")
-            : messages.forRecord("build.summary.customisations", customisations.size()));
-        for (StoredCustomisation c : customisations) {
-            lines.add(messages.forRecord("build.summary.customisation", c.kind(), md(c.description()),
-                md(c.justification()), c.effortDays(), md(c.requirementId()),
-                messages.forRecord("build.status." + c.status()), c.iteration()));
+        lines.add(messages.forRecord("build.summary.built", items, customisations.size()));
+        if (customisations.isEmpty()) {
+            lines.add(messages.forRecord("build.summary.noCustomisations"));
         }
         builds.iteration(projectCode, module, number).map(Iteration::demo).ifPresent(demo -> lines.add(
             messages.forRecord("build.summary.demo", md(demo.shown()), md(demo.attendees()), md(demo.feedback()))));
@@ -96,18 +109,53 @@ class BuildSummaries {
         return String.join("\n\n", lines);
     }
 
-    /** One configuration item as a Markdown list line. */
-    String item(ConfigurationItem item) {
-        String text = switch (item.type()) {
-            case BuildRules.FIELD_MAPPING -> messages.forRecord(ITEM_KEYS.get(item.type()), md(item.sourceField()),
-                md(item.targetField()));
-            case BuildRules.PERMISSION -> messages.forRecord(ITEM_KEYS.get(item.type()), md(item.role()),
-                md(item.function()));
-            case BuildRules.APPROVAL_FLOW -> messages.forRecord(ITEM_KEYS.get(item.type()), md(item.documentType()),
-                md(item.steps()));
-            default -> messages.forRecord(ITEM_KEYS.get(BuildRules.OTHER), md(item.description()));
-        };
-        return messages.forRecord("build.summary.configurationItem", text, md(item.requirementId()));
+    /** The configuration items of the module's current iteration: type, requirement, what, detail, note. */
+    JsonValue itemRows(String projectCode, String module) {
+        int number = builds.lastIteration(projectCode, module);
+        return JsonRows.of(builds.configurationItems(projectCode, module).stream()
+            .filter(i -> i.iteration() == number).map(StoredItem::item).map(this::itemRow).toList());
+    }
+
+    /** Every customisation of the module with its decision: no., kind, description, effort, requirement, status. */
+    JsonValue customisationRows(String projectCode, String module) {
+        return JsonRows.of(builds.customisations(projectCode, module).stream().map(c -> BuildRows.of(
+            "number", c.id(), "kind", kind(c.kind()), "description", c.description(),
+            "justification", c.justification(), "effortDays", c.effortDays(), "requirement", c.requirementId(),
+            "status", messages.forRecord("build.summary.status", messages.forRecord("build.status." + c.status()),
+                c.iteration()),
+            "note", c.deliveryNote() != null ? c.deliveryNote() : c.decisionReason() == null ? "" : c.decisionReason()))
+            .toList());
+    }
+
+    /** The kind of a customisation as a person reads it ("Report"). */
+    String kind(String kind) {
+        return messages.forRecord("build.kind." + kind);
+    }
+
+    private Map<String, Object> itemRow(ConfigurationItem item) {
+        String what;
+        String detail;
+        switch (item.type()) {
+            case BuildRules.FIELD_MAPPING -> {
+                what = item.sourceField();
+                detail = item.targetField();
+            }
+            case BuildRules.PERMISSION -> {
+                what = item.role();
+                detail = item.function();
+            }
+            case BuildRules.APPROVAL_FLOW -> {
+                what = item.documentType();
+                detail = item.steps();
+            }
+            default -> {
+                what = item.description();
+                detail = "";
+            }
+        }
+        return BuildRows.of("type", messages.forRecord("build.itemType." + item.type()),
+            "requirement", item.requirementId(), "what", what == null ? "" : what, "detail", detail == null ? "" : detail,
+            "note", BuildRules.OTHER.equals(item.type()) || item.description() == null ? "" : item.description());
     }
 
     private static String md(String text) {

@@ -64,7 +64,7 @@ class CustomisationApproval implements TaskListener {
             .collect(Collectors.toMap(StoredCustomisation::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             TaskForms.prefill(task, ROWS, JsonRows.of(pending.values().stream().map(c -> BuildRows.of(
-                "customisationId", c.id(), "kind", c.kind(), "description", c.description(),
+                "customisationId", c.id(), "kind", summaries.kind(c.kind()), "description", c.description(),
                 "justification", c.justification(), "effortDays", c.effortDays(), "requirementId", c.requirementId(),
                 "decision", null, "reason", null)).toList()));
             task.setVariableLocal("upgradeRisk", summaries.upgradeRisk(projectCode, module));

@@ -2,6 +2,8 @@ package io.rollout.build;
 
 import io.rollout.build.BuildRepository.StoredCustomisation;
 import io.rollout.build.BuildRules.Result;
+import io.rollout.identity.RoleMembers;
+import io.rollout.identity.Roles;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
@@ -21,10 +23,12 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>create: prefills, task-locally, {@code developments}: one row per approved, not yet developed
  *     customisation of the module ({@code customisationId}, kind, description, effort, requirement; to fill:
- *     {@code developed} and {@code deliveryNote}).</li>
+ *     {@code developed}, {@code deliveryNote} and who developed it, {@code developedBy}, chosen from
+ *     {@code developerOptions}, the members of the developers).</li>
  * <li>complete: refuses without a vendor baseline of the module; checks the rows with
- *     {@link CustomisationRules#development} (only approved customisations); refuses with every problem, or
- *     marks the developed ones with their delivery note.</li>
+ *     {@link CustomisationRules#development} (only approved customisations, developers only); refuses with every
+ *     problem, or marks the developed ones with their delivery note and developer (the user who completes when
+ *     none is chosen).</li>
  * </ul>
  */
 @Component("customisationDevelopment")
@@ -34,12 +38,19 @@ class CustomisationDevelopment implements TaskListener {
 
     private final BuildRepository builds;
     private final BuildProgress progress;
+    private final BuildSummaries summaries;
+    private final BuildOptions options;
+    private final RoleMembers members;
     private final Messages messages;
     private final Clock clock;
 
-    CustomisationDevelopment(BuildRepository builds, BuildProgress progress, Messages messages, Clock clock) {
+    CustomisationDevelopment(BuildRepository builds, BuildProgress progress, BuildSummaries summaries,
+                             BuildOptions options, RoleMembers members, Messages messages, Clock clock) {
         this.builds = builds;
         this.progress = progress;
+        this.summaries = summaries;
+        this.options = options;
+        this.members = members;
         this.messages = messages;
         this.clock = clock;
     }
@@ -50,15 +61,16 @@ class CustomisationDevelopment implements TaskListener {
         String module = (String) task.getVariable("module");
         List<StoredCustomisation> approved = progress.toDevelop(projectCode, module);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal("developerOptions", JsonRows.of(options.developers()));
             TaskForms.prefill(task, ROWS, JsonRows.of(approved.stream().map(c -> BuildRows.of(
-                "customisationId", c.id(), "kind", c.kind(), "description", c.description(),
+                "customisationId", c.id(), "kind", summaries.kind(c.kind()), "description", c.description(),
                 "effortDays", c.effortDays(), "requirementId", c.requirementId(), "developed", false,
-                "deliveryNote", null)).toList()));
+                "deliveryNote", null, "developedBy", null)).toList()));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             progress.requireBaseline(projectCode, module);
             Set<Long> ids = approved.stream().map(StoredCustomisation::id).collect(Collectors.toSet());
             Result<List<CustomisationRules.Development>> result = CustomisationRules.development(
-                JsonRows.read(TaskForms.submitted(task, ROWS)), ids);
+                JsonRows.read(TaskForms.submitted(task, ROWS)), ids, id -> members.isIn(id, Roles.DEVELOPER));
             if (!result.valid()) {
                 throw Problem.reject(messages, result.problems());
             }

@@ -5,7 +5,9 @@ import io.rollout.build.BuildRules.Result;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Task listener of {@code UserTask_ProposeCustomisations} in {@code SubProcess_ModuleBuild} of
  * {@code buildPhase}.
  * <ul>
- * <li>create: sets the task-local {@code iterationPlan} and {@code upgradeRisk} texts the form shows.</li>
+ * <li>create: sets, task-locally, the {@code iterationPlan} and {@code upgradeRisk} texts and the {@code scopeRows}
+ *     table the form shows, the {@code requirementOptions} (the iteration's requirements first) and the list
+ *     {@code customisations} as Json with one empty row.</li>
  * <li>complete: refuses without a vendor baseline of the module; checks the {@code customisations} rows with
  *     {@link BuildRules#customisations}; refuses with every problem, or stores them as proposals of the
  *     current iteration, each for the PMO or, above {@code rollout.build.steering-threshold-days}, the
@@ -24,17 +28,21 @@ import org.springframework.stereotype.Component;
 @Component("customisationProposals")
 class CustomisationProposals implements TaskListener {
 
+    static final String ROWS = "customisations";
+
     private final BuildRepository builds;
     private final BuildProgress progress;
     private final BuildSummaries summaries;
+    private final BuildOptions options;
     private final BuildProperties properties;
     private final Messages messages;
 
     CustomisationProposals(BuildRepository builds, BuildProgress progress, BuildSummaries summaries,
-                           BuildProperties properties, Messages messages) {
+                           BuildOptions options, BuildProperties properties, Messages messages) {
         this.builds = builds;
         this.progress = progress;
         this.summaries = summaries;
+        this.options = options;
         this.properties = properties;
         this.messages = messages;
     }
@@ -46,10 +54,13 @@ class CustomisationProposals implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal("iterationPlan", summaries.plan(projectCode, module));
             task.setVariableLocal("upgradeRisk", summaries.upgradeRisk(projectCode, module));
+            task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
+            task.setVariableLocal("requirementOptions", options.iterationRequirements(projectCode, module));
+            TaskForms.prefill(task, ROWS, JsonRows.of(List.of(Map.of())));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             progress.requireBaseline(projectCode, module);
             Result<List<Customisation>> result = BuildRules.customisations(
-                JsonRows.read(task.getVariable("customisations")), id -> builds.requirementExists(projectCode, id));
+                JsonRows.read(TaskForms.submitted(task, ROWS)), id -> builds.requirementExists(projectCode, id));
             if (!result.valid()) {
                 throw Problem.reject(messages, result.problems());
             }

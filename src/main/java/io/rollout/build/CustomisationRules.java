@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Who approves a proposed customisation and what its approval and development must record
@@ -31,8 +32,11 @@ final class CustomisationRules {
     record Decision(long customisationId, boolean approved, String reason) {
     }
 
-    /** What the developer reports on an approved customisation. */
-    record Development(long customisationId, boolean developed, String deliveryNote) {
+    /**
+     * What the developer reports on an approved customisation: whether it is developed, where the delivery is and who
+     * developed it ({@code null}: the developer who reports).
+     */
+    record Development(long customisationId, boolean developed, String deliveryNote, String developer) {
     }
 
     private CustomisationRules() {
@@ -76,8 +80,11 @@ final class CustomisationRules {
         return Result.of(List.copyOf(decisions), problems);
     }
 
-    /** Checks the developer's report: approved customisations only, a delivery note for each developed one. */
-    static Result<List<Development>> development(List<FormRow> rows, Set<Long> approved) {
+    /**
+     * Checks the developer's report: approved customisations only, a delivery note for each developed one, and who
+     * developed it, when named ({@code developedBy}), a member of the developers.
+     */
+    static Result<List<Development>> development(List<FormRow> rows, Set<Long> approved, Predicate<String> developer) {
         List<Problem> problems = new ArrayList<>();
         List<Development> developments = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -95,8 +102,12 @@ final class CustomisationRules {
             if (developed && note == null) {
                 problems.add(new Problem("form.row.required", row.number(), new Label("build.field.deliveryNote")));
             }
+            String by = developed ? row.text("developedBy") : null;
+            if (by != null && !developer.test(by)) {
+                problems.add(new Problem("build.development.notDeveloper", row.number(), by));
+            }
             if (problems.size() == before) {
-                developments.add(new Development(id, developed, note));
+                developments.add(new Development(id, developed, note, by));
             }
         }
         return Result.of(List.copyOf(developments), problems);

@@ -1,6 +1,5 @@
 package io.rollout.build;
 
-import io.rollout.build.BuildRepository.ProjectRequirement;
 import io.rollout.build.BuildRules.Result;
 import io.rollout.build.IterationPlanRules.Context;
 import io.rollout.build.IterationPlanRules.Input;
@@ -13,7 +12,6 @@ import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +25,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>create: prefills {@code moduleDepartment} (the module's owning department) and, task-locally, the
  *     choices {@code scopeOptions} (the project's requirements, that department's first) and
- *     {@code departmentOptions},
- *     {@code iterationNumber}, and {@code rejectionReasons} when the last iteration was not accepted.</li>
+ *     {@code departmentOptions} (by name), {@code iterationNumber}, {@code rejectionReasons} when the last
+ *     iteration was not accepted, and the checklist {@code scope} as Json: empty in the first iteration, the
+ *     rejected iteration's requirements in the next.</li>
  * <li>complete: checks {@code iterationGoal}, {@code moduleDepartment}, {@code scope} (requirement ids),
  *     {@code plannedStart}, {@code plannedEnd} and {@code customisationsPlanned} with
  *     {@link IterationPlanRules}; refuses with every problem, or starts the next iteration with its scope,
@@ -39,23 +38,29 @@ import org.springframework.stereotype.Component;
 @Component("iterationPlanning")
 class IterationPlanning implements TaskListener {
 
-    // form values that belong to one iteration: the next iteration starts without them
-    static final List<String> ITERATION_VALUES = List.of("configurationItems", "customisations", "demoShown",
-        "demoAttendees", "demoFeedback", "moduleAccepted", "acceptanceComment");
+    static final String SCOPE = "scope";
+
+    // single form values that belong to one iteration: the next iteration starts without them (the lists are
+    // task-local and prefilled by each task)
+    static final List<String> ITERATION_VALUES = List.of("demoShown", "demoOtherAttendees", "demoFeedback",
+        "moduleAccepted", "acceptanceComment");
 
     private final BuildRepository builds;
     private final BuildProgress progress;
     private final BuildSummaries summaries;
+    private final BuildOptions options;
     private final DepartmentOwners owners;
     private final Messages messages;
     private final Clock clock;
     private final List<String> departments;
 
-    IterationPlanning(BuildRepository builds, BuildProgress progress, BuildSummaries summaries, DepartmentOwners owners,
-                      Messages messages, Clock clock, @Value("${rollout.departments}") List<String> departments) {
+    IterationPlanning(BuildRepository builds, BuildProgress progress, BuildSummaries summaries, BuildOptions options,
+                      DepartmentOwners owners, Messages messages, Clock clock,
+                      @Value("${rollout.departments}") List<String> departments) {
         this.builds = builds;
         this.progress = progress;
         this.summaries = summaries;
+        this.options = options;
         this.owners = owners;
         this.messages = messages;
         this.clock = clock;
@@ -71,18 +76,20 @@ class IterationPlanning implements TaskListener {
             String department = progress.department(projectCode, module);
             task.setVariable("moduleDepartment", department);
             task.setVariableLocal("iterationNumber", last + 1);
-            task.setVariableLocal("departmentOptions", JsonRows.of(departments.stream().map(d -> option(d, d)).toList()));
+            task.setVariableLocal("departmentOptions", options.departments());
             // the owning department's requirements first; the others stay choosable for when the plan names
             // another owning department (the rule then refuses requirements of any other department)
-            task.setVariableLocal("scopeOptions", JsonRows.of(builds.requirements(projectCode).values().stream()
-                .sorted(Comparator.comparing((ProjectRequirement r) -> !department.equals(r.department())))
-                .map(IterationPlanning::option).toList()));
+            task.setVariableLocal("scopeOptions", options.requirements(projectCode,
+                r -> department.equals(r.department())));
             task.setVariableLocal("rejectionReasons", summaries.rejection(projectCode, module));
+            // what the rejected iteration delivered is where the next one starts
+            TaskForms.prefill(task, SCOPE, JsonRows.ofStrings(builds.iteration(projectCode, module, last)
+                .map(BuildRepository.Iteration::scope).orElse(List.of())));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             Map<String, String> requirementDepartments = new LinkedHashMap<>();
             builds.requirements(projectCode).values().forEach(r -> requirementDepartments.put(r.id(), r.department()));
             Result<IterationPlan> result = IterationPlanRules.plan(new Input(TaskForms.text(task, "iterationGoal"),
-                    TaskForms.text(task, "moduleDepartment"), JsonRows.readStrings(task.getVariable("scope")),
+                    TaskForms.text(task, "moduleDepartment"), JsonRows.readStrings(TaskForms.submitted(task, SCOPE)),
                     TaskForms.text(task, "plannedStart"), TaskForms.text(task, "plannedEnd"),
                     FormInput.yesNo(task.getVariable("customisationsPlanned"))),
                 new Context(requirementDepartments, departments, d -> !owners.of(d).isEmpty()));
@@ -96,13 +103,5 @@ class IterationPlanning implements TaskListener {
             task.setVariable("iteration", last + 1);
             task.setVariable("customisationsPlanned", plan.customisationsPlanned());
         }
-    }
-
-    private static Map<String, Object> option(ProjectRequirement r) {
-        return option(r.id() + " " + r.title() + " (" + r.department() + ", " + r.priority() + ")", r.id());
-    }
-
-    private static Map<String, Object> option(String label, String value) {
-        return BuildRows.of("label", label, "value", value);
     }
 }

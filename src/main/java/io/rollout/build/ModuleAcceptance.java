@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Task listener of {@code UserTask_AcceptModule} in {@code SubProcess_ModuleBuild} of {@code buildPhase}; the
  * task's candidates are the business owners of the module's owning department ({@code moduleDepartment}).
  * <ul>
- * <li>create: sets the task-local {@code iterationSummary} (Markdown: plan, configuration items,
- *     customisations with their status, demo feedback, upgrade risk) that the acceptModule form shows.</li>
+ * <li>create: sets, task-locally, what the acceptModule form shows: {@code iterationSummary} (Markdown: plan, demo
+ *     feedback, upgrade risk) and the tables {@code scopeRows}, {@code configurationItemRows} (this iteration) and
+ *     {@code customisationRows} (the module's, with their status).</li>
  * <li>complete: requires {@code moduleAccepted} (yes/no) and an {@code acceptanceComment} when not
  *     accepted; stores {@code module_acceptance}, ends the iteration, records the decision
  *     {@code moduleAcceptance} (subject "module &lt;module&gt; iteration &lt;n&gt;", with the upgrade risk in its
@@ -56,6 +57,9 @@ class ModuleAcceptance implements TaskListener {
         int iteration = builds.lastIteration(projectCode, module);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal("iterationSummary", summaries.acceptance(projectCode, module));
+            task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
+            task.setVariableLocal(BuildSummaries.ITEM_ROWS, summaries.itemRows(projectCode, module));
+            task.setVariableLocal(BuildSummaries.CUSTOMISATION_ROWS, summaries.customisationRows(projectCode, module));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String comment = FormInput.text(task.getVariable("acceptanceComment"));
             Result<Boolean> result = BuildRules.acceptance(FormInput.yesNo(task.getVariable("moduleAccepted")), comment);

@@ -5,7 +5,9 @@ import io.rollout.build.BuildRules.Result;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.TaskForms;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,24 +15,30 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of {@code UserTask_ConfigureModule} in {@code SubProcess_ModuleBuild} of {@code buildPhase}.
  * <ul>
- * <li>create: sets the task-local {@code iterationPlan} (Markdown) that the configureModule form shows.</li>
+ * <li>create: sets, task-locally, the {@code iterationPlan} (Markdown) and {@code scopeRows} (table) that the
+ *     configureModule form shows, the {@code requirementOptions} (the iteration's requirements first) and the list
+ *     {@code configurationItems} as Json with one empty row.</li>
  * <li>complete: checks the {@code configurationItems} rows with {@link BuildRules#configuration} (typed items,
  *     each linked to a requirement of the project); refuses with every problem, or stores them for the
  *     current iteration.</li>
  * </ul>
- * The form variables are local to each module's sub-process instance (input mappings), so parallel
- * modules never see each other's rows.
+ * The rows are local to the task, so parallel modules never see each other's rows and a new iteration starts
+ * with an empty list.
  */
 @Component("moduleConfiguration")
 class ModuleConfiguration implements TaskListener {
 
+    static final String ROWS = "configurationItems";
+
     private final BuildRepository builds;
     private final BuildSummaries summaries;
+    private final BuildOptions options;
     private final Messages messages;
 
-    ModuleConfiguration(BuildRepository builds, BuildSummaries summaries, Messages messages) {
+    ModuleConfiguration(BuildRepository builds, BuildSummaries summaries, BuildOptions options, Messages messages) {
         this.builds = builds;
         this.summaries = summaries;
+        this.options = options;
         this.messages = messages;
     }
 
@@ -40,12 +48,15 @@ class ModuleConfiguration implements TaskListener {
         String module = (String) task.getVariable("module");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal("iterationPlan", summaries.plan(projectCode, module));
+            task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
+            task.setVariableLocal("requirementOptions", options.iterationRequirements(projectCode, module));
+            TaskForms.prefill(task, ROWS, JsonRows.of(List.of(Map.of())));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             int iteration = builds.lastIteration(projectCode, module);
             boolean customisationsPlanned = builds.iteration(projectCode, module, iteration)
                 .map(i -> Boolean.TRUE.equals(i.customisationsPlanned())).orElse(false);
             Result<List<ConfigurationItem>> result = BuildRules.configuration(
-                JsonRows.read(task.getVariable("configurationItems")), customisationsPlanned,
+                JsonRows.read(TaskForms.submitted(task, ROWS)), customisationsPlanned,
                 id -> builds.requirementExists(projectCode, id));
             if (!result.valid()) {
                 throw Problem.reject(messages, result.problems());

@@ -5,6 +5,7 @@ import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Names;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.math.BigDecimal;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>create: prefills the current definition (or an empty one) as task-local variables:
  *     {@code datasetColumns} (one per line), {@code keyColumns} and {@code reconcileColumns}
- *     (comma-separated), {@code rejectThreshold}, {@code department} with {@code departmentOptions},
- *     and {@code rules} (Json rows: kind, column, pattern, values comma-separated, min, max,
- *     refDataset, refColumn, normalised).</li>
+ *     (comma-separated), {@code rejectThreshold}, {@code department} with {@code departmentOptions} (by
+ *     name), and {@code rules} (Json rows of the form's grid: kind — {@code unique-normalised} for a unique rule
+ *     that compares normalised values —, column, pattern, values comma-separated, min, max, and the referenced
+ *     column as {@code reference} "dataset.column"; a submission may also name {@code refDataset},
+ *     {@code refColumn} and {@code normalised} separately, as the REST API does).</li>
  * <li>complete: checks the whole definition with {@link DefinitionRules} and refuses it naming every
  *     problem, otherwise stores it and sets {@code datasetDepartment}, whose business owners sign off.</li>
  * </ul>
@@ -33,16 +36,21 @@ import org.springframework.stereotype.Component;
 @Component("datasetDefinitionForm")
 class DatasetDefinitionForm implements TaskListener {
 
+    // the form's kind for a unique rule that compares normalised values (the API's normalised flag)
+    static final String UNIQUE_NORMALISED = "unique-normalised";
+
     private final MigrationService migration;
     private final DatasetRepository datasets;
     private final ProjectScope scope;
+    private final Names names;
     private final Messages messages;
 
-    DatasetDefinitionForm(MigrationService migration, DatasetRepository datasets, ProjectScope scope,
+    DatasetDefinitionForm(MigrationService migration, DatasetRepository datasets, ProjectScope scope, Names names,
                           Messages messages) {
         this.migration = migration;
         this.datasets = datasets;
         this.scope = scope;
+        this.names = names;
         this.messages = messages;
     }
 
@@ -71,19 +79,17 @@ class DatasetDefinitionForm implements TaskListener {
         TaskForms.prefill(task, "department", d.department() != null ? d.department()
             : departments.isEmpty() ? null : departments.get(0));
         task.setVariableLocal("departmentOptions", JsonRows.of(departments.stream()
-            .map(dep -> Map.of("label", dep, "value", dep)).toList()));
+            .map(dep -> Map.of("label", names.department(dep), "value", dep)).toList()));
         List<Map<String, Object>> rules = new ArrayList<>();
         for (CleansingRule r : d.rules()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("kind", r.kind());
+            row.put("kind", CleansingRule.UNIQUE.equals(r.kind()) && r.normalised() ? UNIQUE_NORMALISED : r.kind());
             row.put("column", r.column() == null ? "" : r.column());
             row.put("pattern", r.pattern() == null ? "" : r.pattern());
             row.put("values", String.join(", ", r.values()));
             row.put("min", r.min() == null ? "" : r.min().toPlainString());
             row.put("max", r.max() == null ? "" : r.max().toPlainString());
-            row.put("refDataset", r.dataset() == null ? "" : r.dataset());
-            row.put("refColumn", r.refColumn() == null ? "" : r.refColumn());
-            row.put("normalised", r.normalised());
+            row.put("reference", r.dataset() == null ? "" : r.dataset() + (r.refColumn() == null ? "" : "." + r.refColumn()));
             rules.add(row);
         }
         TaskForms.prefill(task, "rules", JsonRows.of(rules));
@@ -97,9 +103,20 @@ class DatasetDefinitionForm implements TaskListener {
                 continue;
             }
             String values = row.text("values");
-            rules.add(new CleansingRule(row.text("kind"), row.text("column"), row.text("pattern"),
-                values == null ? List.of() : list(values), decimal(row, "min", problems),
-                decimal(row, "max", problems), row.text("refDataset"), row.text("refColumn"), row.bool("normalised")));
+            String kind = row.text("kind");
+            boolean normalised = row.bool("normalised") || UNIQUE_NORMALISED.equals(kind);
+            // the grid names a referenced column in one cell, dataset.column; a REST client may send both cells
+            String refDataset = row.text("refDataset");
+            String refColumn = row.text("refColumn");
+            String reference = row.text("reference");
+            if (refDataset == null && reference != null) {
+                int dot = reference.indexOf('.');
+                refDataset = dot < 0 ? reference : reference.substring(0, dot).strip();
+                refColumn = dot < 0 ? null : FormInput.text(reference.substring(dot + 1));
+            }
+            rules.add(new CleansingRule(UNIQUE_NORMALISED.equals(kind) ? CleansingRule.UNIQUE : kind, row.text("column"),
+                row.text("pattern"), values == null ? List.of() : list(values), decimal(row, "min", problems),
+                decimal(row, "max", problems), refDataset, refColumn, normalised));
         }
         Object threshold = TaskForms.submitted(task, "rejectThreshold");
         Integer rejectThreshold = null;

@@ -2,8 +2,10 @@ package io.rollout.migration;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.identity.RoleMembers;
 import io.rollout.migration.MigrationRepository.Run;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
@@ -11,6 +13,7 @@ import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,8 +22,11 @@ import org.springframework.stereotype.Component;
  * Task listener of {@code UserTask_SignOffDataset} in {@code SubProcess_DatasetMigration} of
  * {@code dataMigration}, a task of the business owners of the dataset's department.
  * <ul>
- * <li>create: sets the task-local {@code latestRunSummary} (Markdown: the reconciliation of the latest
- *     dry run with sums, top reasons and downloads) that the signOffData form shows.</li>
+ * <li>create: sets, task-locally, what the signOffData form shows: {@code latestRunSummary} (Markdown: the
+ *     reconciliation of the latest dry run with sums, top reasons and downloads) and the table
+ *     {@code earlierRounds} (each earlier round's counts, main reject reasons, and whether the dry run sent it back
+ *     or an owner refused it, with the comment), {@code hasEarlierRounds} whether there are any; clears the
+ *     previous round's {@code dataSignedOff} and {@code signOffComment}.</li>
  * <li>complete: requires {@code dataSignedOff} (yes/no) and a {@code signOffComment} when refused;
  *     stores {@code migration_signoff} for the latest round, records the decision {@code dataSignOff},
  *     writes {@code dataSignedOff} back as a Boolean for {@code Gateway_DataSignedOff} and, when
@@ -36,15 +42,17 @@ class DatasetSignOff implements TaskListener {
     private final MigrationService migration;
     private final RunReport report;
     private final DecisionLog decisions;
+    private final RoleMembers members;
     private final Messages messages;
     private final Clock clock;
 
     DatasetSignOff(MigrationRepository migrations, MigrationService migration, RunReport report,
-                   DecisionLog decisions, Messages messages, Clock clock) {
+                   DecisionLog decisions, RoleMembers members, Messages messages, Clock clock) {
         this.migrations = migrations;
         this.migration = migration;
         this.report = report;
         this.decisions = decisions;
+        this.members = members;
         this.messages = messages;
         this.clock = clock;
     }
@@ -59,6 +67,13 @@ class DatasetSignOff implements TaskListener {
             int threshold = migration.threshold(projectCode, migration.definition(projectCode, dataset));
             task.setVariableLocal("latestRunSummary", report.of(projectCode, dataset, run,
                 DryRunRules.evaluate(run.figures(), threshold)));
+            List<Map<String, Object>> earlier = report.earlierRounds(projectCode, dataset);
+            task.setVariableLocal("earlierRounds", JsonRows.of(earlier));
+            task.setVariableLocal("hasEarlierRounds", !earlier.isEmpty());
+            // each round is decided afresh: the form must not come with the previous round's decision and comment,
+            // which a sign-off would otherwise store again (the earlier rounds' table keeps them)
+            task.setVariable("dataSignedOff", null);
+            task.setVariable("signOffComment", null);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             complete(task, projectCode, dataset, run);
         }
@@ -83,7 +98,8 @@ class DatasetSignOff implements TaskListener {
             user, task.getProcessInstanceId()));
         task.setVariable("dataSignedOff", signedOff);
         if (!signedOff) {
-            task.setVariable("dryRunFindings", messages.forRecord("migration.signOff.refused", user, comment));
+            task.setVariable("dryRunFindings", messages.forRecord("migration.signOff.refused",
+                members.displayName(user), comment));
         }
     }
 }

@@ -30,12 +30,17 @@ final class DryRunRules {
 
     /** Judges a reconciled run against the reject threshold (percent). */
     static Evaluation evaluate(Figures figures, int rejectThresholdPercent) {
-        double rate = figures.source() == 0 ? 0.0
-            : BigDecimal.valueOf(figures.rejected() * 100.0 / figures.source()).setScale(2, RoundingMode.HALF_UP)
-                .doubleValue();
+        double rate = rate(figures);
         boolean clean = figures.rejected() == 0 || rate < rejectThresholdPercent;
         Problem finding = new Problem(clean ? "migration.dryRun.clean" : "migration.dryRun.tooManyRejects", rate,
             String.valueOf(figures.rejected()), String.valueOf(figures.source()), rejectThresholdPercent);
         return new Evaluation(rate, clean, finding);
+    }
+
+    /** Rejected rows in percent of the source rows, rounded to two decimals; 0 without rows. */
+    static double rate(Figures figures) {
+        return figures.source() == 0 ? 0.0
+            : BigDecimal.valueOf(figures.rejected() * 100.0 / figures.source()).setScale(2, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 }

@@ -30,7 +30,7 @@ class MigrationRepository {
                String format, long millis) {
     }
 
-    /** The latest sign-off decision of a dataset. */
+    /** A sign-off decision on a round of a dataset. */
     record SignOff(int round, boolean signedOff, String comment, String signedBy) {
     }
 
@@ -143,6 +143,16 @@ class MigrationRepository {
             .params(projectCode, dataset)
             .query((rs, n) -> new SignOff(rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
             .list().stream().findFirst();
+    }
+
+    /** Every sign-off decision on the dataset, oldest first. */
+    List<SignOff> signOffs(String projectCode, String dataset) {
+        return jdbc.sql("""
+                select round, signed_off, comment, signed_by from migration_signoff
+                where project_code = ? and dataset = ? order by id""")
+            .params(projectCode, dataset)
+            .query((rs, n) -> new SignOff(rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
+            .list();
     }
 
     /** The latest round the data owner signed off, if any. */

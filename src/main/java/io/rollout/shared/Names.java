@@ -49,4 +49,13 @@ public class Names {
         }
         return source.getMessage(prefix + code, null, code, locale);
     }
+
+    /**
+     * The dataset's name in the language of stored texts ({@code customers} → "Customers", 客户), for task names such as
+     * "Sign off Customers data"; the keys {@code migration.dataset.*} live with the migration's messages. A dataset
+     * that a project names freely in its integration strategy reads as its code.
+     */
+    public String dataset(String code) {
+        return name("migration.dataset.", code, recordLocale);
+    }
 }

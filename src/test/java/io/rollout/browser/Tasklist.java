@@ -419,6 +419,42 @@ class Tasklist {
         return this;
     }
 
+    /**
+     * Chooses an option in a searchable select (a people or requirement picker) as a user does: types into its
+     * search field and clicks the first option whose label starts with {@code labelStart}. Returns the chosen label.
+     */
+    String search(String componentId, Integer row, String typed, String labelStart) {
+        String id = domId(componentId, row);
+        WebElement input = field(componentId, row);
+        scrollTo(input);
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(typed);
+        By option = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]"
+            + "[starts-with(normalize-space(.), " + literal(labelStart) + ")]");
+        String label = wait.until(ExpectedConditions.visibilityOfElementLocated(option)).getText().trim();
+        click(option);
+        wait.until(d -> label.equals(field(componentId, row).getDomProperty("value")));
+        return label;
+    }
+
+    /** Adds the option whose label starts with {@code labelStart} to a tag list (a multiple people picker). */
+    Tasklist tag(String componentId, String typed, String labelStart) {
+        String id = domId(componentId, null);
+        WebElement input = field(componentId, null);
+        scrollTo(input);
+        input.click();
+        input.sendKeys(typed);
+        By option = By.xpath("//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]"
+            + "[starts-with(normalize-space(.), " + literal(labelStart) + ")]");
+        String label = wait.until(ExpectedConditions.visibilityOfElementLocated(option)).getText().trim();
+        click(option);
+        wait.until(d -> tags(componentId).contains(label));
+        return this;
+    }
+
     /** The labels of the tags a tag list shows. */
     List<String> tags(String componentId, Integer row) {
         String id = domId(componentId, row);
@@ -507,5 +543,110 @@ class Tasklist {
     String shownDate(String componentId, Integer row) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("input[id$='" + domId(componentId, row) + "-date']"))).getDomProperty("value");
+    }
+
+    /** The labels of the tags a tag list shows, in a list outside a dynamic list. */
+    List<String> tags(String componentId) {
+        return tags(componentId, null);
+    }
+
+    /**
+     * Ticks or clears the option of a checklist whose label starts with {@code labelStart} (a requirement by its id),
+     * and returns whether it was ticked before.
+     */
+    boolean checkStartingWith(String componentId, String labelStart, boolean ticked) {
+        By option = By.xpath("//label[.//input[@type='checkbox'][contains(@id, " + literal("-" + componentId + "-")
+            + ")]][starts-with(normalize-space(.), " + literal(labelStart) + ")]//input");
+        boolean before = wait.until(ExpectedConditions.presenceOfElementLocated(option)).isSelected();
+        if (before != ticked) {
+            click(option);
+            wait.until(ExpectedConditions.elementSelectionStateToBe(option, ticked));
+        }
+        return before;
+    }
+
+    /**
+     * Opens a task whose form is an embedded HTML form (not a Camunda Form) from the list of the chosen filter and
+     * waits until the form shows the element with the given id.
+     */
+    Tasklist openEmbedded(String taskName, String taskId, String elementId) {
+        openTask = By.xpath("//li[contains(@class,'task')]//h4/a[normalize-space(.)=" + literal(taskName) + "]"
+            + "[contains(@href, " + literal("task=" + taskId) + ")]");
+        click(openTask);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+            "//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(taskName) + "]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div[cam-tasklist-form-embedded] #"
+            + elementId)));
+        return this;
+    }
+
+    /** Chooses a file in an embedded form's file input, as a user picks it in the browser's file dialog. */
+    Tasklist upload(String inputId, java.nio.file.Path file) {
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(inputId)));
+        wait.until(d -> input.isEnabled());
+        input.sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
+    /** The text of an embedded form as the user reads it. */
+    String embeddedText() {
+        return driver.findElement(By.cssSelector("div[cam-tasklist-form-embedded]")).getText();
+    }
+
+    /** Waits (reloading the list as a user presses F5) until the chosen filter lists the task, e.g. after a job. */
+    Tasklist awaitListed(String taskId) {
+        new WebDriverWait(driver, FIRST_LOAD).until(d -> {
+            if (lists(taskId)) {
+                return true;
+            }
+            reload();
+            return false;
+        });
+        return this;
+    }
+
+    /**
+     * Loads Tasklist and waits for its login form, loading it again when it does not appear within {@code patience}
+     * (at most three times): on a busy machine the first load of its scripts alone can take longer than
+     * {@link #login} waits, and a first load was seen hanging; the browser then has the scripts cached for the logins
+     * that follow.
+     */
+    Tasklist awaitFirstLoad(Duration patience) {
+        By loginForm = By.cssSelector("input[ng-model=username]");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                driver.get(base + PATH);
+                new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.visibilityOfElementLocated(loginForm));
+                return this;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Presses Complete ({@link #complete}) and then also waits until Tasklist has closed the task, failing with the
+     * error it shows instead. {@link #complete} alone returns as soon as the task has left the list, which in a filter
+     * without claimed tasks ("Open tasks for me") happens already when the task is claimed, before the submission is
+     * answered.
+     */
+    void completeAndAwaitClosed() {
+        String title = driver.findElement(By.cssSelector("section.task-card h2")).getText().trim();
+        complete();
+        By stillOpen = By.xpath("//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(title) + "]");
+        String error = wait.until((ExpectedCondition<String>) d -> {
+            String shown = d.findElements(By.cssSelector(".alert-danger")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).map(String::trim).filter(t -> t.length() > 1).collect(Collectors.joining(" | "));
+            if (!shown.isEmpty()) {
+                return shown;
+            }
+            return d.findElements(stillOpen).isEmpty() ? "" : null;
+        });
+        if (!error.isEmpty()) {
+            throw new AssertionError("Tasklist refused to complete the task: " + error);
+        }
     }
 }

@@ -84,7 +84,7 @@ class BuildApiTests {
             .query(Long.class).list();
         builds.decide(new Decision(ids.get(0), true, "Audit needs it"), "pmo", AT);
         builds.decide(new Decision(ids.get(1), false, "Standard portal"), "steering", AT);
-        builds.recordDevelopment(new Development(ids.get(0), true, "git: erp-ext"), "developer", AT);
+        builds.recordDevelopment(new Development(ids.get(0), true, "git: erp-ext", null), "developer", AT);
         builds.recordDemo(code, "procurement", 1, new Demo("Requisitions", "key users", "Fine"), "consultant", AT);
         builds.recordAcceptance(code, "procurement", 1, true, null, "owner", AT);
 

@@ -35,6 +35,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,13 +110,13 @@ class BuildPhaseProcessTests {
         assertThat(pi).isWaitingAt(PLAN);
         Task planProcurement = taskOf(PLAN, PROCUREMENT);
         assertThat(planProcurement).hasCandidateGroup(Roles.CONSULTANT).hasCandidateGroup(Roles.PMO);
-        assertThat(planProcurement.getName()).isEqualTo("Plan iteration of procurement");
+        assertThat(planProcurement.getName()).isEqualTo("Plan iteration 1 of Procurement");
         assertThat(tasks.getVariable(planProcurement.getId(), "moduleDepartment")).isEqualTo(PROCUREMENT);
         assertThat(tasks.getVariable(taskOf(PLAN, INVENTORY).getId(), "moduleDepartment")).isEqualTo(WAREHOUSE);
         assertThat(JsonRows.read(tasks.getVariableLocal(planProcurement.getId(), "scopeOptions")))
             .extracting(r -> r.text("value")).containsExactly("REQ-P1", "REQ-P2", "REQ-P3", "REQ-W1");
         assertThat(JsonRows.read(tasks.getVariableLocal(taskOf(PLAN, INVENTORY).getId(), "scopeOptions")))
-            .extracting(r -> r.text("label")).first().isEqualTo("REQ-W1 Bin locations (warehouse, must)");
+            .extracting(r -> r.text("label")).first().isEqualTo("REQ-W1 Bin locations (Warehouse, must)");
         assertThat(status.modulesNotAccepted(code)).containsExactly(INVENTORY, PROCUREMENT);
 
         buildWithoutCustomisations(PROCUREMENT, "REQ-P1");
@@ -128,10 +130,16 @@ class BuildPhaseProcessTests {
             .contains(WAREHOUSE_OWNER).doesNotContain(PROCUREMENT_OWNER);
         assertThat(acceptProcurement).hasCandidateUser(PROCUREMENT_OWNER);
         assertThat(formOf(acceptProcurement)).contains("\"id\": \"acceptModule\"");
+        assertThat(acceptProcurement.getName()).isEqualTo("Accept module Procurement");
         assertThat((String) tasks.getVariableLocal(acceptProcurement.getId(), "iterationSummary"))
-            .contains("Module procurement, iteration 1", "REQ-P1 Online purchase requisition",
-                "Approval flow for purchase requisition: head \\> director", "Permission: role buyer may create orders",
+            .contains("**Procurement, iteration 1.** Goal: Standard procurement", "owning department: Procurement",
+                "This iteration configured 2 items; the module has 0 customisations.",
                 "none, the standard version is kept", "Demo:", "Upgrade risk:** 0 %");
+        assertThat(rows(tasks.getVariableLocal(acceptProcurement.getId(), BuildSummaries.SCOPE_ROWS)))
+            .containsExactly(Map.of("requirement", "REQ-P1", "title", "Online purchase requisition", "priority", "must"));
+        assertThat(rows(tasks.getVariableLocal(acceptProcurement.getId(), BuildSummaries.ITEM_ROWS)))
+            .extracting(r -> r.get("type") + ": " + r.get("what") + " / " + r.get("detail"))
+            .containsExactly("Approval flow: purchase requisition / head > director", "Permission: buyer / create orders");
 
         complete(acceptProcurement, withVariables("moduleAccepted", "yes"));
         assertThat(status.modulesNotAccepted(code)).containsExactly(INVENTORY);
@@ -175,16 +183,17 @@ class BuildPhaseProcessTests {
 
         plan(PROCUREMENT, "Three-way match", "no", "REQ-P1");
         Task configure = taskOf(CONFIGURE, PROCUREMENT);
-        assertThat(tasks.getVariable(configure.getId(), "configurationItems")).isNull();
+        assertThat(JsonRows.read(tasks.getVariable(configure.getId(), "configurationItems")))
+            .singleElement().satisfies(row -> assertThat(row.isBlank()).isTrue());
         assertThat((String) tasks.getVariableLocal(configure.getId(), "iterationPlan"))
             .contains("iteration 2", "Three-way match");
         complete(configure, withVariables("configurationItems", JsonRows.of(List.of(Map.of("type", "other",
             "description", "Three-way match tolerance 2 %", "requirementId", "REQ-P1")))));
         demo(PROCUREMENT);
         Task accept = taskOf(ACCEPT, PROCUREMENT);
-        assertThat((String) tasks.getVariableLocal(accept.getId(), "iterationSummary"))
-            .contains("iteration 2", "Other: Three-way match tolerance 2 %")
-            .doesNotContain("Approval flow for");
+        assertThat((String) tasks.getVariableLocal(accept.getId(), "iterationSummary")).contains("iteration 2");
+        assertThat(rows(tasks.getVariableLocal(accept.getId(), BuildSummaries.ITEM_ROWS)))
+            .extracting(r -> r.get("type") + ": " + r.get("what")).containsExactly("Other: Three-way match tolerance 2 %");
         complete(accept, withVariables("moduleAccepted", "yes"));
         buildWithoutCustomisations(INVENTORY, "REQ-W1");
         complete(taskOf(ACCEPT, INVENTORY), withVariables("moduleAccepted", "yes"));
@@ -221,7 +230,8 @@ class BuildPhaseProcessTests {
         Task steering = approvalOf(Roles.STEERING_COMMITTEE);
         assertThat(pmo).hasCandidateGroup(Roles.PMO);
         assertThat(steering).hasCandidateGroup(Roles.STEERING_COMMITTEE);
-        assertThat(pmo.getName()).isEqualTo("Approve customisations: pmo");
+        assertThat(pmo.getName()).isEqualTo("PMO: approve customisations for Procurement");
+        assertThat(steering.getName()).isEqualTo("Steering committee: approve customisations for Procurement");
         List<Map<String, Object>> pmoRows = rows(tasks.getVariableLocal(pmo.getId(), CustomisationApproval.ROWS));
         assertThat(pmoRows).extracting(r -> r.get("description")).containsExactly("Quotation comparison report");
         List<Map<String, Object>> steeringRows = rows(tasks.getVariableLocal(steering.getId(), CustomisationApproval.ROWS));
@@ -254,9 +264,12 @@ class BuildPhaseProcessTests {
         demo(PROCUREMENT);
         Task accept = taskOf(ACCEPT, PROCUREMENT);
         assertThat((String) tasks.getVariableLocal(accept.getId(), "iterationSummary"))
-            .contains("Quotation comparison report", "developed in iteration 1", "Supplier portal",
-                "rejected in iteration 1", "Upgrade risk:** 33 % of the module requirements (1 of 3)",
+            .contains("the module has 2 customisations", "Upgrade risk:** 33 % of the module requirements (1 of 3)",
                 "3 days of customisation effort");
+        assertThat(rows(tasks.getVariableLocal(accept.getId(), BuildSummaries.CUSTOMISATION_ROWS)))
+            .extracting(r -> r.get("kind") + " " + r.get("description") + ": " + r.get("status") + ", " + r.get("note"))
+            .containsExactly("Report Quotation comparison report: developed in iteration 1, git: erp-ext/quotation-report",
+                "Interface Supplier portal: rejected in iteration 1, Use the vendor's portal");
         complete(accept, withVariables("moduleAccepted", "no", "acceptanceComment", "Report layout"));
         assertThat(decisions.latest(code, ModuleAcceptance.DECISION).orElseThrow().inputs())
             .contains("customisations=1 developed of 2", "upgradeRisk=33% (1/3 requirements), customisationEffortDays=3");
@@ -286,7 +299,7 @@ class BuildPhaseProcessTests {
         assertThatThrownBy(() -> complete(taskOf(PROPOSE, PROCUREMENT), withVariables("customisations",
             JsonRows.of(List.of(customisation("plugin", "Extra field", 2, "REQ-P2"))))))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Record the vendor baseline (standard version and backup) of module procurement"
+            .hasMessageContaining("Record the vendor baseline (standard version and backup) of module Procurement"
                 + " before customising it.");
         assertThat(count("customisation", PROCUREMENT)).isZero();
     }
@@ -377,6 +390,60 @@ class BuildPhaseProcessTests {
         assertThat(decisions.forProject(code)).isEmpty();
     }
 
+    @Test
+    void demoAttendeesArePickedFromTheKeyUsersAndOwnersOfTheOwningDepartment() {
+        TestUsers.ensure(identity, "buildkeyuserprocurement", "build-Secret-2026", Roles.KEY_USER,
+            Roles.departmentGroup(PROCUREMENT));
+        TestUsers.ensure(identity, "buildkeyuserwarehouse", "build-Secret-2026", Roles.KEY_USER,
+            Roles.departmentGroup(WAREHOUSE));
+        plan(PROCUREMENT, "Requisitions", "no", "REQ-P1");
+        complete(taskOf(CONFIGURE, PROCUREMENT), withVariables("configurationItems", JsonRows.of(List.of(
+            Map.of("type", "permission", "subject", "buyer", "detail", "create orders", "requirementId", "REQ-P1")))));
+        Task demo = taskOf(DEMO, PROCUREMENT);
+        assertThat(demo.getName()).isEqualTo("Demo Procurement to its key users");
+        assertThat(JsonRows.read(tasks.getVariableLocal(demo.getId(), "attendeeOptions")))
+            .extracting(r -> r.text("value")).contains("buildkeyuserprocurement", PROCUREMENT_OWNER)
+            .doesNotContain("buildkeyuserwarehouse", WAREHOUSE_OWNER);
+
+        assertThatThrownBy(() -> complete(demo, withVariables("demoShown", "Requisitions", "demoFeedback", "Fine",
+            "demoAttendees", JsonRows.ofStrings(List.of("buildkeyuserprocurement", "buildkeyuserwarehouse")))))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("\"buildkeyuserwarehouse\" is not a key user or business owner of Procurement");
+        complete(demo, withVariables("demoShown", "Requisitions", "demoFeedback", "Fine", "demoAttendees",
+            JsonRows.ofStrings(List.of("buildkeyuserprocurement", PROCUREMENT_OWNER)),
+            "demoOtherAttendees", "Kingdee consultant"));
+
+        assertThat(jdbc.sql("select demo_attendees from build_iteration where project_code = ? and module = ?")
+            .params(code, PROCUREMENT).query(String.class).single())
+            .isEqualTo("buildkeyuserprocurement Test, buildownerprocurement Test, Kingdee consultant");
+        assertThat(rows(tasks.getVariableLocal(taskOf(ACCEPT, PROCUREMENT).getId(), BuildSummaries.ITEM_ROWS)))
+            .containsExactly(Map.of("type", "Permission", "requirement", "REQ-P1", "what", "buyer",
+                "detail", "create orders", "note", ""));
+    }
+
+    @Test
+    void theListsOfTheFormsAreNeverVariablesWithoutAType() {
+        // Tasklist submits a list with the type of the variable it replaces: a Null-typed one refused the list
+        // ("Cannot convert value '[...]' of type 'Null'"), in the first iteration and after every rejection
+        assertListsReady(taskOf(PLAN, PROCUREMENT), "scope");
+        plan(PROCUREMENT, "Quotations", "yes", "REQ-P2");
+        assertListsReady(taskOf(CONFIGURE, PROCUREMENT), "configurationItems");
+        complete(taskOf(CONFIGURE, PROCUREMENT), withVariables("configurationItems", JsonRows.of(List.of())));
+        complete(taskOf(RECORD_BASELINE, PROCUREMENT), withVariables("baselineProduct", "ERP", "baselineVersion", "8.1",
+            "baselineDate", "2026-01-15", "baselineBackup", "OPS-1"));
+        assertListsReady(taskOf(PROPOSE, PROCUREMENT), "customisations");
+        complete(taskOf(PROPOSE, PROCUREMENT), withVariables("customisations", JsonRows.of(List.of())));
+        assertListsReady(taskOf(DEMO, PROCUREMENT), "demoAttendees");
+        demo(PROCUREMENT);
+        complete(taskOf(ACCEPT, PROCUREMENT), withVariables("moduleAccepted", "no", "acceptanceComment", "More"));
+
+        assertListsReady(taskOf(PLAN, PROCUREMENT), "scope");
+        plan(PROCUREMENT, "More", "yes", "REQ-P2");
+        assertListsReady(taskOf(CONFIGURE, PROCUREMENT), "configurationItems");
+        complete(taskOf(CONFIGURE, PROCUREMENT), withVariables("configurationItems", JsonRows.of(List.of())));
+        assertListsReady(taskOf(PROPOSE, PROCUREMENT), "customisations");
+    }
+
     // --- the forms, as Tasklist submits them ---------------------------------------------------------
 
     void plan(String module, String goal, String customisations, String... scope) {
@@ -398,13 +465,23 @@ class BuildPhaseProcessTests {
     void demo(String module) {
         Task demo = taskOf(DEMO, module);
         assertThat(demo).hasCandidateGroup(Roles.CONSULTANT);
-        complete(demo, withVariables("demoShown", "Requisition to order", "demoAttendees", "key users, business owner",
-            "demoFeedback", "Works as agreed"));
+        complete(demo, withVariables("demoShown", "Requisition to order", "demoOtherAttendees",
+            "Key users of the module", "demoFeedback", "Works as agreed"));
     }
 
     static Map<String, Object> customisation(String kind, String description, int days, String requirement) {
         return Map.of("kind", kind, "description", description, "justification", "Not in the standard version",
             "effortDays", days, "requirementId", requirement);
+    }
+
+    /** Each list variable the task's form edits is either not there yet (Tasklist then sends Json) or Json. */
+    void assertListsReady(Task task, String... lists) {
+        VariableMap form = engine.getFormService().getTaskFormVariables(task.getId());
+        for (String name : lists) {
+            TypedValue value = form.getValueTyped(name);
+            assertThat(value == null ? "absent" : value.getType().getName()).as("type of %s in %s", name, task.getName())
+                .isIn("absent", "json");
+        }
     }
 
     // --- lookups -------------------------------------------------------------------------------------

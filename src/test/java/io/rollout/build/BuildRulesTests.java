@@ -52,6 +52,35 @@ class BuildRulesTests {
     }
 
     @Test
+    void theGridsTwoCellsNameWhatEachTypeNeeds() {
+        Result<List<ConfigurationItem>> result = BuildRules.configuration(List.of(
+            row(1, "type", "field-mapping", "subject", "old.vendor_no", "detail", "supplier.code", "requirementId", "REQ-1"),
+            row(2, "type", "permission", "subject", "buyer", "detail", "create purchase order", "requirementId", "REQ-1",
+                "description", "Only plant 1"),
+            row(3, "type", "approval-flow", "subject", "purchase requisition", "detail", "head > director",
+                "requirementId", "REQ-1"),
+            row(4, "type", "other", "subject", "Number ranges", "requirementId", "REQ-1"),
+            row(5, "type", "other", "subject", "Number ranges", "description", "Per plant", "requirementId", "REQ-1")),
+            false, REQUIREMENTS);
+
+        assertThat(result.value()).containsExactly(
+            new ConfigurationItem("field-mapping", "REQ-1", "old.vendor_no", "supplier.code", null, null, null, null, null),
+            new ConfigurationItem("permission", "REQ-1", null, null, "buyer", "create purchase order", null, null,
+                "Only plant 1"),
+            new ConfigurationItem("approval-flow", "REQ-1", null, null, null, null, "purchase requisition",
+                "head > director", null),
+            new ConfigurationItem("other", "REQ-1", null, null, null, null, null, null, "Number ranges"),
+            new ConfigurationItem("other", "REQ-1", null, null, null, null, null, null, "Per plant"));
+    }
+
+    @Test
+    void aGridRowWithoutItsSecondCellNamesTheFieldItsTypeNeeds() {
+        assertThat(BuildRules.configuration(List.of(row(1, "type", "permission", "subject", "buyer",
+            "requirementId", "REQ-1")), false, REQUIREMENTS).problems())
+            .containsExactly(new Problem("form.row.required", 1, new Problem.Label("build.field.function")));
+    }
+
+    @Test
     void refusesAnIterationWithoutItemsUnlessItPlansCustomisations() {
         assertThat(codes(BuildRules.configuration(List.of(), false, REQUIREMENTS)))
             .containsExactly("build.configuration.none");

@@ -53,14 +53,24 @@ class CustomisationRulesTests {
     @Test
     void onlyApprovedCustomisationsMayBeDevelopedAndADeliveryNeedsANote() {
         assertThat(CustomisationRules.development(List.of(
-            row(1, "customisationId", 7, "developed", true, "deliveryNote", "git: erp-ext/tax"),
-            row(2, "customisationId", 8, "developed", false)), Set.of(7L, 8L)).value())
-            .containsExactly(new Development(7, true, "git: erp-ext/tax"), new Development(8, false, null));
+            row(1, "customisationId", 7, "developed", true, "deliveryNote", "git: erp-ext/tax", "developedBy", "lihua"),
+            row(2, "customisationId", 8, "developed", false, "developedBy", "lihua")), Set.of(7L, 8L),
+            "lihua"::equals).value())
+            .containsExactly(new Development(7, true, "git: erp-ext/tax", "lihua"), new Development(8, false, null, null));
 
         Result<List<Development>> refused = CustomisationRules.development(List.of(
             row(1, "customisationId", 9, "developed", true, "deliveryNote", "x"),
-            row(2, "customisationId", 7, "developed", true)), Set.of(7L));
+            row(2, "customisationId", 7, "developed", true)), Set.of(7L), "lihua"::equals);
         assertThat(refused.problems()).containsExactly(new Problem("build.development.notApproved", 1, 9L),
             new Problem("form.row.required", 2, new Problem.Label("build.field.deliveryNote")));
+    }
+
+    @Test
+    void aDeliveryIsCreditedOnlyToADeveloper() {
+        Result<List<Development>> refused = CustomisationRules.development(List.of(
+            row(1, "customisationId", 7, "developed", true, "deliveryNote", "git: erp-ext/tax", "developedBy", "sunli")),
+            Set.of(7L), "lihua"::equals);
+
+        assertThat(refused.problems()).containsExactly(new Problem("build.development.notDeveloper", 1, "sunli"));
     }
 }

@@ -122,15 +122,13 @@ class DataMigrationProcessTests {
         List<Map<String, Object>> rules = new ArrayList<>();
         for (CleansingRule r : d.rules()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("kind", r.kind());
+            row.put("kind", r.normalised() ? "unique-normalised" : r.kind());
             row.put("column", r.column());
             row.put("pattern", r.pattern() == null ? "" : r.pattern());
             row.put("values", String.join(", ", r.values()));
             row.put("min", r.min() == null ? "" : r.min().toPlainString());
             row.put("max", "");
-            row.put("refDataset", "");
-            row.put("refColumn", "");
-            row.put("normalised", r.normalised());
+            row.put("reference", "");
             rules.add(row);
         }
         return withVariables("datasetColumns", String.join("\n", d.columns()), "keyColumns",
@@ -173,7 +171,7 @@ class DataMigrationProcessTests {
         assertThat(pi).isWaitingAt(DEFINE);
         Task define = taskOf(pi, DEFINE, CUSTOMERS);
         assertThat(define).hasCandidateGroup(Roles.DATA_STEWARD);
-        assertThat(define.getName()).isEqualTo("Define customers and its rules");
+        assertThat(define.getName()).isEqualTo("Define Customers data and its cleansing rules");
         assertThat(formOf(define)).contains("\"id\": \"defineDataset\"");
         assertThat(tasks.getVariableLocal(define.getId(), "rejectThreshold")).isEqualTo(2L);
 
@@ -194,7 +192,7 @@ class DataMigrationProcessTests {
             .containsExactlyElementsOf(owners.of("finance"));
         assertThat(formOf(signOff)).contains("\"id\": \"signOffData\"");
         assertThat((String) tasks.getVariableLocal(signOff.getId(), "latestRunSummary")).contains(
-            "**Dataset customers, dry run 1** of legacy-customers.csv (csv UTF-8 ,)",
+            "**Customers data, dry run 1:** legacy-customers.csv: CSV, UTF-8, comma-separated, 62 rows; uploaded by",
             "Source 62 rows = accepted 55 + rejected 7; reject rate 11.29 %. Duplicates: 2 rows in 2 groups.",
             "Reject rate 11.29 % (7 of 62 rows) is below the threshold of 15 %.",
             "Sum of 信用额度: source 11949900 = accepted 11100000 + rejected 849900 (1 source values not numeric).",
@@ -217,7 +215,7 @@ class DataMigrationProcessTests {
         Task materialsSignOff = taskOf(pi, SIGN_OFF, MATERIALS);
         assertThat(candidateUsers(materialsSignOff)).contains(WAREHOUSE_OWNER).doesNotContain(FINANCE_OWNER);
         assertThat((String) tasks.getVariableLocal(materialsSignOff.getId(), "latestRunSummary"))
-            .contains("Source 41 rows = accepted 37 + rejected 4", "(xlsx 物料)");
+            .contains("legacy-materials.xlsx: Excel workbook, sheet 物料, 41 rows", "Source 41 rows = accepted 37 + rejected 4");
         complete(materialsSignOff, withVariables("dataSignedOff", "yes"));
         runJob(pi, LOAD);
 
@@ -270,6 +268,13 @@ class DataMigrationProcessTests {
         assertThat(tasks.getVariable(signOff.getId(), "round")).isEqualTo(2);
         assertThat((String) tasks.getVariableLocal(signOff.getId(), "latestRunSummary"))
             .contains("Source 55 rows = accepted 55 + rejected 0");
+        // the owner sees what the first round rejected and that the dry run sent it back
+        assertThat(tasks.getVariableLocal(signOff.getId(), "hasEarlierRounds")).isEqualTo(true);
+        assertThat(JsonRows.read(tasks.getVariableLocal(signOff.getId(), "earlierRounds"))).singleElement()
+            .satisfies(round -> assertThat(round.values()).containsEntry("round", 1)
+                .containsEntry("file", "legacy-customers.csv").containsEntry("rows", 62).containsEntry("rejected", "7 (11.29 %)")
+                .containsEntry("reasons", "code 客户编码: 2; number 信用额度: 2; unique 客户编码: 2")
+                .containsEntry("outcome", "Sent back by the dry run: too many rejects"));
         complete(signOff, withVariables("dataSignedOff", "yes"));
         runJob(pi, LOAD);
         assertThat(pi).hasPassed(ALL_SIGNED_OFF).isEnded();
@@ -383,7 +388,18 @@ class DataMigrationProcessTests {
         runJob(pi, DRY_RUN);
         complete(taskOf(pi, SIGN_OFF, CUSTOMERS), withVariables("dataSignedOff", "yes"));
 
-        complete(taskOf(pi, DEFINE, "orders"), orders);
+        // the grid shows the referenced column in one cell and reads it back from there
+        Task defineOrders = taskOf(pi, DEFINE, "orders");
+        List<Map<String, Object>> grid = new ArrayList<>();
+        JsonRows.read(tasks.getVariableLocal(defineOrders.getId(), "rules")).forEach(r -> grid.add(new LinkedHashMap<>(r.values())));
+        assertThat(grid).extracting(r -> r.get("kind") + " " + r.get("reference")).containsExactly(
+            "reference customers.客户编码", "unique ");
+        Map<String, Object> gridForm = new LinkedHashMap<>(orders);
+        gridForm.put("rules", JsonRows.of(grid));
+        complete(defineOrders, gridForm);
+        assertThat(jdbc.sql("select ref_dataset || '.' || ref_column from migration_rule where project_code = ?"
+                + " and dataset = 'orders' and kind = 'reference'").param(code).query(String.class).single())
+            .isEqualTo("customers.客户编码");
         complete(taskOf(pi, UPLOAD, "orders"), upload("orders.csv", ordersFile));
         runJob(pi, DRY_RUN);
         Task signOrders = taskOf(pi, SIGN_OFF, "orders");

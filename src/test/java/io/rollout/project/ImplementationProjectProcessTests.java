@@ -259,8 +259,8 @@ class ImplementationProjectProcessTests {
             .extracting(pi -> repository.getProcessDefinition(pi.getProcessDefinitionId()).getKey())
             .containsExactlyInAnyOrder("buildPhase", "dataMigration");
         assertThat(openTasks()).extracting(Task::getTaskDefinitionKey, Task::getName).containsExactlyInAnyOrder(
-            tuple(PLAN_ITERATION, "Plan iteration of inventory"), tuple(PLAN_ITERATION, "Plan iteration of procurement"),
-            tuple(DEFINE_DATASET, "Define customers and its rules"));
+            tuple(PLAN_ITERATION, "Plan iteration 1 of Inventory"), tuple(PLAN_ITERATION, "Plan iteration 1 of Procurement"),
+            tuple(DEFINE_DATASET, "Define Customers data and its cleansing rules"));
         assertThat(openTask(PLAN_ITERATION, "module", PROCUREMENT)).hasCandidateGroup(Roles.CONSULTANT);
         assertThat(openTask(DEFINE_DATASET, "dataset", CUSTOMERS)).hasCandidateGroup(Roles.DATA_STEWARD);
     }
@@ -586,7 +586,8 @@ class ImplementationProjectProcessTests {
         Task demo = openTask(DEMO_MODULE, "module", module);
         assertThat(demo).hasCandidateGroup(Roles.CONSULTANT);
         submit(demo, CONSULTANT, Map.of("demoShown", "The " + module + " processes end to end",
-            "demoAttendees", "key users, " + owner, "demoFeedback", "As agreed"));
+            "demoAttendees", JsonRows.ofStrings(List.of(owner)), "demoOtherAttendees", "Key users",
+            "demoFeedback", "As agreed"));
 
         Task accept = openTask(ACCEPT_MODULE, "module", module);
         assertThat(accept).hasCandidateUser(owner);

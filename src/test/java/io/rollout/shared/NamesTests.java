@@ -25,6 +25,15 @@ class NamesTests {
         assertThat(names.module(null)).isEmpty();
     }
 
+    @Test
+    void datasetsReadAsNamesAndAFreelyNamedOneAsItsCode() {
+        ResourceBundleMessageSource source = source();
+        source.addBasenames("messages/migration");
+        assertThat(new Names(source, "en").dataset("customers")).isEqualTo("Customers");
+        assertThat(new Names(source, "zh-CN").dataset("materials")).isEqualTo("物料");
+        assertThat(new Names(source, "en").dataset("open-invoices")).isEqualTo("open-invoices");
+    }
+
     static ResourceBundleMessageSource source() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("messages/core");
