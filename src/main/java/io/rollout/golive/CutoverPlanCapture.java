@@ -2,7 +2,6 @@ package io.rollout.golive;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
-import io.rollout.identity.RoleMembers;
 import io.rollout.project.ProjectScope;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
@@ -11,6 +10,7 @@ import io.rollout.shared.Messages;
 import io.rollout.shared.TaskForms;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Task listener of {@code UserTask_PlanCutover} (form {@code planCutover}): the PMO chooses the strategy with its
  * reason — dual run (days and key figures with tolerance), waves by department (every department in exactly one
  * wave, stabilisation days, on-call team) or big bang — and the runbook (steps with owner, planned minutes and
- * the steps they depend on; no unknown step, no cycle). Prefilled with the stored plan; on complete everything
+ * the steps they depend on; no unknown step, no cycle). Prefilled with the stored plan, the departments and the
+ * people who may own steps or be on call ({@link CutoverPeople}), offered by display name; on complete everything
  * is checked, named by row, and the plan replaced; decision {@code cutoverPlan} records strategy and reason.
  */
 @Component("cutoverPlanCapture")
@@ -34,15 +35,15 @@ class CutoverPlanCapture implements TaskListener {
 
     private final CutoverPlanRepository repository;
     private final ProjectScope scope;
-    private final RoleMembers members;
+    private final CutoverPeople people;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    CutoverPlanCapture(CutoverPlanRepository repository, ProjectScope scope, RoleMembers members, DecisionLog decisions,
+    CutoverPlanCapture(CutoverPlanRepository repository, ProjectScope scope, CutoverPeople people, DecisionLog decisions,
                        Messages messages) {
         this.repository = repository;
         this.scope = scope;
-        this.members = members;
+        this.people = people;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -68,17 +69,20 @@ class CutoverPlanCapture implements TaskListener {
         Integer days = null;
         List<CutoverPlanRepository.KeyFigure> figures = List.of();
         List<CutoverPlanRepository.Wave> waves = List.of();
+        List<String> departments = scope.departments(projectCode);
         if ("dual-run".equals(strategy)) {
             days = days(TaskForms.text(task, "dualRunDays"), problems);
             figures = figures(JsonRows.read(TaskForms.submitted(task, "keyFigures")), problems);
         } else if ("waves".equals(strategy)) {
-            waves = waves(JsonRows.read(TaskForms.submitted(task, "waves")), scope.departments(projectCode), problems);
+            waves = waves(JsonRows.read(TaskForms.submitted(task, "waves")), departments, problems);
         }
-        List<Runbook.Step> steps = steps(JsonRows.read(TaskForms.submitted(task, "runbook")), problems);
+        List<Runbook.Step> steps = steps(JsonRows.read(TaskForms.submitted(task, "runbook")), departments, problems);
         FormInput.refuseIfAny(problems);
         String user = TaskForms.currentUser(task);
         repository.save(projectCode, new CutoverPlanRepository.Plan(strategy, reason, days), waves, figures, steps, user);
         task.getExecution().setVariable("cutoverStrategy", strategy);
+        // a new plan starts a new cutover: mismatches of an earlier dual run belong to that run
+        task.getExecution().removeVariable("dualRunFindings");
         decisions.record(new Decision(projectCode, "cutoverPlan", strategy, strategy, List.of(reason),
             "steps=" + steps.size() + ", waves=" + waves.size() + ", dualRunDays=" + days, user,
             task.getProcessInstanceId()));
@@ -128,17 +132,19 @@ class CutoverPlanCapture implements TaskListener {
         Map<String, Integer> waveOf = new LinkedHashMap<>();
         int no = 0;
         for (FormRow row : rows) {
-            if (row.isBlank()) {
+            List<String> in = strings(row.values().get("departments"));
+            List<String> onCall = strings(row.values().get("onCall"));
+            if (in.isEmpty() && onCall.isEmpty() && row.text("stabilisationDays") == null) {
                 continue;
             }
             no++;
-            List<String> in = CutoverPlanRepository.split(row.text("departments"));
             for (String d : in) {
                 if (!departments.contains(d)) {
                     problems.add(messages.get("golive.plan.unknownDepartment", row.number(), d,
-                        String.join(", ", departments)));
+                        people.departmentNames(departments)));
                 } else if (waveOf.putIfAbsent(d, no) != null) {
-                    problems.add(messages.get("golive.plan.departmentTwice", row.number(), d, waveOf.get(d)));
+                    problems.add(messages.get("golive.plan.departmentTwice", row.number(),
+                        people.departmentNames(List.of(d)), waveOf.get(d)));
                 }
             }
             Integer days = null;
@@ -150,25 +156,29 @@ class CutoverPlanCapture implements TaskListener {
             if (days == null || days < 1) {
                 problems.add(messages.get("golive.plan.stabilisation", row.number(), row.text("stabilisationDays")));
             }
-            List<String> onCall = CutoverPlanRepository.split(row.text("onCall"));
-            if (onCall.isEmpty()) {
-                problems.add(messages.get("golive.plan.onCallRequired", row.number()));
-            }
-            onCall.stream().filter(u -> !members.exists(u))
-                .forEach(u -> problems.add(messages.get("golive.plan.unknownUser", row.number(), u)));
             if (in.isEmpty()) {
                 problems.add(messages.get("form.row.required", row.number(), "Departments"));
             }
+            problems.addAll(people.onCallProblems(row.number(), onCall, in));
             waves.add(new CutoverPlanRepository.Wave(no, in, days == null ? 1 : days, onCall, "planned"));
         }
         List<String> missing = departments.stream().filter(d -> !waveOf.containsKey(d)).toList();
         if (!missing.isEmpty()) {
-            problems.add(messages.get("golive.plan.departmentsWithoutWave", String.join(", ", missing)));
+            problems.add(messages.get("golive.plan.departmentsWithoutWave", people.departmentNames(missing)));
         }
         return waves;
     }
 
-    private List<Runbook.Step> steps(List<FormRow> rows, List<String> problems) {
+    // a tag list submits a list; a REST client may send "a, b"
+    private static List<String> strings(Object value) {
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(v -> v == null ? "" : v.toString().trim()).filter(v -> !v.isEmpty()).distinct()
+                .toList();
+        }
+        return CutoverPlanRepository.split(value == null ? null : value.toString());
+    }
+
+    private List<Runbook.Step> steps(List<FormRow> rows, List<String> departments, List<String> problems) {
         List<Runbook.Step> steps = new ArrayList<>();
         Set<Integer> numbers = new HashSet<>();
         int before = problems.size();
@@ -176,8 +186,8 @@ class CutoverPlanCapture implements TaskListener {
             if (row.isBlank()) {
                 continue;
             }
-            Integer no = integer(row, "stepNo", problems);
-            Integer minutes = integer(row, "plannedMinutes", problems);
+            Integer no = integer(row, "stepNo", "No.", problems);
+            Integer minutes = integer(row, "plannedMinutes", "Minutes", problems);
             String title = row.text("title");
             String owner = row.text("owner");
             if (title == null) {
@@ -185,11 +195,11 @@ class CutoverPlanCapture implements TaskListener {
             }
             if (owner == null) {
                 problems.add(messages.get("form.row.required", row.number(), "Owner"));
-            } else if (!members.exists(owner)) {
-                problems.add(messages.get("golive.plan.unknownUser", row.number(), owner));
+            } else {
+                people.stepOwnerProblem(row.number(), owner, departments).ifPresent(problems::add);
             }
             if (minutes != null && minutes <= 0) {
-                problems.add(messages.get("form.row.number", row.number(), "Planned minutes", minutes));
+                problems.add(messages.get("form.row.number", row.number(), "Minutes", minutes));
             }
             if (no != null && !numbers.add(no)) {
                 problems.add(messages.get("golive.plan.duplicate", row.number(), no));
@@ -199,7 +209,7 @@ class CutoverPlanCapture implements TaskListener {
                 try {
                     deps.add(Integer.valueOf(dep));
                 } catch (NumberFormatException e) {
-                    problems.add(messages.get("form.row.number", row.number(), "Depends on", dep));
+                    problems.add(messages.get("form.row.number", row.number(), "After steps", dep));
                 }
             }
             if (no != null && title != null && owner != null && minutes != null) {
@@ -215,15 +225,15 @@ class CutoverPlanCapture implements TaskListener {
         return steps;
     }
 
-    private Integer integer(FormRow row, String key, List<String> problems) {
+    private Integer integer(FormRow row, String key, String label, List<String> problems) {
         try {
             Integer value = row.integer(key);
             if (value == null) {
-                problems.add(messages.get("form.row.required", row.number(), key));
+                problems.add(messages.get("form.row.required", row.number(), label));
             }
             return value;
         } catch (NumberFormatException | ArithmeticException e) {
-            problems.add(messages.get("form.row.number", row.number(), key, row.text(key)));
+            problems.add(messages.get("form.row.number", row.number(), label, row.text(key)));
             return null;
         }
     }
@@ -240,26 +250,35 @@ class CutoverPlanCapture implements TaskListener {
         repository.plan(projectCode).ifPresent(p -> {
             task.setVariableLocal("cutoverStrategy", p.strategy());
             task.setVariableLocal("strategyReason", p.reason());
-            task.setVariableLocal("dualRunDays", p.dualRunDays() == null ? null : String.valueOf(p.dualRunDays()));
+            task.setVariableLocal("dualRunDays", p.dualRunDays() == null ? null : p.dualRunDays().longValue());
         });
-        task.setVariableLocal("projectDepartments", String.join(", ", scope.departments(projectCode)));
-        task.setVariableLocal("keyFigures", JsonRows.of(repository.keyFigures(projectCode).stream().map(f -> {
+        List<String> departments = scope.departments(projectCode);
+        task.setVariableLocal("projectDepartments", people.departmentNames(departments));
+        task.setVariableLocal("departmentOptions", JsonRows.of(departments.stream()
+            .map(d -> Map.<String, Object>of("value", d, "label", people.departmentNames(List.of(d)))).toList()));
+        task.setVariableLocal("stepOwnerOptions", JsonRows.of(people.stepOwnerOptions(departments)));
+        task.setVariableLocal("onCallOptions", JsonRows.of(people.onCallOptions(departments)));
+        List<Map<String, Object>> figures = new ArrayList<>(repository.keyFigures(projectCode).stream().map(f -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", f.name());
             row.put("tolerancePercent", f.tolerancePercent().stripTrailingZeros().toPlainString());
             return row;
-        }).toList()));
-        task.setVariableLocal("waves", JsonRows.of(repository.waves(projectCode).stream().map(w -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("departments", String.join(", ", w.departments()));
-            row.put("stabilisationDays", String.valueOf(w.stabilisationDays()));
-            row.put("onCall", String.join(", ", w.onCall()));
-            return row;
-        }).toList()));
+        }).toList());
+        if (figures.isEmpty()) {
+            figures.add(new LinkedHashMap<>(Map.of("name", "", "tolerancePercent", "")));
+        }
+        task.setVariableLocal("keyFigures", JsonRows.of(figures));
+        List<Map<String, Object>> waves = new ArrayList<>(repository.waves(projectCode).stream()
+            .map(w -> wave(w.departments(), (long) w.stabilisationDays(), w.onCall())).toList());
+        if (waves.isEmpty()) {
+            // one empty wave to start from: the first wave's departments are picked, more waves are added
+            waves.add(wave(List.of(), null, List.of()));
+        }
+        task.setVariableLocal("waves", JsonRows.of(waves));
         List<Runbook.Step> steps = repository.runbook(projectCode);
         List<Map<String, Object>> rows = new ArrayList<>();
         if (steps.isEmpty()) {
-            String[] defaults = messages.forRecord("golive.runbook.dual-run").split("\\|");
+            String[] defaults = messages.forRecord("golive.runbook.default").split("\\|");
             for (int i = 0; i < defaults.length; i++) {
                 rows.add(step(i + 1, defaults[i].trim(), null, null, i == 0 ? "" : String.valueOf(i)));
             }
@@ -270,12 +289,20 @@ class CutoverPlanCapture implements TaskListener {
         task.setVariableLocal("runbook", JsonRows.of(rows));
     }
 
+    private static Map<String, Object> wave(List<String> departments, Long days, List<String> onCall) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("departments", departments);
+        row.put("stabilisationDays", days);
+        row.put("onCall", onCall);
+        return row;
+    }
+
     private static Map<String, Object> step(int no, String title, String owner, Integer minutes, String deps) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("stepNo", String.valueOf(no));
+        row.put("stepNo", (long) no);
         row.put("title", title);
         row.put("owner", owner);
-        row.put("plannedMinutes", minutes == null ? null : String.valueOf(minutes));
+        row.put("plannedMinutes", minutes == null ? null : minutes.longValue());
         row.put("dependsOn", deps);
         return row;
     }

@@ -89,6 +89,23 @@ class CutoverPlanRepository {
             .update());
     }
 
+    /**
+     * The days of the current plan's dual run already reconciled: checks recorded since the plan was (re)made, so a
+     * new dual run after a rollback starts again at day 1.
+     */
+    int dualRunDaysReconciled(String projectCode) {
+        return jdbc.sql("""
+                select count(distinct c.day_no) from dual_run_check c join cutover_plan p on p.project_code = c.project_code
+                where c.project_code = ? and c.recorded_at >= p.planned_at""")
+            .param(projectCode).query(Integer.class).single();
+    }
+
+    /** When the current plan was made. */
+    Optional<Instant> plannedAt(String projectCode) {
+        return jdbc.sql("select planned_at from cutover_plan where project_code = ?").param(projectCode)
+            .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
     void waveStatus(String projectCode, int wave, String status) {
         jdbc.sql("update cutover_wave set status = ? where project_code = ? and wave_no = ?")
             .params(status, projectCode, wave).update();

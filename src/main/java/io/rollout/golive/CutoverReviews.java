@@ -4,6 +4,7 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.shared.Messages;
 import io.rollout.shared.TaskForms;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -47,13 +48,21 @@ class CutoverReviews implements TaskListener {
         }
         Object wave = task.getVariable("wave");
         String projectCode = (String) task.getVariable("projectCode");
+        List<String> findings = new ArrayList<>();
+        if ("incidentContinue".equals(variable)) {
+            // the wave's review lists the incidents of the wave from these findings
+            findings.add(messages.forRecord("golive.incident.finding", task.getVariable("criticalIncidentId"),
+                task.getVariable("criticalIncidentTitle")));
+        }
+        if (comment != null) {
+            findings.add(comment);
+        }
         decisions.record(new Decision(projectCode, switch (key) {
             case "UserTask_ReviewWave" -> "waveReview";
             case "UserTask_ReviewDualRun" -> "dualRunReview";
             default -> "criticalIncident";
-        }, wave == null ? "dual run" : "wave " + wave, yes ? "positive" : "negative",
-            comment == null ? List.of() : List.of(comment), null, TaskForms.currentUser(task),
-            task.getProcessInstanceId()));
+        }, wave == null ? "dual run" : "wave " + wave, yes ? "positive" : "negative", findings, null,
+            TaskForms.currentUser(task), task.getProcessInstanceId()));
         task.getExecution().setVariable(variable, yes);
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener of {@code UserTask_ReconcileDualRun} ("Reconcile day n"): prefills the key figures of the plan; on
+ * Task listener of {@code UserTask_ReconcileDualRun} ("Reconcile the dual run of T-1: day n of m"): prefills the
+ * day, the number of days and the key figures of the plan; on
  * complete each needs the legacy and the new system's value; a difference beyond the figure's tolerance
  * ({@link Reconciliation}) opens a high incident through operations and is listed in {@code dualRunFindings}.
  * Writes {@code dualRunDay} and {@code moreDays} (the plan has days left).
@@ -53,10 +54,12 @@ class DualRunReconciliation implements TaskListener {
         Map<String, CutoverPlanRepository.KeyFigure> figures = plans.keyFigures(projectCode).stream()
             .collect(Collectors.toMap(CutoverPlanRepository.KeyFigure::name, Function.identity(), (a, b) -> a,
                 LinkedHashMap::new));
-        Object previous = task.getVariable("dualRunDay");
-        int day = previous == null ? 1 : ((Number) previous).intValue() + 1;
+        // counted from the stored checks of the current plan, so a dual run planned again starts at day 1
+        int day = plans.dualRunDaysReconciled(projectCode) + 1;
+        int days = plans.plan(projectCode).map(CutoverPlanRepository.Plan::dualRunDays).orElse(0);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal("day", day);
+            task.setVariableLocal("days", days);
             task.setVariableLocal(ROWS, JsonRows.of(figures.values().stream().map(f -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("name", f.name());
@@ -107,8 +110,7 @@ class DualRunReconciliation implements TaskListener {
                 .update();
         });
         task.getExecution().setVariable("dualRunDay", day);
-        task.getExecution().setVariable("moreDays", day < plans.plan(projectCode)
-            .map(CutoverPlanRepository.Plan::dualRunDays).orElse(0));
+        task.getExecution().setVariable("moreDays", day < days);
         String before = (String) task.getVariable("dualRunFindings");
         List<String> all = new ArrayList<>();
         if (before != null && !before.isEmpty()) {

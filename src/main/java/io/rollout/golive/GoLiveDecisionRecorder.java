@@ -2,23 +2,30 @@ package io.rollout.golive;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.FormInput;
+import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of {@code UserTask_DecideGoLive} in {@code goLive}: checks the steering committee's
- * decision against the readiness recommendation with {@link GoLiveDecisionRules} and stores it in
+ * Task listener of {@code UserTask_DecideGoLive} in {@code goLive}. On create it shows the committee the plan it
+ * decides on ({@code planSummary}, and the waves as rows of {@code planWaves}). On complete it checks the steering
+ * committee's decision against the readiness recommendation with {@link GoLiveDecisionRules} and stores it in
  * {@code go_live_decision} and as decision {@code goLiveDecision} (outcome {@code go}, {@code conditional-go},
  * {@code go-with-risk-acceptance} or {@code no-go}; an override of the recommendation says so in the findings).
+ * The recommendation is the one {@code goLiveReadiness} recorded in the decision log, not the process variable
+ * shown in the form, so no other path can turn a no-go into a go that needs no risk acceptance.
  *
- * <p>Reads {@code projectCode}, {@code readinessVerdict}, {@code goLiveDecision}, {@code cutoverStrategy},
- * {@code goLiveConditions}, {@code riskAcceptance}, {@code decisionReason}.
+ * <p>Reads {@code projectCode}, {@code goLiveDecision}, {@code cutoverStrategy}, {@code goLiveConditions},
+ * {@code riskAcceptance}, {@code decisionReason}.
  */
 @Component("goLiveDecisionRecorder")
 class GoLiveDecisionRecorder implements TaskListener {
@@ -28,13 +35,15 @@ class GoLiveDecisionRecorder implements TaskListener {
     private final GoLiveDecisionRules rules = new GoLiveDecisionRules();
     private final GoLiveRepository repository;
     private final CutoverPlanRepository plans;
+    private final CutoverPeople people;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    GoLiveDecisionRecorder(GoLiveRepository repository, CutoverPlanRepository plans, DecisionLog decisions,
-                           Messages messages) {
+    GoLiveDecisionRecorder(GoLiveRepository repository, CutoverPlanRepository plans, CutoverPeople people,
+                           DecisionLog decisions, Messages messages) {
         this.repository = repository;
         this.plans = plans;
+        this.people = people;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -42,7 +51,12 @@ class GoLiveDecisionRecorder implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String projectCode = (String) task.getVariable("projectCode");
-        String recommendation = (String) task.getVariable("readinessVerdict");
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            prefill(task, projectCode);
+            return;
+        }
+        String recommendation = decisions.latest(projectCode, GoLiveReadiness.DECISION).map(Decision::outcome)
+            .orElseThrow(() -> new IllegalStateException("no readiness assessment of project " + projectCode));
         GoLiveDecisionRules.Submission submission = new GoLiveDecisionRules.Submission(recommendation,
             TaskForms.text(task, "goLiveDecision"), TaskForms.text(task, "cutoverStrategy"),
             TaskForms.text(task, "goLiveConditions"), TaskForms.text(task, "riskAcceptance"),
@@ -75,5 +89,22 @@ class GoLiveDecisionRecorder implements TaskListener {
             submission.strategy() == null ? "go-live" : submission.strategy(), result.outcome(), findings,
             "recommendation=" + recommendation + "; overridden=" + result.overridden(), user,
             task.getProcessInstanceId()));
+    }
+
+    private void prefill(DelegateTask task, String projectCode) {
+        plans.plan(projectCode).ifPresent(plan -> {
+            List<Runbook.Step> steps = plans.runbook(projectCode);
+            task.setVariableLocal("planSummary", messages.forRecord("golive.plan.summary",
+                messages.forRecord("golive.strategy." + plan.strategy()), FormInput.md(plan.reason()), steps.size(),
+                steps.stream().mapToInt(Runbook.Step::plannedMinutes).sum()));
+        });
+        task.setVariableLocal("planWaves", JsonRows.of(plans.waves(projectCode).stream().map(w -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("wave", w.no());
+            row.put("departments", people.departmentNames(w.departments()));
+            row.put("stabilisation", messages.forRecord("golive.days", w.stabilisationDays()));
+            row.put("onCall", people.displayNames(w.onCall()));
+            return row;
+        }).toList()));
     }
 }

@@ -4,8 +4,11 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.golive.ReadinessVerdict.Recommendation;
 import io.rollout.golive.ReadinessVerdict.Row;
+import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Reads {@code projectCode}; writes {@code readinessVerdict}, {@code readinessOk} (verdict is go),
  * {@code readinessFindings} (one line per reason, with what it names) and {@code readinessSummary} (every
- * fact with ✓ or ✗).
+ * fact with ✓ or ✗), and the same as rows for the forms' tables: {@code readinessFacts} ({@code met}, {@code criterion},
+ * {@code found}) and {@code readinessReasons} ({@code verdict}, {@code reason}, {@code concerns}).
  */
 @Component("goLiveReadiness")
 class GoLiveReadiness implements JavaDelegate {
@@ -60,6 +64,13 @@ class GoLiveReadiness implements JavaDelegate {
         execution.setVariable("readinessOk", ReadinessVerdict.GO.equals(recommendation.verdict()));
         execution.setVariable("readinessFindings", bullets(findings));
         execution.setVariable("readinessSummary", bullets(summary));
+        execution.setVariable("readinessFacts", JsonRows.of(CRITERIA.stream()
+            .map(c -> row("met", recommendation.unmetCriteria().contains(c) ? "✗" : "✓",
+                "criterion", messages.forRecord("golive.readiness.criterion." + c),
+                "found", found(c, facts))).toList()));
+        execution.setVariable("readinessReasons", JsonRows.of(recommendation.reasons().stream()
+            .map(r -> row("verdict", messages.forRecord("golive.verdict." + r.verdict()), "reason", r.reason(),
+                "concerns", facts.details(r.criterion()))).toList()));
         decisions.record(new Decision(projectCode, DECISION, "go-live", recommendation.verdict(), findings,
             facts.summary(), DecisionLog.SYSTEM, execution.getProcessInstanceId()));
     }
@@ -73,6 +84,19 @@ class GoLiveReadiness implements JavaDelegate {
         String details = facts.details(criterion);
         return messages.forRecord("golive.readiness.fact." + criterion,
             details.isEmpty() ? messages.forRecord("golive.readiness.none") : details);
+    }
+
+    private String found(String criterion, ReadinessFacts facts) {
+        String details = facts.details(criterion);
+        return details.isEmpty() ? messages.forRecord("golive.readiness.none") : details;
+    }
+
+    private static Map<String, Object> row(String... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
     }
 
     private static String text(Object value) {

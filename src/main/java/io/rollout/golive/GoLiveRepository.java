@@ -13,6 +13,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class GoLiveRepository {
 
+    /** A stored run of the runbook. */
+    record Run(long id, String kind, Integer wave, boolean succeeded, String report, String executedBy,
+               Instant executedAt) {
+    }
+
+    /** One key figure of one day of a dual run as reconciled. */
+    record Check(int day, String figure, java.math.BigDecimal legacy, java.math.BigDecimal current,
+                 java.math.BigDecimal differencePercent, boolean within, Integer incident) {
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -65,6 +75,29 @@ class GoLiveRepository {
                 where id = (select max(id) from cutover_run where project_code = ? and kind = 'real')""")
             .params(report, rolledBackBy, now(), projectCode)
             .update() == 1;
+    }
+
+    /** The latest real run of the project's cutover, or of one wave of it when {@code wave} is given. */
+    java.util.Optional<Run> latestRealRun(String projectCode, Integer wave) {
+        String select = """
+                select id, kind, wave_no, succeeded, report, executed_by, executed_at from cutover_run
+                where project_code = ? and kind = 'real'""";
+        return (wave == null ? jdbc.sql(select + " order by id desc").param(projectCode)
+                : jdbc.sql(select + " and wave_no = ? order by id desc").params(projectCode, wave))
+            .query((rs, n) -> new Run(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), rs.getBoolean(4),
+                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+            .list().stream().findFirst();
+    }
+
+    /** The reconciled key figures of the dual run since the given time (the current plan), by day and figure. */
+    List<Check> dualRunChecks(String projectCode, Instant since) {
+        return jdbc.sql("""
+                select day_no, figure, legacy_value, new_value, difference_percent, within_tolerance, incident_id
+                from dual_run_check where project_code = ? and recorded_at >= ? order by day_no, figure""")
+            .params(projectCode, Timestamp.from(since))
+            .query((rs, n) -> new Check(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                rs.getBigDecimal(5), rs.getBoolean(6), (Integer) rs.getObject(7)))
+            .list();
     }
 
     private Timestamp now() {

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of the runbook runs in {@code goLive}: {@code UserTask_RehearseCutover} (the mock cutover),
  * {@code UserTask_ExecuteCutover} (dual run or big bang) and {@code UserTask_ExecuteWaveCutover} (one wave). On
- * create it prefills the dynamic list {@code runbook} with the planned steps; on complete every step must be done
+ * create it prefills what the run is ({@code runTitle}), the plan as rows of a read-only table
+ * ({@code runbookPlan}: step, owner by display name, planned minutes, the steps it comes after) and the dynamic
+ * list {@code runbook} with one row per step to report on; on complete every step must be done
  * or failed (the run is over), with actual minutes for a done step, and no step may be done or in progress before
  * the steps it depends on are done ({@link Runbook}). The run, its steps and decision {@code cutoverRehearsal} or
  * {@code cutover} are stored; {@code runbookOk} is true when every step is done.
@@ -33,12 +35,15 @@ class RunbookRunRecorder implements TaskListener {
 
     private final CutoverPlanRepository plans;
     private final GoLiveRepository runs;
+    private final CutoverPeople people;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    RunbookRunRecorder(CutoverPlanRepository plans, GoLiveRepository runs, DecisionLog decisions, Messages messages) {
+    RunbookRunRecorder(CutoverPlanRepository plans, GoLiveRepository runs, CutoverPeople people, DecisionLog decisions,
+                       Messages messages) {
         this.plans = plans;
         this.runs = runs;
+        this.people = people;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -48,6 +53,8 @@ class RunbookRunRecorder implements TaskListener {
         String projectCode = (String) task.getVariable("projectCode");
         List<Runbook.Step> plan = plans.runbook(projectCode);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal("runTitle", title(task, projectCode));
+            task.setVariableLocal("runbookPlan", JsonRows.of(plan.stream().map(this::planRow).toList()));
             task.setVariableLocal(ROWS, JsonRows.of(plan.stream().map(RunbookRunRecorder::prefill).toList()));
             return;
         }
@@ -118,13 +125,35 @@ class RunbookRunRecorder implements TaskListener {
         }
     }
 
+    // "Rehearsal (mock cutover) of T-1: waves by department", "Wave 1: Procurement, Warehouse", "Cutover of T-1: dual run"
+    private String title(DelegateTask task, String projectCode) {
+        String strategy = plans.plan(projectCode).map(CutoverPlanRepository.Plan::strategy).orElse("");
+        String strategyName = strategy.isEmpty() ? "" : messages.forRecord("golive.strategy." + strategy);
+        if (REHEARSAL.equals(task.getTaskDefinitionKey())) {
+            return messages.forRecord("golive.run.rehearsal", projectCode, strategyName);
+        }
+        if (task.getVariable("wave") instanceof Number wave) {
+            List<String> departments = plans.waves(projectCode).stream().filter(w -> w.no() == wave.intValue())
+                .findFirst().map(CutoverPlanRepository.Wave::departments).orElse(List.of());
+            return messages.forRecord("golive.run.wave", wave.intValue(), people.departmentNames(departments));
+        }
+        return messages.forRecord("golive.run.cutover", projectCode, strategyName);
+    }
+
+    private Map<String, Object> planRow(Runbook.Step s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("stepNo", s.no());
+        row.put("title", s.title());
+        row.put("owner", people.displayName(s.owner()));
+        row.put("plannedMinutes", s.plannedMinutes());
+        row.put("dependsOn", String.join(", ", s.dependsOn().stream().map(String::valueOf).toList()));
+        return row;
+    }
+
     private static Map<String, Object> prefill(Runbook.Step s) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("stepNo", String.valueOf(s.no()));
+        row.put("stepNo", (long) s.no());
         row.put("title", s.title());
-        row.put("owner", s.owner());
-        row.put("plannedMinutes", String.valueOf(s.plannedMinutes()));
-        row.put("dependsOn", String.join(", ", s.dependsOn().stream().map(String::valueOf).toList()));
         row.put("status", Runbook.NOT_STARTED);
         row.put("actualMinutes", null);
         row.put("note", null);

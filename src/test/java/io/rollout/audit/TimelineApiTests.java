@@ -52,12 +52,13 @@ class TimelineApiTests {
         TestUsers.ensure(identity, "tlauditor", PASSWORD, Roles.AUDITOR);
         TestUsers.ensure(identity, "tlsteering", PASSWORD, Roles.STEERING_COMMITTEE);
         TestUsers.ensure(identity, "tlkeyuser", PASSWORD, Roles.KEY_USER);
+        TestUsers.ensure(identity, "tlops", PASSWORD, Roles.IT_OPERATIONS);
         code = TestProjects.newCode();
         TestProjects.create(projects, code, List.of("finance"), List.of(), List.of());
         runtime.startProcessInstanceByKey("goLive", code, Map.of("projectCode", code));
         Task plan = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
         tasks.complete(plan.getId(), Map.of("cutoverStrategy", "big-bang", "strategyReason", "一次性切换 ok",
-            "runbook", JsonRows.of(List.of(Map.of("stepNo", "1", "title", "Switch", "owner", "tlauditor",
+            "runbook", JsonRows.of(List.of(Map.of("stepNo", "1", "title", "Switch", "owner", "tlops",
                 "plannedMinutes", "60", "dependsOn", "")))));
         Task decide = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
         HttpHeaders headers = new HttpHeaders();
@@ -76,9 +77,11 @@ class TimelineApiTests {
 
         assertThat(events).extracting(e -> e.get("type") + " " + e.get("event") + " " + e.get("subject"))
             .containsSubsequence("process started Go-live and cutover", "decision goLiveReadiness go-live",
-                "task created Decide go / no-go", "decision goLiveDecision big-bang",
-                "task completed Decide go / no-go", "task created Resolve readiness issues");
-        assertThat(events).filteredOn(e -> "completed".equals(e.get("event")) && "Decide go / no-go".equals(e.get("subject")))
+                "task created Steering committee: decide go / no-go for " + code, "decision goLiveDecision big-bang",
+                "task completed Steering committee: decide go / no-go for " + code,
+                "task created Resolve the go-live issues of " + code);
+        assertThat(events).filteredOn(e -> "completed".equals(e.get("event"))
+                && ("Steering committee: decide go / no-go for " + code).equals(e.get("subject")))
             .singleElement().satisfies(e -> {
                 assertThat(e).containsEntry("person", "tlsteering").containsEntry("phase", "goLive");
             });

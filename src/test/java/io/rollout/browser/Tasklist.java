@@ -31,6 +31,8 @@ class Tasklist {
     // generous: on a busy 2-core machine the first load of Tasklist's scripts alone can take half a minute
     private static final Duration FIRST_LOAD = Duration.ofSeconds(90);
     private static final Duration STEP = Duration.ofSeconds(30);
+    // form-js 1.8.7 takes typed text into the form's data this long after the last key stroke
+    private static final Duration INPUT_DEBOUNCE = Duration.ofMillis(300);
 
     private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[@ng-click='complete()']");
 
@@ -382,6 +384,46 @@ class Tasklist {
     }
 
     /**
+     * Picks an option of a searchable select (a people picker) as a user does: types part of the name into its
+     * search box and clicks the option whose label contains {@code option}, e.g. "Hao Xu (xuhao)"; {@code row} is
+     * the row of a dynamic list, or null.
+     */
+    Tasklist choose(String componentId, Integer row, String typed, String option) {
+        String id = domId(componentId, row);
+        WebElement input = field(componentId, row);
+        scrollTo(input);
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(typed);
+        click(By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]"
+            + "[contains(normalize-space(.), " + literal(option) + ")]"));
+        wait.until(d -> String.valueOf(field(componentId, row).getDomProperty("value")).contains(option));
+        return this;
+    }
+
+    /**
+     * Adds an option to a tag list (several departments, an on-call team) as a user does: types part of its label
+     * and clicks the option whose label contains {@code option}; {@code row} is the row of a dynamic list, or null.
+     */
+    Tasklist tagContaining(String componentId, Integer row, String typed, String option) {
+        String id = domId(componentId, row);
+        String taglist = "//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]";
+        WebElement input = field(componentId, row);
+        scrollTo(input);
+        input.click();
+        input.sendKeys(typed);
+        click(By.xpath(taglist + "//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), "
+            + literal(option) + ")]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(taglist
+            + "//span[contains(@class,'fjs-taglist-tag-label')][contains(normalize-space(.), " + literal(option) + ")]")));
+        // leave the field, so its drop-down list does not cover the next one
+        field(componentId, row).sendKeys(Keys.ESCAPE);
+        return this;
+    }
+
+    /**
      * The height of the open task's form in CSS pixels, all of it (what the user scrolls through, not only what the
      * window shows), for checking that a form stays a few screens long.
      */
@@ -501,15 +543,18 @@ class Tasklist {
         }
     }
 
-    /** The labels a searchable select offers when the user opens it, e.g. the people a picker offers. */
+    /** The labels a searchable select or tag list offers when the user opens it, e.g. the people a picker offers. */
     List<String> options(String componentId, Integer row) {
         String id = domId(componentId, row);
         WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("input[id$='" + id + "']")));
         scrollTo(field);
         field.click();
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        By items = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+        if (!String.valueOf(field.getDomProperty("value")).isEmpty()) {
+            // a chosen person's name filters the list: clear it to see every option
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        }
+        By items = By.xpath("//div[contains(@class,'fjs-form-field')][.//input[substring(@id, string-length(@id) - "
             + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]");
         List<String> labels = wait.until(d -> {
             List<String> shown = d.findElements(items).stream().map(WebElement::getText).map(String::trim).toList();
@@ -648,5 +693,53 @@ class Tasklist {
         if (!error.isEmpty()) {
             throw new AssertionError("Tasklist refused to complete the task: " + error);
         }
+    }
+
+    /** Removes the tag whose label contains {@code option} from a tag list; {@code row} as in {@link #tag}. */
+    Tasklist untag(String componentId, Integer row, String option) {
+        String id = domId(componentId, row);
+        By remove = By.xpath("//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(concat(' ', @class, ' '), ' fjs-taglist-tag ')]"
+            + "[.//span[contains(normalize-space(.), " + literal(option) + ")]]//button[contains(@class,'fjs-taglist-tag-remove')]");
+        click(remove);
+        wait.until(ExpectedConditions.numberOfElementsToBe(remove, 0));
+        return this;
+    }
+
+    /** Removes the last row of a dynamic list with its remove button; {@code fieldId} as in {@link #addRow}. */
+    Tasklist removeLastRow(String listId, String fieldId) {
+        int before = rows(fieldId);
+        click(By.xpath("(//div[@role='group'][substring(@aria-labelledby, string-length(@aria-labelledby) - "
+            + listId.length() + ")=" + literal("-" + listId) + "]//button[contains(@class,'fjs-repeat-row-remove')])[last()]"));
+        wait.until(d -> rows(fieldId) == before - 1);
+        return this;
+    }
+
+    /**
+     * Types into a field like {@link #type} and then pauses as a person does before the next field. form-js 1.8.7
+     * takes typed text into the form only after a 300 ms debounce; when the next field of a list row changes
+     * within that time (a picker chosen right after typing, as only a script is fast enough to do), the text
+     * typed into a row that was empty is lost.
+     */
+    Tasklist enter(String componentId, Integer row, String text) {
+        wait.until(d -> {
+            type(componentId, row, text);
+            try {
+                Thread.sleep(INPUT_DEBOUNCE.toMillis() + 200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return text.equals(field(componentId, row).getDomProperty("value"));
+        });
+        return this;
+    }
+
+    /** Closes Tasklist's error notifications (a refused completion), which lie over the form's buttons, as a user does. */
+    Tasklist dismissErrors() {
+        By close = By.cssSelector(".page-notifications .alert-danger button[ng-click^='removeNotification']");
+        driver.findElements(close).stream().filter(WebElement::isDisplayed).forEach(WebElement::click);
+        wait.until(d -> d.findElements(close).stream().noneMatch(WebElement::isDisplayed));
+        return this;
     }
 }

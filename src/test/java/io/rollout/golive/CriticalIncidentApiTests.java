@@ -71,7 +71,7 @@ class CriticalIncidentApiTests {
         Task handle = tasks.createTaskQuery().processInstanceBusinessKey(code)
             .taskDefinitionKey("UserTask_HandleCriticalIncident").singleResult();
         assertThat(handle.getName()).isEqualTo("Handle critical incident #" + response.getBody().get("incidentId")
-            + ": Invoices post twice");
+            + " in wave 1 (Finance): Invoices post twice");
         assertThat(jdbc.sql("select severity from incident where project_code = ?").param(code).query(String.class)
             .single()).isEqualTo("critical");
     }

@@ -89,6 +89,8 @@ class GoLiveProcessTests {
     static final String ON_CALL = "gloncall";
     static final String FINANCE_OWNER = "glownerfinance";
     static final String WAREHOUSE_OWNER = "glownerwarehouse";
+    static final String WAREHOUSE_KEY_USER = "glkeyuserwarehouse";
+    static final String TRAINER = "gltrainer";
 
     String code;
 
@@ -128,14 +130,19 @@ class GoLiveProcessTests {
 
         assertThat(pi).hasPassed(GATEWAY_GO).isWaitingAt(REHEARSE);
         assertThat(task(pi)).hasCandidateGroup("it-operations");
+        assertThat(task(pi).getName()).isEqualTo("Rehearse the cutover of " + code + " (mock run)");
+        assertThat(JsonRows.read(tasks.getVariableLocal(task(pi).getId(), "runbookPlan")))
+            .extracting(r -> r.text("stepNo") + " " + r.text("title") + " by " + r.text("owner") + " after " + r.text("dependsOn"))
+            .containsExactly("1 Freeze legacy by glops Test after null", "2 Load delta by glops Test after 1",
+                "3 Switch users by glops Test after 1, 2");
         assertThat(JsonRows.read(tasks.getVariableLocal(task(pi).getId(), "runbook")))
-            .extracting(r -> r.text("stepNo") + " " + r.text("title") + " after " + r.text("dependsOn"))
-            .containsExactly("1 Freeze legacy after null", "2 Load delta after 1", "3 Switch users after 1, 2");
+            .extracting(r -> r.text("stepNo") + " " + r.text("title") + " " + r.text("status"))
+            .containsExactly("1 Freeze legacy not-started", "2 Load delta not-started", "3 Switch users not-started");
         runRunbook(task(pi), "done", "done", "done");
         assertThat(decisions.latest(code, "cutoverRehearsal")).get().extracting(Decision::outcome).isEqualTo("succeeded");
 
         Task wave1 = onlyTask(pi, WAVE_CUTOVER);
-        assertThat(wave1.getName()).isEqualTo("Cut over wave 1");
+        assertThat(wave1.getName()).isEqualTo("Cut over wave 1: Finance");
         runRunbook(wave1, "done", "done", "done");
         assertThat(waveStatus(1)).isEqualTo("live");
         // the stabilisation period runs; the second wave has not started
@@ -146,11 +153,11 @@ class GoLiveProcessTests {
 
         Task review1 = onlyTask(pi, REVIEW_WAVE);
         assertThat(review1).hasCandidateUser(FINANCE_OWNER);
-        assertThat(review1.getName()).isEqualTo("Review wave 1");
+        assertThat(review1.getName()).isEqualTo("Review wave 1 (Finance)");
         complete(review1, withVariables("reviewDecision", "yes"));
 
         Task wave2 = onlyTask(pi, WAVE_CUTOVER);
-        assertThat(wave2.getName()).isEqualTo("Cut over wave 2");
+        assertThat(wave2.getName()).isEqualTo("Cut over wave 2: Warehouse");
         runRunbook(wave2, "done", "done", "done");
         management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
         Task review2 = onlyTask(pi, REVIEW_WAVE);
@@ -202,7 +209,7 @@ class GoLiveProcessTests {
 
         Task handle = onlyTask(pi, HANDLE_INCIDENT);
         assertThat(handle).hasCandidateUser(ON_CALL);
-        assertThat(handle.getName()).isEqualTo("Handle critical incident #7: Invoices post twice");
+        assertThat(handle.getName()).isEqualTo("Handle critical incident #7 in wave 1 (Finance): Invoices post twice");
         Job escalation = management.createJobQuery().processInstanceId(pi.getId()).timers().list().stream()
             .filter(j -> Duration.between(Instant.now(), j.getDuedate().toInstant()).toHours() < 3).findFirst().orElseThrow();
         management.executeJob(escalation.getId());
@@ -481,12 +488,171 @@ class GoLiveProcessTests {
         assertThatThrownBy(() -> complete(task(pi), plan))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
             .hasMessageContaining("Give the reason for the cutover strategy")
-            .hasMessageContaining("Row 1: sales is not a department of the project (finance, warehouse).")
-            .hasMessageContaining("Departments in no wave: warehouse.")
+            .hasMessageContaining("Row 1: sales is not a department of the project (Finance, Warehouse).")
+            .hasMessageContaining("Departments in no wave: Warehouse.")
             .hasMessageContaining("The runbook has a cycle of dependencies: 1 → 3 → 2 → 1.");
 
         assertThat(pi).isWaitingAt(PLAN_CUTOVER);
         assertThat(count("select count(*) from cutover_plan where project_code = ?")).isZero();
+    }
+
+    @Test
+    void stepOwnersAndOnCallStaffMustQualifyAndTheRefusalSaysWhy() {
+        TestUsers.ensure(identity, TRAINER, PASSWORD, Roles.TRAINER);
+        TestUsers.ensure(identity, WAREHOUSE_KEY_USER, PASSWORD, Roles.KEY_USER, Roles.departmentGroup("warehouse"));
+        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS, code, Map.of("projectCode", code));
+        String planTask = task(pi).getId();
+        // the form offers exactly the people who qualify, saying why each does
+        assertThat(JsonRows.read(tasks.getVariableLocal(planTask, "stepOwnerOptions"))).extracting(r -> r.text("label"))
+            .contains(OPS + " Test (" + OPS + ") · IT operations",
+                WAREHOUSE_KEY_USER + " Test (" + WAREHOUSE_KEY_USER + ") · key user, Warehouse",
+                FINANCE_OWNER + " Test (" + FINANCE_OWNER + ") · business owner, Finance")
+            .noneMatch(label -> label.contains(TRAINER));
+        assertThat(JsonRows.read(tasks.getVariableLocal(planTask, "onCallOptions"))).extracting(r -> r.text("value"))
+            .contains(OPS, ON_CALL, WAREHOUSE_KEY_USER, FINANCE_OWNER).doesNotContain(PMO, TRAINER);
+        assertThat(JsonRows.read(tasks.getVariableLocal(planTask, "departmentOptions")))
+            .extracting(r -> r.text("value") + "=" + r.text("label")).containsExactly("finance=Finance", "warehouse=Warehouse");
+        Map<String, Object> plan = new LinkedHashMap<>(wavesPlan());
+        // the warehouse key user may be on call for the warehouse, not for finance; every wave needs IT operations
+        plan.put("waves", JsonRows.of(List.of(wave(List.of("finance"), 3, List.of(OPS, WAREHOUSE_KEY_USER)),
+            wave(List.of("warehouse"), 5, List.of(WAREHOUSE_KEY_USER)))));
+        Map<String, Object> trainerStep = step(1, "Freeze legacy", "");
+        trainerStep.put("owner", TRAINER);
+        plan.put("runbook", JsonRows.of(List.of(trainerStep, step(2, "Load delta", "1"))));
+
+        assertThatThrownBy(() -> tasks.complete(planTask, plan))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("Row 1: " + WAREHOUSE_KEY_USER + " Test (" + WAREHOUSE_KEY_USER + ") cannot be on call "
+                + "for this wave: on call are IT operations and the key users and business owners of the wave's "
+                + "departments (Finance).")
+            .hasMessageContaining("Row 2: the on-call team needs someone from IT operations, who can roll the wave back.")
+            .hasMessageContaining("Row 1: " + TRAINER + " Test (" + TRAINER + ") cannot own a runbook step: owners are IT "
+                + "operations, data stewards, developers, consultants, the PMO, and key users and business owners of "
+                + "the project's departments (Finance, Warehouse).");
+        assertThat(count("select count(*) from cutover_plan where project_code = ?")).isZero();
+
+        plan.put("waves", JsonRows.of(List.of(wave(List.of("finance"), 3, List.of(OPS)),
+            wave(List.of("warehouse"), 5, List.of(OPS, WAREHOUSE_KEY_USER)))));
+        plan.put("runbook", runbookPlan());
+        complete(task(pi), plan);
+        assertThat(jdbc.sql("select on_call from cutover_wave where project_code = ? order by wave_no").param(code)
+            .query(String.class).list()).containsExactly(OPS, OPS + "," + WAREHOUSE_KEY_USER);
+    }
+
+    @Test
+    void theDecisionIsCheckedAgainstTheRecordedRecommendationAndTheCutoverFollowsTheStoredPlan() {
+        ProcessInstance pi = start(wavesPlan());
+        // a candidate rewriting the variables shown in the forms changes neither the check nor the route
+        runtime.setVariable(pi.getId(), "readinessVerdict", "go");
+        String taskId = task(pi).getId();
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("goLiveDecision", "go", "cutoverStrategy", "waves")))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("The readiness recommendation is no-go");
+        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "waves",
+            "riskAcceptance", "Finance closes the month in the legacy system"));
+        runtime.setVariable(pi.getId(), "cutoverStrategy", "big-bang");
+        runRunbook(task(pi), "done", "done", "done");
+
+        assertThat(pi).isWaitingAt(WAVE_CUTOVER);
+    }
+
+    @Test
+    void theDecidersSeeTablesOfFactsPlanRunsIncidentsAndWhatHappened() {
+        jdbc.sql("""
+                insert into risk (project_code, title, probability, impact, score, owner, status)
+                values (?, 'Key user of finance leaves', 4, 5, 20, ?, 'open')""").params(code, FINANCE_OWNER).update();
+        allPhasesPassed();
+        ProcessInstance pi = start(wavesPlan());
+
+        Task decide = task(pi);
+        assertThat(decide.getName()).isEqualTo("Steering committee: decide go / no-go for " + code);
+        assertThat(JsonRows.read(runtime.getVariable(pi.getId(), "readinessFacts")))
+            .extracting(r -> r.text("met") + " " + r.text("criterion") + ": " + r.text("found"))
+            .contains("✓ UAT gate: passed", "✗ Open high risks (score 15 or more): Key user of finance leaves (20)");
+        assertThat(JsonRows.read(runtime.getVariable(pi.getId(), "readinessReasons")))
+            .extracting(r -> r.text("verdict") + ": " + r.text("concerns"))
+            .containsExactly("conditional go: Key user of finance leaves (20)");
+        assertThat((String) tasks.getVariableLocal(decide.getId(), "planSummary"))
+            .isEqualTo("**Planned cutover: waves by department.** Finance first: smallest user group\n\n"
+                + "Runbook: 3 steps, 90 minutes planned.");
+        assertThat(JsonRows.read(tasks.getVariableLocal(decide.getId(), "planWaves")))
+            .extracting(r -> r.text("wave") + " " + r.text("departments") + " " + r.text("stabilisation") + " " + r.text("onCall"))
+            .containsExactly("1 Finance 3 days " + ON_CALL + " Test", "2 Warehouse 5 days " + ON_CALL + " Test, " + OPS + " Test");
+        complete(decide, withVariables("goLiveDecision", "go", "cutoverStrategy", "waves",
+            "goLiveConditions", "A second finance key user by go-live"));
+        Task rehearsal = task(pi);
+        assertThat(tasks.getVariableLocal(rehearsal.getId(), "runTitle"))
+            .isEqualTo("Rehearsal (mock cutover) of " + code + ": waves by department");
+        runRunbook(rehearsal, "done", "done", "done");
+        assertThat(tasks.getVariableLocal(onlyTask(pi, WAVE_CUTOVER).getId(), "runTitle")).isEqualTo("Wave 1: Finance");
+        runRunbook(onlyTask(pi, WAVE_CUTOVER), "done", "done", "done");
+        runtime.createMessageCorrelation("criticalIncident").processInstanceBusinessKey(code)
+            .setVariable("criticalIncidentId", 3).setVariable("criticalIncidentTitle", "Invoices post twice").correlate();
+        Task handle = onlyTask(pi, HANDLE_INCIDENT);
+        assertThat((String) tasks.getVariableLocal(handle.getId(), "incidentContext"))
+            .startsWith("During **wave 1 (Finance)**, reported ").endsWith(". On call: " + ON_CALL
+                + " Test. Not decided within 120 minutes, it goes to the steering committee.");
+        complete(handle, withVariables("reviewDecision", "yes", "reviewComment", "Duplicate postings reversed"));
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
+
+        Task review = onlyTask(pi, REVIEW_WAVE);
+        assertThat(JsonRows.read(tasks.getVariableLocal(review.getId(), "waveFacts")))
+            .extracting(r -> r.text("what") + ": " + r.text("details"))
+            .contains("Departments: Finance", "Stabilisation period: 3 days", "On call: " + ON_CALL + " Test",
+                "Critical incidents: Incident #3: Invoices post twice — Duplicate postings reversed (wave continued)",
+                "Cutover report: Run as planned")
+            .anySatisfy(fact -> assertThat(fact).matches("Cut over: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} by .+"));
+        complete(review, withVariables("reviewDecision", "no", "reviewComment", "Month-end close failed"));
+
+        Task rollback = onlyTask(pi, ROLL_BACK_WAVE);
+        assertThat(rollback.getName()).isEqualTo("Roll back wave 1 (Finance)");
+        assertThat(tasks.getVariableLocal(rollback.getId(), "rollbackScope"))
+            .isEqualTo("**wave 1 (Finance)** goes back to the legacy system. Waves that stay live: none.");
+        complete(rollback, withVariables("rollbackReport", "Finance back on the legacy ledger"));
+
+        Task resolve = task(pi);
+        assertThat(resolve.getName()).isEqualTo("Resolve the go-live issues of " + code);
+        assertThat(JsonRows.read(tasks.getVariableLocal(resolve.getId(), "issueHistory")))
+            .extracting(r -> r.text("what") + " " + r.text("subject") + ": " + r.text("outcome"))
+            .containsExactly("Cutover plan waves: waves", "Readiness assessment go-live: conditional-go",
+                "Go / no-go waves: conditional-go", "Rehearsal waves: succeeded", "Cutover wave 1: succeeded",
+                "Critical incident wave 1: positive", "Wave review wave 1: negative", "Rollback wave 1: rolled-back");
+    }
+
+    @Test
+    void aDualRunPlannedAgainStartsAtDayOneAndTheEndShowsEveryReconciledFigure() {
+        allPhasesPassed();
+        ProcessInstance pi = start(dualRunPlan());
+        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "dual-run"));
+        runRunbook(task(pi), "done", "done", "done");
+        assertThat(task(pi).getName()).isEqualTo("Cut over " + code + " (dual run)");
+        runRunbook(task(pi), "done", "done", "done");
+        assertThat(task(pi).getName()).isEqualTo("Reconcile the dual run of " + code + ": day 1 of 2");
+        complete(task(pi), withVariables("figures", JsonRows.of(List.of(figure("Open orders", "120", "120"),
+            figure("Stock value", "1000000", "1006000")))));
+        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
+        assertThat(task(pi).getName()).isEqualTo("Reconcile the dual run of " + code + ": day 2 of 2");
+        complete(task(pi), withVariables("figures", JsonRows.of(List.of(figure("Open orders", "118", "118"),
+            figure("Stock value", "1000000", "1000000")))));
+
+        assertThat(JsonRows.read(tasks.getVariableLocal(task(pi).getId(), "dualRunChecks")))
+            .extracting(r -> r.text("day") + " " + r.text("figure") + " " + r.text("difference") + " " + r.text("within")
+                + " " + r.text("incident"))
+            .containsExactly("1 Open orders 0 % ✓ null", "1 Stock value 0.6 % ✗ #1", "2 Open orders 0 % ✓ null",
+                "2 Stock value 0 % ✓ null");
+        complete(task(pi), withVariables("reviewDecision", "no", "reviewComment", "Stock value drifts"));
+        assertThat(tasks.getVariableLocal(task(pi).getId(), "rollbackScope")).asString()
+            .startsWith("The whole cutover of " + code + " goes back to the legacy system.");
+        complete(task(pi), withVariables("rollbackReport", "Legacy system is the system of record again"));
+        complete(task(pi), withVariables("resolutionNotes", "Stock valuation fixed"));
+        planAgainAsPrefilled(pi);
+        complete(task(pi), withVariables("goLiveDecision", "go", "cutoverStrategy", "dual-run"));
+        runRunbook(task(pi), "done", "done", "done");
+        runRunbook(task(pi), "done", "done", "done");
+
+        assertThat(task(pi).getName()).isEqualTo("Reconcile the dual run of " + code + ": day 1 of 2");
+        assertThat(tasks.getVariableLocal(task(pi).getId(), "day")).isEqualTo(1);
+        assertThat(runtime.getVariable(pi.getId(), "dualRunFindings")).isNull();
     }
 
     private ProcessInstance start() {
@@ -547,6 +713,15 @@ class GoLiveProcessTests {
         row.put("owner", OPS);
         row.put("plannedMinutes", "30");
         row.put("dependsOn", after);
+        return row;
+    }
+
+    // as the form submits a wave: tag lists of departments and people, a number of days
+    private static Map<String, Object> wave(List<String> departments, int days, List<String> onCall) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("departments", departments);
+        row.put("stabilisationDays", days);
+        row.put("onCall", onCall);
         return row;
     }
 
