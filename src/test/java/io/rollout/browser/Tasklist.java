@@ -294,4 +294,133 @@ class Tasklist {
         }
         return "concat('" + String.join("', \"'\", '", text.split("'", -1)) + "')";
     }
+
+    // --- starting processes and pickers (governance) -------------------------------------------------------------
+
+    private static final By START_DIALOG = By.cssSelector(".modal-dialog");
+    private static final By START_BUTTON = By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
+
+    /**
+     * Opens Tasklist's "Start process" dialog, looks the process up by its name, chooses it and waits for its start
+     * form, as a user starts a process from the header of Tasklist.
+     */
+    Tasklist startProcess(String processName) {
+        click(By.cssSelector(".start-process-action a"));
+        WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector(".modal-header input[ng-model='page.searchValue']")));
+        search.sendKeys(processName);
+        click(By.xpath("//ul[contains(@class,'processes')]/li/a[normalize-space(.)=" + literal(processName) + "]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
+        return this;
+    }
+
+    /**
+     * Presses Start in the "Start process" dialog and waits until the dialog has closed. Fails with what the user
+     * sees when Start stays disabled or Tasklist shows an error in the dialog (a refused start names its reason).
+     */
+    void start() {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(START_BUTTON));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Start stays disabled; the form shows these errors: " + driver.findElements(
+                By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList());
+        }
+        click(START_BUTTON);
+        String error = wait.until((ExpectedCondition<String>) d -> {
+            String shown = d.findElements(By.cssSelector(".modal-body .alert-danger")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).map(String::trim).filter(t -> t.length() > 1).collect(Collectors.joining(" | "));
+            if (!shown.isEmpty()) {
+                return shown;
+            }
+            return d.findElements(START_DIALOG).isEmpty() ? "" : null;
+        });
+        if (!error.isEmpty()) {
+            throw new AssertionError("Tasklist refused to start the process: " + error);
+        }
+    }
+
+    /**
+     * Chooses a person (or any option) in a searchable select as a user does: types part of the label into the
+     * select's search box and clicks the option with the whole label. {@code row} is the row of a dynamic list, or
+     * null. (form-js gives a searchable select's search box the field's own id.)
+     */
+    Tasklist pick(String componentId, Integer row, String typed, String label) {
+        WebElement input = searchBox(componentId, row);
+        clearAndFocus(input);
+        input.sendKeys(typed);
+        click(By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[@id=" + literal(input.getDomAttribute("id"))
+            + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + literal(label) + "]"));
+        wait.until(d -> label.equals(searchBox(componentId, row).getDomProperty("value")));
+        return this;
+    }
+
+    /** The options a searchable select offers before the user types, as the user sees them. */
+    List<String> options(String componentId, Integer row) {
+        WebElement input = searchBox(componentId, row);
+        clearAndFocus(input);
+        String id = input.getDomAttribute("id");
+        List<String> shown = wait.until(d -> {
+            List<String> items = d.findElements(By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[@id="
+                + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]")).stream()
+                .map(WebElement::getText).map(String::trim).toList();
+            return items.isEmpty() ? null : items;
+        });
+        input.sendKeys(Keys.ESCAPE);
+        return shown;
+    }
+
+    private WebElement searchBox(String componentId, Integer row) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("input.fjs-input[id$='" + domId(componentId, row) + "']")));
+    }
+
+    private void clearAndFocus(WebElement input) {
+        scrollTo(input);
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    }
+
+    /** The cells of a read-only table component of the open form, row by row (header excluded). */
+    List<List<String>> table(String componentId) {
+        WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("table[id$='-" + componentId + "']")));
+        return table.findElements(By.cssSelector("tbody tr")).stream()
+            .map(tr -> tr.findElements(By.cssSelector("td")).stream().map(WebElement::getText).map(String::trim).toList())
+            .filter(cells -> !(cells.size() == 1 && cells.get(0).equals("Nothing to show."))).toList();
+    }
+
+    /** The height of the open task's form in pixels, all of it, also the part the user has to scroll to. */
+    long formHeight() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(
+            "return document.querySelector('.fjs-form').scrollHeight")).longValue();
+    }
+
+    /**
+     * Adds a value to a tag list as a user does: types part of its label into the tag list's search box and clicks
+     * the option with the whole label. {@code row} is the row of a dynamic list, or null.
+     */
+    Tasklist tag(String componentId, Integer row, String typed, String label) {
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("input.fjs-taglist-input[id$='" + domId(componentId, row) + "']")));
+        String id = input.getDomAttribute("id");
+        scrollTo(input);
+        input.click();
+        input.sendKeys(typed);
+        By taglist = By.xpath("//div[contains(@class,'fjs-form-field-taglist')][.//input[@id=" + literal(id) + "]]");
+        click(By.xpath("//div[contains(@class,'fjs-form-field-taglist')][.//input[@id=" + literal(id) + "]]"
+            + "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + literal(label) + "]"));
+        wait.until(d -> d.findElement(taglist).findElements(By.cssSelector(".fjs-taglist-tag-label")).stream()
+            .anyMatch(t -> label.equals(t.getText().trim())));
+        return this;
+    }
+
+    /** Ticks a single checkbox (not a checklist); {@code row} is the row of a dynamic list, or null. */
+    Tasklist checkbox(String componentId, Integer row) {
+        By box = By.cssSelector("input[type=checkbox][id$='" + domId(componentId, row) + "']");
+        if (!driver.findElement(box).isSelected()) {
+            click(box);
+        }
+        wait.until(ExpectedConditions.elementSelectionStateToBe(box, true));
+        return this;
+    }
 }
