@@ -25,11 +25,13 @@ import org.springframework.stereotype.Component;
 class ChangeApproval implements TaskListener {
 
     private final ChangeRequestRepository repository;
+    private final ChangeForms forms;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    ChangeApproval(ChangeRequestRepository repository, DecisionLog decisions, Messages messages) {
+    ChangeApproval(ChangeRequestRepository repository, ChangeForms forms, DecisionLog decisions, Messages messages) {
         this.repository = repository;
+        this.forms = forms;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -39,7 +41,7 @@ class ChangeApproval implements TaskListener {
         long id = ChangeForms.changeRequestId(task);
         ChangeRequest cr = repository.find(id).orElseThrow(() -> new IllegalStateException("no change request " + id));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            ChangeForms.show(task, cr, messages);
+            forms.show(task, cr);
             return;
         }
         String decision = FormInput.text(task.getVariable("changeDecision"));

@@ -26,11 +26,13 @@ import org.springframework.stereotype.Component;
 class ChangeImpactAnalysis implements TaskListener {
 
     private final ChangeRequestRepository repository;
+    private final ChangeForms forms;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    ChangeImpactAnalysis(ChangeRequestRepository repository, DecisionLog decisions, Messages messages) {
+    ChangeImpactAnalysis(ChangeRequestRepository repository, ChangeForms forms, DecisionLog decisions, Messages messages) {
         this.repository = repository;
+        this.forms = forms;
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -40,7 +42,7 @@ class ChangeImpactAnalysis implements TaskListener {
         long id = ChangeForms.changeRequestId(task);
         ChangeRequest cr = repository.find(id).orElseThrow(() -> new IllegalStateException("no change request " + id));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            ChangeForms.show(task, cr, messages);
+            forms.show(task, cr);
             return;
         }
         Impact impact = ChangeRequestRules.impact(task.getVariable("effortDays"), task.getVariable("scheduleDelayDays"),

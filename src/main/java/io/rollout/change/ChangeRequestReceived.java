@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * Start listener of {@code StartEvent_ChangeRequestRaised} in {@code implementationProject}: a message's payload
  * lands on the process instance, and several change requests can run at once, so the {@code changeRequestId} moves
  * into this event sub-process instance, and the variables its tasks and the routing decision write are declared
- * here so that they stay in it too ({@link #LOCAL}).
+ * here so that they stay in it too ({@link #LOCAL}). {@code changeRequestTitle} names the request in the task names
+ * ("Analyse impact of change request CR-3: Supplier portal for order confirmations", {@link ChangeRequestRules#title}).
  */
 @Component("changeRequestReceived")
 class ChangeRequestReceived implements ExecutionListener {
@@ -18,14 +19,24 @@ class ChangeRequestReceived implements ExecutionListener {
     static final List<String> LOCAL = List.of("effortDays", "scheduleDelayDays", "cost", "riskLevel", "impactNotes",
         "approverGroup", "changeDecision", "decisionReason", "changeApproved", "requirements", ChangeSpecification.VERSION);
 
+    private final ChangeRequestRepository repository;
+
+    ChangeRequestReceived(ChangeRequestRepository repository) {
+        this.repository = repository;
+    }
+
     @Override
     public void notify(DelegateExecution execution) {
         Object id = execution.getVariable("changeRequestId");
         if (id == null) {
             throw new IllegalStateException("message " + ChangeRequests.MESSAGE + " without changeRequestId");
         }
-        execution.setVariableLocal("changeRequestId", ((Number) id).longValue());
+        long changeRequestId = ((Number) id).longValue();
+        execution.setVariableLocal("changeRequestId", changeRequestId);
         execution.getProcessInstance().removeVariableLocal("changeRequestId");
         LOCAL.forEach(name -> execution.setVariableLocal(name, null));
+        ChangeRequest cr = repository.find(changeRequestId)
+            .orElseThrow(() -> new IllegalStateException("no change request " + changeRequestId));
+        execution.setVariableLocal("changeRequestTitle", ChangeRequestRules.title(cr.description()));
     }
 }

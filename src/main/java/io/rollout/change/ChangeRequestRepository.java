@@ -49,6 +49,24 @@ class ChangeRequestRepository {
             .list();
     }
 
+    /** A requirement a change request names, as the project has it now. */
+    record RequirementInfo(String reqId, String title, String department, String priority) {
+    }
+
+    /** The project's requirements with these ids, by id. */
+    List<RequirementInfo> requirements(String projectCode, List<String> reqIds) {
+        return jdbc.sql("select req_id, title, department, priority from requirement where project_code = ? order by req_id")
+            .param(projectCode)
+            .query((rs, n) -> new RequirementInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+            .list().stream().filter(r -> reqIds.contains(r.reqId())).toList();
+    }
+
+    /** The current owner of a milestone, or {@code null} when it has none or no longer exists. */
+    String milestoneOwner(long milestoneId) {
+        return jdbc.sql("select owner from milestone where id = ?").param(milestoneId).query(String.class).optional()
+            .orElse(null);
+    }
+
     long create(String projectCode, Raise raise, String user) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -20,6 +20,7 @@ final class ChangeRequestRules {
     static final List<String> RISK_LEVELS = List.of("low", "medium", "high");
     static final List<String> DECISIONS = List.of("approve", "reject");
     static final int MAX_TEXT = 2000;
+    static final int TITLE_LENGTH = 60;
 
     private ChangeRequestRules() {
     }
@@ -142,6 +143,19 @@ final class ChangeRequestRules {
         }
         tooLong(reason, "change.field.decisionReason", problems);
         return problems;
+    }
+
+    /**
+     * How a change request is named in task names: the first line of what should change, cut after a whole word
+     * to at most {@value #TITLE_LENGTH} characters ("…" marks the cut).
+     */
+    static String title(String description) {
+        String first = description == null ? "" : description.strip().lines().findFirst().orElse("").strip();
+        if (first.length() <= TITLE_LENGTH) {
+            return first;
+        }
+        int cut = first.lastIndexOf(' ', TITLE_LENGTH - 1);
+        return first.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH - 1).strip() + "…";
     }
 
     private static Integer days(Object value, String label, List<Problem> problems) {

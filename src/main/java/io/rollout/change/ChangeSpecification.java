@@ -27,11 +27,14 @@ public class ChangeSpecification implements TaskListener {
     static final String VERSION = "rebaselinedSpecVersion";
 
     private final ChangeRequestRepository repository;
+    private final ChangeForms forms;
     private final Specification specification;
     private final Messages messages;
 
-    ChangeSpecification(ChangeRequestRepository repository, Specification specification, Messages messages) {
+    ChangeSpecification(ChangeRequestRepository repository, ChangeForms forms, Specification specification,
+                        Messages messages) {
         this.repository = repository;
+        this.forms = forms;
         this.specification = specification;
         this.messages = messages;
     }
@@ -47,7 +50,7 @@ public class ChangeSpecification implements TaskListener {
         long id = ChangeForms.changeRequestId(task);
         ChangeRequest cr = find(id);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            ChangeForms.show(task, cr, messages);
+            forms.show(task, cr);
             task.setVariableLocal("requirements", JsonRows.of(specification.formRows(cr.projectCode(),
                 cr.requirements())));
             return;

@@ -1,6 +1,5 @@
 package io.rollout.governance;
 
-import io.rollout.shared.Engine;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.LogEntryRules.Assignment;
@@ -18,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of {@code UserTask_AssignLogEntryOwner} in {@code implementationProject} (PMO).
  * <ul>
- * <li>create: shows the entry ({@link LogEntryForms}).</li>
- * <li>complete: {@code owner} (an existing user) and {@code dueDate} (today or later) checked with
+ * <li>create: shows the entry ({@link LogEntryForms}) and offers the people who may own it by name
+ *     ({@code ownerOptions}, {@link Owners}).</li>
+ * <li>complete: {@code owner} (one of those people) and {@code dueDate} (today or later) checked with
  *     {@link LogEntryRules#assign}; refused with every problem, or stored (the risk register's owner too), logged as
  *     decision {@code riskOrIssue} ({@code assigned}) and set as {@code logEntryOwner} / {@code logEntryDueAt}.</li>
  * </ul>
@@ -29,15 +29,15 @@ class LogEntryAssignment implements TaskListener {
 
     private final LogEntryRepository repository;
     private final DecisionLog decisions;
-    private final Engine engine;
+    private final Owners owners;
     private final Messages messages;
     private final Clock clock;
 
-    LogEntryAssignment(LogEntryRepository repository, DecisionLog decisions, Engine engine, Messages messages,
+    LogEntryAssignment(LogEntryRepository repository, DecisionLog decisions, Owners owners, Messages messages,
                        Clock clock) {
         this.repository = repository;
         this.decisions = decisions;
-        this.engine = engine;
+        this.owners = owners;
         this.messages = messages;
         this.clock = clock;
     }
@@ -46,11 +46,12 @@ class LogEntryAssignment implements TaskListener {
     public void notify(DelegateTask task) {
         LogEntry entry = LogEntryForms.entry(task, repository);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            LogEntryForms.show(task, entry, messages);
+            LogEntryForms.show(task, entry, owners, messages);
+            TaskForms.prefill(task, "ownerOptions", owners.options());
             return;
         }
         Assignment assignment = LogEntryRules.assign(FormInput.text(task.getVariable("owner")),
-            FormInput.text(task.getVariable("dueDate")), LocalDate.now(clock), engine::userExists);
+            FormInput.text(task.getVariable("dueDate")), LocalDate.now(clock), owners::check);
         if (!assignment.valid()) {
             throw Problem.reject(messages, assignment.problems());
         }

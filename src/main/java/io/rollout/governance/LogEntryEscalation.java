@@ -2,6 +2,7 @@ package io.rollout.governance;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.Dates;
 import io.rollout.shared.Messages;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,11 +19,13 @@ class LogEntryEscalation implements TaskListener {
 
     private final LogEntryRepository repository;
     private final DecisionLog decisions;
+    private final Owners owners;
     private final Messages messages;
 
-    LogEntryEscalation(LogEntryRepository repository, DecisionLog decisions, Messages messages) {
+    LogEntryEscalation(LogEntryRepository repository, DecisionLog decisions, Owners owners, Messages messages) {
         this.repository = repository;
         this.decisions = decisions;
+        this.owners = owners;
         this.messages = messages;
     }
 
@@ -31,8 +34,9 @@ class LogEntryEscalation implements TaskListener {
         LogEntry entry = LogEntryForms.entry(task, repository);
         repository.escalate(entry);
         decisions.record(new Decision(entry.projectCode(), "riskOrIssue", entry.subject(), LogEntry.ESCALATED,
-            List.of(messages.forRecord("governance.escalation.overdue", entry.owner(), String.valueOf(entry.dueDate()))),
+            List.of(messages.forRecord("governance.escalation.overdue", owners.name(entry.owner()),
+                Dates.date(entry.dueDate()))),
             "owner=" + entry.owner() + "; dueDate=" + entry.dueDate(), DecisionLog.SYSTEM, task.getProcessInstanceId()));
-        LogEntryForms.show(task, repository.find(entry.id()).orElseThrow(), messages);
+        LogEntryForms.show(task, repository.find(entry.id()).orElseThrow(), owners, messages);
     }
 }

@@ -24,11 +24,13 @@ class LogEntryResolution implements TaskListener {
 
     private final LogEntryRepository repository;
     private final DecisionLog decisions;
+    private final Owners owners;
     private final Messages messages;
 
-    LogEntryResolution(LogEntryRepository repository, DecisionLog decisions, Messages messages) {
+    LogEntryResolution(LogEntryRepository repository, DecisionLog decisions, Owners owners, Messages messages) {
         this.repository = repository;
         this.decisions = decisions;
+        this.owners = owners;
         this.messages = messages;
     }
 
@@ -36,7 +38,7 @@ class LogEntryResolution implements TaskListener {
     public void notify(DelegateTask task) {
         LogEntry entry = LogEntryForms.entry(task, repository);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            LogEntryForms.show(task, entry, messages);
+            LogEntryForms.show(task, entry, owners, messages);
             return;
         }
         String resolution = FormInput.text(task.getVariable("resolution"));

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The checks of the risk and issue log, free of Spring and the engine: what a raised risk or issue must state, and
@@ -51,7 +51,8 @@ final class LogEntryRules {
      * issue a severity; an owner and a due date are given together or not at all (then the PMO assigns them).
      */
     static Raise raise(String kind, String title, String description, Object probability, Object impact,
-                       String severity, String owner, String dueDate, LocalDate today, Predicate<String> userExists) {
+                       String severity, String owner, String dueDate, LocalDate today,
+                       Function<String, Owners.Refusal> ownerCheck) {
         List<Problem> problems = new ArrayList<>();
         String k = kind == null ? null : kind.toLowerCase(Locale.ROOT);
         if (k == null) {
@@ -84,20 +85,28 @@ final class LogEntryRules {
         }
         LocalDate due = null;
         if (owner != null || dueDate != null) {
-            Assignment assignment = assign(owner, dueDate, today, userExists);
+            Assignment assignment = assign(owner, dueDate, today, ownerCheck);
             problems.addAll(assignment.problems());
             due = assignment.dueDate();
         }
         return new Raise(k, title, description, p, i, s, owner, due, problems);
     }
 
-    /** Checks an owner (an existing user) and a due date (today or later). */
-    static Assignment assign(String owner, String dueDate, LocalDate today, Predicate<String> userExists) {
+    /**
+     * Checks an owner (a user who may own: {@link Owners}, whose check {@code ownerCheck} is) and a due date (today
+     * or later).
+     */
+    static Assignment assign(String owner, String dueDate, LocalDate today, Function<String, Owners.Refusal> ownerCheck) {
         List<Problem> problems = new ArrayList<>();
         if (owner == null) {
             problems.add(Problem.of("form.field.required", new Label("governance.field.owner")));
-        } else if (!userExists.test(owner)) {
-            problems.add(Problem.of("governance.owner.unknown", owner));
+        } else {
+            Owners.Refusal refusal = ownerCheck.apply(owner);
+            if (refusal == Owners.Refusal.UNKNOWN) {
+                problems.add(Problem.of("governance.owner.unknown", owner));
+            } else if (refusal == Owners.Refusal.NOT_ON_PROJECTS) {
+                problems.add(Problem.of("governance.owner.notOnProjects", owner));
+            }
         }
         LocalDate due = null;
         if (dueDate == null) {

@@ -2,6 +2,7 @@ package io.rollout.governance;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.Dates;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Problem;
 import java.sql.Date;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -46,11 +48,13 @@ class Milestones {
             .list();
     }
 
-    /** Checklist options ({@code label}, {@code value} = id) for the given milestones. */
-    static Object options(List<OpenMilestone> milestones) {
+    /**
+     * Checklist options ({@code label} "name (due date, owner's name)", {@code value} = id) for the given milestones.
+     */
+    static Object options(List<OpenMilestone> milestones, Function<String, String> displayName) {
         return JsonRows.of(milestones.stream().map(m -> {
             Map<String, Object> option = new LinkedHashMap<>();
-            option.put("label", m.name() + " (" + m.dueDate() + ", " + m.owner() + ")");
+            option.put("label", m.name() + " (" + Dates.date(m.dueDate()) + ", " + displayName.apply(m.owner()) + ")");
             option.put("value", String.valueOf(m.id()));
             return option;
         }).toList());
@@ -77,6 +81,11 @@ class Milestones {
                     "dueDate=" + m.dueDate() + "; owner=" + m.owner(), user, processInstanceId));
             }
         }
+    }
+
+    /** Gives an open milestone to another owner. */
+    void reassign(OpenMilestone m, String owner) {
+        jdbc.sql("update milestone set owner = ? where id = ?").params(owner, m.id()).update();
     }
 
     /** The escalations already made, as {@code id@dueDate} keys: a milestone escalates once per due date. */

@@ -3,6 +3,7 @@ package io.rollout.governance;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.Milestones.OpenMilestone;
+import io.rollout.shared.Dates;
 import io.rollout.shared.Messages;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +25,14 @@ class OverdueMilestoneCheck implements JavaDelegate {
 
     private final Milestones milestones;
     private final DecisionLog decisions;
+    private final Owners owners;
     private final Messages messages;
     private final Clock clock;
 
-    OverdueMilestoneCheck(Milestones milestones, DecisionLog decisions, Messages messages, Clock clock) {
+    OverdueMilestoneCheck(Milestones milestones, DecisionLog decisions, Owners owners, Messages messages, Clock clock) {
         this.milestones = milestones;
         this.decisions = decisions;
+        this.owners = owners;
         this.messages = messages;
         this.clock = clock;
     }
@@ -43,7 +46,7 @@ class OverdueMilestoneCheck implements JavaDelegate {
         for (OpenMilestone m : escalate) {
             milestones.escalate(projectCode, m, Instant.now(clock));
             decisions.record(new Decision(projectCode, "milestoneOverdue", m.name(), "escalated",
-                List.of(messages.forRecord("governance.milestone.overdue", m.name(), m.dueDate().toString(), m.owner(),
+                List.of(messages.forRecord("governance.milestone.overdue", m.name(), Dates.date(m.dueDate()), owners.name(m.owner()),
                     ChronoUnit.DAYS.between(m.dueDate(), today))),
                 "dueDate=" + m.dueDate() + "; today=" + today, DecisionLog.SYSTEM, execution.getProcessInstanceId()));
         }

@@ -1,7 +1,10 @@
 package io.rollout.governance;
 
+import io.rollout.audit.DecisionLog;
+import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.Milestones.OpenMilestone;
-import io.rollout.shared.FormInput;
+import io.rollout.shared.Dates;
+import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
@@ -9,8 +12,11 @@ import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,20 +24,31 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of {@code UserTask_FollowUpOverdueMilestones} in {@code implementationProject} (PMO).
  * <ul>
- * <li>create: task-local {@code overdueList} (Markdown: every overdue open milestone with owner and days overdue)
- *     and {@code overdueOptions} (checklist options), {@code milestonesReached} empty.</li>
- * <li>complete: the checked {@code milestonesReached} must be among the overdue ones; they are completed.</li>
+ * <li>create: task-local {@code overdueMilestones}, one row per overdue open milestone (name, due date, days overdue,
+ *     {@code owner}, {@code reached}), with {@code overdueIds} (the milestone of each row, in order) and
+ *     {@code ownerOptions} (the people who may own a milestone, {@link Owners}).</li>
+ * <li>complete: every row keeps its milestone and has an owner who may own it; refused with every problem, or the
+ *     milestones given to another owner change owner (decision {@code milestoneOwnerChanged}) and those ticked
+ *     reached are completed (decision {@code milestoneCompleted}).</li>
  * </ul>
  */
 @Component("overdueMilestoneFollowUp")
 class OverdueMilestoneFollowUp implements TaskListener {
 
+    static final String ROWS = "overdueMilestones";
+    static final String IDS = "overdueIds";
+
     private final Milestones milestones;
+    private final Owners owners;
+    private final DecisionLog decisions;
     private final Messages messages;
     private final Clock clock;
 
-    OverdueMilestoneFollowUp(Milestones milestones, Messages messages, Clock clock) {
+    OverdueMilestoneFollowUp(Milestones milestones, Owners owners, DecisionLog decisions, Messages messages,
+                             Clock clock) {
         this.milestones = milestones;
+        this.owners = owners;
+        this.decisions = decisions;
         this.messages = messages;
         this.clock = clock;
     }
@@ -39,22 +56,72 @@ class OverdueMilestoneFollowUp implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String projectCode = (String) task.getVariable("projectCode");
-        LocalDate today = LocalDate.now(clock);
-        List<OpenMilestone> overdue = OverdueRules.overdue(milestones.open(projectCode), today);
+        List<OpenMilestone> open = milestones.open(projectCode);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            TaskForms.prefill(task, "overdueList", overdue.stream()
-                .map(m -> "- " + messages.forRecord("governance.milestone.overdue", FormInput.md(m.name()),
-                    m.dueDate().toString(), FormInput.md(m.owner()), ChronoUnit.DAYS.between(m.dueDate(), today)))
-                .collect(Collectors.joining("\n")));
-            TaskForms.prefill(task, "overdueOptions", Milestones.options(overdue));
-            TaskForms.prefill(task, "milestonesReached", JsonRows.ofStrings(List.of()));
+            LocalDate today = LocalDate.now(clock);
+            List<OpenMilestone> overdue = OverdueRules.overdue(open, today);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (OpenMilestone m : overdue) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("milestone", m.name());
+                row.put("due", Dates.date(m.dueDate()));
+                row.put("days", String.valueOf(ChronoUnit.DAYS.between(m.dueDate(), today)));
+                row.put("owner", m.owner());
+                row.put("reached", false);
+                rows.add(row);
+            }
+            TaskForms.prefill(task, ROWS, JsonRows.of(rows));
+            TaskForms.prefill(task, IDS, JsonRows.ofStrings(overdue.stream().map(m -> String.valueOf(m.id())).toList()));
+            TaskForms.prefill(task, "ownerOptions", owners.options());
             return;
         }
-        List<String> reached = JsonRows.readStrings(TaskForms.submitted(task, "milestonesReached"));
-        List<Problem> problems = Milestones.check(reached, overdue);
-        if (!problems.isEmpty()) {
-            throw Problem.reject(messages, problems);
+        List<FormRow> rows = JsonRows.read(TaskForms.submitted(task, ROWS));
+        List<String> ids = JsonRows.readStrings(task.getVariableLocal(IDS));
+        if (rows.size() != ids.size()) {
+            throw Problem.reject(messages, List.of(Problem.of("governance.overdue.changed")));
         }
-        milestones.complete(projectCode, reached, overdue, TaskForms.currentUser(task), task.getProcessInstanceId());
+        List<Problem> problems = new ArrayList<>();
+        List<OpenMilestone> reached = new ArrayList<>();
+        Map<OpenMilestone, String> newOwners = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            FormRow row = rows.get(i);
+            String id = ids.get(i);
+            Optional<OpenMilestone> found = open.stream().filter(m -> String.valueOf(m.id()).equals(id)).findFirst();
+            if (found.isEmpty()) {
+                // completed meanwhile, in a status report: nothing left to follow up
+                continue;
+            }
+            OpenMilestone m = found.get();
+            if (!m.name().equals(row.text("milestone"))) {
+                problems.add(Problem.of("governance.overdue.changed"));
+                continue;
+            }
+            String owner = row.text("owner");
+            Owners.Refusal refusal = owner == null ? null : owners.check(owner);
+            if (owner == null) {
+                problems.add(Problem.of("governance.overdue.ownerRequired", row.number(), m.name()));
+            } else if (refusal == Owners.Refusal.UNKNOWN) {
+                problems.add(Problem.of("governance.overdue.ownerUnknown", row.number(), m.name(), owner));
+            } else if (refusal == Owners.Refusal.NOT_ON_PROJECTS) {
+                problems.add(Problem.of("governance.overdue.ownerNotOnProjects", row.number(), m.name(), owner));
+            } else if (!owner.equals(m.owner())) {
+                newOwners.put(m, owner);
+            }
+            if (row.bool("reached")) {
+                reached.add(m);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Problem.reject(messages, problems.stream().distinct().toList());
+        }
+        String user = TaskForms.currentUser(task);
+        newOwners.forEach((m, owner) -> {
+            milestones.reassign(m, owner);
+            decisions.record(new Decision(projectCode, "milestoneOwnerChanged", m.name(), owner,
+                List.of(messages.forRecord("governance.milestone.ownerChanged", owners.name(m.owner()), owners.name(owner))),
+                "dueDate=" + m.dueDate() + "; ownerBefore=" + m.owner(), user, task.getProcessInstanceId()));
+        });
+        milestones.complete(projectCode, reached.stream().map(m -> String.valueOf(m.id())).toList(), open, user,
+            task.getProcessInstanceId());
     }
 }

@@ -31,16 +31,18 @@ class RisksAndIssues {
     private final LogEntryRepository repository;
     private final ProjectRepository projects;
     private final DecisionLog decisions;
+    private final Owners owners;
     private final RuntimeService runtime;
     private final Engine engine;
     private final Messages messages;
     private final Clock clock;
 
-    RisksAndIssues(LogEntryRepository repository, ProjectRepository projects, DecisionLog decisions,
+    RisksAndIssues(LogEntryRepository repository, ProjectRepository projects, DecisionLog decisions, Owners owners,
                    RuntimeService runtime, Engine engine, Messages messages, Clock clock) {
         this.repository = repository;
         this.projects = projects;
         this.decisions = decisions;
+        this.owners = owners;
         this.runtime = runtime;
         this.engine = engine;
         this.messages = messages;
@@ -60,7 +62,7 @@ class RisksAndIssues {
             throw messages.reject("governance.project.notActive", projectCode, project.status());
         }
         Raise raise = LogEntryRules.raise(entry.kind(), entry.title(), entry.description(), entry.probability(),
-            entry.impact(), entry.severity(), entry.owner(), entry.dueDate(), LocalDate.now(clock), engine::userExists);
+            entry.impact(), entry.severity(), entry.owner(), entry.dueDate(), LocalDate.now(clock), owners::check);
         if (!raise.valid()) {
             throw Problem.reject(messages, raise.problems());
         }

@@ -1,12 +1,19 @@
 package io.rollout.governance;
 
 import io.rollout.governance.Milestones.OpenMilestone;
+import io.rollout.identity.RoleMembers;
+import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -16,9 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The facts a status report or steering review is written on (Markdown, in the records' language): the current
- * phase(s) and how many phases are done, milestones due in the next {@value #LOOK_AHEAD_DAYS} days, overdue
- * milestones, open risks and open issues.
+ * The facts a status report or steering review is written on, read from the project as it stands at that moment:
+ * the current phase(s) and how many phases are done, milestones due in the next {@value #LOOK_AHEAD_DAYS} days,
+ * overdue milestones, open risks and open issues. A report task shows them as tables ({@link #formVariables}); the report
+ * keeps them as Markdown in the records' language ({@link #markdown}). People are named by their display names,
+ * dates as {@link Dates} writes them.
  */
 @Component
 class StatusFacts {
@@ -29,21 +38,40 @@ class StatusFacts {
     private final JdbcClient jdbc;
     private final HistoryService history;
     private final RepositoryService repository;
+    private final RoleMembers people;
     private final Messages messages;
     private final Clock clock;
 
     StatusFacts(Milestones milestones, JdbcClient jdbc, HistoryService history, RepositoryService repository,
-                Messages messages, Clock clock) {
+                RoleMembers people, Messages messages, Clock clock) {
         this.milestones = milestones;
         this.jdbc = jdbc;
         this.history = history;
         this.repository = repository;
+        this.people = people;
         this.messages = messages;
         this.clock = clock;
     }
 
-    /** The facts of the project whose main process instance is given. */
-    String of(String projectCode, String processInstanceId, String processDefinitionId) {
+    /** The facts at one moment. */
+    record Facts(Instant at, String currentPhases, long phasesDone, int phasesTotal, List<MilestoneFact> dueSoon,
+                 List<MilestoneFact> overdue, List<RiskFact> risks, List<IssueFact> issues) {
+    }
+
+    /** An open milestone; {@code daysOverdue} is 0 for one not yet due. */
+    record MilestoneFact(String name, LocalDate dueDate, String owner, long daysOverdue) {
+    }
+
+    /** An open risk of the register. */
+    record RiskFact(String title, int score, String owner) {
+    }
+
+    /** An open issue of the log. */
+    record IssueFact(String title, String severity, String owner, LocalDate dueDate) {
+    }
+
+    /** The facts of the project whose main process instance is given, as they are now. */
+    Facts of(String projectCode, String processInstanceId, String processDefinitionId) {
         LocalDate today = LocalDate.now(clock);
         List<OpenMilestone> open = milestones.open(projectCode);
         List<HistoricActivityInstance> phases = history.createHistoricActivityInstanceQuery()
@@ -55,47 +83,97 @@ class StatusFacts {
         long done = phases.stream().filter(a -> a.getEndTime() != null && !a.isCanceled())
             .map(HistoricActivityInstance::getActivityId).distinct().count();
         int total = repository.getBpmnModelInstance(processDefinitionId).getModelElementsByType(CallActivity.class).size();
-
-        List<String> lines = new ArrayList<>();
-        lines.add(messages.forRecord("governance.facts.phase", current.isEmpty() ? "-" : current, done, total));
-        lines.add("");
-        lines.add(messages.forRecord("governance.facts.dueSoon", LOOK_AHEAD_DAYS));
-        lines.addAll(list(open.stream().filter(m -> !m.dueDate().isBefore(today)
-            && !m.dueDate().isAfter(today.plusDays(LOOK_AHEAD_DAYS))).map(this::milestone).toList()));
-        lines.add("");
-        lines.add(messages.forRecord("governance.facts.overdue"));
-        lines.addAll(list(OverdueRules.overdue(open, today).stream().map(this::milestone).toList()));
-        lines.add("");
-        lines.add(messages.forRecord("governance.facts.risks"));
-        lines.addAll(list(jdbc.sql("""
+        List<MilestoneFact> dueSoon = open.stream()
+            .filter(m -> !m.dueDate().isBefore(today) && !m.dueDate().isAfter(today.plusDays(LOOK_AHEAD_DAYS)))
+            .map(m -> milestone(m, 0)).toList();
+        List<MilestoneFact> overdue = OverdueRules.overdue(open, today).stream()
+            .map(m -> milestone(m, ChronoUnit.DAYS.between(m.dueDate(), today))).toList();
+        List<RiskFact> risks = jdbc.sql("""
                 select title, score, owner from risk
                 where project_code = ? and coalesce(lower(status), 'open') not in ('closed', 'mitigated', 'resolved')
                 order by score desc, id""")
             .param(projectCode)
-            .query((rs, n) -> messages.forRecord("governance.facts.risk", FormInput.md(rs.getString(1)), rs.getInt(2),
-                FormInput.md(rs.getString(3))))
-            .list()));
-        lines.add("");
-        lines.add(messages.forRecord("governance.facts.issues"));
-        lines.addAll(list(jdbc.sql("""
+            .query((rs, n) -> new RiskFact(rs.getString(1), rs.getInt(2), name(rs.getString(3))))
+            .list();
+        List<IssueFact> issues = jdbc.sql("""
                 select title, severity, owner, due_date from log_entry
                 where project_code = ? and kind = 'issue' and status <> 'resolved' order by id""")
             .param(projectCode)
-            .query((rs, n) -> messages.forRecord("governance.facts.issue", FormInput.md(rs.getString(1)),
-                rs.getString(2), rs.getString(3) == null ? "-" : FormInput.md(rs.getString(3)),
-                rs.getDate(4) == null ? "-" : rs.getDate(4).toLocalDate().toString()))
-            .list()));
+            .query((rs, n) -> new IssueFact(rs.getString(1), rs.getString(2), name(rs.getString(3)),
+                rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
+            .list();
+        return new Facts(Instant.now(clock), current, done, total, dueSoon, overdue, risks, issues);
+    }
+
+    /**
+     * The facts as a report task's form shows them (task-local variables): {@code reportPhase} and
+     * {@code reportAsOf} (text), and the rows of its tables {@code dueSoonRows}, {@code overdueRows},
+     * {@code riskRows}, {@code issueRows}.
+     */
+    Map<String, Object> formVariables(Facts facts) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("reportPhase", phase(facts));
+        variables.put("reportAsOf", Dates.time(facts.at()));
+        variables.put("dueSoonRows", JsonRows.of(facts.dueSoon().stream().map(m -> row(
+            "milestone", m.name(), "due", Dates.date(m.dueDate()), "owner", m.owner())).toList()));
+        variables.put("overdueRows", JsonRows.of(facts.overdue().stream().map(m -> row(
+            "milestone", m.name(), "due", Dates.date(m.dueDate()), "days", m.daysOverdue(), "owner", m.owner())).toList()));
+        variables.put("riskRows", JsonRows.of(facts.risks().stream().map(r -> row(
+            "risk", r.title(), "score", r.score(), "owner", r.owner())).toList()));
+        variables.put("issueRows", JsonRows.of(facts.issues().stream().map(i -> row(
+            "issue", i.title(), "severity", i.severity(), "owner", i.owner(), "due", Dates.date(i.dueDate()))).toList()));
+        return variables;
+    }
+
+    /** The facts as the report keeps them (Markdown, in the records' language, at most 3,900 characters). */
+    String markdown(Facts facts) {
+        List<String> lines = new ArrayList<>();
+        lines.add(phase(facts));
+        lines.add(messages.forRecord("governance.facts.asOf", Dates.time(facts.at())));
+        lines.add("");
+        lines.add(messages.forRecord("governance.facts.dueSoon", LOOK_AHEAD_DAYS));
+        lines.addAll(list(facts.dueSoon().stream().map(m -> messages.forRecord("governance.facts.milestone",
+            FormInput.md(m.name()), Dates.date(m.dueDate()), FormInput.md(m.owner()))).toList()));
+        lines.add("");
+        lines.add(messages.forRecord("governance.facts.overdue"));
+        lines.addAll(list(facts.overdue().stream().map(m -> messages.forRecord("governance.milestone.overdue",
+            FormInput.md(m.name()), Dates.date(m.dueDate()), FormInput.md(m.owner()), m.daysOverdue())).toList()));
+        lines.add("");
+        lines.add(messages.forRecord("governance.facts.risks"));
+        lines.addAll(list(facts.risks().stream().map(r -> messages.forRecord("governance.facts.risk",
+            FormInput.md(r.title()), r.score(), FormInput.md(r.owner()))).toList()));
+        lines.add("");
+        lines.add(messages.forRecord("governance.facts.issues"));
+        lines.addAll(list(facts.issues().stream().map(i -> messages.forRecord("governance.facts.issue",
+            FormInput.md(i.title()), i.severity(), i.owner().isEmpty() ? "-" : FormInput.md(i.owner()),
+            i.dueDate() == null ? "-" : Dates.date(i.dueDate()))).toList()));
         String text = String.join("\n", lines);
         return text.length() <= 3900 ? text : text.substring(0, 3897) + "...";
     }
 
-    private String milestone(OpenMilestone m) {
-        return messages.forRecord("governance.facts.milestone", FormInput.md(m.name()), m.dueDate().toString(),
-            FormInput.md(m.owner()));
+    private String phase(Facts facts) {
+        return messages.forRecord("governance.facts.phase", facts.currentPhases().isEmpty() ? "-" : facts.currentPhases(),
+            facts.phasesDone(), facts.phasesTotal());
+    }
+
+    private MilestoneFact milestone(OpenMilestone m, long daysOverdue) {
+        return new MilestoneFact(m.name(), m.dueDate(), name(m.owner()), daysOverdue);
+    }
+
+    private String name(String userId) {
+        return userId == null ? "" : people.displayName(userId);
     }
 
     private List<String> list(List<String> items) {
         return items.isEmpty() ? List.of("- " + messages.forRecord("governance.facts.none"))
             : items.stream().map(i -> "- " + i).toList();
+    }
+
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
     }
 }

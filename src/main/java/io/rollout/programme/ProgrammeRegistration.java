@@ -1,5 +1,6 @@
 package io.rollout.programme;
 
+import io.rollout.identity.DepartmentOwners;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
@@ -7,19 +8,25 @@ import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Start listener of {@code programme} ({@code StartEvent_ProgrammeStarted}, its Tasklist start form
  * {@code startProgramme} or {@code POST /api/programmes}): checks the programme — code, name, at least two phases,
  * each with a new project code, a project name, departments and modules — stores it with its phases and writes
- * the phases that {@link ProgrammePhases} gives the sequential multi-instance. A refused programme names every problem and stores nothing.
+ * the phases that {@link ProgrammePhases} gives the sequential multi-instance. A refused programme names every
+ * problem and stores nothing. The departments of every phase are checked now as a project's start checks them
+ * (known, with a business owner): a later phase starts when the one before reaches operations, and a department
+ * found wrong only then would stop that step. The form's tag lists submit departments, modules and datasets as
+ * lists; REST and older forms send them as text separated by commas.
  */
 @Component("programmeRegistration")
 class ProgrammeRegistration implements ExecutionListener {
@@ -28,11 +35,16 @@ class ProgrammeRegistration implements ExecutionListener {
 
     private final ProgrammeRepository repository;
     private final ProjectRepository projects;
+    private final DepartmentOwners owners;
+    private final List<String> knownDepartments;
     private final Messages messages;
 
-    ProgrammeRegistration(ProgrammeRepository repository, ProjectRepository projects, Messages messages) {
+    ProgrammeRegistration(ProgrammeRepository repository, ProjectRepository projects, DepartmentOwners owners,
+                          @Value("${rollout.departments}") List<String> knownDepartments, Messages messages) {
         this.repository = repository;
         this.projects = projects;
+        this.owners = owners;
+        this.knownDepartments = knownDepartments;
         this.messages = messages;
     }
 
@@ -59,13 +71,21 @@ class ProgrammeRegistration implements ExecutionListener {
             if (!CODE.matcher(project).matches() || !seen.add(project) || projects.exists(project)) {
                 problems.add(messages.get("programme.phase.project", i + 1, project));
             }
-            List<String> departments = split(r.text("departments"));
-            List<String> modules = split(r.text("modules"));
+            List<String> departments = values(r, "departments");
+            List<String> modules = values(r, "modules");
             if (r.text("projectName") == null || departments.isEmpty() || modules.isEmpty()) {
                 problems.add(messages.get("programme.phase.incomplete", i + 1));
             }
+            for (String department : departments) {
+                if (!knownDepartments.contains(department)) {
+                    problems.add(messages.get("programme.phase.department", i + 1, department,
+                        String.join(", ", knownDepartments)));
+                } else if (owners.of(department).isEmpty()) {
+                    problems.add(messages.get("programme.phase.noOwner", i + 1, department));
+                }
+            }
             phases.add(new ProgrammeRepository.Phase(i + 1, project, r.text("projectName"), departments, modules,
-                split(r.text("datasets")), "planned"));
+                values(r, "datasets"), "planned"));
         }
         if (rows.size() < 2) {
             problems.add(messages.get("programme.phases"));
@@ -83,8 +103,13 @@ class ProgrammeRegistration implements ExecutionListener {
         }
     }
 
-    private static List<String> split(String text) {
+    /** A cell as a list: the values of a tag list, or text separated by commas, semicolons or spaces. */
+    private static List<String> values(FormRow row, String key) {
+        if (row.values().get(key) instanceof Collection<?> list) {
+            return list.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        }
+        String text = row.text(key);
         return text == null ? List.of()
-            : Arrays.stream(text.split("[,，;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            : Arrays.stream(text.split("[,，;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     }
 }

@@ -435,14 +435,15 @@ class Tasklist {
 
     /**
      * The rows of a read-only table of the form (form-js {@code table} component, e.g. {@code Table_Requirements}) as
-     * the user reads them: one list of cell texts per row, in the order shown (the current page, if it pages).
+     * the user reads them: one list of cell texts per row, in the order shown (the current page, if it pages); none
+     * when the table says there is nothing to show.
      */
     List<List<String>> tableRows(String componentId) {
         By rows = By.cssSelector("table[id$='-" + componentId + "'] tbody tr");
         wait.until(ExpectedConditions.presenceOfElementLocated(rows));
         return driver.findElements(rows).stream()
             .map(tr -> tr.findElements(By.cssSelector("td")).stream().map(td -> td.getText().trim()).toList())
-            .toList();
+            .filter(cells -> !(cells.size() == 1 && cells.get(0).equals("Nothing to show."))).toList();
     }
 
     /** Adds a tag to a tag list as a user does: types part of its label and chooses it from the list. */

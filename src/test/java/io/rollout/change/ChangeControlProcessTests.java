@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.Roles;
+import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
 import java.time.LocalDate;
@@ -112,13 +113,22 @@ class ChangeControlProcessTests {
 
         Task analyse = openTask(ANALYSE);
         assertThat(analyse).hasCandidateGroup(Roles.CONSULTANT).hasCandidateGroup(Roles.PMO)
-            .hasName("Analyse impact of change request " + id);
-        assertThat((String) tasks.getVariable(analyse.getId(), "changeAffects")).contains("REQ-PUR-001", "Go-live");
+            .hasName("Analyse impact of change request CR-" + id + ": Add the supplier rating to the purchase order");
+        assertThat(JsonRows.read(tasks.getVariable(analyse.getId(), "affectedRequirementRows")))
+            .extracting(r -> r.text("requirement") + " | " + r.text("title") + " | " + r.text("department"))
+            .containsExactly("REQ-PUR-001 | Requirement REQ-PUR-001 | Procurement");
+        assertThat(JsonRows.read(tasks.getVariable(analyse.getId(), "affectedMilestoneRows")))
+            .extracting(r -> r.text("milestone") + " | " + r.text("due") + " | " + r.text("owner"))
+            .containsExactly("Go-live | 2026-06-01 | govowner Test");
         submit(analyse, CONSULTANT, impact(3, 5, 8000, "low"));
 
         Task approve = openTask(APPROVE);
-        assertThat(approve).hasCandidateGroup(Roles.PMO);
-        assertThat((String) tasks.getVariable(approve.getId(), "changeImpact")).contains("3 person-days", "5 days");
+        assertThat(approve).hasCandidateGroup(Roles.PMO)
+            .hasName("PMO: approve change request CR-" + id + ": Add the supplier rating to the purchase order");
+        assertThat(JsonRows.read(tasks.getVariable(approve.getId(), "impactRows")))
+            .extracting(r -> r.text("effort") + " | " + r.text("delay") + " | " + r.text("cost") + " | " + r.text("risk")
+                + " | " + r.text("analysedBy"))
+            .containsExactly("3 | 5 | 8000.00 | low | " + CONSULTANT + " Test");
         submit(approve, PMO, Map.of("changeDecision", "approve", "decisionReason", "Small and worth it"));
 
         assertThat(project).hasPassed(ANALYSE, ROUTE, APPROVE, REBASELINE, REBASELINED).isWaitingAt(CALL_REQUIREMENTS);
@@ -157,7 +167,8 @@ class ChangeControlProcessTests {
         submit(openTask(ANALYSE), PMO, impact(2, 0, 1000, "high"));
 
         Task approve = openTask(APPROVE);
-        assertThat(approve).hasCandidateGroup(Roles.STEERING_COMMITTEE);
+        assertThat(approve).hasCandidateGroup(Roles.STEERING_COMMITTEE)
+            .hasName("Steering committee: approve change request CR-" + id + ": Replace the warehouse scanners");
         submit(approve, STEERING, Map.of("changeDecision", "reject", "decisionReason", "Keep the old scanners until go-live"));
 
         assertThat(project).hasPassed(REJECTED).hasNotPassed(REBASELINE);

@@ -64,7 +64,8 @@ class ChangeRequestApiTests {
         assertThat(raised.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Number id = (Number) raised.getBody().get("id");
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("UserTask_AnalyseChangeImpact")
-            .singleResult().getName()).isEqualTo("Analyse impact of change request " + id);
+            .singleResult().getName())
+            .isEqualTo("Analyse impact of change request CR-" + id + ": Supplier rating on the purchase order");
 
         ResponseEntity<List> listed = as("crauditor").exchange(url(), HttpMethod.GET, new HttpEntity<>(headers("en")),
             List.class);

@@ -94,4 +94,14 @@ class ChangeRequestRulesTests {
         assertThat(ChangeRequestRules.decision("maybe", null)).containsExactly(
             Problem.of("form.field.choice", new Label("change.field.decision"), "approve, reject", "maybe"));
     }
+
+    @Test
+    void aChangeRequestIsNamedByTheFirstLineOfWhatShouldChangeCutAfterAWord() {
+        assertThat(ChangeRequestRules.title("Supplier rating on the purchase order\nBuyers need it")).isEqualTo(
+            "Supplier rating on the purchase order");
+        assertThat(ChangeRequestRules.title("Add a supplier portal where suppliers confirm purchase orders and delivery dates"))
+            .isEqualTo("Add a supplier portal where suppliers confirm purchase…").hasSizeLessThanOrEqualTo(60);
+        assertThat(ChangeRequestRules.title("x".repeat(80))).isEqualTo("x".repeat(59) + "…");
+        assertThat(ChangeRequestRules.title(null)).isEmpty();
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,8 @@ class GovernanceApiTests {
     RepositoryService repository;
     @Autowired
     TaskService tasks;
+    @Autowired
+    ManagementService management;
     @Autowired
     ProjectRepository projects;
     @Autowired
@@ -82,6 +85,27 @@ class GovernanceApiTests {
         ResponseEntity<Map> forbidden = as("govapiauditor").postForEntity(url("/risks-and-issues"),
             json(Map.of("kind", "issue", "title", "x", "severity", "low")), Map.class);
         assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aRestClientOpeningAWeeklyReportReadsTheFactsOfThatMoment() {
+        String pid = projects.find(code).orElseThrow().processInstanceId();
+        management.executeJob(management.createJobQuery().processInstanceId(pid).activityId("StartEvent_WeeklyReportDue")
+            .singleResult().getId());
+        String report = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("UserTask_WriteStatusReport")
+            .singleResult().getId();
+        as("govapidev").postForEntity(url("/risks-and-issues"), json(Map.of("kind", "issue", "title", "Test server down",
+            "severity", "high")), Map.class);
+
+        ResponseEntity<Map> opened = as("govapipmo").exchange("/engine-rest/task/" + report
+            + "/form-variables?deserializeValues=false", HttpMethod.GET, new HttpEntity<>(headers()), Map.class);
+
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(String.valueOf(((Map<String, Object>) opened.getBody().get("issueRows")).get("value")))
+            .contains("Test server down");
+        assertThat(as("govapidev").exchange("/engine-rest/task/" + report + "/form-variables", HttpMethod.GET,
+            new HttpEntity<>(headers()), Map.class).getStatusCode()).as("the facts change, the rights do not")
+            .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     }
 
     @Test

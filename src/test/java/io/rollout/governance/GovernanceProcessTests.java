@@ -69,6 +69,9 @@ class GovernanceProcessTests {
     static final String CHASE = "UserTask_ChaseOverdueLogEntry";
     static final String RESOLVED = "EndEvent_LogEntryResolved";
     static final String CHASED = "EndEvent_LogEntryChased";
+    static final String CLOSE_PROJECT = "ServiceTask_CloseProject";
+    static final String PROJECT_CLOSED = "EndEvent_ProjectClosed";
+    static final String PROJECT_FINISHED = "EndEvent_ProjectFinished";
     static final String CANCEL_PROJECT = "ServiceTask_CancelProject";
     static final String PROJECT_CANCELLED = "EndEvent_ProjectCancelled";
     static final String CANCEL_PROCESS = "cancelProject";
@@ -152,13 +155,20 @@ class GovernanceProcessTests {
         fire(WEEKLY_REPORT_DUE);
 
         Task report = openTask(WRITE_STATUS_REPORT);
-        assertThat(report).hasCandidateGroup(Roles.PMO);
-        String facts = (String) tasks.getVariable(report.getId(), "reportFacts");
-        assertThat(facts).contains("**Current phase:** Requirements research and sign-off (0 of 8 phases done)",
-            "Specification baselined: due 2026-05-14", "Key user on leave (high, owner govowner, due 2026-05-24)")
-            .doesNotContain("Go-live");
-        assertThat(JsonRows.read(tasks.getVariable(report.getId(), "milestoneOptions"))).extracting(r -> r.text("value"))
-            .hasSize(2).contains(String.valueOf(dueSoon));
+        assertThat(report).hasCandidateGroup(Roles.PMO).hasName("Write weekly status report (week 20)");
+        assertThat((String) tasks.getVariable(report.getId(), "reportPhase"))
+            .isEqualTo("**Current phase:** Requirements research and sign-off (0 of 8 phases done)");
+        assertThat(tasks.getVariable(report.getId(), "reportAsOf")).isEqualTo("2026-05-11 10:00");
+        assertThat(JsonRows.read(tasks.getVariable(report.getId(), "dueSoonRows")))
+            .extracting(r -> r.text("milestone") + " | " + r.text("due") + " | " + r.text("owner"))
+            .containsExactly("Specification baselined | 2026-05-14 | govowner Test");
+        assertThat(JsonRows.read(tasks.getVariable(report.getId(), "issueRows")))
+            .extracting(r -> r.text("issue") + " | " + r.text("severity") + " | " + r.text("owner") + " | " + r.text("due"))
+            .containsExactly("Key user on leave | high | govowner Test | 2026-05-24");
+        assertThat(JsonRows.read(tasks.getVariable(report.getId(), "milestoneOptions")))
+            .extracting(r -> r.text("label") + " = " + r.text("value"))
+            .containsExactly("Specification baselined (2026-05-14, govowner Test) = " + dueSoon,
+                "Go-live (2026-07-03, govowner Test) = " + (dueSoon + 1));
         submit(report, PMO, Map.of("rag", "amber", "summary", "Research on track; one key user away",
             "milestonesReached", JsonRows.ofStrings(List.of(String.valueOf(dueSoon)))));
 
@@ -167,7 +177,10 @@ class GovernanceProcessTests {
             assertThat(r.kind()).isEqualTo(StatusReport.WEEKLY);
             assertThat(r.rag()).isEqualTo("amber");
             assertThat(r.writtenBy()).isEqualTo(PMO);
-            assertThat(r.facts()).isEqualTo(facts);
+            assertThat(r.facts()).as("the project as it is when the report is written: the milestone reached")
+                .contains("**Current phase:** Requirements research and sign-off (0 of 8 phases done)",
+                    "Facts as of 2026-05-11 10:00.", "Key user on leave (high, owner govowner Test, due 2026-05-24)")
+                .doesNotContain("Specification baselined", "Go-live");
         });
         assertThat(jdbc.sql("select status from milestone where id = ?").param(dueSoon).query(String.class).single())
             .isEqualTo("completed");
@@ -176,6 +189,49 @@ class GovernanceProcessTests {
             .isEqualTo("Specification baselined");
         assertThat(timer(WEEKLY_REPORT_DUE).getDuedate()).as("the next report is due a week later")
             .isAfter(date(MONDAY.plusDays(13)));
+    }
+
+    @Test
+    void aReportWrittenDaysAfterItsTaskWasCreatedKeepsTheFactsOfWhenItIsWritten() {
+        clock(MONDAY.plusDays(7), 10);
+        fire(WEEKLY_REPORT_DUE);
+        Task report = openTask(WRITE_STATUS_REPORT);
+        assertThat(JsonRows.read(tasks.getVariable(report.getId(), "issueRows"))).isEmpty();
+
+        clock(MONDAY.plusDays(9), 15);
+        risksAndIssues.raise(code, issue("Test server down", "critical", DEVELOPER, MONDAY.plusDays(10)), DEVELOPER);
+        submit(report, PMO, Map.of("rag", "red", "summary", "Testing blocked"));
+
+        assertThat(reports.forProject(code)).singleElement().extracting(StatusReport::facts).asString()
+            .contains("Facts as of 2026-05-13 15:00.", "Test server down (critical, owner govdeveloper Test, due 2026-05-14)");
+    }
+
+    @Test
+    void closingTheProjectEndsItsOpenReportsFollowUpsAndReportingTimers() {
+        RunningProject.milestone(jdbc, code, "Specification baselined", MONDAY.plusDays(2), "requirements");
+        long issue = risksAndIssues.raise(code, issue("Key user on leave", "high", RunningProject.OWNER,
+            MONDAY.plusDays(60)), KEY_USER);
+        clock(MONDAY.plusMonths(1), 10);
+        fire(WEEKLY_REPORT_DUE);
+        fire(STEERING_REVIEW_DUE);
+        fire(MILESTONE_CHECK_DUE);
+        List<String> reportTasks = List.of(openTask(WRITE_STATUS_REPORT).getId(), openTask(HOLD_STEERING_REVIEW).getId(),
+            openTask(FOLLOW_UP_OVERDUE).getId());
+
+        runtime.createProcessInstanceModification(project.getId()).cancelAllForActivity(CALL_REQUIREMENTS)
+            .startBeforeActivity(CLOSE_PROJECT).execute();
+
+        assertThat(project).hasPassed(CLOSE_PROJECT, PROJECT_CLOSED);
+        assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.CLOSED);
+        assertThat(tasks.createTaskQuery().taskIdIn(reportTasks.toArray(String[]::new)).count()).isZero();
+        assertThat(management.createJobQuery().processInstanceId(project.getId()).activityId(WEEKLY_REPORT_DUE).count())
+            .as("no report falls due after the close").isZero();
+        assertThat(reports.forProject(code)).isEmpty();
+        // the owner of an open issue still resolves it; then the project's instance ends
+        Task resolve = openTask(RESOLVE);
+        submit(resolve, RunningProject.OWNER, Map.of("resolution", "Back from leave"));
+        assertThat(logEntries.find(issue).orElseThrow().status()).isEqualTo(LogEntry.RESOLVED);
+        assertThat(project).hasPassed(PROJECT_FINISHED).isEnded();
     }
 
     @Test
@@ -225,9 +281,10 @@ class GovernanceProcessTests {
         clock(MONDAY.plusDays(3), 9);
         fire(MILESTONE_CHECK_DUE);
         Task followUp = openTask(FOLLOW_UP_OVERDUE);
-        assertThat(followUp).hasCandidateGroup(Roles.PMO);
-        assertThat((String) tasks.getVariable(followUp.getId(), "overdueList"))
-            .contains("Specification baselined: due 2026-05-06, owner govowner, 1 days overdue").doesNotContain("Plan approved");
+        assertThat(followUp).hasCandidateGroup(Roles.PMO).hasName("Follow up milestones overdue on 2026-05-07");
+        assertThat(JsonRows.read(tasks.getVariable(followUp.getId(), "overdueMilestones")))
+            .extracting(r -> r.text("milestone") + " | " + r.text("due") + " | " + r.text("days") + " | " + r.text("owner"))
+            .containsExactly("Specification baselined | 2026-05-06 | 1 | " + RunningProject.OWNER);
 
         // the next day's check finds nothing new: the milestone escalated already
         clock(MONDAY.plusDays(4), 9);
@@ -237,11 +294,52 @@ class GovernanceProcessTests {
         assertThat(decisions.forProject(code)).filteredOn(d -> d.decision().equals("milestoneOverdue"))
             .extracting(Decision::subject, Decision::outcome)
             .containsExactly(tuple("Specification baselined", "escalated"));
+        assertThat(decisions.latest(code, "milestoneOverdue")).get().extracting(Decision::findings)
+            .isEqualTo(List.of("Specification baselined: due 2026-05-06, owner govowner Test, 1 days overdue"));
 
-        submit(followUp, PMO, Map.of("milestonesReached", JsonRows.ofStrings(List.of(String.valueOf(spec)))));
+        submit(followUp, PMO, Map.of("overdueMilestones", JsonRows.of(List.of(
+            overdueRow("Specification baselined", RunningProject.OWNER, true)))));
         assertThat(project).hasPassed(OVERDUE_FOLLOWED_UP);
         assertThat(jdbc.sql("select status from milestone where id = ?").param(spec).query(String.class).single())
             .isEqualTo("completed");
+    }
+
+    @Test
+    void thePmoGivesAnOverdueMilestoneToAnotherOwnerWhoWorksOnProjects() {
+        long spec = RunningProject.milestone(jdbc, code, "Specification baselined", MONDAY.plusDays(2), "requirements");
+        RunningProject.user(identity, "govauditor", Roles.AUDITOR);
+        clock(MONDAY.plusDays(3), 9);
+        fire(MILESTONE_CHECK_DUE);
+        Task followUp = openTask(FOLLOW_UP_OVERDUE);
+        assertThat(JsonRows.read(tasks.getVariable(followUp.getId(), "ownerOptions"))).extracting(r -> r.text("value"))
+            .contains(PMO, DEVELOPER, RunningProject.OWNER).doesNotContain("govauditor");
+        tasks.claim(followUp.getId(), PMO);
+
+        assertThatThrownBy(() -> forms.submitTaskForm(followUp.getId(), Map.of("overdueMilestones", JsonRows.of(List.of(
+            overdueRow("Specification baselined", "govauditor", false))))))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("Row 1 (Specification baselined): govauditor cannot own a milestone");
+        assertThatThrownBy(() -> forms.submitTaskForm(followUp.getId(), Map.of("overdueMilestones", JsonRows.of(List.of(
+            overdueRow("Plan approved", DEVELOPER, false))))))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("The overdue milestones changed while this task was open");
+        forms.submitTaskForm(followUp.getId(), Map.of("overdueMilestones", JsonRows.of(List.of(
+            overdueRow("Specification baselined", DEVELOPER, false)))));
+
+        assertThat(jdbc.sql("select owner || ' ' || status from milestone where id = ?").param(spec).query(String.class)
+            .single()).isEqualTo(DEVELOPER + " planned");
+        assertThat(decisions.latest(code, "milestoneOwnerChanged")).get()
+            .extracting(Decision::subject, Decision::outcome, Decision::findings, Decision::decidedBy)
+            .containsExactly("Specification baselined", DEVELOPER,
+                List.of("Owner changed from govowner Test to govdeveloper Test."), PMO);
+    }
+
+    static Map<String, Object> overdueRow(String milestone, String owner, boolean reached) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("milestone", milestone);
+        row.put("owner", owner);
+        row.put("reached", reached);
+        return row;
     }
 
     // --- risks and issues -------------------------------------------------------------------------------------
@@ -260,8 +358,8 @@ class GovernanceProcessTests {
         fire(LOG_ENTRY_OVERDUE);
 
         Task chase = openTask(CHASE);
-        assertThat(chase).hasCandidateGroup(Roles.PMO).hasName("Overdue issue: Interface to the old WMS times out");
-        assertThat((String) tasks.getVariable(chase.getId(), "logEntrySummary")).contains("Owner govowner, due 2026-05-07");
+        assertThat(chase).hasCandidateGroup(Roles.PMO).hasName("Chase overdue issue: Interface to the old WMS times out");
+        assertThat((String) tasks.getVariable(chase.getId(), "logEntrySummary")).contains("Owner govowner Test, due 2026-05-07");
         assertThat(logEntries.find(id).orElseThrow().status()).isEqualTo(LogEntry.ESCALATED);
         assertThat(openTask(RESOLVE).getId()).as("the owner's task stays").isEqualTo(resolve.getId());
         submit(chase, PMO, Map.of());
@@ -287,12 +385,20 @@ class GovernanceProcessTests {
             .isEqualTo(List.of("Vendor consultant leaves mid-project", 15, KEY_USER, "open"));
 
         Task assign = openTask(ASSIGN_OWNER);
-        assertThat(assign).hasCandidateGroup(Roles.PMO);
+        assertThat(assign).hasCandidateGroup(Roles.PMO)
+            .hasName("Assign an owner to the risk: Vendor consultant leaves mid-project");
+        RunningProject.user(identity, "govauditor", Roles.AUDITOR);
+        assertThat(JsonRows.read(tasks.getVariable(assign.getId(), "ownerOptions")))
+            .extracting(r -> r.text("label") + " = " + r.text("value"))
+            .contains("govdeveloper Test (govdeveloper) = " + DEVELOPER).noneMatch(o -> o.contains("govauditor"));
         tasks.claim(assign.getId(), PMO);
         assertThatThrownBy(() -> forms.submitTaskForm(assign.getId(), Map.of("owner", "ghost", "dueDate", "2026-01-01")))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
             .hasMessageContaining("The owner \"ghost\" is not a user of Rollout")
             .hasMessageContaining("The due date 2026-01-01 is in the past (today is 2026-05-04).");
+        assertThatThrownBy(() -> forms.submitTaskForm(assign.getId(), Map.of("owner", "govauditor", "dueDate", "2026-05-20")))
+            .hasRootCauseInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("govauditor cannot be the owner: owners work on projects");
         forms.submitTaskForm(assign.getId(), Map.of("owner", DEVELOPER, "dueDate", "2026-05-20"));
 
         Task resolve = openTask(RESOLVE);
@@ -305,6 +411,17 @@ class GovernanceProcessTests {
             .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single())
             .isEqualTo(List.of(DEVELOPER, "closed", "Second consultant booked as backup"));
         assertThat(runtime.getVariables(project.getId())).doesNotContainKeys("logEntryId", "owner", "resolution");
+    }
+
+    @Test
+    void whoRaisesAnIssueInTasklistMayOwnItThemselves() {
+        raiseInTasklist(Map.of("projectCode", code, "kind", "issue", "title", "Label printer driver missing",
+            "severity", "medium", "ownership", "me", "dueDate", "2026-05-08"));
+
+        assertThat(openTask(RESOLVE)).hasCandidateUser(KEY_USER).hasName("Resolve issue: Label printer driver missing");
+        assertThat(project).hasNotPassed(ASSIGN_OWNER);
+        assertThat(logEntries.forProject(code)).singleElement().extracting(LogEntry::owner, LogEntry::dueDate)
+            .containsExactly(KEY_USER, LocalDate.of(2026, 5, 8));
     }
 
     @Test

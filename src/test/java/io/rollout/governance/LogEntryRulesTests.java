@@ -7,13 +7,18 @@ import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class LogEntryRulesTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 5, 4);
-    static final Predicate<String> USERS = List.of("zhangwei", "liwei")::contains;
+    /** zhangwei works on projects, heyan is an auditor, anyone else is no user. */
+    static final Function<String, Owners.Refusal> USERS = id -> switch (id) {
+        case "zhangwei", "liwei" -> null;
+        case "heyan" -> Owners.Refusal.NOT_ON_PROJECTS;
+        default -> Owners.Refusal.UNKNOWN;
+    };
 
     @Test
     void aRiskWithProbabilityAndImpactPassesAndIsScored() {
@@ -67,6 +72,13 @@ class LogEntryRulesTests {
         assertThat(LogEntryRules.assign("ghost", "next week", TODAY, USERS).problems()).containsExactly(
             Problem.of("governance.owner.unknown", "ghost"),
             Problem.of("governance.dueDate.invalid", "next week"));
+    }
+
+    @Test
+    void anAuditorCannotOwnARiskOrIssue() {
+        assertThat(LogEntryRules.assign("heyan", "2026-05-20", TODAY, USERS).problems())
+            .containsExactly(Problem.of("governance.owner.notOnProjects", "heyan"));
+        assertThat(LogEntryRules.assign("liwei", "2026-05-20", TODAY, USERS).valid()).isTrue();
     }
 
     @Test

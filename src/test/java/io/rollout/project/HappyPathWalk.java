@@ -12,7 +12,7 @@ import static io.rollout.project.ImplementationProjectProcessTests.PLAN_TRAINING
 import static io.rollout.project.ImplementationProjectProcessTests.PREPARE_TEST_CASES;
 import static io.rollout.project.ImplementationProjectProcessTests.PROCUREMENT;
 import static io.rollout.project.ImplementationProjectProcessTests.PROCUREMENT_OWNER;
-import static io.rollout.project.ImplementationProjectProcessTests.PROJECT_CLOSED;
+import static io.rollout.project.ImplementationProjectProcessTests.PROJECT_FINISHED;
 import static io.rollout.project.ImplementationProjectProcessTests.RECORD_ATTENDANCE;
 import static io.rollout.project.ImplementationProjectProcessTests.RUN_DRY_RUN;
 import static io.rollout.project.ImplementationProjectProcessTests.SIGN_OFF_DATASET;
@@ -31,7 +31,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationContext;
 
 /**
- * One implementation project on its happy path, from the start form to {@code EndEvent_ProjectClosed}: every gate
+ * One implementation project on its happy path, from the start form to {@code EndEvent_ProjectFinished}: every gate
  * passes at the first attempt. Walked with the steps of {@link ImplementationProjectProcessTests} (find the project's
  * open task, claim it, submit its form through the form service; the customer's files of demo/erp-case), which
  * itself walks the project through a failing UAT round and a failing training check; here the dataset is uploaded
@@ -63,7 +63,7 @@ final class HappyPathWalk {
             steps.runHypercareHandOverAndReview();
             String end = steps.history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
                 .getEndActivityId();
-            if (!PROJECT_CLOSED.equals(end)
+            if (!PROJECT_FINISHED.equals(end)
                 || !Project.CLOSED.equals(steps.projects.find(steps.code).orElseThrow().status())) {
                 throw new IllegalStateException("project " + steps.code + " did not close: ended at " + end);
             }

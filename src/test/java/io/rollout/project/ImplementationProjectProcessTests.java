@@ -70,6 +70,7 @@ class ImplementationProjectProcessTests {
     static final String CALL_OPERATIONS = "CallActivity_Operations";
     static final String CLOSE_PROJECT = "ServiceTask_CloseProject";
     static final String PROJECT_CLOSED = "EndEvent_ProjectClosed";
+    static final String PROJECT_FINISHED = "EndEvent_ProjectFinished";
 
     // requirementsPhase
     static final List<String> RESEARCH_SESSIONS = List.of("UserTask_InterviewDepartment", "UserTask_RunQuestionnaire",
@@ -230,9 +231,9 @@ class ImplementationProjectProcessTests {
 
         runHypercareHandOverAndReview();
 
-        assertThat(project).hasPassed(CALL_OPERATIONS, CLOSE_PROJECT, PROJECT_CLOSED).isEnded();
+        assertThat(project).hasPassed(CALL_OPERATIONS, CLOSE_PROJECT, PROJECT_CLOSED, PROJECT_FINISHED).isEnded();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(project.getId()).singleResult()
-            .getEndActivityId()).isEqualTo(PROJECT_CLOSED);
+            .getEndActivityId()).isEqualTo(PROJECT_FINISHED);
         assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.CLOSED);
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
         assertThat(decisions.forProject(code))

@@ -571,7 +571,7 @@ public final class LoadBenchmark {
 
         md.append("\n## 2. One project's happy path against a bare process of the same size\n\n");
         md.append("""
-            A new project is walked from the start form to `EndEvent_ProjectClosed` with every gate passing at the
+            A new project is walked from the start form to `EndEvent_ProjectFinished` with every gate passing at the
             first attempt (`HappyPathWalk`: the steps of `ImplementationProjectProcessTests` — the customer's ERP
             case with 2 departments, 2 modules and the customers dataset; requirement, test case and attendance
             imports; dry run and staging load, timers and the hypercare incident executed by the walk as in the
