@@ -149,7 +149,7 @@ class GoLiveJourneyTests {
         assertThatThrownBy(() -> GoLiveSteps.planWaves(planning, plan, "Procurement has the fewest users; the "
             + "warehouse follows once purchasing is stable", waves, runbook))
             .hasMessageContaining("Row 1: Li Sun (" + WAREHOUSE_KEY_USER + ") cannot be on call for this wave: on call "
-                + "are IT operations and the key users and business owners of the wave's departments (Procurement).");
+                + "are IT operations and the key users and business owners of the departments of the wave (Procurement).");
         assertThat(tasklist.formHeight()).isLessThan(FEW_SCREENS);
         tasklist.dismissErrors().untag("Field_WaveOnCall", 0, SUN).tagContaining("Field_WaveOnCall", 1, "Li", SUN).complete();
 

@@ -233,6 +233,7 @@ class RequirementsPhaseJourneyTests {
             .param(changeRequest).update();
         ProcessInstance project = runtime.createProcessInstanceByKey("implementationProject").businessKey(code)
             .setVariable("projectCode", code).setVariable("changeRequestId", changeRequest)
+            .setVariable("changeRequestTitle", "Contracts also for framework agreements")
             .startBeforeActivity("UserTask_UpdateSpecification").execute();
         Task update = tasks.createTaskQuery().processInstanceId(project.getId())
             .taskDefinitionKey("UserTask_UpdateSpecification").singleResult();

@@ -523,12 +523,12 @@ class GoLiveProcessTests {
         assertThatThrownBy(() -> tasks.complete(planTask, plan))
             .hasRootCauseInstanceOf(BadUserRequestException.class)
             .hasMessageContaining("Row 1: " + WAREHOUSE_KEY_USER + " Test (" + WAREHOUSE_KEY_USER + ") cannot be on call "
-                + "for this wave: on call are IT operations and the key users and business owners of the wave's "
-                + "departments (Finance).")
+                + "for this wave: on call are IT operations and the key users and business owners of the "
+                + "departments of the wave (Finance).")
             .hasMessageContaining("Row 2: the on-call team needs someone from IT operations, who can roll the wave back.")
             .hasMessageContaining("Row 1: " + TRAINER + " Test (" + TRAINER + ") cannot own a runbook step: owners are IT "
                 + "operations, data stewards, developers, consultants, the PMO, and key users and business owners of "
-                + "the project's departments (Finance, Warehouse).");
+                + "the departments of the project (Finance, Warehouse).");
         assertThat(count("select count(*) from cutover_plan where project_code = ?")).isZero();
 
         plan.put("waves", JsonRows.of(List.of(wave(List.of("finance"), 3, List.of(OPS)),
