@@ -12,6 +12,7 @@ import io.rollout.project.ProjectRepository;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
 import io.rollout.shared.WebTest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -392,17 +392,7 @@ class GoLiveJourneyTests {
     }
 
     private void person(String id, String first, String last, String... groups) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identity.newUser(id);
-        user.setFirstName(first);
-        user.setLastName(last);
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        for (String group : groups) {
-            identity.createMembership(id, group);
-        }
+        TestUsers.person(identity, id, first, last, PASSWORD, groups);
     }
 
     private void record(String decision, String subject, String outcome) {

@@ -12,6 +12,7 @@ import io.rollout.browser.PlanningSteps.Vendor;
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
 import io.rollout.shared.WebTest;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -232,16 +232,6 @@ class PlanningPhaseJourneyTests {
     }
 
     private void person(String id, String first, String last, String... groups) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identity.newUser(id);
-        user.setFirstName(first);
-        user.setLastName(last);
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        for (String group : groups) {
-            identity.createMembership(id, group);
-        }
+        TestUsers.person(identity, id, first, last, PASSWORD, groups);
     }
 }

@@ -389,16 +389,7 @@ class Tasklist {
      * the row of a dynamic list, or null.
      */
     Tasklist choose(String componentId, Integer row, String typed, String option) {
-        String id = domId(componentId, row);
-        WebElement input = field(componentId, row);
-        scrollTo(input);
-        input.click();
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        input.sendKeys(typed);
-        click(By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]"
-            + "[contains(normalize-space(.), " + literal(option) + ")]"));
-        wait.until(d -> String.valueOf(field(componentId, row).getDomProperty("value")).contains(option));
+        chooseOption("select", componentId, row, typed, "contains(normalize-space(.), " + literal(option) + ")");
         return this;
     }
 
@@ -407,19 +398,7 @@ class Tasklist {
      * and clicks the option whose label contains {@code option}; {@code row} is the row of a dynamic list, or null.
      */
     Tasklist tagContaining(String componentId, Integer row, String typed, String option) {
-        String id = domId(componentId, row);
-        String taglist = "//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]";
-        WebElement input = field(componentId, row);
-        scrollTo(input);
-        input.click();
-        input.sendKeys(typed);
-        click(By.xpath(taglist + "//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), "
-            + literal(option) + ")]"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(taglist
-            + "//span[contains(@class,'fjs-taglist-tag-label')][contains(normalize-space(.), " + literal(option) + ")]")));
-        // leave the field, so its drop-down list does not cover the next one
-        field(componentId, row).sendKeys(Keys.ESCAPE);
+        chooseOption("taglist", componentId, row, typed, "contains(normalize-space(.), " + literal(option) + ")");
         return this;
     }
 
@@ -448,17 +427,7 @@ class Tasklist {
 
     /** Adds a tag to a tag list as a user does: types part of its label and chooses it from the list. */
     Tasklist tag(String componentId, Integer row, String search, String optionLabel) {
-        String id = domId(componentId, row);
-        String taglist = "//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]";
-        WebElement input = field(componentId, row);
-        scrollTo(input);
-        input.click();
-        input.sendKeys(search);
-        click(By.xpath(taglist + "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
-            + literal(optionLabel) + "]"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(taglist
-            + "//*[contains(@class,'fjs-taglist-tag-label')][normalize-space(.)=" + literal(optionLabel) + "]")));
+        chooseOption("taglist", componentId, row, search, "normalize-space(.)=" + literal(optionLabel));
         return this;
     }
 
@@ -467,35 +436,46 @@ class Tasklist {
      * search field and clicks the first option whose label starts with {@code labelStart}. Returns the chosen label.
      */
     String search(String componentId, Integer row, String typed, String labelStart) {
-        String id = domId(componentId, row);
-        WebElement input = field(componentId, row);
-        scrollTo(input);
-        input.click();
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        input.sendKeys(typed);
-        By option = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]"
-            + "[starts-with(normalize-space(.), " + literal(labelStart) + ")]");
-        String label = wait.until(ExpectedConditions.visibilityOfElementLocated(option)).getText().trim();
-        click(option);
-        wait.until(d -> label.equals(field(componentId, row).getDomProperty("value")));
-        return label;
+        return chooseOption("select", componentId, row, typed, "starts-with(normalize-space(.), " + literal(labelStart) + ")");
     }
 
     /** Adds the option whose label starts with {@code labelStart} to a tag list (a multiple people picker). */
     Tasklist tag(String componentId, String typed, String labelStart) {
-        String id = domId(componentId, null);
-        WebElement input = field(componentId, null);
+        chooseOption("taglist", componentId, null, typed, "starts-with(normalize-space(.), " + literal(labelStart) + ")");
+        return this;
+    }
+
+    /**
+     * Types into the search box of a searchable select or a tag list ({@code kind} "select" or "taglist") and clicks
+     * the first option the XPath {@code condition} accepts, as a user chooses from the drop-down; waits until the
+     * select shows it or the tag list has it as a tag, and returns its label. A select's box is cleared first; a tag
+     * list's is not (Backspace in an empty one removes the last tag).
+     */
+    private String chooseOption(String kind, String componentId, Integer row, String typed, String condition) {
+        String id = domId(componentId, row);
+        String field = "//div[contains(@class,'fjs-form-field-" + kind + "')][.//input[substring(@id, string-length(@id) - "
+            + (id.length() - 1) + ")=" + literal(id) + "]]";
+        WebElement input = field(componentId, row);
         scrollTo(input);
         input.click();
+        if (kind.equals("select")) {
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        }
         input.sendKeys(typed);
-        By option = By.xpath("//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]"
-            + "[starts-with(normalize-space(.), " + literal(labelStart) + ")]");
+        By option = By.xpath(field + "//div[contains(@class,'fjs-dropdownlist-item')][" + condition + "]");
         String label = wait.until(ExpectedConditions.visibilityOfElementLocated(option)).getText().trim();
         click(option);
-        wait.until(d -> tags(componentId).contains(label));
-        return this;
+        if (kind.equals("select")) {
+            wait.until(d -> label.equals(field(componentId, row).getDomProperty("value")));
+        } else {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(field
+                + "//*[contains(@class,'fjs-taglist-tag-label')][normalize-space(.)=" + literal(label) + "]")));
+            // leave the drop-down, so it does not cover the next field (not in the start dialog: Escape closes it)
+            if (driver.findElements(By.cssSelector(".modal-dialog")).isEmpty()) {
+                field(componentId, row).sendKeys(Keys.ESCAPE);
+            }
+        }
+        return label;
     }
 
     /** The labels of the tags a tag list shows. */

@@ -7,6 +7,7 @@ import io.rollout.identity.Roles;
 import io.rollout.project.Project;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
 import io.rollout.shared.WebTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,16 +201,6 @@ class TrainingPhaseJourneyTests {
 
     /** A person with a name, as the pickers show people; created once, the tests share one database. */
     private void user(String id, String firstName, String lastName, String... groups) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identity.newUser(id);
-        user.setFirstName(firstName);
-        user.setLastName(lastName);
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        for (String group : groups) {
-            identity.createMembership(id, group);
-        }
+        TestUsers.person(identity, id, firstName, lastName, PASSWORD, groups);
     }
 }

@@ -7,6 +7,7 @@ import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
 import io.rollout.requirements.RequirementImport;
 import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
 import io.rollout.shared.WebTest;
 import io.rollout.uat.TestCaseImport;
 import java.io.ByteArrayInputStream;
@@ -219,16 +220,6 @@ class UatJourneyTests {
 
     /** A person with a name, as the pickers show people; created once, the tests share one database. */
     private void user(String id, String firstName, String lastName, String... groups) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identity.newUser(id);
-        user.setFirstName(firstName);
-        user.setLastName(lastName);
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        for (String group : groups) {
-            identity.createMembership(id, group);
-        }
+        TestUsers.person(identity, id, firstName, lastName, PASSWORD, groups);
     }
 }
