@@ -3,6 +3,7 @@ package io.rollout.governance;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.LogEntryRules.Assignment;
+import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Task listener of {@code UserTask_AssignLogEntryOwner} in {@code implementationProject} (PMO).
  * <ul>
  * <li>create: shows the entry ({@link LogEntryForms}) and offers the people who may own it by name
- *     ({@code ownerOptions}, {@link Owners}).</li>
+ *     ({@code ownerOptions}, {@link ProjectPeople}).</li>
  * <li>complete: {@code owner} (one of those people) and {@code dueDate} (today or later) checked with
  *     {@link LogEntryRules#assign}; refused with every problem, or stored (the risk register's owner too), logged as
  *     decision {@code riskOrIssue} ({@code assigned}) and set as {@code logEntryOwner} / {@code logEntryDueAt}.</li>
@@ -29,11 +30,11 @@ class LogEntryAssignment implements TaskListener {
 
     private final LogEntryRepository repository;
     private final DecisionLog decisions;
-    private final Owners owners;
+    private final ProjectPeople owners;
     private final Messages messages;
     private final Clock clock;
 
-    LogEntryAssignment(LogEntryRepository repository, DecisionLog decisions, Owners owners, Messages messages,
+    LogEntryAssignment(LogEntryRepository repository, DecisionLog decisions, ProjectPeople owners, Messages messages,
                        Clock clock) {
         this.repository = repository;
         this.decisions = decisions;

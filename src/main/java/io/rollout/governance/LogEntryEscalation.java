@@ -2,6 +2,7 @@ package io.rollout.governance;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.Dates;
 import io.rollout.shared.Messages;
 import java.util.List;
@@ -19,10 +20,10 @@ class LogEntryEscalation implements TaskListener {
 
     private final LogEntryRepository repository;
     private final DecisionLog decisions;
-    private final Owners owners;
+    private final ProjectPeople owners;
     private final Messages messages;
 
-    LogEntryEscalation(LogEntryRepository repository, DecisionLog decisions, Owners owners, Messages messages) {
+    LogEntryEscalation(LogEntryRepository repository, DecisionLog decisions, ProjectPeople owners, Messages messages) {
         this.repository = repository;
         this.decisions = decisions;
         this.owners = owners;

@@ -1,5 +1,6 @@
 package io.rollout.governance;
 
+import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
@@ -15,7 +16,7 @@ final class LogEntryForms {
     private LogEntryForms() {
     }
 
-    static void show(DelegateTask task, LogEntry entry, Owners owners, Messages messages) {
+    static void show(DelegateTask task, LogEntry entry, ProjectPeople owners, Messages messages) {
         String rating = LogEntryRules.RISK.equals(entry.kind())
             ? messages.forRecord("governance.summary.risk", entry.probability(), entry.impact())
             : messages.forRecord("governance.summary.issue", entry.severity());

@@ -2,6 +2,7 @@ package io.rollout.governance;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
@@ -24,10 +25,10 @@ class LogEntryResolution implements TaskListener {
 
     private final LogEntryRepository repository;
     private final DecisionLog decisions;
-    private final Owners owners;
+    private final ProjectPeople owners;
     private final Messages messages;
 
-    LogEntryResolution(LogEntryRepository repository, DecisionLog decisions, Owners owners, Messages messages) {
+    LogEntryResolution(LogEntryRepository repository, DecisionLog decisions, ProjectPeople owners, Messages messages) {
         this.repository = repository;
         this.decisions = decisions;
         this.owners = owners;

@@ -1,5 +1,6 @@
 package io.rollout.governance;
 
+import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import java.math.BigDecimal;
@@ -52,7 +53,7 @@ final class LogEntryRules {
      */
     static Raise raise(String kind, String title, String description, Object probability, Object impact,
                        String severity, String owner, String dueDate, LocalDate today,
-                       Function<String, Owners.Refusal> ownerCheck) {
+                       Function<String, ProjectPeople.Refusal> ownerCheck) {
         List<Problem> problems = new ArrayList<>();
         String k = kind == null ? null : kind.toLowerCase(Locale.ROOT);
         if (k == null) {
@@ -93,18 +94,18 @@ final class LogEntryRules {
     }
 
     /**
-     * Checks an owner (a user who may own: {@link Owners}, whose check {@code ownerCheck} is) and a due date (today
+     * Checks an owner (a user who may own: {@link ProjectPeople}, whose check {@code ownerCheck} is) and a due date (today
      * or later).
      */
-    static Assignment assign(String owner, String dueDate, LocalDate today, Function<String, Owners.Refusal> ownerCheck) {
+    static Assignment assign(String owner, String dueDate, LocalDate today, Function<String, ProjectPeople.Refusal> ownerCheck) {
         List<Problem> problems = new ArrayList<>();
         if (owner == null) {
             problems.add(Problem.of("form.field.required", new Label("governance.field.owner")));
         } else {
-            Owners.Refusal refusal = ownerCheck.apply(owner);
-            if (refusal == Owners.Refusal.UNKNOWN) {
+            ProjectPeople.Refusal refusal = ownerCheck.apply(owner);
+            if (refusal == ProjectPeople.Refusal.UNKNOWN) {
                 problems.add(Problem.of("governance.owner.unknown", owner));
-            } else if (refusal == Owners.Refusal.NOT_ON_PROJECTS) {
+            } else if (refusal == ProjectPeople.Refusal.NOT_ON_PROJECTS) {
                 problems.add(Problem.of("governance.owner.notOnProjects", owner));
             }
         }

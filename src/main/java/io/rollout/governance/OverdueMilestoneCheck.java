@@ -3,6 +3,7 @@ package io.rollout.governance;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.Milestones.OpenMilestone;
+import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.Dates;
 import io.rollout.shared.Messages;
 import java.time.Clock;
@@ -25,11 +26,11 @@ class OverdueMilestoneCheck implements JavaDelegate {
 
     private final Milestones milestones;
     private final DecisionLog decisions;
-    private final Owners owners;
+    private final ProjectPeople owners;
     private final Messages messages;
     private final Clock clock;
 
-    OverdueMilestoneCheck(Milestones milestones, DecisionLog decisions, Owners owners, Messages messages, Clock clock) {
+    OverdueMilestoneCheck(Milestones milestones, DecisionLog decisions, ProjectPeople owners, Messages messages, Clock clock) {
         this.milestones = milestones;
         this.decisions = decisions;
         this.owners = owners;

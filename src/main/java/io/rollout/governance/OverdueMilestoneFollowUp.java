@@ -3,6 +3,7 @@ package io.rollout.governance;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.Milestones.OpenMilestone;
+import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.Dates;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>create: task-local {@code overdueMilestones}, one row per overdue open milestone (name, due date, days overdue,
  *     {@code owner}, {@code reached}), with {@code overdueIds} (the milestone of each row, in order) and
- *     {@code ownerOptions} (the people who may own a milestone, {@link Owners}).</li>
+ *     {@code ownerOptions} (the people who may own a milestone, {@link ProjectPeople}).</li>
  * <li>complete: every row keeps its milestone and has an owner who may own it; refused with every problem, or the
  *     milestones given to another owner change owner (decision {@code milestoneOwnerChanged}) and those ticked
  *     reached are completed (decision {@code milestoneCompleted}).</li>
@@ -39,12 +40,12 @@ class OverdueMilestoneFollowUp implements TaskListener {
     static final String IDS = "overdueIds";
 
     private final Milestones milestones;
-    private final Owners owners;
+    private final ProjectPeople owners;
     private final DecisionLog decisions;
     private final Messages messages;
     private final Clock clock;
 
-    OverdueMilestoneFollowUp(Milestones milestones, Owners owners, DecisionLog decisions, Messages messages,
+    OverdueMilestoneFollowUp(Milestones milestones, ProjectPeople owners, DecisionLog decisions, Messages messages,
                              Clock clock) {
         this.milestones = milestones;
         this.owners = owners;
@@ -97,12 +98,12 @@ class OverdueMilestoneFollowUp implements TaskListener {
                 continue;
             }
             String owner = row.text("owner");
-            Owners.Refusal refusal = owner == null ? null : owners.check(owner);
+            ProjectPeople.Refusal refusal = owner == null ? null : owners.check(owner);
             if (owner == null) {
                 problems.add(Problem.of("governance.overdue.ownerRequired", row.number(), m.name()));
-            } else if (refusal == Owners.Refusal.UNKNOWN) {
+            } else if (refusal == ProjectPeople.Refusal.UNKNOWN) {
                 problems.add(Problem.of("governance.overdue.ownerUnknown", row.number(), m.name(), owner));
-            } else if (refusal == Owners.Refusal.NOT_ON_PROJECTS) {
+            } else if (refusal == ProjectPeople.Refusal.NOT_ON_PROJECTS) {
                 problems.add(Problem.of("governance.overdue.ownerNotOnProjects", row.number(), m.name(), owner));
             } else if (!owner.equals(m.owner())) {
                 newOwners.put(m, owner);

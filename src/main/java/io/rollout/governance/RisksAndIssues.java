@@ -4,6 +4,7 @@ import io.rollout.shared.Engine;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.LogEntryRules.Raise;
+import io.rollout.identity.ProjectPeople;
 import io.rollout.project.Project;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.Messages;
@@ -31,13 +32,13 @@ class RisksAndIssues {
     private final LogEntryRepository repository;
     private final ProjectRepository projects;
     private final DecisionLog decisions;
-    private final Owners owners;
+    private final ProjectPeople owners;
     private final RuntimeService runtime;
     private final Engine engine;
     private final Messages messages;
     private final Clock clock;
 
-    RisksAndIssues(LogEntryRepository repository, ProjectRepository projects, DecisionLog decisions, Owners owners,
+    RisksAndIssues(LogEntryRepository repository, ProjectRepository projects, DecisionLog decisions, ProjectPeople owners,
                    RuntimeService runtime, Engine engine, Messages messages, Clock clock) {
         this.repository = repository;
         this.projects = projects;

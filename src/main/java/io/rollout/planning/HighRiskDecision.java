@@ -2,6 +2,7 @@ package io.rollout.planning;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.identity.ProjectPeople;
 import io.rollout.planning.PlanRepository.RiskEntry;
 import io.rollout.planning.RiskDecisionRules.Result;
 import io.rollout.planning.RiskDecisionRules.RiskDecision;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>create: sets the task-local {@code riskDetails} (Markdown: score, probability, impact, owner, planned
  *     mitigation) that the decideHighRisk form shows, and {@code actionOwnerOptions}, the people who may own the
- *     mitigation actions ({@link PlanPeople}).</li>
+ *     mitigation actions ({@link ProjectPeople}).</li>
  * <li>complete: checks {@code riskDecision}, {@code mitigationActions}, {@code actionOwner} and
  *     {@code riskDecisionComment} with {@link RiskDecisionRules} (refused with every problem; the action owner
  *     must be one of the people offered), stores the
@@ -33,12 +34,12 @@ class HighRiskDecision implements TaskListener {
     static final String DECISION = "highRiskDecision";
 
     private final PlanRepository plans;
-    private final PlanPeople people;
+    private final ProjectPeople people;
     private final PlanSummary summary;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    HighRiskDecision(PlanRepository plans, PlanPeople people, PlanSummary summary, DecisionLog decisions,
+    HighRiskDecision(PlanRepository plans, ProjectPeople people, PlanSummary summary, DecisionLog decisions,
                      Messages messages) {
         this.plans = plans;
         this.people = people;

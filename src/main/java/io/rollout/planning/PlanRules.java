@@ -1,5 +1,6 @@
 package io.rollout.planning;
 
+import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * What makes a project plan acceptable for steering review ({@code UserTask_DrawUpPlan} in
- * {@code planningPhase}): every milestone has a name, an owner who works on projects ({@link PlanPeople}), a
+ * {@code planningPhase}): every milestone has a name, an owner who works on projects ({@link ProjectPeople}), a
  * due date and a phase; at least one milestone, among them a go-live milestone that is not before any milestone
  * of the phases leading up to go-live (requirements to training; operations milestones come
  * after go-live by nature); every risk has a title, an owner who works on projects and probability

@@ -1,5 +1,6 @@
 package io.rollout.planning;
 
+import io.rollout.identity.ProjectPeople;
 import io.rollout.planning.IntegrationRules.Integration;
 import io.rollout.planning.IntegrationRules.LegacySystem;
 import io.rollout.planning.IntegrationRules.MigrationNeed;
@@ -41,12 +42,12 @@ class PlanSummary {
     private final ScopeRepository scopes;
     private final SelectionRepository selections;
     private final IntegrationRepository integrations;
-    private final PlanPeople people;
+    private final ProjectPeople people;
     private final Names names;
     private final Messages messages;
 
     PlanSummary(PlanRepository plans, ScopeRepository scopes, SelectionRepository selections,
-                IntegrationRepository integrations, PlanPeople people, Names names, Messages messages) {
+                IntegrationRepository integrations, ProjectPeople people, Names names, Messages messages) {
         this.plans = plans;
         this.scopes = scopes;
         this.selections = selections;

@@ -1,5 +1,6 @@
 package io.rollout.planning;
 
+import io.rollout.identity.ProjectPeople;
 import io.rollout.planning.PlanRules.Plan;
 import io.rollout.planning.PlanRules.Result;
 import io.rollout.shared.JsonRows;
@@ -31,10 +32,10 @@ class ProjectPlanCapture implements TaskListener {
     static final String PEOPLE_OPTIONS = "peopleOptions";
 
     private final PlanRepository plans;
-    private final PlanPeople people;
+    private final ProjectPeople people;
     private final Messages messages;
 
-    ProjectPlanCapture(PlanRepository plans, PlanPeople people, Messages messages) {
+    ProjectPlanCapture(PlanRepository plans, ProjectPeople people, Messages messages) {
         this.plans = plans;
         this.people = people;
         this.messages = messages;

@@ -1,5 +1,6 @@
 package io.rollout.planning;
 
+import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.function.Predicate;
 /**
  * What the steering committee must say when it decides on a high risk ({@code UserTask_DecideHighRisk} in
  * {@code planningPhase}): one of accept, mitigate or escalate; mitigating needs the mitigation actions and an
- * action owner who works on projects ({@link PlanPeople}); escalating needs a note saying to whom and why. Plain rule: no engine, no
+ * action owner who works on projects ({@link ProjectPeople}); escalating needs a note saying to whom and why. Plain rule: no engine, no
  * Spring.
  */
 final class RiskDecisionRules {

@@ -3,6 +3,7 @@ package io.rollout.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.governance.LogEntryRules.Raise;
+import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import java.time.LocalDate;
@@ -14,10 +15,10 @@ class LogEntryRulesTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 5, 4);
     /** zhangwei works on projects, heyan is an auditor, anyone else is no user. */
-    static final Function<String, Owners.Refusal> USERS = id -> switch (id) {
+    static final Function<String, ProjectPeople.Refusal> USERS = id -> switch (id) {
         case "zhangwei", "liwei" -> null;
-        case "heyan" -> Owners.Refusal.NOT_ON_PROJECTS;
-        default -> Owners.Refusal.UNKNOWN;
+        case "heyan" -> ProjectPeople.Refusal.NOT_ON_PROJECTS;
+        default -> ProjectPeople.Refusal.UNKNOWN;
     };
 
     @Test
