@@ -65,8 +65,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One implementation project walked from the "Start process" dialog to closed, every step of it in the real
- * Tasklist by the person whose task it is, none through REST. The PMO starts an ERP project for procurement and the warehouse with one module and the customers
- * dataset; the consultant researches and captures both departments' requirements, their business owners review,
+ * Tasklist by the person whose task it is, none through REST. The PMO starts an ERP project for procurement and
+ * the warehouse with one module and the customers dataset; the consultant researches and captures both departments' requirements, their business owners review,
  * verify and approve them; the PMO plans and captures the KPI baseline, the consultant decides how to get the system
  * and how to integrate it, the steering committee approves the plan. While the module is built and accepted, the data
  * steward defines and uploads the customers and the procurement owner signs them off; the PMO writes the weekly status
