@@ -64,16 +64,17 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One implementation project walked from the "Start process" dialog to closed, every step of it in the real
- * Tasklist by the person whose task it is, none through REST. The PMO starts an ERP project for procurement and
- * the warehouse with one module and the customers dataset; the consultant researches and captures both departments' requirements, their business owners review,
- * verify and approve them; the PMO plans and captures the KPI baseline, the consultant decides how to get the system
- * and how to integrate it, the steering committee approves the plan. While the module is built and accepted, the data
- * steward defines and uploads the customers and the procurement owner signs them off; the PMO writes the weekly status
- * report. The key user writes and runs the test cases the PMO plans while the trainer trains the roster; the steering
- * committee holds its monthly review, decides go, IT operations rehearse and cut over two waves that the owners
- * review; IT operations hand the system over and the PMO holds the post-implementation review, which closes the
- * project: a weekly report that came due in hypercare ends with it. Every gate passes the first time.
+ * One implementation project walked from the "Start process" dialog to closed, every step of it in the real Tasklist
+ * by the person whose task it is, none through REST. The PMO starts an ERP project for procurement and the warehouse
+ * with one module and the customers dataset; the consultant researches and captures both departments' requirements,
+ * their business owners review, verify and approve them; the PMO plans and captures the KPI baseline, the consultant
+ * decides how to get the system and how to integrate it, the steering committee approves the plan. While the module is
+ * built and accepted, the data steward defines and uploads the customers and the procurement owner signs them off; the
+ * PMO writes the weekly status report. The key user writes and runs the test cases the PMO plans while the trainer
+ * trains the roster; the steering committee holds its monthly review, decides go, IT operations rehearse and cut over
+ * two waves that the owners review; IT operations hand the system over and the PMO holds the post-implementation
+ * review, which closes the project: a weekly report that came due in hypercare ends with it. Every gate passes the
+ * first time.
  *
  * <p>Besides Tasklist the test only finds tasks and asserts, and executes the jobs the job executor would run (the dry
  * run, the staging load) and the timers whose time would have come (two reporting timers, the stabilisation of each
