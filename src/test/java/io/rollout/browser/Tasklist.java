@@ -33,6 +33,8 @@ class Tasklist {
     private static final Duration STEP = Duration.ofSeconds(30);
     // form-js 1.8.7 takes typed text into the form's data this long after the last key stroke
     private static final Duration INPUT_DEBOUNCE = Duration.ofMillis(300);
+    /** How often a wait looks again: Tasklist answers most steps within a few tenths of a second. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[@ng-click='complete()']");
 
@@ -44,7 +46,7 @@ class Tasklist {
     Tasklist(WebDriver driver, int port) {
         this.driver = driver;
         this.base = "http://localhost:" + port;
-        this.wait = new WebDriverWait(driver, STEP);
+        this.wait = new WebDriverWait(driver, STEP, POLL);
         // AngularJS re-renders the list and the notifications while a condition looks at them: look again
         wait.ignoring(StaleElementReferenceException.class);
     }
@@ -56,7 +58,7 @@ class Tasklist {
     Tasklist login(String user, String password) {
         driver.manage().deleteAllCookies();
         driver.get(base + PATH);
-        new WebDriverWait(driver, FIRST_LOAD)
+        new WebDriverWait(driver, FIRST_LOAD, POLL)
             .ignoring(StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
         // the login form focuses its name field once it is ready: keys typed before may land there, so type until
         // both fields show what was typed
@@ -185,10 +187,20 @@ class Tasklist {
 
     /** How many rows of a dynamic list show the given field. */
     int rows(String fieldId) {
-        return driver.findElements(By.xpath("//*[contains(@id, " + literal("-" + fieldId + "_") + ")]"
-            + "[self::input or self::textarea][not(contains(@id, '-date'))][not(contains(@id, '-search'))]")).stream()
-            .map(e -> e.getDomAttribute("id")).map(id -> id.substring(id.lastIndexOf('_') + 1))
-            .filter(n -> n.chars().allMatch(Character::isDigit)).distinct().toList().size();
+        // one look at the page, not one request per field: lists are long and this is asked for every row
+        return ((Number) ((JavascriptExecutor) driver).executeScript("""
+            var key = '-' + arguments[0] + '_', rows = new Set();
+            document.querySelectorAll('input, textarea').forEach(function (field) {
+              var id = field.id || '';
+              if (id.indexOf(key) < 0 || id.indexOf('-date') >= 0 || id.indexOf('-search') >= 0) {
+                return;
+              }
+              var row = id.substring(id.lastIndexOf('_') + 1);
+              if (/^[0-9]+$/.test(row)) {
+                rows.add(row);
+              }
+            });
+            return rows.size;""", fieldId)).intValue();
     }
 
     /** Whether Tasklist's Complete button can be pressed, as the user sees it. */
@@ -225,7 +237,7 @@ class Tasklist {
      */
     void complete() {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(COMPLETE));
+            new WebDriverWait(driver, Duration.ofSeconds(10), POLL).until(ExpectedConditions.elementToBeClickable(COMPLETE));
         } catch (TimeoutException e) {
             throw new AssertionError("Complete stays disabled; the form shows these errors: " + driver.findElements(
                 By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList());
@@ -505,7 +517,7 @@ class Tasklist {
     void start() {
         By start = By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(start));
+            new WebDriverWait(driver, Duration.ofSeconds(10), POLL).until(ExpectedConditions.elementToBeClickable(start));
         } catch (TimeoutException e) {
             throw new AssertionError("Start stays disabled; the form shows these errors: " + driver.findElements(
                 By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList());
@@ -621,7 +633,7 @@ class Tasklist {
 
     /** Waits (reloading the list as a user presses F5) until the chosen filter lists the task, e.g. after a job. */
     Tasklist awaitListed(String taskId) {
-        new WebDriverWait(driver, FIRST_LOAD).until(d -> {
+        new WebDriverWait(driver, FIRST_LOAD, POLL).until(d -> {
             if (lists(taskId)) {
                 return true;
             }
@@ -642,7 +654,7 @@ class Tasklist {
         for (int attempt = 1; ; attempt++) {
             try {
                 driver.get(base + PATH);
-                new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class)
+                new WebDriverWait(driver, patience, POLL).ignoring(StaleElementReferenceException.class)
                     .until(ExpectedConditions.visibilityOfElementLocated(loginForm));
                 return this;
             } catch (TimeoutException e) {

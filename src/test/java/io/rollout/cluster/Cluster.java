@@ -151,14 +151,14 @@ final class Cluster implements ExtensionContext.Store.CloseableResource {
             .ok().list();
     }
 
-    /** Waits for the open task of a dataset (its name names the dataset) with this definition key. */
+    /** Waits for the open task of a dataset (its name names the dataset, "Customers" for customers) with this key. */
     Map<String, Object> awaitTask(Node node, String code, String taskDefinitionKey, String dataset) {
         List<Map<String, Object>> found = new ArrayList<>();
         await(taskDefinitionKey + " of " + dataset + " in " + code).atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(250)).until(() -> {
                 found.clear();
                 tasks(node, code).stream().filter(t -> taskDefinitionKey.equals(t.get("taskDefinitionKey")))
-                    .filter(t -> ((String) t.get("name")).matches(".*\\b" + dataset + "\\b.*")).forEach(found::add);
+                    .filter(t -> ((String) t.get("name")).matches("(?i).*\\b" + dataset + "\\b.*")).forEach(found::add);
                 return found.size() == 1;
             });
         return found.get(0);
