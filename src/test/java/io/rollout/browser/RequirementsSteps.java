@@ -135,12 +135,13 @@ class RequirementsSteps {
     }
 
     /**
-     * Opens the task from the filter's list, fresh from the server, claims it and opens it again from "My tasks": a
-     * claimed task leaves the candidates' lists, and Complete is done when the task leaves the list it was opened from.
+     * Opens the task from the filter's list, fresh from the server, claims it and opens it again from "My tasks"
+     * (choosing a filter loads its list): a claimed task leaves the candidates' lists, and Complete is done when the
+     * task leaves the list it was opened from.
      */
     static Tasklist open(Tasklist tasklist, String filter, Task task) {
         tasklist.reload().filter(filter).open(task.getName(), task.getId()).claim();
-        return tasklist.reload().filter(MY_TASKS).open(task.getName(), task.getId());
+        return tasklist.filter(MY_TASKS).open(task.getName(), task.getId());
     }
 
     private static long complete(Tasklist tasklist) {
