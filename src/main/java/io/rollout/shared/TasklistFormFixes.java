@@ -1,26 +1,18 @@
 package io.rollout.shared;
 
+import io.rollout.shared.PatchedScript.Fix;
 import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.util.ContentCachingResponseWrapper;
+
 
 /**
  * Lets Tasklist 7.24 complete every Camunda Form a user can fill in. Tasklist's script has two defects that
- * a user meets as a form that cannot be completed; this filter serves the script with both corrected. If a
- * Camunda upgrade changes the script, a fix that no longer applies is left out, a warning names it, and
- * {@code TasklistFormFixesTests} fails.
+ * a user meets as a form that cannot be completed; this filter serves the script with both corrected
+ * ({@link PatchedScript}). If a Camunda upgrade changes the script, a fix that no longer applies is left out, a
+ * warning names it, and {@code TasklistFormFixesTests} fails.
  *
  * <ul>
  * <li>{@link #VALIDATION}: form-js 1.8.7 keeps a dynamic-list field that was once invalid as an error entry
@@ -38,10 +30,6 @@ class TasklistFormFixes {
 
     static final String SCRIPT = "/camunda/app/tasklist/camunda-tasklist-bootstrap.js";
 
-    /** One correction of Tasklist's script: the exact minified text and what replaces it. */
-    record Fix(String name, String original, String fixed) {
-    }
-
     static final Fix VALIDATION = new Fix("form validation counts real errors",
         "var t=!!Object.keys(e.errors).length;h.notifyFormValidated(t)",
         "var t=function q(v){return Array.isArray(v)?v.some(q):!!v&&(\"object\"!=typeof v"
@@ -53,42 +41,8 @@ class TasklistFormFixes {
 
     static final List<Fix> FIXES = List.of(VALIDATION, NULL_TYPE);
 
-    private static final Logger LOG = LoggerFactory.getLogger(TasklistFormFixes.class);
-
     @Bean
     FilterRegistrationBean<Filter> tasklistFormFixesFilter() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(TasklistFormFixes::filter);
-        registration.setName("rollout-tasklist-form-fixes");
-        registration.addUrlPatterns(SCRIPT);
-        return registration;
-    }
-
-    private static void filter(ServletRequest request, ServletResponse res, FilterChain chain)
-        throws IOException, ServletException {
-        HttpServletResponse original = (HttpServletResponse) res;
-        ContentCachingResponseWrapper response = new ContentCachingResponseWrapper(original);
-        chain.doFilter(request, response);
-        if (response.getStatus() != HttpServletResponse.SC_OK) {
-            response.copyBodyToResponse();
-            return;
-        }
-        String script = apply(new String(response.getContentAsByteArray(), StandardCharsets.UTF_8));
-        byte[] fixed = script.getBytes(StandardCharsets.UTF_8);
-        response.resetBuffer();
-        original.setContentLength(fixed.length);
-        original.getOutputStream().write(fixed);
-    }
-
-    static String apply(String script) {
-        String result = script;
-        for (Fix fix : FIXES) {
-            if (result.contains(fix.original())) {
-                result = result.replace(fix.original(), fix.fixed());
-            } else {
-                LOG.warn("Tasklist fix '{}' does not apply to {}: this Tasklist version may not complete some forms",
-                    fix.name(), SCRIPT);
-            }
-        }
-        return result;
+        return PatchedScript.filter("rollout-tasklist-form-fixes", SCRIPT, FIXES);
     }
 }

@@ -29,7 +29,7 @@ class TasklistFormFixesTests {
             HttpResponse.BodyHandlers.ofString());
 
         assertThat(script.statusCode()).isEqualTo(200);
-        for (TasklistFormFixes.Fix fix : TasklistFormFixes.FIXES) {
+        for (PatchedScript.Fix fix : TasklistFormFixes.FIXES) {
             assertThat(script.body()).as(fix.name()).contains(fix.fixed()).doesNotContain(fix.original());
         }
         assertThat(script.headers().firstValueAsLong("Content-Length").orElse(script.body().length()))
