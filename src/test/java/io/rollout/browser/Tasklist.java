@@ -89,13 +89,18 @@ class Tasklist {
      * task (several projects may have a task of the same name) — and waits for its form.
      */
     Tasklist open(String taskName, String taskId) {
+        openCard(taskName, taskId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        return this;
+    }
+
+    /** Clicks the task's card in the list and waits until its header shows the task. */
+    private void openCard(String taskName, String taskId) {
         openTask = By.xpath("//li[contains(@class,'task')]//h4/a[normalize-space(.)=" + literal(taskName) + "]"
             + "[contains(@href, " + literal("task=" + taskId) + ")]");
         click(openTask);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
             "//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(taskName) + "]")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-        return this;
     }
 
     /** Claims the open task and waits until Tasklist shows an assignee with the unclaim button. */
@@ -608,11 +613,7 @@ class Tasklist {
      * waits until the form shows the element with the given id.
      */
     Tasklist openEmbedded(String taskName, String taskId, String elementId) {
-        openTask = By.xpath("//li[contains(@class,'task')]//h4/a[normalize-space(.)=" + literal(taskName) + "]"
-            + "[contains(@href, " + literal("task=" + taskId) + ")]");
-        click(openTask);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-            "//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(taskName) + "]")));
+        openCard(taskName, taskId);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div[cam-tasklist-form-embedded] #"
             + elementId)));
         return this;
