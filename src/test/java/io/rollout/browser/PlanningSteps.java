@@ -206,7 +206,8 @@ final class PlanningSteps {
         for (int i = 0; i < vendors.size(); i++) {
             Vendor v = vendors.get(i);
             int row = row(tasklist, i, "List_Vendors", "Field_Vendor");
-            tasklist.type("Field_Vendor", row, v.name()).leave("Field_Vendor", row)
+            // typed at a person's pace: form-js takes a name into the form only after its debounce
+            tasklist.enter("Field_Vendor", row, v.name()).leave("Field_Vendor", row)
                 .type("Field_ScoreTechnical", row, String.valueOf(v.technical()))
                 .type("Field_ScoreService", row, String.valueOf(v.service()))
                 .type("Field_ScoreCost", row, String.valueOf(v.cost()))
