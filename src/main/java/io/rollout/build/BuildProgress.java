@@ -3,6 +3,7 @@ package io.rollout.build;
 import io.rollout.build.BuildRepository.StoredCustomisation;
 import io.rollout.build.UpgradeRisk.CountedCustomisation;
 import io.rollout.identity.Roles;
+import io.rollout.shared.ForModels;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * the name of an approval board in the task name ({@code ${buildProgress.boardName(approvalBoard)}}), the module's
  * owning department and its upgrade risk. Public because the engine's expression language calls it.
  */
+@ForModels
 @Component("buildProgress")
 public class BuildProgress {
 

@@ -1,6 +1,7 @@
 package io.rollout.change;
 
 import io.rollout.requirements.Specification;
+import io.rollout.shared.ForModels;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.TaskForms;
@@ -40,6 +41,7 @@ public class ChangeSpecification implements TaskListener {
     }
 
     /** Whether the approved change request must re-baseline the requirement specification. */
+    @ForModels
     public boolean affected(Object changeRequestId) {
         ChangeRequest cr = find(((Number) changeRequestId).longValue());
         return !cr.requirements().isEmpty() && specification.baselinedVersion(cr.projectCode()).isPresent();

@@ -1,6 +1,7 @@
 package io.rollout.golive;
 
 import io.rollout.identity.DepartmentOwners;
+import io.rollout.shared.ForModels;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * other path than the plan and the go / no-go can change which cutover runs. Task names use the display names it
  * gives ("Cut over wave 1: Procurement, Warehouse").
  */
+@ForModels
 @Component("cutoverPlan")
 public class CutoverPlan {
 

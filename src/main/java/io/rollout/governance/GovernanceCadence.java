@@ -1,6 +1,7 @@
 package io.rollout.governance;
 
 import io.rollout.shared.Dates;
+import io.rollout.shared.ForModels;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * names of the tasks these timers create say which period they are for: {@link #week()}, {@link #month()},
  * {@link #today()}, on the engine's clock.
  */
+@ForModels
 @Component("governanceCadence")
 public class GovernanceCadence {
 

@@ -1,5 +1,6 @@
 package io.rollout.identity;
 
+import io.rollout.shared.ForModels;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code requirementsPhase} ({@code camunda:candidateUsers="${departmentOwners.of(department)}"}),
  * and checked when a project is registered so that no approval task is left without an owner.
  */
+@ForModels
 @Component("departmentOwners")
 public class DepartmentOwners {
 

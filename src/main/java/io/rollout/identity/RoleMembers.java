@@ -1,5 +1,6 @@
 package io.rollout.identity;
 
+import io.rollout.shared.ForModels;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * not be allowed to read other users: the check is the application's, so it runs without the engine's
  * authorization.
  */
+@ForModels
 @Component
 public class RoleMembers {
 

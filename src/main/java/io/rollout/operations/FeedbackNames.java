@@ -1,5 +1,6 @@
 package io.rollout.operations;
 
+import io.rollout.shared.ForModels;
 import io.rollout.shared.Messages;
 import org.springframework.stereotype.Component;
 
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * Words for the task names of {@code giveFeedback} ({@code feedbackNames} in expressions): "Triage feedback #3
  * (Improvement): Show the budget left on the order". Public because the models call it.
  */
+@ForModels
 @Component("feedbackNames")
 public class FeedbackNames {
 

@@ -1,5 +1,6 @@
 package io.rollout.operations;
 
+import io.rollout.shared.ForModels;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,6 +77,7 @@ public class Incidents {
      * An incident's title short enough for a task name (Tasklist lists tasks by name; the engine keeps 255
      * characters of it): at most {@value #HEADLINE} characters, cut at a word with "…".
      */
+    @ForModels
     public String headline(String title) {
         if (title == null) {
             return "";

@@ -1,6 +1,7 @@
 package io.rollout.operations;
 
 import io.rollout.audit.DecisionLog;
+import io.rollout.shared.ForModels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * rate that still keeps hypercare open, and when the post-implementation review is due (90 days after the
  * cutover succeeded, by default).
  */
+@ForModels
 @Component("operationsPolicy")
 public class OperationsPolicy {
 

@@ -1,5 +1,6 @@
 package io.rollout.planning;
 
+import io.rollout.shared.ForModels;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * (element variable {@code riskId}), named with {@code ${highRisks.title(riskId)}}. Public because the
  * engine's expression language calls it.
  */
+@ForModels
 @Component("highRisks")
 public class HighRisks {
 

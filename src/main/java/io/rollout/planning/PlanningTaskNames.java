@@ -2,6 +2,7 @@ package io.rollout.planning;
 
 import io.rollout.planning.SelectionRepository.RankingLine;
 import io.rollout.project.ProjectScope;
+import io.rollout.shared.ForModels;
 import io.rollout.shared.Messages;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * (${planningTaskNames.ranking(projectCode)})} ({@code UserTask_ChooseVendor}). Public because the engine's
  * expression language calls it.
  */
+@ForModels
 @Component("planningTaskNames")
 public class PlanningTaskNames {
 

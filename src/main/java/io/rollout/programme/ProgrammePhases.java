@@ -1,5 +1,6 @@
 package io.rollout.programme;
 
+import io.rollout.shared.ForModels;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * starts ({@code camunda:collection="${programmePhases.numbers(programmeCode)}"}), so no list is kept in a process
  * variable.
  */
+@ForModels
 @Component("programmePhases")
 public class ProgrammePhases {
 

@@ -1,5 +1,6 @@
 package io.rollout.project;
 
+import io.rollout.shared.ForModels;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * in {@code requirementsPhase}, {@code modules(...)} in {@code buildPhase}, {@code datasets(...)}
  * in {@code dataMigration}.
  */
+@ForModels
 @Component("projectScope")
 public class ProjectScope {
 

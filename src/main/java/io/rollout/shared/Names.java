@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code name="Capture requirements for ${names.department(department)}"}. A code without a name (a department
  * added to {@code rollout.departments} later) reads as itself.
  */
+@ForModels
 @Component("names")
 public class Names {
 

@@ -1,6 +1,7 @@
 package io.rollout.training;
 
 import io.rollout.shared.Dates;
+import io.rollout.shared.ForModels;
 import io.rollout.shared.Messages;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * and the roles below target that {@code UserTask_ScheduleMakeUpSessions} plans make-up sessions for
  * ({@code ${trainingTasks.rolesBelowTarget(projectCode)}}).
  */
+@ForModels
 @Component("trainingTasks")
 public class TrainingTasks {
 

@@ -1,5 +1,6 @@
 package io.rollout.uat;
 
+import io.rollout.shared.ForModels;
 import java.util.List;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code UserTask_FixDefects}); and the round that the next plan makes, which the names of
  * {@code UserTask_PrepareTestCases} and {@code UserTask_PlanUatRound} show ({@code ${uatAssignments.nextRound(projectCode)}}).
  */
+@ForModels
 @Component("uatAssignments")
 public class UatAssignments {
 
