@@ -3,17 +3,27 @@ package io.rollout.modelling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rollout.identity.Roles;
+import io.rollout.shared.ForModels;
 import io.rollout.shared.Messages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -29,8 +39,11 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
+import org.w3c.dom.Document;
 
 /**
  * Refuses a deployment whose BPMN refers to something that is not there: a delegate bean or class, a form, a
@@ -39,6 +52,12 @@ import org.springframework.stereotype.Component;
  * Camunda Modeler, the REST API or the application's start, so the engine stores nothing; the process owner gets
  * one message that lists every problem by file and element. Re-reading an existing deployment (a cache miss, a
  * second node) is not checked again: it was checked when it was made.
+ * <p>
+ * It also refuses a model that would run code ({@link ModelCode}): every expression must fit {@link ExpressionPolicy}
+ * (Rollout beans and their methods marked {@link ForModels}, variables, literals, operators, a few getters of
+ * {@code execution} and {@code task}); scripts of every format are refused unless {@code rollout.modelling.allow-scripts}
+ * is {@code true}; a {@code camunda:class} must be a delegate or listener of Rollout; DMN tables must use FEEL; CMMN
+ * case models are refused. Both checks report together, in one message.
  */
 @Component
 class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
@@ -50,10 +69,13 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     private final Messages messages;
     private final Set<String> knownGroups = new HashSet<>(Roles.ALL);
     private final String offeredGroups;
+    private final boolean allowScripts;
 
     DeploymentGuard(ApplicationContext context, ResourceLoader files, Messages messages,
-                    @Value("${rollout.departments}") List<String> departments) {
+                    @Value("${rollout.departments}") List<String> departments,
+                    @Value("${rollout.modelling.allow-scripts:false}") boolean allowScripts) {
         this.context = context;
+        this.allowScripts = allowScripts;
         this.files = files;
         this.messages = messages;
         departments.forEach(d -> knownGroups.add(Roles.departmentGroup(d)));
@@ -76,26 +98,58 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             return;
         }
         Contents contents = Contents.of(deployment.getResources());
-        Map<String, List<ModelReferences.Finding>> byResource = new TreeMap<>();
+        KnownHere known = new KnownHere(contents, Context.getCommandContext());
+        Map<String, List<Problem>> byResource = new TreeMap<>();
+        boolean code = false;
+        for (String caseModel : contents.caseModels()) {
+            byResource.computeIfAbsent(caseModel, r -> new ArrayList<>())
+                .add(new ReferenceProblem(messages.get("modelling.code.caseModel", caseModel), ""));
+            code = true;
+        }
         for (Map.Entry<String, BpmnModelInstance> model : contents.models().entrySet()) {
-            List<ModelReferences.Finding> findings = ModelReferences.check(model.getValue(),
-                new KnownHere(contents, Context.getCommandContext()));
-            if (!findings.isEmpty()) {
-                byResource.put(model.getKey(), findings);
+            String resource = model.getKey();
+            for (ModelReferences.Finding f : ModelReferences.check(model.getValue(), known)) {
+                byResource.computeIfAbsent(resource, r -> new ArrayList<>())
+                    .add(new ReferenceProblem(message(resource, f), f.elementId()));
+            }
+            Document document = (Document) model.getValue().getDocument().getDomSource().getNode();
+            for (ModelCode.Finding f : ModelCode.checkProcess(document, known)) {
+                byResource.computeIfAbsent(resource, r -> new ArrayList<>())
+                    .add(new ReferenceProblem(message(resource, f), f.elementId()));
+                code = true;
+            }
+        }
+        for (Map.Entry<String, Document> table : contents.decisionDocuments().entrySet()) {
+            for (ModelCode.Finding f : ModelCode.checkDecisions(table.getValue(), known)) {
+                byResource.computeIfAbsent(table.getKey(), r -> new ArrayList<>())
+                    .add(new ReferenceProblem(message(table.getKey(), f), f.elementId()));
+                code = true;
             }
         }
         if (byResource.isEmpty()) {
             return;
         }
         List<Problem> problems = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
-        byResource.forEach((resource, findings) -> findings.forEach(f -> {
-            String text = message(resource, f);
-            lines.add(text);
-            problems.add(new ReferenceProblem(text, f.elementId()));
-        }));
-        String summary = messages.get("modelling.deployment.rejected", lines.size(), String.join("\n", lines));
+        byResource.values().forEach(problems::addAll);
+        List<String> lines = problems.stream().map(Problem::getMessage).toList();
+        // the reference message speaks of references only; a model that would run code is told what a model may do
+        String summary = messages.get(code ? "modelling.deployment.refused" : "modelling.deployment.rejected",
+            lines.size(), String.join("\n", lines));
         throw new ParseException(summary, String.join(", ", byResource.keySet()), problems, List.of());
+    }
+
+    private String message(String resource, ModelCode.Finding f) {
+        return switch (f.kind()) {
+            case SCRIPT -> messages.get("modelling.code.script", resource, f.element(), f.where(), f.subject());
+            case JAVA_CLASS -> messages.get("modelling.code.class", resource, f.element(), f.where(), f.subject());
+            case EXPRESSION -> {
+                String getters = String.join(", ", new TreeSet<>(ExpressionPolicy.ENGINE_GETTERS));
+                List<String> reasons = f.reasons().stream()
+                    .map(v -> messages.get(v.code(), v.subject(), getters)).toList();
+                yield messages.get("modelling.code.expression", resource, f.element(), f.where(), f.subject(),
+                    String.join("; ", reasons));
+            }
+        };
     }
 
     private String message(String resource, ModelReferences.Finding f) {
@@ -112,13 +166,16 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
     /** The deployment's own resources, read once: its BPMN models, form ids, decision and process keys. */
     record Contents(Map<String, BpmnModelInstance> models, Set<String> resourceNames, Set<String> formIds,
-                    Set<String> decisionKeys, Set<String> processKeys) {
+                    Set<String> decisionKeys, Set<String> processKeys, Map<String, Document> decisionDocuments,
+                    Set<String> caseModels) {
 
         static Contents of(Map<String, ResourceEntity> resources) {
             Map<String, BpmnModelInstance> models = new TreeMap<>();
             Set<String> forms = new HashSet<>();
             Set<String> decisions = new HashSet<>();
             Set<String> processes = new HashSet<>();
+            Map<String, Document> tables = new TreeMap<>();
+            Set<String> caseModels = new TreeSet<>();
             for (ResourceEntity r : resources.values()) {
                 String name = r.getName();
                 byte[] bytes = r.getBytes();
@@ -130,6 +187,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                     } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
                         DmnModelInstance dmn = Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
                         dmn.getModelElementsByType(Decision.class).forEach(d -> decisions.add(d.getId()));
+                        tables.put(name, (Document) dmn.getDocument().getDomSource().getNode());
+                    } else if (name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml")) {
+                        caseModels.add(name);
                     } else if (name.endsWith(".form")) {
                         JsonNode id = JSON.readTree(bytes).path("id");
                         if (id.isTextual()) {
@@ -140,12 +200,13 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                     // not ours to judge: the engine's own deployers reject a file they cannot parse, with its reason
                 }
             }
-            return new Contents(models, new HashSet<>(resources.keySet()), forms, decisions, processes);
+            return new Contents(models, new HashSet<>(resources.keySet()), forms, decisions, processes, tables,
+                caseModels);
         }
     }
 
     /** What exists: this deployment first, then what the engine has deployed, the beans and the identity store. */
-    private final class KnownHere implements ModelReferences.Known {
+    private final class KnownHere implements ModelReferences.Known, ModelCode.Code {
 
         private final Contents contents;
         private final CommandContext command;
@@ -158,6 +219,51 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         @Override
         public boolean bean(String name) {
             return context.containsBean(name);
+        }
+
+        @Override
+        public ExpressionPolicy.BeanUse use(String name) {
+            if (!context.containsBean(name)) {
+                return ExpressionPolicy.BeanUse.NONE;
+            }
+            Class<?> type = beanClass(name);
+            if (type == null || !type.getName().startsWith("io.rollout.")) {
+                return ExpressionPolicy.BeanUse.OTHER;
+            }
+            if (AnnotatedElementUtils.hasAnnotation(type, ForModels.class) || offered(type).findAny().isPresent()) {
+                return ExpressionPolicy.BeanUse.FOR_MODELS;
+            }
+            return delegate(type) ? ExpressionPolicy.BeanUse.DELEGATE : ExpressionPolicy.BeanUse.OTHER;
+        }
+
+        @Override
+        public boolean offers(String bean, String method) {
+            Class<?> type = beanClass(bean);
+            return type != null && offered(type).anyMatch(m -> m.getName().equals(method));
+        }
+
+        @Override
+        public boolean delegateClass(String className) {
+            if (!className.startsWith("io.rollout.")) {
+                return false;
+            }
+            try {
+                // not initialised: loading a class to look at it must not run its static code
+                return delegate(Class.forName(className, false, DeploymentGuard.class.getClassLoader()));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // a missing class is reported by the reference check
+                return true;
+            }
+        }
+
+        @Override
+        public boolean scriptsAllowed() {
+            return allowScripts;
+        }
+
+        private Class<?> beanClass(String name) {
+            Class<?> type = context.getType(name);
+            return type == null ? null : ClassUtils.getUserClass(type);
         }
 
         @Override
@@ -216,6 +322,26 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             return !"deployment".equals(binding)
                 && command.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null;
         }
+    }
+
+    /**
+     * The methods a bean offers to models: public, declared by its own class (so nothing inherited, and not
+     * {@code Object}'s), and marked {@link ForModels} themselves or through their class.
+     */
+    private static Stream<Method> offered(Class<?> type) {
+        boolean whole = AnnotatedElementUtils.hasAnnotation(type, ForModels.class);
+        return Arrays.stream(type.getDeclaredMethods())
+            .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+            .filter(m -> !m.isBridge() && !m.isSynthetic() && !OBJECT_METHODS.contains(m.getName()))
+            .filter(m -> whole || m.isAnnotationPresent(ForModels.class));
+    }
+
+    private static final Set<String> OBJECT_METHODS = Arrays.stream(Object.class.getMethods())
+        .map(Method::getName).collect(Collectors.toSet());
+
+    private static boolean delegate(Class<?> type) {
+        return JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
+            || TaskListener.class.isAssignableFrom(type);
     }
 
     /** One problem as the REST API's deployment error lists it (Modeler shows them under the failed deployment). */
