@@ -106,6 +106,11 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                 .add(new ReferenceProblem(messages.get("modelling.code.caseModel", caseModel), ""));
             code = true;
         }
+        for (String other : contents.otherResources()) {
+            byResource.computeIfAbsent(other, r -> new ArrayList<>())
+                .add(new ReferenceProblem(messages.get("modelling.code.resource", other), ""));
+            code = true;
+        }
         for (Map.Entry<String, BpmnModelInstance> model : contents.models().entrySet()) {
             String resource = model.getKey();
             for (ModelReferences.Finding f : ModelReferences.check(model.getValue(), known)) {
@@ -167,7 +172,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     /** The deployment's own resources, read once: its BPMN models, form ids, decision and process keys. */
     record Contents(Map<String, BpmnModelInstance> models, Set<String> resourceNames, Set<String> formIds,
                     Set<String> decisionKeys, Set<String> processKeys, Map<String, Document> decisionDocuments,
-                    Set<String> caseModels) {
+                    Set<String> caseModels, Set<String> otherResources) {
 
         static Contents of(Map<String, ResourceEntity> resources) {
             Map<String, BpmnModelInstance> models = new TreeMap<>();
@@ -176,6 +181,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             Set<String> processes = new HashSet<>();
             Map<String, Document> tables = new TreeMap<>();
             Set<String> caseModels = new TreeSet<>();
+            Set<String> others = new TreeSet<>();
             for (ResourceEntity r : resources.values()) {
                 String name = r.getName();
                 byte[] bytes = r.getBytes();
@@ -195,13 +201,19 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                         if (id.isTextual()) {
                             forms.add(id.asText());
                         }
+                    } else if (!name.endsWith(".png")) {
+                        // besides models a deployment carries Camunda Forms and diagram images; anything else would
+                        // be code: an HTML form or page runs its scripts in the browser of whoever opens it (Tasklist
+                        // shows embedded:deployment: forms, the REST API serves every resource), a script file is run
+                        // by the engine
+                        others.add(name);
                     }
                 } catch (RuntimeException | IOException unreadable) {
                     // not ours to judge: the engine's own deployers reject a file they cannot parse, with its reason
                 }
             }
             return new Contents(models, new HashSet<>(resources.keySet()), forms, decisions, processes, tables,
-                caseModels);
+                caseModels, others);
         }
     }
 

@@ -26,6 +26,8 @@ public final class ModelCode {
 
     static final String BPMN = ModelReferences.BPMN;
     static final String CAMUNDA = ModelReferences.CAMUNDA;
+    /** The engine still reads Camunda's extensions under their old Activiti namespace: the same rules apply. */
+    static final Set<String> EXTENSIONS = Set.of(CAMUNDA, "http://activiti.org/bpmn");
 
     /** Parts of an element that may carry an id of their own but that a process owner knows by their element. */
     private static final Pattern PARTS = Pattern.compile(
@@ -77,13 +79,15 @@ public final class ModelCode {
             Element e = (Element) all.item(i);
             String language = e.getAttribute("expressionLanguage");
             if (!language.isBlank() && !language.toLowerCase(Locale.ROOT).contains("feel")) {
-                Element owner = e;
-                while (owner != null && owner.getAttribute("id").isBlank()) {
-                    owner = owner.getParentNode() instanceof Element parent ? parent : null;
+                // named by its decision, as the DMN editor shows it, and by its own id within it
+                Element decision = e;
+                while (decision != null && !"decision".equals(decision.getLocalName())) {
+                    decision = decision.getParentNode() instanceof Element parent ? parent : null;
                 }
-                String id = owner == null ? "" : owner.getAttribute("id");
-                findings.add(new Finding(id, label(owner, e), e.getTagName() + " expressionLanguage", Kind.SCRIPT,
-                    language, List.of()));
+                String id = decision == null ? e.getAttribute("id") : decision.getAttribute("id");
+                String where = e.getTagName() + (decision == e || e.getAttribute("id").isBlank() ? ""
+                    : " " + e.getAttribute("id")) + " expressionLanguage";
+                findings.add(new Finding(id, label(decision, e), where, Kind.SCRIPT, language, List.of()));
             }
         }
         return findings;
@@ -99,7 +103,7 @@ public final class ModelCode {
         NamedNodeMap attributes = e.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr a = (Attr) attributes.item(i);
-            if (CAMUNDA.equals(a.getNamespaceURI()) && CLASS_ATTRIBUTES.contains(a.getLocalName())
+            if (extension(a.getNamespaceURI()) && CLASS_ATTRIBUTES.contains(a.getLocalName())
                 && !a.getValue().isBlank() && !code.delegateClass(a.getValue().trim())) {
                 findings.add(finding(e, a.getName(), Kind.JAVA_CLASS, a.getValue().trim(), List.of()));
             }
@@ -128,14 +132,18 @@ public final class ModelCode {
         String format = null;
         if (BPMN.equals(e.getNamespaceURI()) && "scriptTask".equals(e.getLocalName())) {
             format = e.getAttribute("scriptFormat");
-        } else if (CAMUNDA.equals(e.getNamespaceURI()) && "script".equals(e.getLocalName())) {
+        } else if (extension(e.getNamespaceURI()) && "script".equals(e.getLocalName())) {
             format = e.getAttribute("scriptFormat");
         } else if (e.hasAttribute("language")) {
             format = e.getAttribute("language");
         } else if (e.hasAttribute("scriptFormat")) {
             format = e.getAttribute("scriptFormat");
-        } else if (e.hasAttributeNS(CAMUNDA, "resource")) {
-            format = e.getAttributeNS(CAMUNDA, "resource");
+        } else {
+            for (String extensions : EXTENSIONS) {
+                if (e.hasAttributeNS(extensions, "resource")) {
+                    format = e.getAttributeNS(extensions, "resource");
+                }
+            }
         }
         if (format == null) {
             return false;
@@ -144,6 +152,11 @@ public final class ModelCode {
             findings.add(finding(e, null, Kind.SCRIPT, format.isBlank() ? "?" : format, List.of()));
         }
         return true;
+    }
+
+    /** Whether a namespace is Camunda's extension namespace, old or new; attributes without a namespace are not. */
+    private static boolean extension(String namespace) {
+        return namespace != null && EXTENSIONS.contains(namespace);
     }
 
     private static void expression(Element e, String attribute, String value, Code code, List<Finding> findings) {

@@ -243,6 +243,70 @@ class ModelCodeWebTests {
     }
 
     @Test
+    void theOldActivitiNamespaceIsCheckedToo() throws IOException {
+        refusedModel("codeActiviti", DeploymentGuardWebTests.model("codeActiviti", """
+            <bpmn:serviceTask id="ServiceTask_Class" name="Class" activiti:class="java.lang.String"/>
+            <bpmn:userTask id="UserTask_Review" name="Review" camunda:candidateGroups="pmo">
+              <bpmn:extensionElements>
+                <activiti:executionListener event="start">
+                  <activiti:script scriptFormat="javascript">java.lang.Runtime.getRuntime()</activiti:script>
+                </activiti:executionListener>
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+            """).replace("xmlns:camunda=", "xmlns:activiti=\"http://activiti.org/bpmn\" xmlns:camunda="),
+            "ServiceTask_Class \"Class\", activiti:class: the Java class java.lang.String is no delegate",
+            "UserTask_Review \"Review\", activiti:script: a script (javascript)");
+    }
+
+    @Test
+    void htmlFormsAndPagesScriptFilesDecisionsInJuelAndCaseModelsAreRefused() throws IOException {
+        String model = DeploymentGuardWebTests.model("codeResources", """
+            <bpmn:userTask id="UserTask_Review" name="Review" camunda:candidateGroups="pmo"
+                           camunda:formKey="embedded:deployment:review.html"/>
+            """);
+        String decision = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_Code" name="Code"
+                         namespace="http://rollout.io/test">
+              <decision id="codeDecision" name="Code">
+                <decisionTable id="DecisionTable_Code">
+                  <input id="Input_X" label="x">
+                    <inputExpression id="InputExpression_X" typeRef="string" expressionLanguage="juel">
+                      <text>${identityService.createMembership('guofei','camunda-admin')}</text>
+                    </inputExpression>
+                  </input>
+                  <output id="Output_Y" name="y" typeRef="string"/>
+                </decisionTable>
+              </decision>
+            </definitions>
+            """;
+        String caseModel = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <cmmn:definitions xmlns:cmmn="http://www.omg.org/spec/CMMN/20151109/MODEL" id="Definitions_Case"
+                              targetNamespace="http://rollout.io/test">
+              <cmmn:case id="codeCase"><cmmn:casePlanModel id="CasePlanModel_Code"/></cmmn:case>
+            </cmmn:definitions>
+            """;
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("model-code.bpmn", model);
+        files.put("review.html", "<form><script>fetch('/camunda/api/admin/auth/user/default')</script></form>");
+        files.put("run.js", "java.lang.Runtime.getRuntime()");
+        files.put("code.dmn", decision);
+        files.put("code.cmmn", caseModel);
+
+        HttpResponse<String> response = deploy(files);
+
+        assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("message").asText()).contains(
+            "review.html: a deployment carries BPMN, DMN, Camunda Forms (.form) and diagram images (.png) only",
+            "run.js: a deployment carries BPMN, DMN",
+            "code.dmn: codeDecision \"Code\", inputExpression InputExpression_X expressionLanguage: a script (juel)",
+            "code.cmmn: Rollout runs no CMMN case models");
+        assertThat(repository.createDeploymentQuery().deploymentName(NAME).count()).isZero();
+        assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("codeDecision").count()).isZero();
+    }
+
+    @Test
     void theRepositorysModelsAndFormsDeployAsAProcessOwner() throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         for (String folder : new String[] {"bpmn", "forms"}) {
