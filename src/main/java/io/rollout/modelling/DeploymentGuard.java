@@ -169,7 +169,11 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         return messages.get(code, resource, f.element(), f.reference(), offeredGroups);
     }
 
-    /** The deployment's own resources, read once: its BPMN models, form ids, decision and process keys. */
+    /**
+     * The deployment's own resources, read once: its BPMN models, form ids, decision and process keys, its DMN
+     * documents, and the files that have no place in a deployment (CMMN case models, anything but models, forms and
+     * diagram images).
+     */
     record Contents(Map<String, BpmnModelInstance> models, Set<String> resourceNames, Set<String> formIds,
                     Set<String> decisionKeys, Set<String> processKeys, Map<String, Document> decisionDocuments,
                     Set<String> caseModels, Set<String> otherResources) {
