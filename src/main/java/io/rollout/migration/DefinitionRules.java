@@ -125,6 +125,14 @@ final class DefinitionRules {
             Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
             problems.add(Problem.of("migration.definition.rule.pattern", number, pattern));
+            return;
+        }
+        try {
+            // the dry run matches with RE2/J (see RowRules): back-references and look-arounds have no linear-time
+            // match, so a definition that needs them is refused here rather than failing in the dry run
+            com.google.re2j.Pattern.compile(pattern);
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            problems.add(Problem.of("migration.definition.rule.patternNotLinear", number, pattern));
         }
     }
 

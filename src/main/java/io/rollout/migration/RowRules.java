@@ -1,5 +1,7 @@
 package io.rollout.migration;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.rollout.shared.Problem;
 import java.math.BigDecimal;
 import java.text.ParsePosition;
@@ -16,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
  * in a dry run. The header must have exactly the dataset's columns (in any order). Every value is
  * stripped of surrounding white space; dates become ISO dates and numbers plain numbers; then every
  * rule that fails adds a violation, so a rejected row names all its faults at once. Uniqueness is
- * checked last, on the cleaned values, and remembers each key's first row. Plain rule: no engine,
+ * checked last, on the cleaned values, and remembers each key's first row. The data steward's patterns
+ * ({@code pattern}, {@code code}) run on RE2/J, in time linear in the value: a pattern such as {@code (a+)+$}
+ * cannot stall a dry run on a long value as backtracking would. Plain rule: no engine,
  * no Spring; one instance per dry run (it holds the keys seen).
  */
 final class RowRules {
