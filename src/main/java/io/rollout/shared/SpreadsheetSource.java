@@ -45,6 +45,12 @@ public final class SpreadsheetSource {
      */
     static final int MAX_CELLS = 200_000;
 
+    /**
+     * The most cells a CSV file may have: each becomes a string in a row's map, so a file of the upload limit made of
+     * one-letter cells would otherwise take half a gigabyte; a million cells are 100,000 rows of 10 columns.
+     */
+    static final int MAX_CSV_CELLS = 1_000_000;
+
     private static final DataFormatter FORMATTER = new DataFormatter(Locale.ROOT);
 
     private SpreadsheetSource() {
@@ -219,9 +225,14 @@ public final class SpreadsheetSource {
         }
         try {
             List<List<String>> table = new ArrayList<>();
+            long cells = 0;
             for (CSVRecord record : CSVFormat.DEFAULT.builder().setDelimiter(CsvSource.delimiter(text)).setTrim(true)
                 .setIgnoreEmptyLines(false)
                 .get().parse(new StringReader(text))) {
+                cells += record.size();
+                if (cells > MAX_CSV_CELLS) {
+                    throw new UnreadableFile(Problem.of("form.file.tooManyCsvCells", MAX_CSV_CELLS));
+                }
                 table.add(record.toList());
             }
             return table;

@@ -136,6 +136,16 @@ class SpreadsheetSourceTests {
                 e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.tooManyCells", SpreadsheetSource.MAX_CELLS)));
     }
 
+    @Test
+    void aCsvFileWithMoreCellsThanTheLimitIsRefused() {
+        int rows = SpreadsheetSource.MAX_CSV_CELLS / 2;
+        byte[] csv = ("name,hours\n" + "a,1\n".repeat(rows)).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> SpreadsheetSource.read(csv, COLUMNS))
+            .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class, e -> assertThat(e.problem())
+                .isEqualTo(Problem.of("form.file.tooManyCsvCells", SpreadsheetSource.MAX_CSV_CELLS)));
+    }
+
     // the sheet of the workbook replaced by one with one number cell per row, rows numbered from 1
     private static byte[] rewriteSheet(byte[] workbook, int cells) throws IOException {
         ByteArrayOutputStream result = new ByteArrayOutputStream();
