@@ -127,12 +127,11 @@ final class DefinitionRules {
             problems.add(Problem.of("migration.definition.rule.pattern", number, pattern));
             return;
         }
-        try {
-            // the dry run matches with RE2/J (see RowRules): back-references and look-arounds have no linear-time
-            // match, so a definition that needs them is refused here rather than failing in the dry run
-            com.google.re2j.Pattern.compile(pattern);
-        } catch (com.google.re2j.PatternSyntaxException e) {
-            problems.add(Problem.of("migration.definition.rule.patternNotLinear", number, pattern));
+        // the dry run matches with RE2/J (see Patterns): back-references and look-arounds have no linear-time match,
+        // and repetitions that expand too far make every value slow, so such a definition is refused here
+        String problem = Patterns.problem(pattern);
+        if (problem != null) {
+            problems.add(Problem.of(problem, number, pattern, Patterns.MAX_SIZE));
         }
     }
 

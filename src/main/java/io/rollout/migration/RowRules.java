@@ -193,7 +193,7 @@ final class RowRules {
                 }
             };
             case CleansingRule.PATTERN -> {
-                Matcher matcher = Pattern.compile(rule.pattern()).matcher("");
+                Matcher matcher = Patterns.compile(rule.pattern(), column).matcher("");
                 yield (v, row, out, d) -> {
                     if (!v[i].isEmpty() && !matcher.reset(v[i]).matches()) {
                         out.add(new Violation(label, Problem.of("migration.rule.pattern", column, v[i], rule.pattern())));
@@ -257,7 +257,8 @@ final class RowRules {
     private static Check code(CleansingRule rule, int i, String column, String label) {
         String standard = rule.pattern();
         if (!standard.contains(CleansingRule.CATEGORY) || rule.values().isEmpty()) {
-            Matcher matcher = Pattern.compile(standard.replace(CleansingRule.CATEGORY, "[A-Za-z0-9]+")).matcher("");
+            Matcher matcher = Patterns.compile(standard.replace(CleansingRule.CATEGORY, "[A-Za-z0-9]+"), column)
+                .matcher("");
             return (v, row, out, d) -> {
                 if (!v[i].isEmpty() && !matcher.reset(v[i]).matches()) {
                     out.add(new Violation(label, Problem.of("migration.rule.code", column, v[i], standard)));
@@ -265,8 +266,9 @@ final class RowRules {
             };
         }
         String categories = rule.values().stream().map(Pattern::quote).collect(Collectors.joining("|"));
-        Matcher full = Pattern.compile(standard.replace(CleansingRule.CATEGORY, "(?:" + categories + ")")).matcher("");
-        Matcher shape = Pattern.compile(standard.replace(CleansingRule.CATEGORY, "([^\\s]+?)")).matcher("");
+        Matcher full = Patterns.compile(standard.replace(CleansingRule.CATEGORY, "(?:" + categories + ")"), column)
+            .matcher("");
+        Matcher shape = Patterns.compile(standard.replace(CleansingRule.CATEGORY, "([^\\s]+?)"), column).matcher("");
         String allowed = String.join(", ", rule.values());
         return (v, row, out, d) -> {
             if (v[i].isEmpty() || full.reset(v[i]).matches()) {
