@@ -91,7 +91,9 @@ public final class SpreadsheetSource {
      * @param columns our field name by header text (English and Chinese headers), matched ignoring case and
      *                surrounding blanks; other columns are ignored
      * @throws UnreadableFile when the file is empty, a zip that is not a workbook, a workbook without a header
-     *                        row, or CSV with broken quoting
+     *                        row, a workbook over the limits of {@link WorkbookGuard} (a zip bomb, a DOCTYPE, more than
+     *                        {@value #MAX_CELLS} cells), CSV with broken quoting or more than {@value #MAX_CSV_CELLS}
+     *                        cells, or a row with a value right of the last header column
      */
     public static Sheet read(byte[] bytes, Map<String, String> columns) {
         if (bytes.length == 0) {
