@@ -125,6 +125,13 @@ final class DefinitionRules {
             Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
             problems.add(Problem.of("migration.definition.rule.pattern", number, pattern));
+            return;
+        }
+        // the dry run matches with RE2/J (see Patterns): back-references and look-arounds have no linear-time match,
+        // and repetitions that expand too far make every value slow, so such a definition is refused here
+        String problem = Patterns.problem(pattern);
+        if (problem != null) {
+            problems.add(Problem.of(problem, number, pattern, Patterns.MAX_SIZE));
         }
     }
 

@@ -98,12 +98,12 @@ class MigrationService {
         deleteOnRollback(file);
         String format;
         try {
-            format = quickCheck(file, fileName, definition);
             long stored = Files.size(file);
             if (stored > max) {
                 throw new ExtractException("migration.extract.tooLarge", fileName, String.valueOf(stored),
                     String.valueOf(max));
             }
+            format = quickCheck(file, fileName, definition);
         } catch (ExtractException e) {
             store.delete(file);
             throw messages.reject(e.problem().code(), e.problem().args());

@@ -34,7 +34,8 @@ final class ResultExport {
     }
 
     /**
-     * Copies a CSV result file for download with every cell that a spreadsheet would run as a formula (starting
+     * Copies a CSV result file for download with every cell, the header's column names (the data steward's) included,
+     * that a spreadsheet would run as a formula (starting
      * with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return, other than a plain signed number)
      * prefixed with an apostrophe: the
      * values come from legacy systems and are opened in Excel by the business. Returns the data rows written.
@@ -46,8 +47,14 @@ final class ResultExport {
              Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
             for (CSVRecord record : parser) {
-                for (String value : record) {
-                    printer.print(rows < 0 ? value : CsvCells.safe(value));
+                for (int i = 0; i < record.size(); i++) {
+                    String value = record.get(i);
+                    if (rows < 0 && i == 0 && value.startsWith("\uFEFF")) {
+                        // the byte order mark stays the first bytes of the file, the defused name follows it
+                        writer.write('\uFEFF');
+                        value = value.substring(1);
+                    }
+                    printer.print(CsvCells.safe(value));
                 }
                 printer.println();
                 rows++;

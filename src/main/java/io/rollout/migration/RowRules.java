@@ -1,5 +1,7 @@
 package io.rollout.migration;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.rollout.shared.Problem;
 import java.math.BigDecimal;
 import java.text.ParsePosition;
@@ -16,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
  * in a dry run. The header must have exactly the dataset's columns (in any order). Every value is
  * stripped of surrounding white space; dates become ISO dates and numbers plain numbers; then every
  * rule that fails adds a violation, so a rejected row names all its faults at once. Uniqueness is
- * checked last, on the cleaned values, and remembers each key's first row. Plain rule: no engine,
+ * checked last, on the cleaned values, and remembers each key's first row. The data steward's patterns
+ * ({@code pattern}, {@code code}) run on RE2/J, in time linear in the value: a pattern such as {@code (a+)+$}
+ * cannot stall a dry run on a long value as backtracking would. Plain rule: no engine,
  * no Spring; one instance per dry run (it holds the keys seen).
  */
 final class RowRules {
@@ -191,7 +193,7 @@ final class RowRules {
                 }
             };
             case CleansingRule.PATTERN -> {
-                Matcher matcher = Pattern.compile(rule.pattern()).matcher("");
+                Matcher matcher = Patterns.compile(rule.pattern(), column).matcher("");
                 yield (v, row, out, d) -> {
                     if (!v[i].isEmpty() && !matcher.reset(v[i]).matches()) {
                         out.add(new Violation(label, Problem.of("migration.rule.pattern", column, v[i], rule.pattern())));
@@ -255,7 +257,8 @@ final class RowRules {
     private static Check code(CleansingRule rule, int i, String column, String label) {
         String standard = rule.pattern();
         if (!standard.contains(CleansingRule.CATEGORY) || rule.values().isEmpty()) {
-            Matcher matcher = Pattern.compile(standard.replace(CleansingRule.CATEGORY, "[A-Za-z0-9]+")).matcher("");
+            Matcher matcher = Patterns.compile(standard.replace(CleansingRule.CATEGORY, "[A-Za-z0-9]+"), column)
+                .matcher("");
             return (v, row, out, d) -> {
                 if (!v[i].isEmpty() && !matcher.reset(v[i]).matches()) {
                     out.add(new Violation(label, Problem.of("migration.rule.code", column, v[i], standard)));
@@ -263,8 +266,9 @@ final class RowRules {
             };
         }
         String categories = rule.values().stream().map(Pattern::quote).collect(Collectors.joining("|"));
-        Matcher full = Pattern.compile(standard.replace(CleansingRule.CATEGORY, "(?:" + categories + ")")).matcher("");
-        Matcher shape = Pattern.compile(standard.replace(CleansingRule.CATEGORY, "([^\\s]+?)")).matcher("");
+        Matcher full = Patterns.compile(standard.replace(CleansingRule.CATEGORY, "(?:" + categories + ")"), column)
+            .matcher("");
+        Matcher shape = Patterns.compile(standard.replace(CleansingRule.CATEGORY, "([^\\s]+?)"), column).matcher("");
         String allowed = String.join(", ", rule.values());
         return (v, row, out, d) -> {
             if (v[i].isEmpty() || full.reset(v[i]).matches()) {

@@ -1,8 +1,11 @@
 package io.rollout.migration;
 
+import io.rollout.shared.WorkbookGuard;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +27,14 @@ import org.dhatim.fastexcel.reader.Sheet;
 final class XlsxExtractReader implements ExtractReader {
 
     private static final ReadingOptions WITH_FORMATS = new ReadingOptions(true, false);
+
+    /**
+     * What an extract may hold: the sheet is streamed, so its cells are not counted, but fastexcel-reader keeps the
+     * shared strings in memory (two million are a few hundred MB at most) and every part is unpacked once more in the
+     * dry run, so all parts together stay below 4 GB; parts that unpack more than 100-fold (zip bombs) and a DOCTYPE
+     * are refused before fastexcel-reader opens the file ({@link WorkbookGuard}).
+     */
+    static final WorkbookGuard.Limits LIMITS = new WorkbookGuard.Limits(4L * 1024 * 1024 * 1024, 0, 2_000_000);
 
     private final ReadableWorkbook workbook;
     private final String sheetName;
@@ -52,6 +63,13 @@ final class XlsxExtractReader implements ExtractReader {
     }
 
     static XlsxExtractReader open(Path file, String fileName) {
+        try (InputStream in = Files.newInputStream(file)) {
+            WorkbookGuard.check(in, LIMITS).ifPresent(problem -> {
+                throw new ExtractException(problem);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ReadableWorkbook workbook;
         try {
             workbook = new ReadableWorkbook(file.toFile(), WITH_FORMATS);

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Rollout's own API answers every refusal in one shape, {@code {"errors": [...]}} with one reason per line:
+ * Rollout's own API answers every refusal in one shape, {@code {"errors": [...]}} with one reason per line (at most
+ * {@value FirstErrors#MAX} and how many more, see {@link FirstErrors}):
  * refused input (400), the 403/404 of {@code ResponseStatusException}s such as those of {@code CurrentUser}, and 409
  * when another request changed the same process state first (e.g. the same task completed at the same time on
  * another node of a cluster): the engine's {@link OptimisticLockingException} rolls the loser back entirely, so
@@ -28,7 +29,8 @@ class ApiErrors {
 
     @ExceptionHandler(BadUserRequestException.class)
     ResponseEntity<Map<String, List<String>>> refused(BadUserRequestException e) {
-        return ResponseEntity.badRequest().body(Map.of("errors", List.of(e.getMessage().split("\n"))));
+        return ResponseEntity.badRequest()
+            .body(Map.of("errors", FirstErrors.of(List.of(e.getMessage().split("\n")), messages)));
     }
 
     @ExceptionHandler(ResponseStatusException.class)

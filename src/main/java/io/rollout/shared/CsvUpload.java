@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.function.ToIntBiFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The common part of the CSV import endpoints of {@code /api/projects/{code}/...}: the caller must be in
- * one of the importing roles (403), the project must exist (404); the importer stores all rows or none
- * and refuses a bad file with every reason (400, see {@link ApiErrors}).
+ * one of the importing roles (403), the project must exist (404), the file must not be larger than
+ * {@link UploadLimit} (413, checked before it is read); the importer stores all rows or none and refuses a bad file
+ * with its reasons (400, see {@link ApiErrors}).
  */
 @Component
 public class CsvUpload {
@@ -22,20 +24,37 @@ public class CsvUpload {
     private final CurrentUser user;
     private final ProjectRepository projects;
     private final Messages messages;
+    private final UploadLimit limit;
 
-    CsvUpload(CurrentUser user, ProjectRepository projects, Messages messages) {
+    CsvUpload(CurrentUser user, ProjectRepository projects, Messages messages, UploadLimit limit) {
         this.user = user;
         this.projects = projects;
         this.messages = messages;
+        this.limit = limit;
     }
 
-    /** Runs {@code importer(stream, userId)} for the project and answers {@code {"imported": n}}. */
-    public Map<String, Integer> handle(String projectCode, byte[] csv, Collection<String> importers,
+    /** Runs {@code importer(stream, userId)} over an uploaded part and answers {@code {"imported": n}}. */
+    public Map<String, Integer> handle(String projectCode, MultipartFile file, Collection<String> importers,
                                        ToIntBiFunction<InputStream, String> importer) {
+        check(projectCode, importers);
+        return run(limit.read(file), importer);
+    }
+
+    /** Runs {@code importer(stream, userId)} over a request body and answers {@code {"imported": n}}. */
+    public Map<String, Integer> handle(String projectCode, InputStream body, Collection<String> importers,
+                                       ToIntBiFunction<InputStream, String> importer) {
+        check(projectCode, importers);
+        return run(limit.read(body), importer);
+    }
+
+    private void check(String projectCode, Collection<String> importers) {
         user.requireAnyOf(importers);
         if (!projects.exists(projectCode)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", projectCode));
         }
-        return Map.of("imported", importer.applyAsInt(new ByteArrayInputStream(csv), user.id()));
+    }
+
+    private Map<String, Integer> run(byte[] file, ToIntBiFunction<InputStream, String> importer) {
+        return Map.of("imported", importer.applyAsInt(new ByteArrayInputStream(file), user.id()));
     }
 }

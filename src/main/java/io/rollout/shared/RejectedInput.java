@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -26,7 +27,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * every exception of a task or execution listener ("ENGINE-03051 Exception while invoking
  * TaskListener") and the REST resources turn that into "500 Cannot submit task form", which would
  * present a user's mistake as a server fault. So a refusal marks the request it happens in, and a
- * filter on the REST paths replaces that 500 with a 400 carrying only the refusal's message.
+ * filter on the REST paths replaces that 500 with a 400 carrying only the refusal's message (its first
+ * {@value FirstErrors#MAX} lines and how many more, see {@link FirstErrors}).
  */
 @Configuration(proxyBeanMethods = false)
 public class RejectedInput {
@@ -44,8 +46,9 @@ public class RejectedInput {
     }
 
     @Bean
-    FilterRegistrationBean<Filter> rejectedInputFilter() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(RejectedInput::filter);
+    FilterRegistrationBean<Filter> rejectedInputFilter(Messages messages) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+            (req, res, chain) -> filter(req, res, chain, messages));
         registration.setName("rollout-rejected-input");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // inside the authentication filter, so the refusal is known before the response is written
@@ -53,7 +56,7 @@ public class RejectedInput {
         return registration;
     }
 
-    private static void filter(ServletRequest req, ServletResponse res, FilterChain chain)
+    private static void filter(ServletRequest req, ServletResponse res, FilterChain chain, Messages messages)
         throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         if ("GET".equals(request.getMethod())) {
@@ -70,7 +73,8 @@ public class RejectedInput {
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write(JSON.writeValueAsString(
-                Map.of("type", "BadUserRequestException", "message", message.toString())));
+                Map.of("type", "BadUserRequestException", "message",
+                    String.join("\n", FirstErrors.of(List.of(message.toString().split("\n")), messages)))));
             response.getWriter().flush();
         }
         response.copyBodyToResponse();

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.EncryptedDocumentException;
@@ -38,7 +37,19 @@ import org.apache.poi.util.RecordFormatException;
 public final class SpreadsheetSource {
 
     /** What the parts of an .xlsx may unpack to in all; a list of a few thousand rows needs a few MB. */
-    static final long MAX_UNPACKED_BYTES = 100L * 1024 * 1024;
+    static final long MAX_UNPACKED_BYTES = 50L * 1024 * 1024;
+
+    /**
+     * The most cells (and, separately, shared strings) a workbook may hold, counted before POI loads it: POI keeps
+     * every cell as an object, about a kilobyte each; 200,000 cells are 10,000 rows of 20 columns.
+     */
+    static final int MAX_CELLS = 200_000;
+
+    /**
+     * The most cells a CSV file may have: each becomes a string in a row's map, so a file of the upload limit made of
+     * one-letter cells would otherwise take half a gigabyte; a million cells are 100,000 rows of 10 columns.
+     */
+    static final int MAX_CSV_CELLS = 1_000_000;
 
     private static final DataFormatter FORMATTER = new DataFormatter(Locale.ROOT);
 
@@ -80,7 +91,9 @@ public final class SpreadsheetSource {
      * @param columns our field name by header text (English and Chinese headers), matched ignoring case and
      *                surrounding blanks; other columns are ignored
      * @throws UnreadableFile when the file is empty, a zip that is not a workbook, a workbook without a header
-     *                        row, or CSV with broken quoting
+     *                        row, a workbook over the limits of {@link WorkbookGuard} (a zip bomb, a DOCTYPE, more than
+     *                        {@value #MAX_CELLS} cells), CSV with broken quoting or more than {@value #MAX_CSV_CELLS}
+     *                        cells, or a row with a value right of the last header column
      */
     public static Sheet read(byte[] bytes, Map<String, String> columns) {
         if (bytes.length == 0) {
@@ -103,11 +116,22 @@ public final class SpreadsheetSource {
                 labels.put(key, header.get(i).replace("\uFEFF", "").trim());
             }
         }
+        int width = header.size();
+        while (width > 0 && (header.get(width - 1) == null || header.get(width - 1).isBlank())) {
+            width--;
+        }
         List<FormRow> rows = new ArrayList<>();
         for (int r = 1; r < table.size(); r++) {
             List<String> cells = table.get(r);
             if (cells == null || cells.stream().allMatch(c -> c == null || c.isBlank())) {
                 continue;
+            }
+            for (int i = width; i < cells.size(); i++) {
+                // a value without a header is a value cut off from its column (often a separator inside a value):
+                // refused as the migration's extract reader does, never silently dropped
+                if (cells.get(i) != null && !cells.get(i).isBlank()) {
+                    throw new UnreadableFile(Problem.of("form.file.ragged", r + 1, i + 1, width));
+                }
             }
             Map<String, Object> values = new LinkedHashMap<>();
             keyByIndex.forEach((index, key) -> values.put(key, index < cells.size() ? cells.get(index) : null));
@@ -149,9 +173,11 @@ public final class SpreadsheetSource {
 
     // One list of cell texts per spreadsheet row; index = row number - 1 (missing rows are null).
     private static List<List<String>> workbook(byte[] bytes) {
-        if (unpackedSize(bytes) > MAX_UNPACKED_BYTES) {
-            throw new UnreadableFile(Problem.of("form.file.unpackedTooLarge", MAX_UNPACKED_BYTES / (1024 * 1024)));
-        }
+        WorkbookGuard.check(new ByteArrayInputStream(bytes), new WorkbookGuard.Limits(MAX_UNPACKED_BYTES, MAX_CELLS,
+            MAX_CELLS))
+            .ifPresent(problem -> {
+                throw new UnreadableFile(problem);
+            });
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
             if (workbook.getNumberOfSheets() == 0) {
                 throw new UnreadableFile(Problem.of("form.file.noHeader"));
@@ -182,32 +208,6 @@ public final class SpreadsheetSource {
         }
     }
 
-    /**
-     * The bytes a zip unpacks to, counted by unpacking (entry headers may lie), up to just over the limit: POI holds
-     * a workbook's XML in memory, so a small file that unpacks to gigabytes must be refused before POI opens it.
-     */
-    private static long unpackedSize(byte[] zip) {
-        if (!(zip.length >= 2 && zip[0] == 'P' && zip[1] == 'K')) {
-            return 0;
-        }
-        long total = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            while (in.getNextEntry() != null) {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    total += n;
-                    if (total > MAX_UNPACKED_BYTES) {
-                        return total;
-                    }
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            // not readable as a zip here: POI decides and names the problem
-        }
-        return total;
-    }
-
     // Dates as ISO text (FormRow#date reads them), everything else as Excel shows it.
     private static String text(Cell cell, FormulaEvaluator evaluator) {
         if (cell == null) {
@@ -227,9 +227,14 @@ public final class SpreadsheetSource {
         }
         try {
             List<List<String>> table = new ArrayList<>();
+            long cells = 0;
             for (CSVRecord record : CSVFormat.DEFAULT.builder().setDelimiter(CsvSource.delimiter(text)).setTrim(true)
                 .setIgnoreEmptyLines(false)
                 .get().parse(new StringReader(text))) {
+                cells += record.size();
+                if (cells > MAX_CSV_CELLS) {
+                    throw new UnreadableFile(Problem.of("form.file.tooManyCsvCells", MAX_CSV_CELLS));
+                }
                 table.add(record.toList());
             }
             return table;

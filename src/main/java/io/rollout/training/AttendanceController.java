@@ -2,13 +2,12 @@ package io.rollout.training;
 
 import io.rollout.identity.Roles;
 import io.rollout.shared.CsvUpload;
-import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -33,16 +32,15 @@ class AttendanceController {
 
     @PostMapping(path = "/api/projects/{code}/training/attendance/import",
         consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Integer> importFile(@PathVariable String code, @RequestParam("file") MultipartFile file)
-        throws IOException {
-        return importBody(code, file.getBytes());
+    Map<String, Integer> importFile(@PathVariable String code, @RequestParam("file") MultipartFile file) {
+        return upload.handle(code, file, IMPORTERS, (in, user) -> importer.importCsv(code, in, user));
     }
 
     @PostMapping(path = "/api/projects/{code}/training/attendance/import",
         consumes = {"text/csv", "text/tab-separated-values",
         MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel"})
-    Map<String, Integer> importBody(@PathVariable String code, @RequestBody byte[] csv) {
+    Map<String, Integer> importBody(@PathVariable String code, InputStream csv) {
         return upload.handle(code, csv, IMPORTERS, (in, user) -> importer.importCsv(code, in, user));
     }
 }

@@ -84,6 +84,25 @@ class RejectedInputWebTests {
     }
 
     @Test
+    void aSubmissionWithThousandsOfBadRowsAnswersTheFirstHundredErrorsAndHowManyMore() throws Exception {
+        String row = "{\\\"title\\\":\\\"\\\",\\\"priority\\\":\\\"urgent\\\"}";
+        String rows = String.join(",", java.util.Collections.nCopies(2_000, row));
+        String body = "{\"variables\":{\"interviewDone\":{\"value\":true},"
+            + "\"requirements\":{\"type\":\"Json\",\"value\":\"[" + rows + "]\"}}}";
+
+        HttpResponse<String> response = Http.webappSession(port, "rejconsultant", "rejconsultant")
+            .post("/camunda/api/engine/engine/default/task/" + research.getId() + "/submit-form", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        String message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("message")
+            .asText();
+        List<String> lines = message.lines().toList();
+        assertThat(lines).hasSize(101);
+        assertThat(lines.get(100)).matches("… and [0-9,]+ more errors\\.");
+        assertThat(tasks.createTaskQuery().taskId(research.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
     void aTechnicalFailureStaysAServerError() {
         // completing a task that does not exist is not a refusal of input
         HttpResponse<String> response = Http.as(port, "rejconsultant", "rejconsultant")

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
+import io.rollout.shared.HostileWorkbooks;
 import io.rollout.shared.TestProjects;
 import io.rollout.shared.TestUsers;
 import io.rollout.shared.WebTest;
+import io.rollout.tasksheet.Workbooks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -175,6 +177,61 @@ class MigrationApiTests {
             .containsExactly("The file materials.xlsx is not an Excel workbook (.xlsx). Upload a real .xlsx or a CSV file.");
         assertThat(extracts()).isZero();
         assertThat(openTask("UserTask_UploadExtract", "materials")).isNotNull();
+    }
+
+    @Test
+    void aZipBombOrADoctypeWorkbookIsRefusedWith400NamingTheProblemAndNothingIsStored() {
+        put(STEWARD, "materials", Extracts.definition("materials"));
+        start();
+        tasks.complete(openTask("UserTask_DefineDataset", "materials").getId(),
+            DataMigrationProcessTests.definitionForm("materials", 15));
+        // as Excel saves it: text in the shared-strings table
+        DatasetDefinition definition = Extracts.definition("materials");
+        byte[] materials = Workbooks.of(List.of(definition.columns(),
+            definition.columns().stream().map(c -> "1").toList()));
+
+        ResponseEntity<Map> bomb = upload(STEWARD, "materials", "materials.xlsx",
+            HostileWorkbooks.sharedStringsBomb(materials, 60));
+        ResponseEntity<Map> doctype = upload(STEWARD, "materials", "materials.xlsx",
+            HostileWorkbooks.withDoctype(materials));
+
+        assertThat(bomb.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<String>) bomb.getBody().get("errors")).containsExactly("The part xl/sharedStrings.xml of the "
+            + "workbook unpacks to more than 100 times its packed size, as a zip bomb does: save the file again from "
+            + "Excel, or as CSV.");
+        assertThat(doctype.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<String>) doctype.getBody().get("errors")).containsExactly("The part xl/worksheets/sheet1.xml "
+            + "of the workbook declares a DOCTYPE, which Excel never writes: save the file again from Excel, or as CSV.");
+        assertThat(extracts()).isZero();
+        assertThat(openTask("UserTask_UploadExtract", "materials")).isNotNull();
+    }
+
+    @Test
+    void aDefinitionWithAPatternTheLinearEngineCannotRunOrOverTheUploadLimitIsRefused() {
+        DatasetDefinition materials = Extracts.definition("materials");
+        List<CleansingRule> rules = new java.util.ArrayList<>(materials.rules());
+        rules.add(CleansingRule.pattern("物料编码", "(\\w)\\1+"));
+        DatasetDefinition backreference = new DatasetDefinition("materials", materials.columns(),
+            materials.keyColumns(), materials.reconcileColumns(), materials.rejectThreshold(), materials.department(),
+            rules);
+
+        ResponseEntity<Map> refused = put(STEWARD, "materials", backreference);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<String>) refused.getBody().get("errors")).containsExactly("Rule " + rules.size()
+            + ": the pattern \"(\\w)\\1+\" uses a construct that Rollout does not run (back-references and "
+            + "look-arounds): patterns are matched in linear time so a long value cannot stall a dry run.");
+
+        String huge = "{\"columns\": [\"" + "a".repeat(11 * 1024 * 1024) + "\"]}";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> tooLarge = rest.withBasicAuth(STEWARD, PASSWORD).exchange(base() + "/materials",
+            HttpMethod.PUT, new HttpEntity<>(huge, headers), Map.class);
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat((List<String>) tooLarge.getBody().get("errors")).singleElement().asString()
+            .startsWith("The upload is larger than 10 MB, the most Rollout accepts here");
+        assertThat(jdbc.sql("select count(*) from migration_dataset where project_code = ?").param(code)
+            .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -34,4 +34,17 @@ class ResultExportTests {
             "C00001,\"'=HYPERLINK(\"\"http://evil\"\")\",-500,'@SUM(A1)",
             "C00002,'+cmd,+12.5,'-x");
     }
+
+    @Test
+    void headerCellsNamedByTheDataStewardAreDefusedToo() throws IOException {
+        Path csv = dir.resolve("accepted.csv");
+        Files.writeString(csv, "\uFEFF=HYPERLINK(\"http://evil\"),code,@cmd\nx,C00001,y\n", StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        ResultExport.toSafeCsv(csv, out);
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+            "\uFEFF\"'=HYPERLINK(\"\"http://evil\"\")\",code,'@cmd",
+            "x,C00001,y");
+    }
 }

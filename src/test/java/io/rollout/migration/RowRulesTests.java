@@ -2,10 +2,12 @@ package io.rollout.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.rollout.migration.RowRules.Outcome;
 import io.rollout.shared.Problem;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -44,6 +46,21 @@ class RowRulesTests {
         assertThat(problems(rules.check(5, new String[] {"C4", "021-5555"}))).containsExactly(
             Problem.of("migration.rule.pattern", "phone", "021-5555", "1\\d{10}|0\\d{2,3}-\\d{7,8}"));
         assertThat(rules.check(6, new String[] {"C5", "186133616360"}).accepted()).isFalse();
+    }
+
+    @Test
+    void aPatternThatBacktracksCatastrophicallyStillChecksALongValueAtOnce() {
+        RowRules rules = rules(List.of("code", "name"), CleansingRule.pattern("name", "(a+)+$"),
+            CleansingRule.code("code", "(C|C\\d|\\d)+"));
+        String longValue = "a".repeat(5_000) + "!";
+        String longCode = "C" + "1".repeat(5_000) + "x";
+
+        Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(20),
+            () -> rules.check(2, new String[] {longCode, longValue}));
+
+        assertThat(problems(outcome)).containsExactlyInAnyOrder(
+            Problem.of("migration.rule.code", "code", longCode, "(C|C\\d|\\d)+"),
+            Problem.of("migration.rule.pattern", "name", longValue, "(a+)+$"));
     }
 
     @Test

@@ -85,6 +85,36 @@ class CsvUploadWebTests {
     }
 
     @Test
+    void twentyThousandBadTestCasesAnswerTheFirstHundredErrorsAndHowManyMore() throws Exception {
+        StringBuilder csv = new StringBuilder("caseId,title,priority\n");
+        for (int i = 1; i <= 20_000; i++) {
+            csv.append("TC-").append(i).append(",Post an invoice,urgent\n");
+        }
+
+        HttpResponse<String> response = post("upkeyuser", "/test-cases/import",
+            csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        List<String> errors = new com.fasterxml.jackson.databind.ObjectMapper().readerForListOf(String.class)
+            .readValue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("errors"));
+        assertThat(errors).hasSize(101);
+        assertThat(errors.get(100)).isEqualTo("… and 19,900 more errors.");
+        assertThat(count("test_case")).isZero();
+    }
+
+    @Test
+    void anAttendanceSheetOverTheUploadLimitIsRefusedWith413() throws Exception {
+        byte[] large = ("employeeId,name\n" + "E0001,Li Wei\n".repeat(900_000)).getBytes(StandardCharsets.UTF_8);
+        assertThat(large.length).isGreaterThan(10 * 1024 * 1024);
+
+        HttpResponse<String> response = post("uptrainer", "/training/attendance/import", large);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("The upload is larger than 10 MB, the most Rollout accepts here");
+        assertThat(count("trainee")).isZero();
+    }
+
+    @Test
     void anUnknownProjectIsNotFound() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request("upkeyuser",
             "/api/projects/NO-SUCH-PROJECT/test-cases/import", bytes("uat-test-cases.csv")),

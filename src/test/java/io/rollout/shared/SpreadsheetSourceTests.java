@@ -96,4 +96,77 @@ class SpreadsheetSourceTests {
             .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class,
                 e -> assertThat(e.problem().code()).isEqualTo("form.file.malformed"));
     }
+
+    @Test
+    void aRowWithAValueRightOfTheHeaderIsRefusedNamingTheRowInCsvAndWorkbooks() throws IOException {
+        byte[] csv = "name,hours\n李伟,4\n王芳,3,,extra\n".getBytes(StandardCharsets.UTF_8);
+        byte[] xlsx;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Sheet1");
+            sheet.createRow(0).createCell(0).setCellValue("name");
+            sheet.getRow(0).createCell(1).setCellValue("hours");
+            sheet.createRow(1).createCell(0).setCellValue("李伟");
+            sheet.getRow(1).createCell(1).setCellValue(4);
+            sheet.getRow(1).createCell(2).setCellValue("");
+            sheet.createRow(2).createCell(0).setCellValue("王芳");
+            sheet.getRow(2).createCell(3).setCellValue("extra");
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+
+        for (byte[] file : java.util.List.of(csv, xlsx)) {
+            assertThatThrownBy(() -> SpreadsheetSource.read(file, COLUMNS))
+                .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class,
+                    e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.ragged", 3, 4, 2)));
+        }
+    }
+
+    @Test
+    void aWorkbookWithMoreCellsThanTheLimitIsRefusedBeforeItIsLoaded() throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("name");
+            workbook.write(zip);
+        }
+        int cells = SpreadsheetSource.MAX_CELLS + 1;
+        byte[] large = rewriteSheet(zip.toByteArray(), cells);
+
+        assertThatThrownBy(() -> SpreadsheetSource.read(large, COLUMNS))
+            .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class,
+                e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.tooManyCells", SpreadsheetSource.MAX_CELLS)));
+    }
+
+    @Test
+    void aCsvFileWithMoreCellsThanTheLimitIsRefused() {
+        int rows = SpreadsheetSource.MAX_CSV_CELLS / 2;
+        byte[] csv = ("name,hours\n" + "a,1\n".repeat(rows)).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> SpreadsheetSource.read(csv, COLUMNS))
+            .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class, e -> assertThat(e.problem())
+                .isEqualTo(Problem.of("form.file.tooManyCsvCells", SpreadsheetSource.MAX_CSV_CELLS)));
+    }
+
+    // the sheet of the workbook replaced by one with one number cell per row, rows numbered from 1
+    private static byte[] rewriteSheet(byte[] workbook, int cells) throws IOException {
+        ByteArrayOutputStream result = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook));
+             ZipOutputStream out = new ZipOutputStream(result)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                byte[] part = in.readAllBytes();
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (!entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    out.write(part);
+                    continue;
+                }
+                out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats."
+                    + "org/spreadsheetml/2006/main\"><sheetData>").getBytes(StandardCharsets.UTF_8));
+                for (int r = 1; r <= cells; r++) {
+                    out.write(("<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + r + "</v></c></row>")
+                        .getBytes(StandardCharsets.UTF_8));
+                }
+                out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return result.toByteArray();
+    }
 }

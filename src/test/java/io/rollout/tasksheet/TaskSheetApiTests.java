@@ -8,6 +8,7 @@ import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
 import io.rollout.requirements.RequirementImport;
 import io.rollout.shared.FormRow;
+import io.rollout.shared.HostileWorkbooks;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.TestProjects;
 import io.rollout.shared.TestUsers;
@@ -177,21 +178,16 @@ class TaskSheetApiTests {
     }
 
     @Test
-    void aWorkbookWithADoctypeOrThatUnpacksToMoreThan100MbIsRefusedAndChangesNothing() throws IOException {
+    void aWorkbookWithADoctypeOrAZipBombIsRefusedNamingTheProblemAndChangesNothing() throws IOException {
         Task clarify = clarify();
         Object before = tasks.getVariable(clarify.getId(), "requirements").toString();
         byte[] workbook = Workbooks.fromCsv(ERP.resolve("requirements.csv"));
-        ByteArrayOutputStream doctype = new ByteArrayOutputStream();
-        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        ByteArrayOutputStream padded = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
-             ZipOutputStream withDoctype = new ZipOutputStream(doctype); ZipOutputStream inflating = new ZipOutputStream(bomb)) {
+             ZipOutputStream inflating = new ZipOutputStream(padded)) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                byte[] part = in.readAllBytes();
-                withDoctype.putNextEntry(new ZipEntry(entry.getName()));
-                withDoctype.write(entry.getName().equals("xl/worksheets/sheet1.xml") ? new String(part, StandardCharsets.UTF_8)
-                    .replaceFirst("\\?>", "?><!DOCTYPE w [<!ENTITY a \"aaaa\">]>").getBytes(StandardCharsets.UTF_8) : part);
                 inflating.putNextEntry(new ZipEntry(entry.getName()));
-                inflating.write(part);
+                inflating.write(in.readAllBytes());
             }
             inflating.putNextEntry(new ZipEntry("xl/media/padding.bin"));
             byte[] zeros = new byte[1024 * 1024];
@@ -199,12 +195,19 @@ class TaskSheetApiTests {
                 inflating.write(zeros);
             }
         }
-        assertThat(bomb.size()).isLessThan(TaskSheetController.MAX_BYTES);
+        byte[] sharedStrings = HostileWorkbooks.sharedStringsBomb(workbook, 60);
+        assertThat(padded.size()).isLessThan(TaskSheetController.MAX_BYTES);
+        assertThat(sharedStrings.length).isLessThan(TaskSheetController.MAX_BYTES);
 
-        assertThat(errors(as(CONSULTANT).upload(clarify.getId(), "doctype.xlsx", doctype.toByteArray()))).containsExactly(
-            "The file is a zip archive but not an Excel workbook: save it from Excel as .xlsx or as CSV.");
-        assertThat(errors(as(CONSULTANT).upload(clarify.getId(), "bomb.xlsx", bomb.toByteArray()))).containsExactly(
-            "The workbook unpacks to more than 100 MB: save it as CSV, or split it.");
+        assertThat(errors(as(CONSULTANT).upload(clarify.getId(), "doctype.xlsx",
+            HostileWorkbooks.withDoctype(workbook)))).containsExactly("The part xl/worksheets/sheet1.xml of the "
+            + "workbook declares a DOCTYPE, which Excel never writes: save the file again from Excel, or as CSV.");
+        assertThat(errors(as(CONSULTANT).upload(clarify.getId(), "bomb.xlsx", padded.toByteArray()))).containsExactly(
+            "The part xl/media/padding.bin of the workbook unpacks to more than 100 times its packed size, as a zip "
+                + "bomb does: save the file again from Excel, or as CSV.");
+        assertThat(errors(as(CONSULTANT).upload(clarify.getId(), "strings.xlsx", sharedStrings))).containsExactly(
+            "The part xl/sharedStrings.xml of the workbook unpacks to more than 100 times its packed size, as a zip "
+                + "bomb does: save the file again from Excel, or as CSV.");
         assertThat(tasks.getVariable(clarify.getId(), "requirements").toString()).isEqualTo(before);
     }
 
