@@ -15,15 +15,17 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The answers of the security layer, in the shape of Rollout's API errors ({@code {"errors": [...]}}) and in the
  * caller's language: 401 when a login is missing or wrong, 403 for a missing CSRF token or a request from another
- * site. A program (no {@code Sec-Fetch-Mode} header) is asked for basic credentials with {@code WWW-Authenticate} as
+ * site, 400 for an address the firewall refuses. A program (no {@code Sec-Fetch-Mode} header) is asked for basic credentials with {@code WWW-Authenticate} as
  * Camunda's REST authentication did; a browser is not, so it never shows a password prompt nor keeps a basic login
  * that other sites could make it send.
  */
-class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
+class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +49,13 @@ class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
         throws IOException {
         write(request, response, HttpServletResponse.SC_FORBIDDEN,
             problem instanceof CsrfException ? "security.session.csrfToken" : "security.forbidden");
+    }
+
+    /** Spring Security's firewall refused the address ({@code //}, {@code ;}, an encoded {@code /} or {@code ..}). */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException problem)
+        throws IOException {
+        write(request, response, HttpServletResponse.SC_BAD_REQUEST, "security.rejectedAddress");
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String code, Object... args)

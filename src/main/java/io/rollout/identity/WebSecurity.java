@@ -70,6 +70,7 @@ class WebSecurity {
         this.webappPath = trim(webappPath);
     }
 
+    /** Also the answer to an address Spring Security's firewall refuses: Spring Security takes it as a bean. */
     @Bean
     SecurityAnswers securityAnswers(MessageSource messages) {
         return new SecurityAnswers(messages);
