@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -16,14 +17,19 @@ import org.springframework.security.core.Authentication;
  */
 class CamundaPasswords implements AuthenticationProvider {
 
-    private final IdentityService identity;
+    private final ObjectProvider<IdentityService> engineIdentity;
 
-    CamundaPasswords(IdentityService identity) {
-        this.identity = identity;
+    /**
+     * The engine is looked up per request, not when the security configuration is built: asking for it there would
+     * create the engine before the application's own start-up checks run.
+     */
+    CamundaPasswords(ObjectProvider<IdentityService> engineIdentity) {
+        this.engineIdentity = engineIdentity;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        IdentityService identity = engineIdentity.getObject();
         String user = authentication.getName();
         Object password = authentication.getCredentials();
         if (user == null || user.isBlank() || !(password instanceof String text)

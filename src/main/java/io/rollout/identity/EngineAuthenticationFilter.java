@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,10 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
-    private final IdentityService identity;
+    private final ObjectProvider<IdentityService> engineIdentity;
 
-    EngineAuthenticationFilter(IdentityService identity) {
-        this.identity = identity;
+    /** The engine is looked up per request, see {@link CamundaPasswords}. */
+    EngineAuthenticationFilter(ObjectProvider<IdentityService> engineIdentity) {
+        this.engineIdentity = engineIdentity;
     }
 
     @Override
@@ -29,6 +31,7 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        IdentityService identity = engineIdentity.getObject();
         identity.setAuthentication(user.userId(), user.groupIds(), user.tenantIds());
         try {
             chain.doFilter(request, response);

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -77,7 +78,7 @@ class WebSecurity {
     }
 
     @Bean
-    CamundaPasswords camundaPasswords(IdentityService identity) {
+    CamundaPasswords camundaPasswords(ObjectProvider<IdentityService> identity) {
         return new CamundaPasswords(identity);
     }
 
@@ -100,7 +101,7 @@ class WebSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, SecurityAnswers answers, CamundaPasswords passwords,
-        IdentityService identity, WebSecurityProperties properties) throws Exception {
+        ObjectProvider<IdentityService> identity, WebSecurityProperties properties) throws Exception {
         RequestMatcher api = path("/api/**");
         RequestMatcher pages = new OrRequestMatcher(PAGES.stream().map(p -> path(p + "/**")).toList());
         RequestMatcher sessionRequests = new OrRequestMatcher(api, pages);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -55,6 +56,8 @@ class CrossSiteRequestWebTests {
     ProjectRepository projects;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DelegatingFilterProxyRegistrationBean securityFilterChainRegistration;
 
     final ObjectMapper json = new ObjectMapper();
     String code;
@@ -180,6 +183,42 @@ class CrossSiteRequestWebTests {
                 assertThat(csp).contains("default-src 'self'", "frame-ancestors 'self'", "object-src 'none'")
                     .doesNotContain("unsafe-inline", "unsafe-eval"));
         }
+    }
+
+    @Test
+    void aDownloadLinkOfOurPagesOpensWithTheSessionAloneButNotFromAnotherSite() {
+        String csv = "/api/projects/" + code + "/timeline.csv";
+        HttpResponse<String> link = Http.webappSession(port, PMO, PASSWORD).withoutCsrfToken()
+            .header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Site", "same-origin").get(csv);
+        assertThat(link.statusCode()).as(Http.describe(link)).isEqualTo(200);
+
+        HttpResponse<String> otherSite = Http.webappSession(port, PMO, PASSWORD).withoutCsrfToken()
+            .header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Site", "cross-site").get(csv);
+        assertThat(otherSite.statusCode()).as(Http.describe(otherSite)).isEqualTo(403);
+        HttpResponse<String> script = Http.webappSession(port, PMO, PASSWORD).withoutCsrfToken()
+            .header("Sec-Fetch-Mode", "cors").header("Sec-Fetch-Site", "same-origin").get(csv);
+        assertThat(script.statusCode()).as(Http.describe(script)).isEqualTo(403);
+    }
+
+    @Test
+    void theWebAppsKeepTheirOwnHeadersAndTheEngineRestApiTakesNoSession() {
+        Http session = Http.webappSession(port, PMO, PASSWORD);
+
+        HttpResponse<String> tasklist = session.get("/camunda/app/tasklist/default/");
+        assertThat(tasklist.statusCode()).isEqualTo(200);
+        // Camunda's own policy (with its script nonce), not ours
+        assertThat(tasklist.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+            assertThat(csp).contains("'nonce-", "frame-ancestors 'none'"));
+        assertThat(tasklist.headers().allValues("Content-Security-Policy")).hasSize(1);
+        // the engine REST API is for programs: the web apps' session opens nothing there
+        assertThat(session.get("/engine-rest/deployment").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theSecurityLayerRunsWhereTheRestAuthenticationRanBeforeTheTaskQueryGuard() {
+        // spring.security.filter.order in application.yaml must stay WebSecurity.ORDER
+        assertThat(securityFilterChainRegistration.getOrder()).isEqualTo(WebSecurity.ORDER)
+            .isLessThan(TaskQueryExpressionGuardConfiguration.ORDER);
     }
 
     private HttpResponse<String> importAs(Http http) {
