@@ -15,7 +15,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -94,7 +93,8 @@ class WebSecurity {
             .logout(AbstractHttpConfigurer::disable)
             .anonymous(AbstractHttpConfigurer::disable)
             .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // the session is Camunda's: Spring Security neither stores a login in it nor changes its id
+            .sessionManagement(AbstractHttpConfigurer::disable)
             .build();
     }
 
@@ -140,7 +140,8 @@ class WebSecurity {
             .requestCache(AbstractHttpConfigurer::disable)
             .logout(AbstractHttpConfigurer::disable)
             .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // the session is Camunda's: Spring Security neither stores a login in it nor changes its id
+            .sessionManagement(AbstractHttpConfigurer::disable)
             .build();
     }
 

@@ -152,7 +152,10 @@ class CrossSiteRequestWebTests {
         assertThat(me.statusCode()).as(Http.describe(me)).isEqualTo(200);
         assertThat(json.readTree(me.body()).get("userId").asText()).isEqualTo(PMO);
         assertThat(json.readTree(me.body()).get("csrfToken").asText()).isEqualTo(session.csrfToken());
-        assertThat(session.get("/api/projects").statusCode()).isEqualTo(200);
+        HttpResponse<String> projects = session.get("/api/projects");
+        assertThat(projects.statusCode()).isEqualTo(200);
+        // the session stays Camunda's: a new id would log out Tasklist's requests under way in the same browser
+        assertThat(projects.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
         assertThat(session.get("/audit/").statusCode()).isEqualTo(200);
 
         // not logged in: a page sends the browser to the web apps' login, a script call gets 401 without a prompt
