@@ -3,7 +3,7 @@ package io.rollout.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionController {
 
     @GetMapping(WebSecurity.SESSION_INFO)
-    Map<String, Object> session(@AuthenticationPrincipal String userId, HttpServletRequest request) {
+    Map<String, Object> session(Authentication login, HttpServletRequest request) {
         Map<String, Object> session = new LinkedHashMap<>();
-        session.put("userId", userId);
-        session.put("csrfToken", CamundaSession.authenticates(request) ? CamundaSession.csrfToken(request) : null);
+        session.put("userId", login.getName());
+        session.put("csrfToken", login instanceof EngineUser user && user.fromSession()
+            ? CamundaSession.csrfToken(request) : null);
         return session;
     }
 }

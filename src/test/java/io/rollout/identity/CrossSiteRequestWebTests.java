@@ -152,6 +152,9 @@ class CrossSiteRequestWebTests {
         assertThat(me.statusCode()).as(Http.describe(me)).isEqualTo(200);
         assertThat(json.readTree(me.body()).get("userId").asText()).isEqualTo(PMO);
         assertThat(json.readTree(me.body()).get("csrfToken").asText()).isEqualTo(session.csrfToken());
+        // a program with basic credentials needs no token and gets none
+        assertThat(json.readTree(Http.as(port, PMO, PASSWORD).get("/api/session").body()).get("csrfToken").isNull())
+            .isTrue();
         HttpResponse<String> projects = session.get("/api/projects");
         assertThat(projects.statusCode()).isEqualTo(200);
         // the session stays Camunda's: a new id would log out Tasklist's requests under way in the same browser
