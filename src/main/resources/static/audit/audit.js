@@ -1,11 +1,11 @@
-// The auditor's page: every call goes to Rollout's read-only REST API with the browser's basic-auth login.
+// The auditor's page: every call goes to Rollout's read-only REST API with the web apps' session (rollout-session.js).
 const TYPES = ['process', 'task', 'variable', 'incident', 'decision'];
 const PHASES = ['implementationProject', 'requirementsPhase', 'planningPhase', 'buildPhase', 'dataMigration',
   'userAcceptanceTest', 'trainingPhase', 'goLive', 'operationsPhase'];
 const $ = id => document.getElementById(id);
 
 async function api(path) {
-  const response = await fetch(path, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  const response = await rollout.fetch(path);
   if (!response.ok) {
     let reason = response.status + ' ' + response.statusText;
     try { reason = (await response.json()).errors.join('; '); } catch (e) { /* not JSON */ }

@@ -1,4 +1,4 @@
-// The KPI dashboard: one call to GET /api/kpis (basic-auth login of the browser), drawn with Chart.js.
+// The KPI dashboard: one call to GET /api/kpis (the web apps' session, rollout-session.js), drawn with Chart.js.
 const $ = id => document.getElementById(id);
 const charts = {};
 let data;
@@ -11,7 +11,7 @@ function chart(id, type, labels, datasets, options = {}) {
 function card(label, value) {
   const div = document.createElement('div');
   div.className = 'card';
-  div.innerHTML = '<h2></h2><p style="font-size:1.6rem;margin:0"></p>';
+  div.innerHTML = '<h2></h2><p class="figure"></p>';
   div.querySelector('h2').textContent = label;
   div.querySelector('p').textContent = value == null ? '–' : value;
   return div;
@@ -64,7 +64,7 @@ function drawProject() {
 
 async function init() {
   try {
-    const response = await fetch('/api/kpis', {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+    const response = await rollout.fetch('/api/kpis');
     if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
     data = await response.json();
     for (const p of data.projects) $('project').add(new Option(`${p.code} · ${p.name}`, p.code));

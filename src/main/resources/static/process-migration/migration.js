@@ -1,16 +1,17 @@
-// The process owners' migration page: every call goes to /api/process-migrations with the browser's basic-auth login.
+// The process owners' migration page: every call goes to /api/process-migrations with the web apps' session
+// and its CSRF token (rollout-session.js).
 const $ = id => document.getElementById(id);
 let definitions = {};
 let plan = null;
 
 async function api(path, body) {
-  const init = {credentials: 'same-origin', headers: {Accept: 'application/json'}};
+  const init = {headers: {}};
   if (body !== undefined) {
     init.method = 'POST';
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const response = await fetch(path, init);
+  const response = await rollout.fetch(path, init);
   if (!response.ok) {
     let reason = response.status + ' ' + response.statusText;
     try { reason = (await response.json()).errors.join('\n'); } catch (e) { /* not JSON */ }

@@ -7,7 +7,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The read-only pages linked from the Camunda welcome page: {@code /audit/} (timeline, tamper check,
  * downloads) and {@code /dashboard/} (KPIs). Both are static pages in {@code static/} that call the REST API
- * with the browser's basic-auth login, so they can do no more than the API lets the user do.
+ * with the Camunda web apps' session and its CSRF token ({@code identity.WebSecurity}), so they can do no more
+ * than the API lets the user do.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditPages implements WebMvcConfigurer {

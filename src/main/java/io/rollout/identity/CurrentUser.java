@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The user of the current REST request, as authenticated by {@link RestAuthentication}, and the
+ * The user of the current REST request, as authenticated by {@link WebSecurity}, and the
  * role checks of Rollout's own API.
  */
 @Component

@@ -9,13 +9,13 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Registers {@link TaskQueryExpressionGuardFilter} on the engine REST API ({@code /engine-rest/*})
  * and on the webapps' API ({@code /camunda/api/*}, where Tasklist's own engine API lives), right
- * after {@link RestAuthentication}: an unauthenticated request still gets its 401 first, and every
+ * after {@link WebSecurity}: an unauthenticated request still gets its 401 first, and every
  * task query is checked before the Jersey servlet hands it to the engine.
  */
 @Configuration(proxyBeanMethods = false)
 class TaskQueryExpressionGuardConfiguration {
 
-    static final int ORDER = RestAuthentication.ORDER + 10;
+    static final int ORDER = WebSecurity.ORDER + 10;
 
     @Bean
     TaskQueryExpressionGuard taskQueryExpressionGuard(

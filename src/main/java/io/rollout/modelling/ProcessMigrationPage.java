@@ -6,7 +6,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The process owners' page {@code /process-migration/} (linked from the Camunda welcome page): a static page that
- * calls {@link ProcessMigrationController} with the browser's basic-auth login, so it can do no more than the API.
+ * calls {@link ProcessMigrationController} with the web apps' session and its CSRF token, so it can do no more than
+ * the API.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessMigrationPage implements WebMvcConfigurer {

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * A project's requirements over HTTP (basic auth, see {@code RestAuthentication}):
+ * A project's requirements over HTTP (basic auth or the web apps session, see {@code identity.WebSecurity}):
  * {@code GET /api/projects/{code}/requirements} lists them for any Rollout role (403 for an account in none);
  * {@code POST .../requirements/import} imports a CSV
  * or Excel (.xlsx) file (multipart part {@code file}, or the raw body as {@code text/csv}, the xlsx media type or

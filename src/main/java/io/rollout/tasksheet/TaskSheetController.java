@@ -18,7 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Excel from inside a task's form (the page {@code /task-sheet/} in the iframe of the forms listed at
- * {@link TaskSheet}); basic auth or the Tasklist session with its CSRF token ({@code identity.ApiAuthenticationFilter}):
+ * {@link TaskSheet}); basic auth or the Tasklist session with its CSRF token ({@code identity.WebSecurity}):
  *
  * <ul>
  *   <li>{@code GET /api/tasks/{taskId}/sheet.xlsx}: the task's current rows as a workbook with the import's headers.</li>

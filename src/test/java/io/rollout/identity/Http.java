@@ -30,6 +30,9 @@ public final class Http {
     private String xsrfToken;
     private String acceptLanguage;
     private String accept = "application/json, text/plain, */*";
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private boolean sendXsrfToken = true;
+    private String forgedXsrfToken;
 
     private Http(int port, String user, String password) {
         this.base = "http://localhost:" + port;
@@ -149,9 +152,11 @@ public final class Http {
         if (acceptLanguage != null) {
             request.header("Accept-Language", acceptLanguage);
         }
-        if (xsrfToken != null) {
-            request.header("X-XSRF-TOKEN", xsrfToken);
+        String token = forgedXsrfToken != null ? forgedXsrfToken : xsrfToken;
+        if (token != null && sendXsrfToken) {
+            request.header("X-XSRF-TOKEN", token);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
             response.headers().firstValue("X-XSRF-TOKEN").ifPresent(t -> xsrfToken = t);
@@ -169,5 +174,29 @@ public final class Http {
     public static String describe(HttpResponse<String> response) {
         return response.statusCode() + " " + response.body() + " "
             + response.headers().map().entrySet().stream().map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    /** Sends the header with every later request, as a browser adds {@code Origin} or {@code Sec-Fetch-Site}. */
+    public Http header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Sends no {@code X-XSRF-TOKEN} from now on: only the cookie, as another site can make a browser send it. */
+    public Http withoutCsrfToken() {
+        sendXsrfToken = false;
+        return this;
+    }
+
+    /** Sends the given token instead of the session's, as a forged request would; {@code null}: the session's again. */
+    public Http withCsrfToken(String token) {
+        forgedXsrfToken = token;
+        sendXsrfToken = true;
+        return this;
+    }
+
+    /** The CSRF token of the web apps' session, as Camunda handed it out at login. */
+    public String csrfToken() {
+        return xsrfToken;
     }
 }

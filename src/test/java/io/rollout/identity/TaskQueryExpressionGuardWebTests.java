@@ -120,7 +120,11 @@ class TaskQueryExpressionGuardWebTests {
         String body = "{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}";
         assertRefused(pmo().post("/engine-rest/engine/default/task", body), "orQueries[0].assigneeExpression");
         assertRefused(pmo().post("/engine-rest/%74ask/", body), "orQueries[0].assigneeExpression");
-        assertRefused(pmo().post("/engine-rest//task;x=y", body), "orQueries[0].assigneeExpression");
+        // an address with // or ; is refused by the security layer's firewall before any filter or the engine reads it
+        HttpResponse<String> disguised = pmo().post("/engine-rest//task;x=y", body);
+        assertThat(disguised.statusCode()).as(Http.describe(disguised)).isEqualTo(400);
+        assertThat(read(disguised).path("errors").get(0).asText()).contains("not in plain form");
+        assertThat(canary.fired()).as("the injected expression was evaluated").isZero();
     }
 
     @Test
