@@ -80,6 +80,8 @@ class LdapLoginTests {
         env.put("ROLLOUT_LDAP_BASE_DN", BASE);
         env.put("ROLLOUT_LDAP_USER_SEARCH_BASE", "ou=people");
         env.put("ROLLOUT_LDAP_GROUP_SEARCH_BASE", "ou=groups");
+        // paged searches as Active Directory needs them (README); small pages so that a user's groups span two
+        env.put("ROLLOUT_LDAP_PAGE_SIZE", "1");
         app = builder.start();
         awaitStarted();
     }
