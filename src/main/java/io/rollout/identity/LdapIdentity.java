@@ -37,7 +37,8 @@ public class LdapIdentity {
 
     /**
      * Camunda's plugin with the settings refused that would open a door: no server, anonymous logins,
-     * or trusting every certificate (the plugin does that for the whole JVM, not only for the directory).
+     * or trusting every certificate (the plugin does that for the whole JVM, not only for the directory);
+     * its sessions are {@link LdapDirectorySession}s.
      */
     public static class CheckedLdapPlugin extends LdapIdentityProviderPlugin {
 
@@ -63,6 +64,7 @@ public class LdapIdentity {
                     + "Use an ldaps:// URL in production.", serverUrl);
             }
             super.preInit(configuration);
+            configuration.setIdentityProviderSessionFactory(new LdapDirectorySession.Factory(this));
         }
     }
 }

@@ -183,6 +183,38 @@ class LdapLoginTests {
         assertThat(Http.as(port, "bo", "bo-Directory-1").get("/engine-rest/user/bo/profile").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aRoleGroupTheDirectoryLacksHasNoMembers() throws Exception {
+        // the directory has no group auditor and no group dept-warehouse: nobody is an auditor or owns the warehouse
+        Http admin = Http.as(port, "dana", "dana-Directory-1");
+        for (String group : List.of("auditor", "dept-warehouse", "*")) {
+            HttpResponse<String> members = admin.get("/engine-rest/user?memberOfGroup=" + Http.enc(group));
+            assertThat(members.statusCode()).as(Http.describe(members)).isEqualTo(200);
+            assertThat(ids(JSON.readTree(members.body()))).as(group).isEmpty();
+        }
+        HttpResponse<String> finance = admin.get("/engine-rest/user?memberOfGroup=dept-finance");
+        assertThat(ids(JSON.readTree(finance.body()))).containsExactly("bo");
+        // nor has it a user mallory, who is in no group
+        assertThat(ids(JSON.readTree(admin.get("/engine-rest/group?member=mallory").body()))).isEmpty();
+    }
+
+    @Test
+    void namesAreMatchedAsGivenNotAsSearchFilters() throws Exception {
+        Http ana = Http.as(port, "ana", "ana-Directory-1");
+        for (String query : List.of("/engine-rest/group?id=*", "/engine-rest/group?name=*", "/engine-rest/user?firstName=*",
+            "/engine-rest/user?lastName=*", "/engine-rest/user?email=*", "/engine-rest/user?firstName=" + Http.enc("*)(uid=*"))) {
+            HttpResponse<String> found = ana.get(query);
+            assertThat(found.statusCode()).as(query + " " + Http.describe(found)).isEqualTo(200);
+            assertThat(ids(JSON.readTree(found.body()))).as(query).isEmpty();
+        }
+        assertThat(ana.get("/engine-rest/group/" + Http.enc("*")).statusCode()).isEqualTo(404);
+        // the Like criteria keep their wildcards, as Admin's search uses them
+        assertThat(ids(JSON.readTree(ana.get("/engine-rest/user?lastNameLike=" + Http.enc("%er%")).body())))
+            .containsExactlyInAnyOrder("ana");
+        assertThat(ids(JSON.readTree(ana.get("/engine-rest/group?nameLike=" + Http.enc("dept-%")).body())))
+            .containsExactly("dept-finance");
+    }
+
     private static List<String> openForMe(String user, String password) throws Exception {
         Http http = Http.as(port, user, password);
         HttpResponse<String> filters = http.get("/engine-rest/filter?name=" + Http.enc(IdentitySetup.FILTER_OPEN_FOR_ME));
