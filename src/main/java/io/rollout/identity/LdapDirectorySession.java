@@ -4,9 +4,14 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.identity.impl.ldap.LdapConfiguration;
 import org.camunda.bpm.identity.impl.ldap.LdapGroupQuery;
@@ -24,13 +29,38 @@ import org.camunda.bpm.identity.impl.ldap.LdapUserQueryImpl;
  *   <li>the groups of a user the directory does not have are none;</li>
  *   <li>group ids, group names and user names, e-mail addresses are matched as given: the plugin put them into
  *   the search filter unescaped, so {@code *} matched every entry; only the {@code …Like} criteria keep
- *   {@code *} as wildcard.</li>
+ *   {@code *} as wildcard;</li>
+ *   <li>a failed login delays the next one of that user as Camunda does for its own users ({@code loginDelayBase},
+ *   {@code loginDelayFactor}, {@code loginDelayMaxTime}): Camunda keeps the failed attempts in its user table, which
+ *   the directory replaces, so without this every password could be tried at full speed. The delays are kept in
+ *   memory, per node; locking an account for good is the directory's lockout policy.</li>
  * </ul>
  */
 class LdapDirectorySession extends LdapIdentityProviderSession {
 
-    LdapDirectorySession(LdapConfiguration configuration) {
+    private final LoginThrottle throttle;
+
+    LdapDirectorySession(LdapConfiguration configuration, LoginThrottle throttle) {
         super(configuration);
+        this.throttle = throttle;
+    }
+
+    @Override
+    public boolean checkPassword(String userId, String password) {
+        if (userId == null) {
+            return false;
+        }
+        long now = ClockUtil.getCurrentTime().getTime();
+        if (throttle.isLocked(userId, now)) {
+            return false;
+        }
+        boolean valid = super.checkPassword(userId, password);
+        if (valid) {
+            throttle.succeeded(userId);
+        } else {
+            throttle.failed(userId, Context.getProcessEngineConfiguration(), now);
+        }
+        return valid;
     }
 
     @Override
@@ -120,8 +150,10 @@ class LdapDirectorySession extends LdapIdentityProviderSession {
         return Arrays.stream(value.split("\\*", -1)).map(this::escapeLDAPSearchFilter).collect(Collectors.joining("*"));
     }
 
-    /** Opens {@link LdapDirectorySession}s instead of the plugin's own. */
+    /** Opens {@link LdapDirectorySession}s instead of the plugin's own, all with the engine's one throttle. */
     static class Factory extends LdapIdentityProviderFactory {
+
+        private final LoginThrottle throttle = new LoginThrottle();
 
         Factory(LdapConfiguration configuration) {
             setLdapConfiguration(configuration);
@@ -129,7 +161,40 @@ class LdapDirectorySession extends LdapIdentityProviderSession {
 
         @Override
         public Session openSession() {
-            return new LdapDirectorySession(ldapConfiguration);
+            return new LdapDirectorySession(ldapConfiguration, throttle);
+        }
+    }
+
+    /** The failed logins of the users of one engine: until when each is refused without asking the directory. */
+    static final class LoginThrottle {
+
+        // beyond this many users with failed logins the expired ones are forgotten, so guessed ids cannot fill the heap
+        private static final int PRUNE_ABOVE = 10_000;
+
+        private record Lock(int attempts, long until) {
+        }
+
+        private final Map<String, Lock> locks = new ConcurrentHashMap<>();
+
+        boolean isLocked(String userId, long now) {
+            Lock lock = locks.get(userId);
+            return lock != null && lock.until() > now;
+        }
+
+        void failed(String userId, ProcessEngineConfigurationImpl engine, long now) {
+            if (locks.size() > PRUNE_ABOVE) {
+                locks.values().removeIf(lock -> lock.until() <= now);
+            }
+            locks.compute(userId, (id, lock) -> {
+                int attempts = lock == null ? 1 : lock.attempts() + 1;
+                long delay = Math.min((long) (engine.getLoginDelayBase() * Math.pow(engine.getLoginDelayFactor(), attempts - 1)),
+                    engine.getLoginDelayMaxTime());
+                return new Lock(attempts, now + delay * 1000);
+            });
+        }
+
+        void succeeded(String userId) {
+            locks.remove(userId);
         }
     }
 }

@@ -38,7 +38,7 @@ class LdapLoginTests {
     private static final String BASE = "dc=rollout,dc=test";
     private static final String READER = "cn=rollout-reader," + BASE;
     private static final String READER_PASSWORD = "reader-Directory-1";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -149,7 +149,8 @@ class LdapLoginTests {
     @Test
     void wrongPasswordsAndUnknownUsersAreRefused() {
         for (String[] credentials : new String[][] {
-            {"bo", "ana-Directory-1"}, {"bo", ""}, {"mallory", "bo-Directory-1"}, {"*", "bo-Directory-1"},
+            // carl fails only here: a failed login delays the next one of the same user
+            {"carl", "ana-Directory-1"}, {"carl", ""}, {"mallory", "bo-Directory-1"}, {"*", "bo-Directory-1"},
             {"bo)(uid=*", "bo-Directory-1"},
             // the test profile's administrator from the environment is not created under ldap
             {"admin", "test-admin-Secret-2026"}}) {
@@ -158,6 +159,22 @@ class LdapLoginTests {
             HttpResponse<String> tasklist = webappLogin(credentials[0], credentials[1], "tasklist");
             assertThat(tasklist.statusCode()).as(credentials[0] + " " + Http.describe(tasklist)).isEqualTo(401);
         }
+    }
+
+    @Test
+    void aFailedLoginDelaysTheNextOneOfThatUserAsForCamundasOwnUsers() throws Exception {
+        assertThat(Http.as(port, "frank", "frank-guess-1").get("/engine-rest/user/frank/profile").statusCode())
+            .isEqualTo(401);
+        // right away even the right password is refused, without asking the directory; other users log in
+        assertThat(Http.as(port, "frank", "frank-Directory-1").get("/engine-rest/user/frank/profile").statusCode())
+            .isEqualTo(401);
+        assertThat(webappLogin("frank", "frank-Directory-1", "tasklist").statusCode()).isEqualTo(401);
+        assertThat(Http.as(port, "ana", "ana-Directory-1").get("/engine-rest/user/ana/profile").statusCode())
+            .isEqualTo(200);
+        // Camunda's first delay is 3 seconds (loginDelayBase)
+        Thread.sleep(3_500);
+        assertThat(Http.as(port, "frank", "frank-Directory-1").get("/engine-rest/user/frank/profile").statusCode())
+            .isEqualTo(200);
     }
 
     @Test
@@ -179,7 +196,7 @@ class LdapLoginTests {
             .isEqualTo(401);
         assertThat(ids(JSON.readTree(admin.get("/engine-rest/group?member=eve").body()))).containsExactly("canteen-committee");
         assertThat(directory.getEntry("cn=pmo,ou=groups," + BASE).getAttributeValues("member"))
-            .containsExactly("uid=ana,ou=people," + BASE);
+            .containsExactly("uid=ana,ou=people," + BASE, "uid=carl,ou=people," + BASE, "uid=frank,ou=people," + BASE);
         assertThat(Http.as(port, "bo", "bo-Directory-1").get("/engine-rest/user/bo/profile").statusCode()).isEqualTo(200);
     }
 
