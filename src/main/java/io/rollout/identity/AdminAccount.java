@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Outside the {@code demo} profile the only account Rollout creates is the administrator named by
- * {@code ROLLOUT_ADMIN_USER} with the password from {@code ROLLOUT_ADMIN_PASSWORD}. The application
+ * {@code ROLLOUT_ADMIN_USER} with the password from {@code ROLLOUT_ADMIN_PASSWORD}; under the
+ * {@code ldap} profile none at all (the directory's members of {@code camunda-admin} administer). The application
  * refuses to start when that password is missing, short or a well-known default, because an
  * installation reachable with {@code admin/admin} is an open door to every project's data.
  */
@@ -37,7 +38,10 @@ class AdminAccount implements ApplicationRunner {
         this.identity = identity;
         this.userId = userId;
         this.password = password;
-        check(userId, password);
+        // with users from a directory (profile ldap) the administrators are its members of camunda-admin
+        if (!identity.isReadOnly()) {
+            check(userId, password);
+        }
     }
 
     /** Throws {@link WeakAdminPasswordException} when the password must not be used. */
@@ -57,6 +61,9 @@ class AdminAccount implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (identity.isReadOnly()) {
+            return;
+        }
         User user = identity.createUserQuery().userId(userId).singleResult();
         if (user == null) {
             user = identity.newUser(userId);

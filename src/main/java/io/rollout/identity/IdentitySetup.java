@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, on every start and idempotently, the role groups of DESIGN.md, one group per department,
- * the authorizations of each role, and the Tasklist filters. Candidates of a task get their task
+ * the authorizations of each role, and the Tasklist filters; with users and groups from a directory
+ * (profile {@code ldap}) only the authorizations and filters. Candidates of a task get their task
  * permissions from the engine itself (a candidate group or user may read and complete the task);
  * what is granted here is what a role needs beyond its own tasks.
  */
@@ -73,8 +74,11 @@ class IdentitySetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        ROLE_NAMES.forEach((id, name) -> group(id, name, Roles.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW));
-        departments.forEach(d -> group(Roles.departmentGroup(d), "Department: " + d, "department"));
+        // a read-only identity (profile ldap) holds the groups in the directory: see DirectoryCheck
+        if (!identity.isReadOnly()) {
+            ROLE_NAMES.forEach((id, name) -> group(id, name, Roles.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW));
+            departments.forEach(d -> group(Roles.departmentGroup(d), "Department: " + d, "department"));
+        }
         grantRoles();
         createFilters();
     }

@@ -15,7 +15,8 @@ class WeakAdminPasswordFailureAnalyzer extends AbstractFailureAnalyzer<WeakAdmin
         String text = new java.text.MessageFormat(bundle.getString(cause.messageCode()), Locale.ROOT)
             .format(new Object[] {cause.reason()});
         return new FailureAnalysis(text,
-            "Set ROLLOUT_ADMIN_USER and ROLLOUT_ADMIN_PASSWORD in the environment, or run the demo with "
-                + "-Dspring-boot.run.profiles=demo.", cause);
+            "Set ROLLOUT_ADMIN_USER and ROLLOUT_ADMIN_PASSWORD in the environment, take the users from the company's "
+                + "directory with the profile ldap (README \"Logging in with LDAP or Active Directory\"), or run the demo "
+                + "with -Dspring-boot.run.profiles=demo.", cause);
     }
 }
