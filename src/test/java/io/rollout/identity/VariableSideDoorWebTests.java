@@ -41,6 +41,7 @@ class VariableSideDoorWebTests {
     static final String REST = "/engine-rest";
     static final String WEBAPP = "/camunda/api/engine/engine/default";
     static final String OTHER_PROJECT = "OTHER-2026-99";
+    static final String OUTSIDER = "sidedooroutsider";
 
     /** A valid submission of the form defineDataset: what Tasklist sends for it. */
     static final String DEFINITION_FIELDS = "\"datasetColumns\":{\"value\":\"code\\nname\",\"type\":\"String\"},"
@@ -169,6 +170,12 @@ class VariableSideDoorWebTests {
         refused(accepted, "DELETE task variable", http.delete(task + "/variables/projectCode"));
         refused(accepted, "PUT task local variable", http.put(task + "/localVariables/projectCode", project));
         refused(accepted, "POST task local variables", http.post(task + "/localVariables", modifications));
+        // who works on the task is a routing fact too
+        refused(accepted, "POST task assignee", http.post(task + "/assignee", "{\"userId\":\"" + OUTSIDER + "\"}"));
+        refused(accepted, "POST task delegate", http.post(task + "/delegate", "{\"userId\":\"" + OUTSIDER + "\"}"));
+        refused(accepted, "POST task identity link", http.post(task + "/identity-links",
+            "{\"userId\":\"" + OUTSIDER + "\",\"type\":\"candidate\"}"));
+        refused(accepted, "PUT task", http.put(task, "{\"name\":\"renamed\",\"assignee\":\"" + OUTSIDER + "\"}"));
         refused(accepted, "PUT execution local variable", http.put(execution + "/localVariables/dataset", dataset));
         refused(accepted, "POST execution local variables", http.post(execution + "/localVariables", modifications));
         refused(accepted, "PUT process instance variable", http.put(instance + "/variables/projectCode", project));
@@ -253,7 +260,13 @@ class VariableSideDoorWebTests {
         }
 
         void assertNothingChanged() {
-            assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
+            Task now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+            assertThat(now).as("the task is still open").isNotNull();
+            assertThat(now.getAssignee()).isNull();
+            assertThat(now.getOwner()).isNull();
+            assertThat(now.getName()).isEqualTo(task.getName());
+            assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getUserId())
+                .doesNotContain(OUTSIDER);
             assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).as("no task was added")
                 .isEqualTo(1);
             assertThat(runtime.getVariable(task.getExecutionId(), "dataset")).isEqualTo("customers");
