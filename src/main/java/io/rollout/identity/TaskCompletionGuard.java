@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * branch simply ends, a gate skipped. So is a start that skips what the start form's listener checks or begins
  * further in the model ({@code startInstructions}, {@code skipCustomListeners}, {@code skipIoMappings}) and a
  * {@code restart} of finished instances (which takes the same instructions): with nothing more than the right to
- * start a project, they would begin it after its gates.
+ * start a project, they would begin it after its gates. A {@code claim} names its user, and the engine lets anyone
+ * who may work on the task name any user: a claim is only for the user who sends it.
  *
  * <p>Plain class: path matching, reading the variable names of a request body, and reading the field names of a
  * form (a Camunda Form's JSON or an embedded HTML form). {@link TaskFormFields} finds a task's form in the engine.
@@ -41,7 +42,9 @@ final class TaskCompletionGuard {
         /** Starts a process: its variables must be fields of the start form, and it starts at its start event. */
         START,
         /** Restarts finished instances of a process anywhere in the model, listeners skipped: refused. */
-        RESTART
+        RESTART,
+        /** Claims a task: for the user who claims it, never for someone else. */
+        CLAIM
     }
 
     /**
@@ -119,6 +122,7 @@ final class TaskCompletionGuard {
         Action action = switch (rest.get(2)) {
             case "complete", "submit-form", "resolve" -> Action.COMPLETE;
             case "bpmnError", "bpmnEscalation" -> Action.THROW;
+            case "claim" -> Action.CLAIM;
             default -> null;
         };
         return action == null ? Optional.empty() : Optional.of(Target.task(rest.get(1), action));
@@ -190,6 +194,23 @@ final class TaskCompletionGuard {
             }
         }
         return new Body(names, skips);
+    }
+
+    /**
+     * The user a claim names: the top-level {@code userId} of its body, or {@code null} when it names none.
+     *
+     * @throws IOException when the body is not well-formed JSON
+     */
+    static String claimant(byte[] body) throws IOException {
+        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        JsonNode node = JSON.readTree(body);
+        if (node == null || !node.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        JsonNode user = node.get("userId");
+        return user == null || user.isNull() ? null : user.asText();
     }
 
     /**

@@ -31,7 +31,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * {@link TaskCompletionGuard}: a task's {@code complete}, {@code submit-form} or {@code resolve} whose variables are
  * not all fields of the task's form, or a process start whose variables are not all fields of its start form,
  * answers 400 naming them; {@code bpmnError} and {@code bpmnEscalation} on a task, a start with start instructions
- * or skipped listeners, and a restart answer 403. Nothing reaches the engine then. Administrators
+ * or skipped listeners, a restart, and a claim for another user answer 403. Nothing reaches the engine then. Administrators
  * ({@code camunda-admin}) pass. The body is read once and handed on in a buffered request.
  */
 class TaskCompletionGuardFilter extends HttpFilter {
@@ -60,7 +60,8 @@ class TaskCompletionGuardFilter extends HttpFilter {
         throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<Target> found = "POST".equalsIgnoreCase(request.getMethod()) ? guard.target(path) : Optional.empty();
-        if (found.isEmpty() || isAdmin(request)) {
+        Optional<Authentication> user = found.isEmpty() ? Optional.empty() : user(request);
+        if (found.isEmpty() || user.map(TaskCompletionGuardFilter::isAdmin).orElse(false)) {
             chain.doFilter(request, response);
             return;
         }
@@ -77,6 +78,22 @@ class TaskCompletionGuardFilter extends HttpFilter {
         if (bytes == null) {
             answer(request, response, HttpServletResponse.SC_BAD_REQUEST, "security.taskForm.tooLarge",
                 String.valueOf(MAX_BODY_BYTES));
+            return;
+        }
+        if (target.action() == Action.CLAIM) {
+            String claimant;
+            try {
+                claimant = TaskCompletionGuard.claimant(bytes);
+            } catch (IOException e) {
+                answer(request, response, HttpServletResponse.SC_BAD_REQUEST, "security.taskForm.malformed");
+                return;
+            }
+            String self = user.map(Authentication::getUserId).orElse(null);
+            if (claimant != null && !claimant.equals(self)) {
+                answer(request, response, HttpServletResponse.SC_FORBIDDEN, "security.taskForm.claimForOther", claimant);
+                return;
+            }
+            chain.doFilter(new TaskQueryExpressionGuardFilter.BufferedRequest(request, bytes), response);
             return;
         }
         Body body;
@@ -110,20 +127,25 @@ class TaskCompletionGuardFilter extends HttpFilter {
     }
 
     /**
-     * Administrators keep every right: the user of the request's basic authentication (set by
-     * {@link RestAuthentication} before this filter), else the web apps' session login, is in {@code camunda-admin}.
+     * The user of the request: of its basic authentication (set on the engine by {@link RestAuthentication} before
+     * this filter), else of the web apps' session login.
      */
-    private boolean isAdmin(HttpServletRequest request) {
+    private Optional<Authentication> user(HttpServletRequest request) {
         Authentication auth = identity.getCurrentAuthentication();
         if (auth != null && auth.getUserId() != null) {
-            return auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.ADMIN);
+            return Optional.of(auth);
         }
         HttpSession session = request.getSession(false);
         if (session != null && AuthenticationUtil.getAuthsFromSession(session)
-            .getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user) {
-            return user.getGroupIds() != null && user.getGroupIds().contains(Roles.ADMIN);
+            .getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication web) {
+            return Optional.of(new Authentication(web.getIdentityId(), web.getGroupIds(), web.getTenantIds()));
         }
-        return false;
+        return Optional.empty();
+    }
+
+    /** Administrators ({@code camunda-admin}) keep every right. */
+    private static boolean isAdmin(Authentication user) {
+        return user.getGroupIds() != null && user.getGroupIds().contains(Roles.ADMIN);
     }
 
     /** The whole body, or {@code null} when it is larger than {@link #MAX_BODY_BYTES}. */

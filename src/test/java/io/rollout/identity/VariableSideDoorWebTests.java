@@ -171,6 +171,8 @@ class VariableSideDoorWebTests {
         refused(accepted, "PUT task local variable", http.put(task + "/localVariables/projectCode", project));
         refused(accepted, "POST task local variables", http.post(task + "/localVariables", modifications));
         // who works on the task is a routing fact too
+        refused(accepted, "POST task claim for another user", http.post(task + "/claim",
+            "{\"userId\":\"" + OUTSIDER + "\"}"));
         refused(accepted, "POST task assignee", http.post(task + "/assignee", "{\"userId\":\"" + OUTSIDER + "\"}"));
         refused(accepted, "POST task delegate", http.post(task + "/delegate", "{\"userId\":\"" + OUTSIDER + "\"}"));
         refused(accepted, "POST task identity link", http.post(task + "/identity-links",
