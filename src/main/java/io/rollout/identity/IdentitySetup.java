@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -81,6 +82,7 @@ class IdentitySetup implements ApplicationRunner {
         }
         grantRoles();
         createFilters();
+        withdrawTaskUpdates();
     }
 
     private void grantRoles() {
@@ -188,5 +190,24 @@ class IdentitySetup implements ApplicationRunner {
             auth.addPermission(permission);
         }
         authorizations.saveAuthorization(auth);
+    }
+
+    /**
+     * Tasks created before the engine granted {@code TASK_WORK} (application.yaml,
+     * {@code default-user-permission-name-for-task}) still give their candidates and assignee {@code UPDATE}, which
+     * writes the task's variables, reassigns it and changes its candidates: those grants become {@code TASK_WORK}
+     * (claim and complete), as new tasks get it. Administrators keep theirs.
+     */
+    private void withdrawTaskUpdates() {
+        for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+            .hasPermission(Permissions.UPDATE).list()) {
+            if (auth.getAuthorizationType() != AUTH_TYPE_GRANT || Roles.ADMIN.equals(auth.getGroupId())
+                || Authorization.ANY.equals(auth.getResourceId())) {
+                continue;
+            }
+            auth.removePermission(Permissions.UPDATE);
+            auth.addPermission(TaskPermissions.TASK_WORK);
+            authorizations.saveAuthorization(auth);
+        }
     }
 }

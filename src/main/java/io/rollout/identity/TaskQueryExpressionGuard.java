@@ -187,7 +187,7 @@ final class TaskQueryExpressionGuard {
         return joined.isEmpty() ? "(body)" : joined.startsWith(".") ? joined.substring(1) : joined;
     }
 
-    private static List<String> normalize(String rawPath) {
+    static List<String> normalize(String rawPath) {
         List<String> result = new ArrayList<>();
         for (String raw : rawPath.split("/")) {
             int matrix = raw.indexOf(';');

@@ -107,7 +107,7 @@ class TaskQueryExpressionGuardFilter extends HttpFilter {
     }
 
     /** The original request with its body replaced by the bytes already read. */
-    private static final class BufferedRequest extends HttpServletRequestWrapper {
+    static final class BufferedRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
 

@@ -2,6 +2,7 @@ package io.rollout.migration;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.identity.DepartmentOwners;
 import io.rollout.identity.RoleMembers;
 import io.rollout.migration.MigrationRepository.Run;
 import io.rollout.shared.FormInput;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
  *     {@code earlierRounds} (each earlier round's counts, main reject reasons, and whether the dry run sent it back
  *     or an owner refused it, with the comment), {@code hasEarlierRounds} whether there are any; clears the
  *     previous round's {@code dataSignedOff} and {@code signOffComment}.</li>
- * <li>complete: requires {@code dataSignedOff} (yes/no) and a {@code signOffComment} when refused;
+ * <li>complete: requires that the user signing off is a business owner of the department the dataset's stored
+ *     definition names (not the variable {@code datasetDepartment}), {@code dataSignedOff} (yes/no) and a {@code signOffComment} when refused;
  *     stores {@code migration_signoff} for the latest round, records the decision {@code dataSignOff},
  *     writes {@code dataSignedOff} back as a Boolean for {@code Gateway_DataSignedOff} and, when
  *     refused, puts the owner's reason into {@code dryRunFindings} for the data steward.</li>
@@ -38,6 +41,7 @@ class DatasetSignOff implements TaskListener {
 
     static final String DECISION = "dataSignOff";
 
+    private final DepartmentOwners owners;
     private final MigrationRepository migrations;
     private final MigrationService migration;
     private final RunReport report;
@@ -47,7 +51,8 @@ class DatasetSignOff implements TaskListener {
     private final Clock clock;
 
     DatasetSignOff(MigrationRepository migrations, MigrationService migration, RunReport report,
-                   DecisionLog decisions, RoleMembers members, Messages messages, Clock clock) {
+                   DecisionLog decisions, RoleMembers members, Messages messages, Clock clock, DepartmentOwners owners) {
+        this.owners = owners;
         this.migrations = migrations;
         this.migration = migration;
         this.report = report;
@@ -90,6 +95,7 @@ class DatasetSignOff implements TaskListener {
             throw Problem.reject(messages, List.of(new Problem("migration.signOff.commentRequired")));
         }
         String user = TaskForms.currentUser(task);
+        requireOwner(task, projectCode, dataset);
         migrations.recordSignOff(projectCode, dataset, run.round(), signedOff, comment, user, Instant.now(clock));
         decisions.record(new Decision(projectCode, DECISION, "dataset " + dataset + " round " + run.round(),
             signedOff ? "signed-off" : "refused", comment == null ? List.of() : List.of(comment),
@@ -100,6 +106,24 @@ class DatasetSignOff implements TaskListener {
         if (!signedOff) {
             task.setVariable("dryRunFindings", messages.forRecord("migration.signOff.refused",
                 members.displayName(user), comment));
+        }
+    }
+
+    /**
+     * Whoever signs off through Tasklist or the API must be a business owner of the department that the dataset's
+     * stored definition names, whatever the task's candidates or assignee are (a claim can name any user): the
+     * owning department is read from the definition, not from a process variable. Without a user (the engine's
+     * own jobs, process tests) there is no one to check.
+     */
+    private void requireOwner(DelegateTask task, String projectCode, String dataset) {
+        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String department = migration.definition(projectCode, dataset).department();
+        if (auth == null || auth.getUserId() == null || department == null) {
+            return;
+        }
+        if (!owners.isOwner(auth.getUserId(), department)) {
+            throw Problem.reject(messages, List.of(Problem.of("migration.signOff.notOwner", auth.getUserId(),
+                dataset, department)));
         }
     }
 }

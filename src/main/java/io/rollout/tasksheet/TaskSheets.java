@@ -2,6 +2,7 @@ package io.rollout.tasksheet;
 
 import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
+import io.rollout.shared.Engine;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
@@ -19,9 +20,10 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Finds the sheet of a task for the current user and reads or replaces its rows. Who may: the task's assignee, or —
  * while nobody has claimed it — one of its candidate users or a member of a candidate group, decided by the engine's
- * task query under the user's own authorizations; auditors never upload. The rows are read and written through the
- * engine's task service as the user, where the form's listener keeps them: a task-local variable, or a variable of
- * the task's execution (the requirement tables).
+ * task query under the user's own authorizations; auditors never upload. The rows are read through the engine's
+ * task service as the user and written by the application (the user works on the task, {@code TASK_WORK}, and may
+ * not write its variables), where the form's listener keeps them: a task-local variable, or a variable of the task's
+ * execution (the requirement tables).
  */
 @Service
 class TaskSheets {
@@ -36,8 +38,10 @@ class TaskSheets {
     private final TaskService tasks;
     private final CurrentUser user;
     private final Messages messages;
+    private final Engine engine;
 
-    TaskSheets(List<TaskSheet> sheets, TaskService tasks, CurrentUser user, Messages messages) {
+    TaskSheets(List<TaskSheet> sheets, TaskService tasks, CurrentUser user, Messages messages, Engine engine) {
+        this.engine = engine;
         this.byForm = sheets.stream().collect(Collectors.toMap(TaskSheet::form, Function.identity()));
         this.tasks = tasks;
         this.user = user;
@@ -109,11 +113,16 @@ class TaskSheets {
         String id = open.task().id();
         // where the form's listener put the list: on the task, else on the task's execution (the engine finds it
         // there when set through the task); never as a new process-level variable
-        if (tasks.getVariableLocal(id, sheet.variable()) == null && tasks.getVariable(id, sheet.variable()) != null) {
-            tasks.setVariable(id, sheet.variable(), JsonRows.of(upload.rows()));
-        } else {
-            tasks.setVariableLocal(id, sheet.variable(), JsonRows.of(upload.rows()));
-        }
+        // the user works on the task but may not write its variables (TASK_WORK): the rows are a field of its form,
+        // checked above as the form's listener checks them, so the application writes them
+        engine.asSystem(() -> {
+            if (tasks.getVariableLocal(id, sheet.variable()) == null && tasks.getVariable(id, sheet.variable()) != null) {
+                tasks.setVariable(id, sheet.variable(), JsonRows.of(upload.rows()));
+            } else {
+                tasks.setVariableLocal(id, sheet.variable(), JsonRows.of(upload.rows()));
+            }
+            return null;
+        });
         return upload;
     }
 

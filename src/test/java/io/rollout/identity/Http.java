@@ -54,9 +54,14 @@ public final class Http {
      * the token with every later modifying request.
      */
     public static Http webappSession(int port, String user, String password) {
+        return webappSession(port, user, password, "tasklist");
+    }
+
+    /** Logs in to one of the web apps ({@code tasklist}, {@code cockpit}, {@code admin}) as {@link #webappSession} does. */
+    public static Http webappSession(int port, String user, String password, String app) {
         Http http = new Http(port, null, null);
-        http.send("GET", "/camunda/app/tasklist/default/", null, null);
-        HttpResponse<String> login = http.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+        http.send("GET", "/camunda/app/" + app + "/default/", null, null);
+        HttpResponse<String> login = http.send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
             "application/x-www-form-urlencoded",
             "username=" + enc(user) + "&password=" + enc(password));
         if (login.statusCode() != 200) {

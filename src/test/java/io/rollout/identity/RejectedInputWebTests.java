@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @WebTest
 class RejectedInputWebTests {
 
-    static final String BAD_ROWS = "{\"variables\":{\"interviewDone\":{\"value\":true},"
+    // the fields of captureRequirements only: a variable the form does not have is refused before its rows are read
+    static final String BAD_ROWS = "{\"variables\":{"
         + "\"requirements\":{\"type\":\"Json\",\"value\":\"[{\\\"title\\\":\\\"\\\",\\\"priority\\\":\\\"urgent\\\"}]\"}}}";
 
     @LocalServerPort
