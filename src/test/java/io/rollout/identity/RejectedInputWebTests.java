@@ -88,7 +88,7 @@ class RejectedInputWebTests {
     void aSubmissionWithThousandsOfBadRowsAnswersTheFirstHundredErrorsAndHowManyMore() throws Exception {
         String row = "{\\\"title\\\":\\\"\\\",\\\"priority\\\":\\\"urgent\\\"}";
         String rows = String.join(",", java.util.Collections.nCopies(2_000, row));
-        String body = "{\"variables\":{\"interviewDone\":{\"value\":true},"
+        String body = "{\"variables\":{"
             + "\"requirements\":{\"type\":\"Json\",\"value\":\"[" + rows + "]\"}}}";
 
         HttpResponse<String> response = Http.webappSession(port, "rejconsultant", "rejconsultant")
