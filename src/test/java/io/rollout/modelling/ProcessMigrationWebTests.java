@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollout.audit.ChainVerification;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.Http;
@@ -81,6 +82,8 @@ class ProcessMigrationWebTests {
     ProjectRepository projects;
     @Autowired
     DecisionLog decisions;
+    @Autowired
+    ChainVerification verification;
 
     final ObjectMapper json = new ObjectMapper();
     String code;
@@ -298,6 +301,10 @@ class ProcessMigrationWebTests {
         tasks.complete(agree.getId());
         assertThat(openTasks(running)).contains("UserTask_ConfirmScope", "UserTask_SelectSystem",
             "UserTask_DefineIntegration");
+        // the migration rewrote the project's history through the engine: the tamper check still holds
+        ChainVerification.Result check = verification.verify(code);
+        assertThat(check.historyProblems()).isEmpty();
+        assertThat(check.intact()).isTrue();
     }
 
     @Test

@@ -1,0 +1,191 @@
+package io.rollout.audit;
+
+import io.rollout.shared.Messages;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a project's engine history against its {@link HistoryChain}: first the chain itself (every row in its
+ * place, pointing to the row before, giving its own hash, ending in the head), then every chained entry against the
+ * history as it is now. An entry that is gone, while the engine's cleanup has not yet run past its root instance's
+ * removal time, was deleted by hand; an entry whose fields no longer give its digest was changed. History written
+ * before the chain existed, and history the cleanup removed after its removal time, are not reported.
+ */
+@Component
+class HistoryChainCheck {
+
+    /** At most this many entries are named; the total is counted. */
+    static final int MAX_NAMED = 20;
+    private static final int CHUNK = 500;
+
+    /** Per entry type: the statement reading the stored entries, and the digest of one row as the chain makes it. */
+    private static final Map<String, String> READS = Map.of(
+        "process", """
+            select ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_, END_TIME_, START_USER_ID_,
+                   DELETE_REASON_, STATE_ from ACT_HI_PROCINST where ID_ in (%s)""",
+        "task", """
+            select ID_, PROC_INST_ID_, NAME_, TASK_DEF_KEY_, ASSIGNEE_, START_TIME_, END_TIME_, DELETE_REASON_
+            from ACT_HI_TASKINST where ID_ in (%s)""",
+        "variable", """
+            select d.ID_, d.PROC_INST_ID_, d.NAME_, d.VAR_TYPE_, d.TIME_, d.TEXT_, d.TEXT2_, d.LONG_, d.DOUBLE_, b.BYTES_
+            from ACT_HI_DETAIL d left join ACT_GE_BYTEARRAY b on b.ID_ = d.BYTEARRAY_ID_ where d.ID_ in (%s)""",
+        "incident", """
+            select ID_, PROC_INST_ID_, CREATE_TIME_, END_TIME_, ACTIVITY_ID_, INCIDENT_MSG_, INCIDENT_STATE_
+            from ACT_HI_INCIDENT where ID_ in (%s)""",
+        "operation", """
+            select ID_, PROC_INST_ID_, OPERATION_TYPE_, ENTITY_TYPE_, PROPERTY_, NEW_VALUE_, USER_ID_, TASK_ID_,
+                   TIMESTAMP_ from ACT_HI_OP_LOG where ID_ in (%s)""");
+
+    private final JdbcClient jdbc;
+    private final Messages messages;
+
+    HistoryChainCheck(JdbcClient jdbc, Messages messages) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    /**
+     * The outcome for one chain.
+     *
+     * @param entries  how many chain rows were checked
+     * @param headHash the hash of the last row, to keep with the auditor's files
+     * @param problems what is wrong, one sentence each, the first {@value #MAX_NAMED} named and then the count
+     */
+    record Outcome(int entries, String headHash, List<String> problems) {
+    }
+
+    private record Row(long seq, String type, String id, String processInstanceId, String root, String label,
+                       Date removalTime, String digest, Date recordedAt, String prevHash, String hash) {
+
+        HistoryChain.Entry entry() {
+            return new HistoryChain.Entry(type, id, processInstanceId, root, label, removalTime, digest);
+        }
+    }
+
+    Outcome verify(String chainKey) {
+        List<Row> rows = jdbc.sql("""
+                select chain_seq, entity_type, entity_id, process_instance_id, root_process_instance_id, label,
+                       removal_time, digest, recorded_at, prev_hash, record_hash
+                from history_chain where chain_key = ? order by chain_seq""")
+            .param(chainKey).query(HistoryChainCheck::row).list();
+        List<Map<String, Object>> heads = jdbc.sql("select seq, hash from history_chain_head where chain_key = ?")
+            .param(chainKey).query().listOfRows();
+        long headSeq = heads.isEmpty() ? 0 : ((Number) heads.get(0).get("seq")).longValue();
+        String headHash = heads.isEmpty() ? null : (String) heads.get(0).get("hash");
+
+        List<String> problems = new ArrayList<>();
+        String link = links(chainKey, rows, headSeq, headHash);
+        if (link != null) {
+            problems.add(messages.get("audit.history.chain", link));
+        }
+        entries(rows, problems);
+        if (problems.size() > MAX_NAMED) {
+            int total = problems.size();
+            problems = new ArrayList<>(problems.subList(0, MAX_NAMED));
+            problems.add(messages.get("audit.history.more", total - MAX_NAMED));
+        }
+        return new Outcome(rows.size(), headHash, problems);
+    }
+
+    // the first broken link of the chain itself, as the decision log's check names it
+    private String links(String chainKey, List<Row> rows, long headSeq, String headHash) {
+        String previous = AuditChain.GENESIS;
+        long expected = 1;
+        for (Row r : rows) {
+            if (r.seq() != expected) {
+                return messages.get("audit.verify.gap", expected, r.seq());
+            }
+            if (!previous.equals(r.prevHash())) {
+                return messages.get("audit.verify.prevHash", r.seq());
+            }
+            if (!HistoryChain.rowHash(previous, r.seq(), chainKey, r.entry(), r.recordedAt()).equals(r.hash())) {
+                return messages.get("audit.verify.changed", r.seq(), r.id());
+            }
+            previous = r.hash();
+            expected++;
+        }
+        long last = expected - 1;
+        if (last != headSeq || (headSeq > 0 && !previous.equals(headHash))) {
+            return messages.get("audit.verify.head", headSeq, last);
+        }
+        return null;
+    }
+
+    private void entries(List<Row> rows, List<String> problems) {
+        Map<String, Row> latest = new LinkedHashMap<>();
+        Map<String, Date> removalOfRoot = new HashMap<>();
+        for (Row r : rows) {
+            latest.put(r.type() + ":" + r.id(), r);
+            if (r.type().equals("process") && r.removalTime() != null) {
+                removalOfRoot.put(r.id(), r.removalTime());
+            }
+        }
+        Map<String, List<String>> idsByType = new LinkedHashMap<>();
+        latest.values().forEach(r -> idsByType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r.id()));
+        Map<String, String> stored = new HashMap<>();
+        idsByType.forEach((type, ids) -> stored.putAll(digests(type, ids)));
+        Date lastCleanup = jdbc.sql("select max(removal_time) from history_chain where chain_key = ?")
+            .param(HistoryChain.CLEANUP).query(Timestamp.class).optional().orElse(null);
+
+        for (Row r : latest.values()) {
+            String now = stored.get(r.type() + ":" + r.id());
+            String what = messages.get("audit.history.type." + r.type());
+            if (now == null) {
+                Date removal = removalOfRoot.get(r.root());
+                boolean cleanedUp = removal != null && lastCleanup != null && !removal.after(lastCleanup);
+                if (!cleanedUp) {
+                    problems.add(messages.get("audit.history.missing", what, r.label(), r.processInstanceId(),
+                        r.seq()));
+                }
+            } else if (!now.equals(r.digest())) {
+                problems.add(messages.get("audit.history.changed", what, r.label(), r.processInstanceId(), r.seq()));
+            }
+        }
+    }
+
+    // the digests of the entries as stored now, by "type:id"; an entry that is gone has none
+    private Map<String, String> digests(String type, List<String> ids) {
+        Map<String, String> digests = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.sql(READS.get(type).formatted(marks)).params(chunk).query(rs -> {
+                digests.put(type + ":" + rs.getString(1), digest(type, rs));
+            });
+        }
+        return digests;
+    }
+
+    // the same fields, in the same order, as HistoryChain.entry reads them from the engine's event
+    private static String digest(String type, ResultSet rs) throws SQLException {
+        return switch (type) {
+            case "process" -> HistoryChain.digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
+                rs.getTimestamp(6), rs.getString(7), rs.getString(8), rs.getTimestamp(6) == null ? null : rs.getString(9));
+            case "task" -> HistoryChain.digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getTimestamp(6), rs.getTimestamp(7), rs.getString(8));
+            case "variable" -> HistoryChain.digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
+                rs.getString(6), rs.getString(7), rs.getObject(8, Long.class), rs.getObject(9, Double.class),
+                rs.getBytes(10));
+            case "incident" -> HistoryChain.digest(rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4),
+                rs.getString(5), rs.getString(6), HistoryChain.incidentState(rs.getInt(7)));
+            case "operation" -> HistoryChain.digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9));
+            default -> throw new IllegalArgumentException("no history entry type " + type);
+        };
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getTimestamp(7), rs.getString(8), rs.getTimestamp(9), rs.getString(10),
+            rs.getString(11));
+    }
+}
