@@ -283,6 +283,30 @@ public class HistoryChain implements HistoryEventHandler {
         }
     }
 
+    // the chain's head, locked until the transaction ends; null for a chain not started yet
+    private static Object[] lockHead(Connection connection, String chainKey) throws SQLException {
+        try (PreparedStatement head = connection.prepareStatement(
+                "select seq, hash from history_chain_head where chain_key = ? for update")) {
+            head.setString(1, chainKey);
+            try (ResultSet rs = head.executeQuery()) {
+                return rs.next() ? new Object[] {rs.getLong(1), rs.getString(2)} : null;
+            }
+        }
+    }
+
+    private static void startChain(Connection connection, String chainKey) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try (PreparedStatement start = connection.prepareStatement(
+                "insert into history_chain_head (chain_key, seq, hash) values (?, 0, ?)")) {
+            start.setString(1, chainKey);
+            start.setString(2, AuditChain.GENESIS);
+            start.executeUpdate();
+        } catch (SQLException startedElsewhere) {
+            // another transaction started the same chain at the same moment: its head is locked next
+            connection.rollback(savepoint);
+        }
+    }
+
     private String businessKey(Connection connection, String processInstanceId) throws SQLException {
         String known = businessKeys.get(processInstanceId);
         if (known != null) {
@@ -310,30 +334,13 @@ public class HistoryChain implements HistoryEventHandler {
     }
 
     private static void append(Connection connection, String chainKey, List<Entry> entries) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
-        try (PreparedStatement start = connection.prepareStatement("""
-                insert into history_chain_head (chain_key, seq, hash)
-                select ?, 0, ? from ACT_GE_PROPERTY where NAME_ = 'schema.version'
-                and not exists (select 1 from history_chain_head where chain_key = ?)""")) {
-            start.setString(1, chainKey);
-            start.setString(2, AuditChain.GENESIS);
-            start.setString(3, chainKey);
-            start.executeUpdate();
-        } catch (SQLException startedElsewhere) {
-            // another transaction started the same chain at the same moment: take its head below
-            connection.rollback(savepoint);
+        Object[] head = lockHead(connection, chainKey);
+        if (head == null) {
+            startChain(connection, chainKey);
+            head = lockHead(connection, chainKey);
         }
-        long seq;
-        String previous;
-        try (PreparedStatement head = connection.prepareStatement(
-                "select seq, hash from history_chain_head where chain_key = ? for update")) {
-            head.setString(1, chainKey);
-            try (ResultSet rs = head.executeQuery()) {
-                rs.next();
-                seq = rs.getLong(1);
-                previous = rs.getString(2);
-            }
-        }
+        long seq = (Long) head[0];
+        String previous = (String) head[1];
         Date now = ClockUtil.getCurrentTime();
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into history_chain (chain_key, chain_seq, entity_type, entity_id, process_instance_id,
