@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,8 @@ public class HistoryChain implements HistoryEventHandler {
     static final String CLEANUP = "#cleanup";
 
     private static final int CACHED_KEYS = 10_000;
+    /** Ids per statement when entries are read back by id. */
+    static final int CHUNK = 500;
 
     private final DataSource dataSource;
     // business keys of instances seen lately: set at start, they do not change afterwards
@@ -109,38 +113,57 @@ public class HistoryChain implements HistoryEventHandler {
             || event instanceof HistoricTaskInstanceEventEntity || event instanceof HistoricIncidentEventEntity);
     }
 
+    /** What the timeline calls the entry an event writes. */
+    static String type(HistoryEvent event) {
+        return event instanceof HistoricProcessInstanceEventEntity ? "process"
+            : event instanceof HistoricTaskInstanceEventEntity ? "task"
+            : event instanceof HistoricVariableUpdateEventEntity ? "variable"
+            : event instanceof HistoricIncidentEventEntity ? "incident"
+            : "operation";
+    }
+
     /**
-     * The entry an event leaves in the engine's history, read when the transaction commits: by then the engine has
-     * given it its id and merged later changes of the same entry into it.
+     * Per entry type: the statement reading the stored entries by id. The digest is taken from the row as the engine
+     * stored it, not from the event: an event that updates an entry does not carry every field of it, and the
+     * engine's update writes only some columns.
      */
-    static Entry entry(HistoryEvent event) {
-        if (event instanceof HistoricProcessInstanceEventEntity p) {
-            return new Entry("process", p.getId(), p.getProcessInstanceId(), p.getRootProcessInstanceId(),
-                p.getProcessDefinitionKey(), p.getRemovalTime(), digest(p.getBusinessKey(), p.getProcessDefinitionKey(),
-                    p.getProcessDefinitionId(), p.getStartTime(), p.getEndTime(), p.getStartUserId(), p.getDeleteReason(),
-                    p.getEndTime() == null ? null : p.getState()));
-        }
-        if (event instanceof HistoricTaskInstanceEventEntity t) {
-            return new Entry("task", t.getId(), t.getProcessInstanceId(), t.getRootProcessInstanceId(), t.getName(), null,
-                digest(t.getProcessInstanceId(), t.getName(), t.getTaskDefinitionKey(), t.getAssignee(), t.getStartTime(),
-                    t.getEndTime(), t.getDeleteReason()));
-        }
-        if (event instanceof HistoricVariableUpdateEventEntity v) {
-            return new Entry("variable", v.getId(), v.getProcessInstanceId(), v.getRootProcessInstanceId(),
-                v.getVariableName(), null, digest(v.getProcessInstanceId(), v.getVariableName(), v.getSerializerName(),
-                    v.getTimestamp(), v.getTextValue(), v.getTextValue2(), v.getLongValue(), v.getDoubleValue(),
-                    v.getByteValue()));
-        }
-        if (event instanceof HistoricIncidentEventEntity i) {
-            return new Entry("incident", i.getId(), i.getProcessInstanceId(), i.getRootProcessInstanceId(),
-                i.getActivityId(), null, digest(i.getProcessInstanceId(), i.getCreateTime(), i.getEndTime(),
-                    i.getActivityId(), i.getIncidentMessage(),
-                    i.isDeleted() ? "deleted" : i.isResolved() ? "resolved" : "open"));
-        }
-        UserOperationLogEntryEventEntity o = (UserOperationLogEntryEventEntity) event;
-        return new Entry("operation", o.getId(), o.getProcessInstanceId(), o.getRootProcessInstanceId(),
-            o.getOperationType(), null, digest(o.getProcessInstanceId(), o.getOperationType(), o.getEntityType(),
-                o.getProperty(), o.getNewValue(), o.getUserId(), o.getTaskId(), o.getTimestamp()));
+    static final Map<String, String> READS = Map.of(
+        "process", """
+            select ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_, END_TIME_, START_USER_ID_,
+                   DELETE_REASON_, STATE_, REMOVAL_TIME_ from ACT_HI_PROCINST where ID_ in (%s)""",
+        "task", """
+            select ID_, PROC_INST_ID_, NAME_, TASK_DEF_KEY_, ASSIGNEE_, START_TIME_, END_TIME_, DELETE_REASON_
+            from ACT_HI_TASKINST where ID_ in (%s)""",
+        "variable", """
+            select d.ID_, d.PROC_INST_ID_, d.NAME_, d.VAR_TYPE_, d.TIME_, d.TEXT_, d.TEXT2_, d.LONG_, d.DOUBLE_, b.BYTES_
+            from ACT_HI_DETAIL d left join ACT_GE_BYTEARRAY b on b.ID_ = d.BYTEARRAY_ID_ where d.ID_ in (%s)""",
+        "incident", """
+            select ID_, PROC_INST_ID_, CREATE_TIME_, END_TIME_, ACTIVITY_ID_, INCIDENT_MSG_, INCIDENT_STATE_
+            from ACT_HI_INCIDENT where ID_ in (%s)""",
+        "operation", """
+            select ID_, PROC_INST_ID_, OPERATION_TYPE_, ENTITY_TYPE_, PROPERTY_, NEW_VALUE_, USER_ID_, TASK_ID_,
+                   TIMESTAMP_ from ACT_HI_OP_LOG where ID_ in (%s)""");
+
+    /** The column of {@link #READS} that names an entry in a report: process key, task, variable, element, operation. */
+    static final Map<String, Integer> LABELS = Map.of("process", 3, "task", 3, "variable", 3, "incident", 5,
+        "operation", 3);
+
+    /** The digest of one stored entry, a row of its {@link #READS} statement: the fields the timeline shows. */
+    static String storedDigest(String type, ResultSet rs) throws SQLException {
+        return switch (type) {
+            case "process" -> digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
+                rs.getTimestamp(6), rs.getString(7), rs.getString(8), rs.getTimestamp(6) == null ? null : rs.getString(9));
+            case "task" -> digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getTimestamp(6), rs.getTimestamp(7), rs.getString(8));
+            case "variable" -> digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
+                rs.getString(6), rs.getString(7), rs.getObject(8, Long.class), rs.getObject(9, Double.class),
+                rs.getBytes(10));
+            case "incident" -> digest(rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4), rs.getString(5),
+                rs.getString(6), incidentState(rs.getInt(7)));
+            case "operation" -> digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9));
+            default -> throw new IllegalArgumentException("no history entry type " + type);
+        };
     }
 
     /** An incident's state as stored ({@code INCIDENT_STATE_}), in the words the digest uses. */
@@ -222,42 +245,35 @@ public class HistoryChain implements HistoryEventHandler {
     }
 
     private void append(Pending pending) {
-        // the last state of each entry, in the order the entries were first written
-        Map<String, HistoryEvent> latest = new LinkedHashMap<>();
-        Map<String, String> keysOfThisTransaction = new LinkedHashMap<>();
+        // each entry once, in the order the transaction first wrote it; its ids are given by now
+        Map<String, HistoryEvent> entries = new LinkedHashMap<>();
         for (HistoryEvent event : pending.events) {
-            latest.put(event.getClass().getSimpleName() + ":" + System.identityHashCode(event), event);
-            if (event instanceof HistoricProcessInstanceEventEntity p) {
-                keysOfThisTransaction.put(p.getProcessInstanceId(), p.getBusinessKey());
-            }
-        }
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        List<String> endedRoots = new ArrayList<>();
-        for (HistoryEvent event : latest.values()) {
-            Entry entry = entry(event);
-            entries.put(entry.type() + ":" + entry.id(), entry);
-            if (event instanceof HistoricProcessInstanceEventEntity p && p.getEndTime() != null
-                    && p.getId().equals(p.getRootProcessInstanceId())) {
-                endedRoots.add(entry.type() + ":" + entry.id());
-            }
+            entries.putIfAbsent(type(event) + ":" + event.getId(), event);
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            // the engine gives a root instance's tree its removal time by one update when the root ends, not in the
-            // event: read it back, it tells history removed by the cleanup from history deleted by hand
-            for (String root : endedRoots) {
-                Entry e = entries.get(root);
-                entries.put(root, new Entry(e.type(), e.id(), e.processInstanceId(), e.rootProcessInstanceId(),
-                    e.label(), removalTime(connection, e.id()), e.digest()));
+            Map<String, List<String>> idsByType = new LinkedHashMap<>();
+            entries.forEach((key, event) -> idsByType.computeIfAbsent(type(event), t -> new ArrayList<>())
+                .add(event.getId()));
+            Map<String, Stored> stored = new HashMap<>();
+            for (Map.Entry<String, List<String>> ids : idsByType.entrySet()) {
+                stored.putAll(read(connection, ids.getKey(), ids.getValue()));
             }
             Map<String, List<Entry>> chains = new TreeMap<>();
-            for (Entry entry : entries.values()) {
-                String key = keysOfThisTransaction.containsKey(entry.processInstanceId())
-                    ? keysOfThisTransaction.get(entry.processInstanceId())
-                    : businessKey(connection, entry.processInstanceId());
-                chains.computeIfAbsent(key == null ? NO_KEY : key, k -> new ArrayList<>()).add(entry);
+            for (Map.Entry<String, HistoryEvent> written : entries.entrySet()) {
+                Stored row = stored.get(written.getKey());
+                if (row == null) {
+                    // written and removed again within the transaction: nothing left to check later
+                    continue;
+                }
+                HistoryEvent event = written.getValue();
+                Stored instance = stored.get("process:" + event.getProcessInstanceId());
+                String key = instance != null ? instance.businessKey()
+                    : businessKey(connection, event.getProcessInstanceId());
+                chains.computeIfAbsent(key == null ? NO_KEY : key, k -> new ArrayList<>()).add(new Entry(type(event),
+                    event.getId(), event.getProcessInstanceId(), event.getRootProcessInstanceId(), row.label(),
+                    row.removalTime(), row.digest()));
             }
-            keysOfThisTransaction.forEach((instance, key) -> remember(instance, key == null ? NO_KEY : key));
             for (Date run : pending.cleanups) {
                 chains.computeIfAbsent(CLEANUP, k -> new ArrayList<>()).add(new Entry("cleanup",
                     Long.toString(run.getTime()), null, null, null, run, digest(run)));
@@ -273,14 +289,33 @@ public class HistoryChain implements HistoryEventHandler {
         }
     }
 
-    private static Date removalTime(Connection connection, String processInstanceId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select REMOVAL_TIME_ from ACT_HI_PROCINST where ID_ = ?")) {
-            select.setString(1, processInstanceId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getTimestamp(1) : null;
+    /**
+     * An entry as stored: its digest, its name, and for a process instance its business key and removal time (the
+     * engine gives a root's tree its removal time by one update when the root ends, not through an event).
+     */
+    private record Stored(String digest, String label, String businessKey, Date removalTime) {
+    }
+
+    private static Map<String, Stored> read(Connection connection, String type, List<String> ids) throws SQLException {
+        Map<String, Stored> stored = new HashMap<>();
+        boolean process = type.equals("process");
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement select = connection.prepareStatement(READS.get(type).formatted(marks))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(type + ":" + rs.getString(1), new Stored(storedDigest(type, rs),
+                            rs.getString(LABELS.get(type)), process ? rs.getString(2) : null,
+                            process ? rs.getTimestamp(10) : null));
+                    }
+                }
             }
         }
+        return stored;
     }
 
     // the chain's head, locked until the transaction ends; null for a chain not started yet

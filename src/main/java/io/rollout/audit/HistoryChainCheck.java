@@ -25,25 +25,6 @@ class HistoryChainCheck {
 
     /** At most this many entries are named; the total is counted. */
     static final int MAX_NAMED = 20;
-    private static final int CHUNK = 500;
-
-    /** Per entry type: the statement reading the stored entries, and the digest of one row as the chain makes it. */
-    private static final Map<String, String> READS = Map.of(
-        "process", """
-            select ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_, END_TIME_, START_USER_ID_,
-                   DELETE_REASON_, STATE_ from ACT_HI_PROCINST where ID_ in (%s)""",
-        "task", """
-            select ID_, PROC_INST_ID_, NAME_, TASK_DEF_KEY_, ASSIGNEE_, START_TIME_, END_TIME_, DELETE_REASON_
-            from ACT_HI_TASKINST where ID_ in (%s)""",
-        "variable", """
-            select d.ID_, d.PROC_INST_ID_, d.NAME_, d.VAR_TYPE_, d.TIME_, d.TEXT_, d.TEXT2_, d.LONG_, d.DOUBLE_, b.BYTES_
-            from ACT_HI_DETAIL d left join ACT_GE_BYTEARRAY b on b.ID_ = d.BYTEARRAY_ID_ where d.ID_ in (%s)""",
-        "incident", """
-            select ID_, PROC_INST_ID_, CREATE_TIME_, END_TIME_, ACTIVITY_ID_, INCIDENT_MSG_, INCIDENT_STATE_
-            from ACT_HI_INCIDENT where ID_ in (%s)""",
-        "operation", """
-            select ID_, PROC_INST_ID_, OPERATION_TYPE_, ENTITY_TYPE_, PROPERTY_, NEW_VALUE_, USER_ID_, TASK_ID_,
-                   TIMESTAMP_ from ACT_HI_OP_LOG where ID_ in (%s)""");
 
     private final JdbcClient jdbc;
     private final Messages messages;
@@ -155,32 +136,14 @@ class HistoryChainCheck {
     // the digests of the entries as stored now, by "type:id"; an entry that is gone has none
     private Map<String, String> digests(String type, List<String> ids) {
         Map<String, String> digests = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+        for (int from = 0; from < ids.size(); from += HistoryChain.CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + HistoryChain.CHUNK));
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.sql(READS.get(type).formatted(marks)).params(chunk).query(rs -> {
-                digests.put(type + ":" + rs.getString(1), digest(type, rs));
+            jdbc.sql(HistoryChain.READS.get(type).formatted(marks)).params(chunk).query(rs -> {
+                digests.put(type + ":" + rs.getString(1), HistoryChain.storedDigest(type, rs));
             });
         }
         return digests;
-    }
-
-    // the same fields, in the same order, as HistoryChain.entry reads them from the engine's event
-    private static String digest(String type, ResultSet rs) throws SQLException {
-        return switch (type) {
-            case "process" -> HistoryChain.digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-                rs.getTimestamp(6), rs.getString(7), rs.getString(8), rs.getTimestamp(6) == null ? null : rs.getString(9));
-            case "task" -> HistoryChain.digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getTimestamp(6), rs.getTimestamp(7), rs.getString(8));
-            case "variable" -> HistoryChain.digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-                rs.getString(6), rs.getString(7), rs.getObject(8, Long.class), rs.getObject(9, Double.class),
-                rs.getBytes(10));
-            case "incident" -> HistoryChain.digest(rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4),
-                rs.getString(5), rs.getString(6), HistoryChain.incidentState(rs.getInt(7)));
-            case "operation" -> HistoryChain.digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9));
-            default -> throw new IllegalArgumentException("no history entry type " + type);
-        };
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
