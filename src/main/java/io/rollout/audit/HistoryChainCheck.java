@@ -3,7 +3,6 @@ package io.rollout.audit;
 import io.rollout.shared.Messages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -53,22 +52,17 @@ class HistoryChainCheck {
     }
 
     Outcome verify(String chainKey) {
-        List<Row> rows = jdbc.sql("""
-                select chain_seq, entity_type, entity_id, process_instance_id, root_process_instance_id, label,
-                       removal_time, digest, recorded_at, prev_hash, record_hash
-                from history_chain where chain_key = ? order by chain_seq""")
-            .param(chainKey).query(HistoryChainCheck::row).list();
-        List<Map<String, Object>> heads = jdbc.sql("select seq, hash from history_chain_head where chain_key = ?")
-            .param(chainKey).query().listOfRows();
-        long headSeq = heads.isEmpty() ? 0 : ((Number) heads.get(0).get("seq")).longValue();
-        String headHash = heads.isEmpty() ? null : (String) heads.get(0).get("hash");
+        List<Row> rows = rows(chainKey);
+        Map<String, Object> head = head(chainKey);
+        long headSeq = ((Number) head.get("seq")).longValue();
+        String headHash = (String) head.get("hash");
 
         List<String> problems = new ArrayList<>();
         String link = links(chainKey, rows, headSeq, headHash);
         if (link != null) {
             problems.add(messages.get("audit.history.chain", link));
         }
-        entries(rows, problems);
+        entries(rows, lastCleanup(problems), problems);
         if (problems.size() > MAX_NAMED) {
             int total = problems.size();
             problems = new ArrayList<>(problems.subList(0, MAX_NAMED));
@@ -101,7 +95,35 @@ class HistoryChainCheck {
         return null;
     }
 
-    private void entries(List<Row> rows, List<String> problems) {
+    private List<Row> rows(String chainKey) {
+        return jdbc.sql("""
+                select chain_seq, entity_type, entity_id, process_instance_id, root_process_instance_id, label,
+                       removal_time, digest, recorded_at, prev_hash, record_hash
+                from history_chain where chain_key = ? order by chain_seq""")
+            .param(chainKey).query(HistoryChainCheck::row).list();
+    }
+
+    private Map<String, Object> head(String chainKey) {
+        List<Map<String, Object>> heads = jdbc.sql("select seq, hash from history_chain_head where chain_key = ?")
+            .param(chainKey).query().listOfRows();
+        return heads.isEmpty() ? Map.of("seq", 0L) : heads.get(0);
+    }
+
+    // the last run of the engine's history cleanup, trusted only while the chain of runs holds: a run added by hand
+    // would pass deleted history off as removed by retention
+    private Date lastCleanup(List<String> problems) {
+        List<Row> runs = rows(HistoryChain.CLEANUP);
+        Map<String, Object> head = head(HistoryChain.CLEANUP);
+        String link = links(HistoryChain.CLEANUP, runs, ((Number) head.get("seq")).longValue(),
+            (String) head.get("hash"));
+        if (link != null) {
+            problems.add(messages.get("audit.history.cleanupChain", link));
+            return null;
+        }
+        return runs.stream().map(Row::removalTime).max(Date::compareTo).orElse(null);
+    }
+
+    private void entries(List<Row> rows, Date lastCleanup, List<String> problems) {
         Map<String, Row> latest = new LinkedHashMap<>();
         Map<String, Date> removalOfRoot = new HashMap<>();
         for (Row r : rows) {
@@ -114,9 +136,6 @@ class HistoryChainCheck {
         latest.values().forEach(r -> idsByType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r.id()));
         Map<String, String> stored = new HashMap<>();
         idsByType.forEach((type, ids) -> stored.putAll(digests(type, ids)));
-        Date lastCleanup = jdbc.sql("select max(removal_time) from history_chain where chain_key = ?")
-            .param(HistoryChain.CLEANUP).query(Timestamp.class).optional().orElse(null);
-
         for (Row r : latest.values()) {
             String now = stored.get(r.type() + ":" + r.id());
             String what = messages.get("audit.history.type." + r.type());

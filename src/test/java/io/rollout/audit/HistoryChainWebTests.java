@@ -130,6 +130,26 @@ class HistoryChainWebTests {
                 + "or inserted.");
     }
 
+    @Test
+    void aCleanupRunAddedByHandDoesNotPassADeletionOffAsRetention() {
+        jdbc.sql("delete from ACT_HI_DETAIL where PROC_INST_ID_ = ? and NAME_ = 'resolution'").param(instance).update();
+        long forged = jdbc.sql("select coalesce(max(chain_seq), 0) + 1 from history_chain where chain_key = '#cleanup'")
+            .query(Long.class).single();
+        jdbc.sql("""
+                insert into history_chain (chain_key, chain_seq, entity_type, entity_id, removal_time, digest,
+                                           recorded_at, prev_hash, record_hash)
+                values ('#cleanup', ?, 'cleanup', 'forged', timestamp '2999-01-01 00:00:00', 'x', current_timestamp,
+                        'x', 'x')""").param(forged).update();
+        try {
+            assertThat((List<?>) verify().get("historyProblems")).anySatisfy(p -> assertThat(p).asString()
+                    .startsWith("The chain of history cleanup runs is broken"))
+                .anySatisfy(p -> assertThat(p).asString().startsWith("The engine history lost the variable update "
+                    + "\"resolution\""));
+        } finally {
+            jdbc.sql("delete from history_chain where chain_key = '#cleanup' and entity_id = 'forged'").update();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> verify() {
         ResponseEntity<Map> response = rest.withBasicAuth(AUDITOR, PASSWORD)
