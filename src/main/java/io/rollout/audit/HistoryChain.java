@@ -41,15 +41,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Tamper evidence for the engine history that the audit timeline shows ({@link AuditTimeline}): process instances
  * started and ended, tasks created, assigned and completed, variable updates, incidents, and who claimed, assigned
  * or completed a task (the operation log). The engine hands every history event to this handler besides its own
- * database handler; when the transaction commits, every entry the transaction wrote is appended to the chain of
- * its project (the process instance's business key) as one row: the entry's SHA-256 digest over the fields the
- * timeline shows, the hash of the row before and the row's own hash, the chain's head kept in
+ * database handler; when the transaction commits, every entry the transaction wrote is read back as stored and
+ * appended to the chain of its project (the process instance's business key) as one row: the entry's SHA-256 digest
+ * over the fields the timeline shows, the hash of the row before and the row's own hash, the chain's head kept in
  * {@code history_chain_head}. The last row of an entry is how the engine left it: {@link HistoryChainCheck} finds an
  * entry deleted or changed since, by database hand, and tells it apart from history the engine's cleanup removed
  * after its removal time (each cleanup run is chained too, under {@link #CLEANUP}).
  * <p>
- * Cost: a digest per event in memory; per transaction and project one head row locked at commit, one batch of
- * inserts and one update. The head is locked last, just before commit, so the lock is held briefly and never
+ * Cost per transaction: the written entries read back by id, one statement per entry type; per project one head row
+ * locked at commit, one batch of inserts and one update. The head is locked last, just before commit, so the lock is held briefly and never
  * before a decision-log lock: no deadlock with {@link DecisionLog}.
  */
 @Component

@@ -4,6 +4,7 @@ import io.rollout.shared.Messages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -157,7 +158,7 @@ class HistoryChainCheck {
         Map<String, String> digests = new HashMap<>();
         for (int from = 0; from < ids.size(); from += HistoryChain.CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + HistoryChain.CHUNK));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
             jdbc.sql(HistoryChain.READS.get(type).formatted(marks)).params(chunk).query(rs -> {
                 digests.put(type + ":" + rs.getString(1), HistoryChain.storedDigest(type, rs));
             });
