@@ -48,9 +48,13 @@ async function show(event) {
       body.appendChild(row);
     }
     $('integrity').className = 'integrity ' + (check.intact ? 'ok' : 'broken');
+    const decisionsBroken = check.brokenSeq != null || (check.problem && !(check.historyProblems || []).includes(check.problem));
     $('integrity').textContent = check.intact
-      ? `Decision log intact: ${check.records} records, chain head ${check.headHash || '-'}`
-      : `Decision log BROKEN at record ${check.brokenSeq ?? 'head'}: ${check.problem}`;
+      ? `Decision log intact: ${check.records} records, chain head ${check.headHash || '-'}; `
+        + `engine history intact: ${check.historyEntries} entries, chain head ${check.historyHeadHash || '-'}`
+      : decisionsBroken
+        ? `Decision log BROKEN at record ${check.brokenSeq ?? 'head'}: ${check.problem}`
+        : `Engine history BROKEN: ${check.historyProblems.join(' ')}`;
     $('downloads').innerHTML = '';
     for (const [label, href] of [['Timeline as CSV', `/api/projects/${code}/timeline.csv${q}`],
       ['Timeline as PDF', `/api/projects/${code}/timeline.pdf${q}`],

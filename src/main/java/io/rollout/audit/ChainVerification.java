@@ -9,17 +9,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verifies the decision-log chain of a project ({@link ChainCheck}) as stored: every record, then the
- * head the project row keeps. Used by {@code GET /api/projects/{code}/audit/verification}.
+ * head the project row keeps; and the engine history the project's timeline shows against its history chain
+ * ({@link HistoryChainCheck}). Used by {@code GET /api/projects/{code}/audit/verification}.
  */
 @Component
 public class ChainVerification {
 
     private final JdbcClient jdbc;
     private final Messages messages;
+    private final HistoryChainCheck history;
 
-    ChainVerification(JdbcClient jdbc, Messages messages) {
+    ChainVerification(JdbcClient jdbc, Messages messages, HistoryChainCheck history) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.history = history;
     }
 
     /**
@@ -31,9 +34,13 @@ public class ChainVerification {
      * @param recordId  the id of the record at the broken link, if any
      * @param problem   what is wrong, as a sentence; {@code null} when intact
      * @param headHash  the hash of the last record, to compare with a copy kept elsewhere (an exported report)
+     * @param historyEntries  how many entries of the engine history's chain were checked
+     * @param historyHeadHash the hash of the history chain's last entry, to keep like {@code headHash}
+     * @param historyProblems every engine history entry deleted or changed by hand, and a broken history chain
      */
     public record Result(String projectCode, int records, boolean intact, Long brokenSeq, Long recordId,
-                         String problem, String headHash) {
+                         String problem, String headHash, int historyEntries, String historyHeadHash,
+                         List<String> historyProblems) {
     }
 
     public Result verify(String projectCode) {
@@ -53,9 +60,12 @@ public class ChainVerification {
         String headHash = (String) head.get("audit_hash");
         Optional<ChainCheck.Break> broken = ChainCheck.verify(chain, ((Number) head.get("audit_seq")).longValue(),
             headHash);
+        HistoryChainCheck.Outcome engine = history.verify(projectCode);
+        String firstHistoryProblem = engine.problems().isEmpty() ? null : engine.problems().get(0);
         return broken
             .map(b -> new Result(projectCode, chain.size(), false, b.seq(), b.recordId(),
-                messages.get(b.code(), b.args()), headHash))
-            .orElseGet(() -> new Result(projectCode, chain.size(), true, null, null, null, headHash));
+                messages.get(b.code(), b.args()), headHash, engine.entries(), engine.headHash(), engine.problems()))
+            .orElseGet(() -> new Result(projectCode, chain.size(), firstHistoryProblem == null, null, null,
+                firstHistoryProblem, headHash, engine.entries(), engine.headHash(), engine.problems()));
     }
 }
