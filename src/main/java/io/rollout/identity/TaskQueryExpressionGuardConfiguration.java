@@ -32,14 +32,9 @@ class TaskQueryExpressionGuardConfiguration {
         FilterRegistrationBean<TaskQueryExpressionGuardFilter> registration =
             new FilterRegistrationBean<>(new TaskQueryExpressionGuardFilter(guard));
         registration.setName("rollout-task-query-expression-guard");
-        registration.addUrlPatterns(trim(restPath) + "/*", trim(webappPath) + "/api/*");
+        registration.addUrlPatterns(EngineApiRefusals.mappingPrefix(restPath) + "/*", EngineApiRefusals.mappingPrefix(webappPath) + "/api/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE);
         registration.setOrder(ORDER);
         return registration;
-    }
-
-    private static String trim(String path) {
-        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return p.startsWith("/") ? p : "/" + p;
     }
 }

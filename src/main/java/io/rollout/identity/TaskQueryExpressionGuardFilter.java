@@ -1,6 +1,9 @@
 package io.rollout.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.rollout.identity.EngineApiRefusals.readAtMost;
+import static io.rollout.identity.EngineApiRefusals.refuse;
+import static jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST;
+
 import io.rollout.identity.TaskQueryExpressionGuard.Reason;
 import io.rollout.identity.TaskQueryExpressionGuard.Refusal;
 import jakarta.servlet.FilterChain;
@@ -13,18 +16,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 /**
  * Servlet filter in front of the engine REST API and the webapps' engine API that refuses, with
@@ -37,8 +33,6 @@ class TaskQueryExpressionGuardFilter extends HttpFilter {
     /** Task queries and filters are small; anything bigger is refused rather than buffered. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BUNDLE = "messages/core";
 
     private final TaskQueryExpressionGuard guard;
 
@@ -55,9 +49,9 @@ class TaskQueryExpressionGuardFilter extends HttpFilter {
             return;
         }
         Optional<Refusal> refusal = TaskQueryExpressionGuard.checkQueryString(request.getQueryString());
-        byte[] body = read(request.getInputStream());
+        byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
-            refuse(request, response, "security.expressionGuard.tooLarge", String.valueOf(MAX_BODY_BYTES));
+            refuse(request, response, SC_BAD_REQUEST, "security.expressionGuard.tooLarge", String.valueOf(MAX_BODY_BYTES));
             return;
         }
         if (refusal.isEmpty()) {
@@ -66,44 +60,14 @@ class TaskQueryExpressionGuardFilter extends HttpFilter {
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
             if (r.reason() == Reason.EXPRESSION) {
-                refuse(request, response, "security.expressionGuard.expression", r.field(),
+                refuse(request, response, SC_BAD_REQUEST, "security.expressionGuard.expression", r.field(),
                     TaskQueryExpressionGuard.ALLOWED_TEXT);
             } else {
-                refuse(request, response, "security.expressionGuard.malformed", r.field());
+                refuse(request, response, SC_BAD_REQUEST, "security.expressionGuard.malformed", r.field());
             }
             return;
         }
         chain.doFilter(new BufferedRequest(request, body), response);
-    }
-
-    /** The whole body, or {@code null} when it is larger than {@link #MAX_BODY_BYTES}. */
-    private static byte[] read(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            out.write(buffer, 0, n);
-            if (out.size() > MAX_BODY_BYTES) {
-                return null;
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, String code,
-                               String... args) throws IOException {
-        // no Accept-Language: English, not the server's default locale
-        Locale locale = request.getHeader("Accept-Language") == null ? Locale.ROOT : request.getLocale();
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String message = new MessageFormat(bundle.getString(code), locale).format(args);
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("type", "InvalidRequestException");
-        body.put("message", message);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
     }
 
     /** The original request with its body replaced by the bytes already read. */
