@@ -44,7 +44,12 @@ final class TaskCompletionGuard {
         /** Restarts finished instances of a process anywhere in the model, listeners skipped: refused. */
         RESTART,
         /** Claims a task: for the user who claims it, never for someone else. */
-        CLAIM
+        CLAIM,
+        /**
+         * Gives a task back: its assignee may, although the task permission {@code TASK_WORK} does not cover it (the
+         * engine asks {@code TASK_ASSIGN}, which would also let a candidate hand the task to anyone).
+         */
+        UNCLAIM
     }
 
     /**
@@ -123,6 +128,7 @@ final class TaskCompletionGuard {
             case "complete", "submit-form", "resolve" -> Action.COMPLETE;
             case "bpmnError", "bpmnEscalation" -> Action.THROW;
             case "claim" -> Action.CLAIM;
+            case "unclaim" -> Action.UNCLAIM;
             default -> null;
         };
         return action == null ? Optional.empty() : Optional.of(Target.task(rest.get(1), action));

@@ -2,6 +2,7 @@ package io.rollout.identity;
 
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,18 +22,15 @@ class TaskCompletionGuardConfiguration {
     FilterRegistrationBean<TaskCompletionGuardFilter> taskCompletionGuardFilter(ProcessEngine engine,
         @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
         @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        ProcessEngineConfigurationImpl configuration =
+            (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         FilterRegistrationBean<TaskCompletionGuardFilter> registration = new FilterRegistrationBean<>(
-            new TaskCompletionGuardFilter(new TaskCompletionGuard(restPath, webappPath), new TaskFormFields(engine.getProcessEngineConfiguration()),
-                engine.getIdentityService(), engine.getName()));
+            new TaskCompletionGuardFilter(new TaskCompletionGuard(restPath, webappPath),
+                new TaskFormFields(configuration), configuration));
         registration.setName("rollout-task-completion-guard");
-        registration.addUrlPatterns(trim(restPath) + "/*", trim(webappPath) + "/api/*");
+        registration.addUrlPatterns(EngineApiRefusals.mappingPrefix(restPath) + "/*", EngineApiRefusals.mappingPrefix(webappPath) + "/api/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE);
         registration.setOrder(ORDER);
         return registration;
-    }
-
-    private static String trim(String path) {
-        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return p.startsWith("/") ? p : "/" + p;
     }
 }

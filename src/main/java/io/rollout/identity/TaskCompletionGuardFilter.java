@@ -1,6 +1,10 @@
 package io.rollout.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.rollout.identity.EngineApiRefusals.readAtMost;
+import static io.rollout.identity.EngineApiRefusals.refuse;
+import static jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST;
+import static jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN;
+
 import io.rollout.identity.TaskCompletionGuard.Action;
 import io.rollout.identity.TaskCompletionGuard.Body;
 import io.rollout.identity.TaskCompletionGuard.Target;
@@ -10,18 +14,14 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.text.MessageFormat;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -39,20 +39,19 @@ class TaskCompletionGuardFilter extends HttpFilter {
     /** Room for a form's lists and an uploaded file (Tasklist sends files as Base64 in the JSON). */
     static final int MAX_BODY_BYTES = 128 * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BUNDLE = "messages/core";
 
     private final TaskCompletionGuard guard;
     private final TaskFormFields forms;
+    private final ProcessEngineConfigurationImpl engine;
     private final IdentityService identity;
     private final String engineName;
 
-    TaskCompletionGuardFilter(TaskCompletionGuard guard, TaskFormFields forms, IdentityService identity,
-                              String engineName) {
+    TaskCompletionGuardFilter(TaskCompletionGuard guard, TaskFormFields forms, ProcessEngineConfigurationImpl engine) {
         this.guard = guard;
         this.forms = forms;
-        this.identity = identity;
-        this.engineName = engineName;
+        this.engine = engine;
+        this.identity = engine.getIdentityService();
+        this.engineName = engine.getProcessEngineName();
     }
 
     @Override
@@ -67,16 +66,26 @@ class TaskCompletionGuardFilter extends HttpFilter {
         }
         Target target = found.get();
         if (target.action() == Action.THROW) {
-            answer(request, response, HttpServletResponse.SC_FORBIDDEN, "security.taskForm.noThrow");
+            refuse(request, response, SC_FORBIDDEN, "security.taskForm.noThrow");
             return;
         }
         if (target.action() == Action.RESTART) {
-            answer(request, response, HttpServletResponse.SC_FORBIDDEN, "security.startForm.noRestart");
+            refuse(request, response, SC_FORBIDDEN, "security.startForm.noRestart");
             return;
         }
-        byte[] bytes = read(request.getInputStream());
+        if (target.action() == Action.UNCLAIM) {
+            String self = user.map(Authentication::getUserId).orElse(null);
+            if (self != null && giveBack(target.taskId(), self)) {
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            } else {
+                // not the assignee's own task: the engine decides (403 without TASK_ASSIGN)
+                chain.doFilter(request, response);
+            }
+            return;
+        }
+        byte[] bytes = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (bytes == null) {
-            answer(request, response, HttpServletResponse.SC_BAD_REQUEST, "security.taskForm.tooLarge",
+            refuse(request, response, SC_BAD_REQUEST, "security.taskForm.tooLarge",
                 String.valueOf(MAX_BODY_BYTES));
             return;
         }
@@ -85,12 +94,12 @@ class TaskCompletionGuardFilter extends HttpFilter {
             try {
                 claimant = TaskCompletionGuard.claimant(bytes);
             } catch (IOException e) {
-                answer(request, response, HttpServletResponse.SC_BAD_REQUEST, "security.taskForm.malformed");
+                refuse(request, response, SC_BAD_REQUEST, "security.taskForm.malformed");
                 return;
             }
             String self = user.map(Authentication::getUserId).orElse(null);
             if (claimant != null && !claimant.equals(self)) {
-                answer(request, response, HttpServletResponse.SC_FORBIDDEN, "security.taskForm.claimForOther", claimant);
+                refuse(request, response, SC_FORBIDDEN, "security.taskForm.claimForOther", claimant);
                 return;
             }
             chain.doFilter(new TaskQueryExpressionGuardFilter.BufferedRequest(request, bytes), response);
@@ -100,12 +109,12 @@ class TaskCompletionGuardFilter extends HttpFilter {
         try {
             body = TaskCompletionGuard.body(bytes);
         } catch (IOException e) {
-            answer(request, response, HttpServletResponse.SC_BAD_REQUEST, "security.taskForm.malformed");
+            refuse(request, response, SC_BAD_REQUEST, "security.taskForm.malformed");
             return;
         }
         boolean start = target.action() == Action.START;
         if (start && body.skips()) {
-            answer(request, response, HttpServletResponse.SC_FORBIDDEN, "security.startForm.noSkip");
+            refuse(request, response, SC_FORBIDDEN, "security.startForm.noSkip");
             return;
         }
         if (!body.variables().isEmpty()) {
@@ -117,7 +126,7 @@ class TaskCompletionGuardFilter extends HttpFilter {
                 Set<String> foreign = new TreeSet<>(body.variables());
                 foreign.removeAll(fields.get());
                 if (!foreign.isEmpty()) {
-                    answer(request, response, HttpServletResponse.SC_BAD_REQUEST,
+                    refuse(request, response, SC_BAD_REQUEST,
                         start ? "security.startForm.notAField" : "security.taskForm.notAField", String.join(", ", foreign));
                     return;
                 }
@@ -127,8 +136,8 @@ class TaskCompletionGuardFilter extends HttpFilter {
     }
 
     /**
-     * The user of the request: of its basic authentication (set on the engine by {@link RestAuthentication} before
-     * this filter), else of the web apps' session login.
+     * The user of the request: as the security layer ({@link WebSecurity}) set it on the engine before this filter,
+     * else of the web apps' session login.
      */
     private Optional<Authentication> user(HttpServletRequest request) {
         Authentication auth = identity.getCurrentAuthentication();
@@ -143,39 +152,25 @@ class TaskCompletionGuardFilter extends HttpFilter {
         return Optional.empty();
     }
 
+    /**
+     * Unassigns the task when {@code self} is its assignee, as the user (the operation log names them) but past the
+     * engine's {@code TASK_ASSIGN} check; {@code false} when it is someone else's or no open task.
+     */
+    private boolean giveBack(String taskId, String self) {
+        return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+            TaskService tasks = engine.getTaskService();
+            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+            if (task == null || !self.equals(task.getAssignee())) {
+                return false;
+            }
+            tasks.setAssignee(taskId, null);
+            return true;
+        }));
+    }
+
     /** Administrators ({@code camunda-admin}) keep every right. */
     private static boolean isAdmin(Authentication user) {
         return user.getGroupIds() != null && user.getGroupIds().contains(Roles.ADMIN);
     }
 
-    /** The whole body, or {@code null} when it is larger than {@link #MAX_BODY_BYTES}. */
-    private static byte[] read(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            out.write(buffer, 0, n);
-            if (out.size() > MAX_BODY_BYTES) {
-                return null;
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static void answer(HttpServletRequest request, HttpServletResponse response, int status, String code,
-                               String... args) throws IOException {
-        // no Accept-Language: English, not the server's default locale
-        Locale locale = request.getHeader("Accept-Language") == null ? Locale.ROOT : request.getLocale();
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String message = new MessageFormat(bundle.getString(code), locale).format(args);
-        Map<String, String> body = new LinkedHashMap<>();
-        // the engine's own type names, so Tasklist shows the message as it shows the engine's refusals
-        body.put("type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException");
-        body.put("message", message);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
-    }
 }

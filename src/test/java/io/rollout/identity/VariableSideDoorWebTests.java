@@ -121,6 +121,27 @@ class VariableSideDoorWebTests {
     }
 
     @Test
+    void whoClaimedATaskGivesItBackInTasklistButNobodyElseUnclaimsIt() {
+        String steward = userOf(Roles.DATA_STEWARD);
+        String pmo = userOf(Roles.PMO);
+        Attack attack = attack(steward);
+        tasks.addCandidateUser(attack.task.getId(), pmo);
+        String task = "/task/" + attack.task.getId();
+        Http tasklist = Http.webappSession(port, steward, PASSWORD, "tasklist");
+        HttpResponse<String> claimed = tasklist.post(WEBAPP + task + "/claim", "{\"userId\":\"" + steward + "\"}");
+        assertThat(claimed.statusCode()).as(Http.describe(claimed)).isEqualTo(204);
+
+        HttpResponse<String> byOther = Http.as(port, pmo, PASSWORD).post(REST + task + "/unclaim", "");
+        assertThat(byOther.statusCode()).as(Http.describe(byOther)).isEqualTo(403);
+        assertThat(tasks.createTaskQuery().taskId(attack.task.getId()).singleResult().getAssignee()).isEqualTo(steward);
+
+        HttpResponse<String> own = tasklist.post(WEBAPP + task + "/unclaim", "");
+        assertThat(own.statusCode()).as(Http.describe(own)).isEqualTo(204);
+        assertThat(tasks.createTaskQuery().taskId(attack.task.getId()).singleResult().getAssignee()).isNull();
+        attack.assertNothingChanged();
+    }
+
+    @Test
     void aProjectStartsAtItsStartEventWithTheFieldsOfItsStartFormOnly() {
         String pmo = userOf(Roles.PMO);
         Http http = Http.as(port, pmo, PASSWORD);
