@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,7 +30,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -101,6 +104,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         KnownHere known = new KnownHere(contents, Context.getCommandContext());
         Map<String, List<Problem>> byResource = new TreeMap<>();
         boolean code = false;
+        boolean retention = false;
         for (String caseModel : contents.caseModels()) {
             byResource.computeIfAbsent(caseModel, r -> new ArrayList<>())
                 .add(new ReferenceProblem(messages.get("modelling.code.caseModel", caseModel), ""));
@@ -124,6 +128,19 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                 code = true;
             }
         }
+        for (Map.Entry<String, BpmnModelInstance> model : contents.models().entrySet()) {
+            for (Process process : model.getValue().getModelElementsByType(Process.class)) {
+                ProcessDefinitionEntity latest = Context.getCommandContext().getProcessDefinitionManager()
+                    .findLatestProcessDefinitionByKey(process.getId());
+                Optional<Problem> shorter = shorterRetention(model.getKey(), process.getId(),
+                    process.getCamundaHistoryTimeToLiveString(), latest == null ? null : latest.getHistoryTimeToLive(),
+                    latest == null ? 0 : latest.getVersion());
+                if (shorter.isPresent()) {
+                    byResource.computeIfAbsent(model.getKey(), r -> new ArrayList<>()).add(shorter.get());
+                    retention = true;
+                }
+            }
+        }
         for (Map.Entry<String, Document> table : contents.decisionDocuments().entrySet()) {
             for (ModelCode.Finding f : ModelCode.checkDecisions(table.getValue(), known)) {
                 byResource.computeIfAbsent(table.getKey(), r -> new ArrayList<>())
@@ -138,9 +155,34 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         byResource.values().forEach(problems::addAll);
         List<String> lines = problems.stream().map(Problem::getMessage).toList();
         // the reference message speaks of references only; a model that would run code is told what a model may do
-        String summary = messages.get(code ? "modelling.deployment.refused" : "modelling.deployment.rejected",
+        String summary = messages.get(code ? "modelling.deployment.refused"
+            : retention ? "modelling.deployment.problems" : "modelling.deployment.rejected",
             lines.size(), String.join("\n", lines));
         throw new ParseException(summary, String.join(", ", byResource.keySet()), problems, List.of());
+    }
+
+    /**
+     * A new version may not keep its history shorter than the deployed one: the engine removes history by the time
+     * to live of the version an instance runs on, so a redesign with a short time to live, started by new projects or
+     * migrated onto by running ones, would let the nightly cleanup take their history early (README "History
+     * retention"). A first version and a longer or equal time to live pass.
+     */
+    private Optional<Problem> shorterRetention(String resource, String key, String declared,
+                                                         Integer deployedDays, int deployedVersion) {
+        if (deployedDays == null) {
+            return Optional.empty();
+        }
+        Integer days;
+        try {
+            days = declared == null ? null : ParseUtil.parseHistoryTimeToLive(declared);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // the engine's own parser refuses it with its reason
+        }
+        if (days != null && days >= deployedDays) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReferenceProblem(messages.get("modelling.retention.shorter", resource, key,
+            declared == null ? "-" : declared, deployedVersion, deployedDays), key));
     }
 
     private String message(String resource, ModelCode.Finding f) {

@@ -180,4 +180,26 @@ class DeploymentGuardWebTests {
             .hasMessageContaining("guard-java.bpmn: UserTask_Plan \"Plan\" offers the task to the group \"project-managers\"");
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("guardJava").count()).isZero();
     }
+
+    @Test
+    void aNewVersionMayNotKeepItsHistoryShorterThanTheDeployedOne() throws Exception {
+        String kept = model("guardRetention", "<bpmn:endEvent id=\"EndEvent_Done\"/>")
+            .replace("camunda:historyTimeToLive=\"P1D\"", "camunda:historyTimeToLive=\"P30D\"");
+        assertThat(deployFromModeler(Map.of("guard-retention.bpmn", kept)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> shorter = deployFromModeler(Map.of("guard-retention.bpmn",
+            kept.replace("P30D", "P0D")));
+
+        assertThat(shorter.statusCode()).as(Http.describe(shorter)).isEqualTo(400);
+        assertThat(json.readTree(shorter.body()).path("message").asText()).contains(
+            "Deployment rejected, nothing was deployed: 1 problem(s) in the models.",
+            "guard-retention.bpmn: the process guardRetention would keep its history for P0D, shorter than version 1 "
+                + "deployed now (30 days)");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("guardRetention").count()).isOne();
+
+        HttpResponse<String> longer = deployFromModeler(Map.of("guard-retention.bpmn", kept.replace("P30D", "P60D")));
+        assertThat(longer.statusCode()).as(Http.describe(longer)).isEqualTo(200);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("guardRetention").latestVersion()
+            .singleResult().getHistoryTimeToLive()).isEqualTo(60);
+    }
 }
