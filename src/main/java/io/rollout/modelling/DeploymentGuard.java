@@ -7,10 +7,7 @@ import io.rollout.shared.ForModels;
 import io.rollout.shared.Messages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -42,10 +34,8 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
-import org.springframework.util.ClassUtils;
 import org.w3c.dom.Document;
 
 /**
@@ -68,16 +58,18 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ApplicationContext context;
+    private final ModelBeans beans;
     private final ResourceLoader files;
     private final Messages messages;
     private final Set<String> knownGroups = new HashSet<>(Roles.ALL);
     private final String offeredGroups;
     private final boolean allowScripts;
 
-    DeploymentGuard(ApplicationContext context, ResourceLoader files, Messages messages,
+    DeploymentGuard(ApplicationContext context, ModelBeans beans, ResourceLoader files, Messages messages,
                     @Value("${rollout.departments}") List<String> departments,
                     @Value("${rollout.modelling.allow-scripts:false}") boolean allowScripts) {
         this.context = context;
+        this.beans = beans;
         this.allowScripts = allowScripts;
         this.files = files;
         this.messages = messages;
@@ -281,23 +273,12 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
         @Override
         public ExpressionPolicy.BeanUse use(String name) {
-            if (!context.containsBean(name)) {
-                return ExpressionPolicy.BeanUse.NONE;
-            }
-            Class<?> type = beanClass(name);
-            if (type == null || !type.getName().startsWith("io.rollout.")) {
-                return ExpressionPolicy.BeanUse.OTHER;
-            }
-            if (AnnotatedElementUtils.hasAnnotation(type, ForModels.class) || offered(type).findAny().isPresent()) {
-                return ExpressionPolicy.BeanUse.FOR_MODELS;
-            }
-            return delegate(type) ? ExpressionPolicy.BeanUse.DELEGATE : ExpressionPolicy.BeanUse.OTHER;
+            return beans.use(name);
         }
 
         @Override
         public boolean offers(String bean, String method) {
-            Class<?> type = beanClass(bean);
-            return type != null && offered(type).anyMatch(m -> m.getName().equals(method));
+            return beans.offers(bean, method);
         }
 
         @Override
@@ -307,7 +288,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             }
             try {
                 // not initialised: loading a class to look at it must not run its static code
-                return delegate(Class.forName(className, false, DeploymentGuard.class.getClassLoader()));
+                return ModelBeans.delegate(Class.forName(className, false, DeploymentGuard.class.getClassLoader()));
             } catch (ClassNotFoundException | LinkageError e) {
                 // a missing class is reported by the reference check
                 return true;
@@ -317,11 +298,6 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         @Override
         public boolean scriptsAllowed() {
             return allowScripts;
-        }
-
-        private Class<?> beanClass(String name) {
-            Class<?> type = context.getType(name);
-            return type == null ? null : ClassUtils.getUserClass(type);
         }
 
         @Override
@@ -380,26 +356,6 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             return !"deployment".equals(binding)
                 && command.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null;
         }
-    }
-
-    /**
-     * The methods a bean offers to models: public, declared by its own class (so nothing inherited, and not
-     * {@code Object}'s), and marked {@link ForModels} themselves or through their class.
-     */
-    private static Stream<Method> offered(Class<?> type) {
-        boolean whole = AnnotatedElementUtils.hasAnnotation(type, ForModels.class);
-        return Arrays.stream(type.getDeclaredMethods())
-            .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-            .filter(m -> !m.isBridge() && !m.isSynthetic() && !OBJECT_METHODS.contains(m.getName()))
-            .filter(m -> whole || m.isAnnotationPresent(ForModels.class));
-    }
-
-    private static final Set<String> OBJECT_METHODS = Arrays.stream(Object.class.getMethods())
-        .map(Method::getName).collect(Collectors.toSet());
-
-    private static boolean delegate(Class<?> type) {
-        return JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
-            || TaskListener.class.isAssignableFrom(type);
     }
 
     /** One problem as the REST API's deployment error lists it (Modeler shows them under the failed deployment). */
