@@ -152,6 +152,16 @@ class OidcLoginIT {
     }
 
     @Test
+    void aCallbackThatTheBrowserDidNotStartIsRefusedWithTheReason() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> callback = browser.open("/login/oauth2/code/rollout?code=stolen&state=forged");
+        assertThat(callback.statusCode()).isEqualTo(401);
+        assertThat(callback.body()).contains("The login at the identity provider did not succeed")
+            .contains("authorization_request_not_found");
+        assertThat(browser.open("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void programsKeepBasicAuthenticationOnTheEngineRestApi() throws Exception {
         HttpResponse<String> admin = basic("/engine-rest/user/admin/profile", "admin", ADMIN_PASSWORD);
         assertThat(admin.statusCode()).isEqualTo(200);
