@@ -1,6 +1,7 @@
 package io.rollout.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,6 +29,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -168,6 +176,44 @@ class OidcLoginIT {
         assertThat(JSON.readTree(admin.body()).path("id").asText()).isEqualTo("admin");
         assertThat(basic("/engine-rest/user/admin/profile", "admin", "wrong-password").statusCode()).isEqualTo(401);
         assertThat(new Browser().open("/engine-rest/user/admin/profile").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void inChromiumTasklistAndTheAuditTrailOpenWithTheLoginOfTheProvider() throws Exception {
+        Path browserBinary = Path.of("/usr/bin/chromium");
+        Path driverBinary = Path.of("/usr/bin/chromedriver");
+        assumeTrue(Files.isExecutable(browserBinary) && Files.isExecutable(driverBinary),
+            "needs Debian's chromium and chromium-driver, as the browser journeys do");
+        Path profile = Files.createTempDirectory("rollout-oidc-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(browserBinary.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=en-US");
+        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
+            .usingDriverExecutable(driverBinary.toFile()).usingAnyFreePort().build(), options);
+        try {
+            provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "kim.key", "JWT", List.of(CLIENT),
+                Map.of("preferred_username", "kim.key", "given_name", "Kim", "family_name", "Key",
+                    "groups", List.of("key-user", "auditor")), 3600));
+            driver.get(base + "/camunda/app/tasklist/default/");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            // Tasklist's header names the person of the provider: no Camunda login form on the way
+            wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Kim Key"));
+            assertThat(driver.getCurrentUrl()).startsWith(base + "/camunda/app/tasklist/default/");
+            assertThat(driver.findElements(By.cssSelector("input[ng-model=username]"))).isEmpty();
+
+            driver.get(base + "/audit/");
+            wait.until(d -> d.findElements(By.cssSelector("#type-decision")).size() == 1
+                || !d.getCurrentUrl().startsWith(base + "/audit/"));
+            Object session = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/session').then(r => r.json()).then(s => done(s.userId), e => done(String(e)));");
+            assertThat(session).isEqualTo("kim.key");
+            assertThat(driver.getCurrentUrl()).isEqualTo(base + "/audit/");
+            assertThat(driver.findElement(By.id("error")).getText()).isEmpty();
+        } finally {
+            driver.quit();
+        }
     }
 
     /** Logs the browser in at the provider as {@code subject} with {@code claims}, from opening Tasklist. */
