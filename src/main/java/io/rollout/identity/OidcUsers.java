@@ -29,12 +29,17 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * and their memberships are mirrored into Camunda's identity store at each login, so that Tasklist, the Admin app
  * and Rollout's own look-ups (department owners, project people) find them: the provider is the source of truth,
  * memberships given in the Admin app are replaced at the next login. The mirrored user gets a random password
- * nobody knows: single sign-on users have no basic login on {@code /engine-rest}.
+ * nobody knows: single sign-on users have no basic login on {@code /engine-rest}. A user this login did not create
+ * for this person (the administrator, a technical user, a user of another provider or another subject) is refused: a
+ * token cannot take over an account.
  */
 final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     /** The prefix of the authorities that carry the person's Camunda groups. */
     static final String GROUP = "CAMUNDA_GROUP_";
+
+    /** The key of Camunda's user info that marks a user this login created: the provider's issuer and subject. */
+    static final String FROM_PROVIDER = "rollout.oidc.issuer";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -105,6 +110,13 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         IdentityService identityService = identity.getObject();
         User user = identityService.createUserQuery().userId(userId).singleResult();
         boolean created = user == null;
+        String origin = person.getIssuer() + " " + person.getSubject();
+        if (!created && !origin.equals(identityService.getUserInfo(userId, FROM_PROVIDER))) {
+            // the administrator, a technical user of a program, a person of another provider or an earlier holder of
+            // the name: the token may not take over their login and groups (preferred_username is not stable)
+            throw refused("The user " + userId + " is a Camunda user of its own, not this person of the identity "
+                + "provider: single sign-on does not log in as it.");
+        }
         if (created) {
             user = identityService.newUser(userId);
             user.setPassword(randomPassword());
@@ -118,6 +130,9 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
             user.setLastName(last);
             user.setEmail(email);
             identityService.saveUser(user);
+        }
+        if (created) {
+            identityService.setUserInfo(userId, FROM_PROVIDER, origin);
         }
         Set<String> current = new LinkedHashSet<>(identityService.createGroupQuery().groupMember(userId).list()
             .stream().map(Group::getId).toList());

@@ -160,6 +160,38 @@ class OidcLoginIT {
     }
 
     @Test
+    void aTokenCannotTakeOverTheAdministratorOrAnotherLocalUser() throws Exception {
+        IdentityService identity = app.getBean(IdentityService.class);
+        String adminPassword = identity.createUserQuery().userId("admin").singleResult().getPassword();
+        assertThat(adminPassword).isNotBlank();
+        Browser browser = new Browser();
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "someone", "JWT", List.of(CLIENT),
+            Map.of("preferred_username", "admin", "groups", List.of("pmo")), 3600));
+        List<String> trail = new ArrayList<>();
+        HttpResponse<String> refused = browser.follow("/camunda/app/admin/default/", trail);
+
+        assertThat(refused.statusCode()).as("%s", trail).isEqualTo(401);
+        assertThat(refused.body()).contains("The login at the identity provider did not succeed")
+            .contains("The user admin is a Camunda user of its own");
+        assertThat(browser.open("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+        assertThat(identity.createGroupQuery().groupMember("admin").list()).extracting(g -> g.getId())
+            .containsExactly("camunda-admin");
+        assertThat(identity.createUserQuery().userId("admin").singleResult()).extracting(u -> u.getPassword())
+            .isEqualTo(adminPassword);
+
+        // nor another person of the provider who later bears the same name (another subject)
+        login(new Browser(), "first-subject", Map.of("preferred_username", "sam.same", "groups", List.of("pmo")));
+        Browser later = new Browser();
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "second-subject", "JWT", List.of(CLIENT),
+            Map.of("preferred_username", "sam.same", "groups", List.of("camunda-admin")), 3600));
+        HttpResponse<String> second = later.follow("/camunda/app/tasklist/default/", new ArrayList<>());
+        assertThat(second.statusCode()).isEqualTo(401);
+        assertThat(second.body()).contains("The user sam.same is a Camunda user of its own");
+        assertThat(identity.createGroupQuery().groupMember("sam.same").list()).extracting(g -> g.getId())
+            .containsExactly("pmo");
+    }
+
+    @Test
     void aCallbackThatTheBrowserDidNotStartIsRefusedWithTheReason() throws Exception {
         Browser browser = new Browser();
         HttpResponse<String> callback = browser.open("/login/oauth2/code/rollout?code=stolen&state=forged");
