@@ -1,5 +1,6 @@
 package io.rollout.identity;
 
+import io.rollout.shared.ForModels;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,9 @@ public class CveCanary {
 
     private final AtomicInteger fired = new AtomicInteger();
 
+    // offered as models' beans are: the engine resolves only those (modelling.ModelBeans), and the canary must stay
+    // reachable, or the guard's tests would pass without the guard
+    @ForModels
     public String fire() {
         fired.incrementAndGet();
         return "canary";
