@@ -13,7 +13,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +22,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /**
@@ -44,14 +42,12 @@ class TaskCompletionGuardFilter extends HttpFilter {
     private final TaskFormFields forms;
     private final ProcessEngineConfigurationImpl engine;
     private final IdentityService identity;
-    private final String engineName;
 
     TaskCompletionGuardFilter(TaskCompletionGuard guard, TaskFormFields forms, ProcessEngineConfigurationImpl engine) {
         this.guard = guard;
         this.forms = forms;
         this.engine = engine;
         this.identity = engine.getIdentityService();
-        this.engineName = engine.getProcessEngineName();
     }
 
     @Override
@@ -144,12 +140,9 @@ class TaskCompletionGuardFilter extends HttpFilter {
         if (auth != null && auth.getUserId() != null) {
             return Optional.of(auth);
         }
-        HttpSession session = request.getSession(false);
-        if (session != null && AuthenticationUtil.getAuthsFromSession(session)
-            .getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication web) {
-            return Optional.of(new Authentication(web.getIdentityId(), web.getGroupIds(), web.getTenantIds()));
-        }
-        return Optional.empty();
+        UserAuthentication web = CamundaSession.user(request);
+        return web == null ? Optional.empty()
+            : Optional.of(new Authentication(web.getIdentityId(), web.getGroupIds(), web.getTenantIds()));
     }
 
     /**
