@@ -1,13 +1,10 @@
 package io.rollout.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.rollout.shared.ApiErrors;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,8 +23,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * that other sites could make it send.
  */
 class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MessageSource messages;
 
@@ -62,10 +57,6 @@ class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, 
         throws IOException {
         // before Spring MVC's locale resolution: the language comes from the request itself
         Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? Locale.ENGLISH : request.getLocale();
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(JSON.writeValueAsBytes(
-            Map.of("errors", List.of(messages.getMessage(code, args, locale)))));
+        ApiErrors.write(response, status, messages.getMessage(code, args, locale));
     }
 }

@@ -1,5 +1,9 @@
 package io.rollout.shared;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -19,7 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
  * this is the client's cue to reload, not a server fault.
  */
 @RestControllerAdvice
-class ApiErrors {
+public class ApiErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Messages messages;
 
@@ -43,5 +49,16 @@ class ApiErrors {
     ResponseEntity<Map<String, List<String>>> conflict(OptimisticLockingException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
             .body(Map.of("errors", List.of(messages.get("form.concurrentChange"))));
+    }
+
+    /**
+     * The same shape written by a filter that answers before Spring MVC runs (the security layer, the upload limit):
+     * {@code status} with {@code {"errors": [message]}}.
+     */
+    public static void write(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("errors", List.of(message))));
     }
 }

@@ -1,6 +1,5 @@
 package io.rollout.shared;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,9 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +36,6 @@ class UploadLimitFilter {
     static final long ENVELOPE = 64 * 1024;
     private static final Pattern EXTRACT = Pattern.compile("/api/projects/[^/]+/datasets/[^/]+/extracts/?");
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Bean
     FilterRegistrationBean<Filter> uploadLimitFilterRegistration(UploadLimit uploads, Messages messages,
@@ -94,12 +89,9 @@ class UploadLimitFilter {
         } finally {
             LocaleContextHolder.resetLocaleContext();
         }
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // the client may still be sending: tell it not to keep the connection for another request
         response.setHeader("Connection", "close");
-        response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(message))));
+        ApiErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, message);
     }
 
     /** A request without a length whose body ends with an error once it is longer than the limit. */
