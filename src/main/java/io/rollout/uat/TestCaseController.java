@@ -1,7 +1,7 @@
 package io.rollout.uat;
 
 import io.rollout.identity.Roles;
-import io.rollout.shared.CsvUpload;
+import io.rollout.project.CsvUpload;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,11 @@
-package io.rollout.shared;
+package io.rollout.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.identity.Roles;
-import io.rollout.project.ProjectRepository;
+import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
+import io.rollout.shared.WebTest;
 import io.rollout.requirements.RequirementImport;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,20 +1,19 @@
-package io.rollout.shared;
+package io.rollout.project;
 
 import io.rollout.identity.CurrentUser;
-import io.rollout.project.ProjectRepository;
+import io.rollout.shared.ApiErrors;
+import io.rollout.shared.UploadLimit;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.ToIntBiFunction;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The common part of the CSV import endpoints of {@code /api/projects/{code}/...}: the caller must be in
- * one of the importing roles (403), the project must exist (404), the file must not be larger than
+ * one of the importing roles (403), the project must exist (404) ({@link ProjectAccess}), the file must not be larger than
  * {@link UploadLimit} (413, checked before it is read); the importer stores all rows or none and refuses a bad file
  * with its reasons (400, see {@link ApiErrors}).
  */
@@ -22,36 +21,27 @@ import org.springframework.web.server.ResponseStatusException;
 public class CsvUpload {
 
     private final CurrentUser user;
-    private final ProjectRepository projects;
-    private final Messages messages;
+    private final ProjectAccess access;
     private final UploadLimit limit;
 
-    CsvUpload(CurrentUser user, ProjectRepository projects, Messages messages, UploadLimit limit) {
+    CsvUpload(CurrentUser user, ProjectAccess access, UploadLimit limit) {
         this.user = user;
-        this.projects = projects;
-        this.messages = messages;
+        this.access = access;
         this.limit = limit;
     }
 
     /** Runs {@code importer(stream, userId)} over an uploaded part and answers {@code {"imported": n}}. */
     public Map<String, Integer> handle(String projectCode, MultipartFile file, Collection<String> importers,
                                        ToIntBiFunction<InputStream, String> importer) {
-        check(projectCode, importers);
+        access.require(projectCode, importers);
         return run(limit.read(file), importer);
     }
 
     /** Runs {@code importer(stream, userId)} over a request body and answers {@code {"imported": n}}. */
     public Map<String, Integer> handle(String projectCode, InputStream body, Collection<String> importers,
                                        ToIntBiFunction<InputStream, String> importer) {
-        check(projectCode, importers);
+        access.require(projectCode, importers);
         return run(limit.read(body), importer);
-    }
-
-    private void check(String projectCode, Collection<String> importers) {
-        user.requireAnyOf(importers);
-        if (!projects.exists(projectCode)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", projectCode));
-        }
     }
 
     private Map<String, Integer> run(byte[] file, ToIntBiFunction<InputStream, String> importer) {
