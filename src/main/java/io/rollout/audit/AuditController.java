@@ -5,7 +5,6 @@ import io.rollout.identity.Roles;
 import io.rollout.shared.Messages;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,20 +22,20 @@ class AuditController {
 
     private final ChainVerification verification;
     private final CurrentUser user;
-    private final JdbcClient jdbc;
+    private final AuditRepository stored;
     private final Messages messages;
 
-    AuditController(ChainVerification verification, CurrentUser user, JdbcClient jdbc, Messages messages) {
+    AuditController(ChainVerification verification, CurrentUser user, AuditRepository stored, Messages messages) {
         this.verification = verification;
         this.user = user;
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.messages = messages;
     }
 
     @GetMapping("/api/projects/{code}/audit/verification")
     ChainVerification.Result project(@PathVariable String code) {
         user.requireAnyOf(READERS);
-        if (jdbc.sql("select count(*) from project where code = ?").param(code).query(Integer.class).single() == 0) {
+        if (!stored.projectExists(code)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("audit.project.notFound", code));
         }
         return verification.verify(code);
@@ -45,7 +44,6 @@ class AuditController {
     @GetMapping("/api/audit/verification")
     List<ChainVerification.Result> all() {
         user.requireAnyOf(READERS);
-        return jdbc.sql("select code from project order by code").query(String.class).list().stream()
-            .map(verification::verify).toList();
+        return stored.projectCodes().stream().map(verification::verify).toList();
     }
 }

@@ -2,9 +2,7 @@ package io.rollout.audit;
 
 import io.rollout.shared.Messages;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,12 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChainVerification {
 
-    private final JdbcClient jdbc;
+    private final AuditRepository stored;
     private final Messages messages;
     private final HistoryChainCheck history;
 
-    ChainVerification(JdbcClient jdbc, Messages messages, HistoryChainCheck history) {
-        this.jdbc = jdbc;
+    ChainVerification(AuditRepository stored, Messages messages, HistoryChainCheck history) {
+        this.stored = stored;
         this.messages = messages;
         this.history = history;
     }
@@ -44,22 +42,10 @@ public class ChainVerification {
     }
 
     public Result verify(String projectCode) {
-        Map<String, Object> head = jdbc.sql("select audit_seq, audit_hash from project where code = ?")
-            .param(projectCode).query().singleRow();
-        List<ChainCheck.Stored> chain = jdbc.sql("""
-                select id, chain_seq, prev_hash, record_hash, project_code, decision, subject, outcome, findings,
-                       inputs, decided_by, process_instance_id, decided_at
-                from decision_log where project_code = ?
-                order by case when chain_seq is null then 1 else 0 end, chain_seq, id""")
-            .param(projectCode)
-            .query((rs, n) -> new ChainCheck.Stored(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
-                rs.getString(4), new AuditChain.Fields(rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                rs.getTimestamp(13).toInstant())))
-            .list();
-        String headHash = (String) head.get("audit_hash");
-        Optional<ChainCheck.Break> broken = ChainCheck.verify(chain, ((Number) head.get("audit_seq")).longValue(),
-            headHash);
+        AuditRepository.Head head = stored.chainHead(projectCode);
+        List<ChainCheck.Stored> chain = stored.chain(projectCode);
+        String headHash = head.hash();
+        Optional<ChainCheck.Break> broken = ChainCheck.verify(chain, head.seq(), headHash);
         HistoryChainCheck.Outcome engine = history.verify(projectCode);
         String firstHistoryProblem = engine.problems().isEmpty() ? null : engine.problems().get(0);
         return broken

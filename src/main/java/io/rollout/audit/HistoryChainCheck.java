@@ -1,16 +1,14 @@
 package io.rollout.audit;
 
+import io.rollout.audit.HistoryChainRepository.Head;
+import io.rollout.audit.HistoryChainRepository.Row;
 import io.rollout.shared.Messages;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +24,11 @@ class HistoryChainCheck {
     /** At most this many entries are named; the total is counted. */
     static final int MAX_NAMED = 20;
 
-    private final JdbcClient jdbc;
+    private final HistoryChainRepository chains;
     private final Messages messages;
 
-    HistoryChainCheck(JdbcClient jdbc, Messages messages) {
-        this.jdbc = jdbc;
+    HistoryChainCheck(HistoryChainRepository chains, Messages messages) {
+        this.chains = chains;
         this.messages = messages;
     }
 
@@ -44,22 +42,12 @@ class HistoryChainCheck {
     record Outcome(int entries, String headHash, List<String> problems) {
     }
 
-    private record Row(long seq, String type, String id, String processInstanceId, String root, String label,
-                       Date removalTime, String digest, Date recordedAt, String prevHash, String hash) {
-
-        HistoryChain.Entry entry() {
-            return new HistoryChain.Entry(type, id, processInstanceId, root, label, removalTime, digest);
-        }
-    }
-
     Outcome verify(String chainKey) {
-        List<Row> rows = rows(chainKey);
-        Map<String, Object> head = head(chainKey);
-        long headSeq = ((Number) head.get("seq")).longValue();
-        String headHash = (String) head.get("hash");
+        List<Row> rows = chains.rows(chainKey);
+        Head head = chains.head(chainKey);
 
         List<String> problems = new ArrayList<>();
-        String link = links(chainKey, rows, headSeq, headHash);
+        String link = links(chainKey, rows, head);
         if (link != null) {
             problems.add(messages.get("audit.history.chain", link));
         }
@@ -69,11 +57,11 @@ class HistoryChainCheck {
             problems = new ArrayList<>(problems.subList(0, MAX_NAMED));
             problems.add(messages.get("audit.history.more", total - MAX_NAMED));
         }
-        return new Outcome(rows.size(), headHash, problems);
+        return new Outcome(rows.size(), head.hash(), problems);
     }
 
     // the first broken link of the chain itself, as the decision log's check names it
-    private String links(String chainKey, List<Row> rows, long headSeq, String headHash) {
+    private String links(String chainKey, List<Row> rows, Head head) {
         String previous = AuditChain.GENESIS;
         long expected = 1;
         for (Row r : rows) {
@@ -90,33 +78,17 @@ class HistoryChainCheck {
             expected++;
         }
         long last = expected - 1;
-        if (last != headSeq || (headSeq > 0 && !previous.equals(headHash))) {
-            return messages.get("audit.verify.head", headSeq, last);
+        if (last != head.seq() || (head.seq() > 0 && !previous.equals(head.hash()))) {
+            return messages.get("audit.verify.head", head.seq(), last);
         }
         return null;
-    }
-
-    private List<Row> rows(String chainKey) {
-        return jdbc.sql("""
-                select chain_seq, entity_type, entity_id, process_instance_id, root_process_instance_id, label,
-                       removal_time, digest, recorded_at, prev_hash, record_hash
-                from history_chain where chain_key = ? order by chain_seq""")
-            .param(chainKey).query(HistoryChainCheck::row).list();
-    }
-
-    private Map<String, Object> head(String chainKey) {
-        List<Map<String, Object>> heads = jdbc.sql("select seq, hash from history_chain_head where chain_key = ?")
-            .param(chainKey).query().listOfRows();
-        return heads.isEmpty() ? Map.of("seq", 0L) : heads.get(0);
     }
 
     // the last run of the engine's history cleanup, trusted only while the chain of runs holds: a run added by hand
     // would pass deleted history off as removed by retention
     private Date lastCleanup(List<String> problems) {
-        List<Row> runs = rows(HistoryChain.CLEANUP);
-        Map<String, Object> head = head(HistoryChain.CLEANUP);
-        String link = links(HistoryChain.CLEANUP, runs, ((Number) head.get("seq")).longValue(),
-            (String) head.get("hash"));
+        List<Row> runs = chains.rows(HistoryChain.CLEANUP);
+        String link = links(HistoryChain.CLEANUP, runs, chains.head(HistoryChain.CLEANUP));
         if (link != null) {
             problems.add(messages.get("audit.history.cleanupChain", link));
             return null;
@@ -136,7 +108,7 @@ class HistoryChainCheck {
         Map<String, List<String>> idsByType = new LinkedHashMap<>();
         latest.values().forEach(r -> idsByType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r.id()));
         Map<String, String> stored = new HashMap<>();
-        idsByType.forEach((type, ids) -> stored.putAll(digests(type, ids)));
+        idsByType.forEach((type, ids) -> stored.putAll(chains.digests(type, ids)));
         for (Row r : latest.values()) {
             String now = stored.get(r.type() + ":" + r.id());
             String what = messages.get("audit.history.type." + r.type());
@@ -151,24 +123,5 @@ class HistoryChainCheck {
                 problems.add(messages.get("audit.history.changed", what, r.label(), r.processInstanceId(), r.seq()));
             }
         }
-    }
-
-    // the digests of the entries as stored now, by "type:id"; an entry that is gone has none
-    private Map<String, String> digests(String type, List<String> ids) {
-        Map<String, String> digests = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += HistoryChain.CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + HistoryChain.CHUNK));
-            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            jdbc.sql(HistoryChain.READS.get(type).formatted(marks)).params(chunk).query(rs -> {
-                digests.put(type + ":" + rs.getString(1), HistoryChain.storedDigest(type, rs));
-            });
-        }
-        return digests;
-    }
-
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getTimestamp(7), rs.getString(8), rs.getTimestamp(9), rs.getString(10),
-            rs.getString(11));
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,15 +44,15 @@ class TimelineController {
     private final AuditTimeline timeline;
     private final TimelineReport report;
     private final CurrentUser user;
-    private final JdbcClient jdbc;
+    private final AuditRepository stored;
     private final Messages messages;
 
-    TimelineController(AuditTimeline timeline, TimelineReport report, CurrentUser user, JdbcClient jdbc,
+    TimelineController(AuditTimeline timeline, TimelineReport report, CurrentUser user, AuditRepository stored,
                        Messages messages) {
         this.timeline = timeline;
         this.report = report;
         this.user = user;
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.messages = messages;
     }
 
@@ -95,7 +94,7 @@ class TimelineController {
         AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
         List<TimelineEvent> events = user.readAsApplication(() -> timeline.of(code, filter));
         boolean decisionsOnly = filter.types().equals(List.of("decision"));
-        String name = jdbc.sql("select name from project where code = ?").param(code).query(String.class).single();
+        String name = stored.projectName(code);
         List<String> filters = new java.util.ArrayList<>();
         for (String[] f : new String[][] {{"phase", phase}, {"person", person}, {"type", type}}) {
             if (!blank(f[1])) {
@@ -113,7 +112,7 @@ class TimelineController {
 
     private AuditTimeline.Filter filter(String code, String phase, String person, String from, String to, String type) {
         user.requireAnyOf(READERS);
-        if (jdbc.sql("select count(*) from project where code = ?").param(code).query(Integer.class).single() == 0) {
+        if (!stored.projectExists(code)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("audit.project.notFound", code));
         }
         List<String> types = blank(type) ? List.of() : Arrays.stream(type.split(",")).map(String::trim).toList();
