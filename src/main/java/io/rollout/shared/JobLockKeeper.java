@@ -1,21 +1,19 @@
 package io.rollout.shared;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +34,7 @@ public class JobLockKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobLockKeeper.class);
 
-    private final JdbcTemplate jdbc;
+    private final JobLocks locks;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "rollout-job-lock-keeper");
@@ -44,9 +42,8 @@ public class JobLockKeeper {
         return thread;
     });
 
-    JobLockKeeper(DataSource dataSource, Clock clock) {
-        // a plain JdbcTemplate on the timer thread: no transaction there, every renewal commits on its own
-        this.jdbc = new JdbcTemplate(dataSource);
+    JobLockKeeper(JobLocks locks, Clock clock) {
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -62,13 +59,12 @@ public class JobLockKeeper {
             return step.get();
         }
         long lockTime = engine.getJobExecutor().getLockTimeInMillis();
-        String sql = "update " + engine.getDatabaseTablePrefix() + "ACT_RU_JOB set LOCK_EXP_TIME_ = ?"
-            + " where ID_ = ? and LOCK_OWNER_ = ?";
+        String tablePrefix = engine.getDatabaseTablePrefix();
         String id = job.getId();
         String owner = job.getLockOwner();
         ScheduledFuture<?> renewal = timer.scheduleAtFixedRate(() -> {
             try {
-                jdbc.update(sql, new Timestamp(clock.millis() + lockTime), id, owner);
+                locks.renew(tablePrefix, id, owner, Instant.ofEpochMilli(clock.millis() + lockTime));
             } catch (RuntimeException e) {
                 LOG.warn("Could not renew the lock of job {}: {}", id, e.toString());
             }
