@@ -3,7 +3,9 @@ package io.rollout.demo;
 import io.rollout.identity.Roles;
 import io.rollout.migration.DatasetRegistration;
 import io.rollout.project.ProjectRepository;
+import io.rollout.requirements.Requirement;
 import io.rollout.requirements.RequirementImport;
+import io.rollout.requirements.Specification;
 import io.rollout.shared.JsonRows;
 import io.rollout.training.AttendanceImport;
 import io.rollout.training.TrainingCurricula;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -31,7 +34,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,24 +66,27 @@ class DemoProject implements ApplicationRunner {
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final RequirementImport requirements;
+    private final Specification specification;
     private final TestCaseImport testCases;
     private final AttendanceImport attendance;
     private final TrainingCurricula curricula;
     private final DatasetRegistration datasets;
-    private final JdbcClient jdbc;
+    private final DemoRepository demo;
 
     DemoProject(ProjectRepository projects, RuntimeService runtime, IdentityService identity,
-                RequirementImport requirements, TestCaseImport testCases, AttendanceImport attendance,
-                TrainingCurricula curricula, DatasetRegistration datasets, JdbcClient jdbc) {
+                RequirementImport requirements, Specification specification, TestCaseImport testCases,
+                AttendanceImport attendance, TrainingCurricula curricula, DatasetRegistration datasets,
+                DemoRepository demo) {
         this.projects = projects;
         this.runtime = runtime;
         this.identity = identity;
         this.requirements = requirements;
+        this.specification = specification;
         this.testCases = testCases;
         this.attendance = attendance;
         this.curricula = curricula;
         this.datasets = datasets;
-        this.jdbc = jdbc;
+        this.demo = demo;
     }
 
     @Override
@@ -89,6 +94,17 @@ class DemoProject implements ApplicationRunner {
         if (projects.exists(CODE)) {
             return;
         }
+        startProject();
+        importRequirements();
+        importTestCases();
+        planTraining();
+        itAdministrators();
+        registerDatasets();
+        LOG.info("Demo project {} started with the customer's requirements, test cases, training roster and legacy "
+            + "dataset rules", CODE);
+    }
+
+    private void startProject() {
         Map<String, Object> form = new HashMap<>();
         form.put("projectCode", CODE);
         form.put("projectName", "ERP phase 1: procurement and inventory");
@@ -105,7 +121,10 @@ class DemoProject implements ApplicationRunner {
         } finally {
             identity.clearAuthentication();
         }
-        // the importer itself skips the requirements of departments outside the project's scope
+    }
+
+    // the importer itself skips the requirements of departments outside the project's scope
+    private void importRequirements() throws IOException {
         RequirementImport.Result imported;
         try (InputStream in = new ClassPathResource("demo/erp-case/requirements.csv").getInputStream()) {
             imported = requirements.importCsv(CODE, in, PMO_USER);
@@ -113,27 +132,36 @@ class DemoProject implements ApplicationRunner {
         if (!imported.ok()) {
             throw new IllegalStateException("demo requirements could not be imported: " + imported.errors());
         }
-        Set<String> known = Set.copyOf(jdbc.sql("select req_id from requirement where project_code = ?")
-            .param(CODE).query(String.class).list());
-        testCases.importCsv(CODE, file("uat-test-cases.csv", row -> known.contains(row.get(2))), PMO_USER);
-        // the customer's curricula: hands-on practice per department for operators, reports for managers
+    }
+
+    // only the test cases of requirements the project has: those of the other departments were not imported
+    private void importTestCases() throws IOException {
+        List<CSVRecord> cases = records("uat-test-cases.csv");
+        Set<String> covered = cases.stream().skip(1).map(row -> row.get(2)).collect(Collectors.toSet());
+        Set<String> known = specification.requirements(CODE, covered).stream().map(Requirement::reqId)
+            .collect(Collectors.toSet());
+        testCases.importCsv(CODE, csv(cases, row -> known.contains(row.get(2))), PMO_USER);
+    }
+
+    // the customer's curricula: hands-on practice per department for operators, reports for managers
+    private void planTraining() throws IOException {
         curricula.plan(CODE, List.of(
             new TrainingCurricula.Planned("采购业务实操", "操作员", "采购部", 60, "采购申请、订单、收货的上机实操"),
             new TrainingCurricula.Planned("仓储业务实操", "操作员", "仓储部", 60, "入库、出库、盘点的上机实操"),
             new TrainingCurricula.Planned("财务业务实操", "操作员", "财务部", 60, "凭证、对账、结账的上机实操"),
             new TrainingCurricula.Planned("报表分析", "管理层", null, 60, "经营报表与分析"),
             new TrainingCurricula.Planned(IT_COURSE, IT_ROLE, null, 60, "系统管理、权限、备份与故障处理")));
-        attendance.importCsv(CODE, file("training-attendance.csv", row -> DEPARTMENT_NAMES.contains(row.get(2))),
+        attendance.importCsv(CODE, csv(records("training-attendance.csv"), row -> DEPARTMENT_NAMES.contains(row.get(2))),
             PMO_USER);
-        itAdministrators();
-        // the legacy datasets with the rules that catch the dirt of legacy-customers.csv and legacy-materials.xlsx
+    }
+
+    // the legacy datasets with the rules that catch the dirt of legacy-customers.csv and legacy-materials.xlsx
+    private void registerDatasets() throws IOException {
         for (String dataset : List.of("customers", "materials")) {
             try (InputStream in = new ClassPathResource("demo/erp-case/datasets/" + dataset + ".json").getInputStream()) {
                 datasets.register(CODE, in, DATA_STEWARD_USER);
             }
         }
-        LOG.info("Demo project {} started with the customer's requirements, test cases, training roster and legacy "
-            + "dataset rules", CODE);
     }
 
     /**
@@ -153,25 +181,28 @@ class DemoProject implements ApplicationRunner {
             """.formatted(IT_ROLE, IT_COURSE);
         attendance.importCsv(CODE, new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), PMO_USER);
         Map.of("IT001", "linfeng", "IT002", "majie", "IT003", "zhoutao").forEach((employee, login) ->
-            jdbc.sql("update trainee set user_id = ? where project_code = ? and employee_id = ?")
-                .params(login, CODE, employee).update());
+            demo.linkTraineeLogin(CODE, employee, login));
     }
 
     // The customer's files cover all five departments; the sample project has three in scope.
-    private static InputStream file(String name, Predicate<CSVRecord> keep) throws IOException {
+    private static List<CSVRecord> records(String name) throws IOException {
         try (InputStream in = new ClassPathResource("demo/erp-case/" + name).getInputStream();
              var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            List<CSVRecord> records = CSVFormat.DEFAULT.parse(reader).getRecords();
-            StringWriter out = new StringWriter();
-            try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-                printer.printRecord(records.get(0).toList());
-                for (CSVRecord row : records.subList(1, records.size())) {
-                    if (keep.test(row)) {
-                        printer.printRecord(row.toList());
-                    }
+            return CSVFormat.DEFAULT.parse(reader).getRecords();
+        }
+    }
+
+    // the header and the rows to keep, as a CSV file again
+    private static InputStream csv(List<CSVRecord> records, Predicate<CSVRecord> keep) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(records.get(0).toList());
+            for (CSVRecord row : records.subList(1, records.size())) {
+                if (keep.test(row)) {
+                    printer.printRecord(row.toList());
                 }
             }
-            return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
         }
+        return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
