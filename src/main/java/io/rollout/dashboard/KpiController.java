@@ -2,13 +2,11 @@ package io.rollout.dashboard;
 
 import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
-import io.rollout.shared.Messages;
+import io.rollout.project.ProjectAccess;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/kpis} (every project and the portfolio) and {@code GET /api/projects/{code}/kpis} (one project),
@@ -22,12 +20,12 @@ class KpiController {
 
     private final KpiDashboard dashboard;
     private final CurrentUser user;
-    private final Messages messages;
+    private final ProjectAccess access;
 
-    KpiController(KpiDashboard dashboard, CurrentUser user, Messages messages) {
+    KpiController(KpiDashboard dashboard, CurrentUser user, ProjectAccess access) {
         this.dashboard = dashboard;
         this.user = user;
-        this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping("/api/kpis")
@@ -38,12 +36,8 @@ class KpiController {
 
     @GetMapping("/api/projects/{code}/kpis")
     Kpis.Project one(@PathVariable String code) {
-        user.requireAnyOf(READERS);
-        List<Kpis.Project> projects = user.readAsApplication(() -> dashboard.dashboard(code)).projects();
-        if (projects.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
-        }
-        return projects.get(0);
+        access.require(code, READERS);
+        return user.readAsApplication(() -> dashboard.dashboard(code)).projects().get(0);
     }
 
 }

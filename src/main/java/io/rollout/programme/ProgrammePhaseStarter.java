@@ -1,6 +1,7 @@
 package io.rollout.programme;
 
 import io.rollout.shared.JsonRows;
+import io.rollout.shared.ProcessVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,8 +27,8 @@ class ProgrammePhaseStarter implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String programme = (String) execution.getVariable("programmeCode");
-        int no = ((Number) execution.getVariable("phaseNo")).intValue();
+        String programme = ProcessVariables.string(execution, "programmeCode");
+        int no = ProcessVariables.integer(execution, "phaseNo");
         ProgrammeRepository.Phase phase = repository.phases(programme).stream().filter(p -> p.no() == no).findFirst()
             .orElseThrow(() -> new IllegalStateException("programme " + programme + " has no phase " + no));
         Map<String, Object> form = new HashMap<>();

@@ -2,6 +2,7 @@ package io.rollout.programme;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +31,7 @@ class ProgrammeProgress implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String projectCode = (String) execution.getVariable("projectCode");
+        String projectCode = ProcessVariables.projectCode(execution);
         repository.reachedOperations(projectCode).ifPresent(programme -> {
             decisions.record(new Decision(projectCode, "programmePhase", "programme " + programme, "in-operations",
                 List.of(), null, DecisionLog.SYSTEM, execution.getProcessInstanceId()));

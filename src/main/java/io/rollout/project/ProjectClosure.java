@@ -1,5 +1,6 @@
 package io.rollout.project;
 
+import io.rollout.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,6 @@ class ProjectClosure implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        projects.updateStatus((String) execution.getVariable("projectCode"), Project.CLOSED);
+        projects.updateStatus(ProcessVariables.projectCode(execution), Project.CLOSED);
     }
 }

@@ -29,14 +29,16 @@ class ProjectController {
     private final DecisionLog decisions;
     private final HistoryService history;
     private final CurrentUser user;
+    private final ProjectAccess access;
     private final Messages messages;
 
     ProjectController(ProjectRepository projects, DecisionLog decisions, HistoryService history, CurrentUser user,
-                      Messages messages) {
+                      ProjectAccess access, Messages messages) {
         this.projects = projects;
         this.decisions = decisions;
         this.history = history;
         this.user = user;
+        this.access = access;
         this.messages = messages;
     }
 
@@ -56,10 +58,7 @@ class ProjectController {
 
     @GetMapping("/{code}/decisions")
     List<Decision> decisions(@PathVariable String code) {
-        user.requireAnyOf(Roles.ALL);
-        if (!projects.exists(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
-        }
+        access.require(code, Roles.ALL);
         return decisions.forProject(code);
     }
 
