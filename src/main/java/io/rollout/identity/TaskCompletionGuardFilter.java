@@ -61,46 +61,57 @@ class TaskCompletionGuardFilter extends HttpFilter {
             return;
         }
         Target target = found.get();
-        if (target.action() == Action.THROW) {
-            refuse(request, response, SC_FORBIDDEN, "security.taskForm.noThrow");
-            return;
+        String self = user.map(Authentication::getUserId).orElse(null);
+        switch (target.action()) {
+            case THROW -> refuse(request, response, SC_FORBIDDEN, "security.taskForm.noThrow");
+            case RESTART -> refuse(request, response, SC_FORBIDDEN, "security.startForm.noRestart");
+            case UNCLAIM -> unclaim(request, response, chain, target, self);
+            default -> withBody(request, response, chain, target, self);
         }
-        if (target.action() == Action.RESTART) {
-            refuse(request, response, SC_FORBIDDEN, "security.startForm.noRestart");
-            return;
+    }
+
+    private void unclaim(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Target target,
+                         String self) throws IOException, ServletException {
+        if (self != null && giveBack(target.taskId(), self)) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } else {
+            // not the assignee's own task: the engine decides (403 without TASK_ASSIGN)
+            chain.doFilter(request, response);
         }
-        if (target.action() == Action.UNCLAIM) {
-            String self = user.map(Authentication::getUserId).orElse(null);
-            if (self != null && giveBack(target.taskId(), self)) {
-                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            } else {
-                // not the assignee's own task: the engine decides (403 without TASK_ASSIGN)
-                chain.doFilter(request, response);
-            }
-            return;
-        }
+    }
+
+    // a claim, a completion or a start: the body is read once here and handed on buffered
+    private void withBody(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Target target,
+                          String self) throws IOException, ServletException {
         byte[] bytes = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (bytes == null) {
             refuse(request, response, SC_BAD_REQUEST, "security.taskForm.tooLarge",
                 String.valueOf(MAX_BODY_BYTES));
+        } else if (target.action() == Action.CLAIM) {
+            claim(request, response, chain, bytes, self);
+        } else {
+            submit(request, response, chain, target, bytes);
+        }
+    }
+
+    private void claim(HttpServletRequest request, HttpServletResponse response, FilterChain chain, byte[] bytes,
+                       String self) throws IOException, ServletException {
+        String claimant;
+        try {
+            claimant = TaskCompletionGuard.claimant(bytes);
+        } catch (IOException e) {
+            refuse(request, response, SC_BAD_REQUEST, "security.taskForm.malformed");
             return;
         }
-        if (target.action() == Action.CLAIM) {
-            String claimant;
-            try {
-                claimant = TaskCompletionGuard.claimant(bytes);
-            } catch (IOException e) {
-                refuse(request, response, SC_BAD_REQUEST, "security.taskForm.malformed");
-                return;
-            }
-            String self = user.map(Authentication::getUserId).orElse(null);
-            if (claimant != null && !claimant.equals(self)) {
-                refuse(request, response, SC_FORBIDDEN, "security.taskForm.claimForOther", claimant);
-                return;
-            }
-            chain.doFilter(new TaskQueryExpressionGuardFilter.BufferedRequest(request, bytes), response);
+        if (claimant != null && !claimant.equals(self)) {
+            refuse(request, response, SC_FORBIDDEN, "security.taskForm.claimForOther", claimant);
             return;
         }
+        chain.doFilter(new TaskQueryExpressionGuardFilter.BufferedRequest(request, bytes), response);
+    }
+
+    private void submit(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Target target,
+                        byte[] bytes) throws IOException, ServletException {
         Body body;
         try {
             body = TaskCompletionGuard.body(bytes);
@@ -113,22 +124,30 @@ class TaskCompletionGuardFilter extends HttpFilter {
             refuse(request, response, SC_FORBIDDEN, "security.startForm.noSkip");
             return;
         }
-        if (!body.variables().isEmpty()) {
-            Optional<Set<String>> fields = start
-                ? forms.ofStart(target.definitionId(), target.definitionKey(), target.tenantId())
-                : forms.of(target.taskId());
-            // no such task or process: the engine answers that itself
-            if (fields.isPresent()) {
-                Set<String> foreign = new TreeSet<>(body.variables());
-                foreign.removeAll(fields.get());
-                if (!foreign.isEmpty()) {
-                    refuse(request, response, SC_BAD_REQUEST,
-                        start ? "security.startForm.notAField" : "security.taskForm.notAField", String.join(", ", foreign));
-                    return;
-                }
-            }
+        Set<String> foreign = notFields(target, body, start);
+        if (!foreign.isEmpty()) {
+            refuse(request, response, SC_BAD_REQUEST,
+                start ? "security.startForm.notAField" : "security.taskForm.notAField", String.join(", ", foreign));
+            return;
         }
         chain.doFilter(new TaskQueryExpressionGuardFilter.BufferedRequest(request, bytes), response);
+    }
+
+    /** The submitted variables that are no field of the task's (or the start) form, in name order. */
+    private Set<String> notFields(Target target, Body body, boolean start) {
+        if (body.variables().isEmpty()) {
+            return Set.of();
+        }
+        Optional<Set<String>> fields = start
+            ? forms.ofStart(target.definitionId(), target.definitionKey(), target.tenantId())
+            : forms.of(target.taskId());
+        // no such task or process: the engine answers that itself
+        if (fields.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> foreign = new TreeSet<>(body.variables());
+        foreign.removeAll(fields.get());
+        return foreign;
     }
 
     /**

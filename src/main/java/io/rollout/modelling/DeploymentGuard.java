@@ -94,32 +94,57 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         }
         Contents contents = Contents.of(deployment.getResources());
         KnownHere known = new KnownHere(contents, Context.getCommandContext());
-        Map<String, List<Problem>> byResource = new TreeMap<>();
-        boolean code = false;
-        boolean retention = false;
+        Refusals refusals = new Refusals();
+        otherResources(contents, refusals);
+        processModels(contents, known, refusals);
+        retentions(contents, refusals);
+        decisionTables(contents, known, refusals);
+        if (!refusals.byResource.isEmpty()) {
+            throw refused(refusals);
+        }
+    }
+
+    /** What a deployment is refused for, by resource, and whether any of it is code or a shorter history. */
+    private static final class Refusals {
+
+        final Map<String, List<Problem>> byResource = new TreeMap<>();
+        boolean code;
+        boolean retention;
+
+        void add(String resource, Problem problem) {
+            byResource.computeIfAbsent(resource, r -> new ArrayList<>()).add(problem);
+        }
+    }
+
+    // case models and resources of no kind a model deploys with
+    private void otherResources(Contents contents, Refusals refusals) {
         for (String caseModel : contents.caseModels()) {
-            byResource.computeIfAbsent(caseModel, r -> new ArrayList<>())
-                .add(new ReferenceProblem(messages.get("modelling.code.caseModel", caseModel), ""));
-            code = true;
+            refusals.add(caseModel, new ReferenceProblem(messages.get("modelling.code.caseModel", caseModel), ""));
+            refusals.code = true;
         }
         for (String other : contents.otherResources()) {
-            byResource.computeIfAbsent(other, r -> new ArrayList<>())
-                .add(new ReferenceProblem(messages.get("modelling.code.resource", other), ""));
-            code = true;
+            refusals.add(other, new ReferenceProblem(messages.get("modelling.code.resource", other), ""));
+            refusals.code = true;
         }
+    }
+
+    // a process model's references to beans, forms and processes, and code it would run
+    private void processModels(Contents contents, KnownHere known, Refusals refusals) {
         for (Map.Entry<String, BpmnModelInstance> model : contents.models().entrySet()) {
             String resource = model.getKey();
             for (ModelReferences.Finding f : ModelReferences.check(model.getValue(), known)) {
-                byResource.computeIfAbsent(resource, r -> new ArrayList<>())
-                    .add(new ReferenceProblem(message(resource, f), f.elementId()));
+                refusals.add(resource, new ReferenceProblem(message(resource, f), f.elementId()));
             }
             Document document = (Document) model.getValue().getDocument().getDomSource().getNode();
             for (ModelCode.Finding f : ModelCode.checkProcess(document, known)) {
-                byResource.computeIfAbsent(resource, r -> new ArrayList<>())
-                    .add(new ReferenceProblem(message(resource, f), f.elementId()));
-                code = true;
+                refusals.add(resource, new ReferenceProblem(message(resource, f), f.elementId()));
+                refusals.code = true;
             }
         }
+    }
+
+    // each process against the latest deployed version of it
+    private void retentions(Contents contents, Refusals refusals) {
         for (Map.Entry<String, BpmnModelInstance> model : contents.models().entrySet()) {
             for (Process process : model.getValue().getModelElementsByType(Process.class)) {
                 ProcessDefinitionEntity latest = Context.getCommandContext().getProcessDefinitionManager()
@@ -128,29 +153,31 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                     process.getCamundaHistoryTimeToLiveString(), latest == null ? null : latest.getHistoryTimeToLive(),
                     latest == null ? 0 : latest.getVersion());
                 if (shorter.isPresent()) {
-                    byResource.computeIfAbsent(model.getKey(), r -> new ArrayList<>()).add(shorter.get());
-                    retention = true;
+                    refusals.add(model.getKey(), shorter.get());
+                    refusals.retention = true;
                 }
             }
         }
+    }
+
+    private void decisionTables(Contents contents, KnownHere known, Refusals refusals) {
         for (Map.Entry<String, Document> table : contents.decisionDocuments().entrySet()) {
             for (ModelCode.Finding f : ModelCode.checkDecisions(table.getValue(), known)) {
-                byResource.computeIfAbsent(table.getKey(), r -> new ArrayList<>())
-                    .add(new ReferenceProblem(message(table.getKey(), f), f.elementId()));
-                code = true;
+                refusals.add(table.getKey(), new ReferenceProblem(message(table.getKey(), f), f.elementId()));
+                refusals.code = true;
             }
         }
-        if (byResource.isEmpty()) {
-            return;
-        }
+    }
+
+    private ParseException refused(Refusals refusals) {
         List<Problem> problems = new ArrayList<>();
-        byResource.values().forEach(problems::addAll);
+        refusals.byResource.values().forEach(problems::addAll);
         List<String> lines = problems.stream().map(Problem::getMessage).toList();
         // the reference message speaks of references only; a model that would run code is told what a model may do
-        String summary = messages.get(code ? "modelling.deployment.refused"
-            : retention ? "modelling.deployment.problems" : "modelling.deployment.rejected",
+        String summary = messages.get(refusals.code ? "modelling.deployment.refused"
+            : refusals.retention ? "modelling.deployment.problems" : "modelling.deployment.rejected",
             lines.size(), String.join("\n", lines));
-        throw new ParseException(summary, String.join(", ", byResource.keySet()), problems, List.of());
+        return new ParseException(summary, String.join(", ", refusals.byResource.keySet()), problems, List.of());
     }
 
     /**
