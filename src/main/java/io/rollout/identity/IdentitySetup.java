@@ -86,6 +86,13 @@ class IdentitySetup implements ApplicationRunner {
     }
 
     private void grantRoles() {
+        grantWorkingRoles();
+        grantProjectStarts();
+        grantProcessOwners();
+        grantAuditors();
+    }
+
+    private void grantWorkingRoles() {
         // administrators administer everything (users, groups, authorizations, filters, deployments, Cockpit), as
         // Camunda's own first-user setup grants it: the engine's admin group bypasses only a few checks by itself
         for (Resource resource : Resources.values()) {
@@ -99,6 +106,9 @@ class IdentitySetup implements ApplicationRunner {
             grant(role, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
             grant(role, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
         }
+    }
+
+    private void grantProjectStarts() {
         // the PMO starts projects and follows them in Cockpit
         grant(Roles.PMO, Resources.PROCESS_DEFINITION, "implementationProject", Permissions.CREATE_INSTANCE,
             Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
@@ -117,6 +127,9 @@ class IdentitySetup implements ApplicationRunner {
         }
         // the steering committee cancels projects from Tasklist too
         grant(Roles.STEERING_COMMITTEE, Resources.PROCESS_DEFINITION, "cancelProject", Permissions.CREATE_INSTANCE);
+    }
+
+    private void grantProcessOwners() {
         // process owners deploy models and inspect them in Cockpit
         grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ,
             Permissions.DELETE);
@@ -131,6 +144,9 @@ class IdentitySetup implements ApplicationRunner {
         grant(Roles.PROCESS_OWNER, Resources.BATCH, Authorization.ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
             BatchPermissions.READ, BatchPermissions.READ_HISTORY);
         grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+
+    private void grantAuditors() {
         // auditors read everything that happened and change nothing
         grant(Roles.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Roles.AUDITOR, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,

@@ -66,26 +66,7 @@ class ProgrammeRegistration implements ExecutionListener {
         Set<String> seen = new HashSet<>();
         List<FormRow> rows = JsonRows.read(execution.getVariable("phases")).stream().filter(r -> !r.isBlank()).toList();
         for (int i = 0; i < rows.size(); i++) {
-            FormRow r = rows.get(i);
-            String project = r.text("projectCode") == null ? "" : r.text("projectCode").toUpperCase();
-            if (!CODE.matcher(project).matches() || !seen.add(project) || projects.exists(project)) {
-                problems.add(messages.get("programme.phase.project", i + 1, project));
-            }
-            List<String> departments = values(r, "departments");
-            List<String> modules = values(r, "modules");
-            if (r.text("projectName") == null || departments.isEmpty() || modules.isEmpty()) {
-                problems.add(messages.get("programme.phase.incomplete", i + 1));
-            }
-            for (String department : departments) {
-                if (!knownDepartments.contains(department)) {
-                    problems.add(messages.get("programme.phase.department", i + 1, department,
-                        String.join(", ", knownDepartments)));
-                } else if (owners.of(department).isEmpty()) {
-                    problems.add(messages.get("programme.phase.noOwner", i + 1, department));
-                }
-            }
-            phases.add(new ProgrammeRepository.Phase(i + 1, project, r.text("projectName"), departments, modules,
-                values(r, "datasets"), "planned"));
+            phases.add(phase(rows.get(i), i + 1, seen, problems));
         }
         if (rows.size() < 2) {
             problems.add(messages.get("programme.phases"));
@@ -101,6 +82,29 @@ class ProgrammeRegistration implements ExecutionListener {
         if (execution.getVariable("systemType") == null) {
             execution.setVariable("systemType", "ERP");
         }
+    }
+
+    /** Phase {@code no} of the form's table, with what is wrong with it added to {@code problems}. */
+    private ProgrammeRepository.Phase phase(FormRow r, int no, Set<String> seen, List<String> problems) {
+        String project = r.text("projectCode") == null ? "" : r.text("projectCode").toUpperCase();
+        if (!CODE.matcher(project).matches() || !seen.add(project) || projects.exists(project)) {
+            problems.add(messages.get("programme.phase.project", no, project));
+        }
+        List<String> departments = values(r, "departments");
+        List<String> modules = values(r, "modules");
+        if (r.text("projectName") == null || departments.isEmpty() || modules.isEmpty()) {
+            problems.add(messages.get("programme.phase.incomplete", no));
+        }
+        for (String department : departments) {
+            if (!knownDepartments.contains(department)) {
+                problems.add(messages.get("programme.phase.department", no, department,
+                    String.join(", ", knownDepartments)));
+            } else if (owners.of(department).isEmpty()) {
+                problems.add(messages.get("programme.phase.noOwner", no, department));
+            }
+        }
+        return new ProgrammeRepository.Phase(no, project, r.text("projectName"), departments, modules,
+            values(r, "datasets"), "planned");
     }
 
     /** A cell as a list: the values of a tag list, or text separated by commas, semicolons or spaces. */
