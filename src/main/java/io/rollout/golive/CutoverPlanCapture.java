@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * wave, stabilisation days, on-call team) or big bang — and the runbook (steps with owner, planned minutes and
  * the steps they depend on; no unknown step, no cycle). Prefilled with the stored plan, the departments and the
  * people who may own steps or be on call ({@link CutoverPeople}), offered by display name; on complete everything
- * is checked, named by row, and the plan replaced; decision {@code cutoverPlan} records strategy and reason.
+ * is checked by {@link CutoverPlanRules}, named by row, and the plan replaced; decision {@code cutoverPlan} records
+ * strategy and reason.
  */
 @Component("cutoverPlanCapture")
 class CutoverPlanCapture extends FormTaskListener {
