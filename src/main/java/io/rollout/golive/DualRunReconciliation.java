@@ -88,7 +88,8 @@ class DualRunReconciliation extends FormTaskListener {
         String finding = null;
         if (!r.within()) {
             String text = messages.forRecord("golive.dualRun.mismatch", day, figure.name(),
-                values.legacy().toPlainString(), values.current().toPlainString(), r.differencePercent().toPlainString(),
+                values.legacy().toPlainString(), values.current().toPlainString(),
+                r.differencePercent().toPlainString(),
                 percent(figure.tolerancePercent()));
             incident = incidents.open(projectCode, text, "high", null, user, "dual-run day " + day);
             finding = text + " → " + messages.forRecord("golive.dualRun.incident", incident);

@@ -82,6 +82,7 @@ class FeedbackService {
         }
         String status = FeedbackRules.status(triage.decision());
         repository.decide(id, status, triage.priority(), reason, decidedBy, changeRequest);
-        return changeRequest == null ? Map.of("status", status) : Map.of("status", status, "changeRequestId", changeRequest);
+        return changeRequest == null ? Map.of("status", status)
+            : Map.of("status", status, "changeRequestId", changeRequest);
     }
 }

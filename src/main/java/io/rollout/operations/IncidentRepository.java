@@ -47,8 +47,8 @@ class IncidentRepository {
         int id = jdbc.sql("select coalesce(max(id), 0) + 1 from incident where project_code = ?").param(projectCode)
             .query(Integer.class).single();
         jdbc.sql("""
-                insert into incident (project_code, id, title, severity, module, reporter, status, opened_at, sla_due_at,
-                                      description)
+                insert into incident (project_code, id, title, severity, module, reporter, status, opened_at,
+                                      sla_due_at, description)
                 values (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)""")
             .params(projectCode, id, title.length() > 300 ? title.substring(0, 300) : title, severity, module, reporter,
                 now(), Timestamp.from(slaDue), description)

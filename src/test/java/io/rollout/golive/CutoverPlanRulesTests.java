@@ -1,6 +1,7 @@
 package io.rollout.golive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
@@ -68,8 +69,7 @@ class CutoverPlanRulesTests {
         assertThat(result.plan()).isEqualTo(new CutoverPlanRepository.Plan("big-bang", "Lowest risk for the warehouse",
             null));
         assertThat(result.steps()).extracting(Runbook.Step::no, Runbook.Step::dependsOn)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(1, List.of()),
-                org.assertj.core.groups.Tuple.tuple(2, List.of(1)));
+            .containsExactly(tuple(1, List.of()), tuple(2, List.of(1)));
     }
 
     @Test
@@ -114,7 +114,8 @@ class CutoverPlanRulesTests {
     @Test
     void everyDepartmentGoesLiveInExactlyOneWave() {
         var result = CutoverPlanRules.check(submission("waves", null, List.of(), List.of(
-            row(1, "departments", List.of("procurement", "finance"), "stabilisationDays", 7L, "onCall", List.of("xuhao")),
+            row(1, "departments", List.of("procurement", "finance"), "stabilisationDays", 7L,
+                "onCall", List.of("xuhao")),
             row(2, "departments", "procurement", "stabilisationDays", 0L, "onCall", List.of("liwei"))), RUNBOOK),
             DEPARTMENTS, PEOPLE);
 
@@ -137,8 +138,7 @@ class CutoverPlanRulesTests {
         assertThat(result.problems()).isEmpty();
         assertThat(result.waves()).extracting(CutoverPlanRepository.Wave::no, CutoverPlanRepository.Wave::departments,
                 CutoverPlanRepository.Wave::stabilisationDays)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(1, List.of("procurement"), 7),
-                org.assertj.core.groups.Tuple.tuple(2, List.of("warehouse"), 3));
+            .containsExactly(tuple(1, List.of("procurement"), 7), tuple(2, List.of("warehouse"), 3));
     }
 
     @Test
