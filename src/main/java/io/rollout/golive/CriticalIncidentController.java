@@ -3,7 +3,7 @@ package io.rollout.golive;
 import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
 import io.rollout.operations.Incidents;
-import io.rollout.project.ProjectRepository;
+import io.rollout.project.ProjectAccess;
 import io.rollout.shared.Engine;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
@@ -34,16 +34,16 @@ class CriticalIncidentController {
     private final Incidents incidents;
     private final Engine engine;
     private final RuntimeService runtime;
-    private final ProjectRepository projects;
+    private final ProjectAccess access;
     private final CurrentUser user;
     private final Messages messages;
 
-    CriticalIncidentController(Incidents incidents, Engine engine, RuntimeService runtime, ProjectRepository projects, CurrentUser user,
-                               Messages messages) {
+    CriticalIncidentController(Incidents incidents, Engine engine, RuntimeService runtime, ProjectAccess access,
+                               CurrentUser user, Messages messages) {
         this.incidents = incidents;
         this.engine = engine;
         this.runtime = runtime;
-        this.projects = projects;
+        this.access = access;
         this.user = user;
         this.messages = messages;
     }
@@ -54,10 +54,7 @@ class CriticalIncidentController {
     @Transactional
     @PostMapping("/api/projects/{code}/cutover/critical-incident")
     ResponseEntity<Map<String, Integer>> report(@PathVariable String code, @RequestBody Report report) {
-        user.requireAnyOf(REPORTERS);
-        if (!projects.exists(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
-        }
+        access.require(code, REPORTERS);
         String title = report == null ? null : FormInput.text(report.title());
         if (title == null) {
             throw messages.reject("form.field.required", "title");

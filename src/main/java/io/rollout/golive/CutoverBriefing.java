@@ -6,6 +6,7 @@ import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.ProcessVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ class CutoverBriefing implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        Integer wave = task.getVariable("wave") instanceof Number n ? n.intValue() : null;
+        String projectCode = ProcessVariables.projectCode(task);
+        Integer wave = ProcessVariables.integer(task, "wave");
         switch (task.getTaskDefinitionKey()) {
             case "UserTask_ReviewWave" -> task.setVariableLocal("waveFacts", JsonRows.of(waveFacts(projectCode, wave)));
             case "UserTask_HandleCriticalIncident" -> task.setVariableLocal("incidentContext",

@@ -4,6 +4,7 @@ import io.rollout.identity.RoleMembers;
 import io.rollout.identity.Roles;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
+import io.rollout.shared.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class CutoverPeople {
+class CutoverPeople implements CutoverPlanRules.People {
 
     static final List<String> STEP_OWNER_ROLES = List.of(Roles.IT_OPERATIONS, Roles.DATA_STEWARD, Roles.DEVELOPER,
         Roles.CONSULTANT, Roles.PMO);
@@ -53,39 +54,41 @@ class CutoverPeople {
         return options(List.of(Roles.IT_OPERATIONS), projectDepartments);
     }
 
-    /** Why the user cannot own a runbook step of the project, in the user's language; empty when they can. */
-    Optional<String> stepOwnerProblem(int row, String userId, List<String> projectDepartments) {
+    /** Why the user cannot own a runbook step of the project; empty when they can. */
+    @Override
+    public Optional<Problem> stepOwnerProblem(int row, String userId, List<String> projectDepartments) {
         if (!members.exists(userId)) {
-            return Optional.of(messages.get("golive.plan.unknownUser", row, userId));
+            return Optional.of(new Problem("golive.plan.unknownUser", row, userId));
         }
         if (STEP_OWNER_ROLES.stream().anyMatch(g -> members.isIn(userId, g))
             || inDepartmentRole(userId, projectDepartments)) {
             return Optional.empty();
         }
-        return Optional.of(messages.get("golive.people.notStepOwner", row, label(userId),
+        return Optional.of(new Problem("golive.people.notStepOwner", row, label(userId),
             departmentNames(projectDepartments)));
     }
 
-    /** Why the team cannot be on call for a wave of these departments, one problem per person, in the user's language. */
-    List<String> onCallProblems(int row, List<String> team, List<String> waveDepartments) {
-        List<String> problems = new ArrayList<>();
+    /** Why the team cannot be on call for a wave of these departments, one problem per person. */
+    @Override
+    public List<Problem> onCallProblems(int row, List<String> team, List<String> waveDepartments) {
+        List<Problem> problems = new ArrayList<>();
         if (team.isEmpty()) {
-            problems.add(messages.get("golive.plan.onCallRequired", row));
+            problems.add(new Problem("golive.plan.onCallRequired", row));
             return problems;
         }
         boolean operations = false;
         for (String userId : team) {
             if (!members.exists(userId)) {
-                problems.add(messages.get("golive.plan.unknownUser", row, userId));
+                problems.add(new Problem("golive.plan.unknownUser", row, userId));
             } else if (members.isIn(userId, Roles.IT_OPERATIONS)) {
                 operations = true;
             } else if (!inDepartmentRole(userId, waveDepartments)) {
-                problems.add(messages.get("golive.people.notOnCall", row, label(userId),
+                problems.add(new Problem("golive.people.notOnCall", row, label(userId),
                     departmentNames(waveDepartments)));
             }
         }
         if (!operations) {
-            problems.add(messages.get("golive.people.onCallNeedsOperations", row));
+            problems.add(new Problem("golive.people.onCallNeedsOperations", row));
         }
         return problems;
     }
@@ -101,7 +104,8 @@ class CutoverPeople {
     }
 
     /** Display names of departments, comma-separated ("Procurement, Warehouse"). */
-    String departmentNames(List<String> departments) {
+    @Override
+    public String departmentNames(List<String> departments) {
         return departments.stream().map(names::department).collect(Collectors.joining(", "));
     }
 

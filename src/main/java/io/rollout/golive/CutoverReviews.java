@@ -3,6 +3,8 @@ package io.rollout.golive;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,7 @@ import org.springframework.stereotype.Component;
  * wave's departments after its stabilisation period: {@code waveOk}), {@code UserTask_ReviewDualRun}
  * (end the parallel run, or roll back: {@code dualRunOk}) and {@code UserTask_HandleCriticalIncident} (the on-call
  * team: continue the wave, or roll it back: {@code incidentContinue}), each from the form's {@code reviewDecision}
- * yes / no. A negative answer needs a comment; each is
- * recorded in the decision log.
+ * yes / no. A negative answer needs a comment ({@link CutoverReviewRules}); each is recorded in the decision log.
  */
 @Component("cutoverReviews")
 class CutoverReviews implements TaskListener {
@@ -39,15 +40,12 @@ class CutoverReviews implements TaskListener {
         };
         String answer = TaskForms.text(task, "reviewDecision");
         String comment = TaskForms.text(task, "reviewComment");
-        if (!"yes".equals(answer) && !"no".equals(answer)) {
-            throw messages.reject("form.field.choice", "Decision", "yes, no", answer == null ? "" : answer);
-        }
-        boolean yes = "yes".equals(answer);
-        if (!yes && comment == null) {
-            throw messages.reject("golive.review.commentRequired");
-        }
-        Object wave = task.getVariable("wave");
-        String projectCode = (String) task.getVariable("projectCode");
+        CutoverReviewRules.check(answer, comment).ifPresent(problem -> {
+            throw Problem.reject(messages, List.of(problem));
+        });
+        boolean yes = CutoverReviewRules.YES.equals(answer);
+        Integer wave = ProcessVariables.integer(task, "wave");
+        String projectCode = ProcessVariables.projectCode(task);
         List<String> findings = new ArrayList<>();
         if ("incidentContinue".equals(variable)) {
             // the wave's review lists the incidents of the wave from these findings

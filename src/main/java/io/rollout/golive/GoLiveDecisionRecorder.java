@@ -3,16 +3,17 @@ package io.rollout.golive;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@code riskAcceptance}, {@code decisionReason}.
  */
 @Component("goLiveDecisionRecorder")
-class GoLiveDecisionRecorder implements TaskListener {
+class GoLiveDecisionRecorder extends FormTaskListener {
 
     static final String DECISION = "goLiveDecision";
 
@@ -49,12 +50,8 @@ class GoLiveDecisionRecorder implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            prefill(task, projectCode);
-            return;
-        }
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         String recommendation = decisions.latest(projectCode, GoLiveReadiness.DECISION).map(Decision::outcome)
             .orElseThrow(() -> new IllegalStateException("no readiness assessment of project " + projectCode));
         GoLiveDecisionRules.Submission submission = new GoLiveDecisionRules.Submission(recommendation,
@@ -72,6 +69,16 @@ class GoLiveDecisionRecorder implements TaskListener {
             plans.strategy(projectCode, submission.strategy());
             task.getExecution().setVariable("cutoverStrategy", submission.strategy());
         }
+        List<String> findings = findings(submission, result, recommendation);
+        decisions.record(new Decision(projectCode, DECISION,
+            submission.strategy() == null ? "go-live" : submission.strategy(), result.outcome(), findings,
+            "recommendation=" + recommendation + "; overridden=" + result.overridden(), user,
+            task.getProcessInstanceId()));
+    }
+
+    // what the decision log says beside the outcome: the override, the reason, the conditions, the risk accepted
+    private List<String> findings(GoLiveDecisionRules.Submission submission, GoLiveDecisionRules.Result result,
+                                  String recommendation) {
         List<String> findings = new ArrayList<>();
         if (result.overridden()) {
             findings.add(messages.forRecord("golive.decision.overrides", recommendation));
@@ -85,13 +92,12 @@ class GoLiveDecisionRecorder implements TaskListener {
         if (submission.riskAcceptance() != null) {
             findings.add(messages.forRecord("golive.decision.riskAccepted", submission.riskAcceptance()));
         }
-        decisions.record(new Decision(projectCode, DECISION,
-            submission.strategy() == null ? "go-live" : submission.strategy(), result.outcome(), findings,
-            "recommendation=" + recommendation + "; overridden=" + result.overridden(), user,
-            task.getProcessInstanceId()));
+        return findings;
     }
 
-    private void prefill(DelegateTask task, String projectCode) {
+    @Override
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         plans.plan(projectCode).ifPresent(plan -> {
             List<Runbook.Step> steps = plans.runbook(projectCode);
             task.setVariableLocal("planSummary", messages.forRecord("golive.plan.summary",

@@ -6,6 +6,7 @@ import io.rollout.golive.ReadinessVerdict.Recommendation;
 import io.rollout.golive.ReadinessVerdict.Row;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.ProcessVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class GoLiveReadiness implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String projectCode = (String) execution.getVariable("projectCode");
+        String projectCode = ProcessVariables.projectCode(execution);
         ReadinessFacts facts = sources.gather(projectCode);
         // API calls from delegates are not authorization-checked (authorizationEnabledForCustomCode is off)
         DmnDecisionResult result = decisionService.evaluateDecisionByKey(DECISION_KEY)

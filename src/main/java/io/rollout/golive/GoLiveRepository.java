@@ -100,6 +100,18 @@ class GoLiveRepository {
             .list();
     }
 
+    /** Stores one key figure of one day of a dual run as reconciled, with the incident a mismatch opened. */
+    void saveDualRunCheck(String projectCode, int day, DualRunRules.Values values, Reconciliation.Result result,
+                          Integer incident, String recordedBy) {
+        jdbc.sql("""
+                insert into dual_run_check (project_code, day_no, figure, legacy_value, new_value, difference_percent,
+                                            within_tolerance, incident_id, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(projectCode, day, values.figure(), values.legacy(), values.current(), result.differencePercent(),
+                result.within(), incident, recordedBy, now())
+            .update();
+    }
+
     private Timestamp now() {
         return Timestamp.from(Instant.now(clock));
     }

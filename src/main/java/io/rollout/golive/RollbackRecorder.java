@@ -3,6 +3,7 @@ package io.rollout.golive;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.shared.Messages;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,7 +33,7 @@ class RollbackRecorder implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
+        String projectCode = ProcessVariables.projectCode(task);
         String report = TaskForms.text(task, "rollbackReport");
         if (report == null) {
             throw messages.reject("form.field.required", "Rollback report");
@@ -41,10 +42,10 @@ class RollbackRecorder implements TaskListener {
         if (!repository.recordRollback(projectCode, report, user)) {
             throw new IllegalStateException("no failed cutover run to roll back for project " + projectCode);
         }
-        Object wave = task.getVariable("wave");
-        if (wave instanceof Number n) {
+        Integer wave = ProcessVariables.integer(task, "wave");
+        if (wave != null) {
             // the wave's departments go back to the legacy system; earlier waves stay live
-            plans.waveStatus(projectCode, n.intValue(), "rolled-back");
+            plans.waveStatus(projectCode, wave, "rolled-back");
         }
         decisions.record(new Decision(projectCode, "cutoverRollback", wave == null ? "cutover" : "wave " + wave,
             "rolled-back", List.of(report), null, user, task.getProcessInstanceId()));

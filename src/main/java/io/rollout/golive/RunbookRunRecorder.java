@@ -2,19 +2,16 @@ package io.rollout.golive;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
-import io.rollout.shared.FormInput;
-import io.rollout.shared.FormRow;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +21,11 @@ import org.springframework.stereotype.Component;
  * ({@code runbookPlan}: step, owner by display name, planned minutes, the steps it comes after) and the dynamic
  * list {@code runbook} with one row per step to report on; on complete every step must be done
  * or failed (the run is over), with actual minutes for a done step, and no step may be done or in progress before
- * the steps it depends on are done ({@link Runbook}). The run, its steps and decision {@code cutoverRehearsal} or
- * {@code cutover} are stored; {@code runbookOk} is true when every step is done.
+ * the steps it depends on are done ({@link RunbookRunRules}). The run, its steps and decision
+ * {@code cutoverRehearsal} or {@code cutover} are stored; {@code runbookOk} is true when every step is done.
  */
 @Component("runbookRunRecorder")
-class RunbookRunRecorder implements TaskListener {
+class RunbookRunRecorder extends FormTaskListener {
 
     static final String ROWS = "runbook";
     static final String REHEARSAL = "UserTask_RehearseCutover";
@@ -49,54 +46,30 @@ class RunbookRunRecorder implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         List<Runbook.Step> plan = plans.runbook(projectCode);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("runTitle", title(task, projectCode));
-            task.setVariableLocal("runbookPlan", JsonRows.of(plan.stream().map(this::planRow).toList()));
-            task.setVariableLocal(ROWS, JsonRows.of(plan.stream().map(RunbookRunRecorder::prefill).toList()));
-            return;
-        }
-        List<String> problems = new ArrayList<>();
-        List<Runbook.StepRun> run = new ArrayList<>();
-        Set<Integer> planned = plan.stream().map(Runbook.Step::no).collect(Collectors.toSet());
-        for (FormRow row : JsonRows.read(TaskForms.submitted(task, ROWS))) {
-            Integer no = stepNo(row, problems);
-            if (no == null) {
-                continue;
-            }
-            if (!planned.contains(no)) {
-                problems.add(messages.get("golive.runbook.unknownStep", row.number(), no));
-                continue;
-            }
-            String status = row.text("status");
-            if (!Runbook.DONE.equals(status) && !Runbook.FAILED.equals(status)) {
-                problems.add(messages.get("golive.runbook.notFinished", row.number(), no, status == null ? "-" : status));
-            }
-            Integer minutes = null;
-            try {
-                minutes = row.integer("actualMinutes");
-            } catch (NumberFormatException | ArithmeticException e) {
-                problems.add(messages.get("form.row.number", row.number(), "Actual minutes", row.text("actualMinutes")));
-            }
-            if (Runbook.DONE.equals(status) && (minutes == null || minutes < 0)) {
-                problems.add(messages.get("golive.runbook.actualMinutes", row.number(), no));
-            }
-            run.add(new Runbook.StepRun(no, status, minutes, row.text("note")));
-        }
-        Runbook.checkRun(plan, run).forEach(p -> problems.add(messages.get(p.code(), p.args())));
+        task.setVariableLocal("runTitle", title(task, projectCode));
+        task.setVariableLocal("runbookPlan", JsonRows.of(plan.stream().map(this::planRow).toList()));
+        task.setVariableLocal(ROWS, JsonRows.of(plan.stream().map(RunbookRunRecorder::reportRow).toList()));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        List<Runbook.Step> plan = plans.runbook(projectCode);
         String report = TaskForms.text(task, "cutoverReport");
-        if (report == null) {
-            problems.add(messages.get("form.field.required", "Report"));
+        RunbookRunRules.Result result = RunbookRunRules.check(plan, JsonRows.read(TaskForms.submitted(task, ROWS)),
+            report);
+        if (!result.problems().isEmpty()) {
+            throw Problem.reject(messages, result.problems());
         }
-        FormInput.refuseIfAny(problems);
-        boolean ok = Runbook.complete(plan, run) && run.stream().noneMatch(r -> Runbook.FAILED.equals(r.status()));
+        List<Runbook.StepRun> run = result.run();
+        boolean ok = RunbookRunRules.succeeded(plan, run);
         boolean rehearsal = REHEARSAL.equals(task.getTaskDefinitionKey());
-        Object wave = task.getVariable("wave");
-        Integer waveNo = wave instanceof Number n ? n.intValue() : null;
+        Integer waveNo = ProcessVariables.integer(task, "wave");
         String user = TaskForms.currentUser(task);
-        String strategy = (String) task.getVariable("cutoverStrategy");
+        String strategy = ProcessVariables.string(task, "cutoverStrategy");
         long runId = runs.saveRun(projectCode, strategy, rehearsal ? "mock" : "real", waveNo, ok, report, user, plan, run);
         int plannedMinutes = plan.stream().mapToInt(Runbook.Step::plannedMinutes).sum();
         int actualMinutes = run.stream().mapToInt(r -> r.actualMinutes() == null ? 0 : r.actualMinutes()).sum();
@@ -112,19 +85,6 @@ class RunbookRunRecorder implements TaskListener {
             ok ? "succeeded" : "failed", plannedMinutes, actualMinutes));
     }
 
-    private Integer stepNo(FormRow row, List<String> problems) {
-        try {
-            Integer no = row.integer("stepNo");
-            if (no == null) {
-                problems.add(messages.get("form.row.required", row.number(), "Step"));
-            }
-            return no;
-        } catch (NumberFormatException | ArithmeticException e) {
-            problems.add(messages.get("form.row.number", row.number(), "Step", row.text("stepNo")));
-            return null;
-        }
-    }
-
     // "Rehearsal (mock cutover) of T-1: waves by department", "Wave 1: Procurement, Warehouse", "Cutover of T-1: dual run"
     private String title(DelegateTask task, String projectCode) {
         String strategy = plans.plan(projectCode).map(CutoverPlanRepository.Plan::strategy).orElse("");
@@ -132,10 +92,11 @@ class RunbookRunRecorder implements TaskListener {
         if (REHEARSAL.equals(task.getTaskDefinitionKey())) {
             return messages.forRecord("golive.run.rehearsal", projectCode, strategyName);
         }
-        if (task.getVariable("wave") instanceof Number wave) {
-            List<String> departments = plans.waves(projectCode).stream().filter(w -> w.no() == wave.intValue())
+        Integer wave = ProcessVariables.integer(task, "wave");
+        if (wave != null) {
+            List<String> departments = plans.waves(projectCode).stream().filter(w -> w.no() == wave)
                 .findFirst().map(CutoverPlanRepository.Wave::departments).orElse(List.of());
-            return messages.forRecord("golive.run.wave", wave.intValue(), people.departmentNames(departments));
+            return messages.forRecord("golive.run.wave", wave, people.departmentNames(departments));
         }
         return messages.forRecord("golive.run.cutover", projectCode, strategyName);
     }
@@ -150,7 +111,7 @@ class RunbookRunRecorder implements TaskListener {
         return row;
     }
 
-    private static Map<String, Object> prefill(Runbook.Step s) {
+    private static Map<String, Object> reportRow(Runbook.Step s) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("stepNo", (long) s.no());
         row.put("title", s.title());

@@ -3,17 +3,19 @@ package io.rollout.operations;
 import io.rollout.identity.RoleMembers;
 import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,68 +23,68 @@ import org.springframework.stereotype.Component;
  * in the backlog (writes {@code feedbackId}). {@code UserTask_TriageFeedback}: on create the PMO's form gets the
  * feedback as the reporter gave it ({@code feedbackSummary}) and the project's requirements and open milestones to
  * pick from ({@code requirementOptions}, {@code milestoneOptions}) when promoting it to a change request; on complete
- * the decision — accept, reject or promote — is recorded with the same rules as the REST API.
+ * the decision — accept, reject or promote — is recorded by {@link FeedbackService}, as for the REST API.
  */
 @Component("feedbackTasks")
-class FeedbackTasks implements JavaDelegate, TaskListener {
+class FeedbackTasks extends FormTaskListener implements JavaDelegate {
 
-    private final FeedbackController backlog;
-    private final JdbcClient jdbc;
+    private final FeedbackService feedback;
+    private final FeedbackRepository repository;
     private final RoleMembers members;
     private final Names names;
     private final FeedbackNames feedbackNames;
     private final Messages messages;
 
-    FeedbackTasks(FeedbackController backlog, JdbcClient jdbc, RoleMembers members, Names names,
+    FeedbackTasks(FeedbackService feedback, FeedbackRepository repository, RoleMembers members, Names names,
                   FeedbackNames feedbackNames, Messages messages) {
-        this.backlog = backlog;
-        this.feedbackNames = feedbackNames;
-        this.jdbc = jdbc;
+        this.feedback = feedback;
+        this.repository = repository;
         this.members = members;
         this.names = names;
+        this.feedbackNames = feedbackNames;
         this.messages = messages;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = FormInput.text(execution.getVariable("projectCode"));
+        // start-form values are checked by the rules, whatever type a client sent
+        String code = FormInput.text(execution.getVariable(ProcessVariables.PROJECT_CODE));
         String reporter = FormInput.text(execution.getVariable("reportedBy"));
-        long id = backlog.report(code, new FeedbackController.NewFeedback(FormInput.text(execution.getVariable("kind")),
+        long id = feedback.report(code, new FeedbackRules.NewFeedback(FormInput.text(execution.getVariable("kind")),
             FormInput.text(execution.getVariable("module")), FormInput.text(execution.getVariable("text"))),
             reporter == null ? "unknown" : reporter);
         execution.setVariable("feedbackId", id);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String code = (String) task.getVariable("projectCode");
-        long id = ((Number) task.getVariable("feedbackId")).longValue();
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            backlog.items(code).stream().filter(i -> i.id() == id).findFirst().ifPresent(item ->
-                task.setVariableLocal("feedbackSummary", messages.forRecord("operations.feedback.summary",
-                    feedbackNames.kind(item.kind()), item.module() == null ? "-" : names.module(item.module()),
-                    FormInput.md(members.displayName(item.reporter())), Dates.time(item.reportedAt()),
-                    FormInput.md(item.text()))));
-            TaskForms.prefill(task, "requirementOptions", JsonRows.of(jdbc.sql(
-                    "select req_id, title from requirement where project_code = ? order by req_id")
-                .param(code).query((rs, n) -> option(rs.getString(1), rs.getString(1) + " " + rs.getString(2))).list()));
-            TaskForms.prefill(task, "milestoneOptions", JsonRows.of(jdbc.sql("""
-                    select id, name, due_date from milestone where project_code = ? and status <> 'completed'
-                    order by due_date, id""")
-                .param(code).query((rs, n) -> option(String.valueOf(rs.getLong(1)), rs.getString(2) + " ("
-                    + Dates.date(rs.getDate(3).toLocalDate()) + ")")).list()));
-            return;
-        }
-        backlog.triage(code, id, new FeedbackController.Triage(TaskForms.text(task, "triageDecision"),
-            TaskForms.text(task, "priority"), TaskForms.text(task, "triageReason"),
-            JsonRows.readStrings(TaskForms.submitted(task, "affectedRequirements")),
-            JsonRows.readStrings(TaskForms.submitted(task, "affectedMilestones"))), TaskForms.currentUser(task));
+    protected void prefill(DelegateTask task) {
+        String code = ProcessVariables.projectCode(task);
+        long id = ProcessVariables.id(task, "feedbackId");
+        repository.item(code, id).ifPresent(item ->
+            task.setVariableLocal("feedbackSummary", messages.forRecord("operations.feedback.summary",
+                feedbackNames.kind(item.kind()), item.module() == null ? "-" : names.module(item.module()),
+                FormInput.md(members.displayName(item.reporter())), Dates.time(item.reportedAt()),
+                FormInput.md(item.text()))));
+        TaskForms.prefill(task, "requirementOptions", options(repository.requirementOptions(code)));
+        TaskForms.prefill(task, "milestoneOptions", options(repository.openMilestoneOptions(code)));
     }
 
-    private static Map<String, Object> option(String value, String label) {
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("label", label);
-        option.put("value", value);
-        return option;
+    @Override
+    protected void complete(DelegateTask task) {
+        feedback.triage(ProcessVariables.projectCode(task), ProcessVariables.id(task, "feedbackId"),
+            new FeedbackRules.Triage(TaskForms.text(task, "triageDecision"), TaskForms.text(task, "priority"),
+                TaskForms.text(task, "triageReason"),
+                JsonRows.readStrings(TaskForms.submitted(task, "affectedRequirements")),
+                JsonRows.readStrings(TaskForms.submitted(task, "affectedMilestones"))),
+            TaskForms.currentUser(task));
+    }
+
+    private static JsonValue options(List<FeedbackRepository.Option> options) {
+        return JsonRows.of(options.stream().map(o -> {
+            Map<String, Object> option = new LinkedHashMap<>();
+            option.put("label", o.label());
+            option.put("value", o.value());
+            return option;
+        }).toList());
     }
 }

@@ -5,10 +5,12 @@ import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.RoleMembers;
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectScope;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import io.rollout.training.TrainingStatus;
 import java.util.ArrayList;
@@ -20,7 +22,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  * {@code knowledgeBaseLink}.
  */
 @Component("handoverRecorder")
-class HandoverRecorder implements TaskListener {
+class HandoverRecorder extends FormTaskListener {
 
     static final String MODULE_OWNERS = "moduleOwners";
     /** Who may own a module: the customer's people, not the implementer's. */
@@ -64,44 +65,25 @@ class HandoverRecorder implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        Map<String, String> modules = new LinkedHashMap<>();
-        scope.modules(projectCode).forEach(m -> modules.put(m, names.module(m)));
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         Map<String, TrainingStatus.Standing> standings = training.standings(projectCode);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            TaskForms.prefill(task, MODULE_OWNERS, JsonRows.of(prefill(projectCode, modules)));
-            TaskForms.prefill(task, "ownerOptions", JsonRows.of(members.choices(OWNER_ROLES, null)));
-            List<Map<String, Object>> it = members.choices(List.of(Roles.IT_OPERATIONS), null);
-            TaskForms.prefill(task, "administratorOptions", JsonRows.of(it.stream()
-                .filter(o -> whyNot(o.get("value").toString(), standings, messages::forRecord) == null).toList()));
-            TaskForms.prefill(task, "administratorStanding", JsonRows.of(it.stream().map(o -> standingRow(o, standings))
-                .toList()));
-            return;
-        }
+        TaskForms.prefill(task, MODULE_OWNERS, JsonRows.of(ownerRows(projectCode, modules(projectCode))));
+        TaskForms.prefill(task, "ownerOptions", JsonRows.of(members.choices(OWNER_ROLES, null)));
+        List<Map<String, Object>> it = members.choices(List.of(Roles.IT_OPERATIONS), null);
+        TaskForms.prefill(task, "administratorOptions", JsonRows.of(it.stream()
+            .filter(o -> whyNot(o.get("value").toString(), standings, messages::forRecord) == null).toList()));
+        TaskForms.prefill(task, "administratorStanding", JsonRows.of(it.stream().map(o -> standingRow(o, standings))
+            .toList()));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        Map<String, String> modules = modules(projectCode);
         String knowledgeBase = TaskForms.text(task, "knowledgeBaseLink");
         HandoverRules.Result result = rules.check(JsonRows.read(TaskForms.submitted(task, MODULE_OWNERS)), modules,
-            knowledgeBase, new HandoverRules.People() {
-                @Override
-                public boolean exists(String userId) {
-                    return members.exists(userId);
-                }
-
-                @Override
-                public boolean mayOwn(String userId) {
-                    return OWNER_ROLES.stream().anyMatch(role -> members.isIn(userId, role));
-                }
-
-                @Override
-                public String whyNotAdministrator(String userId) {
-                    return whyNot(userId, standings, messages::get);
-                }
-
-                @Override
-                public String name(String userId) {
-                    return members.displayName(userId);
-                }
-            });
+            knowledgeBase, people(training.standings(projectCode)));
         if (!result.problems().isEmpty()) {
             throw Problem.reject(messages, result.problems());
         }
@@ -112,6 +94,38 @@ class HandoverRecorder implements TaskListener {
                 members.displayName(o.internalOwner()), o.administrators().stream().map(members::displayName)
                     .collect(Collectors.joining(", ")))).toList(),
             "knowledgeBase=" + knowledgeBase, handedOverBy, task.getProcessInstanceId()));
+    }
+
+    // the project's modules by code, with their display names
+    private Map<String, String> modules(String projectCode) {
+        Map<String, String> modules = new LinkedHashMap<>();
+        scope.modules(projectCode).forEach(m -> modules.put(m, names.module(m)));
+        return modules;
+    }
+
+    // what the handover rules ask of the people named, answered from the directory and the training roster
+    private HandoverRules.People people(Map<String, TrainingStatus.Standing> standings) {
+        return new HandoverRules.People() {
+            @Override
+            public boolean exists(String userId) {
+                return members.exists(userId);
+            }
+
+            @Override
+            public boolean mayOwn(String userId) {
+                return OWNER_ROLES.stream().anyMatch(role -> members.isIn(userId, role));
+            }
+
+            @Override
+            public String whyNotAdministrator(String userId) {
+                return whyNot(userId, standings, messages::get);
+            }
+
+            @Override
+            public String name(String userId) {
+                return members.displayName(userId);
+            }
+        };
     }
 
     /**
@@ -158,7 +172,7 @@ class HandoverRecorder implements TaskListener {
         return row;
     }
 
-    private List<Map<String, Object>> prefill(String projectCode, Map<String, String> modules) {
+    private List<Map<String, Object>> ownerRows(String projectCode, Map<String, String> modules) {
         Map<String, HandoverRules.ModuleOwner> named = repository.handover(projectCode).stream()
             .collect(Collectors.toMap(HandoverRules.ModuleOwner::module, Function.identity()));
         List<Map<String, Object>> rows = new ArrayList<>();

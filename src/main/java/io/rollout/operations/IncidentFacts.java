@@ -6,6 +6,7 @@ import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,13 +28,13 @@ import org.springframework.stereotype.Component;
 @Component("incidentFacts")
 class IncidentFacts implements TaskListener {
 
-    private final OperationsRepository repository;
+    private final IncidentRepository repository;
     private final RoleMembers members;
     private final Names names;
     private final Messages messages;
     private final Clock clock;
 
-    IncidentFacts(OperationsRepository repository, RoleMembers members, Names names, Messages messages, Clock clock) {
+    IncidentFacts(IncidentRepository repository, RoleMembers members, Names names, Messages messages, Clock clock) {
         this.repository = repository;
         this.members = members;
         this.names = names;
@@ -43,7 +44,7 @@ class IncidentFacts implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
+        String projectCode = ProcessVariables.projectCode(task);
         if ("UserTask_ContinueHypercare".equals(task.getTaskDefinitionKey())) {
             Instant weekAgo = Instant.now(clock).minus(Duration.ofDays(7));
             TaskForms.prefill(task, "hypercareIncidents", JsonRows.of(repository.incidents(projectCode).stream()
@@ -51,11 +52,11 @@ class IncidentFacts implements TaskListener {
                 .map(this::row).toList()));
             return;
         }
-        int id = ((Number) task.getVariable("incidentId")).intValue();
+        int id = ProcessVariables.integer(task, "incidentId");
         repository.incident(projectCode, id).ifPresent(i -> task.setVariableLocal("incidentFacts", facts(i)));
     }
 
-    private Map<String, Object> row(OperationsRepository.IncidentView i) {
+    private Map<String, Object> row(IncidentRepository.IncidentView i) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("incident", messages.forRecord(i.module() == null ? "operations.incident.row" : "operations.incident.rowOfModule",
             i.id(), i.title(), names.module(i.module())));
@@ -67,7 +68,7 @@ class IncidentFacts implements TaskListener {
         return row;
     }
 
-    private String facts(OperationsRepository.IncidentView i) {
+    private String facts(IncidentRepository.IncidentView i) {
         String table = String.join("\n", List.of("**" + FormInput.md(i.title()) + "**", "",
             "| " + String.join(" | ", messages.forRecord("operations.incident.column.severity"),
                 messages.forRecord("operations.incident.column.module"),

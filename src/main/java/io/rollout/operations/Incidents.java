@@ -1,14 +1,9 @@
 package io.rollout.operations;
 
-import io.rollout.shared.ForModels;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import io.rollout.shared.Engine;
+import io.rollout.shared.ForModels;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,20 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class Incidents {
 
-    static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
-
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final IncidentRepository repository;
     private final OperationsPolicy policy;
     private final RuntimeService runtime;
     private final Engine engine;
 
-    Incidents(JdbcClient jdbc, Clock clock, OperationsPolicy policy, RuntimeService runtime, Engine engine) {
-        this.engine = engine;
-        this.jdbc = jdbc;
-        this.clock = clock;
+    Incidents(IncidentRepository repository, OperationsPolicy policy, RuntimeService runtime, Engine engine) {
+        this.repository = repository;
         this.policy = policy;
         this.runtime = runtime;
+        this.engine = engine;
     }
 
     /**
@@ -52,24 +43,15 @@ public class Incidents {
      */
     public int open(String projectCode, String title, String severity, String module, String reporter, String source,
                     String description) {
-        if (!SEVERITIES.contains(severity)) {
+        if (!IncidentRules.SEVERITIES.contains(severity)) {
             throw new IllegalArgumentException("unknown severity " + severity);
         }
-        int id = jdbc.sql("select coalesce(max(id), 0) + 1 from incident where project_code = ?").param(projectCode)
-            .query(Integer.class).single();
         String text = source == null ? title : title + " [" + source + "]";
-        jdbc.sql("""
-                insert into incident (project_code, id, title, severity, module, reporter, status, opened_at, sla_due_at,
-                                      description)
-                values (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)""")
-            .params(projectCode, id, text.length() > 300 ? text.substring(0, 300) : text, severity, module, reporter,
-                Timestamp.from(Instant.now(clock)), Timestamp.from(policy.slaDue(severity)), description)
-            .update();
+        int id = repository.open(projectCode, text, severity, module, reporter, policy.slaDue(severity), description);
         // whoever reports may open an incident: its process is the application's, not the reporter's
         String instance = engine.asSystem(() -> runtime.startProcessInstanceByKey("hypercareIncident", projectCode,
             Map.of("projectCode", projectCode, "incidentId", id, "incidentTitle", text, "severity", severity)).getId());
-        jdbc.sql("update incident set process_instance_id = ? where project_code = ? and id = ?")
-            .params(instance, projectCode, id).update();
+        repository.processInstance(projectCode, id, instance);
         return id;
     }
 

@@ -4,14 +4,15 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code hourlyRate}, {@code projectCost}.
  */
 @Component("kpiBaselineCapture")
-class KpiBaselineCapture implements TaskListener {
+class KpiBaselineCapture extends FormTaskListener {
 
     private final KpiBaselineRepository repository;
     private final DecisionLog decisions;
@@ -38,21 +39,22 @@ class KpiBaselineCapture implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            repository.baseline(projectCode).ifPresent(b -> {
-                TaskForms.prefill(task, "manualHoursPerMonth", FormInput.formNumber(b.manualHoursPerMonth()));
-                TaskForms.prefill(task, "baselineErrorRatePct", FormInput.formNumber(b.errorRatePct()));
-                TaskForms.prefill(task, "baselineSatisfaction", FormInput.formNumber(b.satisfaction()));
-                TaskForms.prefill(task, "baselineResolutionHours", FormInput.formNumber(b.resolutionHours()));
-                TaskForms.prefill(task, "targetActiveUsersPct", FormInput.formNumber(b.targetActiveUsersPct()));
-                TaskForms.prefill(task, "plannedGoLive", Dates.date(b.plannedGoLive()));
-                TaskForms.prefill(task, "hourlyRate", FormInput.formNumber(b.hourlyRate()));
-                TaskForms.prefill(task, "projectCost", FormInput.formNumber(b.projectCost()));
-            });
-            return;
-        }
+    protected void prefill(DelegateTask task) {
+        repository.baseline(ProcessVariables.projectCode(task)).ifPresent(b -> {
+            TaskForms.prefill(task, "manualHoursPerMonth", FormInput.formNumber(b.manualHoursPerMonth()));
+            TaskForms.prefill(task, "baselineErrorRatePct", FormInput.formNumber(b.errorRatePct()));
+            TaskForms.prefill(task, "baselineSatisfaction", FormInput.formNumber(b.satisfaction()));
+            TaskForms.prefill(task, "baselineResolutionHours", FormInput.formNumber(b.resolutionHours()));
+            TaskForms.prefill(task, "targetActiveUsersPct", FormInput.formNumber(b.targetActiveUsersPct()));
+            TaskForms.prefill(task, "plannedGoLive", Dates.date(b.plannedGoLive()));
+            TaskForms.prefill(task, "hourlyRate", FormInput.formNumber(b.hourlyRate()));
+            TaskForms.prefill(task, "projectCost", FormInput.formNumber(b.projectCost()));
+        });
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         List<Problem> problems = new ArrayList<>();
         KpiBaselineRules.Result result = KpiBaselineRules.check(decimal(task, "manualHoursPerMonth", problems),
             decimal(task, "baselineErrorRatePct", problems), decimal(task, "baselineSatisfaction", problems),

@@ -2,7 +2,7 @@ package io.rollout.operations;
 
 import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
-import io.rollout.project.ProjectRepository;
+import io.rollout.project.ProjectAccess;
 import io.rollout.shared.Messages;
 import java.math.BigDecimal;
 import java.util.List;
@@ -29,21 +29,21 @@ class KpiBaselineController {
     }
 
     private final KpiBaselineRepository repository;
-    private final ProjectRepository projects;
+    private final ProjectAccess access;
     private final CurrentUser user;
     private final Messages messages;
 
-    KpiBaselineController(KpiBaselineRepository repository, ProjectRepository projects, CurrentUser user,
+    KpiBaselineController(KpiBaselineRepository repository, ProjectAccess access, CurrentUser user,
                           Messages messages) {
         this.repository = repository;
-        this.projects = projects;
+        this.access = access;
         this.user = user;
         this.messages = messages;
     }
 
     @PutMapping("/api/projects/{code}/kpi-baseline")
     KpiBaseline capture(@PathVariable String code, @RequestBody Body body) {
-        require(code, List.of(Roles.PMO));
+        access.require(code, List.of(Roles.PMO));
         KpiBaselineRules.Result result = KpiBaselineRules.check(body.manualHoursPerMonth(), body.errorRatePct(),
             body.satisfaction(), body.resolutionHours(), body.targetActiveUsersPct(), body.plannedGoLive(),
             body.hourlyRate(), body.projectCost());
@@ -57,15 +57,8 @@ class KpiBaselineController {
 
     @GetMapping("/api/projects/{code}/kpi-baseline")
     KpiBaseline read(@PathVariable String code) {
-        require(code, Roles.ALL);
+        access.require(code, Roles.ALL);
         return repository.baseline(code).orElseThrow(() ->
             new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("operations.baseline.none", code)));
-    }
-
-    private void require(String code, List<String> roles) {
-        user.requireAnyOf(roles);
-        if (!projects.exists(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
-        }
     }
 }

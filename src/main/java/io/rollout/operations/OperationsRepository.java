@@ -1,8 +1,6 @@
 package io.rollout.operations;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,11 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads hypercare incidents; stores module handovers (owners and administrators) and post-implementation reviews. */
+/**
+ * Stores module handovers (owners and administrators) and post-implementation reviews, and reads the UAT results a
+ * review measures.
+ */
 @Repository
 class OperationsRepository {
 
@@ -26,42 +26,17 @@ class OperationsRepository {
         this.clock = clock;
     }
 
-    /** An incident as {@code GET /api/projects/{code}/incidents} shows it. */
-    record IncidentView(int id, String title, String severity, String module, String reporter, String status,
-                        String resolution, String resolvedBy, Instant openedAt, Instant resolvedAt, Instant slaDueAt,
-                        Instant slaBreachedAt, String description) {
-    }
-
-    /** The incidents of a project, newest first. */
-    List<IncidentView> incidents(String projectCode) {
+    /**
+     * The latest UAT result of each of the project's test cases ({@code pass}, {@code fail}, {@code blocked}), for
+     * the error rate of the post-implementation review.
+     */
+    List<String> latestTestResults(String projectCode) {
         return jdbc.sql("""
-                select id, title, severity, module, reporter, status, resolution, resolved_by, opened_at, resolved_at,
-                       sla_due_at, sla_breached_at, description
-                from incident where project_code = ? order by id desc""")
-            .param(projectCode)
-            .query(OperationsRepository::incident)
-            .list();
-    }
-
-    /** One incident of a project. */
-    Optional<IncidentView> incident(String projectCode, int id) {
-        return jdbc.sql("""
-                select id, title, severity, module, reporter, status, resolution, resolved_by, opened_at, resolved_at,
-                       sla_due_at, sla_breached_at, description
-                from incident where project_code = ? and id = ?""")
-            .params(projectCode, id)
-            .query(OperationsRepository::incident)
-            .optional();
-    }
-
-    private static IncidentView incident(ResultSet rs, int n) throws SQLException {
-        return new IncidentView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)),
-            instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13));
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+                select r.result from test_result r
+                where r.project_code = ?
+                  and r.id = (select max(l.id) from test_result l
+                              where l.project_code = r.project_code and l.case_id = r.case_id)""")
+            .param(projectCode).query(String.class).list();
     }
 
     /** Makes the project's handover exactly these modules with their owners and administrators. */

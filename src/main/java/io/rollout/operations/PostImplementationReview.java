@@ -3,9 +3,11 @@ package io.rollout.operations;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.shared.Dates;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * {@code notes}; writes {@code reviewComparison}.
  */
 @Component("postImplementationReview")
-class PostImplementationReview implements TaskListener {
+class PostImplementationReview extends FormTaskListener {
 
     private final PostImplementationReviewRules rules = new PostImplementationReviewRules();
     private final OperationsRepository repository;
@@ -50,17 +51,21 @@ class PostImplementationReview implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        Optional<KpiBaseline> baseline = baselines.baseline(projectCode);
+        task.setVariableLocal("baselineNote", baseline.isPresent() ? "" : messages.forRecord("operations.baseline.missing"));
+        TaskForms.prefill(task, "reviewMeasures", JsonRows.of(table(baseline.orElse(null),
+            measures.measure(projectCode))));
+        TaskForms.prefill(task, "incidentFigures", JsonRows.of(measures.incidents(projectCode).stream()
+            .map(this::incidentRow).toList()));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         Optional<KpiBaseline> baseline = baselines.baseline(projectCode);
         ReviewMeasures.Measured measured = measures.measure(projectCode);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("baselineNote", baseline.isPresent() ? "" : messages.forRecord("operations.baseline.missing"));
-            TaskForms.prefill(task, "reviewMeasures", JsonRows.of(table(baseline.orElse(null), measured)));
-            TaskForms.prefill(task, "incidentFigures", JsonRows.of(measures.incidents(projectCode).stream()
-                .map(this::incidentRow).toList()));
-            return;
-        }
         PostImplementationReviewRules.Result result = rules.check(task.getVariables());
         if (!result.problems().isEmpty()) {
             throw Problem.reject(messages, result.problems());

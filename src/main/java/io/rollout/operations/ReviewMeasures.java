@@ -3,13 +3,11 @@ package io.rollout.operations;
 import io.rollout.audit.DecisionLog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewMeasures {
 
-    static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
-
-    private final JdbcClient jdbc;
+    private final OperationsRepository repository;
+    private final IncidentRepository incidents;
     private final DecisionLog decisions;
 
-    ReviewMeasures(JdbcClient jdbc, DecisionLog decisions) {
-        this.jdbc = jdbc;
+    ReviewMeasures(OperationsRepository repository, IncidentRepository incidents, DecisionLog decisions) {
+        this.repository = repository;
+        this.incidents = incidents;
         this.decisions = decisions;
     }
 
@@ -55,12 +53,7 @@ class ReviewMeasures {
     }
 
     Measured measure(String projectCode) {
-        List<String> latest = jdbc.sql("""
-                select r.result from test_result r
-                where r.project_code = ?
-                  and r.id = (select max(l.id) from test_result l
-                              where l.project_code = r.project_code and l.case_id = r.case_id)""")
-            .param(projectCode).query(String.class).list();
+        List<String> latest = repository.latestTestResults(projectCode);
         int failed = (int) latest.stream().filter(r -> !"pass".equals(r)).count();
         BigDecimal errorRate = latest.isEmpty() ? null : BigDecimal.valueOf(failed * 100L)
             .divide(BigDecimal.valueOf(latest.size()), 1, RoundingMode.HALF_UP);
@@ -74,7 +67,7 @@ class ReviewMeasures {
     List<SeverityFigures> incidents(String projectCode) {
         List<Incident> incidents = incidentTimes(projectCode);
         List<SeverityFigures> figures = new ArrayList<>();
-        for (String severity : SEVERITIES) {
+        for (String severity : IncidentRules.SEVERITIES) {
             List<Incident> of = incidents.stream().filter(i -> severity.equals(i.severity())).toList();
             List<Incident> resolved = of.stream().filter(i -> i.resolutionMinutes() != null).toList();
             figures.add(new SeverityFigures(severity, of.size(), resolved.size(), of.size() - resolved.size(),
@@ -87,15 +80,8 @@ class ReviewMeasures {
     }
 
     private List<Incident> incidentTimes(String projectCode) {
-        return jdbc.sql("select severity, opened_at, resolved_at, sla_breached_at from incident where project_code = ?")
-            .param(projectCode)
-            .query((rs, n) -> {
-                Timestamp resolvedAt = rs.getTimestamp(3);
-                return new Incident(rs.getString(1), resolvedAt == null ? null
-                    : Duration.between(rs.getTimestamp(2).toInstant(), resolvedAt.toInstant()).toMinutes(),
-                    rs.getTimestamp(4) != null);
-            })
-            .list();
+        return incidents.times(projectCode).stream().map(t -> new Incident(t.severity(), t.resolvedAt() == null ? null
+            : Duration.between(t.openedAt(), t.resolvedAt()).toMinutes(), t.slaBreached())).toList();
     }
 
     private static BigDecimal averageHours(List<Incident> resolved) {
