@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener of {@code UserTask_PlanSessions} (form {@code planSessions}) and {@code UserTask_ScheduleMakeUpSessions}
- * (form {@code scheduleMakeUpSessions}): the dynamic list {@code sessions} — curriculum, kind (theory, practice,
+ * (the same form, showing its make-up texts): the dynamic list {@code sessions} — curriculum, kind (theory, practice,
  * case), topic, trainer, date, manual, video link. A trainer is a user of group {@code trainer} or a seed user of
  * the roster (their sessions count the same); a video link is an http(s) address. Planning replaces the planned
  * sessions and needs at least one per curriculum; make-up sessions are added (at least one) and kept apart.

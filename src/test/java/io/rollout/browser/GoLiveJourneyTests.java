@@ -257,7 +257,8 @@ class GoLiveJourneyTests {
         Tasklist tasklist = new Tasklist(chromium.driver(), port).login(STEERING, PASSWORD);
         GoLiveSteps.claim(tasklist, GoLiveSteps.STEERING_FILTER, escalated);
         assertThat(tasklist.formText()).contains("Goods receipts post stock twice", "wave 1 (Procurement)",
-            "The on-call team (Hao Xu) has not decided within 120 minutes.");
+            "The on-call team (Hao Xu) has not decided within 120 minutes.", "Critical incident #" + incident
+            + " not handled in time").as("the form it shares with hypercare").doesNotContain("SLA breached");
         GoLiveSteps.interveneInCriticalIncident(tasklist, escalated, "Called Hao Xu: roll the wave back tonight");
 
         // the on-call team rolls the wave back; IT operations do it, seeing what goes back and what stays live

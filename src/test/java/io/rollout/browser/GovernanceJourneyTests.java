@@ -136,6 +136,9 @@ class GovernanceJourneyTests {
         assertThat(tasklist.tableRows("Table_Overdue")).hasSize(3);
         assertThat(tasklist.tableRows("Table_Risks")).hasSize(5);
         assertThat(tasklist.formHeight()).as("the report's page, in pixels").isLessThan(FEW_SCREENS);
+        assertThat(tasklist.formText()).as("the weekly texts of the form it shares with the steering review")
+            .contains("Weekly status report of project " + code, "Status (RAG)", "Summary")
+            .doesNotContain("Monthly steering review", "Overall status", "Review and decisions");
         GovernanceSteps.writeStatusReport(tasklist, report, "Amber: at risk",
             "Research on track; warehouse key user away until June",
             "Key users of wave 1 trained (" + today.plusDays(1) + ", " + RunningProject.OWNER + " Test)");
@@ -196,6 +199,11 @@ class GovernanceJourneyTests {
         fire(MILESTONE_CHECK_DUE);
 
         Tasklist steering = new Tasklist(chromium.driver(), port).login(STEERING, PASSWORD);
+        assertThat(GovernanceSteps.take(steering, openTask(HOLD_STEERING_REVIEW)).formText())
+            .as("the steering texts of the form it shares with the weekly report")
+            .contains("Monthly steering review of project " + code, "Overall status (RAG)", "Review and decisions",
+                "Tick the milestones that are completed.")
+            .doesNotContain("Weekly status report");
         GovernanceSteps.holdSteeringReview(steering, openTask(HOLD_STEERING_REVIEW), "Amber: at risk",
             "Blueprint late by three days; scope unchanged, no extra budget");
         assertThat(jdbc.sql("select kind || ' ' || rag from status_report where project_code = ?").param(code)

@@ -128,6 +128,8 @@ class TrainingPhaseJourneyTests {
             FINANCE, REPORTS);
         assertThat(tasklist.canComplete()).as("Complete is enabled once the added rows are filled").isTrue();
         assertThat(tasklist.formHeight()).as("Plan training sessions").isLessThan(FEW_SCREENS);
+        assertThat(tasklist.formText()).contains("Plan training sessions and materials")
+            .doesNotContain("Schedule make-up sessions", "Findings of the completion check");
         tasklist.complete();
         assertThat(jdbc.sql("""
                 select s.kind || ' ' || s.trainer || ' ' || s.session_date from curriculum_session s
@@ -158,6 +160,9 @@ class TrainingPhaseJourneyTests {
         Task makeUp = task("UserTask_ScheduleMakeUpSessions");
         assertThat(makeUp.getName()).isEqualTo("Schedule make-up sessions for 操作员");
         tasklist.filter(TrainingSteps.TRAINERS).open(makeUp.getName(), makeUp.getId());
+        assertThat(tasklist.formText()).as("the make-up texts of the form it shares with planning")
+            .contains("Schedule make-up sessions", "Findings of the completion check")
+            .doesNotContain("Plan training sessions and materials");
         assertThat(tasklist.formText()).contains("Role 操作员: 18 of 22 trainees trained and passed (81.8 %), below "
             + "the target of 90 %.", "(E0029) scored 58 in 仓储业务实操, below its pass mark of 60.");
         assertThat(tasklist.rows("Field_SessionTopic")).isEqualTo(2);
