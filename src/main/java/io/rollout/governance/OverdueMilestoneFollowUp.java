@@ -90,7 +90,7 @@ class OverdueMilestoneFollowUp extends FormTaskListener {
                 List.of(messages.forRecord("governance.milestone.ownerChanged", owners.name(m.owner()), owners.name(owner))),
                 "dueDate=" + m.dueDate() + "; ownerBefore=" + m.owner(), user, task.getProcessInstanceId()));
         });
-        milestones.complete(projectCode, followUp.reached().stream().map(m -> String.valueOf(m.id())).toList(), open, user,
-            task.getProcessInstanceId());
+        milestones.complete(projectCode, followUp.reached().stream().map(m -> String.valueOf(m.id())).toList(), open,
+            user, task.getProcessInstanceId());
     }
 }

@@ -25,7 +25,8 @@ final class StatusReportRules {
         if (rag == null) {
             problems.add(Problem.of("form.field.required", new Label("governance.field.rag")));
         } else if (!RAG.contains(rag.toLowerCase(Locale.ROOT))) {
-            problems.add(Problem.of("form.field.choice", new Label("governance.field.rag"), String.join(", ", RAG), rag));
+            problems.add(Problem.of("form.field.choice", new Label("governance.field.rag"), String.join(", ", RAG),
+                rag));
         }
         if (summary == null) {
             problems.add(Problem.of("form.field.required", new Label("governance.field.summary")));

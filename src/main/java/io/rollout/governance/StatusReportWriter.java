@@ -34,10 +34,10 @@ import org.springframework.stereotype.Component;
  * <li>create: the facts as they are now, task-locally ({@link StatusFacts#formVariables}), {@code milestoneOptions}
  *     (the open milestones, for the checklist {@code milestonesReached}) and the empty fields {@code rag},
  *     {@code summary}.</li>
- * <li>complete: {@code rag} green / amber / red and {@code summary} are required ({@link StatusReportRules}), the checked milestones must be
- *     open ones; refused with every problem, or the milestones are completed and the report is stored in
- *     {@code status_report} (kind {@code weekly} / {@code steering}) with the facts read at this moment, and
- *     logged as decision {@code statusReport} / {@code steeringReview} with the RAG status as outcome.</li>
+ * <li>complete: {@code rag} green / amber / red and {@code summary} are required ({@link StatusReportRules}), the
+ *     checked milestones must be open ones; refused with every problem, or the milestones are completed and the report
+ *     is stored in {@code status_report} (kind {@code weekly} / {@code steering}) with the facts read at this moment,
+ *     and logged as decision {@code statusReport} / {@code steeringReview} with the RAG status as outcome.</li>
  * </ul>
  * The task ends unwritten when the project closes or is cancelled (terminate end event {@code EndEvent_ProjectClosed},
  * interrupting {@code SubProcess_CancelProject}).

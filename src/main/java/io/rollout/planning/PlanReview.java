@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  *     tables {@code planMilestones}, {@code planResources}, {@code planRisks} (with the decisions on high risks),
  *     {@code planRanking} (empty unless bought) and {@code planIntegration}, and {@code planSummary}, the scope and
  *     system selection in a few lines of Markdown.</li>
- * <li>complete: requires {@code planApproved} (yes/no) and a {@code steeringComment} when the plan is
- *     sent back ({@link PlanRules#review}), records the decision {@code steeringPlanReview} and writes {@code planApproved} back as a
- *     Boolean for {@code Gateway_PlanApproved}.</li>
+ * <li>complete: requires {@code planApproved} (yes/no) and a {@code steeringComment} when the plan is sent back
+ *     ({@link PlanRules#review}), records the decision {@code steeringPlanReview} and writes {@code planApproved} back
+ *     as a Boolean for {@code Gateway_PlanApproved}.</li>
  * </ul>
  */
 @Component("planReview")

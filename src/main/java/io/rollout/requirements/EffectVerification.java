@@ -20,14 +20,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * A department owner verifies, per requirement, whether the matched solution delivers the expected effect
- * ({@code UserTask_VerifyEffects} in {@code requirementsPhase}, one task per department, form
- * {@code verifyEffects}). On create it shows the department's requirements that are not withdrawn as a read-only
- * table ({@code requirementTable}, task-local: expected effect, acceptance criterion, solution and its note) and
- * fills the list {@code verifications} (Json: id and title of the same requirements, with empty {@code verified}
- * and {@code verificationComment}) local to the department's instance. On complete it refuses users who are not owners of the department, a row without yes/no, a "no"
- * without a comment, rows of other requirements and requirements left out ({@link RequirementRules#verdicts}); otherwise it stores one verdict per
- * requirement in {@code effect_verification}, moves the verified ones to {@code verified}, and records the
- * department's verdict as {@code effectVerification} in the decision log.
+ * ({@code UserTask_VerifyEffects} in {@code requirementsPhase}, one task per department, form {@code verifyEffects}).
+ * On create it shows the department's requirements that are not withdrawn as a read-only table
+ * ({@code requirementTable}, task-local: expected effect, acceptance criterion, solution and its note) and fills the
+ * list {@code verifications} (Json: id and title of the same requirements, with empty {@code verified} and
+ * {@code verificationComment}) local to the department's instance. On complete it refuses users who are not owners of
+ * the department, a row without yes/no, a "no" without a comment, rows of other requirements and requirements left out
+ * ({@link RequirementRules#verdicts}); otherwise it stores one verdict per requirement in {@code effect_verification},
+ * moves the verified ones to {@code verified}, and records the department's verdict as {@code effectVerification} in
+ * the decision log.
  */
 @Component("effectVerification")
 class EffectVerification extends FormTaskListener {

@@ -26,20 +26,19 @@ import org.springframework.stereotype.Component;
  * {@code department}) and {@code UserTask_ClarifyRequirements} (all departments, no {@code department}
  * variable) in {@code requirementsPhase}, forms {@code captureRequirements} and {@code clarifyRequirements}.
  *
- * <p>On create it prefills the dynamic list {@code requirements} (Json) with the stored rows. On complete it
- * validates every submitted row first with {@link RequirementRules#captured} (title, priority
- * must/should/could, solution match, department in scope, unique ids) and refuses the whole submission with every problem, or upserts all rows, generating
- * {@code REQ-<DEPT3>-<nnn>} ids for new rows. A field the form does not show (its key missing from the row) keeps
- * the stored value, so a compact form never clears what it leaves out. Rows removed from the list are not deleted.
- * Captured rows are
- * {@code draft}; clarified rows become {@code clarified}, or {@code withdrawn} when the row's {@code withdrawn}
- * box is ticked. Capture shows the department's name ({@code departmentName}) and its research sessions
- * ({@code researchSessions}), and prefills an empty {@code researchNotes} with the sessions' notes; on complete it
- * stores {@code researchNotes} and which research methods were recorded in table {@code department_research}.
- * Clarification offers the project's departments by name ({@code departmentOptions}) and clears the findings of
- * the gates it answered
- * ({@code matchFindings}, {@code effectFindings}, {@code signOffFindings}). Once the specification is baselined
- * every submission is refused: changes go through a change request.
+ * <p>On create it prefills the dynamic list {@code requirements} (Json) with the stored rows. On complete it validates
+ * every submitted row first with {@link RequirementRules#captured} (title, priority must/should/could, solution match,
+ * department in scope, unique ids) and refuses the whole submission with every problem, or upserts all rows, generating
+ * {@code REQ-<DEPT3>-<nnn>} ids for new rows. A field the form does not show (its key missing from the row) keeps the
+ * stored value, so a compact form never clears what it leaves out. Rows removed from the list are not deleted. Captured
+ * rows are {@code draft}; clarified rows become {@code clarified}, or {@code withdrawn} when the row's
+ * {@code withdrawn} box is ticked. Capture shows the department's name ({@code departmentName}) and its research
+ * sessions ({@code researchSessions}), and prefills an empty {@code researchNotes} with the sessions' notes; on
+ * complete it stores {@code researchNotes} and which research methods were recorded in table
+ * {@code department_research}. Clarification offers the project's departments by name ({@code departmentOptions}) and
+ * clears the findings of the gates it answered ({@code matchFindings}, {@code effectFindings},
+ * {@code signOffFindings}). Once the specification is baselined every submission is refused: changes go through a
+ * change request.
  */
 @Component("requirementCapture")
 class RequirementCapture extends FormTaskListener {
@@ -74,7 +73,8 @@ class RequirementCapture extends FormTaskListener {
         if (department != null) {
             prefillResearch(task, code, department);
         } else {
-            TaskForms.prefill(task, "departmentOptions", JsonRows.of(tables.departmentOptions(scope.departments(code))));
+            TaskForms.prefill(task, "departmentOptions",
+                JsonRows.of(tables.departmentOptions(scope.departments(code))));
         }
     }
 
@@ -108,7 +108,8 @@ class RequirementCapture extends FormTaskListener {
         for (FormRow row : JsonRows.read(task.getVariable(ROWS))) {
             if (!row.isBlank()) {
                 String typedId = RequirementFields.reqId(row.text("reqId"));
-                drafts.add(new Draft(row.number(), draft(row, department, typedId == null ? null : stored.get(typedId))));
+                Requirement before = typedId == null ? null : stored.get(typedId);
+                drafts.add(new Draft(row.number(), draft(row, department, before)));
             }
         }
         List<Problem> problems = RequirementRules.captured(drafts, department, stored, scope.departments(code), code);

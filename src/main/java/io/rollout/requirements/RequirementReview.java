@@ -14,12 +14,13 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * The department owner's review of the researched requirements ({@code UserTask_ReviewDepartmentRequirements}
- * in {@code requirementsPhase}, form {@code reviewDepartmentRequirements}). On create it shows the department's
+ * The department owner's review of the researched requirements ({@code UserTask_ReviewDepartmentRequirements} in
+ * {@code requirementsPhase}, form {@code reviewDepartmentRequirements}). On create it shows the department's
  * requirements as a read-only table ({@code requirementTable}, task-local, must-haves first) under the department's
  * name ({@code departmentName}); on complete it needs {@code departmentReviewOk} (yes/no, stored back as a Boolean for
- * {@code Gateway_DepartmentReviewOk}) and, when not ok, a {@code reviewComment} ({@link RequirementRules#review}), which the research task then
- * shows. The review is recorded in the decision log as {@code departmentRequirementsReview}.
+ * {@code Gateway_DepartmentReviewOk}) and, when not ok, a {@code reviewComment} ({@link RequirementRules#review}),
+ * which the research task then shows. The review is recorded in the decision log as
+ * {@code departmentRequirementsReview}.
  */
 @Component("requirementReview")
 class RequirementReview extends FormTaskListener {

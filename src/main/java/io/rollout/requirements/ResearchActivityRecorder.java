@@ -13,14 +13,13 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * One research session with a department: {@code UserTask_InterviewDepartment},
- * {@code UserTask_RunQuestionnaire} and {@code UserTask_MapProcesses} in {@code requirementsPhase} (form
- * {@code recordResearchActivity}; each task sets {@code researchMethod} to {@code interview},
- * {@code questionnaire} or {@code process-mapping}). On create it gives the form the department's name
- * ({@code departmentName}, task-local). On complete it needs {@code heldOn} (an ISO date) and
- * {@code participants}, with optional {@code activityNotes} ({@link RequirementRules#session}); it refuses the submission naming every missing or
- * bad field, else stores a row in {@code research_activity}. The three variables are local to each task (input
- * parameters), so the parallel sessions of a department never see each other's answers.
+ * One research session with a department: {@code UserTask_InterviewDepartment}, {@code UserTask_RunQuestionnaire} and
+ * {@code UserTask_MapProcesses} in {@code requirementsPhase} (form {@code recordResearchActivity}; each task sets
+ * {@code researchMethod} to {@code interview}, {@code questionnaire} or {@code process-mapping}). On create it gives
+ * the form the department's name ({@code departmentName}, task-local). On complete it needs {@code heldOn} (an ISO
+ * date) and {@code participants}, with optional {@code activityNotes} ({@link RequirementRules#session}); it refuses
+ * the submission naming every missing or bad field, else stores a row in {@code research_activity}. The three variables
+ * are local to each task (input parameters), so the parallel sessions of a department never see each other's answers.
  */
 @Component("researchActivity")
 class ResearchActivityRecorder extends FormTaskListener {

@@ -100,8 +100,8 @@ class RequirementRulesTests {
     void matchingKeepsTheStoredNoteOfARowWithoutOneAndRefusesAnIdTwice() {
         Requirement withNote = new Requirement(null, "REQ-FIN-001", "finance", "A", null, null, null, "must", null,
             null, Requirement.CLARIFIED, null, null, "stored note");
-        var matches = RequirementRules.matches(List.of(row(1, "reqId", "req-fin-001", "solutionMatch", "Customization")),
-            Map.of("REQ-FIN-001", withNote));
+        var matches = RequirementRules.matches(
+            List.of(row(1, "reqId", "req-fin-001", "solutionMatch", "Customization")), Map.of("REQ-FIN-001", withNote));
         assertThat(matches.problems()).isEmpty();
         assertThat(matches.solutions()).containsEntry("REQ-FIN-001", "customisation");
         assertThat(matches.notes()).containsEntry("REQ-FIN-001", "stored note");
