@@ -3,12 +3,12 @@ package io.rollout.change;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("changeApproval")
-class ChangeApproval implements TaskListener {
+class ChangeApproval extends FormTaskListener {
 
     private final ChangeRequestRepository repository;
     private final ChangeForms forms;
@@ -37,13 +37,14 @@ class ChangeApproval implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        long id = ChangeForms.changeRequestId(task);
-        ChangeRequest cr = repository.find(id).orElseThrow(() -> new IllegalStateException("no change request " + id));
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            forms.show(task, cr);
-            return;
-        }
+    protected void prefill(DelegateTask task) {
+        forms.show(task, forms.find(task));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        ChangeRequest cr = forms.find(task);
+        long id = cr.id();
         String decision = FormInput.text(task.getVariable("changeDecision"));
         String reason = FormInput.text(task.getVariable("decisionReason"));
         List<Problem> problems = ChangeRequestRules.decision(decision, reason);

@@ -7,6 +7,7 @@ import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -69,8 +70,10 @@ class ChangeForms {
         }
     }
 
-    static long changeRequestId(DelegateTask task) {
-        return ((Number) task.getVariable("changeRequestId")).longValue();
+    /** The change request a task of {@code SubProcess_ChangeRequest} is about. */
+    ChangeRequest find(DelegateTask task) {
+        long id = ProcessVariables.id(task, ChangeRequests.ID);
+        return repository.find(id).orElseThrow(() -> new IllegalStateException("no change request " + id));
     }
 
     private static Map<String, Object> row(Object... keysAndValues) {

@@ -4,12 +4,12 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.change.ChangeRequestRules.Impact;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("changeImpactAnalysis")
-class ChangeImpactAnalysis implements TaskListener {
+class ChangeImpactAnalysis extends FormTaskListener {
 
     private final ChangeRequestRepository repository;
     private final ChangeForms forms;
@@ -38,13 +38,14 @@ class ChangeImpactAnalysis implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        long id = ChangeForms.changeRequestId(task);
-        ChangeRequest cr = repository.find(id).orElseThrow(() -> new IllegalStateException("no change request " + id));
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            forms.show(task, cr);
-            return;
-        }
+    protected void prefill(DelegateTask task) {
+        forms.show(task, forms.find(task));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        ChangeRequest cr = forms.find(task);
+        long id = cr.id();
         Impact impact = ChangeRequestRules.impact(task.getVariable("effortDays"), task.getVariable("scheduleDelayDays"),
             task.getVariable("cost"), task.getVariable("riskLevel"), FormInput.text(task.getVariable("impactNotes")));
         if (!impact.valid()) {

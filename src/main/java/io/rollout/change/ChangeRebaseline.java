@@ -5,6 +5,7 @@ import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.change.RebaselineRules.PlannedMilestone;
 import io.rollout.change.RebaselineRules.Shift;
 import io.rollout.shared.Messages;
+import io.rollout.shared.ProcessVariables;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +37,7 @@ class ChangeRebaseline implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable("changeRequestId")).longValue();
+        long id = ProcessVariables.id(execution, ChangeRequests.ID);
         ChangeRequest cr = repository.find(id).orElseThrow(() -> new IllegalStateException("no change request " + id));
         String reason = messages.forRecord("change.rebaseline.reason", id, cr.reason());
         Set<Long> affected = new HashSet<>();
@@ -47,7 +48,7 @@ class ChangeRebaseline implements JavaDelegate {
         List<String> findings = new ArrayList<>();
         shifts.stream().filter(Shift::moved).forEach(s -> findings.add(messages.forRecord("change.rebaseline.moved",
             s.name(), s.before().toString(), s.after().toString())));
-        Integer specVersion = (Integer) execution.getVariable(ChangeSpecification.VERSION);
+        Integer specVersion = ProcessVariables.integer(execution, ChangeSpecification.VERSION);
         if (specVersion != null) {
             findings.add(messages.forRecord("change.rebaseline.specification", specVersion));
         } else if (!cr.requirements().isEmpty()) {

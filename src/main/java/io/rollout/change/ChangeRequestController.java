@@ -4,8 +4,7 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
-import io.rollout.project.ProjectRepository;
-import io.rollout.shared.Messages;
+import io.rollout.project.ProjectAccess;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Change requests over HTTP: {@code POST /api/projects/{code}/change-requests} raises one (PMO, consultants,
@@ -33,19 +31,17 @@ class ChangeRequestController {
 
     private final ChangeRequests changeRequests;
     private final ChangeRequestRepository repository;
-    private final ProjectRepository projects;
+    private final ProjectAccess access;
     private final DecisionLog decisions;
     private final CurrentUser user;
-    private final Messages messages;
 
-    ChangeRequestController(ChangeRequests changeRequests, ChangeRequestRepository repository,
-                            ProjectRepository projects, DecisionLog decisions, CurrentUser user, Messages messages) {
+    ChangeRequestController(ChangeRequests changeRequests, ChangeRequestRepository repository, ProjectAccess access,
+                            DecisionLog decisions, CurrentUser user) {
         this.changeRequests = changeRequests;
         this.repository = repository;
-        this.projects = projects;
+        this.access = access;
         this.decisions = decisions;
         this.user = user;
-        this.messages = messages;
     }
 
     /** The body of a new change request; milestones by id or exact name. */
@@ -59,8 +55,7 @@ class ChangeRequestController {
 
     @PostMapping
     ResponseEntity<Map<String, Long>> raise(@PathVariable String code, @RequestBody NewChangeRequest body) {
-        user.requireAnyOf(RAISERS);
-        requireProject(code);
+        access.require(code, RAISERS);
         long id = changeRequests.raise(code, body.description(), body.reason(),
             body.affectedRequirements() == null ? List.of() : body.affectedRequirements(),
             body.affectedMilestones() == null ? List.of() : body.affectedMilestones(), user.id());
@@ -69,16 +64,9 @@ class ChangeRequestController {
 
     @GetMapping
     List<ChangeRequestView> list(@PathVariable String code) {
-        user.requireAnyOf(Roles.ALL);
-        requireProject(code);
+        access.require(code, Roles.ALL);
         List<Decision> logged = decisions.forProject(code);
         return repository.forProject(code).stream().map(cr -> new ChangeRequestView(cr, logged.stream()
             .filter(d -> ChangeRequest.subject(cr.id()).equals(d.subject())).toList())).toList();
-    }
-
-    private void requireProject(String code) {
-        if (!projects.exists(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
-        }
     }
 }

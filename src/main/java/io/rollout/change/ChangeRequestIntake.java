@@ -37,7 +37,7 @@ class ChangeRequestIntake implements JavaDelegate {
             TaskForms.starter(execution, "changeInitiator"));
         execution.setProcessBusinessKey(code);
         execution.setVariable("projectCode", code);
-        execution.setVariable("changeRequestId", id);
+        execution.setVariable(ChangeRequests.ID, id);
     }
 
     static List<String> split(Object value, String separator) {

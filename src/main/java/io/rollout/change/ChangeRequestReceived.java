@@ -1,5 +1,6 @@
 package io.rollout.change;
 
+import io.rollout.shared.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -27,13 +28,12 @@ class ChangeRequestReceived implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Object id = execution.getVariable("changeRequestId");
-        if (id == null) {
+        Long changeRequestId = ProcessVariables.id(execution, ChangeRequests.ID);
+        if (changeRequestId == null) {
             throw new IllegalStateException("message " + ChangeRequests.MESSAGE + " without changeRequestId");
         }
-        long changeRequestId = ((Number) id).longValue();
-        execution.setVariableLocal("changeRequestId", changeRequestId);
-        execution.getProcessInstance().removeVariableLocal("changeRequestId");
+        execution.setVariableLocal(ChangeRequests.ID, changeRequestId);
+        execution.getProcessInstance().removeVariableLocal(ChangeRequests.ID);
         LOCAL.forEach(name -> execution.setVariableLocal(name, null));
         ChangeRequest cr = repository.find(changeRequestId)
             .orElseThrow(() -> new IllegalStateException("no change request " + changeRequestId));

@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChangeRequests {
 
     static final String MESSAGE = "ChangeRequestRaised";
+    /** The variable that names the change request in the processes (Long). */
+    static final String ID = "changeRequestId";
 
     private final ChangeRequestRepository repository;
     private final ProjectRepository projects;
@@ -72,7 +74,7 @@ public class ChangeRequests {
             // who may raise is decided by Rollout's roles; the correlation itself is the system's act
             engineConfiguration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
                 () -> runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(projectCode)
-                    .setVariable("changeRequestId", id).correlateWithResult()));
+                    .setVariable(ID, id).correlateWithResult()));
         } catch (MismatchingMessageCorrelationException e) {
             throw messages.reject("change.project.notRunning", projectCode);
         }

@@ -2,6 +2,7 @@ package io.rollout.change;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -27,14 +28,14 @@ class ChangeRoutingRecorder implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable("changeRequestId")).longValue();
+        long id = ProcessVariables.id(execution, ChangeRequests.ID);
         Object group = execution.getVariable("approverGroup");
         if (group == null || !APPROVER_GROUPS.contains(group.toString())) {
             throw new IllegalStateException("changeRouting routed change request " + id + " to " + group
                 + "; expected one of " + APPROVER_GROUPS);
         }
         repository.saveRouting(id, group.toString());
-        decisions.record(new Decision((String) execution.getVariable("projectCode"), "changeRouting",
+        decisions.record(new Decision(ProcessVariables.projectCode(execution), "changeRouting",
             ChangeRequest.subject(id), group.toString(), List.of(), "effortDays=" + execution.getVariable("effortDays")
                 + "; scheduleDelayDays=" + execution.getVariable("scheduleDelayDays") + "; cost="
                 + execution.getVariable("cost") + "; riskLevel=" + execution.getVariable("riskLevel"),

@@ -2,11 +2,11 @@ package io.rollout.change;
 
 import io.rollout.requirements.Specification;
 import io.rollout.shared.ForModels;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.TaskForms;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("changeSpecification")
-public class ChangeSpecification implements TaskListener {
+public class ChangeSpecification extends FormTaskListener {
 
     /** The specification version baselined for this change request (Integer, local to its event sub-process). */
     static final String VERSION = "rebaselinedSpecVersion";
@@ -48,17 +48,17 @@ public class ChangeSpecification implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        long id = ChangeForms.changeRequestId(task);
-        ChangeRequest cr = find(id);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            forms.show(task, cr);
-            task.setVariableLocal("requirements", JsonRows.of(specification.formRows(cr.projectCode(),
-                cr.requirements())));
-            return;
-        }
+    protected void prefill(DelegateTask task) {
+        ChangeRequest cr = forms.find(task);
+        forms.show(task, cr);
+        task.setVariableLocal("requirements", JsonRows.of(specification.formRows(cr.projectCode(), cr.requirements())));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        ChangeRequest cr = forms.find(task);
         int version = specification.rebaselineFromForm(cr.projectCode(),
-            messages.forRecord("change.rebaseline.reason", id, cr.reason()), TaskForms.currentUser(task),
+            messages.forRecord("change.rebaseline.reason", cr.id(), cr.reason()), TaskForms.currentUser(task),
             JsonRows.read(task.getVariable("requirements")));
         task.getExecution().setVariable(VERSION, version);
     }

@@ -5,6 +5,7 @@ import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.LogEntryRules.Assignment;
 import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("logEntryAssignment")
-class LogEntryAssignment implements TaskListener {
+class LogEntryAssignment extends FormTaskListener {
 
     private final LogEntryRepository repository;
     private final DecisionLog decisions;
@@ -44,13 +44,14 @@ class LogEntryAssignment implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void prefill(DelegateTask task) {
+        LogEntryForms.show(task, LogEntryForms.entry(task, repository), owners, messages);
+        TaskForms.prefill(task, "ownerOptions", owners.options());
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
         LogEntry entry = LogEntryForms.entry(task, repository);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            LogEntryForms.show(task, entry, owners, messages);
-            TaskForms.prefill(task, "ownerOptions", owners.options());
-            return;
-        }
         Assignment assignment = LogEntryRules.assign(FormInput.text(task.getVariable("owner")),
             FormInput.text(task.getVariable("dueDate")), LocalDate.now(clock), owners::check);
         if (!assignment.valid()) {

@@ -3,9 +3,8 @@ package io.rollout.governance;
 import io.rollout.governance.RisksAndIssues.NewEntry;
 import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
-import io.rollout.project.ProjectRepository;
+import io.rollout.project.ProjectAccess;
 import io.rollout.shared.FormInput;
-import io.rollout.shared.Messages;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The risk and issue log over HTTP: {@code POST /api/projects/{code}/risks-and-issues} raises one (every working
@@ -31,17 +29,15 @@ class LogEntryController {
 
     private final RisksAndIssues risksAndIssues;
     private final LogEntryRepository repository;
-    private final ProjectRepository projects;
+    private final ProjectAccess access;
     private final CurrentUser user;
-    private final Messages messages;
 
-    LogEntryController(RisksAndIssues risksAndIssues, LogEntryRepository repository, ProjectRepository projects,
-                       CurrentUser user, Messages messages) {
+    LogEntryController(RisksAndIssues risksAndIssues, LogEntryRepository repository, ProjectAccess access,
+                       CurrentUser user) {
         this.risksAndIssues = risksAndIssues;
         this.repository = repository;
-        this.projects = projects;
+        this.access = access;
         this.user = user;
-        this.messages = messages;
     }
 
     /** The body of a new risk or issue. */
@@ -51,8 +47,7 @@ class LogEntryController {
 
     @PostMapping
     ResponseEntity<Map<String, Long>> raise(@PathVariable String code, @RequestBody Body body) {
-        user.requireAnyOf(RAISERS);
-        requireProject(code);
+        access.require(code, RAISERS);
         long id = risksAndIssues.raise(code, new NewEntry(FormInput.text(body.kind()), FormInput.text(body.title()),
             FormInput.text(body.description()), body.probability(), body.impact(), FormInput.text(body.severity()),
             FormInput.text(body.owner()), FormInput.text(body.dueDate())), user.id());
@@ -61,14 +56,7 @@ class LogEntryController {
 
     @GetMapping
     List<LogEntry> list(@PathVariable String code) {
-        user.requireAnyOf(Roles.ALL);
-        requireProject(code);
+        access.require(code, Roles.ALL);
         return repository.forProject(code);
-    }
-
-    private void requireProject(String code) {
-        if (!projects.exists(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.Messages;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -31,7 +32,7 @@ final class LogEntryForms {
     }
 
     static LogEntry entry(DelegateTask task, LogEntryRepository repository) {
-        long id = ((Number) task.getVariable("logEntryId")).longValue();
+        long id = ProcessVariables.id(task, RisksAndIssues.ID);
         return repository.find(id).orElseThrow(() -> new IllegalStateException("no log entry " + id));
     }
 }

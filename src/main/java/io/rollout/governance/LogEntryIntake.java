@@ -49,7 +49,7 @@ class LogEntryIntake implements JavaDelegate {
             text(execution, "severity"), owner, dueDate), raisedBy);
         execution.setProcessBusinessKey(code);
         execution.setVariable("projectCode", code);
-        execution.setVariable("logEntryId", id);
+        execution.setVariable(RisksAndIssues.ID, id);
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -1,5 +1,6 @@
 package io.rollout.governance;
 
+import io.rollout.shared.ProcessVariables;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -30,13 +31,12 @@ class LogEntryReceived implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Object id = execution.getVariable("logEntryId");
-        if (id == null) {
+        Long entryId = ProcessVariables.id(execution, RisksAndIssues.ID);
+        if (entryId == null) {
             throw new IllegalStateException("message " + RisksAndIssues.MESSAGE + " without logEntryId");
         }
-        long entryId = ((Number) id).longValue();
-        execution.setVariableLocal("logEntryId", entryId);
-        execution.getProcessInstance().removeVariableLocal("logEntryId");
+        execution.setVariableLocal(RisksAndIssues.ID, entryId);
+        execution.getProcessInstance().removeVariableLocal(RisksAndIssues.ID);
         LogEntry entry = repository.find(entryId).orElseThrow(() -> new IllegalStateException("no log entry " + entryId));
         execution.setVariableLocal("logEntryKind", entry.kind());
         execution.setVariableLocal("logEntryTitle", entry.title());

@@ -4,12 +4,12 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.TaskForms;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("logEntryResolution")
-class LogEntryResolution implements TaskListener {
+class LogEntryResolution extends FormTaskListener {
 
     private final LogEntryRepository repository;
     private final DecisionLog decisions;
@@ -36,12 +36,13 @@ class LogEntryResolution implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void prefill(DelegateTask task) {
+        LogEntryForms.show(task, LogEntryForms.entry(task, repository), owners, messages);
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
         LogEntry entry = LogEntryForms.entry(task, repository);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            LogEntryForms.show(task, entry, owners, messages);
-            return;
-        }
         String resolution = FormInput.text(task.getVariable("resolution"));
         List<Problem> problems = LogEntryRules.resolve(resolution);
         if (!problems.isEmpty()) {

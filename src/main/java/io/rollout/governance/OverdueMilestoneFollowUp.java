@@ -3,12 +3,14 @@ package io.rollout.governance;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.Milestones.OpenMilestone;
+import io.rollout.governance.OverdueFollowUpRules.FollowUp;
 import io.rollout.identity.ProjectPeople;
 import io.rollout.shared.Dates;
-import io.rollout.shared.FormRow;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,9 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +28,14 @@ import org.springframework.stereotype.Component;
  * <li>create: task-local {@code overdueMilestones}, one row per overdue open milestone (name, due date, days overdue,
  *     {@code owner}, {@code reached}), with {@code overdueIds} (the milestone of each row, in order) and
  *     {@code ownerOptions} (the people who may own a milestone, {@link ProjectPeople}).</li>
- * <li>complete: every row keeps its milestone and has an owner who may own it; refused with every problem, or the
+ * <li>complete: every row keeps its milestone and has an owner who may own it ({@link OverdueFollowUpRules});
+ *     refused with every problem, or the
  *     milestones given to another owner change owner (decision {@code milestoneOwnerChanged}) and those ticked
  *     reached are completed (decision {@code milestoneCompleted}).</li>
  * </ul>
  */
 @Component("overdueMilestoneFollowUp")
-class OverdueMilestoneFollowUp implements TaskListener {
+class OverdueMilestoneFollowUp extends FormTaskListener {
 
     static final String ROWS = "overdueMilestones";
     static final String IDS = "overdueIds";
@@ -55,74 +56,41 @@ class OverdueMilestoneFollowUp implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
+    protected void prefill(DelegateTask task) {
+        LocalDate today = LocalDate.now(clock);
+        List<OpenMilestone> overdue = OverdueRules.overdue(milestones.open(ProcessVariables.projectCode(task)), today);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (OpenMilestone m : overdue) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("milestone", m.name());
+            row.put("due", Dates.date(m.dueDate()));
+            row.put("days", String.valueOf(ChronoUnit.DAYS.between(m.dueDate(), today)));
+            row.put("owner", m.owner());
+            row.put("reached", false);
+            rows.add(row);
+        }
+        TaskForms.prefill(task, ROWS, JsonRows.of(rows));
+        TaskForms.prefill(task, IDS, JsonRows.ofStrings(overdue.stream().map(m -> String.valueOf(m.id())).toList()));
+        TaskForms.prefill(task, "ownerOptions", owners.options());
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         List<OpenMilestone> open = milestones.open(projectCode);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            LocalDate today = LocalDate.now(clock);
-            List<OpenMilestone> overdue = OverdueRules.overdue(open, today);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (OpenMilestone m : overdue) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("milestone", m.name());
-                row.put("due", Dates.date(m.dueDate()));
-                row.put("days", String.valueOf(ChronoUnit.DAYS.between(m.dueDate(), today)));
-                row.put("owner", m.owner());
-                row.put("reached", false);
-                rows.add(row);
-            }
-            TaskForms.prefill(task, ROWS, JsonRows.of(rows));
-            TaskForms.prefill(task, IDS, JsonRows.ofStrings(overdue.stream().map(m -> String.valueOf(m.id())).toList()));
-            TaskForms.prefill(task, "ownerOptions", owners.options());
-            return;
-        }
-        List<FormRow> rows = JsonRows.read(TaskForms.submitted(task, ROWS));
-        List<String> ids = JsonRows.readStrings(task.getVariableLocal(IDS));
-        if (rows.size() != ids.size()) {
-            throw Problem.reject(messages, List.of(Problem.of("governance.overdue.changed")));
-        }
-        List<Problem> problems = new ArrayList<>();
-        List<OpenMilestone> reached = new ArrayList<>();
-        Map<OpenMilestone, String> newOwners = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            FormRow row = rows.get(i);
-            String id = ids.get(i);
-            Optional<OpenMilestone> found = open.stream().filter(m -> String.valueOf(m.id()).equals(id)).findFirst();
-            if (found.isEmpty()) {
-                // completed meanwhile, in a status report: nothing left to follow up
-                continue;
-            }
-            OpenMilestone m = found.get();
-            if (!m.name().equals(row.text("milestone"))) {
-                problems.add(Problem.of("governance.overdue.changed"));
-                continue;
-            }
-            String owner = row.text("owner");
-            ProjectPeople.Refusal refusal = owner == null ? null : owners.check(owner);
-            if (owner == null) {
-                problems.add(Problem.of("governance.overdue.ownerRequired", row.number(), m.name()));
-            } else if (refusal == ProjectPeople.Refusal.UNKNOWN) {
-                problems.add(Problem.of("governance.overdue.ownerUnknown", row.number(), m.name(), owner));
-            } else if (refusal == ProjectPeople.Refusal.NOT_ON_PROJECTS) {
-                problems.add(Problem.of("governance.overdue.ownerNotOnProjects", row.number(), m.name(), owner));
-            } else if (!owner.equals(m.owner())) {
-                newOwners.put(m, owner);
-            }
-            if (row.bool("reached")) {
-                reached.add(m);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw Problem.reject(messages, problems.stream().distinct().toList());
+        FollowUp followUp = OverdueFollowUpRules.check(JsonRows.read(TaskForms.submitted(task, ROWS)),
+            JsonRows.readStrings(task.getVariableLocal(IDS)), open, owners::check);
+        if (!followUp.problems().isEmpty()) {
+            throw Problem.reject(messages, followUp.problems());
         }
         String user = TaskForms.currentUser(task);
-        newOwners.forEach((m, owner) -> {
+        followUp.newOwners().forEach((m, owner) -> {
             milestones.reassign(m, owner);
             decisions.record(new Decision(projectCode, "milestoneOwnerChanged", m.name(), owner,
                 List.of(messages.forRecord("governance.milestone.ownerChanged", owners.name(m.owner()), owners.name(owner))),
                 "dueDate=" + m.dueDate() + "; ownerBefore=" + m.owner(), user, task.getProcessInstanceId()));
         });
-        milestones.complete(projectCode, reached.stream().map(m -> String.valueOf(m.id())).toList(), open, user,
-            task.getProcessInstanceId());
+        milestones.complete(projectCode, followUp.reached().stream().map(m -> String.valueOf(m.id())).toList(), open,
+            user, task.getProcessInstanceId());
     }
 }

@@ -5,6 +5,7 @@ import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.ProjectCancellations.Cancellation;
 import io.rollout.project.Project;
 import io.rollout.project.ProjectRepository;
+import io.rollout.shared.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,7 +32,7 @@ class ProjectCancellation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Cancellation cancellation = cancellations.find(((Number) execution.getVariable("cancellationId")).longValue());
+        Cancellation cancellation = cancellations.find(ProcessVariables.id(execution, "cancellationId"));
         projects.updateStatus(cancellation.projectCode(), Project.CANCELLED);
         decisions.record(new Decision(cancellation.projectCode(), "projectCancellation", "project",
             Project.CANCELLED, List.of(cancellation.reason()), "cancellation=" + cancellation.id(),

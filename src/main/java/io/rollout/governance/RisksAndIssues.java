@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 class RisksAndIssues {
 
     static final String MESSAGE = "RiskOrIssueRaised";
+    /** The variable that names the risk or issue in the processes (Long). */
+    static final String ID = "logEntryId";
 
     private final LogEntryRepository repository;
     private final ProjectRepository projects;
@@ -77,7 +79,7 @@ class RisksAndIssues {
                 : "severity=" + raise.severity(), user, project.processInstanceId()));
         try {
             engine.asSystem(() -> runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(projectCode)
-                .setVariable("logEntryId", id).correlateWithResult());
+                .setVariable(ID, id).correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
             throw messages.reject("governance.project.notRunning", projectCode);
         }

@@ -6,10 +6,11 @@ import io.rollout.governance.Milestones.OpenMilestone;
 import io.rollout.identity.RoleMembers;
 import io.rollout.shared.Engine;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
-import io.rollout.shared.Problem.Label;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -34,20 +34,19 @@ import org.springframework.stereotype.Component;
  * <li>create: the facts as they are now, task-locally ({@link StatusFacts#formVariables}), {@code milestoneOptions}
  *     (the open milestones, for the checklist {@code milestonesReached}) and the empty fields {@code rag},
  *     {@code summary}.</li>
- * <li>complete: {@code rag} green / amber / red and {@code summary} are required, the checked milestones must be
- *     open ones; refused with every problem, or the milestones are completed and the report is stored in
- *     {@code status_report} (kind {@code weekly} / {@code steering}) with the facts read at this moment, and
- *     logged as decision {@code statusReport} / {@code steeringReview} with the RAG status as outcome.</li>
+ * <li>complete: {@code rag} green / amber / red and {@code summary} are required ({@link StatusReportRules}), the
+ *     checked milestones must be open ones; refused with every problem, or the milestones are completed and the report
+ *     is stored in {@code status_report} (kind {@code weekly} / {@code steering}) with the facts read at this moment,
+ *     and logged as decision {@code statusReport} / {@code steeringReview} with the RAG status as outcome.</li>
  * </ul>
  * The task ends unwritten when the project closes or is cancelled (terminate end event {@code EndEvent_ProjectClosed},
  * interrupting {@code SubProcess_CancelProject}).
  */
 @Component("statusReportWriter")
-class StatusReportWriter implements TaskListener {
+class StatusReportWriter extends FormTaskListener {
 
     static final String STEERING_TASK = "UserTask_HoldSteeringReview";
     static final List<String> REPORT_TASKS = List.of("UserTask_WriteStatusReport", STEERING_TASK);
-    static final List<String> RAG = List.of("green", "amber", "red");
 
     private final StatusFacts facts;
     private final Milestones milestones;
@@ -71,31 +70,23 @@ class StatusReportWriter implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        formVariables(projectCode, task.getProcessInstanceId(), task.getProcessDefinitionId(),
+            milestones.open(projectCode)).forEach((name, value) -> TaskForms.prefill(task, name, value));
+        TaskForms.prefill(task, "milestonesReached", JsonRows.ofStrings(List.of()));
+        TaskForms.prefill(task, "rag", null);
+        TaskForms.prefill(task, "summary", null);
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         List<OpenMilestone> open = milestones.open(projectCode);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            formVariables(projectCode, task.getProcessInstanceId(), task.getProcessDefinitionId(), open)
-                .forEach((name, value) -> TaskForms.prefill(task, name, value));
-            TaskForms.prefill(task, "milestonesReached", JsonRows.ofStrings(List.of()));
-            TaskForms.prefill(task, "rag", null);
-            TaskForms.prefill(task, "summary", null);
-            return;
-        }
         String rag = FormInput.text(TaskForms.submitted(task, "rag"));
         String summary = FormInput.text(TaskForms.submitted(task, "summary"));
         List<String> reached = JsonRows.readStrings(TaskForms.submitted(task, "milestonesReached"));
-        List<Problem> problems = new ArrayList<>();
-        if (rag == null) {
-            problems.add(Problem.of("form.field.required", new Label("governance.field.rag")));
-        } else if (!RAG.contains(rag.toLowerCase(Locale.ROOT))) {
-            problems.add(Problem.of("form.field.choice", new Label("governance.field.rag"), String.join(", ", RAG), rag));
-        }
-        if (summary == null) {
-            problems.add(Problem.of("form.field.required", new Label("governance.field.summary")));
-        } else if (summary.length() > 4000) {
-            problems.add(Problem.of("governance.text.tooLong", new Label("governance.field.summary"), 4000));
-        }
+        List<Problem> problems = new ArrayList<>(StatusReportRules.check(rag, summary));
         problems.addAll(Milestones.check(reached, open));
         if (!problems.isEmpty()) {
             throw Problem.reject(messages, problems);

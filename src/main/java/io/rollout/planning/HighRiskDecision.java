@@ -6,13 +6,14 @@ import io.rollout.identity.ProjectPeople;
 import io.rollout.planning.PlanRepository.RiskEntry;
 import io.rollout.planning.RiskDecisionRules.Result;
 import io.rollout.planning.RiskDecisionRules.RiskDecision;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("highRiskDecision")
-class HighRiskDecision implements TaskListener {
+class HighRiskDecision extends FormTaskListener {
 
     static final String DECISION = "highRiskDecision";
 
@@ -49,14 +50,15 @@ class HighRiskDecision implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        long riskId = Long.parseLong((String) task.getVariable("riskId"));
-        RiskEntry entry = plans.risk(riskId).orElseThrow(() -> new IllegalStateException("no risk " + riskId));
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("riskDetails", summary.riskDetails(entry));
-            task.setVariableLocal("actionOwnerOptions", people.options());
-            return;
-        }
+    protected void prefill(DelegateTask task) {
+        task.setVariableLocal("riskDetails", summary.riskDetails(entry(riskId(task))));
+        task.setVariableLocal("actionOwnerOptions", people.options());
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        long riskId = riskId(task);
+        RiskEntry entry = entry(riskId);
         Result result = RiskDecisionRules.check(TaskForms.text(task, "riskDecision"),
             TaskForms.text(task, "mitigationActions"), TaskForms.text(task, "actionOwner"),
             TaskForms.text(task, "riskDecisionComment"), people::qualifies);
@@ -77,5 +79,14 @@ class HighRiskDecision implements TaskListener {
             d.decision(), findings, "score=" + entry.risk().score() + " (probability " + entry.risk().probability()
                 + " x impact " + entry.risk().impact() + "), owner=" + entry.risk().owner(),
             user, task.getProcessInstanceId()));
+    }
+
+    /** The element variable of the multi-instance: the risk's id, as text. */
+    private static long riskId(DelegateTask task) {
+        return Long.parseLong(ProcessVariables.string(task, "riskId"));
+    }
+
+    private RiskEntry entry(long riskId) {
+        return plans.risk(riskId).orElseThrow(() -> new IllegalStateException("no risk " + riskId));
     }
 }

@@ -63,9 +63,22 @@ final class IntegrationRules {
     static Result check(List<FormRow> legacyRows, List<FormRow> interfaceRows, List<FormRow> migrationRows,
                         List<String> departments) {
         List<Problem> problems = new ArrayList<>();
-        List<LegacySystem> systems = new ArrayList<>();
         // legacy system names as entered, by lower case, so a migration row may differ in case only
         Map<String, String> systemNames = new LinkedHashMap<>();
+        List<LegacySystem> systems = legacySystems(legacyRows, departments, systemNames, problems);
+        List<SystemInterface> interfaces = interfaces(interfaceRows, problems);
+        List<MigrationNeed> migrations = migrations(migrationRows, systemNames, problems);
+        if (!problems.isEmpty()) {
+            return new Result(null, List.copyOf(problems));
+        }
+        return new Result(new Integration(List.copyOf(systems), List.copyOf(interfaces), List.copyOf(migrations)),
+            List.of());
+    }
+
+    /** The valid legacy-system rows; fills {@code systemNames} with every name given, by lower case. */
+    private static List<LegacySystem> legacySystems(List<FormRow> legacyRows, List<String> departments,
+                                                    Map<String, String> systemNames, List<Problem> problems) {
+        List<LegacySystem> systems = new ArrayList<>();
         RowChecks legacy = new RowChecks("planning.list.legacySystems", problems);
         for (FormRow row : legacyRows) {
             if (row.isBlank()) {
@@ -81,6 +94,10 @@ final class IntegrationRules {
                 systems.add(new LegacySystem(name, owner));
             }
         }
+        return systems;
+    }
+
+    private static List<SystemInterface> interfaces(List<FormRow> interfaceRows, List<Problem> problems) {
         List<SystemInterface> interfaces = new ArrayList<>();
         RowChecks iface = new RowChecks("planning.list.interfaces", problems);
         for (FormRow row : interfaceRows) {
@@ -96,6 +113,12 @@ final class IntegrationRules {
                 interfaces.add(new SystemInterface(to, kind, direction, frequency));
             }
         }
+        return interfaces;
+    }
+
+    /** The valid migration rows: each dataset once, from a legacy system of {@code systemNames}. */
+    private static List<MigrationNeed> migrations(List<FormRow> migrationRows, Map<String, String> systemNames,
+                                                  List<Problem> problems) {
         List<MigrationNeed> migrations = new ArrayList<>();
         Set<String> datasets = new HashSet<>();
         RowChecks migration = new RowChecks("planning.list.migrations", problems);
@@ -120,10 +143,6 @@ final class IntegrationRules {
                 migrations.add(new MigrationNeed(dataset, system));
             }
         }
-        if (!problems.isEmpty()) {
-            return new Result(null, List.copyOf(problems));
-        }
-        return new Result(new Integration(List.copyOf(systems), List.copyOf(interfaces), List.copyOf(migrations)),
-            List.of());
+        return migrations;
     }
 }

@@ -5,16 +5,17 @@ import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.planning.IntegrationRules.Integration;
 import io.rollout.planning.IntegrationRules.Result;
 import io.rollout.project.ProjectRepository;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("integrationStrategy")
-class IntegrationStrategy implements TaskListener {
+class IntegrationStrategy extends FormTaskListener {
 
     static final String DECISION = "integrationStrategy";
 
@@ -55,13 +56,14 @@ class IntegrationStrategy implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("departmentOptions", FormOptions.of(departments, names::department));
-            prefill(task, integrations.find(projectCode));
-            return;
-        }
+    protected void prefill(DelegateTask task) {
+        task.setVariableLocal("departmentOptions", FormOptions.of(departments, names::department));
+        prefill(task, integrations.find(ProcessVariables.projectCode(task)));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         Result result = IntegrationRules.check(JsonRows.read(TaskForms.submitted(task, "legacySystems")),
             JsonRows.read(TaskForms.submitted(task, "interfaces")), JsonRows.read(TaskForms.submitted(task, "migrations")),
             departments);

@@ -4,14 +4,13 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.planning.PlanRepository.RiskEntry;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
-import io.rollout.shared.Problem.Label;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +20,13 @@ import org.springframework.stereotype.Component;
  *     tables {@code planMilestones}, {@code planResources}, {@code planRisks} (with the decisions on high risks),
  *     {@code planRanking} (empty unless bought) and {@code planIntegration}, and {@code planSummary}, the scope and
  *     system selection in a few lines of Markdown.</li>
- * <li>complete: requires {@code planApproved} (yes/no) and a {@code steeringComment} when the plan is
- *     sent back, records the decision {@code steeringPlanReview} and writes {@code planApproved} back as a
- *     Boolean for {@code Gateway_PlanApproved}.</li>
+ * <li>complete: requires {@code planApproved} (yes/no) and a {@code steeringComment} when the plan is sent back
+ *     ({@link PlanRules#review}), records the decision {@code steeringPlanReview} and writes {@code planApproved} back
+ *     as a Boolean for {@code Gateway_PlanApproved}.</li>
  * </ul>
  */
 @Component("planReview")
-class PlanReview implements TaskListener {
+class PlanReview extends FormTaskListener {
 
     static final String DECISION = "steeringPlanReview";
 
@@ -49,41 +48,39 @@ class PlanReview implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("planSummary", summary.decisions(projectCode));
-            task.setVariableLocal("planMilestones", summary.milestones(projectCode));
-            task.setVariableLocal("planResources", summary.resources(projectCode));
-            task.setVariableLocal("planRisks", summary.risks(projectCode));
-            task.setVariableLocal("planRanking", summary.ranking(projectCode));
-            task.setVariableLocal("planIntegration", summary.integration(projectCode));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            complete(task, projectCode);
-        }
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        task.setVariableLocal("planSummary", summary.decisions(projectCode));
+        task.setVariableLocal("planMilestones", summary.milestones(projectCode));
+        task.setVariableLocal("planResources", summary.resources(projectCode));
+        task.setVariableLocal("planRisks", summary.risks(projectCode));
+        task.setVariableLocal("planRanking", summary.ranking(projectCode));
+        task.setVariableLocal("planIntegration", summary.integration(projectCode));
     }
 
-    private void complete(DelegateTask task, String projectCode) {
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         Boolean approved = FormInput.yesNo(task.getVariable("planApproved"));
         String comment = FormInput.text(task.getVariable("steeringComment"));
-        List<Problem> problems = new ArrayList<>();
-        if (approved == null) {
-            problems.add(new Problem("form.field.required", new Label("planning.field.planApproved")));
-        } else if (!approved && comment == null) {
-            problems.add(new Problem("planning.review.commentRequired"));
-        }
+        List<Problem> problems = PlanRules.review(approved, comment);
         if (!problems.isEmpty()) {
             throw Problem.reject(messages, problems);
         }
+        decisions.record(new Decision(projectCode, DECISION, "project plan", approved ? "approved" : "rejected",
+            comment == null ? List.of() : List.of(comment), inputs(projectCode), TaskForms.currentUser(task),
+            task.getProcessInstanceId()));
+        task.setVariable("planApproved", approved);
+    }
+
+    /** What the steering committee decided on, in one line of the decision log. */
+    private String inputs(String projectCode) {
         List<RiskEntry> risks = plans.riskEntries(projectCode);
-        String inputs = "milestones=" + plans.milestones(projectCode).size() + ", resources="
+        return "milestones=" + plans.milestones(projectCode).size() + ", resources="
             + plans.resources(projectCode).size() + ", risks=" + risks.size() + ", highRisks="
             + risks.stream().filter(e -> e.risk().high()).count() + ", scope="
             + scopes.find(projectCode).map(s -> s.confirmed() == null ? "-" : s.confirmed().approach()).orElse("-")
             + ", selection=" + selections.find(projectCode).map(s -> s.approach()
                 + (s.chosenVendor() == null ? "" : " " + s.chosenVendor())).orElse("-");
-        decisions.record(new Decision(projectCode, DECISION, "project plan", approved ? "approved" : "rejected",
-            comment == null ? List.of() : List.of(comment), inputs, TaskForms.currentUser(task), task.getProcessInstanceId()));
-        task.setVariable("planApproved", approved);
     }
 }

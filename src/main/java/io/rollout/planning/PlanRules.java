@@ -252,4 +252,18 @@ final class PlanRules {
             problems.add(new Problem("planning.milestones.goLiveMissing"));
         }
     }
+
+    /**
+     * The steering committee's review of the plan ({@code UserTask_ReviewPlan}): approved yes or no, and a comment
+     * when the plan is sent back.
+     */
+    static List<Problem> review(Boolean approved, String comment) {
+        if (approved == null) {
+            return List.of(new Problem("form.field.required", new Label("planning.field.planApproved")));
+        }
+        if (!approved && comment == null) {
+            return List.of(new Problem("planning.review.commentRequired"));
+        }
+        return List.of();
+    }
 }

@@ -3,14 +3,15 @@ package io.rollout.planning;
 import io.rollout.identity.ProjectPeople;
 import io.rollout.planning.PlanRules.Plan;
 import io.rollout.planning.PlanRules.Result;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("projectPlanCapture")
-class ProjectPlanCapture implements TaskListener {
+class ProjectPlanCapture extends FormTaskListener {
 
     /** The options of the form's people pickers (owners, persons). */
     static final String PEOPLE_OPTIONS = "peopleOptions";
@@ -42,22 +43,22 @@ class ProjectPlanCapture implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(PEOPLE_OPTIONS, people.options());
-            plans.find(projectCode).ifPresent(plan -> prefill(task, plan));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Result result = PlanRules.check(JsonRows.read(task.getVariable("milestones")),
-                JsonRows.read(task.getVariable("risks")), JsonRows.read(task.getVariable("resources")), people::qualifies);
-            if (!result.valid()) {
-                throw Problem.reject(messages, result.problems());
-            }
-            plans.replace(projectCode, result.plan(), TaskForms.currentUser(task));
-        }
+    protected void prefill(DelegateTask task) {
+        task.setVariableLocal(PEOPLE_OPTIONS, people.options());
+        plans.find(ProcessVariables.projectCode(task)).ifPresent(plan -> prefill(task, plan));
     }
 
-    private void prefill(DelegateTask task, Plan plan) {
+    @Override
+    protected void complete(DelegateTask task) {
+        Result result = PlanRules.check(JsonRows.read(task.getVariable("milestones")),
+            JsonRows.read(task.getVariable("risks")), JsonRows.read(task.getVariable("resources")), people::qualifies);
+        if (!result.valid()) {
+            throw Problem.reject(messages, result.problems());
+        }
+        plans.replace(ProcessVariables.projectCode(task), result.plan(), TaskForms.currentUser(task));
+    }
+
+    private static void prefill(DelegateTask task, Plan plan) {
         task.setVariable("milestones", JsonRows.of(plan.milestones().stream().map(m -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", m.name());

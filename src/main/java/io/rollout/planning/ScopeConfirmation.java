@@ -9,15 +9,16 @@ import io.rollout.planning.ScopeRules.ScopeChoice;
 import io.rollout.project.Project;
 import io.rollout.project.ProjectScope;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("scopeConfirmation")
-class ScopeConfirmation implements TaskListener {
+class ScopeConfirmation extends FormTaskListener {
 
     static final String DECISION = "scopeConfirmation";
 
@@ -55,24 +56,27 @@ class ScopeConfirmation implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         Project project = projects.project(projectCode);
-        StoredScope stored = scopes.find(projectCode)
-            .orElseThrow(() -> new IllegalStateException("no scope recommendation for " + projectCode));
+        StoredScope stored = stored(projectCode);
         Recommendation r = stored.recommendation();
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("scopeRecommendation", messages.forRecord("planning.scope.recommendation",
-                summary.approach(r.approach()), summary.department(r.firstDepartment()), FormInput.md(r.reason())));
-            task.setVariableLocal("departmentOptions", FormOptions.of(project.departments(), names::department));
-            task.setVariableLocal("moduleOptions", FormOptions.of(project.modules(), names::module));
-            ScopeChoice before = stored.confirmed();
-            TaskForms.prefill(task, "scopeApproach", before == null ? r.approach() : before.approach());
-            TaskForms.prefill(task, "firstDepartment", before == null ? r.firstDepartment() : before.firstDepartment());
-            TaskForms.prefill(task, "pilotModules", JsonRows.ofStrings(before == null ? List.of() : before.pilotModules()));
-            TaskForms.prefill(task, "overrideReason", before == null ? null : before.overrideReason());
-            return;
-        }
+        task.setVariableLocal("scopeRecommendation", messages.forRecord("planning.scope.recommendation",
+            summary.approach(r.approach()), summary.department(r.firstDepartment()), FormInput.md(r.reason())));
+        task.setVariableLocal("departmentOptions", FormOptions.of(project.departments(), names::department));
+        task.setVariableLocal("moduleOptions", FormOptions.of(project.modules(), names::module));
+        ScopeChoice before = stored.confirmed();
+        TaskForms.prefill(task, "scopeApproach", before == null ? r.approach() : before.approach());
+        TaskForms.prefill(task, "firstDepartment", before == null ? r.firstDepartment() : before.firstDepartment());
+        TaskForms.prefill(task, "pilotModules", JsonRows.ofStrings(before == null ? List.of() : before.pilotModules()));
+        TaskForms.prefill(task, "overrideReason", before == null ? null : before.overrideReason());
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        Project project = projects.project(projectCode);
+        Recommendation r = stored(projectCode).recommendation();
         Result result = ScopeRules.check(r, FormInput.text(TaskForms.submitted(task, "scopeApproach")),
             FormInput.text(TaskForms.submitted(task, "firstDepartment")),
             JsonRows.readStrings(TaskForms.submitted(task, "pilotModules")),
@@ -92,5 +96,10 @@ class ScopeConfirmation implements TaskListener {
         decisions.record(new Decision(projectCode, DECISION, "scope", c.overridden() ? "overridden" : "confirmed",
             findings, "recommended=" + r.approach() + ", firstDepartment=" + r.firstDepartment(),
             TaskForms.currentUser(task), task.getProcessInstanceId()));
+    }
+
+    private StoredScope stored(String projectCode) {
+        return scopes.find(projectCode)
+            .orElseThrow(() -> new IllegalStateException("no scope recommendation for " + projectCode));
     }
 }

@@ -6,6 +6,7 @@ import io.rollout.planning.ScopeRules.Recommendation;
 import io.rollout.planning.ScopeRules.ScopeInputs;
 import io.rollout.project.Project;
 import io.rollout.project.ProjectScope;
+import io.rollout.shared.ProcessVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -47,7 +48,7 @@ class ScopeRecommendation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
-        String projectCode = (String) execution.getVariable("projectCode");
+        String projectCode = ProcessVariables.projectCode(execution);
         Project project = projects.project(projectCode);
         int highRisks = (int) plans.risks(projectCode).stream().filter(PlanRules.Risk::high).count();
         ScopeInputs inputs = new ScopeInputs(project.departments(), project.modules(), highRisks, project.systemType());

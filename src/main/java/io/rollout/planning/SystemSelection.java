@@ -3,12 +3,13 @@ package io.rollout.planning;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("systemSelection")
-class SystemSelection implements TaskListener {
+class SystemSelection extends FormTaskListener {
 
     static final String DECISION = "systemSelection";
 
@@ -36,14 +37,15 @@ class SystemSelection implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            var stored = selections.find(projectCode);
-            TaskForms.prefill(task, "selectionApproach", stored.map(SelectionRepository.Selection::approach).orElse(null));
-            TaskForms.prefill(task, "selectionReason", stored.map(SelectionRepository.Selection::reason).orElse(null));
-            return;
-        }
+    protected void prefill(DelegateTask task) {
+        var stored = selections.find(ProcessVariables.projectCode(task));
+        TaskForms.prefill(task, "selectionApproach", stored.map(SelectionRepository.Selection::approach).orElse(null));
+        TaskForms.prefill(task, "selectionReason", stored.map(SelectionRepository.Selection::reason).orElse(null));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         String approach = FormInput.text(TaskForms.submitted(task, "selectionApproach"));
         String reason = FormInput.text(TaskForms.submitted(task, "selectionReason"));
         List<Problem> problems = SystemSelectionRules.checkSelection(approach, reason);

@@ -7,8 +7,10 @@ import io.rollout.planning.SelectionRepository.Selection;
 import io.rollout.planning.SystemSelectionRules.VendorChoice;
 import io.rollout.planning.VendorRanking.RankedVendor;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("vendorChoice")
-class VendorChoiceRecorder implements TaskListener {
+class VendorChoiceRecorder extends FormTaskListener {
 
     static final String DECISION = "vendorChoice";
 
@@ -50,22 +51,25 @@ class VendorChoiceRecorder implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         List<RankingLine> ranking = selections.ranking(projectCode);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("vendorRanking", summary.ranking(projectCode));
-            task.setVariableLocal("vendorWeights", summary.weights(projectCode));
-            Map<String, RankingLine> byVendor = ranking.stream()
-                .collect(Collectors.toMap(RankingLine::vendor, l -> l, (a, b) -> a));
-            task.setVariableLocal("vendorOptions", FormOptions.of(ranking.stream().map(RankingLine::vendor).toList(),
-                vendor -> messages.forRecord("planning.vendorOption", vendor, byVendor.get(vendor).rank(),
-                    byVendor.get(vendor).weightedScore())));
-            Optional<Selection> before = selections.find(projectCode);
-            TaskForms.prefill(task, "chosenVendor", before.map(Selection::chosenVendor).orElse(null));
-            TaskForms.prefill(task, "vendorChoiceReason", before.map(Selection::choiceReason).orElse(null));
-            return;
-        }
+        task.setVariableLocal("vendorRanking", summary.ranking(projectCode));
+        task.setVariableLocal("vendorWeights", summary.weights(projectCode));
+        Map<String, RankingLine> byVendor = ranking.stream()
+            .collect(Collectors.toMap(RankingLine::vendor, l -> l, (a, b) -> a));
+        task.setVariableLocal("vendorOptions", FormOptions.of(ranking.stream().map(RankingLine::vendor).toList(),
+            vendor -> messages.forRecord("planning.vendorOption", vendor, byVendor.get(vendor).rank(),
+                byVendor.get(vendor).weightedScore())));
+        Optional<Selection> before = selections.find(projectCode);
+        TaskForms.prefill(task, "chosenVendor", before.map(Selection::chosenVendor).orElse(null));
+        TaskForms.prefill(task, "vendorChoiceReason", before.map(Selection::choiceReason).orElse(null));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        List<RankingLine> ranking = selections.ranking(projectCode);
         List<Problem> problems = new ArrayList<>();
         Optional<VendorChoice> choice = SystemSelectionRules.checkChoice(
             FormInput.text(TaskForms.submitted(task, "chosenVendor")),

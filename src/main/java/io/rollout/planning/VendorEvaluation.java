@@ -8,16 +8,17 @@ import io.rollout.planning.VendorRanking.Evaluation;
 import io.rollout.planning.VendorRanking.RankedVendor;
 import io.rollout.planning.VendorRanking.Result;
 import io.rollout.planning.VendorRanking.VendorScores;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("vendorEvaluation")
-class VendorEvaluation implements TaskListener {
+class VendorEvaluation extends FormTaskListener {
 
     static final String DECISION = "vendorEvaluation";
 
@@ -52,25 +53,27 @@ class VendorEvaluation implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            Evaluation stored = selections.evaluation(projectCode).orElse(new Evaluation(List.of(), List.of()));
-            for (String criterion : VendorRanking.CRITERIA) {
-                TaskForms.prefill(task, weightField(criterion), stored.criteria().stream()
-                    .filter(c -> c.name().equals(criterion)).map(Criterion::weight).findFirst().orElse(null));
-            }
-            // only a stored evaluation: a list prefilled empty lost the vendor names typed into its first rows in Tasklist
-            if (!stored.vendors().isEmpty()) {
-                TaskForms.prefill(task, "vendors", JsonRows.of(stored.vendors().stream().map(v -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("vendor", v.name());
-                    row.putAll(v.scores());
-                    return row;
-                }).toList()));
-            }
-            return;
+    protected void prefill(DelegateTask task) {
+        Evaluation stored = selections.evaluation(ProcessVariables.projectCode(task))
+            .orElse(new Evaluation(List.of(), List.of()));
+        for (String criterion : VendorRanking.CRITERIA) {
+            TaskForms.prefill(task, weightField(criterion), stored.criteria().stream()
+                .filter(c -> c.name().equals(criterion)).map(Criterion::weight).findFirst().orElse(null));
         }
+        // only a stored evaluation: a list prefilled empty lost the vendor names typed into its first rows in Tasklist
+        if (!stored.vendors().isEmpty()) {
+            TaskForms.prefill(task, "vendors", JsonRows.of(stored.vendors().stream().map(v -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("vendor", v.name());
+                row.putAll(v.scores());
+                return row;
+            }).toList()));
+        }
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         Map<String, Object> weights = new LinkedHashMap<>();
         for (String criterion : VendorRanking.CRITERIA) {
             weights.put(criterion, TaskForms.submitted(task, weightField(criterion)));

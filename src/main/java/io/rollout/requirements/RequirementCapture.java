@@ -1,15 +1,17 @@
 package io.rollout.requirements;
 
 import io.rollout.project.ProjectScope;
+import io.rollout.requirements.RequirementRules.Draft;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
-import io.rollout.shared.RejectedInput;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,23 +26,22 @@ import org.springframework.stereotype.Component;
  * {@code department}) and {@code UserTask_ClarifyRequirements} (all departments, no {@code department}
  * variable) in {@code requirementsPhase}, forms {@code captureRequirements} and {@code clarifyRequirements}.
  *
- * <p>On create it prefills the dynamic list {@code requirements} (Json) with the stored rows. On complete it
- * validates every submitted row first (title, priority must/should/could, solution match, department in
- * scope, unique ids) and refuses the whole submission with every problem, or upserts all rows, generating
- * {@code REQ-<DEPT3>-<nnn>} ids for new rows. A field the form does not show (its key missing from the row) keeps
- * the stored value, so a compact form never clears what it leaves out. Rows removed from the list are not deleted.
- * Captured rows are
- * {@code draft}; clarified rows become {@code clarified}, or {@code withdrawn} when the row's {@code withdrawn}
- * box is ticked. Capture shows the department's name ({@code departmentName}) and its research sessions
- * ({@code researchSessions}), and prefills an empty {@code researchNotes} with the sessions' notes; on complete it
- * stores {@code researchNotes} and which research methods were recorded in table {@code department_research}.
- * Clarification offers the project's departments by name ({@code departmentOptions}) and clears the findings of
- * the gates it answered
- * ({@code matchFindings}, {@code effectFindings}, {@code signOffFindings}). Once the specification is baselined
- * every submission is refused: changes go through a change request.
+ * <p>On create it prefills the dynamic list {@code requirements} (Json) with the stored rows. On complete it validates
+ * every submitted row first with {@link RequirementRules#captured} (title, priority must/should/could, solution match,
+ * department in scope, unique ids) and refuses the whole submission with every problem, or upserts all rows, generating
+ * {@code REQ-<DEPT3>-<nnn>} ids for new rows. A field the form does not show (its key missing from the row) keeps the
+ * stored value, so a compact form never clears what it leaves out. Rows removed from the list are not deleted. Captured
+ * rows are {@code draft}; clarified rows become {@code clarified}, or {@code withdrawn} when the row's
+ * {@code withdrawn} box is ticked. Capture shows the department's name ({@code departmentName}) and its research
+ * sessions ({@code researchSessions}), and prefills an empty {@code researchNotes} with the sessions' notes; on
+ * complete it stores {@code researchNotes} and which research methods were recorded in table
+ * {@code department_research}. Clarification offers the project's departments by name ({@code departmentOptions}) and
+ * clears the findings of the gates it answered ({@code matchFindings}, {@code effectFindings},
+ * {@code signOffFindings}). Once the specification is baselined every submission is refused: changes go through a
+ * change request.
  */
 @Component("requirementCapture")
-class RequirementCapture implements TaskListener {
+class RequirementCapture extends FormTaskListener {
 
     static final String ROWS = "requirements";
 
@@ -63,21 +63,18 @@ class RequirementCapture implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String code = (String) task.getVariable("projectCode");
-        String department = (String) task.getVariable("department");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            List<Requirement> rows = department == null ? requirements.findByProject(code)
-                : requirements.findByDepartment(code, department);
-            // on the execution, not the task: Tasklist's submit and TaskService.complete both update it there
-            task.getExecution().setVariableLocal(ROWS, JsonRows.of(rows.stream().map(RequirementCapture::row).toList()));
-            if (department != null) {
-                prefillResearch(task, code, department);
-            } else {
-                TaskForms.prefill(task, "departmentOptions", JsonRows.of(tables.departmentOptions(scope.departments(code))));
-            }
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            complete(task, code, department);
+    protected void prefill(DelegateTask task) {
+        String code = ProcessVariables.projectCode(task);
+        String department = ProcessVariables.department(task);
+        List<Requirement> rows = department == null ? requirements.findByProject(code)
+            : requirements.findByDepartment(code, department);
+        // on the execution, not the task: Tasklist's submit and TaskService.complete both update it there
+        task.getExecution().setVariableLocal(ROWS, JsonRows.of(rows.stream().map(RequirementCapture::row).toList()));
+        if (department != null) {
+            prefillResearch(task, code, department);
+        } else {
+            TaskForms.prefill(task, "departmentOptions",
+                JsonRows.of(tables.departmentOptions(scope.departments(code))));
         }
     }
 
@@ -98,50 +95,43 @@ class RequirementCapture implements TaskListener {
         }
     }
 
-    private void complete(DelegateTask task, String code, String department) {
+    @Override
+    protected void complete(DelegateTask task) {
+        String code = ProcessVariables.projectCode(task);
+        String department = ProcessVariables.department(task);
         specification.baselinedVersion(code).ifPresent(version -> {
             throw messages.reject("requirements.baselined", version, code);
         });
-        List<String> problems = new ArrayList<>();
-        List<String> inScope = scope.departments(code);
         Map<String, Requirement> stored = requirements.findByProject(code).stream()
             .collect(Collectors.toMap(r -> r.reqId().toUpperCase(Locale.ROOT), r -> r));
-        Map<String, Integer> seen = new HashMap<>();
-        List<Requirement> valid = new ArrayList<>();
+        List<Draft> drafts = new ArrayList<>();
         for (FormRow row : JsonRows.read(task.getVariable(ROWS))) {
-            if (row.isBlank()) {
-                continue;
+            if (!row.isBlank()) {
+                String typedId = RequirementFields.reqId(row.text("reqId"));
+                Requirement before = typedId == null ? null : stored.get(typedId);
+                drafts.add(new Draft(row.number(), draft(row, department, before)));
             }
-            String typedId = RequirementFields.reqId(row.text("reqId"));
-            Requirement r = draft(row, department, typedId == null ? null : stored.get(typedId));
-            List<Problem> rowProblems = new ArrayList<>(RequirementFields.check(row.number(), r, key -> key));
-            if (r.department() == null) {
-                rowProblems.add(Problem.of("form.row.required", row.number(), "department"));
-            } else if (!inScope.contains(r.department())) {
-                rowProblems.add(Problem.of("requirements.row.departmentNotInScope", row.number(), r.department(), code,
-                    String.join(", ", inScope)));
-            }
-            if (r.reqId() != null) {
-                String id = r.reqId().toUpperCase(Locale.ROOT);
-                Integer first = seen.putIfAbsent(id, row.number());
-                if (first != null) {
-                    rowProblems.add(Problem.of("requirements.row.duplicateId", row.number(), r.reqId(), first));
-                }
-                String owner = stored.containsKey(id) ? stored.get(id).department() : null;
-                if (department != null && owner != null && !owner.equals(department)) {
-                    rowProblems.add(Problem.of("requirements.row.otherDepartment", row.number(), r.reqId(), owner));
-                }
-            }
-            rowProblems.forEach(p -> problems.add(messages.get(p.code(), p.args())));
-            valid.add(r);
         }
+        List<Problem> problems = RequirementRules.captured(drafts, department, stored, scope.departments(code), code);
         if (!problems.isEmpty()) {
-            throw RejectedInput.of(String.join("\n", problems));
+            throw Problem.reject(messages, problems);
         }
         String user = TaskForms.currentUser(task);
-        List<String> taken = new ArrayList<>(stored.keySet());
-        valid.stream().map(Requirement::reqId).filter(id -> id != null).forEach(taken::add);
-        for (Requirement r : valid) {
+        store(code, drafts.stream().map(Draft::requirement).toList(), stored.keySet(), user);
+        if (department != null) {
+            saveResearch(task, code, department, user);
+        } else {
+            FINDINGS.forEach(task.getExecution()::removeVariable);
+        }
+        // the rows now live in table requirement; the process keeps no copy
+        task.getExecution().removeVariableLocal(ROWS);
+    }
+
+    /** Upserts the rows, giving each new one the next free id of its department. */
+    private void store(String code, List<Requirement> rows, Collection<String> storedIds, String user) {
+        List<String> taken = new ArrayList<>(storedIds);
+        rows.stream().map(Requirement::reqId).filter(id -> id != null).forEach(taken::add);
+        for (Requirement r : rows) {
             if (r.reqId() == null) {
                 String id = RequirementFields.nextId(r.department(), taken);
                 taken.add(id);
@@ -149,16 +139,13 @@ class RequirementCapture implements TaskListener {
             }
             requirements.upsert(code, r, user);
         }
-        if (department != null) {
-            List<String> methods = requirements.researchActivities(code, department).stream()
-                .map(RequirementRepository.ResearchActivity::method).toList();
-            requirements.saveResearch(code, department, methods.contains("interview"), methods.contains("questionnaire"),
-                methods.contains("process-mapping"), FormInput.text(task.getVariable("researchNotes")), user);
-        } else {
-            FINDINGS.forEach(task.getExecution()::removeVariable);
-        }
-        // the rows now live in table requirement; the process keeps no copy
-        task.getExecution().removeVariableLocal(ROWS);
+    }
+
+    private void saveResearch(DelegateTask task, String code, String department, String user) {
+        List<String> methods = requirements.researchActivities(code, department).stream()
+            .map(RequirementRepository.ResearchActivity::method).toList();
+        requirements.saveResearch(code, department, methods.contains("interview"), methods.contains("questionnaire"),
+            methods.contains("process-mapping"), FormInput.text(task.getVariable("researchNotes")), user);
     }
 
     /**

@@ -2,38 +2,35 @@ package io.rollout.requirements;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
-import io.rollout.shared.FormRow;
+import io.rollout.requirements.RequirementRules.Matches;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The consultant matches each requirement to a solution ({@code UserTask_MatchSolutions} in
  * {@code requirementsPhase}, form {@code matchSolutions}). On create it fills the list {@code requirements}
  * (Json: id, title, priority in words, solution, note) with every requirement that is not withdrawn, must-haves
- * first. On complete it validates every row (a known requirement, a solution of
+ * first. On complete it validates every row with {@link RequirementRules#matches} (a known requirement, a solution of
  * standard/configuration/customisation/not-covered or empty, a note of at most 2000 characters, no id twice) and
  * refuses the whole submission with every problem, or stores the solutions and their notes (a row without the key
  * {@code solutionNote} keeps the stored note): a requirement with a solution other than {@code not-covered} becomes
  * {@code matched}, the others stay {@code clarified}. Recorded in the decision log as {@code solutionMatching}.
  */
 @Component("solutionMatching")
-class SolutionMatching implements TaskListener {
+class SolutionMatching extends FormTaskListener {
 
     static final String DECISION = "solutionMatching";
-
-    static final int NOTE_MAX = 2000;
 
     private final RequirementRepository requirements;
     private final RequirementTables tables;
@@ -49,50 +46,23 @@ class SolutionMatching implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String code = (String) task.getVariable("projectCode");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.getExecution().setVariableLocal(RequirementCapture.ROWS, JsonRows.of(requirements.findByProject(code)
-                .stream().filter(r -> !r.isWithdrawn()).sorted(RequirementTables.BY_PRIORITY).map(this::row).toList()));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            complete(task, code);
-        }
+    protected void prefill(DelegateTask task) {
+        task.getExecution().setVariableLocal(RequirementCapture.ROWS, JsonRows.of(requirements.findByProject(
+            ProcessVariables.projectCode(task)).stream().filter(r -> !r.isWithdrawn())
+            .sorted(RequirementTables.BY_PRIORITY).map(this::row).toList()));
     }
 
-    private void complete(DelegateTask task, String code) {
+    @Override
+    protected void complete(DelegateTask task) {
+        String code = ProcessVariables.projectCode(task);
         Map<String, Requirement> stored = requirements.findByProject(code).stream().filter(r -> !r.isWithdrawn())
             .collect(Collectors.toMap(Requirement::reqId, Function.identity()));
-        List<Problem> problems = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        Map<String, String> matches = new LinkedHashMap<>();
-        Map<String, String> notes = new HashMap<>();
-        for (FormRow row : JsonRows.read(task.getVariable(RequirementCapture.ROWS))) {
-            String id = RequirementFields.reqId(row.text("reqId"));
-            String match = RequirementFields.solutionMatch(row.text("solutionMatch"));
-            if (id == null || !stored.containsKey(id)) {
-                problems.add(Problem.of("requirements.match.unknownId", row.number(), id == null ? "" : id));
-                continue;
-            }
-            Integer first = seen.putIfAbsent(id, row.number());
-            if (first != null) {
-                problems.add(Problem.of("requirements.row.duplicateId", row.number(), id, first));
-            }
-            if (match != null && !RequirementFields.SOLUTION_MATCHES.contains(match)) {
-                problems.add(Problem.of("form.row.choice", row.number(), "solutionMatch",
-                    String.join("/", RequirementFields.SOLUTION_MATCHES), match));
-            }
-            String note = row.values().containsKey("solutionNote") ? row.text("solutionNote")
-                : stored.get(id).solutionNote();
-            if (note != null && note.length() > NOTE_MAX) {
-                problems.add(Problem.of("requirements.row.tooLong", row.number(), "solutionNote", note.length(),
-                    NOTE_MAX));
-            }
-            matches.put(id, match);
-            notes.put(id, note);
+        Matches submitted = RequirementRules.matches(JsonRows.read(task.getVariable(RequirementCapture.ROWS)), stored);
+        if (!submitted.problems().isEmpty()) {
+            throw Problem.reject(messages, submitted.problems());
         }
-        if (!problems.isEmpty()) {
-            throw Problem.reject(messages, problems);
-        }
+        Map<String, String> matches = submitted.solutions();
+        Map<String, String> notes = submitted.notes();
         String user = TaskForms.currentUser(task);
         matches.forEach((id, match) -> requirements.match(code, id, match, notes.get(id),
             matched(match) ? Requirement.MATCHED : Requirement.CLARIFIED, user));

@@ -4,13 +4,14 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.identity.DepartmentOwners;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +20,16 @@ import org.springframework.stereotype.Component;
  * requirements as frozen in version {@code specVersion} (withdrawn ones left out) as a read-only table
  * ({@code requirementTable}, task-local, must-haves first) under the department's name ({@code departmentName}),
  * and clears {@code specApproved} / {@code approvalComment} for this department's task. On complete it refuses
- * users who are not business owners of the department and a "no" without a comment; otherwise it stores the
+ * users who are not business owners of the department and a "no" without a comment
+ * ({@link RequirementRules#approval}); otherwise it stores the
  * decision for version {@code specVersion} in {@code specification_approval} and the decision log
  * ({@code specificationApproval}).
  */
 @Component("specificationApproval")
-class SpecificationApproval implements TaskListener {
+class SpecificationApproval extends FormTaskListener {
 
     static final String DECISION = "specificationApproval";
+    static final String VERSION = "specVersion";
 
     private final RequirementRepository requirements;
     private final RequirementTables tables;
@@ -44,36 +47,33 @@ class SpecificationApproval implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String code = (String) task.getVariable("projectCode");
-        String department = (String) task.getVariable("department");
-        DelegateExecution execution = task.getExecution();
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            // what the owner approves is the frozen version, not the requirements as they may be edited meanwhile
-            List<Requirement> frozen = requirements.snapshot(code, (Integer) task.getVariable("specVersion")).stream()
-                .filter(r -> department.equals(r.department()) && !r.isWithdrawn()).toList();
-            TaskForms.prefill(task, "departmentName", tables.department(department));
-            TaskForms.prefill(task, RequirementTables.TABLE, JsonRows.of(tables.rows(frozen)));
-            // local to this department's instance, so parallel approvals never see each other's answers
-            execution.setVariableLocal("specApproved", null);
-            execution.setVariableLocal("approvalComment", null);
-            return;
-        }
-        if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            return;
-        }
-        int version = (Integer) task.getVariable("specVersion");
+    protected void prefill(DelegateTask task) {
+        String department = ProcessVariables.department(task);
+        // what the owner approves is the frozen version, not the requirements as they may be edited meanwhile
+        List<Requirement> frozen = requirements.snapshot(ProcessVariables.projectCode(task),
+                ProcessVariables.integer(task, VERSION)).stream()
+            .filter(r -> department.equals(r.department()) && !r.isWithdrawn()).toList();
+        TaskForms.prefill(task, "departmentName", tables.department(department));
+        TaskForms.prefill(task, RequirementTables.TABLE, JsonRows.of(tables.rows(frozen)));
+        // local to this department's instance, so parallel approvals never see each other's answers
+        task.getExecution().setVariableLocal("specApproved", null);
+        task.getExecution().setVariableLocal("approvalComment", null);
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String code = ProcessVariables.projectCode(task);
+        String department = ProcessVariables.department(task);
+        int version = ProcessVariables.integer(task, VERSION);
         String approver = TaskForms.currentUser(task);
         if (!owners.isOwner(approver, department)) {
             throw messages.reject("requirements.approval.notOwner", approver, department);
         }
         Boolean approved = FormInput.yesNo(task.getVariable("specApproved"));
         String comment = FormInput.text(task.getVariable("approvalComment"));
-        if (approved == null) {
-            throw messages.reject("requirements.approval.decisionRequired", version, department);
-        }
-        if (!approved && comment == null) {
-            throw messages.reject("requirements.approval.commentRequired", version, department);
+        List<Problem> problems = RequirementRules.approval(approved, comment, version, department);
+        if (!problems.isEmpty()) {
+            throw Problem.reject(messages, problems);
         }
         requirements.insertApproval(code, version, department, approver, approved, comment);
         decisions.record(new Decision(code, DECISION, "specification v" + version + ": " + department,

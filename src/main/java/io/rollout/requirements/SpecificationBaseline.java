@@ -1,6 +1,7 @@
 package io.rollout.requirements;
 
 import io.rollout.audit.DecisionLog;
+import io.rollout.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class SpecificationBaseline implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        specification.baseline((String) execution.getVariable("projectCode"),
-            (Integer) execution.getVariable("specVersion"), DecisionLog.SYSTEM);
+        specification.baseline(ProcessVariables.projectCode(execution),
+            ProcessVariables.integer(execution, "specVersion"), DecisionLog.SYSTEM);
     }
 }

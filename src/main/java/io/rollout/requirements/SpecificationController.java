@@ -1,8 +1,7 @@
 package io.rollout.requirements;
 
-import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
-import io.rollout.project.ProjectRepository;
+import io.rollout.project.ProjectAccess;
 import io.rollout.requirements.RequirementRepository.FrozenVersion;
 import io.rollout.shared.Messages;
 import java.util.List;
@@ -34,36 +33,33 @@ class SpecificationController {
     private final Specification specification;
     private final RequirementRepository requirements;
     private final SpecificationExport export;
-    private final ProjectRepository projects;
-    private final CurrentUser user;
+    private final ProjectAccess access;
     private final Messages messages;
 
     SpecificationController(Specification specification, RequirementRepository requirements,
-                            SpecificationExport export, ProjectRepository projects, CurrentUser user,
-                            Messages messages) {
+                            SpecificationExport export, ProjectAccess access, Messages messages) {
         this.specification = specification;
         this.requirements = requirements;
         this.export = export;
-        this.projects = projects;
-        this.user = user;
+        this.access = access;
         this.messages = messages;
     }
 
     @GetMapping("/versions")
     List<Specification.VersionHistory> versions(@PathVariable String code) {
-        requireProject(code);
+        access.require(code, Roles.ALL);
         return specification.history(code);
     }
 
     @GetMapping("/{version:\\d+}.xlsx")
     ResponseEntity<byte[]> version(@PathVariable String code, @PathVariable int version) {
-        requireProject(code);
+        access.require(code, Roles.ALL);
         return xlsx(code, requirements.version(code, version), String.valueOf(version));
     }
 
     @GetMapping("/latest.xlsx")
     ResponseEntity<byte[]> latest(@PathVariable String code) {
-        requireProject(code);
+        access.require(code, Roles.ALL);
         return xlsx(code, requirements.latestVersion(code), "latest");
     }
 
@@ -75,12 +71,5 @@ class SpecificationController {
         headers.setContentDisposition(ContentDisposition.attachment()
             .filename(code + "-specification-v" + v.version() + ".xlsx").build());
         return new ResponseEntity<>(export.workbook(code, v), headers, HttpStatus.OK);
-    }
-
-    private void requireProject(String code) {
-        user.requireAnyOf(Roles.ALL);
-        if (!projects.exists(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.rollout.requirements;
 
 import io.rollout.audit.DecisionLog;
+import io.rollout.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ class SpecificationFreeze implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable("projectCode");
-        execution.setVariable("specVersion", specification.freeze(code, DecisionLog.SYSTEM, null));
+        execution.setVariable("specVersion",
+            specification.freeze(ProcessVariables.projectCode(execution), DecisionLog.SYSTEM, null));
     }
 }

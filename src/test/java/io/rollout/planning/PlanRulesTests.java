@@ -166,4 +166,17 @@ class PlanRulesTests {
         assertThat(codes(result)).containsExactly("planning.resource.person");
         assertThat(result.problems().get(0).args()).containsExactly(1, "heyan");
     }
+
+    @Test
+    void sendingThePlanBackNeedsAComment() {
+        assertThat(PlanRules.review(false, null)).containsExactly(new Problem("planning.review.commentRequired"));
+        assertThat(PlanRules.review(false, "Add a data migration milestone")).isEmpty();
+        assertThat(PlanRules.review(true, null)).isEmpty();
+    }
+
+    @Test
+    void theReviewNeedsADecision() {
+        assertThat(PlanRules.review(null, "looks fine")).containsExactly(
+            new Problem("form.field.required", new Label("planning.field.planApproved")));
+    }
 }
