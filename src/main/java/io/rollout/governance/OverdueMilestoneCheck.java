@@ -51,7 +51,8 @@ class OverdueMilestoneCheck extends GateDelegate<OverdueRules.Input, OverdueRule
 
     @Override
     protected void act(Run<OverdueRules.Input, OverdueRules.Escalations> run) {
-        run.outcome().escalations().forEach(e -> milestones.escalate(run.projectCode(), e.milestone(), Instant.now(clock)));
+        Instant now = Instant.now(clock);
+        run.outcome().escalations().forEach(e -> milestones.escalate(run.projectCode(), e.milestone(), now));
     }
 
     @Override
@@ -64,9 +65,9 @@ class OverdueMilestoneCheck extends GateDelegate<OverdueRules.Input, OverdueRule
         List<Decision> decisions = new ArrayList<>();
         for (int i = 0; i < run.findings().size(); i++) {
             OpenMilestone m = run.outcome().escalations().get(i).milestone();
-            decisions.add(new Decision(run.projectCode(), DECISION, m.name(), "escalated", List.of(run.findings().get(i)),
-                "dueDate=" + m.dueDate() + "; today=" + run.input().today(), DecisionLog.SYSTEM,
-                run.execution().getProcessInstanceId()));
+            decisions.add(new Decision(run.projectCode(), DECISION, m.name(), "escalated",
+                List.of(run.findings().get(i)), "dueDate=" + m.dueDate() + "; today=" + run.input().today(),
+                DecisionLog.SYSTEM, run.execution().getProcessInstanceId()));
         }
         return decisions;
     }

@@ -56,8 +56,8 @@ class OperationsRepository {
     }
 
     /**
-     * What the hypercare exit check decides on: the project's open incidents by id and how many incidents were reported
-     * in the last seven days.
+     * What the hypercare exit check decides on: the project's open incidents by id and how many incidents were
+     * reported in the last seven days.
      */
     HypercareExitRule.Input hypercareExitInput(String projectCode, int maxPerWeek) {
         List<HypercareExitRule.OpenIncident> open = jdbc.sql("""

@@ -3,7 +3,9 @@ package io.rollout.requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rollout.audit.DecisionLog;
+import io.rollout.gate.GateRecorder;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.Findings;
 import io.rollout.shared.ProcessTest;
@@ -24,7 +26,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The gates of {@code requirementsPhase} with far more findings than a String variable holds (4,000 characters):
- * their findings text is cut at {@link Findings#MAX_LENGTH} and the gate still decides.
+ * their findings text is cut at {@link Findings#MAX_LENGTH} and the gate still decides, counted in the application's
+ * meter registry.
  */
 @ProcessTest
 class RequirementGateFindingsTests {
@@ -41,6 +44,8 @@ class RequirementGateFindingsTests {
     RequirementImport importer;
     @Autowired
     DecisionLog decisions;
+    @Autowired
+    MeterRegistry meters;
 
     String code;
 
@@ -65,6 +70,7 @@ class RequirementGateFindingsTests {
 
     @Test
     void aSignOffWithHundredsOfFindingsFailsWithItsFindingsCutToTheCap() {
+        double failedBefore = failedSignOffs();
         ProcessInstance pi = startBefore(RequirementsPhaseProcessTests.SIGN_OFF);
 
         assertThat(pi).hasPassed(RequirementsPhaseProcessTests.SIGN_OFF)
@@ -75,6 +81,7 @@ class RequirementGateFindingsTests {
             .startsWith("Must-have requirement REQ-FIN-001 (finance) has no acceptance criterion.\n");
         assertThat(decisions.latest(code, RequirementSignOff.DECISION).orElseThrow().findings())
             .as("the decision log keeps every finding it can").hasSizeGreaterThan(MUST_HAVES / 10);
+        assertThat(failedSignOffs()).isEqualTo(failedBefore + 1);
     }
 
     @Test
@@ -86,6 +93,12 @@ class RequirementGateFindingsTests {
         assertThat(runtime.getVariable(pi.getId(), "solutionsMatched")).isEqualTo(false);
         assertThat((String) runtime.getVariable(pi.getId(), "matchFindings")).hasSize(Findings.MAX_LENGTH)
             .endsWith("...");
+    }
+
+    double failedSignOffs() {
+        var counter = meters.find(GateRecorder.OUTCOMES)
+            .tags("gate", RequirementSignOff.DECISION, "outcome", "failed").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     ProcessInstance startBefore(String activity) {

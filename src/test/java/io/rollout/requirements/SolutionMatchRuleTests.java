@@ -28,7 +28,8 @@ class SolutionMatchRuleTests {
 
     @Test
     void namesMustHavesWithoutCriterionWithoutSolutionOrNotCoveredInIdOrder() {
-        GateOutcome outcome = decide(req("REQ-3", "must", "c", "not-covered", null), req("REQ-1", "must", " ", null, null));
+        GateOutcome outcome = decide(req("REQ-3", "must", "c", "not-covered", null),
+            req("REQ-1", "must", " ", null, null));
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.findings()).containsExactly(
             Finding.of("requirements.signoff.noCriterion", "REQ-1", "finance"),
