@@ -32,7 +32,7 @@ final class RequirementSignOffRule implements GateRule<RequirementSignOffRule.In
      * @param approvals   approvals of every version; only those of {@code version} count
      */
     record Input(List<String> departments, List<Requirement> requirements, Integer version, String frozenHash,
-                  String currentHash, List<SpecificationApprovalRecord> approvals) {
+                 String currentHash, List<SpecificationApprovalRecord> approvals) {
 
         /**
          * A one-line summary for the decision log: the version and its hash, the requirements, and who approved
