@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -115,5 +116,22 @@ class IncidentRepository {
 
     private Timestamp now() {
         return Timestamp.from(Instant.now(clock));
+    }
+
+    /**
+     * What the hypercare exit check decides on: the project's open incidents by id and how many incidents were
+     * reported in the last seven days.
+     */
+    HypercareExitRule.Input hypercareExitInput(String projectCode, int maxPerWeek) {
+        List<HypercareExitRule.OpenIncident> open = jdbc.sql("""
+                select id, severity, title from incident where project_code = ? and status = 'open' order by id""")
+            .param(projectCode)
+            .query((rs, n) -> new HypercareExitRule.OpenIncident(rs.getInt("id"), rs.getString("severity"),
+                rs.getString("title")))
+            .list();
+        int lastWeek = jdbc.sql("select count(*) from incident where project_code = ? and opened_at >= ?")
+            .params(projectCode, Timestamp.from(Instant.now(clock).minus(Duration.ofDays(7))))
+            .query(Integer.class).single();
+        return new HypercareExitRule.Input(open, lastWeek, maxPerWeek);
     }
 }

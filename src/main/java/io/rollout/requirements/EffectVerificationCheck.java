@@ -1,11 +1,12 @@
 package io.rollout.requirements;
 
-import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
-import io.rollout.shared.Messages;
+import io.rollout.gate.GateDelegate;
+import io.rollout.gate.GateOutcome;
+import io.rollout.gate.GateRecorder;
+import io.rollout.shared.Findings;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,30 +16,31 @@ import org.springframework.stereotype.Component;
  * shown by {@code UserTask_ClarifyRequirements}); records the outcome as {@code effectVerificationCheck}.
  */
 @Component("effectVerificationCheck")
-class EffectVerificationCheck implements JavaDelegate {
+class EffectVerificationCheck extends GateDelegate<EffectVerificationRule.Input, GateOutcome> {
 
     static final String DECISION = "effectVerificationCheck";
 
     private final RequirementRepository requirements;
-    private final DecisionLog decisions;
-    private final Messages messages;
 
-    EffectVerificationCheck(RequirementRepository requirements, DecisionLog decisions, Messages messages) {
+    EffectVerificationCheck(RequirementRepository requirements, GateRecorder recorder) {
+        super(recorder, DECISION, "effectsVerified", "effectFindings", new EffectVerificationRule());
         this.requirements = requirements;
-        this.decisions = decisions;
-        this.messages = messages;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable("projectCode");
-        List<Requirement> rows = requirements.findByProject(code);
-        List<String> findings = EffectVerificationRule.notVerified(rows, requirements.latestVerifications(code))
-            .stream().map(f -> messages.forRecord(f.code(), f.args())).toList();
-        execution.setVariable("effectsVerified", findings.isEmpty());
-        execution.setVariable("effectFindings", String.join("\n", findings));
-        decisions.record(new Decision(code, DECISION, "expected effects", findings.isEmpty() ? "passed" : "failed",
-            findings, rows.stream().filter(r -> !r.isWithdrawn()).count() + " requirements", DecisionLog.SYSTEM,
-            execution.getProcessInstanceId()));
+    protected EffectVerificationRule.Input load(String projectCode, DelegateExecution execution) {
+        return new EffectVerificationRule.Input(requirements.findByProject(projectCode),
+            requirements.latestVerifications(projectCode));
+    }
+
+    @Override
+    protected List<Decision> decisions(Run<EffectVerificationRule.Input, GateOutcome> run) {
+        return List.of(decision(run, "expected effects", run.input().summary()));
+    }
+
+    // the form shows these lines under a heading of their own
+    @Override
+    protected String findingsText(List<String> findings) {
+        return Findings.asLines(findings);
     }
 }

@@ -1,12 +1,14 @@
 package io.rollout.requirements;
 
-import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.gate.GateDelegate;
+import io.rollout.gate.GateOutcome;
+import io.rollout.gate.GateRecorder;
 import io.rollout.project.ProjectScope;
-import io.rollout.shared.Messages;
+import io.rollout.shared.Findings;
+import io.rollout.shared.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,38 +18,37 @@ import org.springframework.stereotype.Component;
  * {@code UserTask_ClarifyRequirements}); records the outcome as {@code requirementSignOff} in the decision log.
  */
 @Component("requirementSignOff")
-class RequirementSignOff implements JavaDelegate {
+class RequirementSignOff extends GateDelegate<RequirementSignOffRule.Input, GateOutcome> {
 
     static final String DECISION = "requirementSignOff";
 
     private final RequirementRepository requirements;
     private final ProjectScope scope;
-    private final DecisionLog decisions;
-    private final Messages messages;
 
-    RequirementSignOff(RequirementRepository requirements, ProjectScope scope, DecisionLog decisions,
-                       Messages messages) {
+    RequirementSignOff(RequirementRepository requirements, ProjectScope scope, GateRecorder recorder) {
+        super(recorder, DECISION, "signOffPassed", "signOffFindings", new RequirementSignOffRule());
         this.requirements = requirements;
         this.scope = scope;
-        this.decisions = decisions;
-        this.messages = messages;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable("projectCode");
-        Integer version = (Integer) execution.getVariable("specVersion");
-        List<Requirement> rows = requirements.findByProject(code);
-        String frozenHash = version == null ? null
-            : requirements.version(code, version).map(RequirementRepository.FrozenVersion::contentHash).orElse(null);
-        var inputs = new RequirementSignOffRule.Inputs(scope.departments(code), rows, version, frozenHash,
-            SpecificationHash.of(rows), requirements.approvals(code));
-        var outcome = RequirementSignOffRule.check(inputs);
-        List<String> findings = outcome.findings().stream().map(f -> messages.forRecord(f.code(), f.args())).toList();
-        execution.setVariable("signOffPassed", outcome.passed());
-        execution.setVariable("signOffFindings", String.join("\n", findings));
-        decisions.record(new Decision(code, DECISION, "specification v" + version,
-            outcome.passed() ? "passed" : "failed", findings, inputs.summary(), DecisionLog.SYSTEM,
-            execution.getProcessInstanceId()));
+    protected RequirementSignOffRule.Input load(String projectCode, DelegateExecution execution) {
+        Integer version = ProcessVariables.integer(execution, "specVersion");
+        List<Requirement> rows = requirements.findByProject(projectCode);
+        String frozenHash = version == null ? null : requirements.version(projectCode, version)
+            .map(RequirementRepository.FrozenVersion::contentHash).orElse(null);
+        return new RequirementSignOffRule.Input(scope.departments(projectCode), rows, version, frozenHash,
+            SpecificationHash.of(rows), requirements.approvals(projectCode));
+    }
+
+    @Override
+    protected List<Decision> decisions(Run<RequirementSignOffRule.Input, GateOutcome> run) {
+        return List.of(decision(run, "specification v" + run.input().version(), run.input().summary()));
+    }
+
+    // the form shows these lines under a heading of their own
+    @Override
+    protected String findingsText(List<String> findings) {
+        return Findings.asLines(findings);
     }
 }

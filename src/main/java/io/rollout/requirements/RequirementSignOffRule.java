@@ -1,6 +1,8 @@
 package io.rollout.requirements;
 
-import io.rollout.shared.Problem;
+import io.rollout.gate.Finding;
+import io.rollout.gate.GateOutcome;
+import io.rollout.gate.GateRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
  * </ol>
  * Otherwise it names what is missing, one finding per requirement, department or version. Plain class.
  */
-final class RequirementSignOffRule {
+final class RequirementSignOffRule implements GateRule<RequirementSignOffRule.Input, GateOutcome> {
 
     /**
      * What the gate decides on.
@@ -29,8 +31,8 @@ final class RequirementSignOffRule {
      * @param currentHash the hash of the requirements now
      * @param approvals   approvals of every version; only those of {@code version} count
      */
-    record Inputs(List<String> departments, List<Requirement> requirements, Integer version, String frozenHash,
-                  String currentHash, List<SpecificationApprovalRecord> approvals) {
+    record Input(List<String> departments, List<Requirement> requirements, Integer version, String frozenHash,
+                 String currentHash, List<SpecificationApprovalRecord> approvals) {
 
         /**
          * A one-line summary for the decision log: the version and its hash, the requirements, and who approved
@@ -48,28 +50,19 @@ final class RequirementSignOffRule {
         }
     }
 
-    /** The outcome: passed when there are no findings. */
-    record Outcome(List<Problem> findings) {
-        boolean passed() {
-            return findings.isEmpty();
-        }
-    }
-
-    private RequirementSignOffRule() {
-    }
-
-    static Outcome check(Inputs in) {
-        List<Problem> findings = new ArrayList<>(SolutionMatchRule.unmatchedMustHaves(in.requirements()));
+    @Override
+    public GateOutcome decide(Input in) {
+        List<Finding> findings = new ArrayList<>(SolutionMatchRule.unmatchedMustHaves(in.requirements()));
         List<Requirement> sorted = in.requirements().stream().filter(r -> !r.isWithdrawn())
             .sorted(Comparator.comparing(Requirement::reqId)).toList();
         for (String department : in.departments()) {
             if (sorted.stream().noneMatch(r -> department.equals(r.department()))) {
-                findings.add(Problem.of("requirements.signoff.noRequirements", department));
+                findings.add(Finding.of("requirements.signoff.noRequirements", department));
             }
         }
         if (in.version() == null) {
-            findings.add(Problem.of("requirements.signoff.notFrozen"));
-            return new Outcome(findings);
+            findings.add(Finding.of("requirements.signoff.notFrozen"));
+            return GateOutcome.of(findings);
         }
         int version = in.version();
         for (String department : in.departments()) {
@@ -77,7 +70,7 @@ final class RequirementSignOffRule {
                 .filter(a -> department.equals(a.department())).toList();
             List<SpecificationApprovalRecord> current = ofDepartment.stream().filter(a -> a.version() == version).toList();
             List<SpecificationApprovalRecord> rejections = current.stream().filter(a -> !a.approved()).toList();
-            rejections.forEach(a -> findings.add(Problem.of("requirements.signoff.rejected", department, version,
+            rejections.forEach(a -> findings.add(Finding.of("requirements.signoff.rejected", department, version,
                 a.approver(), a.comment() == null ? "" : a.comment())));
             if (!rejections.isEmpty() || current.stream().anyMatch(SpecificationApprovalRecord::approved)) {
                 continue;
@@ -86,12 +79,12 @@ final class RequirementSignOffRule {
                 .filter(a -> a.approved() && a.version() < version)
                 .max(Comparator.comparingInt(SpecificationApprovalRecord::version));
             findings.add(older.isPresent()
-                ? Problem.of("requirements.signoff.approvalOutdated", department, older.get().version(), version)
-                : Problem.of("requirements.signoff.approvalMissing", department, version));
+                ? Finding.of("requirements.signoff.approvalOutdated", department, older.get().version(), version)
+                : Finding.of("requirements.signoff.approvalMissing", department, version));
         }
         if (in.frozenHash() == null || !in.frozenHash().equals(in.currentHash())) {
-            findings.add(Problem.of("requirements.signoff.changed", version));
+            findings.add(Finding.of("requirements.signoff.changed", version));
         }
-        return new Outcome(findings);
+        return GateOutcome.of(findings);
     }
 }

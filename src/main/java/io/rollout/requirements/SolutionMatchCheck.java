@@ -1,11 +1,12 @@
 package io.rollout.requirements;
 
-import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
-import io.rollout.shared.Messages;
+import io.rollout.gate.GateDelegate;
+import io.rollout.gate.GateOutcome;
+import io.rollout.gate.GateRecorder;
+import io.rollout.shared.Findings;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,30 +16,30 @@ import org.springframework.stereotype.Component;
  * {@code UserTask_ClarifyRequirements}); records the outcome as {@code solutionMatchCheck}.
  */
 @Component("solutionMatchCheck")
-class SolutionMatchCheck implements JavaDelegate {
+class SolutionMatchCheck extends GateDelegate<SolutionMatchRule.Input, GateOutcome> {
 
     static final String DECISION = "solutionMatchCheck";
 
     private final RequirementRepository requirements;
-    private final DecisionLog decisions;
-    private final Messages messages;
 
-    SolutionMatchCheck(RequirementRepository requirements, DecisionLog decisions, Messages messages) {
+    SolutionMatchCheck(RequirementRepository requirements, GateRecorder recorder) {
+        super(recorder, DECISION, "solutionsMatched", "matchFindings", new SolutionMatchRule());
         this.requirements = requirements;
-        this.decisions = decisions;
-        this.messages = messages;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String code = (String) execution.getVariable("projectCode");
-        List<Requirement> rows = requirements.findByProject(code);
-        List<String> findings = SolutionMatchRule.unmatchedMustHaves(rows).stream()
-            .map(f -> messages.forRecord(f.code(), f.args())).toList();
-        execution.setVariable("solutionsMatched", findings.isEmpty());
-        execution.setVariable("matchFindings", String.join("\n", findings));
-        decisions.record(new Decision(code, DECISION, "must-have requirements", findings.isEmpty() ? "passed" : "failed",
-            findings, rows.stream().filter(r -> r.isMust() && !r.isWithdrawn()).count() + " must-haves of "
-                + rows.size() + " requirements", DecisionLog.SYSTEM, execution.getProcessInstanceId()));
+    protected SolutionMatchRule.Input load(String projectCode, DelegateExecution execution) {
+        return new SolutionMatchRule.Input(requirements.findByProject(projectCode));
+    }
+
+    @Override
+    protected List<Decision> decisions(Run<SolutionMatchRule.Input, GateOutcome> run) {
+        return List.of(decision(run, "must-have requirements", run.input().summary()));
+    }
+
+    // the form shows these lines under a heading of their own
+    @Override
+    protected String findingsText(List<String> findings) {
+        return Findings.asLines(findings);
     }
 }

@@ -17,7 +17,19 @@ public final class Findings {
 
     /** One {@code - } line per finding, at most {@link #MAX_LENGTH} characters. */
     public static String asText(List<String> findings) {
-        String text = findings.stream().map(f -> "- " + f).collect(Collectors.joining("\n"));
+        return capped(findings.stream().map(f -> "- " + f).collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * One line per finding without a list marker, at most {@link #MAX_LENGTH} characters: the findings of the
+     * requirements phase's gates ({@code matchFindings}, {@code effectFindings}, {@code signOffFindings}), which
+     * the form shows under headings of their own.
+     */
+    public static String asLines(List<String> findings) {
+        return capped(String.join("\n", findings));
+    }
+
+    private static String capped(String text) {
         return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 3) + "...";
     }
 }

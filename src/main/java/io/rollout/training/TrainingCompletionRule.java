@@ -1,5 +1,8 @@
 package io.rollout.training;
 
+import io.rollout.gate.Finding;
+import io.rollout.gate.GateOutcome;
+import io.rollout.gate.GateRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +19,7 @@ import java.util.Optional;
  * gave the session (a trainer or a seed user) does not matter. Nobody gets a production account without
  * training, so an empty roster fails. Plain Java: no Spring, no engine.
  */
-final class TrainingCompletionRule {
+final class TrainingCompletionRule implements GateRule<TrainingCompletionRule.Input, TrainingCompletionRule.Outcome> {
 
     /**
      * What the check decides on.
@@ -52,10 +55,6 @@ final class TrainingCompletionRule {
         }
     }
 
-    /** One reason, as a message code of {@code messages/training} and its arguments. */
-    record Finding(String code, Object... args) {
-    }
-
     /** Coverage of one role. */
     record RoleCoverage(String role, int trained, int planned) {
     }
@@ -69,10 +68,12 @@ final class TrainingCompletionRule {
     }
 
     /** The decision with the coverage of every role and the status of every trainee. */
-    record Outcome(boolean passed, List<Finding> findings, List<RoleCoverage> roles, List<TraineeStatus> trainees) {
+    record Outcome(boolean passed, List<Finding> findings, List<RoleCoverage> roles, List<TraineeStatus> trainees)
+        implements GateOutcome {
     }
 
-    Outcome decide(Input input) {
+    @Override
+    public Outcome decide(Input input) {
         if (input.roster().isEmpty()) {
             return new Outcome(false, List.of(new Finding("training.check.emptyRoster")), List.of(), List.of());
         }

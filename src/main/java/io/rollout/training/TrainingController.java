@@ -156,7 +156,7 @@ class TrainingController {
             Trainee t = s.trainee();
             String reason = null;
             if (!s.trained()) {
-                TrainingCompletionRule.Finding f = TrainingCompletionRule.finding(t.role(), s);
+                var f = TrainingCompletionRule.finding(t.role(), s);
                 reason = messages.get(f.code(), f.args());
             }
             List<Object> row = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.rollout.uat;
 
+import io.rollout.gate.Finding;
+import io.rollout.gate.GateOutcome;
+import io.rollout.gate.GateRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +15,7 @@ import java.util.Set;
  * critical or high defect is open or fixed but not yet verified by a passing retest.
  * Plain Java: no Spring, no engine.
  */
-final class UatGateRule {
+final class UatGateRule implements GateRule<UatGateRule.Input, UatGateRule.Outcome> {
 
     static final String PASS = "pass";
     static final List<String> BLOCKING_SEVERITIES = List.of("critical", "high");
@@ -36,15 +39,12 @@ final class UatGateRule {
         }
     }
 
-    /** One reason, as a message code of {@code messages/uat} and its arguments. */
-    record Finding(String code, Object... args) {
-    }
-
     /** The decision, with the counts behind the pass rate. */
-    record Outcome(boolean passed, List<Finding> findings, int passedCases, int totalCases) {
+    record Outcome(boolean passed, List<Finding> findings, int passedCases, int totalCases) implements GateOutcome {
     }
 
-    Outcome decide(Input input) {
+    @Override
+    public Outcome decide(Input input) {
         List<Finding> findings = new ArrayList<>();
         List<String> withoutCase = new ArrayList<>();
         List<String> notPassed = new ArrayList<>();

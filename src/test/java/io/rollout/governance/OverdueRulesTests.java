@@ -2,10 +2,12 @@ package io.rollout.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollout.gate.Finding;
 import io.rollout.governance.Milestones.OpenMilestone;
 import io.rollout.shared.Problem;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OverdueRulesTests {
@@ -34,5 +36,26 @@ class OverdueRulesTests {
         assertThat(Milestones.check(List.of("1", "3"), List.of(YESTERDAY, LAST_WEEK))).isEmpty();
         assertThat(Milestones.check(List.of("2"), List.of(YESTERDAY)))
             .containsExactly(Problem.of("governance.milestone.unknown", "2"));
+    }
+
+    @Test
+    void theCheckEscalatesEachNewlyOverdueMilestoneNamingItsDueDateOwnerAndDelay() {
+        OverdueRules.Escalations outcome = new OverdueRules().decide(new OverdueRules.Input(
+            List.of(YESTERDAY, DUE_TODAY, LAST_WEEK), List.of(Milestones.key(3, TODAY.minusDays(7))), TODAY,
+            Map.of("a", "Ann Owner")));
+
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.escalations()).extracting(OverdueRules.Escalation::milestone).containsExactly(YESTERDAY);
+        assertThat(outcome.findings())
+            .containsExactly(Finding.of("governance.milestone.overdue", "Spec", "2026-05-09", "Ann Owner", 1L));
+    }
+
+    @Test
+    void theCheckPassesWhenNoMilestoneIsNewlyOverdue() {
+        OverdueRules.Escalations outcome = new OverdueRules().decide(new OverdueRules.Input(
+            List.of(DUE_TODAY, LAST_WEEK), List.of(Milestones.key(3, TODAY.minusDays(7))), TODAY, Map.of()));
+
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.findings()).isEmpty();
     }
 }

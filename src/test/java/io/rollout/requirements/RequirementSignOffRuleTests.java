@@ -2,7 +2,8 @@ package io.rollout.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rollout.shared.Problem;
+import io.rollout.gate.Finding;
+import io.rollout.gate.GateOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,15 @@ class RequirementSignOffRuleTests {
     final List<SpecificationApprovalRecord> approvals = new ArrayList<>(List.of(
         approval(2, "finance", true, null), approval(2, "sales", true, null)));
 
-    RequirementSignOffRule.Outcome check(int version) {
+    GateOutcome check(int version) {
         String hash = SpecificationHash.of(requirements);
-        return RequirementSignOffRule.check(
-            new RequirementSignOffRule.Inputs(DEPARTMENTS, requirements, version, hash, hash, approvals));
+        return new RequirementSignOffRule().decide(
+            new RequirementSignOffRule.Input(DEPARTMENTS, requirements, version, hash, hash, approvals));
     }
 
     @Test
     void passesWhenMustHavesAreCompleteAndEveryDepartmentApprovedTheCurrentVersion() {
-        RequirementSignOffRule.Outcome outcome = check(2);
+        GateOutcome outcome = check(2);
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.findings()).isEmpty();
     }
@@ -51,7 +52,7 @@ class RequirementSignOffRuleTests {
     @Test
     void signOffFailsWhenAMustHaveHasNoAcceptanceCriterion() {
         requirements.set(0, req("REQ-FIN-001", "finance", "must", " ", "configuration"));
-        assertThat(check(2).findings()).containsExactly(Problem.of("requirements.signoff.noCriterion", "REQ-FIN-001", "finance"));
+        assertThat(check(2).findings()).containsExactly(Finding.of("requirements.signoff.noCriterion", "REQ-FIN-001", "finance"));
     }
 
     @Test
@@ -59,34 +60,34 @@ class RequirementSignOffRuleTests {
         requirements.set(0, req("REQ-FIN-001", "finance", "must", "c", null));
         requirements.set(2, req("REQ-SAL-001", "sales", "must", "c", "not-covered"));
         assertThat(check(2).findings()).containsExactly(
-            Problem.of("requirements.signoff.notMatched", "REQ-FIN-001", "finance"),
-            Problem.of("requirements.signoff.notCovered", "REQ-SAL-001", "sales"));
+            Finding.of("requirements.signoff.notMatched", "REQ-FIN-001", "finance"),
+            Finding.of("requirements.signoff.notCovered", "REQ-SAL-001", "sales"));
     }
 
     @Test
     void signOffFailsWhenADepartmentHasNoRequirement() {
         requirements.remove(2);
-        assertThat(check(2).findings()).containsExactly(Problem.of("requirements.signoff.noRequirements", "sales"));
+        assertThat(check(2).findings()).containsExactly(Finding.of("requirements.signoff.noRequirements", "sales"));
     }
 
     @Test
     void signOffFailsWhenADepartmentHasNotApproved() {
         approvals.remove(1);
-        assertThat(check(2).findings()).containsExactly(Problem.of("requirements.signoff.approvalMissing", "sales", 2));
+        assertThat(check(2).findings()).containsExactly(Finding.of("requirements.signoff.approvalMissing", "sales", 2));
     }
 
     @Test
     void signOffFailsWhenOneDepartmentApprovedAnOlderVersion() {
         approvals.set(1, approval(1, "sales", true, null));
         assertThat(check(2).findings())
-            .containsExactly(Problem.of("requirements.signoff.approvalOutdated", "sales", 1, 2));
+            .containsExactly(Finding.of("requirements.signoff.approvalOutdated", "sales", 1, 2));
     }
 
     @Test
     void signOffFailsWhenADepartmentRejectedTheCurrentVersionEvenIfItAlsoApproved() {
         approvals.add(approval(2, "finance", false, "Cost centres missing"));
         assertThat(check(2).findings()).containsExactly(
-            Problem.of("requirements.signoff.rejected", "finance", 2, "owner-finance", "Cost centres missing"));
+            Finding.of("requirements.signoff.rejected", "finance", 2, "owner-finance", "Cost centres missing"));
     }
 
     @Test
@@ -99,24 +100,24 @@ class RequirementSignOffRuleTests {
     void signOffFailsWhenRequirementsChangedAfterFreezing() {
         String frozen = SpecificationHash.of(requirements);
         requirements.set(1, req("REQ-FIN-002", "finance", "should", null, null));
-        RequirementSignOffRule.Outcome outcome = RequirementSignOffRule.check(new RequirementSignOffRule.Inputs(
+        GateOutcome outcome = new RequirementSignOffRule().decide(new RequirementSignOffRule.Input(
             DEPARTMENTS, requirements, 2, frozen, SpecificationHash.of(requirements), approvals));
-        assertThat(outcome.findings()).containsExactly(Problem.of("requirements.signoff.changed", 2));
+        assertThat(outcome.findings()).containsExactly(Finding.of("requirements.signoff.changed", 2));
     }
 
     @Test
     void signOffFailsWhenNoVersionWasFrozen() {
         String hash = SpecificationHash.of(requirements);
-        RequirementSignOffRule.Outcome outcome = RequirementSignOffRule.check(
-            new RequirementSignOffRule.Inputs(DEPARTMENTS, requirements, null, null, hash, approvals));
-        assertThat(outcome.findings()).containsExactly(Problem.of("requirements.signoff.notFrozen"));
+        GateOutcome outcome = new RequirementSignOffRule().decide(
+            new RequirementSignOffRule.Input(DEPARTMENTS, requirements, null, null, hash, approvals));
+        assertThat(outcome.findings()).containsExactly(Finding.of("requirements.signoff.notFrozen"));
     }
 
     @Test
     void withdrawnRequirementsDontCountForMustHavesOrDepartmentCoverage() {
         requirements.set(2, req("REQ-SAL-001", "sales", "must", null, "not-covered").with("REQ-SAL-001",
             Requirement.WITHDRAWN));
-        assertThat(check(2).findings()).containsExactly(Problem.of("requirements.signoff.noRequirements", "sales"));
+        assertThat(check(2).findings()).containsExactly(Finding.of("requirements.signoff.noRequirements", "sales"));
     }
 
     @Test
@@ -124,7 +125,7 @@ class RequirementSignOffRuleTests {
         approvals.add(approval(1, "sales", false, "old"));
         approvals.set(1, approval(2, "sales", false, "No"));
         String hash = SpecificationHash.of(requirements);
-        var inputs = new RequirementSignOffRule.Inputs(DEPARTMENTS, requirements, 2, hash, hash, approvals);
+        var inputs = new RequirementSignOffRule.Input(DEPARTMENTS, requirements, 2, hash, hash, approvals);
         assertThat(inputs.summary()).isEqualTo("version 2; hash " + hash + "; departments finance,sales;"
             + " requirements 3 (must 2); approvers of this version: finance=owner-finance at 1970-01-01T00:00:00Z,"
             + " sales=owner-sales (rejected) at 1970-01-01T00:00:00Z");

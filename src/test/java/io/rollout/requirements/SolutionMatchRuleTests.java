@@ -2,7 +2,8 @@ package io.rollout.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rollout.shared.Problem;
+import io.rollout.gate.Finding;
+import io.rollout.gate.GateOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,24 +14,38 @@ class SolutionMatchRuleTests {
             null, null);
     }
 
+    static GateOutcome decide(Requirement... requirements) {
+        return new SolutionMatchRule().decide(new SolutionMatchRule.Input(List.of(requirements)));
+    }
+
     @Test
     void passesWhenEveryMustHaveHasACriterionAndASolution() {
-        assertThat(SolutionMatchRule.unmatchedMustHaves(List.of(req("REQ-1", "must", "c", "standard", null),
-            req("REQ-2", "could", null, null, null), req("REQ-3", "should", null, "not-covered", null)))).isEmpty();
+        GateOutcome outcome = decide(req("REQ-1", "must", "c", "standard", null),
+            req("REQ-2", "could", null, null, null), req("REQ-3", "should", null, "not-covered", null));
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.findings()).isEmpty();
     }
 
     @Test
     void namesMustHavesWithoutCriterionWithoutSolutionOrNotCoveredInIdOrder() {
-        assertThat(SolutionMatchRule.unmatchedMustHaves(List.of(req("REQ-3", "must", "c", "not-covered", null),
-            req("REQ-1", "must", " ", null, null)))).containsExactly(
-            Problem.of("requirements.signoff.noCriterion", "REQ-1", "finance"),
-            Problem.of("requirements.signoff.notMatched", "REQ-1", "finance"),
-            Problem.of("requirements.signoff.notCovered", "REQ-3", "finance"));
+        GateOutcome outcome = decide(req("REQ-3", "must", "c", "not-covered", null),
+            req("REQ-1", "must", " ", null, null));
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.findings()).containsExactly(
+            Finding.of("requirements.signoff.noCriterion", "REQ-1", "finance"),
+            Finding.of("requirements.signoff.notMatched", "REQ-1", "finance"),
+            Finding.of("requirements.signoff.notCovered", "REQ-3", "finance"));
     }
 
     @Test
     void withdrawnMustHavesDontCount() {
-        assertThat(SolutionMatchRule.unmatchedMustHaves(List.of(req("REQ-1", "must", null, null,
-            Requirement.WITHDRAWN)))).isEmpty();
+        assertThat(decide(req("REQ-1", "must", null, null, Requirement.WITHDRAWN)).passed()).isTrue();
+    }
+
+    @Test
+    void summaryCountsTheMustHavesThatAreNotWithdrawnAmongAllRequirements() {
+        assertThat(new SolutionMatchRule.Input(List.of(req("REQ-1", "must", "c", "standard", null),
+            req("REQ-2", "must", null, null, Requirement.WITHDRAWN), req("REQ-3", "could", null, null, null)))
+            .summary()).isEqualTo("1 must-haves of 3 requirements");
     }
 }

@@ -20,4 +20,12 @@ class FindingsTests {
         String text = Findings.asText(Collections.nCopies(500, "REQ-FIN-001 not covered"));
         assertThat(text).hasSize(Findings.MAX_LENGTH).endsWith("...");
     }
+
+    @Test
+    void writesPlainLinesCutToTheSameLength() {
+        assertThat(Findings.asLines(List.of("REQ-1 has no criterion", "REQ-2 not matched")))
+            .isEqualTo("REQ-1 has no criterion\nREQ-2 not matched");
+        assertThat(Findings.asLines(Collections.nCopies(500, "REQ-FIN-001 not covered")))
+            .hasSize(Findings.MAX_LENGTH).endsWith("...");
+    }
 }

@@ -3,9 +3,9 @@ package io.rollout.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.rollout.gate.Finding;
 import io.rollout.training.TrainingCompletionRule.Attendance;
 import io.rollout.training.TrainingCompletionRule.Curriculum;
-import io.rollout.training.TrainingCompletionRule.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.rollout.uat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollout.gate.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ class UatGateRuleTests {
     }
 
     private static List<String> codes(UatGateRule.Outcome outcome) {
-        return outcome.findings().stream().map(UatGateRule.Finding::code).toList();
+        return outcome.findings().stream().map(Finding::code).toList();
     }
 
     @Test
