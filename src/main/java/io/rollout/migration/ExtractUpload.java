@@ -2,6 +2,7 @@ package io.rollout.migration;
 
 import io.rollout.migration.MigrationRepository.Extract;
 import io.rollout.shared.Messages;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +40,8 @@ class ExtractUpload implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String dataset = (String) task.getVariable("dataset");
+        String projectCode = ProcessVariables.projectCode(task);
+        String dataset = ProcessVariables.dataset(task);
         TypedValue file = task.getVariableTyped(FILE);
         if (file instanceof FileValue upload && upload.getValue() != null) {
             Extract extract;
