@@ -1,6 +1,7 @@
 package io.rollout.migration;
 
 import io.rollout.migration.MigrationRepository.Extract;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * of this dataset, which {@code ServiceTask_RunDryRun} reads; a bad file refuses the completion.
  */
 @Component("extractUpload")
-class ExtractUpload implements TaskListener {
+class ExtractUpload extends FormTaskListener {
 
     static final String FILE = "extractFile";
     static final String EXTRACT_ID = "extractId";
@@ -39,7 +39,7 @@ class ExtractUpload implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         String dataset = ProcessVariables.dataset(task);
         TypedValue file = task.getVariableTyped(FILE);
