@@ -6,18 +6,15 @@ import io.rollout.build.BuildRepository.StoredBaseline;
 import io.rollout.build.BuildRepository.StoredCustomisation;
 import io.rollout.build.BuildRules.ConfigurationItem;
 import io.rollout.build.BuildRules.Demo;
-import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
+import io.rollout.project.ProjectAccess;
 import io.rollout.project.ProjectRepository;
-import io.rollout.shared.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/projects/{code}/build} for every Rollout role: per module in scope its owning department,
@@ -30,24 +27,18 @@ class BuildController {
     private final BuildRepository builds;
     private final BuildProgress progress;
     private final ProjectRepository projects;
-    private final CurrentUser user;
-    private final Messages messages;
+    private final ProjectAccess access;
 
-    BuildController(BuildRepository builds, BuildProgress progress, ProjectRepository projects, CurrentUser user,
-                    Messages messages) {
+    BuildController(BuildRepository builds, BuildProgress progress, ProjectRepository projects, ProjectAccess access) {
         this.builds = builds;
         this.progress = progress;
         this.projects = projects;
-        this.user = user;
-        this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping("/api/projects/{code}/build")
     List<ModuleBuild> build(@PathVariable String code) {
-        user.requireAnyOf(Roles.ALL);
-        if (!projects.exists(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
-        }
+        access.require(code, Roles.ALL);
         return projects.modules(code).stream().map(module -> module(code, module)).toList();
     }
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -154,6 +156,37 @@ final class BuildRules {
         requiredField(attendees, "build.field.demoAttendees", problems);
         requiredField(feedback, "build.field.demoFeedback", problems);
         return Result.of(new Demo(shown, attendees, feedback), problems);
+    }
+
+    /**
+     * What the demo form submitted: the attendees chosen from the offered people (their ids), other attendees named
+     * in free text, what was shown and the feedback.
+     */
+    record DemoInput(String shown, List<String> chosen, String otherAttendees, String feedback) {
+    }
+
+    /**
+     * Checks a demo as submitted: every chosen attendee is one of the offered people ({@code offered}, the key
+     * users and business owners of the module's owning department, shown as {@code department}); the attendees
+     * are stored by name ({@code displayName}), the others after them; then {@link #demo(String, String, String)}.
+     */
+    static Result<Demo> demo(DemoInput in, Set<String> offered, Function<String, String> displayName,
+                             String department) {
+        List<Problem> problems = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        for (String id : in.chosen()) {
+            if (offered.contains(id)) {
+                present.add(displayName.apply(id));
+            } else {
+                problems.add(new Problem("build.demo.notAttendee", id, department));
+            }
+        }
+        if (in.otherAttendees() != null) {
+            present.add(in.otherAttendees());
+        }
+        Result<Demo> demo = demo(in.shown(), present.isEmpty() ? null : String.join(", ", present), in.feedback());
+        problems.addAll(demo.problems());
+        return Result.of(demo.value(), problems);
     }
 
     /** Checks an acceptance decision; the value is whether the module is accepted. */

@@ -4,9 +4,11 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.build.BuildRepository.StoredCustomisation;
 import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("customisationApproval")
-class CustomisationApproval implements TaskListener {
+class CustomisationApproval extends FormTaskListener {
 
     static final String DECISION = "customisationApproval";
     static final String ROWS = "customisationDecisions";
@@ -55,37 +56,46 @@ class CustomisationApproval implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String module = (String) task.getVariable("module");
-        String board = (String) task.getVariable("approvalBoard");
-        Map<Long, StoredCustomisation> pending = progress.pending(projectCode, module).stream()
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
+        TaskForms.prefill(task, ROWS, JsonRows.of(pending(task).values().stream().map(c -> BuildRows.of(
+            "customisationId", c.id(), "kind", summaries.kind(c.kind()), "description", c.description(),
+            "justification", c.justification(), "effortDays", c.effortDays(), "requirementId", c.requirementId(),
+            "decision", null, "reason", null)).toList()));
+        task.setVariableLocal("upgradeRisk", summaries.upgradeRisk(projectCode, module));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
+        String board = ProcessVariables.string(task, "approvalBoard");
+        Map<Long, StoredCustomisation> pending = pending(task);
+        Map<Long, String> descriptions = new LinkedHashMap<>();
+        pending.forEach((id, c) -> descriptions.put(id, c.description()));
+        Result<List<CustomisationRules.Decision>> result = CustomisationRules.decisions(
+            JsonRows.read(TaskForms.submitted(task, ROWS)), descriptions);
+        if (!result.valid()) {
+            throw Problem.reject(messages, result.problems());
+        }
+        String user = TaskForms.currentUser(task);
+        for (CustomisationRules.Decision d : result.value()) {
+            StoredCustomisation c = pending.get(d.customisationId());
+            builds.decide(d, user, Instant.now(clock));
+            decisions.record(new Decision(projectCode, DECISION, "module " + module + " customisation " + c.id(),
+                d.approved() ? CustomisationRules.APPROVED : CustomisationRules.REJECTED, List.of(d.reason()),
+                "kind=" + c.kind() + ", effortDays=" + c.effortDays() + ", requirement=" + c.requirementId()
+                    + ", board=" + board + ", description=" + c.description(),
+                user, task.getProcessInstanceId()));
+        }
+    }
+
+    /** The module's pending proposals of this task's board, by id. */
+    private Map<Long, StoredCustomisation> pending(DelegateTask task) {
+        String board = ProcessVariables.string(task, "approvalBoard");
+        return progress.pending(ProcessVariables.projectCode(task), ProcessVariables.module(task)).stream()
             .filter(c -> board.equals(c.approvalBoard()))
             .collect(Collectors.toMap(StoredCustomisation::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            TaskForms.prefill(task, ROWS, JsonRows.of(pending.values().stream().map(c -> BuildRows.of(
-                "customisationId", c.id(), "kind", summaries.kind(c.kind()), "description", c.description(),
-                "justification", c.justification(), "effortDays", c.effortDays(), "requirementId", c.requirementId(),
-                "decision", null, "reason", null)).toList()));
-            task.setVariableLocal("upgradeRisk", summaries.upgradeRisk(projectCode, module));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Map<Long, String> descriptions = new LinkedHashMap<>();
-            pending.forEach((id, c) -> descriptions.put(id, c.description()));
-            Result<List<CustomisationRules.Decision>> result = CustomisationRules.decisions(
-                JsonRows.read(TaskForms.submitted(task, ROWS)), descriptions);
-            if (!result.valid()) {
-                throw Problem.reject(messages, result.problems());
-            }
-            String user = TaskForms.currentUser(task);
-            for (CustomisationRules.Decision d : result.value()) {
-                StoredCustomisation c = pending.get(d.customisationId());
-                builds.decide(d, user, Instant.now(clock));
-                decisions.record(new Decision(projectCode, DECISION, "module " + module + " customisation " + c.id(),
-                    d.approved() ? CustomisationRules.APPROVED : CustomisationRules.REJECTED, List.of(d.reason()),
-                    "kind=" + c.kind() + ", effortDays=" + c.effortDays() + ", requirement=" + c.requirementId()
-                        + ", board=" + board + ", description=" + c.description(),
-                    user, task.getProcessInstanceId()));
-            }
-        }
     }
 }

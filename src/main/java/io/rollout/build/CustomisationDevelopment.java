@@ -4,9 +4,11 @@ import io.rollout.build.BuildRepository.StoredCustomisation;
 import io.rollout.build.BuildRules.Result;
 import io.rollout.identity.RoleMembers;
 import io.rollout.identity.Roles;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("customisationDevelopment")
-class CustomisationDevelopment implements TaskListener {
+class CustomisationDevelopment extends FormTaskListener {
 
     static final String ROWS = "developments";
 
@@ -56,26 +57,29 @@ class CustomisationDevelopment implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String module = (String) task.getVariable("module");
+    protected void prefill(DelegateTask task) {
+        List<StoredCustomisation> approved = progress.toDevelop(ProcessVariables.projectCode(task),
+            ProcessVariables.module(task));
+        task.setVariableLocal("developerOptions", JsonRows.of(options.developers()));
+        TaskForms.prefill(task, ROWS, JsonRows.of(approved.stream().map(c -> BuildRows.of(
+            "customisationId", c.id(), "kind", summaries.kind(c.kind()), "description", c.description(),
+            "effortDays", c.effortDays(), "requirementId", c.requirementId(), "developed", false,
+            "deliveryNote", null, "developedBy", null)).toList()));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
         List<StoredCustomisation> approved = progress.toDevelop(projectCode, module);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("developerOptions", JsonRows.of(options.developers()));
-            TaskForms.prefill(task, ROWS, JsonRows.of(approved.stream().map(c -> BuildRows.of(
-                "customisationId", c.id(), "kind", summaries.kind(c.kind()), "description", c.description(),
-                "effortDays", c.effortDays(), "requirementId", c.requirementId(), "developed", false,
-                "deliveryNote", null, "developedBy", null)).toList()));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            progress.requireBaseline(projectCode, module);
-            Set<Long> ids = approved.stream().map(StoredCustomisation::id).collect(Collectors.toSet());
-            Result<List<CustomisationRules.Development>> result = CustomisationRules.development(
-                JsonRows.read(TaskForms.submitted(task, ROWS)), ids, id -> members.isIn(id, Roles.DEVELOPER));
-            if (!result.valid()) {
-                throw Problem.reject(messages, result.problems());
-            }
-            String user = TaskForms.currentUser(task);
-            result.value().forEach(d -> builds.recordDevelopment(d, user, Instant.now(clock)));
+        progress.requireBaseline(projectCode, module);
+        Set<Long> ids = approved.stream().map(StoredCustomisation::id).collect(Collectors.toSet());
+        Result<List<CustomisationRules.Development>> result = CustomisationRules.development(
+            JsonRows.read(TaskForms.submitted(task, ROWS)), ids, id -> members.isIn(id, Roles.DEVELOPER));
+        if (!result.valid()) {
+            throw Problem.reject(messages, result.problems());
         }
+        String user = TaskForms.currentUser(task);
+        result.value().forEach(d -> builds.recordDevelopment(d, user, Instant.now(clock)));
     }
 }

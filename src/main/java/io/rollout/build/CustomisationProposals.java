@@ -2,14 +2,15 @@ package io.rollout.build;
 
 import io.rollout.build.BuildRules.Customisation;
 import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("customisationProposals")
-class CustomisationProposals implements TaskListener {
+class CustomisationProposals extends FormTaskListener {
 
     static final String ROWS = "customisations";
 
@@ -48,24 +49,27 @@ class CustomisationProposals implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String module = (String) task.getVariable("module");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("iterationPlan", summaries.plan(projectCode, module));
-            task.setVariableLocal("upgradeRisk", summaries.upgradeRisk(projectCode, module));
-            task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
-            task.setVariableLocal("requirementOptions", options.iterationRequirements(projectCode, module));
-            TaskForms.prefill(task, ROWS, JsonRows.of(List.of(Map.of())));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            progress.requireBaseline(projectCode, module);
-            Result<List<Customisation>> result = BuildRules.customisations(
-                JsonRows.read(TaskForms.submitted(task, ROWS)), id -> builds.requirementExists(projectCode, id));
-            if (!result.valid()) {
-                throw Problem.reject(messages, result.problems());
-            }
-            builds.propose(projectCode, module, builds.lastIteration(projectCode, module), result.value(),
-                c -> CustomisationRules.board(c.effortDays(), properties.steeringThresholdDays()));
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
+        task.setVariableLocal("iterationPlan", summaries.plan(projectCode, module));
+        task.setVariableLocal("upgradeRisk", summaries.upgradeRisk(projectCode, module));
+        task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
+        task.setVariableLocal("requirementOptions", options.iterationRequirements(projectCode, module));
+        TaskForms.prefill(task, ROWS, JsonRows.of(List.of(Map.of())));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
+        progress.requireBaseline(projectCode, module);
+        Result<List<Customisation>> result = BuildRules.customisations(
+            JsonRows.read(TaskForms.submitted(task, ROWS)), id -> builds.requirementExists(projectCode, id));
+        if (!result.valid()) {
+            throw Problem.reject(messages, result.problems());
         }
+        builds.propose(projectCode, module, builds.lastIteration(projectCode, module), result.value(),
+            c -> CustomisationRules.board(c.effortDays(), properties.steeringThresholdDays()));
     }
 }

@@ -6,9 +6,11 @@ import io.rollout.build.IterationPlanRules.Input;
 import io.rollout.build.IterationPlanRules.IterationPlan;
 import io.rollout.identity.DepartmentOwners;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("iterationPlanning")
-class IterationPlanning implements TaskListener {
+class IterationPlanning extends FormTaskListener {
 
     static final String SCOPE = "scope";
 
@@ -68,40 +69,44 @@ class IterationPlanning implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String module = (String) task.getVariable("module");
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
         int last = builds.lastIteration(projectCode, module);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            String department = progress.department(projectCode, module);
-            task.setVariable("moduleDepartment", department);
-            task.setVariableLocal("iterationNumber", last + 1);
-            task.setVariableLocal("departmentOptions", options.departments());
-            // the owning department's requirements first; the others stay choosable for when the plan names
-            // another owning department (the rule then refuses requirements of any other department)
-            task.setVariableLocal("scopeOptions", options.requirements(projectCode,
-                r -> department.equals(r.department())));
-            task.setVariableLocal("rejectionReasons", summaries.rejection(projectCode, module));
-            // what the rejected iteration delivered is where the next one starts
-            TaskForms.prefill(task, SCOPE, JsonRows.ofStrings(builds.iteration(projectCode, module, last)
-                .map(BuildRepository.Iteration::scope).orElse(List.of())));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Map<String, String> requirementDepartments = new LinkedHashMap<>();
-            builds.requirements(projectCode).values().forEach(r -> requirementDepartments.put(r.id(), r.department()));
-            Result<IterationPlan> result = IterationPlanRules.plan(new Input(TaskForms.text(task, "iterationGoal"),
-                    TaskForms.text(task, "moduleDepartment"), JsonRows.readStrings(TaskForms.submitted(task, SCOPE)),
-                    TaskForms.text(task, "plannedStart"), TaskForms.text(task, "plannedEnd"),
-                    FormInput.yesNo(task.getVariable("customisationsPlanned"))),
-                new Context(requirementDepartments, departments, d -> !owners.of(d).isEmpty()));
-            if (!result.valid()) {
-                throw Problem.reject(messages, result.problems());
-            }
-            IterationPlan plan = result.value();
-            builds.startIteration(projectCode, module, last + 1, plan, TaskForms.currentUser(task), Instant.now(clock));
-            builds.setOwningDepartment(projectCode, module, plan.department());
-            ITERATION_VALUES.forEach(name -> task.setVariable(name, null));
-            task.setVariable("iteration", last + 1);
-            task.setVariable("customisationsPlanned", plan.customisationsPlanned());
+        String department = progress.department(projectCode, module);
+        task.setVariable("moduleDepartment", department);
+        task.setVariableLocal("iterationNumber", last + 1);
+        task.setVariableLocal("departmentOptions", options.departments());
+        // the owning department's requirements first; the others stay choosable for when the plan names
+        // another owning department (the rule then refuses requirements of any other department)
+        task.setVariableLocal("scopeOptions", options.requirements(projectCode,
+            r -> department.equals(r.department())));
+        task.setVariableLocal("rejectionReasons", summaries.rejection(projectCode, module));
+        // what the rejected iteration delivered is where the next one starts
+        TaskForms.prefill(task, SCOPE, JsonRows.ofStrings(builds.iteration(projectCode, module, last)
+            .map(BuildRepository.Iteration::scope).orElse(List.of())));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
+        int last = builds.lastIteration(projectCode, module);
+        Map<String, String> requirementDepartments = new LinkedHashMap<>();
+        builds.requirements(projectCode).values().forEach(r -> requirementDepartments.put(r.id(), r.department()));
+        Result<IterationPlan> result = IterationPlanRules.plan(new Input(TaskForms.text(task, "iterationGoal"),
+                TaskForms.text(task, "moduleDepartment"), JsonRows.readStrings(TaskForms.submitted(task, SCOPE)),
+                TaskForms.text(task, "plannedStart"), TaskForms.text(task, "plannedEnd"),
+                FormInput.yesNo(task.getVariable("customisationsPlanned"))),
+            new Context(requirementDepartments, departments, d -> !owners.of(d).isEmpty()));
+        if (!result.valid()) {
+            throw Problem.reject(messages, result.problems());
         }
+        IterationPlan plan = result.value();
+        builds.startIteration(projectCode, module, last + 1, plan, TaskForms.currentUser(task), Instant.now(clock));
+        builds.setOwningDepartment(projectCode, module, plan.department());
+        ITERATION_VALUES.forEach(name -> task.setVariable(name, null));
+        task.setVariable("iteration", last + 1);
+        task.setVariable("customisationsPlanned", plan.customisationsPlanned());
     }
 }

@@ -5,14 +5,15 @@ import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.build.BuildRepository.StoredCustomisation;
 import io.rollout.build.BuildRules.Result;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("moduleAcceptance")
-class ModuleAcceptance implements TaskListener {
+class ModuleAcceptance extends FormTaskListener {
 
     static final String DECISION = "moduleAcceptance";
 
@@ -51,29 +52,32 @@ class ModuleAcceptance implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String module = (String) task.getVariable("module");
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
+        task.setVariableLocal("iterationSummary", summaries.acceptance(projectCode, module));
+        task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
+        task.setVariableLocal(BuildSummaries.ITEM_ROWS, summaries.itemRows(projectCode, module));
+        task.setVariableLocal(BuildSummaries.CUSTOMISATION_ROWS, summaries.customisationRows(projectCode, module));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
         int iteration = builds.lastIteration(projectCode, module);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("iterationSummary", summaries.acceptance(projectCode, module));
-            task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
-            task.setVariableLocal(BuildSummaries.ITEM_ROWS, summaries.itemRows(projectCode, module));
-            task.setVariableLocal(BuildSummaries.CUSTOMISATION_ROWS, summaries.customisationRows(projectCode, module));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            String comment = FormInput.text(task.getVariable("acceptanceComment"));
-            Result<Boolean> result = BuildRules.acceptance(FormInput.yesNo(task.getVariable("moduleAccepted")), comment);
-            if (!result.valid()) {
-                throw Problem.reject(messages, result.problems());
-            }
-            boolean accepted = result.value();
-            String user = TaskForms.currentUser(task);
-            builds.recordAcceptance(projectCode, module, iteration, accepted, comment, user, Instant.now(clock));
-            decisions.record(new Decision(projectCode, DECISION, "module " + module + " iteration " + iteration,
-                accepted ? "accepted" : "rejected", comment == null ? List.of() : List.of(comment),
-                inputs(projectCode, module, iteration), user, task.getProcessInstanceId()));
-            task.setVariable("moduleAccepted", accepted);
+        String comment = FormInput.text(task.getVariable("acceptanceComment"));
+        Result<Boolean> result = BuildRules.acceptance(FormInput.yesNo(task.getVariable("moduleAccepted")), comment);
+        if (!result.valid()) {
+            throw Problem.reject(messages, result.problems());
         }
+        boolean accepted = result.value();
+        String user = TaskForms.currentUser(task);
+        builds.recordAcceptance(projectCode, module, iteration, accepted, comment, user, Instant.now(clock));
+        decisions.record(new Decision(projectCode, DECISION, "module " + module + " iteration " + iteration,
+            accepted ? "accepted" : "rejected", comment == null ? List.of() : List.of(comment),
+            inputs(projectCode, module, iteration), user, task.getProcessInstanceId()));
+        task.setVariable("moduleAccepted", accepted);
     }
 
     private String inputs(String projectCode, String module, int iteration) {

@@ -2,14 +2,15 @@ package io.rollout.build;
 
 import io.rollout.build.BuildRules.ConfigurationItem;
 import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * with an empty list.
  */
 @Component("moduleConfiguration")
-class ModuleConfiguration implements TaskListener {
+class ModuleConfiguration extends FormTaskListener {
 
     static final String ROWS = "configurationItems";
 
@@ -43,25 +44,28 @@ class ModuleConfiguration implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String module = (String) task.getVariable("module");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("iterationPlan", summaries.plan(projectCode, module));
-            task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
-            task.setVariableLocal("requirementOptions", options.iterationRequirements(projectCode, module));
-            TaskForms.prefill(task, ROWS, JsonRows.of(List.of(Map.of())));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            int iteration = builds.lastIteration(projectCode, module);
-            boolean customisationsPlanned = builds.iteration(projectCode, module, iteration)
-                .map(i -> Boolean.TRUE.equals(i.customisationsPlanned())).orElse(false);
-            Result<List<ConfigurationItem>> result = BuildRules.configuration(
-                JsonRows.read(TaskForms.submitted(task, ROWS)), customisationsPlanned,
-                id -> builds.requirementExists(projectCode, id));
-            if (!result.valid()) {
-                throw Problem.reject(messages, result.problems());
-            }
-            builds.addConfigurationItems(projectCode, module, iteration, result.value());
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
+        task.setVariableLocal("iterationPlan", summaries.plan(projectCode, module));
+        task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
+        task.setVariableLocal("requirementOptions", options.iterationRequirements(projectCode, module));
+        TaskForms.prefill(task, ROWS, JsonRows.of(List.of(Map.of())));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
+        int iteration = builds.lastIteration(projectCode, module);
+        boolean customisationsPlanned = builds.iteration(projectCode, module, iteration)
+            .map(i -> Boolean.TRUE.equals(i.customisationsPlanned())).orElse(false);
+        Result<List<ConfigurationItem>> result = BuildRules.configuration(
+            JsonRows.read(TaskForms.submitted(task, ROWS)), customisationsPlanned,
+            id -> builds.requirementExists(projectCode, id));
+        if (!result.valid()) {
+            throw Problem.reject(messages, result.problems());
         }
+        builds.addConfigurationItems(projectCode, module, iteration, result.value());
     }
 }

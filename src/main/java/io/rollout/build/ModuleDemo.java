@@ -1,21 +1,20 @@
 package io.rollout.build;
 
 import io.rollout.build.BuildRules.Demo;
+import io.rollout.build.BuildRules.DemoInput;
 import io.rollout.build.BuildRules.Result;
 import io.rollout.identity.RoleMembers;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("moduleDemo")
-class ModuleDemo implements TaskListener {
+class ModuleDemo extends FormTaskListener {
 
     static final String ATTENDEES = "demoAttendees";
 
@@ -57,40 +56,30 @@ class ModuleDemo implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String module = (String) task.getVariable("module");
-        List<Map<String, Object>> attendees = options.attendees(progress.department(projectCode, module));
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("iterationPlan", summaries.plan(projectCode, module));
-            task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
-            task.setVariableLocal("attendeeOptions", JsonRows.of(attendees));
-            TaskForms.prefill(task, ATTENDEES, JsonRows.ofStrings(List.of()));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            List<String> chosen = JsonRows.readStrings(TaskForms.submitted(task, ATTENDEES));
-            Set<String> allowed = BuildOptions.values(attendees);
-            List<Problem> problems = new ArrayList<>();
-            List<String> present = new ArrayList<>();
-            for (String id : chosen) {
-                if (allowed.contains(id)) {
-                    present.add(members.displayName(id));
-                } else {
-                    problems.add(new Problem("build.demo.notAttendee", id,
-                        names.department(progress.department(projectCode, module))));
-                }
-            }
-            String others = TaskForms.text(task, "demoOtherAttendees");
-            if (others != null) {
-                present.add(others);
-            }
-            Result<Demo> result = BuildRules.demo(TaskForms.text(task, "demoShown"),
-                present.isEmpty() ? null : String.join(", ", present), TaskForms.text(task, "demoFeedback"));
-            problems.addAll(result.problems());
-            if (!problems.isEmpty()) {
-                throw Problem.reject(messages, problems);
-            }
-            builds.recordDemo(projectCode, module, builds.lastIteration(projectCode, module), result.value(),
-                TaskForms.currentUser(task), Instant.now(clock));
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
+        task.setVariableLocal("iterationPlan", summaries.plan(projectCode, module));
+        task.setVariableLocal(BuildSummaries.SCOPE_ROWS, summaries.scopeRows(projectCode, module));
+        String department = progress.department(projectCode, module);
+        task.setVariableLocal("attendeeOptions", JsonRows.of(options.attendees(department)));
+        TaskForms.prefill(task, ATTENDEES, JsonRows.ofStrings(List.of()));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
+        String department = progress.department(projectCode, module);
+        DemoInput submitted = new DemoInput(TaskForms.text(task, "demoShown"),
+            JsonRows.readStrings(TaskForms.submitted(task, ATTENDEES)), TaskForms.text(task, "demoOtherAttendees"),
+            TaskForms.text(task, "demoFeedback"));
+        Result<Demo> result = BuildRules.demo(submitted, BuildOptions.values(options.attendees(department)),
+            members::displayName, names.department(department));
+        if (!result.valid()) {
+            throw Problem.reject(messages, result.problems());
         }
+        builds.recordDemo(projectCode, module, builds.lastIteration(projectCode, module), result.value(),
+            TaskForms.currentUser(task), Instant.now(clock));
     }
 }

@@ -4,15 +4,16 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.build.BuildRules.Result;
 import io.rollout.build.VendorBaselineRules.Baseline;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * module's vendor baseline and records the decision {@code vendorBaseline}.
  */
 @Component("vendorBaselineRecording")
-class VendorBaselineRecording implements TaskListener {
+class VendorBaselineRecording extends FormTaskListener {
 
     static final String DECISION = "vendorBaseline";
 
@@ -39,9 +40,9 @@ class VendorBaselineRecording implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String module = (String) task.getVariable("module");
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String module = ProcessVariables.module(task);
         Result<Baseline> result = VendorBaselineRules.baseline(TaskForms.text(task, "baselineProduct"),
             TaskForms.text(task, "baselineVersion"), TaskForms.text(task, "baselineDate"),
             TaskForms.text(task, "baselineBackup"), LocalDate.now(clock));

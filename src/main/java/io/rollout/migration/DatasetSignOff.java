@@ -6,10 +6,11 @@ import io.rollout.identity.DepartmentOwners;
 import io.rollout.identity.RoleMembers;
 import io.rollout.migration.MigrationRepository.Run;
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
-import io.rollout.shared.Problem.Label;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  *     {@code earlierRounds} (each earlier round's counts, main reject reasons, and whether the dry run sent it back
  *     or an owner refused it, with the comment), {@code hasEarlierRounds} whether there are any; clears the
  *     previous round's {@code dataSignedOff} and {@code signOffComment}.</li>
- * <li>complete: requires that the user signing off is a business owner of the department the dataset's stored
+ * <li>complete: checks the decision with {@link SignOffRules}, requires that the user signing off is a business owner of the department the dataset's stored
  *     definition names (not the variable {@code datasetDepartment}), {@code dataSignedOff} (yes/no) and a {@code signOffComment} when refused;
  *     stores {@code migration_signoff} for the latest round, records the decision {@code dataSignOff},
  *     writes {@code dataSignedOff} back as a Boolean for {@code Gateway_DataSignedOff} and, when
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("datasetSignOff")
-class DatasetSignOff implements TaskListener {
+class DatasetSignOff extends FormTaskListener {
 
     static final String DECISION = "dataSignOff";
 
@@ -63,36 +63,32 @@ class DatasetSignOff implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String dataset = (String) task.getVariable("dataset");
-        Run run = migrations.latestRun(projectCode, dataset)
-            .orElseThrow(() -> new IllegalStateException("no dry run of dataset " + dataset + " in " + projectCode));
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            int threshold = migration.threshold(projectCode, migration.definition(projectCode, dataset));
-            task.setVariableLocal("latestRunSummary", report.of(projectCode, dataset, run,
-                DryRunRules.evaluate(run.figures(), threshold)));
-            List<Map<String, Object>> earlier = report.earlierRounds(projectCode, dataset);
-            task.setVariableLocal("earlierRounds", JsonRows.of(earlier));
-            task.setVariableLocal("hasEarlierRounds", !earlier.isEmpty());
-            // each round is decided afresh: the form must not come with the previous round's decision and comment,
-            // which a sign-off would otherwise store again (the earlier rounds' table keeps them)
-            task.setVariable("dataSignedOff", null);
-            task.setVariable("signOffComment", null);
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            complete(task, projectCode, dataset, run);
-        }
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String dataset = ProcessVariables.dataset(task);
+        Run run = latestRun(projectCode, dataset);
+        int threshold = migration.threshold(projectCode, migration.definition(projectCode, dataset));
+        task.setVariableLocal("latestRunSummary", report.of(projectCode, dataset, run,
+            DryRunRules.evaluate(run.figures(), threshold)));
+        List<Map<String, Object>> earlier = report.earlierRounds(projectCode, dataset);
+        task.setVariableLocal("earlierRounds", JsonRows.of(earlier));
+        task.setVariableLocal("hasEarlierRounds", !earlier.isEmpty());
+        // each round is decided afresh: the form must not come with the previous round's decision and comment,
+        // which a sign-off would otherwise store again (the earlier rounds' table keeps them)
+        task.setVariable("dataSignedOff", null);
+        task.setVariable("signOffComment", null);
     }
 
-    private void complete(DelegateTask task, String projectCode, String dataset, Run run) {
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String dataset = ProcessVariables.dataset(task);
+        Run run = latestRun(projectCode, dataset);
         Boolean signedOff = FormInput.yesNo(task.getVariable("dataSignedOff"));
         String comment = FormInput.text(task.getVariable("signOffComment"));
-        if (signedOff == null) {
-            throw Problem.reject(messages, List.of(new Problem("form.field.required",
-                new Label("migration.field.dataSignedOff"))));
-        }
-        if (!signedOff && comment == null) {
-            throw Problem.reject(messages, List.of(new Problem("migration.signOff.commentRequired")));
+        List<Problem> problems = SignOffRules.decision(signedOff, comment);
+        if (!problems.isEmpty()) {
+            throw Problem.reject(messages, problems);
         }
         String user = TaskForms.currentUser(task);
         requireOwner(task, projectCode, dataset);
@@ -107,6 +103,11 @@ class DatasetSignOff implements TaskListener {
             task.setVariable("dryRunFindings", messages.forRecord("migration.signOff.refused",
                 members.displayName(user), comment));
         }
+    }
+
+    private Run latestRun(String projectCode, String dataset) {
+        return migrations.latestRun(projectCode, dataset)
+            .orElseThrow(() -> new IllegalStateException("no dry run of dataset " + dataset + " in " + projectCode));
     }
 
     /**

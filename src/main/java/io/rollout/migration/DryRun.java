@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,117 +82,172 @@ final class DryRun {
                       Function<Problem, String> text) {
         long start = System.nanoTime();
         RowRules rules = new RowRules(definition, reader.header(), references);
-        List<String> columns = rules.columns();
-        int[] sumColumns = definition.reconcileColumns().stream()
-            .mapToInt(c -> indexOf(columns, c)).toArray();
-        BigDecimal[] sourceSums = zeros(sumColumns.length);
-        BigDecimal[] acceptedSums = zeros(sumColumns.length);
-        BigDecimal[] rejectedSums = zeros(sumColumns.length);
-        long[] notNumeric = new long[sumColumns.length];
-        Map<String, long[]> reasons = new LinkedHashMap<>();
-        Map<String, String> examples = new LinkedHashMap<>();
-        Set<Long> groups = new HashSet<>();
-        long source = 0;
-        long accepted = 0;
-        long rejected = 0;
-        long duplicates = 0;
+        Pass pass = new Pass(rules, definition.reconcileColumns(), sourceFile, text);
         try {
             Files.createDirectories(outDir);
-            try (CSVPrinter acceptedOut = printer(outDir.resolve(ACCEPTED));
-                 CSVPrinter rejectedOut = printer(outDir.resolve(REJECTED));
-                 CSVPrinter duplicatesOut = printer(outDir.resolve(DUPLICATES))) {
-                acceptedOut.printRecord(header(List.of(text.apply(Problem.of("migration.file.sourceFile")),
-                    text.apply(Problem.of("migration.file.sourceRow"))), columns));
-                rejectedOut.printRecord(header(List.of(text.apply(Problem.of("migration.file.sourceRow")),
-                    text.apply(Problem.of("migration.file.rules")), text.apply(Problem.of("migration.file.reasons"))),
-                    columns));
-                duplicatesOut.printRecord(header(List.of(text.apply(Problem.of("migration.file.duplicateKey")),
-                    text.apply(Problem.of("migration.file.sourceRow")),
-                    text.apply(Problem.of("migration.file.firstRow"))), columns));
-                String row;
-                Object[] line = new Object[columns.size() + 3];
+            try (CSVPrinter accepted = printer(outDir.resolve(ACCEPTED));
+                 CSVPrinter rejected = printer(outDir.resolve(REJECTED));
+                 CSVPrinter duplicates = printer(outDir.resolve(DUPLICATES))) {
+                pass.headers(accepted, rejected, duplicates);
                 for (SourceRow next = reader.next(); next != null; next = reader.next()) {
-                    SourceRow sourceRow = next;
-                    source++;
-                    row = String.valueOf(sourceRow.number());
-                    String[] raw = rules.select(sourceRow.values());
-                    BigDecimal[] rawNumbers = new BigDecimal[sumColumns.length];
-                    for (int s = 0; s < sumColumns.length; s++) {
-                        rawNumbers[s] = RowRules.number(raw[sumColumns[s]]);
-                        if (rawNumbers[s] == null) {
-                            if (!Normalise.strip(raw[sumColumns[s]]).isEmpty()) {
-                                notNumeric[s]++;
-                            }
-                        } else {
-                            sourceSums[s] = sourceSums[s].add(rawNumbers[s]);
-                        }
-                    }
-                    Outcome outcome = rules.check(sourceRow.number(), sourceRow.values());
-                    if (outcome.accepted()) {
-                        accepted++;
-                        line[0] = sourceFile;
-                        line[1] = row;
-                        System.arraycopy(outcome.values(), 0, line, 2, columns.size());
-                        acceptedOut.printRecord(java.util.Arrays.copyOf(line, columns.size() + 2));
-                        for (int s = 0; s < sumColumns.length; s++) {
-                            if (rawNumbers[s] != null) {
-                                acceptedSums[s] = acceptedSums[s].add(rawNumbers[s]);
-                            }
-                        }
-                        continue;
-                    }
-                    rejected++;
-                    for (int s = 0; s < sumColumns.length; s++) {
-                        if (rawNumbers[s] != null) {
-                            rejectedSums[s] = rejectedSums[s].add(rawNumbers[s]);
-                        }
-                    }
-                    StringBuilder ruleNames = new StringBuilder();
-                    StringBuilder reasonTexts = new StringBuilder();
-                    for (Violation v : outcome.violations()) {
-                        String reason = text.apply(v.problem());
-                        if (!ruleNames.isEmpty()) {
-                            ruleNames.append("; ");
-                            reasonTexts.append("; ");
-                        }
-                        ruleNames.append(v.rule());
-                        reasonTexts.append(reason);
-                        long[] count = reasons.computeIfAbsent(v.rule(), k -> new long[] {0, sourceRow.number()});
-                        count[0]++;
-                        examples.putIfAbsent(v.rule(), reason);
-                    }
-                    line[0] = row;
-                    line[1] = ruleNames.toString();
-                    line[2] = reasonTexts.toString();
-                    System.arraycopy(raw, 0, line, 3, columns.size());
-                    rejectedOut.printRecord(line);
-                    if (outcome.duplicate() != null) {
-                        duplicates++;
-                        groups.add(outcome.duplicate().firstRow());
-                        line[0] = outcome.duplicate().key();
-                        line[1] = row;
-                        line[2] = String.valueOf(outcome.duplicate().firstRow());
-                        duplicatesOut.printRecord(line);
-                    }
+                    pass.row(next, accepted, rejected, duplicates);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (source == 0) {
+        if (pass.source == 0) {
             throw new ExtractException("migration.extract.noRows", sourceFile);
         }
-        List<ColumnSum> sums = new ArrayList<>();
-        for (int s = 0; s < sumColumns.length; s++) {
-            sums.add(new ColumnSum(columns.get(sumColumns[s]), sourceSums[s], acceptedSums[s], rejectedSums[s],
-                notNumeric[s]));
+        return pass.result(reader.description(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The state of one pass over an extract: the counts, the reconciliation sums and the reject reasons so far.
+     * Its buffers ({@code line}, {@code rawNumbers}, the reason texts) are reused from row to row: a dry run reads
+     * a million rows, and each row should cost only the objects the rules and the CSV writer need.
+     */
+    private static final class Pass {
+
+        private final RowRules rules;
+        private final List<String> columns;
+        private final String sourceFile;
+        private final Function<Problem, String> text;
+        private final int[] sumColumns;
+        private final BigDecimal[] sourceSums;
+        private final BigDecimal[] acceptedSums;
+        private final BigDecimal[] rejectedSums;
+        private final long[] notNumeric;
+        private final BigDecimal[] rawNumbers;
+        private final Object[] line;
+        private final StringBuilder ruleNames = new StringBuilder();
+        private final StringBuilder reasonTexts = new StringBuilder();
+        private final Map<String, long[]> reasons = new LinkedHashMap<>();
+        private final Map<String, String> examples = new LinkedHashMap<>();
+        private final Set<Long> groups = new HashSet<>();
+        private long source;
+        private long accepted;
+        private long rejected;
+        private long duplicates;
+
+        Pass(RowRules rules, List<String> reconcileColumns, String sourceFile, Function<Problem, String> text) {
+            this.rules = rules;
+            this.columns = rules.columns();
+            this.sourceFile = sourceFile;
+            this.text = text;
+            this.sumColumns = reconcileColumns.stream().mapToInt(c -> indexOf(columns, c)).toArray();
+            this.sourceSums = zeros(sumColumns.length);
+            this.acceptedSums = zeros(sumColumns.length);
+            this.rejectedSums = zeros(sumColumns.length);
+            this.notNumeric = new long[sumColumns.length];
+            this.rawNumbers = new BigDecimal[sumColumns.length];
+            this.line = new Object[columns.size() + 3];
         }
-        List<ReasonCount> reasonCounts = reasons.entrySet().stream()
-            .map(e -> new ReasonCount(e.getKey(), e.getValue()[0], e.getValue()[1], examples.get(e.getKey())))
-            .sorted(Comparator.comparingLong(ReasonCount::rows).reversed().thenComparingLong(ReasonCount::firstRow))
-            .toList();
-        return new Result(sourceFile, reader.description(), source, accepted, rejected, duplicates, groups.size(),
-            List.copyOf(sums), reasonCounts, (System.nanoTime() - start) / 1_000_000);
+
+        void headers(CSVPrinter acceptedOut, CSVPrinter rejectedOut, CSVPrinter duplicatesOut) throws IOException {
+            acceptedOut.printRecord(header(columns, text("migration.file.sourceFile"), text("migration.file.sourceRow")));
+            rejectedOut.printRecord(header(columns, text("migration.file.sourceRow"), text("migration.file.rules"),
+                text("migration.file.reasons")));
+            duplicatesOut.printRecord(header(columns, text("migration.file.duplicateKey"),
+                text("migration.file.sourceRow"), text("migration.file.firstRow")));
+        }
+
+        /** Checks one source row and writes it to the accepted or the rejected (and duplicates) file. */
+        void row(SourceRow sourceRow, CSVPrinter acceptedOut, CSVPrinter rejectedOut, CSVPrinter duplicatesOut)
+            throws IOException {
+            source++;
+            String row = String.valueOf(sourceRow.number());
+            String[] raw = rules.select(sourceRow.values());
+            sumSource(raw);
+            Outcome outcome = rules.check(sourceRow.number(), sourceRow.values());
+            if (outcome.accepted()) {
+                accepted++;
+                add(acceptedSums);
+                line[0] = sourceFile;
+                line[1] = row;
+                System.arraycopy(outcome.values(), 0, line, 2, columns.size());
+                acceptedOut.printRecord(Arrays.copyOf(line, columns.size() + 2));
+                return;
+            }
+            rejected++;
+            add(rejectedSums);
+            reasons(outcome, sourceRow.number());
+            line[0] = row;
+            line[1] = ruleNames.toString();
+            line[2] = reasonTexts.toString();
+            System.arraycopy(raw, 0, line, 3, columns.size());
+            rejectedOut.printRecord(line);
+            if (outcome.duplicate() != null) {
+                duplicates++;
+                groups.add(outcome.duplicate().firstRow());
+                line[0] = outcome.duplicate().key();
+                line[1] = row;
+                line[2] = String.valueOf(outcome.duplicate().firstRow());
+                duplicatesOut.printRecord(line);
+            }
+        }
+
+        /** Reads the reconciliation columns of a source row as numbers and adds them to the source sums. */
+        private void sumSource(String[] raw) {
+            for (int s = 0; s < sumColumns.length; s++) {
+                rawNumbers[s] = RowRules.number(raw[sumColumns[s]]);
+                if (rawNumbers[s] == null) {
+                    if (!Normalise.strip(raw[sumColumns[s]]).isEmpty()) {
+                        notNumeric[s]++;
+                    }
+                } else {
+                    sourceSums[s] = sourceSums[s].add(rawNumbers[s]);
+                }
+            }
+        }
+
+        private void add(BigDecimal[] sums) {
+            for (int s = 0; s < sumColumns.length; s++) {
+                if (rawNumbers[s] != null) {
+                    sums[s] = sums[s].add(rawNumbers[s]);
+                }
+            }
+        }
+
+        /** Counts the rejected row's broken rules and joins their names and reasons for its line. */
+        private void reasons(Outcome outcome, long number) {
+            ruleNames.setLength(0);
+            reasonTexts.setLength(0);
+            for (Violation v : outcome.violations()) {
+                String reason = text.apply(v.problem());
+                if (!ruleNames.isEmpty()) {
+                    ruleNames.append("; ");
+                    reasonTexts.append("; ");
+                }
+                ruleNames.append(v.rule());
+                reasonTexts.append(reason);
+                long[] count = reasons.get(v.rule());
+                if (count == null) {
+                    reasons.put(v.rule(), new long[] {1, number});
+                    examples.put(v.rule(), reason);
+                } else {
+                    count[0]++;
+                }
+            }
+        }
+
+        Result result(String format, long millis) {
+            List<ColumnSum> sums = new ArrayList<>();
+            for (int s = 0; s < sumColumns.length; s++) {
+                sums.add(new ColumnSum(columns.get(sumColumns[s]), sourceSums[s], acceptedSums[s], rejectedSums[s],
+                    notNumeric[s]));
+            }
+            List<ReasonCount> reasonCounts = reasons.entrySet().stream()
+                .map(e -> new ReasonCount(e.getKey(), e.getValue()[0], e.getValue()[1], examples.get(e.getKey())))
+                .sorted(Comparator.comparingLong(ReasonCount::rows).reversed().thenComparingLong(ReasonCount::firstRow))
+                .toList();
+            return new Result(sourceFile, format, source, accepted, rejected, duplicates, groups.size(),
+                List.copyOf(sums), reasonCounts, millis);
+        }
+
+        private String text(String code) {
+            return text.apply(Problem.of(code));
+        }
     }
 
     private static int indexOf(List<String> columns, String column) {
@@ -205,12 +261,12 @@ final class DryRun {
 
     private static BigDecimal[] zeros(int n) {
         BigDecimal[] zeros = new BigDecimal[n];
-        java.util.Arrays.fill(zeros, BigDecimal.ZERO);
+        Arrays.fill(zeros, BigDecimal.ZERO);
         return zeros;
     }
 
-    private static List<String> header(List<String> first, List<String> columns) {
-        List<String> header = new ArrayList<>(first);
+    private static List<String> header(List<String> columns, String... first) {
+        List<String> header = new ArrayList<>(List.of(first));
         header.addAll(columns);
         return header;
     }

@@ -1,13 +1,14 @@
 package io.rollout.migration;
 
 import io.rollout.migration.MigrationRepository.Extract;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * of this dataset, which {@code ServiceTask_RunDryRun} reads; a bad file refuses the completion.
  */
 @Component("extractUpload")
-class ExtractUpload implements TaskListener {
+class ExtractUpload extends FormTaskListener {
 
     static final String FILE = "extractFile";
     static final String EXTRACT_ID = "extractId";
@@ -38,9 +39,9 @@ class ExtractUpload implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        String dataset = (String) task.getVariable("dataset");
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        String dataset = ProcessVariables.dataset(task);
         TypedValue file = task.getVariableTyped(FILE);
         if (file instanceof FileValue upload && upload.getValue() != null) {
             Extract extract;

@@ -5,6 +5,7 @@ import io.rollout.identity.Roles;
 import io.rollout.migration.DryRun.ColumnSum;
 import io.rollout.migration.MigrationRepository.Extract;
 import io.rollout.migration.MigrationRepository.Run;
+import io.rollout.project.ProjectAccess;
 import io.rollout.project.ProjectRepository;
 import io.rollout.project.ProjectScope;
 import io.rollout.shared.Messages;
@@ -62,6 +63,7 @@ class MigrationController {
     static final List<String> FILES = List.of("rejected", "duplicates", "accepted");
 
     private final CurrentUser user;
+    private final ProjectAccess access;
     private final ProjectRepository projects;
     private final ProjectScope scope;
     private final MigrationService migration;
@@ -71,10 +73,11 @@ class MigrationController {
     private final TransactionTemplate transaction;
     private final Messages messages;
 
-    MigrationController(CurrentUser user, ProjectRepository projects, ProjectScope scope, MigrationService migration,
-                        DatasetRepository datasets, MigrationRepository migrations, TaskService tasks,
-                        PlatformTransactionManager transactions, Messages messages) {
+    MigrationController(CurrentUser user, ProjectAccess access, ProjectRepository projects, ProjectScope scope,
+                        MigrationService migration, DatasetRepository datasets, MigrationRepository migrations,
+                        TaskService tasks, PlatformTransactionManager transactions, Messages messages) {
         this.user = user;
+        this.access = access;
         this.projects = projects;
         this.scope = scope;
         this.migration = migration;
@@ -87,15 +90,13 @@ class MigrationController {
 
     @GetMapping("/api/projects/{code}/datasets")
     List<DatasetDefinition> definitions(@PathVariable String code) {
-        user.requireAnyOf(READERS);
-        requireProject(code);
+        access.require(code, READERS);
         return datasets.all(code);
     }
 
     @GetMapping("/api/projects/{code}/datasets/{dataset}")
     DatasetDefinition definition(@PathVariable String code, @PathVariable String dataset) {
-        user.requireAnyOf(READERS);
-        requireDataset(code, dataset);
+        requireDataset(code, dataset, READERS);
         return datasets.find(code, dataset).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
             messages.get("migration.dataset.undefined", dataset, code)));
     }
@@ -103,8 +104,7 @@ class MigrationController {
     @PutMapping("/api/projects/{code}/datasets/{dataset}")
     DatasetDefinition define(@PathVariable String code, @PathVariable String dataset,
                              @RequestBody DatasetDefinition body) {
-        user.requireAnyOf(STEWARDS);
-        requireDataset(code, dataset);
+        requireDataset(code, dataset, STEWARDS);
         migration.define(code, body.withDataset(dataset), user.id());
         return datasets.find(code, dataset).orElseThrow();
     }
@@ -113,8 +113,7 @@ class MigrationController {
         consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> upload(@PathVariable String code, @PathVariable String dataset,
                                                @RequestParam("file") MultipartFile file) {
-        user.requireAnyOf(STEWARDS);
-        requireDataset(code, dataset);
+        requireDataset(code, dataset, STEWARDS);
         String userId = user.id();
         String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "extract.csv"
             : ExtractStore.safe(file.getOriginalFilename());
@@ -148,8 +147,7 @@ class MigrationController {
 
     @GetMapping("/api/projects/{code}/datasets/{dataset}/runs")
     List<Map<String, Object>> runs(@PathVariable String code, @PathVariable String dataset) {
-        user.requireAnyOf(READERS);
-        requireDataset(code, dataset);
+        requireDataset(code, dataset, READERS);
         return migrations.runs(code, dataset).stream().map(run -> runJson(code, dataset, run)).toList();
     }
 
@@ -175,8 +173,7 @@ class MigrationController {
     }
 
     private Path resultFile(String code, String dataset, int round, String name) {
-        user.requireAnyOf(READERS);
-        requireDataset(code, dataset);
+        requireDataset(code, dataset, READERS);
         Path file = FILES.contains(name) ? migration.resultFile(code, dataset, round, name + ".csv") : null;
         if (file == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("migration.run.notFound", dataset,
@@ -227,14 +224,9 @@ class MigrationController {
                 messages.get("migration.extract.noOpenUpload", dataset, code)));
     }
 
-    private void requireProject(String code) {
-        if (!projects.exists(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
-        }
-    }
-
-    private void requireDataset(String code, String dataset) {
-        requireProject(code);
+    /** 403 unless the caller is in one of {@code roles}, 404 unless the project exists and has the dataset in scope. */
+    private void requireDataset(String code, String dataset, List<String> roles) {
+        access.require(code, roles);
         if (!scope.datasets(code).contains(dataset)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND,
                 messages.get("migration.dataset.notInScope", dataset, code));

@@ -187,70 +187,89 @@ final class RowRules {
         String label = rule.label();
         String column = columns.get(i);
         return switch (rule.kind()) {
-            case CleansingRule.REQUIRED -> (v, row, out, d) -> {
-                if (v[i].isEmpty()) {
-                    out.add(new Violation(label, Problem.of("migration.rule.required", column)));
-                }
-            };
-            case CleansingRule.PATTERN -> {
-                Matcher matcher = Patterns.compile(rule.pattern(), column).matcher("");
-                yield (v, row, out, d) -> {
-                    if (!v[i].isEmpty() && !matcher.reset(v[i]).matches()) {
-                        out.add(new Violation(label, Problem.of("migration.rule.pattern", column, v[i], rule.pattern())));
-                    }
-                };
-            }
-            case CleansingRule.DATE -> {
-                List<DateTimeFormatter> formats = rule.values().stream()
-                    .map(f -> DateTimeFormatter.ofPattern(f.replace("yyyy", "uuuu").replace("yy", "uu"))
-                        .withResolverStyle(ResolverStyle.STRICT)).toList();
-                String shown = String.join(", ", rule.values());
-                yield (v, row, out, d) -> {
-                    if (!v[i].isEmpty()) {
-                        LocalDate date = date(v[i], formats);
-                        if (date == null) {
-                            out.add(new Violation(label, Problem.of("migration.rule.date", column, v[i], shown)));
-                        } else {
-                            v[i] = date.toString();
-                        }
-                    }
-                };
-            }
-            case CleansingRule.NUMBER -> (v, row, out, d) -> {
-                if (v[i].isEmpty()) {
-                    return;
-                }
-                BigDecimal number = number(v[i]);
-                if (number == null) {
-                    out.add(new Violation(label, Problem.of("migration.rule.number", column, v[i])));
-                } else if (rule.min() != null && number.compareTo(rule.min()) < 0) {
-                    out.add(new Violation(label, Problem.of("migration.rule.min", column, v[i], rule.min().toPlainString())));
-                } else if (rule.max() != null && number.compareTo(rule.max()) > 0) {
-                    out.add(new Violation(label, Problem.of("migration.rule.max", column, v[i], rule.max().toPlainString())));
-                } else {
-                    v[i] = number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
-                }
-            };
-            case CleansingRule.ALLOWED -> {
-                Set<String> allowed = Set.copyOf(rule.values());
-                String shown = String.join(", ", rule.values());
-                yield (v, row, out, d) -> {
-                    if (!v[i].isEmpty() && !allowed.contains(v[i])) {
-                        out.add(new Violation(label, Problem.of("migration.rule.allowed", column, v[i], shown)));
-                    }
-                };
-            }
-            case CleansingRule.REFERENCE -> {
-                Predicate<String> known = references.apply(rule.dataset(), rule.refColumn());
-                yield (v, row, out, d) -> {
-                    if (!v[i].isEmpty() && !known.test(v[i])) {
-                        out.add(new Violation(label, Problem.of("migration.rule.reference", column, v[i], rule.dataset(),
-                            rule.refColumn())));
-                    }
-                };
-            }
+            case CleansingRule.REQUIRED -> required(i, column, label);
+            case CleansingRule.PATTERN -> pattern(rule, i, column, label);
+            case CleansingRule.DATE -> date(rule, i, column, label);
+            case CleansingRule.NUMBER -> number(rule, i, column, label);
+            case CleansingRule.ALLOWED -> allowed(rule, i, column, label);
+            case CleansingRule.REFERENCE -> reference(rule, i, column, label,
+                references.apply(rule.dataset(), rule.refColumn()));
             case CleansingRule.CODE -> code(rule, i, column, label);
             default -> throw new IllegalStateException("unknown rule kind " + rule.kind());
+        };
+    }
+
+    private static Check required(int i, String column, String label) {
+        return (v, row, out, d) -> {
+            if (v[i].isEmpty()) {
+                out.add(new Violation(label, Problem.of("migration.rule.required", column)));
+            }
+        };
+    }
+
+    private static Check pattern(CleansingRule rule, int i, String column, String label) {
+        Matcher matcher = Patterns.compile(rule.pattern(), column).matcher("");
+        return (v, row, out, d) -> {
+            if (!v[i].isEmpty() && !matcher.reset(v[i]).matches()) {
+                out.add(new Violation(label, Problem.of("migration.rule.pattern", column, v[i], rule.pattern())));
+            }
+        };
+    }
+
+    /** A date in one of the rule's formats (strict: no 30 February), stored as an ISO date. */
+    private static Check date(CleansingRule rule, int i, String column, String label) {
+        List<DateTimeFormatter> formats = rule.values().stream()
+            .map(f -> DateTimeFormatter.ofPattern(f.replace("yyyy", "uuuu").replace("yy", "uu"))
+                .withResolverStyle(ResolverStyle.STRICT)).toList();
+        String shown = String.join(", ", rule.values());
+        return (v, row, out, d) -> {
+            if (!v[i].isEmpty()) {
+                LocalDate date = date(v[i], formats);
+                if (date == null) {
+                    out.add(new Violation(label, Problem.of("migration.rule.date", column, v[i], shown)));
+                } else {
+                    v[i] = date.toString();
+                }
+            }
+        };
+    }
+
+    /** A number within the rule's bounds, stored as a plain number. */
+    private static Check number(CleansingRule rule, int i, String column, String label) {
+        return (v, row, out, d) -> {
+            if (v[i].isEmpty()) {
+                return;
+            }
+            BigDecimal number = number(v[i]);
+            if (number == null) {
+                out.add(new Violation(label, Problem.of("migration.rule.number", column, v[i])));
+            } else if (rule.min() != null && number.compareTo(rule.min()) < 0) {
+                out.add(new Violation(label, Problem.of("migration.rule.min", column, v[i], rule.min().toPlainString())));
+            } else if (rule.max() != null && number.compareTo(rule.max()) > 0) {
+                out.add(new Violation(label, Problem.of("migration.rule.max", column, v[i], rule.max().toPlainString())));
+            } else {
+                v[i] = number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+            }
+        };
+    }
+
+    private static Check allowed(CleansingRule rule, int i, String column, String label) {
+        Set<String> allowed = Set.copyOf(rule.values());
+        String shown = String.join(", ", rule.values());
+        return (v, row, out, d) -> {
+            if (!v[i].isEmpty() && !allowed.contains(v[i])) {
+                out.add(new Violation(label, Problem.of("migration.rule.allowed", column, v[i], shown)));
+            }
+        };
+    }
+
+    /** A value of another dataset's column ({@code known}: its latest signed-off round). */
+    private static Check reference(CleansingRule rule, int i, String column, String label, Predicate<String> known) {
+        return (v, row, out, d) -> {
+            if (!v[i].isEmpty() && !known.test(v[i])) {
+                out.add(new Violation(label, Problem.of("migration.rule.reference", column, v[i], rule.dataset(),
+                    rule.refColumn())));
+            }
         };
     }
 

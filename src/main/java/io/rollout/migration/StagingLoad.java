@@ -2,6 +2,7 @@ package io.rollout.migration;
 
 import io.rollout.migration.MigrationRepository.Run;
 import io.rollout.shared.JobLockKeeper;
+import io.rollout.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,8 @@ class StagingLoad implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String projectCode = (String) execution.getVariable("projectCode");
-        String dataset = (String) execution.getVariable("dataset");
+        String projectCode = ProcessVariables.projectCode(execution);
+        String dataset = ProcessVariables.dataset(execution);
         Run run = migrations.latestSignedOffRun(projectCode, dataset)
             .orElseThrow(() -> new IllegalStateException("dataset " + dataset + " of " + projectCode
                 + " has no signed-off round to load"));

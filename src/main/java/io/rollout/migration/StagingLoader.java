@@ -16,12 +16,11 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the accepted rows of a signed-off round into {@code migration_staging} with JDBC batch
- * inserts, streaming the round's {@code accepted.csv}: one row per record with project, dataset, round,
+ * Loads the accepted rows of a signed-off round into {@code migration_staging} ({@link StagingRepository}) with
+ * JDBC batch inserts, streaming the round's {@code accepted.csv}: one row per record with project, dataset, round,
  * source file and row (traceability), the key column values and the cleaned values as JSON. A new load
  * of the dataset replaces the previous one.
  */
@@ -31,16 +30,15 @@ class StagingLoader {
     static final int BATCH = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JdbcTemplate jdbc;
+    private final StagingRepository staging;
 
-    StagingLoader(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    StagingLoader(StagingRepository staging) {
+        this.staging = staging;
     }
 
     /** Loads the run's accepted rows; returns how many. */
     long load(String projectCode, DatasetDefinition definition, Run run) {
-        jdbc.update("delete from migration_staging where project_code = ? and dataset = ?", projectCode,
-            definition.dataset());
+        staging.clear(projectCode, definition.dataset());
         Path accepted = Path.of(run.resultDir()).resolve(DryRun.ACCEPTED);
         long loaded = 0;
         try (BufferedReader in = Files.newBufferedReader(accepted, StandardCharsets.UTF_8);
@@ -76,13 +74,7 @@ class StagingLoader {
     }
 
     private int insert(List<Object[]> batch) {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        jdbc.batchUpdate("""
-            insert into migration_staging (project_code, dataset, round, source_file, source_row, record_key, payload)
-            values (?, ?, ?, ?, ?, ?, ?)""", batch);
-        int size = batch.size();
+        int size = staging.insert(batch);
         batch.clear();
         return size;
     }

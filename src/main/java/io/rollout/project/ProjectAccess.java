@@ -37,4 +37,15 @@ public class ProjectAccess {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
         }
     }
+
+    /**
+     * As {@link #require(String, Collection)}, but the 404 says {@code notFound} (a message code, argument: the
+     * project code): for endpoints whose clients already read their own wording of it (UAT traceability).
+     */
+    public void require(String code, Collection<String> roles, String notFound) {
+        user.requireAnyOf(roles);
+        if (!projects.exists(code)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get(notFound, code));
+        }
+    }
 }

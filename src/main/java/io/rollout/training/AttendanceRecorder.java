@@ -2,8 +2,11 @@ package io.rollout.training;
 
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Problem;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +25,13 @@ import org.springframework.stereotype.Component;
  * them the first time): the course of their curriculum and the date of its last planned session (make-up sessions
  * included), so the trainer only ticks who attended and enters the scores. Beside it come the sessions as the
  * read-only table {@code sessionsTable} and the curricula as the options of the course select
- * ({@code courseOptions}). On complete it validates every row (a trainee of the roster, a course that is a curriculum
- * of the project, a session date, a score 0–100 only when attended) and then stores one attendance record per filled row.
+ * ({@code courseOptions}). On complete it validates every row (a trainee of the roster and a course that is a
+ * curriculum of the project, by {@link TrainingRules}; a session date, a score 0–100 only when attended, by
+ * {@link TrainingRows}) and then stores one attendance record per filled row.
  * A row left without date, attendance and score records nothing for that trainee.
  */
 @Component("attendanceRecorder")
-class AttendanceRecorder implements TaskListener {
+class AttendanceRecorder extends FormTaskListener {
 
     static final String ROWS = "attendance";
 
@@ -50,45 +53,43 @@ class AttendanceRecorder implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        List<TrainingCompletionRule.Curriculum> planned = curricula.curricula(projectCode).stream()
-            .map(CurriculumRepository.Curriculum::forRule).toList();
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            List<CurriculumRepository.Curriculum> stored = curricula.curricula(projectCode);
-            Map<String, LocalDate> lastSession = new HashMap<>();
-            Map<String, String> names = stored.stream().collect(Collectors.toMap(CurriculumRepository.Curriculum::id,
-                CurriculumRepository.Curriculum::name));
-            curricula.sessions(projectCode).forEach(s -> lastSession.merge(names.get(s.curriculumId()), s.date(),
-                (a, b) -> a.isAfter(b) ? a : b));
-            task.setVariableLocal(ROWS, JsonRows.of(coverage.of(projectCode).trainees().stream()
-                .filter(t -> !t.trained())
-                .map(t -> prefill(t.trainee(), t.curriculum(), lastSession.get(t.curriculum()))).toList()));
-            task.setVariableLocal("sessionsTable", JsonRows.of(forms.sessionsTable(projectCode)));
-            task.setVariableLocal("courseOptions", JsonRows.of(forms.curriculumOptions(stored)));
-            return;
-        }
-        Set<String> courses = planned.stream().map(TrainingCompletionRule.Curriculum::name).collect(Collectors.toSet());
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        List<CurriculumRepository.Curriculum> stored = curricula.curricula(projectCode);
+        Map<String, LocalDate> lastSession = new HashMap<>();
+        Map<String, String> names = stored.stream().collect(Collectors.toMap(CurriculumRepository.Curriculum::id,
+            CurriculumRepository.Curriculum::name));
+        curricula.sessions(projectCode).forEach(s -> lastSession.merge(names.get(s.curriculumId()), s.date(),
+            (a, b) -> a.isAfter(b) ? a : b));
+        task.setVariableLocal(ROWS, JsonRows.of(coverage.of(projectCode).trainees().stream()
+            .filter(t -> !t.trained())
+            .map(t -> prefill(t.trainee(), t.curriculum(), lastSession.get(t.curriculum()))).toList()));
+        task.setVariableLocal("sessionsTable", JsonRows.of(forms.sessionsTable(projectCode)));
+        task.setVariableLocal("courseOptions", JsonRows.of(forms.curriculumOptions(stored)));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        Set<String> courses = curricula.curricula(projectCode).stream().map(CurriculumRepository.Curriculum::name)
+            .collect(Collectors.toSet());
         Set<String> roster = repository.roster(projectCode).stream().map(Trainee::employeeId).collect(Collectors.toSet());
+        // the cells of a session are checked by TrainingRows, shared with the CSV import, which words its own problems
         List<String> problems = new ArrayList<>();
         List<TrainingRepository.Session> sessions = new ArrayList<>();
         for (FormRow row : JsonRows.read(TaskForms.submitted(task, ROWS))) {
-            if (nothingRecorded(row)) {
+            if (TrainingRules.nothingRecorded(row)) {
                 continue;
             }
-            String employeeId = row.text("employeeId");
-            if (employeeId == null) {
-                problems.add(messages.get("form.row.required", row.number(), validator.label("employeeId")));
+            Problem trainee = TrainingRules.attendee(row, roster);
+            if (trainee != null) {
+                problems.add(trainee.text(messages));
                 continue;
             }
-            if (!roster.contains(employeeId)) {
-                problems.add(messages.get("training.row.notInRoster", row.number(), employeeId));
-                continue;
-            }
-            TrainingRepository.Session session = validator.session(row, employeeId, false, problems);
-            if (session != null && !courses.contains(session.course())) {
-                problems.add(messages.get("training.row.unknownCourse", row.number(), session.course(),
-                    String.join(", ", courses)));
+            TrainingRepository.Session session = validator.session(row, row.text("employeeId"), false, problems);
+            Problem course = session == null ? null : TrainingRules.course(row, session.course(), courses);
+            if (course != null) {
+                problems.add(course.text(messages));
             } else if (session != null) {
                 sessions.add(session);
             }
@@ -96,10 +97,6 @@ class AttendanceRecorder implements TaskListener {
         FormInput.refuseIfAny(problems);
         String user = TaskForms.currentUser(task);
         sessions.forEach(s -> repository.recordAttendance(projectCode, s, user));
-    }
-
-    private static boolean nothingRecorded(FormRow row) {
-        return row.text("sessionDate") == null && !row.bool("attended") && row.text("score") == null;
     }
 
     private static Map<String, Object> prefill(Trainee t, String course, LocalDate sessionDate) {

@@ -1,8 +1,7 @@
 package io.rollout.training;
 
-import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
-import io.rollout.project.ProjectRepository;
+import io.rollout.project.ProjectAccess;
 import io.rollout.shared.CsvCells;
 import io.rollout.shared.Messages;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Read-only training API. {@code GET /api/projects/{code}/training/curricula}: the curricula with their
@@ -49,22 +47,20 @@ class TrainingController {
 
     private final TrainingCoverage coverage;
     private final CurriculumRepository curricula;
-    private final ProjectRepository projects;
-    private final CurrentUser user;
+    private final ProjectAccess access;
     private final Messages messages;
 
-    TrainingController(TrainingCoverage coverage, CurriculumRepository curricula, ProjectRepository projects,
-                       CurrentUser user, Messages messages) {
+    TrainingController(TrainingCoverage coverage, CurriculumRepository curricula, ProjectAccess access,
+                       Messages messages) {
         this.coverage = coverage;
         this.curricula = curricula;
-        this.projects = projects;
-        this.user = user;
+        this.access = access;
         this.messages = messages;
     }
 
     @GetMapping("/api/projects/{code}/training/curricula")
     List<Map<String, Object>> curricula(@PathVariable String code) {
-        require(code, CURRICULA_READERS);
+        access.require(code, CURRICULA_READERS);
         List<CurriculumRepository.Session> sessions = curricula.sessions(code);
         return curricula.curricula(code).stream().map(c -> {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -81,7 +77,7 @@ class TrainingController {
 
     @GetMapping("/api/projects/{code}/training/accounts")
     Map<String, List<Map<String, Object>>> accounts(@PathVariable String code) {
-        require(code, ACCOUNT_READERS);
+        access.require(code, ACCOUNT_READERS);
         List<Map<String, Object>> eligible = new ArrayList<>();
         List<Map<String, Object>> notEligible = new ArrayList<>();
         for (List<Object> row : rows(code)) {
@@ -99,7 +95,7 @@ class TrainingController {
     @GetMapping("/api/projects/{code}/training/accounts.csv")
     ResponseEntity<byte[]> accountsCsv(@PathVariable String code, @RequestParam(defaultValue = "false") boolean all)
         throws IOException {
-        require(code, ACCOUNT_READERS);
+        access.require(code, ACCOUNT_READERS);
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
@@ -117,7 +113,7 @@ class TrainingController {
 
     @GetMapping("/api/projects/{code}/training/accounts.xlsx")
     ResponseEntity<byte[]> accountsXlsx(@PathVariable String code) throws IOException {
-        require(code, ACCOUNT_READERS);
+        access.require(code, ACCOUNT_READERS);
         List<List<Object>> rows = rows(code);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             sheet(workbook.createSheet("Accounts"), COLUMNS.subList(0, 8),
@@ -173,13 +169,6 @@ class TrainingController {
             rows.add(row);
         }
         return rows;
-    }
-
-    private void require(String code, List<String> roles) {
-        user.requireAnyOf(roles);
-        if (!projects.exists(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code));
-        }
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {

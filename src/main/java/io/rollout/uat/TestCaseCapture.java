@@ -1,8 +1,10 @@
 package io.rollout.uat;
 
 import io.rollout.shared.FormInput;
+import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Names;
+import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * exist in the project, no duplicate case ids) and only then inserts or updates the cases.
  */
 @Component("testCaseCapture")
-class TestCaseCapture implements TaskListener {
+class TestCaseCapture extends FormTaskListener {
 
     static final String ROWS = "testCases";
     static final String REQUIREMENTS = "requirementsTable";
@@ -37,14 +38,16 @@ class TestCaseCapture implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String projectCode = (String) task.getVariable("projectCode");
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            List<TestCase> cases = repository.testCases(projectCode);
-            task.setVariableLocal(ROWS, JsonRows.of(cases.stream().map(TestCaseCapture::row).toList()));
-            task.setVariableLocal(REQUIREMENTS, JsonRows.of(requirements(projectCode, cases)));
-            return;
-        }
+    protected void prefill(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
+        List<TestCase> cases = repository.testCases(projectCode);
+        task.setVariableLocal(ROWS, JsonRows.of(cases.stream().map(TestCaseCapture::row).toList()));
+        task.setVariableLocal(REQUIREMENTS, JsonRows.of(requirements(projectCode, cases)));
+    }
+
+    @Override
+    protected void complete(DelegateTask task) {
+        String projectCode = ProcessVariables.projectCode(task);
         TestCaseRows.Result result = validator.validate(JsonRows.read(TaskForms.submitted(task, ROWS)),
             repository.requirementIds(projectCode));
         FormInput.refuseIfAny(result.problems());

@@ -1,10 +1,8 @@
 package io.rollout.uat;
 
-import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
-import io.rollout.project.ProjectRepository;
+import io.rollout.project.ProjectAccess;
 import io.rollout.shared.CsvCells;
-import io.rollout.shared.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -27,7 +25,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Read-only UAT API: {@code GET /api/projects/{code}/uat/traceability} (requirement → cases → latest result →
@@ -47,17 +44,12 @@ class UatController {
 
     private final UatTraceability traceability;
     private final UatRepository repository;
-    private final ProjectRepository projects;
-    private final CurrentUser user;
-    private final Messages messages;
+    private final ProjectAccess access;
 
-    UatController(UatTraceability traceability, UatRepository repository, ProjectRepository projects, CurrentUser user,
-                  Messages messages) {
+    UatController(UatTraceability traceability, UatRepository repository, ProjectAccess access) {
         this.traceability = traceability;
         this.repository = repository;
-        this.projects = projects;
-        this.user = user;
-        this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping("/api/projects/{code}/uat/traceability")
@@ -156,10 +148,7 @@ class UatController {
     }
 
     private void requireProject(String code) {
-        user.requireAnyOf(READERS);
-        if (!projects.exists(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("uat.trace.notFound", code));
-        }
+        access.require(code, READERS, "uat.trace.notFound");
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rollout.build.BuildRules.ConfigurationItem;
 import io.rollout.build.BuildRules.Customisation;
 import io.rollout.build.BuildRules.Demo;
+import io.rollout.build.BuildRules.DemoInput;
 import io.rollout.build.BuildRules.Result;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
@@ -12,6 +13,7 @@ import io.rollout.shared.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +145,34 @@ class BuildRulesTests {
         assertThat(BuildRules.demo(null, null, null).problems()).extracting(p -> p.args()[0])
             .containsExactly(new Problem.Label("build.field.demoShown"), new Problem.Label("build.field.demoAttendees"),
                 new Problem.Label("build.field.demoFeedback"));
+    }
+
+    @Test
+    void demoStoresChosenAttendeesByNameFollowedByTheOthersNamed() {
+        Result<Demo> result = BuildRules.demo(new DemoInput("Purchase requisition", List.of("liuyang", "sunli"),
+            "Vendor consultant", "Works"), Set.of("liuyang", "sunli"), id -> id.toUpperCase(), "Purchasing");
+
+        assertThat(result.value()).isEqualTo(new Demo("Purchase requisition", "LIUYANG, SUNLI, Vendor consultant",
+            "Works"));
+    }
+
+    @Test
+    void demoRefusesAttendeesWhoWereNotOfferedBeforeTheMissingFields() {
+        Result<Demo> result = BuildRules.demo(new DemoInput(null, List.of("liuyang", "stranger"), null, null),
+            Set.of("liuyang"), id -> id, "Purchasing");
+
+        assertThat(result.problems()).containsExactly(new Problem("build.demo.notAttendee", "stranger", "Purchasing"),
+            new Problem("form.field.required", new Problem.Label("build.field.demoShown")),
+            new Problem("form.field.required", new Problem.Label("build.field.demoFeedback")));
+    }
+
+    @Test
+    void demoWithoutAnyAttendeeNeedsThem() {
+        Result<Demo> result = BuildRules.demo(new DemoInput("Shown", List.of(), null, "Works"), Set.of("liuyang"),
+            id -> id, "Purchasing");
+
+        assertThat(result.problems()).containsExactly(
+            new Problem("form.field.required", new Problem.Label("build.field.demoAttendees")));
     }
 
     @Test

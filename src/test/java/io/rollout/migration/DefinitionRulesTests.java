@@ -2,9 +2,14 @@ package io.rollout.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollout.migration.DefinitionRules.Form;
+import io.rollout.migration.DefinitionRules.Read;
+import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DefinitionRulesTests {
@@ -76,5 +81,45 @@ class DefinitionRulesTests {
         DatasetDefinition noKeys = new DatasetDefinition("x", List.of("a"), List.of(), List.of(), null, "finance",
             List.of(CleansingRule.unique(null, false)));
         assertThat(codes(noKeys)).containsExactly("migration.definition.rule.column");
+    }
+
+    static FormRow rule(int number, Object... keysAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return new FormRow(number, values);
+    }
+
+    @Test
+    void readsTheFormsColumnsListsAndRuleGrid() {
+        Read read = DefinitionRules.read(new Form("orders", "order\ncustomer， amount\n", "order", "amount, ", 5L,
+            "finance", List.of(
+                rule(1, "kind", "unique-normalised", "column", "order"),
+                rule(2, "kind", "reference", "column", "customer", "reference", "customers. 客户编码"),
+                rule(3, "kind", "number", "column", "amount", "min", "0", "max", "1e6"),
+                rule(4, "kind", "", "column", ""),
+                rule(5, "kind", "allowed", "column", "customer", "values", "A，B, C"))));
+
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.definition()).isEqualTo(new DatasetDefinition("orders", List.of("order", "customer", "amount"),
+            List.of("order"), List.of("amount"), 5, "finance", List.of(
+                new CleansingRule("unique", "order", null, List.of(), null, null, null, null, true),
+                new CleansingRule("reference", "customer", null, List.of(), null, null, "customers", "客户编码", false),
+                new CleansingRule("number", "amount", null, List.of(), BigDecimal.ZERO, new BigDecimal("1e6"), null,
+                    null, false),
+                new CleansingRule("allowed", "customer", null, List.of("A", "B", "C"), null, null, null, null,
+                    false))));
+    }
+
+    @Test
+    void readRefusesAThresholdAndBoundsThatAreNoNumbers() {
+        Read read = DefinitionRules.read(new Form("orders", "order", null, null, "five", "finance", List.of(
+            rule(1, "kind", "number", "column", "order", "min", "zero", "max", "1.5"))));
+
+        assertThat(read.problems()).containsExactly(Problem.of("migration.definition.rule.number", "1", "zero"),
+            Problem.of("migration.definition.threshold", "five"));
+        assertThat(DefinitionRules.read(new Form("orders", "order", null, null, "2.5", "finance", List.of()))
+            .problems()).containsExactly(Problem.of("migration.definition.threshold", "2.5"));
     }
 }
