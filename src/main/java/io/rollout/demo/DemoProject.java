@@ -3,9 +3,12 @@ package io.rollout.demo;
 import io.rollout.identity.Roles;
 import io.rollout.migration.DatasetRegistration;
 import io.rollout.project.ProjectRepository;
+import io.rollout.requirements.Requirement;
+import io.rollout.requirements.RequirementCatalogue;
 import io.rollout.requirements.RequirementImport;
 import io.rollout.shared.JsonRows;
 import io.rollout.training.AttendanceImport;
+import io.rollout.training.TraineeLogins;
 import io.rollout.training.TrainingCurricula;
 import io.rollout.uat.TestCaseImport;
 import java.io.ByteArrayInputStream;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -31,7 +35,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,11 +71,13 @@ class DemoProject implements ApplicationRunner {
     private final AttendanceImport attendance;
     private final TrainingCurricula curricula;
     private final DatasetRegistration datasets;
-    private final JdbcClient jdbc;
+    private final RequirementCatalogue catalogue;
+    private final TraineeLogins logins;
 
     DemoProject(ProjectRepository projects, RuntimeService runtime, IdentityService identity,
                 RequirementImport requirements, TestCaseImport testCases, AttendanceImport attendance,
-                TrainingCurricula curricula, DatasetRegistration datasets, JdbcClient jdbc) {
+                TrainingCurricula curricula, DatasetRegistration datasets, RequirementCatalogue catalogue,
+                TraineeLogins logins) {
         this.projects = projects;
         this.runtime = runtime;
         this.identity = identity;
@@ -81,7 +86,8 @@ class DemoProject implements ApplicationRunner {
         this.attendance = attendance;
         this.curricula = curricula;
         this.datasets = datasets;
-        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.logins = logins;
     }
 
     @Override
@@ -113,8 +119,7 @@ class DemoProject implements ApplicationRunner {
         if (!imported.ok()) {
             throw new IllegalStateException("demo requirements could not be imported: " + imported.errors());
         }
-        Set<String> known = Set.copyOf(jdbc.sql("select req_id from requirement where project_code = ?")
-            .param(CODE).query(String.class).list());
+        Set<String> known = catalogue.of(CODE).stream().map(Requirement::reqId).collect(Collectors.toSet());
         testCases.importCsv(CODE, file("uat-test-cases.csv", row -> known.contains(row.get(2))), PMO_USER);
         // the customer's curricula: hands-on practice per department for operators, reports for managers
         curricula.plan(CODE, List.of(
@@ -153,8 +158,7 @@ class DemoProject implements ApplicationRunner {
             """.formatted(IT_ROLE, IT_COURSE);
         attendance.importCsv(CODE, new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), PMO_USER);
         Map.of("IT001", "linfeng", "IT002", "majie", "IT003", "zhoutao").forEach((employee, login) ->
-            jdbc.sql("update trainee set user_id = ? where project_code = ? and employee_id = ?")
-                .params(login, CODE, employee).update());
+            logins.link(CODE, employee, login));
     }
 
     // The customer's files cover all five departments; the sample project has three in scope.

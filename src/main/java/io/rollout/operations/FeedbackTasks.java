@@ -1,6 +1,8 @@
 package io.rollout.operations;
 
 import io.rollout.identity.RoleMembers;
+import io.rollout.planning.MilestoneRegister;
+import io.rollout.requirements.RequirementCatalogue;
 import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
@@ -13,7 +15,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +28,19 @@ import org.springframework.stereotype.Component;
 class FeedbackTasks implements JavaDelegate, TaskListener {
 
     private final FeedbackController backlog;
-    private final JdbcClient jdbc;
+    private final RequirementCatalogue requirements;
+    private final MilestoneRegister milestones;
     private final RoleMembers members;
     private final Names names;
     private final FeedbackNames feedbackNames;
     private final Messages messages;
 
-    FeedbackTasks(FeedbackController backlog, JdbcClient jdbc, RoleMembers members, Names names,
-                  FeedbackNames feedbackNames, Messages messages) {
+    FeedbackTasks(FeedbackController backlog, RequirementCatalogue requirements, MilestoneRegister milestones,
+                  RoleMembers members, Names names, FeedbackNames feedbackNames, Messages messages) {
         this.backlog = backlog;
         this.feedbackNames = feedbackNames;
-        this.jdbc = jdbc;
+        this.requirements = requirements;
+        this.milestones = milestones;
         this.members = members;
         this.names = names;
         this.messages = messages;
@@ -63,14 +66,10 @@ class FeedbackTasks implements JavaDelegate, TaskListener {
                     feedbackNames.kind(item.kind()), item.module() == null ? "-" : names.module(item.module()),
                     FormInput.md(members.displayName(item.reporter())), Dates.time(item.reportedAt()),
                     FormInput.md(item.text()))));
-            TaskForms.prefill(task, "requirementOptions", JsonRows.of(jdbc.sql(
-                    "select req_id, title from requirement where project_code = ? order by req_id")
-                .param(code).query((rs, n) -> option(rs.getString(1), rs.getString(1) + " " + rs.getString(2))).list()));
-            TaskForms.prefill(task, "milestoneOptions", JsonRows.of(jdbc.sql("""
-                    select id, name, due_date from milestone where project_code = ? and status <> 'completed'
-                    order by due_date, id""")
-                .param(code).query((rs, n) -> option(String.valueOf(rs.getLong(1)), rs.getString(2) + " ("
-                    + Dates.date(rs.getDate(3).toLocalDate()) + ")")).list()));
+            TaskForms.prefill(task, "requirementOptions", JsonRows.of(requirements.of(code).stream()
+                .map(r -> option(r.reqId(), r.reqId() + " " + r.title())).toList()));
+            TaskForms.prefill(task, "milestoneOptions", JsonRows.of(milestones.open(code).stream()
+                .map(m -> option(String.valueOf(m.id()), m.name() + " (" + Dates.date(m.dueDate()) + ")")).toList()));
             return;
         }
         backlog.triage(code, id, new FeedbackController.Triage(TaskForms.text(task, "triageDecision"),

@@ -1,6 +1,7 @@
 package io.rollout.operations;
 
 import io.rollout.audit.DecisionLog;
+import io.rollout.uat.UatStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -32,10 +33,12 @@ class ReviewMeasures {
 
     private final JdbcClient jdbc;
     private final DecisionLog decisions;
+    private final UatStatus uat;
 
-    ReviewMeasures(JdbcClient jdbc, DecisionLog decisions) {
+    ReviewMeasures(JdbcClient jdbc, DecisionLog decisions, UatStatus uat) {
         this.jdbc = jdbc;
         this.decisions = decisions;
+        this.uat = uat;
     }
 
     /**
@@ -55,12 +58,7 @@ class ReviewMeasures {
     }
 
     Measured measure(String projectCode) {
-        List<String> latest = jdbc.sql("""
-                select r.result from test_result r
-                where r.project_code = ?
-                  and r.id = (select max(l.id) from test_result l
-                              where l.project_code = r.project_code and l.case_id = r.case_id)""")
-            .param(projectCode).query(String.class).list();
+        List<String> latest = List.copyOf(uat.latestResults(projectCode).values());
         int failed = (int) latest.stream().filter(r -> !"pass".equals(r)).count();
         BigDecimal errorRate = latest.isEmpty() ? null : BigDecimal.valueOf(failed * 100L)
             .divide(BigDecimal.valueOf(latest.size()), 1, RoundingMode.HALF_UP);
