@@ -5,7 +5,6 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Planning", allowedDependencies = {
     "audit", "identity", "project", "shared"})
 @io.rollout.shared.OwnsTables({
-    "project_plan", "milestone", "risk", "resource_allocation", "scope_decision", "pilot_module",
-    "system_selection", "vendor_criterion", "vendor_score", "vendor_ranking", "legacy_system", "system_interface",
-    "migration_need"})
+    "project_plan", "milestone", "risk", "resource_allocation", "scope_decision", "pilot_module", "system_selection",
+    "vendor_criterion", "vendor_score", "vendor_ranking", "legacy_system", "system_interface", "migration_need"})
 package io.rollout.planning;
