@@ -1,7 +1,10 @@
 package io.rollout;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.docs.Documenter;
 
 /**
@@ -16,8 +19,18 @@ class ModularityTests {
 
     @Test
     void modulesHaveNoCyclesAndUseOnlyTheirAllowedDependencies() {
-
         MODULES.verify();
+    }
+
+    // fixtures.modularity (test sources): golive may use planning's readiness interface only, and uses more
+    @Test
+    void aModuleUsingATypeOutsideItsAllowedInterfaceFailsTheCheck() {
+        ApplicationModules fixture = ApplicationModules.of("fixtures.modularity", location -> true);
+
+        assertThatThrownBy(fixture::verify).isInstanceOf(Violations.class)
+            .hasMessageContaining("golive")
+            .hasMessageContaining("fixtures.modularity.planning.PlanRepository")
+            .message().doesNotContain("RiskRegister");
     }
 
     /** Writes the module diagrams (PlantUML) to {@code target/spring-modulith-docs}, linked from the contributor guide. */
