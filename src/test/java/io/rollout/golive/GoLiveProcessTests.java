@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.build.BuildStatus;
+import io.rollout.build.ModuleAcceptances;
 import io.rollout.project.ProjectRepository;
 import io.rollout.identity.Roles;
 import io.rollout.shared.JsonRows;
@@ -788,20 +789,10 @@ class GoLiveProcessTests {
         DATASETS.forEach(this::signedOff);
     }
 
-    // the business owner's acceptance of the module's latest iteration (the first, when none started), as the build
-    // phase stores it; build's decision log entry is its audit record, not what readiness reads
+    // the business owner's acceptance of the module's first iteration, as the build phase stores it; build's decision
+    // log entry is its audit record, not what readiness reads
     private void moduleAccepted(String module, boolean accepted) {
-        if (count("select count(*) from build_iteration where project_code = ? and module = '" + module + "'") == 0) {
-            jdbc.sql("""
-                    insert into build_iteration (project_code, module, iteration, goal, started_at)
-                    values (?, ?, 1, 'Configure', current_timestamp)""")
-                .params(code, module).update();
-        }
-        jdbc.sql("""
-                insert into module_acceptance (project_code, module, iteration, accepted, decided_by, decided_at)
-                select project_code, module, max(iteration), ?, 'owner', current_timestamp from build_iteration
-                where project_code = ? and module = ? group by project_code, module""")
-            .params(accepted, code, module).update();
+        ModuleAcceptances.decide(jdbc, code, module, 1, accepted);
     }
 
     // a dry run and its owner's sign-off, as the data migration phase stores them
