@@ -53,7 +53,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * before a decision-log lock: no deadlock with {@link DecisionLog}.
  */
 @Component
-public class HistoryChain implements HistoryEventHandler {
+class HistoryChain implements HistoryEventHandler {
 
     /** The chain of instances without a business key. */
     static final String NO_KEY = "-";

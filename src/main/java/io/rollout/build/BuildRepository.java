@@ -8,6 +8,8 @@ import io.rollout.build.CustomisationRules.Development;
 import io.rollout.build.IterationPlanRules.IterationPlan;
 import io.rollout.build.UpgradeRisk.ModuleRequirement;
 import io.rollout.build.VendorBaselineRules.Baseline;
+import io.rollout.project.ProjectRepository;
+import io.rollout.requirements.RequirementCatalogue;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Stores build iterations of modules (plan, scope, demo), their configuration items, customisations with
  * their approval and development, acceptances, and the vendor baseline per module. Reads the project's
- * requirements from table {@code requirement} with its own SQL.
+ * requirements through {@link RequirementCatalogue} and the module's owning department through
+ * {@link ProjectRepository}, the modules that own those tables.
  */
 @Repository
 class BuildRepository {
@@ -59,9 +62,13 @@ class BuildRepository {
     }
 
     private final JdbcClient jdbc;
+    private final ProjectRepository projects;
+    private final RequirementCatalogue catalogue;
 
-    BuildRepository(JdbcClient jdbc) {
+    BuildRepository(JdbcClient jdbc, ProjectRepository projects, RequirementCatalogue catalogue) {
         this.jdbc = jdbc;
+        this.projects = projects;
+        this.catalogue = catalogue;
     }
 
     // --- iterations ----------------------------------------------------------------------------------
@@ -254,39 +261,29 @@ class BuildRepository {
 
     /** The department the project names as owner of the module, if it names one. */
     Optional<String> owningDepartment(String projectCode, String module) {
-        return jdbc.sql("select owning_department from project_module where project_code = ? and module = ?")
-            .params(projectCode, module).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
-            .flatMap(o -> o);
+        return projects.owningDepartment(projectCode, module);
     }
 
     void setOwningDepartment(String projectCode, String module, String department) {
-        jdbc.sql("update project_module set owning_department = ? where project_code = ? and module = ?")
-            .params(department, projectCode, module).update();
+        projects.setOwningDepartment(projectCode, module, department);
     }
 
     /** The project's requirements, by id. */
     Map<String, ProjectRequirement> requirements(String projectCode) {
         Map<String, ProjectRequirement> byId = new LinkedHashMap<>();
-        jdbc.sql("""
-                select req_id, department, title, priority, solution_match from requirement
-                where project_code = ? order by req_id""")
-            .param(projectCode)
-            .query((rs, n) -> new ProjectRequirement(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5)))
-            .list().forEach(r -> byId.put(r.id(), r));
+        catalogue.of(projectCode).forEach(r -> byId.put(r.reqId(), new ProjectRequirement(r.reqId(), r.department(),
+            r.title(), r.priority(), r.solutionMatch())));
         return byId;
     }
 
     /** The requirements of one department, as the upgrade risk counts them. */
     List<ModuleRequirement> departmentRequirements(String projectCode, String department) {
-        return jdbc.sql("select req_id, solution_match from requirement where project_code = ? and department = ?")
-            .params(projectCode, department)
-            .query((rs, n) -> new ModuleRequirement(rs.getString(1), rs.getString(2))).list();
+        return catalogue.ofDepartment(projectCode, department).stream()
+            .map(r -> new ModuleRequirement(r.reqId(), r.solutionMatch())).toList();
     }
 
     boolean requirementExists(String projectCode, String requirementId) {
-        return jdbc.sql("select count(*) from requirement where project_code = ? and req_id = ?")
-            .params(projectCode, requirementId).query(Integer.class).single() > 0;
+        return catalogue.of(projectCode).stream().anyMatch(r -> r.reqId().equals(requirementId));
     }
 
     private static LocalDate localDate(ResultSet rs, int column) throws SQLException {

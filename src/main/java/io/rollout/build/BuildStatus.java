@@ -2,14 +2,18 @@ package io.rollout.build;
 
 import io.rollout.project.ProjectScope;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
- * Read API of the build phase for go-live readiness: which modules in the project's scope are not
- * (yet) accepted by their business owners. A module counts as accepted when its latest acceptance
- * decision is positive and was given on its latest iteration.
+ * Read API of the build phase for go-live readiness ({@code BusinessRuleTask_AssessReadiness} in {@code goLive}):
+ * which modules in the project's scope are not (yet) accepted by their business owners. The one definition of
+ * "module accepted": its latest acceptance ({@code UserTask_AcceptModule}, table {@code module_acceptance}) is
+ * positive and was given on its latest iteration. The decision log's {@code moduleAcceptance} entries are the
+ * audit record of those acceptances, not a second source.
  */
 @Component
+@NamedInterface("readiness")
 public class BuildStatus {
 
     private final BuildRepository builds;

@@ -6,6 +6,9 @@ import io.rollout.change.ChangeRequestRules.MilestoneRef;
 import io.rollout.change.ChangeRequestRules.Raise;
 import io.rollout.change.RebaselineRules.PlannedMilestone;
 import io.rollout.change.RebaselineRules.Shift;
+import io.rollout.planning.MilestoneRegister;
+import io.rollout.requirements.Requirement;
+import io.rollout.requirements.RequirementCatalogue;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,30 +26,32 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Change requests, and the plan baselines approved changes create (tables {@code change_request*},
- * {@code plan_baseline}, {@code milestone_baseline}); reads the project's requirements and milestones.
+ * {@code plan_baseline}, {@code milestone_baseline}); reads the project's requirements through
+ * {@link RequirementCatalogue}, reads and moves its milestones through planning's {@link MilestoneRegister}.
  */
 @Repository
 class ChangeRequestRepository {
 
     private final JdbcClient jdbc;
+    private final MilestoneRegister milestones;
+    private final RequirementCatalogue requirements;
     private final Clock clock;
 
-    ChangeRequestRepository(JdbcClient jdbc, Clock clock) {
+    ChangeRequestRepository(JdbcClient jdbc, MilestoneRegister milestones, RequirementCatalogue requirements,
+                            Clock clock) {
         this.jdbc = jdbc;
+        this.milestones = milestones;
+        this.requirements = requirements;
         this.clock = clock;
     }
 
     Set<String> requirementIds(String projectCode) {
-        return new HashSet<>(jdbc.sql("select req_id from requirement where project_code = ?").param(projectCode)
-            .query(String.class).list());
+        return new HashSet<>(requirements.of(projectCode).stream().map(Requirement::reqId).toList());
     }
 
     List<MilestoneRef> milestones(String projectCode) {
-        return jdbc.sql("select id, name, due_date, status from milestone where project_code = ? order by due_date, id")
-            .param(projectCode)
-            .query((rs, n) -> new MilestoneRef(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                rs.getString(4)))
-            .list();
+        return milestones.of(projectCode).stream()
+            .map(m -> new MilestoneRef(m.id(), m.name(), m.dueDate(), m.status())).toList();
     }
 
     /** A requirement a change request names, as the project has it now. */
@@ -55,16 +60,13 @@ class ChangeRequestRepository {
 
     /** The project's requirements with these ids, by id. */
     List<RequirementInfo> requirements(String projectCode, List<String> reqIds) {
-        return jdbc.sql("select req_id, title, department, priority from requirement where project_code = ? order by req_id")
-            .param(projectCode)
-            .query((rs, n) -> new RequirementInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-            .list().stream().filter(r -> reqIds.contains(r.reqId())).toList();
+        return requirements.of(projectCode).stream().filter(r -> reqIds.contains(r.reqId()))
+            .map(r -> new RequirementInfo(r.reqId(), r.title(), r.department(), r.priority())).toList();
     }
 
     /** The current owner of a milestone, or {@code null} when it has none or no longer exists. */
     String milestoneOwner(long milestoneId) {
-        return jdbc.sql("select owner from milestone where id = ?").param(milestoneId).query(String.class).optional()
-            .orElse(null);
+        return milestones.owner(milestoneId).orElse(null);
     }
 
     long create(String projectCode, Raise raise, String user) {
@@ -121,11 +123,8 @@ class ChangeRequestRepository {
     }
 
     List<PlannedMilestone> plan(String projectCode) {
-        return jdbc.sql("select id, name, due_date, status from milestone where project_code = ? order by due_date, id")
-            .param(projectCode)
-            .query((rs, n) -> new PlannedMilestone(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                rs.getString(4)))
-            .list();
+        return milestones.of(projectCode).stream()
+            .map(m -> new PlannedMilestone(m.id(), m.name(), m.dueDate(), m.status())).toList();
     }
 
     /**
@@ -148,8 +147,7 @@ class ChangeRequestRepository {
                     values (?, ?, ?, ?, ?)""")
                 .params(baselineId, s.id(), s.name(), Date.valueOf(s.before()), Date.valueOf(s.after())).update();
             if (s.moved()) {
-                jdbc.sql("update milestone set due_date = ? where id = ?").params(Date.valueOf(s.after()), s.id())
-                    .update();
+                milestones.move(s.id(), s.after());
             }
         }
         return version;

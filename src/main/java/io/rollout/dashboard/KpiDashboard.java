@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * open risks and issues, incident resolution time; and across projects their averages.
  */
 @Component
-public class KpiDashboard {
+class KpiDashboard {
 
     /** Plan phase names (milestone.phase) and the processes that run them. */
     static final Map<String, String> PHASE_PROCESSES = new LinkedHashMap<>();

@@ -1,23 +1,39 @@
 package io.rollout.dashboard;
 
-import java.time.Duration;
+import io.rollout.governance.IssueLog;
+import io.rollout.operations.IncidentStatus;
+import io.rollout.planning.MilestoneRegister;
+import io.rollout.planning.RiskRegister;
+import io.rollout.project.ProjectRepository;
+import io.rollout.uat.UatStatus;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's read model over the tables of planning, UAT, governance and operations. Read-only and
- * counting only, so the features keep their own rules; where a rule matters (training coverage) the
- * feature's read API is used instead.
+ * The dashboard's read model over planning, UAT, governance and operations: counting only, through each module's
+ * read API, so the modules keep their tables and their rules (what an open or high risk is, which result of a case
+ * counts).
  */
-@Repository
+@Component
 class KpiRepository {
 
-    private final JdbcClient jdbc;
+    private final ProjectRepository projects;
+    private final MilestoneRegister milestones;
+    private final RiskRegister risks;
+    private final UatStatus uat;
+    private final IssueLog issues;
+    private final IncidentStatus incidents;
 
-    KpiRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    KpiRepository(ProjectRepository projects, MilestoneRegister milestones, RiskRegister risks, UatStatus uat,
+                  IssueLog issues, IncidentStatus incidents) {
+        this.projects = projects;
+        this.milestones = milestones;
+        this.risks = risks;
+        this.uat = uat;
+        this.issues = issues;
+        this.incidents = incidents;
     }
 
     record Project(String code, String name, String status, int uatPassTarget, int trainingTarget) {
@@ -27,63 +43,32 @@ class KpiRepository {
     }
 
     List<Project> projects(String onlyCode) {
-        return jdbc.sql("""
-                select code, name, status, uat_pass_target, training_target from project
-                where ? is null or code = ? order by code""")
-            .params(onlyCode, onlyCode)
-            .query((rs, n) -> new Project(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
-            .list();
+        return projects.findAll().stream().filter(p -> onlyCode == null || onlyCode.equals(p.code()))
+            .sorted(Comparator.comparing(io.rollout.project.Project::code))
+            .map(p -> new Project(p.code(), p.name(), p.status(), p.uatPassTarget(), p.trainingTarget())).toList();
     }
 
     List<MilestoneRow> milestones(String code) {
-        return jdbc.sql("select name, phase, due_date from milestone where project_code = ? order by due_date, id")
-            .param(code)
-            .query((rs, n) -> new MilestoneRow(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate())).list();
+        return milestones.of(code).stream().map(m -> new MilestoneRow(m.name(), m.phase(), m.dueDate())).toList();
     }
 
     /** Test cases and how many of them passed in their latest result. */
     int[] uatCasesAndPassed(String code) {
-        int cases = jdbc.sql("select count(*) from test_case where project_code = ?").param(code)
-            .query(Integer.class).single();
-        int passed = jdbc.sql("""
-                select count(*) from test_result r
-                where r.project_code = ? and r.result = 'pass'
-                  and r.id = (select max(l.id) from test_result l
-                              where l.project_code = r.project_code and l.case_id = r.case_id)""")
-            .param(code).query(Integer.class).single();
-        return new int[] {cases, passed};
+        Map<String, String> latest = uat.latestResults(code);
+        return new int[] {uat.testCases(code), (int) latest.values().stream().filter("pass"::equals).count()};
     }
 
     /** Open risks, open high risks (score 15 or more) and open issues. */
     int[] openRisksHighRisksIssues(String code) {
-        String open = "coalesce(lower(status), 'open') not in ('closed', 'mitigated', 'resolved')";
-        int risks = jdbc.sql("select count(*) from risk where project_code = ? and " + open).param(code)
-            .query(Integer.class).single();
-        int high = jdbc.sql("select count(*) from risk where project_code = ? and score >= 15 and " + open).param(code)
-            .query(Integer.class).single();
-        int issues = jdbc.sql("select count(*) from log_entry where project_code = ? and kind = 'issue' and status = 'open'")
-            .param(code).query(Integer.class).single();
-        return new int[] {risks, high, issues};
+        List<RiskRegister.Risk> open = risks.open(code);
+        return new int[] {open.size(), (int) open.stream().filter(RiskRegister.Risk::high).count(),
+            issues.openIssues(code)};
     }
 
     /** All incidents, the open ones, and the resolution times of the resolved ones. */
     IncidentFigures incidents(String code) {
-        List<Map<String, Object>> rows = jdbc.sql("select status, opened_at, resolved_at from incident where project_code = ?")
-            .param(code).query().listOfRows();
-        int open = 0;
-        double hours = 0;
-        int resolved = 0;
-        for (Map<String, Object> row : rows) {
-            Object resolvedAt = row.get("resolved_at");
-            if (resolvedAt == null) {
-                open++;
-            } else {
-                hours += Duration.between(((java.sql.Timestamp) row.get("opened_at")).toInstant(),
-                    ((java.sql.Timestamp) resolvedAt).toInstant()).toMinutes() / 60.0;
-                resolved++;
-            }
-        }
-        return new IncidentFigures(rows.size(), open, resolved == 0 ? null : hours / resolved);
+        IncidentStatus.Figures figures = incidents.figures(code);
+        return new IncidentFigures(figures.all(), figures.open(), figures.averageResolutionHours());
     }
 
     record IncidentFigures(int all, int open, Double averageResolutionHours) {

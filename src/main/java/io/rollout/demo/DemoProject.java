@@ -8,6 +8,7 @@ import io.rollout.requirements.RequirementImport;
 import io.rollout.requirements.Specification;
 import io.rollout.shared.JsonRows;
 import io.rollout.training.AttendanceImport;
+import io.rollout.training.TraineeLogins;
 import io.rollout.training.TrainingCurricula;
 import io.rollout.uat.TestCaseImport;
 import java.io.ByteArrayInputStream;
@@ -71,12 +72,12 @@ class DemoProject implements ApplicationRunner {
     private final AttendanceImport attendance;
     private final TrainingCurricula curricula;
     private final DatasetRegistration datasets;
-    private final DemoRepository demo;
+    private final TraineeLogins logins;
 
     DemoProject(ProjectRepository projects, RuntimeService runtime, IdentityService identity,
                 RequirementImport requirements, Specification specification, TestCaseImport testCases,
                 AttendanceImport attendance, TrainingCurricula curricula, DatasetRegistration datasets,
-                DemoRepository demo) {
+                TraineeLogins logins) {
         this.projects = projects;
         this.runtime = runtime;
         this.identity = identity;
@@ -86,7 +87,7 @@ class DemoProject implements ApplicationRunner {
         this.attendance = attendance;
         this.curricula = curricula;
         this.datasets = datasets;
-        this.demo = demo;
+        this.logins = logins;
     }
 
     @Override
@@ -181,7 +182,7 @@ class DemoProject implements ApplicationRunner {
             """.formatted(IT_ROLE, IT_COURSE);
         attendance.importCsv(CODE, new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), PMO_USER);
         Map.of("IT001", "linfeng", "IT002", "majie", "IT003", "zhoutao").forEach((employee, login) ->
-            demo.linkTraineeLogin(CODE, employee, login));
+            logins.link(CODE, employee, login));
     }
 
     // The customer's files cover all five departments; the sample project has three in scope.

@@ -1,6 +1,7 @@
 package io.rollout.governance;
 
 import io.rollout.governance.LogEntryRules.Raise;
+import io.rollout.planning.RiskRegister;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,41 +10,38 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The risk and issue log (table {@code log_entry}); a raised risk is also written to the risk register (table
- * {@code risk}, its existing columns only), where the person who raised it is the owner until one is assigned.
+ * The risk and issue log (table {@code log_entry}); a raised risk is also added to planning's risk register
+ * ({@link RiskRegister}), where the person who raised it is the owner until one is assigned. A risk's probability
+ * and impact are the register's.
  */
 @Repository
 class LogEntryRepository {
 
-    static final String RISK_OPEN = "open";
-    static final String RISK_CLOSED = "closed";
-
     private final JdbcClient jdbc;
+    private final RiskRegister risks;
     private final Clock clock;
 
-    LogEntryRepository(JdbcClient jdbc, Clock clock) {
+    LogEntryRepository(JdbcClient jdbc, RiskRegister risks, Clock clock) {
         this.jdbc = jdbc;
+        this.risks = risks;
         this.clock = clock;
     }
 
     long create(String projectCode, Raise raise, String user) {
         Long riskId = null;
         if (LogEntryRules.RISK.equals(raise.kind())) {
-            KeyHolder riskKey = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    insert into risk (project_code, title, probability, impact, score, owner, mitigation, status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(projectCode, raise.title(), raise.probability(), raise.impact(), raise.score(),
-                    raise.owner() == null ? user : raise.owner(), null, RISK_OPEN)
-                .update(riskKey, "id");
-            riskId = riskKey.getKey().longValue();
+            riskId = risks.raise(projectCode, raise.title(), raise.probability(), raise.impact(),
+                raise.owner() == null ? user : raise.owner());
         }
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -60,7 +58,7 @@ class LogEntryRepository {
         jdbc.sql("update log_entry set owner = ?, due_date = ? where id = ?")
             .params(owner, Date.valueOf(dueDate), entry.id()).update();
         if (entry.riskId() != null) {
-            jdbc.sql("update risk set owner = ? where id = ?").params(owner, entry.riskId()).update();
+            risks.reassign(entry.riskId(), owner);
         }
     }
 
@@ -68,8 +66,7 @@ class LogEntryRepository {
         jdbc.sql("update log_entry set status = ?, resolution = ?, resolved_by = ?, resolved_at = ? where id = ?")
             .params(LogEntry.RESOLVED, resolution, user, now(), entry.id()).update();
         if (entry.riskId() != null) {
-            jdbc.sql("update risk set status = ?, mitigation = coalesce(mitigation, ?) where id = ?")
-                .params(RISK_CLOSED, resolution, entry.riskId()).update();
+            risks.close(entry.riskId(), resolution);
         }
     }
 
@@ -79,27 +76,33 @@ class LogEntryRepository {
     }
 
     Optional<LogEntry> find(long id) {
-        return jdbc.sql(SELECT + " where e.id = ?").param(id).query(LogEntryRepository::map).optional();
+        return jdbc.sql(SELECT + " where id = ?").param(id)
+            .query((rs, n) -> map(rs, riskId -> risks.find(riskId).orElse(null))).optional();
     }
 
     List<LogEntry> forProject(String projectCode) {
-        return jdbc.sql(SELECT + " where e.project_code = ? order by e.id").param(projectCode)
-            .query(LogEntryRepository::map).list();
+        Map<Long, RiskRegister.Risk> register = risks.of(projectCode).stream()
+            .collect(Collectors.toMap(RiskRegister.Risk::id, Function.identity()));
+        return jdbc.sql(SELECT + " where project_code = ? order by id").param(projectCode)
+            .query((rs, n) -> map(rs, register::get)).list();
     }
 
     private static final String SELECT = """
-            select e.id, e.project_code, e.kind, e.risk_id, e.title, e.description, e.severity, r.probability,
-                   r.impact, e.owner, e.due_date, e.status, e.raised_by, e.raised_at, e.resolution, e.resolved_by,
-                   e.resolved_at, e.escalated_at
-            from log_entry e left join risk r on r.id = e.risk_id""";
+            select id, project_code, kind, risk_id, title, description, severity, owner, due_date, status, raised_by,
+                   raised_at, resolution, resolved_by, resolved_at, escalated_at
+            from log_entry""";
 
-    private static LogEntry map(ResultSet rs, int row) throws SQLException {
-        Date due = rs.getDate(11);
-        return new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, Integer.class),
-            rs.getObject(9, Integer.class), rs.getString(10), due == null ? null : due.toLocalDate(), rs.getString(12),
-            rs.getString(13), rs.getTimestamp(14).toInstant(), rs.getString(15), rs.getString(16),
-            instant(rs.getTimestamp(17)), instant(rs.getTimestamp(18)));
+    // probability and impact of a risk are the register's (null when the risk is gone from it)
+    private static LogEntry map(ResultSet rs, Function<Long, RiskRegister.Risk> register) throws SQLException {
+        Long riskId = rs.getObject("risk_id", Long.class);
+        RiskRegister.Risk risk = riskId == null ? null : register.apply(riskId);
+        Date due = rs.getDate("due_date");
+        return new LogEntry(rs.getLong("id"), rs.getString("project_code"), rs.getString("kind"), riskId,
+            rs.getString("title"), rs.getString("description"), rs.getString("severity"),
+            risk == null ? null : risk.probability(), risk == null ? null : risk.impact(), rs.getString("owner"),
+            due == null ? null : due.toLocalDate(), rs.getString("status"), rs.getString("raised_by"),
+            rs.getTimestamp("raised_at").toInstant(), rs.getString("resolution"), rs.getString("resolved_by"),
+            instant(rs.getTimestamp("resolved_at")), instant(rs.getTimestamp("escalated_at")));
     }
 
     private Timestamp now() {

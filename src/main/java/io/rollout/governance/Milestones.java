@@ -2,6 +2,7 @@ package io.rollout.governance;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.planning.MilestoneRegister;
 import io.rollout.shared.Dates;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Problem;
@@ -16,20 +17,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The project's milestones (table {@code milestone}, planned in {@code planningPhase}) as governance follows them:
- * which are open, and completing them. Milestones are completed by the PMO in the weekly status report and in the
- * follow-up of overdue milestones; nothing else completes them.
+ * The project's milestones (planning's {@link MilestoneRegister}, planned in {@code planningPhase}) as governance
+ * follows them: which are open, and completing them. Milestones are completed by the PMO in the weekly status report
+ * and in the follow-up of overdue milestones; nothing else completes them. The escalations made are governance's own
+ * (table {@code milestone_escalation}).
  */
 @Component
 class Milestones {
 
-    static final String COMPLETED = "completed";
+    static final String COMPLETED = MilestoneRegister.COMPLETED;
 
     private final JdbcClient jdbc;
+    private final MilestoneRegister register;
     private final DecisionLog decisions;
 
-    Milestones(JdbcClient jdbc, DecisionLog decisions) {
+    Milestones(JdbcClient jdbc, MilestoneRegister register, DecisionLog decisions) {
         this.jdbc = jdbc;
+        this.register = register;
         this.decisions = decisions;
     }
 
@@ -39,13 +43,8 @@ class Milestones {
 
     /** Open milestones by due date. */
     List<OpenMilestone> open(String projectCode) {
-        return jdbc.sql("""
-                select id, name, owner, due_date, phase from milestone
-                where project_code = ? and status <> ? order by due_date, id""")
-            .params(projectCode, COMPLETED)
-            .query((rs, n) -> new OpenMilestone(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getDate(4).toLocalDate(), rs.getString(5)))
-            .list();
+        return register.open(projectCode).stream()
+            .map(m -> new OpenMilestone(m.id(), m.name(), m.owner(), m.dueDate(), m.phase())).toList();
     }
 
     /**
@@ -76,7 +75,7 @@ class Milestones {
                   String processInstanceId) {
         for (OpenMilestone m : offered) {
             if (ids.contains(String.valueOf(m.id()))) {
-                jdbc.sql("update milestone set status = ? where id = ?").params(COMPLETED, m.id()).update();
+                register.complete(m.id());
                 decisions.record(new Decision(projectCode, "milestoneCompleted", m.name(), COMPLETED, List.of(),
                     "dueDate=" + m.dueDate() + "; owner=" + m.owner(), user, processInstanceId));
             }
@@ -85,7 +84,7 @@ class Milestones {
 
     /** Gives an open milestone to another owner. */
     void reassign(OpenMilestone m, String owner) {
-        jdbc.sql("update milestone set owner = ? where id = ?").params(owner, m.id()).update();
+        register.reassign(m.id(), owner);
     }
 
     /** The escalations already made, as {@code id@dueDate} keys: a milestone escalates once per due date. */

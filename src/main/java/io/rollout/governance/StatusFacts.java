@@ -2,6 +2,7 @@ package io.rollout.governance;
 
 import io.rollout.governance.Milestones.OpenMilestone;
 import io.rollout.identity.RoleMembers;
+import io.rollout.planning.RiskRegister;
 import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.JsonRows;
@@ -35,6 +36,7 @@ class StatusFacts {
     static final int LOOK_AHEAD_DAYS = 14;
 
     private final Milestones milestones;
+    private final RiskRegister riskRegister;
     private final JdbcClient jdbc;
     private final HistoryService history;
     private final RepositoryService repository;
@@ -42,9 +44,10 @@ class StatusFacts {
     private final Messages messages;
     private final Clock clock;
 
-    StatusFacts(Milestones milestones, JdbcClient jdbc, HistoryService history, RepositoryService repository,
-                RoleMembers people, Messages messages, Clock clock) {
+    StatusFacts(Milestones milestones, RiskRegister riskRegister, JdbcClient jdbc, HistoryService history,
+                RepositoryService repository, RoleMembers people, Messages messages, Clock clock) {
         this.milestones = milestones;
+        this.riskRegister = riskRegister;
         this.jdbc = jdbc;
         this.history = history;
         this.repository = repository;
@@ -88,13 +91,8 @@ class StatusFacts {
             .map(m -> milestone(m, 0)).toList();
         List<MilestoneFact> overdue = OverdueRules.overdue(open, today).stream()
             .map(m -> milestone(m, ChronoUnit.DAYS.between(m.dueDate(), today))).toList();
-        List<RiskFact> risks = jdbc.sql("""
-                select title, score, owner from risk
-                where project_code = ? and coalesce(lower(status), 'open') not in ('closed', 'mitigated', 'resolved')
-                order by score desc, id""")
-            .param(projectCode)
-            .query((rs, n) -> new RiskFact(rs.getString(1), rs.getInt(2), name(rs.getString(3))))
-            .list();
+        List<RiskFact> risks = riskRegister.open(projectCode).stream()
+            .map(r -> new RiskFact(r.title(), r.score(), name(r.owner()))).toList();
         List<IssueFact> issues = jdbc.sql("""
                 select title, severity, owner, due_date from log_entry
                 where project_code = ? and kind = 'issue' and status <> 'resolved' order by id""")

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(20)
-public class DemoUsers implements ApplicationRunner {
+class DemoUsers implements ApplicationRunner {
 
     /** One demo person: id (= password), name, role group, department group or {@code null}. */
     public record DemoUser(String id, String firstName, String lastName, String role, String department) {

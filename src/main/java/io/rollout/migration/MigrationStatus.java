@@ -2,14 +2,16 @@ package io.rollout.migration;
 
 import io.rollout.project.ProjectScope;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
  * Read API of data migration for go-live readiness: which datasets in the project's scope are not
  * signed off by their owners. A dataset counts as signed off when its latest sign-off is positive and
- * no newer dry run exists.
+ * no newer dry run exists ({@code BusinessRuleTask_AssessReadiness} in {@code goLive}).
  */
 @Component
+@NamedInterface("readiness")
 public class MigrationStatus {
 
     private final MigrationRepository migrations;

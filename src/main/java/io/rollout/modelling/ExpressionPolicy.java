@@ -46,7 +46,7 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * static class references; an expression its parser cannot read is refused too. Arguments of an allowed call are
  * checked by the same rules.
  */
-public final class ExpressionPolicy {
+final class ExpressionPolicy {
 
     /**
      * The getters of {@code execution} and {@code task} a model may use: ids, names, the business key, the event and

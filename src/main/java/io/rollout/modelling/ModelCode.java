@@ -22,7 +22,7 @@ import org.w3c.dom.NodeList;
  * Rollout. In DMN tables, expressions must be FEEL: another {@code expressionLanguage} (JUEL, JavaScript, Groovy) is
  * a script. Text the engine never evaluates (documentation, text annotations) is not checked.
  */
-public final class ModelCode {
+final class ModelCode {
 
     static final String BPMN = ModelReferences.BPMN;
     static final String CAMUNDA = ModelReferences.CAMUNDA;

@@ -15,7 +15,7 @@ import org.camunda.bpm.model.xml.instance.DomElement;
  * by id and name. Expressions that are computed at run time (a candidate group {@code ${approverGroup}}, a
  * {@code calledElement="${phase}"}) cannot be checked here and are left alone.
  */
-public final class ModelReferences {
+final class ModelReferences {
 
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";

@@ -1,6 +1,5 @@
 package io.rollout.operations;
 
-import io.rollout.shared.Dates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,10 +22,6 @@ class FeedbackRepository {
     /** One backlog item. */
     record Item(long id, String module, String kind, String text, String reporter, Instant reportedAt, String status,
                 String priority, String decisionReason, String decidedBy, Long changeRequestId) {
-    }
-
-    /** A choice in a select: the stored value and what people read. */
-    record Option(String value, String label) {
     }
 
     private final JdbcClient jdbc;
@@ -80,24 +75,5 @@ class FeedbackRepository {
                 where id = ?""")
             .params(status, priority, reason, decidedBy, Timestamp.from(Instant.now(clock)), changeRequest, id)
             .update();
-    }
-
-    /** The project's requirements, "REQ-001 Title", by id. */
-    List<Option> requirementOptions(String projectCode) {
-        return jdbc.sql("select req_id, title from requirement where project_code = ? order by req_id")
-            .param(projectCode)
-            .query((rs, n) -> new Option(rs.getString("req_id"), rs.getString("req_id") + " " + rs.getString("title")))
-            .list();
-    }
-
-    /** The project's milestones not completed, "Name (due date)", by due date. */
-    List<Option> openMilestoneOptions(String projectCode) {
-        return jdbc.sql("""
-                select id, name, due_date from milestone where project_code = ? and status <> 'completed'
-                order by due_date, id""")
-            .param(projectCode)
-            .query((rs, n) -> new Option(String.valueOf(rs.getLong("id")), rs.getString("name") + " ("
-                + Dates.date(rs.getDate("due_date").toLocalDate()) + ")"))
-            .list();
     }
 }

@@ -1,6 +1,8 @@
 package io.rollout.operations;
 
 import io.rollout.identity.RoleMembers;
+import io.rollout.planning.MilestoneRegister;
+import io.rollout.requirements.RequirementCatalogue;
 import io.rollout.shared.Dates;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormTaskListener;
@@ -15,7 +17,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,15 +31,20 @@ class FeedbackTasks extends FormTaskListener implements JavaDelegate {
 
     private final FeedbackService feedback;
     private final FeedbackRepository repository;
+    private final RequirementCatalogue requirements;
+    private final MilestoneRegister milestones;
     private final RoleMembers members;
     private final Names names;
     private final FeedbackNames feedbackNames;
     private final Messages messages;
 
-    FeedbackTasks(FeedbackService feedback, FeedbackRepository repository, RoleMembers members, Names names,
-                  FeedbackNames feedbackNames, Messages messages) {
+    FeedbackTasks(FeedbackService feedback, FeedbackRepository repository, RequirementCatalogue requirements,
+                  MilestoneRegister milestones, RoleMembers members, Names names, FeedbackNames feedbackNames,
+                  Messages messages) {
         this.feedback = feedback;
         this.repository = repository;
+        this.requirements = requirements;
+        this.milestones = milestones;
         this.members = members;
         this.names = names;
         this.feedbackNames = feedbackNames;
@@ -65,8 +71,10 @@ class FeedbackTasks extends FormTaskListener implements JavaDelegate {
                 feedbackNames.kind(item.kind()), item.module() == null ? "-" : names.module(item.module()),
                 FormInput.md(members.displayName(item.reporter())), Dates.time(item.reportedAt()),
                 FormInput.md(item.text()))));
-        TaskForms.prefill(task, "requirementOptions", options(repository.requirementOptions(code)));
-        TaskForms.prefill(task, "milestoneOptions", options(repository.openMilestoneOptions(code)));
+        TaskForms.prefill(task, "requirementOptions", JsonRows.of(requirements.of(code).stream()
+            .map(r -> option(r.reqId(), r.reqId() + " " + r.title())).toList()));
+        TaskForms.prefill(task, "milestoneOptions", JsonRows.of(milestones.open(code).stream()
+            .map(m -> option(String.valueOf(m.id()), m.name() + " (" + Dates.date(m.dueDate()) + ")")).toList()));
     }
 
     @Override
@@ -79,12 +87,10 @@ class FeedbackTasks extends FormTaskListener implements JavaDelegate {
             TaskForms.currentUser(task));
     }
 
-    private static JsonValue options(List<FeedbackRepository.Option> options) {
-        return JsonRows.of(options.stream().map(o -> {
-            Map<String, Object> option = new LinkedHashMap<>();
-            option.put("label", o.label());
-            option.put("value", o.value());
-            return option;
-        }).toList());
+    private static Map<String, Object> option(String value, String label) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("label", label);
+        option.put("value", value);
+        return option;
     }
 }

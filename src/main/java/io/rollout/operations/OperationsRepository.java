@@ -26,19 +26,6 @@ class OperationsRepository {
         this.clock = clock;
     }
 
-    /**
-     * The latest UAT result of each of the project's test cases ({@code pass}, {@code fail}, {@code blocked}), for
-     * the error rate of the post-implementation review.
-     */
-    List<String> latestTestResults(String projectCode) {
-        return jdbc.sql("""
-                select r.result from test_result r
-                where r.project_code = ?
-                  and r.id = (select max(l.id) from test_result l
-                              where l.project_code = r.project_code and l.case_id = r.case_id)""")
-            .param(projectCode).query(String.class).list();
-    }
-
     /** Makes the project's handover exactly these modules with their owners and administrators. */
     void replaceHandover(String projectCode, List<HandoverRules.ModuleOwner> owners, String knowledgeBaseLink,
                          String handedOverBy) {

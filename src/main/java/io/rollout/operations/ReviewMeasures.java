@@ -1,6 +1,7 @@
 package io.rollout.operations;
 
 import io.rollout.audit.DecisionLog;
+import io.rollout.uat.UatStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -26,14 +27,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewMeasures {
 
-    private final OperationsRepository repository;
     private final IncidentRepository incidents;
     private final DecisionLog decisions;
+    private final UatStatus uat;
 
-    ReviewMeasures(OperationsRepository repository, IncidentRepository incidents, DecisionLog decisions) {
-        this.repository = repository;
+    ReviewMeasures(IncidentRepository incidents, DecisionLog decisions, UatStatus uat) {
         this.incidents = incidents;
         this.decisions = decisions;
+        this.uat = uat;
     }
 
     /**
@@ -53,7 +54,7 @@ class ReviewMeasures {
     }
 
     Measured measure(String projectCode) {
-        List<String> latest = repository.latestTestResults(projectCode);
+        List<String> latest = List.copyOf(uat.latestResults(projectCode).values());
         int failed = (int) latest.stream().filter(r -> !"pass".equals(r)).count();
         BigDecimal errorRate = latest.isEmpty() ? null : BigDecimal.valueOf(failed * 100L)
             .divide(BigDecimal.valueOf(latest.size()), 1, RoundingMode.HALF_UP);

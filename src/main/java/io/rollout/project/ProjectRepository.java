@@ -108,4 +108,17 @@ public class ProjectRepository {
     public void updateStatus(String code, String status) {
         jdbc.sql("update project set status = ? where code = ?").params(status, code).update();
     }
+
+    /** The department the project names as owner of one of its modules, if it names one (set in the build phase). */
+    public Optional<String> owningDepartment(String code, String module) {
+        return jdbc.sql("select owning_department from project_module where project_code = ? and module = ?")
+            .params(code, module).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+            .flatMap(o -> o);
+    }
+
+    /** Names the department that owns one of the project's modules. */
+    public void setOwningDepartment(String code, String module, String department) {
+        jdbc.sql("update project_module set owning_department = ? where project_code = ? and module = ?")
+            .params(department, code, module).update();
+    }
 }

@@ -85,4 +85,9 @@ class TrainingRepository {
     /** One attendance record: a trainee in a session of a course, attended or not, with a score if assessed. */
     record Session(String employeeId, String course, LocalDate sessionDate, boolean attended, Integer score) {
     }
+
+    void setLogin(String projectCode, String employeeId, String login) {
+        jdbc.sql("update trainee set user_id = ? where project_code = ? and employee_id = ?")
+            .params(login, projectCode, employeeId).update();
+    }
 }

@@ -2,13 +2,16 @@ package io.rollout.training;
 
 import io.rollout.audit.DecisionLog;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
  * Read API of training: the outcome of the latest {@code trainingCompletionCheck} decision (go-live readiness)
- * and today's coverage per role (KPI dashboard).
+ * ({@code BusinessRuleTask_AssessReadiness}) and today's coverage per role (KPI dashboard).
  */
 @Component
+@NamedInterface("readiness")
 public class TrainingStatus {
 
     private final DecisionLog decisionLog;
@@ -20,6 +23,7 @@ public class TrainingStatus {
     }
 
     /** Coverage of one role: planned people and those trained with a passing assessment, as the check counts them. */
+    @NamedInterface("readiness")
     public record RoleCoverage(String role, int trained, int planned) {
     }
 
@@ -30,8 +34,15 @@ public class TrainingStatus {
 
     /** True when the latest training completion check of the project passed; false when it failed or never ran. */
     public boolean lastCheckPassed(String projectCode) {
-        return decisionLog.latest(projectCode, TrainingCompletionCheck.DECISION)
-            .map(d -> "passed".equals(d.outcome())).orElse(false);
+        return lastCheckOutcome(projectCode).map("passed"::equals).orElse(false);
+    }
+
+    /**
+     * The outcome of the latest training completion check of the project ({@code passed} or {@code failed}); empty
+     * when it never ran.
+     */
+    public Optional<String> lastCheckOutcome(String projectCode) {
+        return decisionLog.latest(projectCode, TrainingCompletionCheck.DECISION).map(DecisionLog.Decision::outcome);
     }
 
     /** The logins of roster people trained and passed in their curriculum (internal administrators, accounts). */
@@ -47,6 +58,7 @@ public class TrainingStatus {
      * {@code NO_RECORD}, {@code ABSENT}, {@code NOT_ASSESSED} or {@code BELOW_PASS_MARK}. The hand-over to internal
      * IT says with it who may administer a module and why someone may not.
      */
+    @NamedInterface("readiness")
     public record Standing(String userId, String name, String curriculum, Integer bestScore, Integer passMark,
                            String gap) {
 

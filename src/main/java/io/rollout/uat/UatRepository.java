@@ -1,5 +1,7 @@
 package io.rollout.uat;
 
+import io.rollout.requirements.Requirement;
+import io.rollout.requirements.RequirementCatalogue;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,36 +14,37 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Test cases, their requirement links, results per round and defects of a project. */
+/**
+ * Test cases, their requirement links, results per round and defects of a project. The requirements are the
+ * requirements module's, read through {@link RequirementCatalogue}.
+ */
 @Repository
 class UatRepository {
 
     private final JdbcClient jdbc;
+    private final RequirementCatalogue catalogue;
     private final Clock clock;
 
-    UatRepository(JdbcClient jdbc, Clock clock) {
+    UatRepository(JdbcClient jdbc, RequirementCatalogue catalogue, Clock clock) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
-    /** Ids of the must-have requirements (table {@code requirement}, owned by the requirements feature). */
+    /** Ids of the must-have requirements, by id. */
     List<String> mustRequirementIds(String projectCode) {
-        return jdbc.sql("select req_id from requirement where project_code = ? and priority = 'must' order by req_id")
-            .param(projectCode).query(String.class).list();
+        return catalogue.of(projectCode).stream().filter(r -> "must".equals(r.priority())).map(Requirement::reqId)
+            .toList();
     }
 
-    /** The project's requirements as the traceability view shows them (table {@code requirement}). */
+    /** The project's requirements as the traceability view shows them, by id. */
     List<UatTraceability.Requirement> requirements(String projectCode) {
-        return jdbc.sql("select req_id, title, priority, department from requirement where project_code = ? order by req_id")
-            .param(projectCode)
-            .query((rs, n) -> new UatTraceability.Requirement(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4)))
-            .list();
+        return catalogue.of(projectCode).stream()
+            .map(r -> new UatTraceability.Requirement(r.reqId(), r.title(), r.priority(), r.department())).toList();
     }
 
     Set<String> requirementIds(String projectCode) {
-        return new TreeSet<>(jdbc.sql("select req_id from requirement where project_code = ?")
-            .param(projectCode).query(String.class).list());
+        return new TreeSet<>(catalogue.of(projectCode).stream().map(Requirement::reqId).toList());
     }
 
     List<TestCase> testCases(String projectCode) {

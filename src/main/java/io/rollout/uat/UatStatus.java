@@ -2,13 +2,17 @@ package io.rollout.uat;
 
 import io.rollout.audit.DecisionLog;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
- * Read API of UAT for the go-live readiness review: the outcome of the latest {@code uatGate} decision
- * and the defects that are not closed yet.
+ * Read API of UAT for the go-live readiness review ({@code BusinessRuleTask_AssessReadiness}): the outcome of the
+ * latest {@code uatGate} decision and the defects that are not closed yet; for the dashboard and the
+ * post-implementation review, the test cases and their latest results.
  */
 @Component
+@NamedInterface("readiness")
 public class UatStatus {
 
     private final DecisionLog decisionLog;
@@ -21,7 +25,12 @@ public class UatStatus {
 
     /** True when the latest UAT gate of the project passed; false when it failed or never ran. */
     public boolean lastGatePassed(String projectCode) {
-        return decisionLog.latest(projectCode, UatGate.DECISION).map(d -> "passed".equals(d.outcome())).orElse(false);
+        return lastGateOutcome(projectCode).map("passed"::equals).orElse(false);
+    }
+
+    /** The outcome of the latest UAT gate of the project ({@code passed} or {@code failed}); empty when it never ran. */
+    public Optional<String> lastGateOutcome(String projectCode) {
+        return decisionLog.latest(projectCode, UatGate.DECISION).map(DecisionLog.Decision::outcome);
     }
 
     /**
@@ -33,5 +42,15 @@ public class UatStatus {
             .filter(d -> severity.equals(d.severity()) && !Defect.CLOSED.equals(d.status()))
             .map(d -> "#" + d.id() + " " + d.caseId())
             .toList();
+    }
+
+    /** The number of test cases of the project. */
+    public int testCases(String projectCode) {
+        return repository.testCases(projectCode).size();
+    }
+
+    /** The latest result of each executed test case ({@code pass} or another outcome), by case id. */
+    public java.util.Map<String, String> latestResults(String projectCode) {
+        return repository.latestResults(projectCode);
     }
 }

@@ -7,6 +7,7 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.browser.GoLiveSteps.Step;
 import io.rollout.browser.GoLiveSteps.Wave;
+import io.rollout.build.ModuleAcceptances;
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.FormRow;
@@ -105,6 +106,9 @@ class GoLiveJourneyTests {
         for (String gate : List.of("uatGate", "trainingCompletionCheck", "requirementSignOff")) {
             record(gate, null, "passed");
         }
+        // the acceptances as the build phase stores them, and its audit records of them
+        ModuleAcceptances.decide(jdbc, code, "procurement", 1, true);
+        ModuleAcceptances.decide(jdbc, code, "inventory", 2, true);
         record("moduleAcceptance", "module procurement iteration 1", "accepted");
         record("moduleAcceptance", "module inventory iteration 2", "accepted");
         signedOff("materials");

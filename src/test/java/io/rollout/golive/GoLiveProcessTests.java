@@ -9,6 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.build.BuildStatus;
+import io.rollout.build.ModuleAcceptances;
 import io.rollout.project.ProjectRepository;
 import io.rollout.identity.Roles;
 import io.rollout.shared.JsonRows;
@@ -76,6 +78,8 @@ class GoLiveProcessTests {
     ProjectRepository projects;
     @Autowired
     DecisionLog decisions;
+    @Autowired
+    BuildStatus buildStatus;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -253,12 +257,26 @@ class GoLiveProcessTests {
     }
 
     @Test
+    void readinessCountsAModuleAsAcceptedExactlyWhenTheBuildPhaseDoes() {
+        allPhasesPassed();
+        moduleAccepted("inventory", false);
+        // worded like build's audit record of an acceptance, but no acceptance of the build phase
+        record("moduleAcceptance", "module inventory iteration 1", "accepted");
+        ProcessInstance pi = start();
+
+        assertThat(buildStatus.modulesNotAccepted(code)).containsExactly("inventory");
+        assertThat(runtime.getVariable(pi.getId(), "readinessVerdict")).isNotEqualTo("go");
+        assertThat((String) runtime.getVariable(pi.getId(), "readinessSummary"))
+            .contains("✗ Modules not accepted by their users: inventory");
+    }
+
+    @Test
     void unmetReadinessAndNoGoGoesToResolveIssuesThenAssessesAgain() {
         record("uatGate", null, "failed");
         record("trainingCompletionCheck", null, "passed");
-        record("moduleAcceptance", "finance", "accepted");
-        record("moduleAcceptance", "inventory", "accepted");
-        record("moduleAcceptance", "inventory", "rejected");
+        moduleAccepted("finance", true);
+        moduleAccepted("inventory", true);
+        moduleAccepted("inventory", false);
         signedOff("customers");
         ProcessInstance pi = start();
 
@@ -767,8 +785,14 @@ class GoLiveProcessTests {
         record("uatGate", null, "passed");
         record("trainingCompletionCheck", null, "passed");
         record("requirementSignOff", null, "passed");
-        MODULES.forEach(m -> record("moduleAcceptance", "module " + m + " iteration 1", "accepted"));
+        MODULES.forEach(m -> moduleAccepted(m, true));
         DATASETS.forEach(this::signedOff);
+    }
+
+    // the business owner's acceptance of the module's first iteration, as the build phase stores it; build's decision
+    // log entry is its audit record, not what readiness reads
+    private void moduleAccepted(String module, boolean accepted) {
+        ModuleAcceptances.decide(jdbc, code, module, 1, accepted);
     }
 
     // a dry run and its owner's sign-off, as the data migration phase stores them
