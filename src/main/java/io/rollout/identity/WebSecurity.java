@@ -38,7 +38,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * another origin are refused before anything else ({@link CrossOriginFilter}); there is no CORS. Rollout's pages
  * ({@code /audit/}, {@code /dashboard/}, {@code /process-migration/}) send a visitor without a login to the web
  * apps' login. The engine runs each request as its user ({@link EngineAuthenticationFilter}), so Camunda
- * authorizations apply. Every answer carries frame, content-type, content-security and referrer headers.</li>
+ * authorizations apply. Every answer carries frame, content-type, content-security and referrer headers. The OpenAPI
+ * description and Swagger UI ({@link #API_DOCS}) take the same logins as {@code /api}; {@code /actuator/prometheus}
+ * only HTTP basic of a member of {@code camunda-admin} or {@value #MONITORING}; the health probes stay open and tell
+ * no details.</li>
  * </ul>
  * The chains run where Camunda's REST authentication ran ({@link #ORDER}, {@code spring.security.filter.order}):
  * before the task query guard and the other filters of {@code /engine-rest}, which therefore see the user.
@@ -53,6 +56,12 @@ class WebSecurity {
     static final String SESSION_INFO = "/api/session";
     /** Rollout's own pages, which call {@code /api} with the web apps' session. */
     static final List<String> PAGES = List.of("/audit", "/dashboard", "/process-migration");
+    /** The OpenAPI description of {@code /api} and Swagger UI (springdoc), for logged-in users. */
+    static final List<String> API_DOCS = List.of("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+    /** Scraped with HTTP basic by a member of {@code camunda-admin} or {@value #MONITORING}. */
+    static final String PROMETHEUS = "/actuator/prometheus";
+    /** The group of the technical users that scrape {@value #PROMETHEUS}; created in Camunda Admin or the directory. */
+    static final String MONITORING = "monitoring";
     /**
      * Our pages' policy: scripts, styles, images and requests from our own origin only (no inline code), framed only
      * by our own pages (Tasklist frames the task sheet).
@@ -104,7 +113,8 @@ class WebSecurity {
         ObjectProvider<IdentityService> identity, WebSecurityProperties properties) throws Exception {
         RequestMatcher api = path("/api/**");
         RequestMatcher pages = new OrRequestMatcher(PAGES.stream().map(p -> path(p + "/**")).toList());
-        RequestMatcher sessionRequests = new OrRequestMatcher(api, pages);
+        RequestMatcher apiDocs = new OrRequestMatcher(API_DOCS.stream().map(WebSecurity::path).toList());
+        RequestMatcher sessionRequests = new OrRequestMatcher(api, pages, apiDocs);
         RequestMatcher sessionInfo = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, SESSION_INFO);
         return http
             .authorizeHttpRequests(requests -> requests
@@ -112,7 +122,8 @@ class WebSecurity {
                 // Camunda's REST authentication let the list of engine names through: clients probe it
                 .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, restPath + "/engine"))
                 .permitAll()
-                .requestMatchers(api, path(restPath + "/**"), pages).authenticated()
+                .requestMatchers(api, path(restPath + "/**"), pages, apiDocs).authenticated()
+                .requestMatchers(path(PROMETHEUS)).hasAnyAuthority(Roles.ADMIN, MONITORING)
                 .anyRequest().permitAll())
             .httpBasic(basic -> basic.authenticationEntryPoint(answers))
             .authenticationProvider(passwords)
@@ -128,7 +139,7 @@ class WebSecurity {
                     && !sameOriginNavigation(request) && CamundaSession.authenticates(request)))
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor((request, response, problem) ->
-                    response.sendRedirect(request.getContextPath() + LOGIN), pages)
+                    response.sendRedirect(request.getContextPath() + LOGIN), new OrRequestMatcher(pages, swaggerUi()))
                 .defaultAuthenticationEntryPointFor(answers, request -> true)
                 .accessDeniedHandler(answers))
             .headers(headers -> headers
@@ -154,6 +165,11 @@ class WebSecurity {
         return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
             && "navigate".equals(request.getHeader("Sec-Fetch-Mode"))
             && ("same-origin".equals(site) || "none".equals(site));
+    }
+
+    /** Swagger UI is a page: a visitor without a login goes to the web apps' login, as on our pages. */
+    private static RequestMatcher swaggerUi() {
+        return new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**"));
     }
 
     private static RequestMatcher path(String pattern) {

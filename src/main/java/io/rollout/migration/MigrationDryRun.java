@@ -26,12 +26,15 @@ class MigrationDryRun implements JavaDelegate {
     private final RunReport report;
     private final DecisionLog decisions;
     private final JobLockKeeper lock;
+    private final DryRunMetrics metrics;
 
-    MigrationDryRun(MigrationService migration, RunReport report, DecisionLog decisions, JobLockKeeper lock) {
+    MigrationDryRun(MigrationService migration, RunReport report, DecisionLog decisions, JobLockKeeper lock,
+        DryRunMetrics metrics) {
         this.migration = migration;
         this.report = report;
         this.decisions = decisions;
         this.lock = lock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -41,6 +44,7 @@ class MigrationDryRun implements JavaDelegate {
         long extractId = ((Number) execution.getVariable(ExtractUpload.EXTRACT_ID)).longValue();
         // a large extract may take longer than the job executor's lock time: keep the lock while it runs
         RunOutcome outcome = lock.whileRunning(() -> migration.dryRun(projectCode, dataset, extractId));
+        metrics.record(dataset, outcome);
         execution.setVariable(ExtractUpload.EXTRACT_ID, null);
         if (outcome.run() == null) {
             String findings = report.refused(dataset, outcome.fileName(), outcome.refusal());

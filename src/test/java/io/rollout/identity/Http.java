@@ -33,6 +33,7 @@ public final class Http {
     private final Map<String, String> headers = new java.util.LinkedHashMap<>();
     private boolean sendXsrfToken = true;
     private String forgedXsrfToken;
+    private Duration timeout = Duration.ofSeconds(30);
 
     private Http(int port, String user, String password) {
         this.base = "http://localhost:" + port;
@@ -145,7 +146,7 @@ public final class Http {
 
     public HttpResponse<String> send(String method, String pathAndQuery, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(timeout)
             .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -203,5 +204,11 @@ public final class Http {
     /** The CSRF token of the web apps' session, as Camunda handed it out at login. */
     public String csrfToken() {
         return xsrfToken;
+    }
+
+    /** Waits this long for each later answer (30 s unless set): for an answer the server builds on first use. */
+    public Http timeout(Duration wait) {
+        timeout = wait;
+        return this;
     }
 }

@@ -5,49 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rollout.migration.MigrationRepository.Extract;
 import io.rollout.migration.MigrationService.RunOutcome;
 import io.rollout.project.ProjectRepository;
+import io.rollout.shared.PostgresTest;
 import io.rollout.shared.TestProjects;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * On a real PostgreSQL: a generated extract of 100,000 customers is accepted, dry run, signed off and
  * loaded into {@code migration_staging} with JDBC batches, every row traceable to its source row.
  */
-@SpringBootTest
-@ActiveProfiles({"test", "postgres"})
-@DirtiesContext
+@PostgresTest
 class StagingLoadPostgresTests {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Postgres {
-
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres embeddedPostgres() throws IOException {
-            return EmbeddedPostgres.start();
-        }
-
-        @Bean
-        @Primary
-        DataSource dataSource(EmbeddedPostgres postgres) {
-            return postgres.getPostgresDatabase();
-        }
-    }
 
     @Autowired
     MigrationService migration;

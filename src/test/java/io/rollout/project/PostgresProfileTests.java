@@ -3,46 +3,22 @@ package io.rollout.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.identity.Roles;
+import io.rollout.shared.PostgresTest;
 import io.rollout.shared.TestProjects;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The {@code postgres} profile on a real PostgreSQL: Flyway creates Rollout's tables, the engine its
  * schema, and a project starts and reaches its first tasks.
  */
-@SpringBootTest
-@ActiveProfiles({"test", "postgres"})
-@DirtiesContext
+@PostgresTest
 class PostgresProfileTests {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Postgres {
-
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres embeddedPostgres() throws IOException {
-            return EmbeddedPostgres.start();
-        }
-
-        @Bean
-        @Primary
-        DataSource dataSource(EmbeddedPostgres postgres) {
-            return postgres.getPostgresDatabase();
-        }
-    }
 
     @Autowired
     RuntimeService runtime;
