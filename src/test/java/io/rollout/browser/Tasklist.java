@@ -174,8 +174,8 @@ class Tasklist {
             }
             scrollTo(field);
             field.click();
-            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-            field.sendKeys(text);
+            // the same keys a user types, in one command
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text);
             return text.equals(field(componentId, row).getDomProperty("value"));
         });
         return this;
