@@ -26,19 +26,27 @@ public class V17_1__Chain_existing_decisions extends BaseJavaMigration {
                 select id, project_code, decision, subject, outcome, findings, inputs, decided_by,
                        process_instance_id, decided_at
                 from decision_log order by project_code, id""");
-             ResultSet rs = select.executeQuery()) {
+                ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                AuditChain.Fields fields = new AuditChain.Fields(rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                    rs.getTimestamp(10).toInstant());
-                byProject.computeIfAbsent(fields.projectCode(), k -> new ArrayList<>())
-                    .add(new Object[] {rs.getLong(1), fields});
+                AuditChain.Fields fields = new AuditChain.Fields(
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getTimestamp(10).toInstant());
+                byProject
+                        .computeIfAbsent(fields.projectCode(), k -> new ArrayList<>())
+                        .add(new Object[] {rs.getLong(1), fields});
             }
         }
         try (PreparedStatement row = connection.prepareStatement(
-                 "update decision_log set chain_seq = ?, prev_hash = ?, record_hash = ? where id = ?");
-             PreparedStatement head = connection.prepareStatement(
-                 "update project set audit_seq = ?, audit_hash = ? where code = ?")) {
+                        "update decision_log set chain_seq = ?, prev_hash = ?, record_hash = ? where id = ?");
+                PreparedStatement head = connection.prepareStatement(
+                        "update project set audit_seq = ?, audit_hash = ? where code = ?")) {
             for (Map.Entry<String, List<Object[]>> project : byProject.entrySet()) {
                 String previous = AuditChain.GENESIS;
                 long seq = 0;

@@ -16,25 +16,35 @@ class ApplicationStartTests {
 
     @Autowired
     RepositoryService repository;
+
     @Autowired
     IdentityService identity;
 
     @Test
     void deploysModelsAndFormsFromTopLevelFolders() {
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("implementationProject").count())
-            .isEqualTo(1);
-        String deploymentId = repository.createProcessDefinitionQuery().processDefinitionKey("implementationProject")
-            .singleResult().getDeploymentId();
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("implementationProject")
+                        .count())
+                .isEqualTo(1);
+        String deploymentId = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("implementationProject")
+                .singleResult()
+                .getDeploymentId();
         assertThat(repository.getDeploymentResourceNames(deploymentId)).anyMatch(n -> n.endsWith("start-project.form"));
     }
 
     @Test
     void createsEveryRoleGroupAndNoDemoUsersWithoutDemoProfile() {
         for (String role : Roles.ALL) {
-            assertThat(identity.createGroupQuery().groupId(role).count()).as(role).isEqualTo(1);
+            assertThat(identity.createGroupQuery().groupId(role).count())
+                    .as(role)
+                    .isEqualTo(1);
         }
         assertThat(identity.createUserQuery().userId("zhangwei").count()).isZero();
         assertThat(identity.createUserQuery().memberOfGroup(Roles.ADMIN).list())
-            .extracting("id").containsExactly("admin");
+                .extracting("id")
+                .containsExactly("admin");
     }
 }

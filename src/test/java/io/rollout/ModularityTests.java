@@ -27,10 +27,12 @@ class ModularityTests {
     void aModuleUsingATypeOutsideItsAllowedInterfaceFailsTheCheck() {
         ApplicationModules fixture = ApplicationModules.of("fixtures.modularity", location -> true);
 
-        assertThatThrownBy(fixture::verify).isInstanceOf(Violations.class)
-            .hasMessageContaining("golive")
-            .hasMessageContaining("fixtures.modularity.planning.PlanRepository")
-            .message().doesNotContain("RiskRegister");
+        assertThatThrownBy(fixture::verify)
+                .isInstanceOf(Violations.class)
+                .hasMessageContaining("golive")
+                .hasMessageContaining("fixtures.modularity.planning.PlanRepository")
+                .message()
+                .doesNotContain("RiskRegister");
     }
 
     /** Writes the module diagrams (PlantUML) to {@code target/spring-modulith-docs}, linked from the contributor guide. */

@@ -16,15 +16,15 @@ import java.util.regex.Pattern;
 final class SqlTableScanner {
 
     private static final Pattern WRITE = Pattern.compile(
-        "\\b(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern READ = Pattern.compile("\\b(?:from|join)\\s+([A-Za-z_][A-Za-z0-9_]*)",
-        Pattern.CASE_INSENSITIVE);
+            "\\b(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+([A-Za-z_][A-Za-z0-9_]*)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern READ =
+            Pattern.compile("\\b(?:from|join)\\s+([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE);
     // code between two literals that continues one concatenated text: "+ x +" or "+"
     private static final Pattern CONCATENATION = Pattern.compile("\\s*\\+(?:[^;{}\"]{0,120}\\+)?\\s*");
 
     /** One table named in one file. */
-    record Use(String file, int line, String table, boolean write) {
-    }
+    record Use(String file, int line, String table, boolean write) {}
 
     private final Set<String> tables;
 
@@ -56,8 +56,7 @@ final class SqlTableScanner {
         }
     }
 
-    private record Literal(String value, int start, int end) {
-    }
+    private record Literal(String value, int start, int end) {}
 
     // the string literals and text blocks of the source, comments and char literals skipped, concatenations joined
     private static List<Literal> texts(String source) {
@@ -89,7 +88,10 @@ final class SqlTableScanner {
         List<Literal> texts = new ArrayList<>();
         for (Literal l : literals) {
             Literal last = texts.isEmpty() ? null : texts.get(texts.size() - 1);
-            if (last != null && CONCATENATION.matcher(source.substring(last.end(), l.start())).matches()) {
+            if (last != null
+                    && CONCATENATION
+                            .matcher(source.substring(last.end(), l.start()))
+                            .matches()) {
                 texts.set(texts.size() - 1, new Literal(last.value() + l.value(), last.start(), l.end()));
             } else {
                 texts.add(l);

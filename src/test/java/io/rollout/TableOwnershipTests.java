@@ -38,12 +38,12 @@ class TableOwnershipTests {
      * the reading of the engine's history: {@code HistoryChain} reads back, by id and in the committing transaction,
      * the entries the engine just wrote, and {@code HistoryGuard} compares raw rows with what the engine reports.
      */
-    static final Map<String, String> ENGINE_READERS = Map.of(
-        "audit", "chains and guards the engine's history as stored, row by row");
+    static final Map<String, String> ENGINE_READERS =
+            Map.of("audit", "chains and guards the engine's history as stored, row by row");
 
     /** Engine tables a module writes, as {@code module:table}, and why. */
     static final Map<String, String> ENGINE_WRITES = Map.of(
-        "shared:act_ru_job", "JobLockKeeper renews the lock of a long-running job; the engine has no API for it");
+            "shared:act_ru_job", "JobLockKeeper renews the lock of a long-running job; the engine has no API for it");
 
     /**
      * Our tables that a module other than the owner still names, as {@code module:table}, and why. The decision log's
@@ -52,22 +52,29 @@ class TableOwnershipTests {
      * Moving the head into a table of {@code audit} takes a migration of the head; until then audit names
      * {@code project} for the head and for the project checks of its pages.
      */
-    static final Map<String, String> NAMED_ELSEWHERE = Map.of(
-        "audit:project", "the decision log's chain head is kept in the project row");
+    static final Map<String, String> NAMED_ELSEWHERE =
+            Map.of("audit:project", "the decision log's chain head is kept in the project row");
 
-    private static final Pattern CREATE_TABLE = Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)",
-        Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
 
     @Test
     void everyTableOfTheMigrationsHasExactlyOneOwningModule() {
         Map<String, List<String>> ownersByTable = new TreeMap<>();
-        modules().forEach(module -> owned(module).forEach(table ->
-            ownersByTable.computeIfAbsent(table, t -> new ArrayList<>()).add(module)));
+        modules()
+                .forEach(module -> owned(module)
+                        .forEach(table -> ownersByTable
+                                .computeIfAbsent(table, t -> new ArrayList<>())
+                                .add(module)));
 
-        assertThat(ownersByTable.entrySet()).filteredOn(e -> e.getValue().size() > 1)
-            .as("tables with more than one owner").isEmpty();
+        assertThat(ownersByTable.entrySet())
+                .filteredOn(e -> e.getValue().size() > 1)
+                .as("tables with more than one owner")
+                .isEmpty();
         assertThat(tables()).as("tables without an owner").allMatch(ownersByTable::containsKey);
-        assertThat(ownersByTable.keySet()).as("owned tables no migration creates").allMatch(tables()::contains);
+        assertThat(ownersByTable.keySet())
+                .as("owned tables no migration creates")
+                .allMatch(tables()::contains);
     }
 
     @Test
@@ -77,8 +84,8 @@ class TableOwnershipTests {
         List<String> violations = new ArrayList<>();
         for (String module : modules()) {
             for (Path file : javaFiles(module)) {
-                violations.addAll(violations(module, scanner.scan(SOURCES.relativize(file).toString(), read(file)),
-                    owners));
+                violations.addAll(
+                        violations(module, scanner.scan(SOURCES.relativize(file).toString(), read(file)), owners));
             }
         }
         assertThat(violations).isEmpty();
@@ -98,14 +105,14 @@ class TableOwnershipTests {
                 }
             }
             """;
-        List<Use> uses = new SqlTableScanner(Set.of("milestone", "project_plan")).scan("governance/Milestones.java",
-            source);
+        List<Use> uses =
+                new SqlTableScanner(Set.of("milestone", "project_plan")).scan("governance/Milestones.java", source);
 
         assertThat(violations("governance", uses, Map.of("milestone", "planning", "project_plan", "planning")))
-            .containsExactly(
-                "governance/Milestones.java:3 writes table milestone, owned by planning",
-                "governance/Milestones.java:6 reads table project_plan, owned by planning",
-                "governance/Milestones.java:6 reads table milestone, owned by planning");
+                .containsExactly(
+                        "governance/Milestones.java:3 writes table milestone, owned by planning",
+                        "governance/Milestones.java:6 reads table project_plan, owned by planning",
+                        "governance/Milestones.java:6 reads table milestone, owned by planning");
     }
 
     @Test
@@ -118,9 +125,11 @@ class TableOwnershipTests {
             """;
         List<Use> uses = new SqlTableScanner(Set.of()).scan("planning/Peek.java", source);
 
-        assertThat(violations("planning", uses, Map.of())).containsExactly(
-            "planning/Peek.java:2 reads table act_ru_task, the engine's, read only by " + ENGINE_READERS.keySet(),
-            "planning/Peek.java:3 writes table act_ru_job, the engine's, written by none of our modules");
+        assertThat(violations("planning", uses, Map.of()))
+                .containsExactly(
+                        "planning/Peek.java:2 reads table act_ru_task, the engine's, read only by "
+                                + ENGINE_READERS.keySet(),
+                        "planning/Peek.java:3 writes table act_ru_job, the engine's, written by none of our modules");
     }
 
     @Test
@@ -146,7 +155,8 @@ class TableOwnershipTests {
         List<String> violations = new ArrayList<>();
         for (Use use : uses) {
             String key = module + ":" + use.table();
-            String where = use.file() + ":" + use.line() + (use.write() ? " writes" : " reads") + " table " + use.table();
+            String where =
+                    use.file() + ":" + use.line() + (use.write() ? " writes" : " reads") + " table " + use.table();
             if (SqlTableScanner.engineTable(use.table())) {
                 if (use.write() && !ENGINE_WRITES.containsKey(key)) {
                     violations.add(where + ", the engine's, written by none of our modules");
@@ -183,7 +193,8 @@ class TableOwnershipTests {
 
     static List<String> owned(String module) {
         try {
-            OwnsTables owns = Class.forName("io.rollout." + module + ".package-info").getAnnotation(OwnsTables.class);
+            OwnsTables owns =
+                    Class.forName("io.rollout." + module + ".package-info").getAnnotation(OwnsTables.class);
             return owns == null ? List.of() : Arrays.asList(owns.value());
         } catch (ClassNotFoundException e) {
             return List.of();
@@ -192,7 +203,10 @@ class TableOwnershipTests {
 
     static List<String> modules() {
         try (Stream<Path> entries = Files.list(SOURCES)) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return entries.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,15 +18,32 @@ public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
 
     /** The stored fields of one record, as hashed. */
-    public record Fields(String projectCode, String decision, String subject, String outcome, String findings,
-                         String inputs, String decidedBy, String processInstanceId, Instant decidedAt) {
-    }
+    public record Fields(
+            String projectCode,
+            String decision,
+            String subject,
+            String outcome,
+            String findings,
+            String inputs,
+            String decidedBy,
+            String processInstanceId,
+            Instant decidedAt) {}
 
     public static String hash(String previousHash, long seq, Fields f) {
         StringBuilder text = new StringBuilder();
-        for (String part : new String[] {previousHash, Long.toString(seq), f.projectCode(), f.decision(), f.subject(),
-            f.outcome(), f.findings(), f.inputs(), f.decidedBy(), f.processInstanceId(),
-            f.decidedAt() == null ? null : Long.toString(f.decidedAt().toEpochMilli())}) {
+        for (String part : new String[] {
+            previousHash,
+            Long.toString(seq),
+            f.projectCode(),
+            f.decision(),
+            f.subject(),
+            f.outcome(),
+            f.findings(),
+            f.inputs(),
+            f.decidedBy(),
+            f.processInstanceId(),
+            f.decidedAt() == null ? null : Long.toString(f.decidedAt().toEpochMilli())
+        }) {
             text.append(part == null ? "-1:" : part.length() + ":" + part).append('|');
         }
         try {
@@ -37,6 +54,5 @@ public final class AuditChain {
         }
     }
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 }

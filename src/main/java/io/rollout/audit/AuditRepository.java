@@ -16,8 +16,7 @@ import org.springframework.stereotype.Repository;
 class AuditRepository {
 
     /** The head of a project's chain: the place and hash of its last record ({@code null} hash before the first). */
-    record Head(long seq, String hash) {
-    }
+    record Head(long seq, String hash) {}
 
     private final JdbcClient jdbc;
 
@@ -26,21 +25,32 @@ class AuditRepository {
     }
 
     boolean projectExists(String code) {
-        return jdbc.sql("select count(*) from project where code = ?").param(code).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from project where code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Every project's code, in code order. */
     List<String> projectCodes() {
-        return jdbc.sql("select code from project order by code").query(String.class).list();
+        return jdbc.sql("select code from project order by code")
+                .query(String.class)
+                .list();
     }
 
     String projectName(String code) {
-        return jdbc.sql("select name from project where code = ?").param(code).query(String.class).single();
+        return jdbc.sql("select name from project where code = ?")
+                .param(code)
+                .query(String.class)
+                .single();
     }
 
     Head chainHead(String code) {
-        return jdbc.sql("select audit_seq, audit_hash from project where code = ?").param(code)
-            .query((rs, n) -> new Head(rs.getLong("audit_seq"), rs.getString("audit_hash"))).single();
+        return jdbc.sql("select audit_seq, audit_hash from project where code = ?")
+                .param(code)
+                .query((rs, n) -> new Head(rs.getLong("audit_seq"), rs.getString("audit_hash")))
+                .single();
     }
 
     /** The project's decision-log records in chain order; records without a place in it (added by hand) last. */
@@ -49,15 +59,24 @@ class AuditRepository {
                 select id, chain_seq, prev_hash, record_hash, project_code, decision, subject, outcome, findings,
                        inputs, decided_by, process_instance_id, decided_at
                 from decision_log where project_code = ?
-                order by case when chain_seq is null then 1 else 0 end, chain_seq, id""")
-            .param(code).query(AuditRepository::stored).list();
+                order by case when chain_seq is null then 1 else 0 end, chain_seq, id""").param(code).query(AuditRepository::stored).list();
     }
 
     private static ChainCheck.Stored stored(ResultSet rs, int n) throws SQLException {
-        return new ChainCheck.Stored(rs.getLong("id"), rs.getObject("chain_seq", Long.class), rs.getString("prev_hash"),
-            rs.getString("record_hash"), new AuditChain.Fields(rs.getString("project_code"), rs.getString("decision"),
-            rs.getString("subject"), rs.getString("outcome"), rs.getString("findings"), rs.getString("inputs"),
-            rs.getString("decided_by"), rs.getString("process_instance_id"),
-            rs.getTimestamp("decided_at").toInstant()));
+        return new ChainCheck.Stored(
+                rs.getLong("id"),
+                rs.getObject("chain_seq", Long.class),
+                rs.getString("prev_hash"),
+                rs.getString("record_hash"),
+                new AuditChain.Fields(
+                        rs.getString("project_code"),
+                        rs.getString("decision"),
+                        rs.getString("subject"),
+                        rs.getString("outcome"),
+                        rs.getString("findings"),
+                        rs.getString("inputs"),
+                        rs.getString("decided_by"),
+                        rs.getString("process_instance_id"),
+                        rs.getTimestamp("decided_at").toInstant()));
     }
 }

@@ -35,17 +35,17 @@ public class AuditTimeline {
 
         boolean keeps(TimelineEvent e) {
             return (phase == null || phase.equals(e.phase()))
-                && (person == null || person.equals(e.person()))
-                && (from == null || !e.at().isBefore(from))
-                && (to == null || e.at().isBefore(to))
-                && (types == null || types.isEmpty() || types.contains(e.type()));
+                    && (person == null || person.equals(e.person()))
+                    && (from == null || !e.at().isBefore(from))
+                    && (to == null || e.at().isBefore(to))
+                    && (types == null || types.isEmpty() || types.contains(e.type()));
         }
     }
 
     static final int MAX_VALUE = 300;
     // the engine's own multi-instance bookkeeping says nothing about the project
-    static final java.util.Set<String> ENGINE_VARIABLES = java.util.Set.of("nrOfInstances", "nrOfCompletedInstances",
-        "nrOfActiveInstances", "loopCounter");
+    static final java.util.Set<String> ENGINE_VARIABLES =
+            java.util.Set.of("nrOfInstances", "nrOfCompletedInstances", "nrOfActiveInstances", "loopCounter");
 
     private final HistoryService history;
     private final DecisionLog decisions;
@@ -57,11 +57,13 @@ public class AuditTimeline {
 
     public List<TimelineEvent> of(String projectCode, Filter filter) {
         List<TimelineEvent> events = new ArrayList<>();
-        boolean engine = filter.types() == null || filter.types().isEmpty()
-            || filter.types().stream().anyMatch(t -> !t.equals("decision"));
+        boolean engine = filter.types() == null
+                || filter.types().isEmpty()
+                || filter.types().stream().anyMatch(t -> !t.equals("decision"));
         if (engine) {
             List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(projectCode).list();
+                    .processInstanceBusinessKey(projectCode)
+                    .list();
             Map<String, String> phases = new HashMap<>();
             instances.forEach(pi -> phases.put(pi.getId(), pi.getProcessDefinitionKey()));
             processes(instances, events);
@@ -75,56 +77,95 @@ public class AuditTimeline {
             }
         }
         for (Decision d : decisions.forProject(projectCode)) {
-            String detail = d.outcome() + (d.findings().isEmpty() ? "" : ": " + String.join("; ", d.findings()))
-                + (d.inputs() == null ? "" : " [" + d.inputs() + "]");
-            events.add(new TimelineEvent(d.decidedAt(), "decision", d.decision(), null, d.subject(), d.decidedBy(),
-                detail, d.processInstanceId()));
+            String detail = d.outcome()
+                    + (d.findings().isEmpty() ? "" : ": " + String.join("; ", d.findings()))
+                    + (d.inputs() == null ? "" : " [" + d.inputs() + "]");
+            events.add(new TimelineEvent(
+                    d.decidedAt(),
+                    "decision",
+                    d.decision(),
+                    null,
+                    d.subject(),
+                    d.decidedBy(),
+                    detail,
+                    d.processInstanceId()));
         }
         Map<String, String> phaseOfInstance = new HashMap<>();
-        events.stream().filter(e -> e.phase() != null && e.processInstanceId() != null)
-            .forEach(e -> phaseOfInstance.putIfAbsent(e.processInstanceId(), e.phase()));
+        events.stream()
+                .filter(e -> e.phase() != null && e.processInstanceId() != null)
+                .forEach(e -> phaseOfInstance.putIfAbsent(e.processInstanceId(), e.phase()));
         return events.stream()
-            .map(e -> e.phase() == null && e.processInstanceId() != null && phaseOfInstance.containsKey(e.processInstanceId())
-                ? new TimelineEvent(e.at(), e.type(), e.event(), phaseOfInstance.get(e.processInstanceId()), e.subject(),
-                    e.person(), e.detail(), e.processInstanceId())
-                : e)
-            .filter(filter::keeps)
-            // a decision is recorded inside the engine operation that ends its task or step: first at the same instant
-            .sorted(Comparator.comparing(TimelineEvent::at)
-                .thenComparing(e -> e.type().equals("decision") ? 0 : 1))
-            .toList();
+                .map(e -> e.phase() == null
+                                && e.processInstanceId() != null
+                                && phaseOfInstance.containsKey(e.processInstanceId())
+                        ? new TimelineEvent(
+                                e.at(),
+                                e.type(),
+                                e.event(),
+                                phaseOfInstance.get(e.processInstanceId()),
+                                e.subject(),
+                                e.person(),
+                                e.detail(),
+                                e.processInstanceId())
+                        : e)
+                .filter(filter::keeps)
+                // a decision is recorded inside the engine operation that ends its task or step: first at the same
+                // instant
+                .sorted(Comparator.comparing(TimelineEvent::at)
+                        .thenComparing(e -> e.type().equals("decision") ? 0 : 1))
+                .toList();
     }
 
     private static void processes(List<HistoricProcessInstance> instances, List<TimelineEvent> events) {
         for (HistoricProcessInstance pi : instances) {
-            events.add(new TimelineEvent(instant(pi.getStartTime()), "process", "started", pi.getProcessDefinitionKey(),
-                pi.getProcessDefinitionName(), pi.getStartUserId(), "version " + pi.getProcessDefinitionVersion(),
-                pi.getId()));
+            events.add(new TimelineEvent(
+                    instant(pi.getStartTime()),
+                    "process",
+                    "started",
+                    pi.getProcessDefinitionKey(),
+                    pi.getProcessDefinitionName(),
+                    pi.getStartUserId(),
+                    "version " + pi.getProcessDefinitionVersion(),
+                    pi.getId()));
             if (pi.getEndTime() != null) {
                 String state = pi.getState() == null ? "COMPLETED" : pi.getState();
-                events.add(new TimelineEvent(instant(pi.getEndTime()), "process",
-                    state.contains("TERMINATED") ? "cancelled" : "ended", pi.getProcessDefinitionKey(),
-                    pi.getProcessDefinitionName(), null, pi.getDeleteReason(), pi.getId()));
+                events.add(new TimelineEvent(
+                        instant(pi.getEndTime()),
+                        "process",
+                        state.contains("TERMINATED") ? "cancelled" : "ended",
+                        pi.getProcessDefinitionKey(),
+                        pi.getProcessDefinitionName(),
+                        null,
+                        pi.getDeleteReason(),
+                        pi.getId()));
             }
         }
     }
 
     // who claimed, assigned and completed tasks: the user operation log keeps the user of each request
-    private void operations(String[] ids, Map<String, String> phases, Map<String, String> completedBy,
-                            List<TimelineEvent> events) {
+    private void operations(
+            String[] ids, Map<String, String> phases, Map<String, String> completedBy, List<TimelineEvent> events) {
         for (String id : ids) {
-            for (UserOperationLogEntry op : history.createUserOperationLogQuery().processInstanceId(id)
-                .entityType("Task").list()) {
+            for (UserOperationLogEntry op : history.createUserOperationLogQuery()
+                    .processInstanceId(id)
+                    .entityType("Task")
+                    .list()) {
                 String type = op.getOperationType();
                 if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(type)) {
                     completedBy.putIfAbsent(op.getTaskId(), op.getUserId());
                 } else if (UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(type)
-                    || UserOperationLogEntry.OPERATION_TYPE_ASSIGN.equals(type)
-                    || UserOperationLogEntry.OPERATION_TYPE_DELEGATE.equals(type)) {
+                        || UserOperationLogEntry.OPERATION_TYPE_ASSIGN.equals(type)
+                        || UserOperationLogEntry.OPERATION_TYPE_DELEGATE.equals(type)) {
                     if (op.getProperty() == null || "assignee".equals(op.getProperty())) {
-                        events.add(new TimelineEvent(instant(op.getTimestamp()), "task", type.toLowerCase(),
-                            phases.get(id), op.getTaskId(), op.getUserId(),
-                            op.getNewValue() == null ? null : "assignee " + op.getNewValue(), id));
+                        events.add(new TimelineEvent(
+                                instant(op.getTimestamp()),
+                                "task",
+                                type.toLowerCase(),
+                                phases.get(id),
+                                op.getTaskId(),
+                                op.getUserId(),
+                                op.getNewValue() == null ? null : "assignee " + op.getNewValue(),
+                                id));
                     }
                 }
             }
@@ -133,52 +174,99 @@ public class AuditTimeline {
 
     private void tasks(String projectCode, Map<String, String> completedBy, List<TimelineEvent> events) {
         List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
-            .processInstanceBusinessKey(projectCode).list();
+                .processInstanceBusinessKey(projectCode)
+                .list();
         Map<String, String> names = new HashMap<>();
         for (HistoricTaskInstance t : tasks) {
             names.put(t.getId(), t.getName());
-            events.add(new TimelineEvent(instant(t.getStartTime()), "task", "created", t.getProcessDefinitionKey(),
-                t.getName(), null, t.getTaskDefinitionKey(), t.getProcessInstanceId()));
+            events.add(new TimelineEvent(
+                    instant(t.getStartTime()),
+                    "task",
+                    "created",
+                    t.getProcessDefinitionKey(),
+                    t.getName(),
+                    null,
+                    t.getTaskDefinitionKey(),
+                    t.getProcessInstanceId()));
             if (t.getEndTime() != null) {
                 boolean completed = "completed".equals(t.getDeleteReason());
                 String by = completedBy.getOrDefault(t.getId(), t.getAssignee());
-                events.add(new TimelineEvent(instant(t.getEndTime()), "task", completed ? "completed" : "cancelled",
-                    t.getProcessDefinitionKey(), t.getName(), completed ? by : null,
-                    completed ? null : t.getDeleteReason(), t.getProcessInstanceId()));
+                events.add(new TimelineEvent(
+                        instant(t.getEndTime()),
+                        "task",
+                        completed ? "completed" : "cancelled",
+                        t.getProcessDefinitionKey(),
+                        t.getName(),
+                        completed ? by : null,
+                        completed ? null : t.getDeleteReason(),
+                        t.getProcessInstanceId()));
             }
         }
         // claims and assignments were recorded with the task id: name the task
-        events.replaceAll(e -> e.type().equals("task") && names.containsKey(e.subject()) && !e.event().equals("created")
-            && !e.event().equals("completed") && !e.event().equals("cancelled")
-            ? new TimelineEvent(e.at(), e.type(), e.event(), e.phase(), names.get(e.subject()), e.person(), e.detail(),
-                e.processInstanceId())
-            : e);
+        events.replaceAll(e -> e.type().equals("task")
+                        && names.containsKey(e.subject())
+                        && !e.event().equals("created")
+                        && !e.event().equals("completed")
+                        && !e.event().equals("cancelled")
+                ? new TimelineEvent(
+                        e.at(),
+                        e.type(),
+                        e.event(),
+                        e.phase(),
+                        names.get(e.subject()),
+                        e.person(),
+                        e.detail(),
+                        e.processInstanceId())
+                : e);
     }
 
     private void variables(String[] ids, Map<String, String> phases, List<TimelineEvent> events) {
-        for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates().processInstanceIdIn(ids)
-            .disableCustomObjectDeserialization().list()) {
+        for (HistoricDetail detail : history.createHistoricDetailQuery()
+                .variableUpdates()
+                .processInstanceIdIn(ids)
+                .disableCustomObjectDeserialization()
+                .list()) {
             HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
             // the engine's bookkeeping, and the project code every task carries for Tasklist's task cards
             if (ENGINE_VARIABLES.contains(update.getVariableName())
                     || update.getTaskId() != null && "projectCode".equals(update.getVariableName())) {
                 continue;
             }
-            events.add(new TimelineEvent(instant(update.getTime()), "variable", "set",
-                phases.get(update.getProcessInstanceId()), update.getVariableName(), null, value(update),
-                update.getProcessInstanceId()));
+            events.add(new TimelineEvent(
+                    instant(update.getTime()),
+                    "variable",
+                    "set",
+                    phases.get(update.getProcessInstanceId()),
+                    update.getVariableName(),
+                    null,
+                    value(update),
+                    update.getProcessInstanceId()));
         }
     }
 
     private void incidents(String[] ids, Map<String, String> phases, List<TimelineEvent> events) {
         for (String id : ids) {
-            for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(id).list()) {
-                events.add(new TimelineEvent(instant(incident.getCreateTime()), "incident", "opened", phases.get(id),
-                    incident.getActivityId(), null, incident.getIncidentMessage(), id));
+            for (HistoricIncident incident :
+                    history.createHistoricIncidentQuery().processInstanceId(id).list()) {
+                events.add(new TimelineEvent(
+                        instant(incident.getCreateTime()),
+                        "incident",
+                        "opened",
+                        phases.get(id),
+                        incident.getActivityId(),
+                        null,
+                        incident.getIncidentMessage(),
+                        id));
                 if (incident.getEndTime() != null) {
-                    events.add(new TimelineEvent(instant(incident.getEndTime()), "incident",
-                        incident.isDeleted() ? "deleted" : "resolved", phases.get(id), incident.getActivityId(), null,
-                        null, id));
+                    events.add(new TimelineEvent(
+                            instant(incident.getEndTime()),
+                            "incident",
+                            incident.isDeleted() ? "deleted" : "resolved",
+                            phases.get(id),
+                            incident.getActivityId(),
+                            null,
+                            null,
+                            id));
                 }
             }
         }
@@ -188,8 +276,9 @@ public class AuditTimeline {
         Object value;
         try {
             TypedValue typed = update.getTypedValue();
-            value = typed instanceof SerializableValue s && !s.isDeserialized() ? s.getValueSerialized()
-                : typed == null ? null : typed.getValue();
+            value = typed instanceof SerializableValue s && !s.isDeserialized()
+                    ? s.getValueSerialized()
+                    : typed == null ? null : typed.getValue();
         } catch (RuntimeException e) {
             value = "[" + update.getTypeName() + "]";
         }

@@ -13,12 +13,10 @@ import java.util.Optional;
 final class ChainCheck {
 
     /** One stored record as read back, in chain order. */
-    record Stored(long id, Long seq, String prevHash, String recordHash, AuditChain.Fields fields) {
-    }
+    record Stored(long id, Long seq, String prevHash, String recordHash, AuditChain.Fields fields) {}
 
     /** The first broken link: the record (or {@code null} for the head) and a message code with its arguments. */
-    record Break(Long seq, Long recordId, String code, Object... args) {
-    }
+    record Break(Long seq, Long recordId, String code, Object... args) {}
 
     static Optional<Break> verify(List<Stored> chain, long headSeq, String headHash) {
         String previous = AuditChain.GENESIS;
@@ -46,6 +44,5 @@ final class ChainCheck {
         return Optional.empty();
     }
 
-    private ChainCheck() {
-    }
+    private ChainCheck() {}
 }

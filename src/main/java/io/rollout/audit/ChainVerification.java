@@ -36,10 +36,17 @@ public class ChainVerification {
      * @param historyHeadHash the hash of the history chain's last entry, to keep like {@code headHash}
      * @param historyProblems every engine history entry deleted or changed by hand, and a broken history chain
      */
-    public record Result(String projectCode, int records, boolean intact, Long brokenSeq, Long recordId,
-                         String problem, String headHash, int historyEntries, String historyHeadHash,
-                         List<String> historyProblems) {
-    }
+    public record Result(
+            String projectCode,
+            int records,
+            boolean intact,
+            Long brokenSeq,
+            Long recordId,
+            String problem,
+            String headHash,
+            int historyEntries,
+            String historyHeadHash,
+            List<String> historyProblems) {}
 
     public Result verify(String projectCode) {
         AuditRepository.Head head = stored.chainHead(projectCode);
@@ -47,11 +54,29 @@ public class ChainVerification {
         String headHash = head.hash();
         Optional<ChainCheck.Break> broken = ChainCheck.verify(chain, head.seq(), headHash);
         HistoryChainCheck.Outcome engine = history.verify(projectCode);
-        String firstHistoryProblem = engine.problems().isEmpty() ? null : engine.problems().get(0);
-        return broken
-            .map(b -> new Result(projectCode, chain.size(), false, b.seq(), b.recordId(),
-                messages.get(b.code(), b.args()), headHash, engine.entries(), engine.headHash(), engine.problems()))
-            .orElseGet(() -> new Result(projectCode, chain.size(), firstHistoryProblem == null, null, null,
-                firstHistoryProblem, headHash, engine.entries(), engine.headHash(), engine.problems()));
+        String firstHistoryProblem =
+                engine.problems().isEmpty() ? null : engine.problems().get(0);
+        return broken.map(b -> new Result(
+                        projectCode,
+                        chain.size(),
+                        false,
+                        b.seq(),
+                        b.recordId(),
+                        messages.get(b.code(), b.args()),
+                        headHash,
+                        engine.entries(),
+                        engine.headHash(),
+                        engine.problems()))
+                .orElseGet(() -> new Result(
+                        projectCode,
+                        chain.size(),
+                        firstHistoryProblem == null,
+                        null,
+                        null,
+                        firstHistoryProblem,
+                        headHash,
+                        engine.entries(),
+                        engine.headHash(),
+                        engine.problems()));
     }
 }

@@ -39,37 +39,71 @@ public class DecisionLog {
      */
     public Decision record(Decision d) {
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        if (jdbc.sql("update project set audit_seq = audit_seq + 1 where code = ?").param(d.projectCode()).update() != 1) {
+        if (jdbc.sql("update project set audit_seq = audit_seq + 1 where code = ?")
+                        .param(d.projectCode())
+                        .update()
+                != 1) {
             throw new IllegalArgumentException("no project " + d.projectCode() + " to record decision " + d.decision());
         }
         Map<String, Object> head = jdbc.sql("select audit_seq, audit_hash from project where code = ?")
-            .param(d.projectCode()).query().singleRow();
+                .param(d.projectCode())
+                .query()
+                .singleRow();
         long seq = ((Number) head.get("audit_seq")).longValue();
         String previous = head.get("audit_hash") == null ? AuditChain.GENESIS : (String) head.get("audit_hash");
-        AuditChain.Fields fields = new AuditChain.Fields(d.projectCode(), d.decision(), d.subject(), d.outcome(),
-            truncate(String.join("\n", d.findings())), truncate(d.inputs()), d.decidedBy(), d.processInstanceId(), at);
+        AuditChain.Fields fields = new AuditChain.Fields(
+                d.projectCode(),
+                d.decision(),
+                d.subject(),
+                d.outcome(),
+                truncate(String.join("\n", d.findings())),
+                truncate(d.inputs()),
+                d.decidedBy(),
+                d.processInstanceId(),
+                at);
         String hash = AuditChain.hash(previous, seq, fields);
         jdbc.sql("""
                 insert into decision_log (project_code, decision, subject, outcome, findings, inputs,
                                           decided_by, process_instance_id, decided_at, chain_seq, prev_hash, record_hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(fields.projectCode(), fields.decision(), fields.subject(), fields.outcome(), fields.findings(),
-                fields.inputs(), fields.decidedBy(), fields.processInstanceId(), Timestamp.from(at), seq, previous, hash)
-            .update();
-        jdbc.sql("update project set audit_hash = ? where code = ?").params(hash, d.projectCode()).update();
+                .params(
+                        fields.projectCode(),
+                        fields.decision(),
+                        fields.subject(),
+                        fields.outcome(),
+                        fields.findings(),
+                        fields.inputs(),
+                        fields.decidedBy(),
+                        fields.processInstanceId(),
+                        Timestamp.from(at),
+                        seq,
+                        previous,
+                        hash)
+                .update();
+        jdbc.sql("update project set audit_hash = ? where code = ?")
+                .params(hash, d.projectCode())
+                .update();
         return d.withDecidedAt(at);
     }
 
     /** All decisions of a project, oldest first. */
     public List<Decision> forProject(String projectCode) {
-        return jdbc.sql(SELECT + " where project_code = ? order by id").param(projectCode).query(DecisionLog::map).list();
+        return jdbc.sql(SELECT + " where project_code = ? order by id")
+                .param(projectCode)
+                .query(DecisionLog::map)
+                .list();
     }
 
     /** The latest decision of one kind for a project, if any. */
     public Optional<Decision> latest(String projectCode, String decision) {
         // list(), not stream(): an unclosed stream keeps its connection out of the pool outside a transaction
-        return jdbc.sql(SELECT + " where project_code = ? and decision = ? order by id desc")
-            .params(projectCode, decision).query(DecisionLog::map).list().stream().findFirst();
+        return jdbc
+                .sql(SELECT + " where project_code = ? and decision = ? order by id desc")
+                .params(projectCode, decision)
+                .query(DecisionLog::map)
+                .list()
+                .stream()
+                .findFirst();
     }
 
     private static final String SELECT = """
@@ -79,9 +113,16 @@ public class DecisionLog {
 
     private static Decision map(ResultSet rs, int row) throws SQLException {
         String findings = rs.getString(5);
-        return new Decision(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            findings == null || findings.isEmpty() ? List.of() : List.of(findings.split("\n")),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant());
+        return new Decision(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                findings == null || findings.isEmpty() ? List.of() : List.of(findings.split("\n")),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getTimestamp(9).toInstant());
     }
 
     private static String truncate(String text) {
@@ -97,16 +138,32 @@ public class DecisionLog {
      * @param findings the reasons, one line each, as the next user reads them
      * @param inputs   a short summary of the data the decision was made on
      */
-    public record Decision(String projectCode, String decision, String subject, String outcome, List<String> findings,
-                           String inputs, String decidedBy, String processInstanceId, Instant decidedAt) {
+    public record Decision(
+            String projectCode,
+            String decision,
+            String subject,
+            String outcome,
+            List<String> findings,
+            String inputs,
+            String decidedBy,
+            String processInstanceId,
+            Instant decidedAt) {
 
-        public Decision(String projectCode, String decision, String subject, String outcome, List<String> findings,
-                        String inputs, String decidedBy, String processInstanceId) {
+        public Decision(
+                String projectCode,
+                String decision,
+                String subject,
+                String outcome,
+                List<String> findings,
+                String inputs,
+                String decidedBy,
+                String processInstanceId) {
             this(projectCode, decision, subject, outcome, findings, inputs, decidedBy, processInstanceId, null);
         }
 
         Decision withDecidedAt(Instant at) {
-            return new Decision(projectCode, decision, subject, outcome, findings, inputs, decidedBy, processInstanceId, at);
+            return new Decision(
+                    projectCode, decision, subject, outcome, findings, inputs, decidedBy, processInstanceId, at);
         }
     }
 }

@@ -73,8 +73,14 @@ class HistoryChain implements HistoryEventHandler {
     }
 
     /** One entry as chained: what it is, where it belongs, a name to report it by, and the digest of its fields. */
-    record Entry(String type, String id, String processInstanceId, String rootProcessInstanceId, String label,
-                 Date removalTime, String digest) {
+    record Entry(
+            String type,
+            String id,
+            String processInstanceId,
+            String rootProcessInstanceId,
+            String label,
+            Date removalTime,
+            String digest) {
 
         Entry {
             label = label == null || label.length() <= 255 ? label : label.substring(0, 255);
@@ -102,24 +108,29 @@ class HistoryChain implements HistoryEventHandler {
         if (event instanceof HistoricVariableUpdateEventEntity variable) {
             // the timeline shows the variable's updates (ACT_HI_DETAIL), written only at history level full
             return variable.getProcessInstanceId() != null
-                && !variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE)
-                && Context.getProcessEngineConfiguration().getHistoryLevel()
-                    .isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, variable);
+                    && !variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE)
+                    && Context.getProcessEngineConfiguration()
+                            .getHistoryLevel()
+                            .isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, variable);
         }
         if (event instanceof UserOperationLogEntryEventEntity operation) {
             return operation.getProcessInstanceId() != null && "Task".equals(operation.getEntityType());
         }
-        return event.getProcessInstanceId() != null && (event instanceof HistoricProcessInstanceEventEntity
-            || event instanceof HistoricTaskInstanceEventEntity || event instanceof HistoricIncidentEventEntity);
+        return event.getProcessInstanceId() != null
+                && (event instanceof HistoricProcessInstanceEventEntity
+                        || event instanceof HistoricTaskInstanceEventEntity
+                        || event instanceof HistoricIncidentEventEntity);
     }
 
     /** What the timeline calls the entry an event writes. */
     static String type(HistoryEvent event) {
-        return event instanceof HistoricProcessInstanceEventEntity ? "process"
-            : event instanceof HistoricTaskInstanceEventEntity ? "task"
-            : event instanceof HistoricVariableUpdateEventEntity ? "variable"
-            : event instanceof HistoricIncidentEventEntity ? "incident"
-            : "operation";
+        return event instanceof HistoricProcessInstanceEventEntity
+                ? "process"
+                : event instanceof HistoricTaskInstanceEventEntity
+                        ? "task"
+                        : event instanceof HistoricVariableUpdateEventEntity
+                                ? "variable"
+                                : event instanceof HistoricIncidentEventEntity ? "incident" : "operation";
     }
 
     /**
@@ -128,48 +139,86 @@ class HistoryChain implements HistoryEventHandler {
      * engine's update writes only some columns.
      */
     static final Map<String, String> READS = Map.of(
-        "process", """
+            "process", """
             select ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_, END_TIME_, START_USER_ID_,
                    DELETE_REASON_, STATE_, REMOVAL_TIME_ from ACT_HI_PROCINST where ID_ in (%s)""",
-        "task", """
+            "task", """
             select ID_, PROC_INST_ID_, NAME_, TASK_DEF_KEY_, ASSIGNEE_, START_TIME_, END_TIME_, DELETE_REASON_
             from ACT_HI_TASKINST where ID_ in (%s)""",
-        "variable", """
+            "variable", """
             select d.ID_, d.PROC_INST_ID_, d.NAME_, d.VAR_TYPE_, d.TIME_, d.TEXT_, d.TEXT2_, d.LONG_, d.DOUBLE_, b.BYTES_
             from ACT_HI_DETAIL d left join ACT_GE_BYTEARRAY b on b.ID_ = d.BYTEARRAY_ID_ where d.ID_ in (%s)""",
-        "incident", """
+            "incident", """
             select ID_, PROC_INST_ID_, CREATE_TIME_, END_TIME_, ACTIVITY_ID_, INCIDENT_MSG_, INCIDENT_STATE_
             from ACT_HI_INCIDENT where ID_ in (%s)""",
-        "operation", """
+            "operation", """
             select ID_, PROC_INST_ID_, OPERATION_TYPE_, ENTITY_TYPE_, PROPERTY_, NEW_VALUE_, USER_ID_, TASK_ID_,
                    TIMESTAMP_ from ACT_HI_OP_LOG where ID_ in (%s)""");
 
     /** The column of {@link #READS} that names an entry in a report: process key, task, variable, element, operation. */
-    static final Map<String, Integer> LABELS = Map.of("process", 3, "task", 3, "variable", 3, "incident", 5,
-        "operation", 3);
+    static final Map<String, Integer> LABELS =
+            Map.of("process", 3, "task", 3, "variable", 3, "incident", 5, "operation", 3);
 
     /** The digest of one stored entry, a row of its {@link #READS} statement: the fields the timeline shows. */
     static String storedDigest(String type, ResultSet rs) throws SQLException {
         return switch (type) {
-            case "process" -> digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-                rs.getTimestamp(6), rs.getString(7), rs.getString(8), rs.getTimestamp(6) == null ? null : rs.getString(9));
-            case "task" -> digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getTimestamp(6), rs.getTimestamp(7), rs.getString(8));
-            case "variable" -> digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-                rs.getString(6), rs.getString(7), rs.getObject(8, Long.class), rs.getObject(9, Double.class),
-                rs.getBytes(10));
-            case "incident" -> digest(rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4), rs.getString(5),
-                rs.getString(6), incidentState(rs.getInt(7)));
-            case "operation" -> digest(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9));
+            case "process" ->
+                digest(
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5),
+                        rs.getTimestamp(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getTimestamp(6) == null ? null : rs.getString(9));
+            case "task" ->
+                digest(
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6),
+                        rs.getTimestamp(7),
+                        rs.getString(8));
+            case "variable" ->
+                digest(
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getObject(8, Long.class),
+                        rs.getObject(9, Double.class),
+                        rs.getBytes(10));
+            case "incident" ->
+                digest(
+                        rs.getString(2),
+                        rs.getTimestamp(3),
+                        rs.getTimestamp(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        incidentState(rs.getInt(7)));
+            case "operation" ->
+                digest(
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getTimestamp(9));
             default -> throw new IllegalArgumentException("no history entry type " + type);
         };
     }
 
     /** An incident's state as stored ({@code INCIDENT_STATE_}), in the words the digest uses. */
     static String incidentState(int code) {
-        return code == IncidentState.DELETED.getStateCode() ? "deleted"
-            : code == IncidentState.RESOLVED.getStateCode() ? "resolved" : "open";
+        return code == IncidentState.DELETED.getStateCode()
+                ? "deleted"
+                : code == IncidentState.RESOLVED.getStateCode() ? "resolved" : "open";
     }
 
     /**
@@ -179,10 +228,11 @@ class HistoryChain implements HistoryEventHandler {
     static String digest(Object... parts) {
         StringBuilder text = new StringBuilder();
         for (Object part : parts) {
-            String value = part == null ? null
-                : part instanceof Date date ? Long.toString(date.getTime())
-                : part instanceof byte[] bytes ? sha256(bytes)
-                : part.toString();
+            String value = part == null
+                    ? null
+                    : part instanceof Date date
+                            ? Long.toString(date.getTime())
+                            : part instanceof byte[] bytes ? sha256(bytes) : part.toString();
             text.append(value == null ? "-1:" : value.length() + ":" + value).append('|');
         }
         return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
@@ -190,8 +240,18 @@ class HistoryChain implements HistoryEventHandler {
 
     /** The hash of one chain row over the row before it and every stored field. */
     static String rowHash(String previousHash, long seq, String chainKey, Entry e, Date recordedAt) {
-        return digest(previousHash, seq, chainKey, e.type(), e.id(), e.processInstanceId(), e.rootProcessInstanceId(),
-            e.label(), e.removalTime(), e.digest(), recordedAt);
+        return digest(
+                previousHash,
+                seq,
+                chainKey,
+                e.type(),
+                e.id(),
+                e.processInstanceId(),
+                e.rootProcessInstanceId(),
+                e.label(),
+                e.removalTime(),
+                e.digest(),
+                recordedAt);
     }
 
     static String sha256(byte[] bytes) {
@@ -253,8 +313,9 @@ class HistoryChain implements HistoryEventHandler {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             Map<String, List<String>> idsByType = new LinkedHashMap<>();
-            entries.forEach((key, event) -> idsByType.computeIfAbsent(type(event), t -> new ArrayList<>())
-                .add(event.getId()));
+            entries.forEach((key, event) -> idsByType
+                    .computeIfAbsent(type(event), t -> new ArrayList<>())
+                    .add(event.getId()));
             Map<String, Stored> stored = new HashMap<>();
             for (Map.Entry<String, List<String>> ids : idsByType.entrySet()) {
                 stored.putAll(read(connection, ids.getKey(), ids.getValue()));
@@ -268,15 +329,22 @@ class HistoryChain implements HistoryEventHandler {
                 }
                 HistoryEvent event = written.getValue();
                 Stored instance = stored.get("process:" + event.getProcessInstanceId());
-                String key = instance != null ? instance.businessKey()
-                    : businessKey(connection, event.getProcessInstanceId());
-                chains.computeIfAbsent(key == null ? NO_KEY : key, k -> new ArrayList<>()).add(new Entry(type(event),
-                    event.getId(), event.getProcessInstanceId(), event.getRootProcessInstanceId(), row.label(),
-                    row.removalTime(), row.digest()));
+                String key = instance != null
+                        ? instance.businessKey()
+                        : businessKey(connection, event.getProcessInstanceId());
+                chains.computeIfAbsent(key == null ? NO_KEY : key, k -> new ArrayList<>())
+                        .add(new Entry(
+                                type(event),
+                                event.getId(),
+                                event.getProcessInstanceId(),
+                                event.getRootProcessInstanceId(),
+                                row.label(),
+                                row.removalTime(),
+                                row.digest()));
             }
             for (Date run : pending.cleanups) {
-                chains.computeIfAbsent(CLEANUP, k -> new ArrayList<>()).add(new Entry("cleanup",
-                    Long.toString(run.getTime()), null, null, null, run, digest(run)));
+                chains.computeIfAbsent(CLEANUP, k -> new ArrayList<>())
+                        .add(new Entry("cleanup", Long.toString(run.getTime()), null, null, null, run, digest(run)));
             }
             // heads locked in one order by every transaction
             for (Map.Entry<String, List<Entry>> chain : chains.entrySet()) {
@@ -293,8 +361,7 @@ class HistoryChain implements HistoryEventHandler {
      * An entry as stored: its digest, its name, and for a process instance its business key and removal time (the
      * engine gives a root's tree its removal time by one update when the root ends, not through an event).
      */
-    private record Stored(String digest, String label, String businessKey, Date removalTime) {
-    }
+    private record Stored(String digest, String label, String businessKey, Date removalTime) {}
 
     private static Map<String, Stored> read(Connection connection, String type, List<String> ids) throws SQLException {
         Map<String, Stored> stored = new HashMap<>();
@@ -302,15 +369,20 @@ class HistoryChain implements HistoryEventHandler {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement select = connection.prepareStatement(READS.get(type).formatted(marks))) {
+            try (PreparedStatement select =
+                    connection.prepareStatement(READS.get(type).formatted(marks))) {
                 for (int i = 0; i < chunk.size(); i++) {
                     select.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        stored.put(type + ":" + rs.getString(1), new Stored(storedDigest(type, rs),
-                            rs.getString(LABELS.get(type)), process ? rs.getString(2) : null,
-                            process ? rs.getTimestamp(10) : null));
+                        stored.put(
+                                type + ":" + rs.getString(1),
+                                new Stored(
+                                        storedDigest(type, rs),
+                                        rs.getString(LABELS.get(type)),
+                                        process ? rs.getString(2) : null,
+                                        process ? rs.getTimestamp(10) : null));
                     }
                 }
             }
@@ -331,8 +403,8 @@ class HistoryChain implements HistoryEventHandler {
 
     private static void startChain(Connection connection, String chainKey) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
-        try (PreparedStatement start = connection.prepareStatement(
-                "insert into history_chain_head (chain_key, seq, hash) values (?, 0, ?)")) {
+        try (PreparedStatement start =
+                connection.prepareStatement("insert into history_chain_head (chain_key, seq, hash) values (?, 0, ?)")) {
             start.setString(1, chainKey);
             start.setString(2, AuditChain.GENESIS);
             start.executeUpdate();
@@ -348,8 +420,8 @@ class HistoryChain implements HistoryEventHandler {
             return known;
         }
         String key = NO_KEY;
-        try (PreparedStatement select = connection.prepareStatement(
-                "select BUSINESS_KEY_ from ACT_HI_PROCINST where ID_ = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("select BUSINESS_KEY_ from ACT_HI_PROCINST where ID_ = ?")) {
             select.setString(1, processInstanceId);
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next() && rs.getString(1) != null) {
@@ -391,7 +463,11 @@ class HistoryChain implements HistoryEventHandler {
                 insert.setString(5, e.processInstanceId());
                 insert.setString(6, e.rootProcessInstanceId());
                 insert.setString(7, e.label());
-                insert.setTimestamp(8, e.removalTime() == null ? null : new Timestamp(e.removalTime().getTime()));
+                insert.setTimestamp(
+                        8,
+                        e.removalTime() == null
+                                ? null
+                                : new Timestamp(e.removalTime().getTime()));
                 insert.setString(9, e.digest());
                 insert.setTimestamp(10, new Timestamp(now.getTime()));
                 insert.setString(11, previous);
@@ -401,8 +477,8 @@ class HistoryChain implements HistoryEventHandler {
             }
             insert.executeBatch();
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "update history_chain_head set seq = ?, hash = ? where chain_key = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("update history_chain_head set seq = ?, hash = ? where chain_key = ?")) {
             update.setLong(1, seq);
             update.setString(2, previous);
             update.setString(3, chainKey);

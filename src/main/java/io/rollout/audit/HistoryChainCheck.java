@@ -39,8 +39,7 @@ class HistoryChainCheck {
      * @param headHash the hash of the last row, to keep with the auditor's files
      * @param problems what is wrong, one sentence each, the first {@value #MAX_NAMED} named and then the count
      */
-    record Outcome(int entries, String headHash, List<String> problems) {
-    }
+    record Outcome(int entries, String headHash, List<String> problems) {}
 
     Outcome verify(String chainKey) {
         List<Row> rows = chains.rows(chainKey);
@@ -71,7 +70,8 @@ class HistoryChainCheck {
             if (!previous.equals(r.prevHash())) {
                 return messages.get("audit.verify.prevHash", r.seq());
             }
-            if (!HistoryChain.rowHash(previous, r.seq(), chainKey, r.entry(), r.recordedAt()).equals(r.hash())) {
+            if (!HistoryChain.rowHash(previous, r.seq(), chainKey, r.entry(), r.recordedAt())
+                    .equals(r.hash())) {
                 return messages.get("audit.verify.changed", r.seq(), r.id());
             }
             previous = r.hash();
@@ -106,7 +106,10 @@ class HistoryChainCheck {
             }
         }
         Map<String, List<String>> idsByType = new LinkedHashMap<>();
-        latest.values().forEach(r -> idsByType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r.id()));
+        latest.values()
+                .forEach(r -> idsByType
+                        .computeIfAbsent(r.type(), t -> new ArrayList<>())
+                        .add(r.id()));
         Map<String, String> stored = new HashMap<>();
         idsByType.forEach((type, ids) -> stored.putAll(chains.digests(type, ids)));
         for (Row r : latest.values()) {
@@ -116,8 +119,8 @@ class HistoryChainCheck {
                 Date removal = removalOfRoot.get(r.root());
                 boolean cleanedUp = removal != null && lastCleanup != null && !removal.after(lastCleanup);
                 if (!cleanedUp) {
-                    problems.add(messages.get("audit.history.missing", what, r.label(), r.processInstanceId(),
-                        r.seq()));
+                    problems.add(
+                            messages.get("audit.history.missing", what, r.label(), r.processInstanceId(), r.seq()));
                 }
             } else if (!now.equals(r.digest())) {
                 problems.add(messages.get("audit.history.changed", what, r.label(), r.processInstanceId(), r.seq()));

@@ -27,8 +27,8 @@ class HistoryChainPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryEventHandler> handlers =
-            configuration.getCustomHistoryEventHandlers() == null ? new ArrayList<>()
+        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
         handlers.add(chain);
         configuration.setCustomHistoryEventHandlers(handlers);
@@ -50,8 +50,11 @@ class HistoryChainPlugin extends AbstractProcessEnginePlugin {
         }
 
         @Override
-        public void execute(HistoryCleanupJobHandlerConfiguration configuration, ExecutionEntity execution,
-                            CommandContext commandContext, String tenantId) {
+        public void execute(
+                HistoryCleanupJobHandlerConfiguration configuration,
+                ExecutionEntity execution,
+                CommandContext commandContext,
+                String tenantId) {
             chain.cleanupRuns();
             super.execute(configuration, execution, commandContext, tenantId);
         }

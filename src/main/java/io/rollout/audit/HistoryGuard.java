@@ -63,15 +63,23 @@ import org.springframework.stereotype.Component;
 class HistoryGuard extends AbstractProcessEnginePlugin {
 
     /** Commands that delete history entries or move their removal time; none of them is run. */
-    static final Set<Class<?>> HISTORY_EDITS = Set.of(DeleteHistoricProcessInstancesCmd.class,
-        DeleteHistoricProcessInstancesBatchCmd.class, DeleteHistoricVariableInstanceCmd.class,
-        DeleteHistoricVariableInstancesByProcessInstanceIdCmd.class, DeleteHistoricTaskInstanceCmd.class,
-        DeleteHistoricCaseInstanceCmd.class, DeleteHistoricCaseInstancesBulkCmd.class,
-        DeleteHistoricDecisionInstancesBatchCmd.class, DeleteHistoricDecisionInstanceByInstanceIdCmd.class,
-        DeleteHistoricDecisionInstancesBulkCmd.class, DeleteHistoricDecisionInstanceByDefinitionIdCmd.class,
-        DeleteHistoricBatchCmd.class, DeleteUserOperationLogEntryCmd.class,
-        SetRemovalTimeToHistoricProcessInstancesCmd.class, SetRemovalTimeToHistoricDecisionInstancesCmd.class,
-        SetRemovalTimeToHistoricBatchesCmd.class);
+    static final Set<Class<?>> HISTORY_EDITS = Set.of(
+            DeleteHistoricProcessInstancesCmd.class,
+            DeleteHistoricProcessInstancesBatchCmd.class,
+            DeleteHistoricVariableInstanceCmd.class,
+            DeleteHistoricVariableInstancesByProcessInstanceIdCmd.class,
+            DeleteHistoricTaskInstanceCmd.class,
+            DeleteHistoricCaseInstanceCmd.class,
+            DeleteHistoricCaseInstancesBulkCmd.class,
+            DeleteHistoricDecisionInstancesBatchCmd.class,
+            DeleteHistoricDecisionInstanceByInstanceIdCmd.class,
+            DeleteHistoricDecisionInstancesBulkCmd.class,
+            DeleteHistoricDecisionInstanceByDefinitionIdCmd.class,
+            DeleteHistoricBatchCmd.class,
+            DeleteUserOperationLogEntryCmd.class,
+            SetRemovalTimeToHistoricProcessInstancesCmd.class,
+            SetRemovalTimeToHistoricDecisionInstancesCmd.class,
+            SetRemovalTimeToHistoricBatchesCmd.class);
 
     private final Messages messages;
 
@@ -81,15 +89,16 @@ class HistoryGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomSessionFactories());
+        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomSessionFactories());
         factories.add(factory(DeploymentManager.class, GuardedDeployments::new));
         factories.add(factory(ProcessDefinitionManager.class, GuardedDefinitions::new));
         configuration.setCustomSessionFactories(factories);
         configuration.setCustomPostCommandInterceptorsTxRequired(
-            withRefusals(configuration.getCustomPostCommandInterceptorsTxRequired()));
+                withRefusals(configuration.getCustomPostCommandInterceptorsTxRequired()));
         configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-            withRefusals(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
+                withRefusals(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
     }
 
     private List<CommandInterceptor> withRefusals(List<CommandInterceptor> interceptors) {
@@ -120,8 +129,9 @@ class HistoryGuard extends AbstractProcessEnginePlugin {
             if (HISTORY_EDITS.contains(command.getClass())) {
                 // forbidden to everyone, admins included: 403 through REST (the history resources answer any other
                 // engine exception as "not found")
-                throw new AuthorizationException(messages.get("audit.guard.history", command.getClass().getSimpleName()
-                    .replaceFirst("Cmd$", "")));
+                throw new AuthorizationException(messages.get(
+                        "audit.guard.history",
+                        command.getClass().getSimpleName().replaceFirst("Cmd$", "")));
             }
             if (command instanceof UpdateProcessDefinitionHistoryTimeToLiveCmd) {
                 refuseShorterTimeToLive(command, "processDefinitionId", """
@@ -139,18 +149,25 @@ class HistoryGuard extends AbstractProcessEnginePlugin {
         private void refuseShorterTimeToLive(Command<?> command, String idField, String sql) {
             String id = (String) field(command, idField);
             Integer wanted = (Integer) field(command, "historyTimeToLive");
-            query(sql, rs -> {
-                if (rs.next()) {
-                    Integer current = (Integer) rs.getObject(1, Integer.class);
-                    long instances = rs.getLong(2);
-                    boolean shorter = wanted != null && (current == null || wanted < current);
-                    if (shorter && instances > 0) {
-                        throw messages.reject("audit.guard.timeToLive", id, current == null ? "-" : current, wanted,
-                            instances);
-                    }
-                }
-                return null;
-            }, id);
+            query(
+                    sql,
+                    rs -> {
+                        if (rs.next()) {
+                            Integer current = (Integer) rs.getObject(1, Integer.class);
+                            long instances = rs.getLong(2);
+                            boolean shorter = wanted != null && (current == null || wanted < current);
+                            if (shorter && instances > 0) {
+                                throw messages.reject(
+                                        "audit.guard.timeToLive",
+                                        id,
+                                        current == null ? "-" : current,
+                                        wanted,
+                                        instances);
+                            }
+                        }
+                        return null;
+                    },
+                    id);
         }
     }
 
@@ -158,8 +175,8 @@ class HistoryGuard extends AbstractProcessEnginePlugin {
     private final class GuardedDeployments extends DeploymentManager {
 
         @Override
-        public void deleteDeployment(String deploymentId, boolean cascade, boolean skipCustomListeners,
-                                     boolean skipIoMappings) {
+        public void deleteDeployment(
+                String deploymentId, boolean cascade, boolean skipCustomListeners, boolean skipIoMappings) {
             // UNION: a running instance is in the runtime and the history tables, and counts once
             long retained = retained("""
                 select count(*) from (
@@ -168,8 +185,7 @@ class HistoryGuard extends AbstractProcessEnginePlugin {
                     union select h.ID_ from ACT_HI_PROCINST h join ACT_RE_PROCDEF d on h.PROC_DEF_ID_ = d.ID_
                     where d.DEPLOYMENT_ID_ = ? and (h.REMOVAL_TIME_ is null or h.REMOVAL_TIME_ > ?)
                     union select h.ID_ from ACT_HI_DECINST h join ACT_RE_DECISION_DEF d on h.DEC_DEF_ID_ = d.ID_
-                    where d.DEPLOYMENT_ID_ = ? and (h.REMOVAL_TIME_ is null or h.REMOVAL_TIME_ > ?)) retained""",
-                deploymentId, deploymentId, now(), deploymentId, now());
+                    where d.DEPLOYMENT_ID_ = ? and (h.REMOVAL_TIME_ is null or h.REMOVAL_TIME_ > ?)) retained""", deploymentId, deploymentId, now(), deploymentId, now());
             if (retained > 0) {
                 throw messages.reject("audit.guard.deployment", deploymentId, retained);
             }
@@ -181,20 +197,28 @@ class HistoryGuard extends AbstractProcessEnginePlugin {
     private final class GuardedDefinitions extends ProcessDefinitionManager {
 
         @Override
-        public void deleteProcessDefinition(ProcessDefinition processDefinition, String processDefinitionId,
-                                            boolean cascadeToHistory, boolean cascadeToInstances,
-                                            boolean skipCustomListeners, boolean skipIoMappings) {
+        public void deleteProcessDefinition(
+                ProcessDefinition processDefinition,
+                String processDefinitionId,
+                boolean cascadeToHistory,
+                boolean cascadeToInstances,
+                boolean skipCustomListeners,
+                boolean skipIoMappings) {
             long retained = retained("""
                 select count(*) from (
                     select e.PROC_INST_ID_ as ID from ACT_RU_EXECUTION e where e.PROC_DEF_ID_ = ? and e.ID_ = e.PROC_INST_ID_
                     union select h.ID_ from ACT_HI_PROCINST h
-                    where h.PROC_DEF_ID_ = ? and (h.REMOVAL_TIME_ is null or h.REMOVAL_TIME_ > ?)) retained""",
-                processDefinitionId, processDefinitionId, now());
+                    where h.PROC_DEF_ID_ = ? and (h.REMOVAL_TIME_ is null or h.REMOVAL_TIME_ > ?)) retained""", processDefinitionId, processDefinitionId, now());
             if (retained > 0) {
                 throw messages.reject("audit.guard.definition", processDefinitionId, retained);
             }
-            super.deleteProcessDefinition(processDefinition, processDefinitionId, cascadeToHistory, cascadeToInstances,
-                skipCustomListeners, skipIoMappings);
+            super.deleteProcessDefinition(
+                    processDefinition,
+                    processDefinitionId,
+                    cascadeToHistory,
+                    cascadeToInstances,
+                    skipCustomListeners,
+                    skipIoMappings);
         }
     }
 
@@ -209,7 +233,8 @@ class HistoryGuard extends AbstractProcessEnginePlugin {
 
     // on the engine's own connection, inside the command's transaction
     private static <T> T query(String sql, Rows<T> rows, Object... parameters) {
-        Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+        Connection connection =
+                Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

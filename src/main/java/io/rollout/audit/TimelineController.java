@@ -38,8 +38,8 @@ import org.springframework.web.server.ResponseStatusException;
 class TimelineController {
 
     static final List<String> READERS = List.of(Roles.AUDITOR, Roles.PMO, Roles.STEERING_COMMITTEE);
-    static final List<String> COLUMNS = List.of("at", "type", "event", "phase", "subject", "person", "detail",
-        "processInstanceId");
+    static final List<String> COLUMNS =
+            List.of("at", "type", "event", "phase", "subject", "person", "detail", "processInstanceId");
 
     private final AuditTimeline timeline;
     private final TimelineReport report;
@@ -47,8 +47,12 @@ class TimelineController {
     private final AuditRepository stored;
     private final Messages messages;
 
-    TimelineController(AuditTimeline timeline, TimelineReport report, CurrentUser user, AuditRepository stored,
-                       Messages messages) {
+    TimelineController(
+            AuditTimeline timeline,
+            TimelineReport report,
+            CurrentUser user,
+            AuditRepository stored,
+            Messages messages) {
         this.timeline = timeline;
         this.report = report;
         this.user = user;
@@ -57,18 +61,26 @@ class TimelineController {
     }
 
     @GetMapping("/api/projects/{code}/timeline")
-    List<TimelineEvent> json(@PathVariable String code, @RequestParam(required = false) String phase,
-                             @RequestParam(required = false) String person, @RequestParam(required = false) String from,
-                             @RequestParam(required = false) String to, @RequestParam(required = false) String type) {
+    List<TimelineEvent> json(
+            @PathVariable String code,
+            @RequestParam(required = false) String phase,
+            @RequestParam(required = false) String person,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String type) {
         AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
         return user.readAsApplication(() -> timeline.of(code, filter));
     }
 
     @GetMapping("/api/projects/{code}/timeline.csv")
-    ResponseEntity<byte[]> csv(@PathVariable String code, @RequestParam(required = false) String phase,
-                               @RequestParam(required = false) String person, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to, @RequestParam(required = false) String type)
-        throws IOException {
+    ResponseEntity<byte[]> csv(
+            @PathVariable String code,
+            @RequestParam(required = false) String phase,
+            @RequestParam(required = false) String person,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String type)
+            throws IOException {
         AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
         List<TimelineEvent> events = user.readAsApplication(() -> timeline.of(code, filter));
         StringWriter out = new StringWriter();
@@ -76,21 +88,36 @@ class TimelineController {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             printer.printRecord(COLUMNS);
             for (TimelineEvent e : events) {
-                printer.printRecord(Arrays.stream(new String[] {String.valueOf(e.at()), e.type(), e.event(), e.phase(),
-                    e.subject(), e.person(), e.detail(), e.processInstanceId()}).map(CsvCells::safe).toList());
+                printer.printRecord(Arrays.stream(new String[] {
+                            String.valueOf(e.at()),
+                            e.type(),
+                            e.event(),
+                            e.phase(),
+                            e.subject(),
+                            e.person(),
+                            e.detail(),
+                            e.processInstanceId()
+                        })
+                        .map(CsvCells::safe)
+                        .toList());
             }
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-        headers.setContentDisposition(ContentDisposition.attachment().filename(code + "-timeline.csv").build());
+        headers.setContentDisposition(
+                ContentDisposition.attachment().filename(code + "-timeline.csv").build());
         return new ResponseEntity<>(out.toString().getBytes(StandardCharsets.UTF_8), headers, HttpStatus.OK);
     }
 
     @GetMapping("/api/projects/{code}/timeline.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable String code, @RequestParam(required = false) String phase,
-                               @RequestParam(required = false) String person, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to, @RequestParam(required = false) String type)
-        throws IOException {
+    ResponseEntity<byte[]> pdf(
+            @PathVariable String code,
+            @RequestParam(required = false) String phase,
+            @RequestParam(required = false) String person,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String type)
+            throws IOException {
         AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
         List<TimelineEvent> events = user.readAsApplication(() -> timeline.of(code, filter));
         boolean decisionsOnly = filter.types().equals(List.of("decision"));
@@ -101,12 +128,22 @@ class TimelineController {
                 filters.add(f[0] + "=" + f[1]);
             }
         }
-        byte[] pdf = report.pdf(new TimelineReport.Heading(decisionsOnly ? "Gate decisions" : "Audit trail", code, name,
-            filter.from(), filter.to(), String.join(", ", filters), user.id(), Instant.now()), events);
+        byte[] pdf = report.pdf(
+                new TimelineReport.Heading(
+                        decisionsOnly ? "Gate decisions" : "Audit trail",
+                        code,
+                        name,
+                        filter.from(),
+                        filter.to(),
+                        String.join(", ", filters),
+                        user.id(),
+                        Instant.now()),
+                events);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PDF);
         headers.setContentDisposition(ContentDisposition.attachment()
-            .filename(code + (decisionsOnly ? "-decisions.pdf" : "-timeline.pdf")).build());
+                .filename(code + (decisionsOnly ? "-decisions.pdf" : "-timeline.pdf"))
+                .build());
         return new ResponseEntity<>(pdf, headers, HttpStatus.OK);
     }
 
@@ -115,15 +152,22 @@ class TimelineController {
         if (!stored.projectExists(code)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("audit.project.notFound", code));
         }
-        List<String> types = blank(type) ? List.of() : Arrays.stream(type.split(",")).map(String::trim).toList();
+        List<String> types = blank(type)
+                ? List.of()
+                : Arrays.stream(type.split(",")).map(String::trim).toList();
         for (String t : types) {
             if (!TimelineEvent.TYPES.contains(t)) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    messages.get("audit.timeline.type", t, String.join(", ", TimelineEvent.TYPES)));
+                throw new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST,
+                        messages.get("audit.timeline.type", t, String.join(", ", TimelineEvent.TYPES)));
             }
         }
-        return new AuditTimeline.Filter(blank(phase) ? null : phase, blank(person) ? null : person,
-            instant("from", from, false), instant("to", to, true), types);
+        return new AuditTimeline.Filter(
+                blank(phase) ? null : phase,
+                blank(person) ? null : person,
+                instant("from", from, false),
+                instant("to", to, true),
+                types);
     }
 
     // a date means the start of that day (UTC) for "from" and the start of the next day for "to"
@@ -136,14 +180,15 @@ class TimelineController {
         } catch (DateTimeParseException notInstant) {
             try {
                 LocalDate day = LocalDate.parse(value);
-                return (end ? day.plusDays(1) : day).atStartOfDay(ZoneId.of("UTC")).toInstant();
+                return (end ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneId.of("UTC"))
+                        .toInstant();
             } catch (DateTimeParseException notDate) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, messages.get("audit.timeline.time", name,
-                    value));
+                throw new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST, messages.get("audit.timeline.time", name, value));
             }
         }
     }
-
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

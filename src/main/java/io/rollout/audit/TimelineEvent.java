@@ -15,9 +15,16 @@ import java.time.Instant;
  * @param detail            the value, outcome and reasons, or the incident message
  * @param processInstanceId the process instance, when it happened in one
  */
-public record TimelineEvent(Instant at, String type, String event, String phase, String subject, String person,
-                            String detail, String processInstanceId) {
+public record TimelineEvent(
+        Instant at,
+        String type,
+        String event,
+        String phase,
+        String subject,
+        String person,
+        String detail,
+        String processInstanceId) {
 
-    public static final java.util.List<String> TYPES = java.util.List.of("process", "task", "variable", "incident",
-        "decision");
+    public static final java.util.List<String> TYPES =
+            java.util.List.of("process", "task", "variable", "incident", "decision");
 }

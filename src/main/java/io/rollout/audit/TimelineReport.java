@@ -32,28 +32,45 @@ class TimelineReport {
     static final float LEADING = 11.5f;
 
     /** What the report is about. */
-    record Heading(String title, String projectCode, String projectName, Instant from, Instant to, String filters,
-                   String generatedBy, Instant generatedAt) {
-    }
+    record Heading(
+            String title,
+            String projectCode,
+            String projectName,
+            Instant from,
+            Instant to,
+            String filters,
+            String generatedBy,
+            Instant generatedAt) {}
 
     byte[] pdf(Heading heading, List<TimelineEvent> events) throws IOException {
         List<String> lines = new ArrayList<>();
         for (TimelineEvent e : events) {
-            lines.add(String.join(" | ", e.at().toString(), e.type(), nz(e.event()), nz(e.phase()), nz(e.subject()),
-                nz(e.person()), nz(e.detail())));
+            lines.add(String.join(
+                    " | ",
+                    e.at().toString(),
+                    e.type(),
+                    nz(e.event()),
+                    nz(e.phase()),
+                    nz(e.subject()),
+                    nz(e.person()),
+                    nz(e.detail())));
         }
         String hash = sha256(String.join("\n", lines));
-        try (PDDocument document = new PDDocument(); InputStream font = new ClassPathResource(
-            "fonts/NotoSansSC-Regular-GB2312.ttf").getInputStream()) {
+        try (PDDocument document = new PDDocument();
+                InputStream font = new ClassPathResource("fonts/NotoSansSC-Regular-GB2312.ttf").getInputStream()) {
             PDType0Font type = PDType0Font.load(document, font, true);
             Writer writer = new Writer(document, type);
             writer.line(heading.title(), 14);
             writer.line("Project: " + heading.projectCode() + " — " + nz(heading.projectName()), 10);
-            writer.line("Period: " + (heading.from() == null ? "beginning" : heading.from()) + " to "
-                + (heading.to() == null ? heading.generatedAt() : heading.to()) + (heading.filters().isEmpty() ? ""
-                : "; filters: " + heading.filters()), 10);
-            writer.line("Generated " + heading.generatedAt() + " for " + heading.generatedBy() + "; " + events.size()
-                + " entries", 10);
+            writer.line(
+                    "Period: " + (heading.from() == null ? "beginning" : heading.from()) + " to "
+                            + (heading.to() == null ? heading.generatedAt() : heading.to())
+                            + (heading.filters().isEmpty() ? "" : "; filters: " + heading.filters()),
+                    10);
+            writer.line(
+                    "Generated " + heading.generatedAt() + " for " + heading.generatedBy() + "; " + events.size()
+                            + " entries",
+                    10);
             writer.gap();
             for (String line : lines) {
                 writer.wrapped(line);
@@ -70,8 +87,8 @@ class TimelineReport {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -39,42 +39,96 @@ class BuildController {
     @GetMapping("/api/projects/{code}/build")
     List<ModuleBuild> build(@PathVariable String code) {
         access.require(code, Roles.ALL);
-        return projects.modules(code).stream().map(module -> module(code, module)).toList();
+        return projects.modules(code).stream()
+                .map(module -> module(code, module))
+                .toList();
     }
 
     private ModuleBuild module(String code, String module) {
         List<Acceptance> acceptances = builds.acceptances(code, module);
         List<IterationView> iterations = builds.iterations(code, module).stream()
-            .map(i -> IterationView.of(i, acceptances.stream().filter(a -> a.iteration() == i.iteration())
-                .reduce((first, second) -> second).orElse(null)))
-            .toList();
+                .map(i -> IterationView.of(
+                        i,
+                        acceptances.stream()
+                                .filter(a -> a.iteration() == i.iteration())
+                                .reduce((first, second) -> second)
+                                .orElse(null)))
+                .toList();
         List<ItemView> items = builds.configurationItems(code, module).stream()
-            .map(s -> ItemView.of(s.iteration(), s.item())).toList();
-        return new ModuleBuild(module, progress.department(code, module), builds.baseline(code, module).orElse(null),
-            iterations, items, builds.customisations(code, module), progress.upgradeRisk(code, module));
+                .map(s -> ItemView.of(s.iteration(), s.item()))
+                .toList();
+        return new ModuleBuild(
+                module,
+                progress.department(code, module),
+                builds.baseline(code, module).orElse(null),
+                iterations,
+                items,
+                builds.customisations(code, module),
+                progress.upgradeRisk(code, module));
     }
 
-    record ModuleBuild(String module, String department, StoredBaseline baseline, List<IterationView> iterations,
-                       List<ItemView> configurationItems, List<StoredCustomisation> customisations,
-                       UpgradeRisk upgradeRisk) {
-    }
+    record ModuleBuild(
+            String module,
+            String department,
+            StoredBaseline baseline,
+            List<IterationView> iterations,
+            List<ItemView> configurationItems,
+            List<StoredCustomisation> customisations,
+            UpgradeRisk upgradeRisk) {}
 
-    record IterationView(int iteration, String goal, LocalDate plannedStart, LocalDate plannedEnd,
-                         Boolean customisationsPlanned, String plannedBy, Instant startedAt, Instant endedAt,
-                         List<String> scope, Demo demo, Acceptance acceptance) {
+    record IterationView(
+            int iteration,
+            String goal,
+            LocalDate plannedStart,
+            LocalDate plannedEnd,
+            Boolean customisationsPlanned,
+            String plannedBy,
+            Instant startedAt,
+            Instant endedAt,
+            List<String> scope,
+            Demo demo,
+            Acceptance acceptance) {
 
         static IterationView of(Iteration i, Acceptance acceptance) {
-            return new IterationView(i.iteration(), i.goal(), i.plannedStart(), i.plannedEnd(),
-                i.customisationsPlanned(), i.plannedBy(), i.startedAt(), i.endedAt(), i.scope(), i.demo(), acceptance);
+            return new IterationView(
+                    i.iteration(),
+                    i.goal(),
+                    i.plannedStart(),
+                    i.plannedEnd(),
+                    i.customisationsPlanned(),
+                    i.plannedBy(),
+                    i.startedAt(),
+                    i.endedAt(),
+                    i.scope(),
+                    i.demo(),
+                    acceptance);
         }
     }
 
-    record ItemView(int iteration, String type, String requirementId, String sourceField, String targetField,
-                    String role, String function, String documentType, String steps, String description) {
+    record ItemView(
+            int iteration,
+            String type,
+            String requirementId,
+            String sourceField,
+            String targetField,
+            String role,
+            String function,
+            String documentType,
+            String steps,
+            String description) {
 
         static ItemView of(int iteration, ConfigurationItem item) {
-            return new ItemView(iteration, item.type(), item.requirementId(), item.sourceField(), item.targetField(),
-                item.role(), item.function(), item.documentType(), item.steps(), item.description());
+            return new ItemView(
+                    iteration,
+                    item.type(),
+                    item.requirementId(),
+                    item.sourceField(),
+                    item.targetField(),
+                    item.role(),
+                    item.function(),
+                    item.documentType(),
+                    item.steps(),
+                    item.description());
         }
     }
 }

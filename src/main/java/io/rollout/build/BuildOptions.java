@@ -33,8 +33,11 @@ class BuildOptions {
     private final Names names;
     private final List<String> departments;
 
-    BuildOptions(BuildRepository builds, RoleMembers members, Names names,
-                 @Value("${rollout.departments}") List<String> departments) {
+    BuildOptions(
+            BuildRepository builds,
+            RoleMembers members,
+            Names names,
+            @Value("${rollout.departments}") List<String> departments) {
         this.builds = builds;
         this.members = members;
         this.names = names;
@@ -43,7 +46,8 @@ class BuildOptions {
 
     /** The departments a module may belong to, by name. */
     JsonValue departments() {
-        return JsonRows.of(departments.stream().map(d -> option(names.department(d), d)).toList());
+        return JsonRows.of(
+                departments.stream().map(d -> option(names.department(d), d)).toList());
     }
 
     /**
@@ -52,16 +56,18 @@ class BuildOptions {
      */
     JsonValue requirements(String projectCode, Predicate<ProjectRequirement> first) {
         return JsonRows.of(builds.requirements(projectCode).values().stream()
-            .sorted(Comparator.comparing((ProjectRequirement r) -> !first.test(r)))
-            .map(r -> option(r.id() + " " + r.title() + " (" + names.department(r.department()) + ", " + r.priority()
-                + ")", r.id()))
-            .toList());
+                .sorted(Comparator.comparing((ProjectRequirement r) -> !first.test(r)))
+                .map(r -> option(
+                        r.id() + " " + r.title() + " (" + names.department(r.department()) + ", " + r.priority() + ")",
+                        r.id()))
+                .toList());
     }
 
     /** The requirements of the module's current iteration first, then the project's others. */
     JsonValue iterationRequirements(String projectCode, String module) {
         Set<String> scope = builds.iteration(projectCode, module, builds.lastIteration(projectCode, module))
-            .map(i -> Set.copyOf(i.scope())).orElse(Set.of());
+                .map(i -> Set.copyOf(i.scope()))
+                .orElse(Set.of());
         return requirements(projectCode, r -> scope.contains(r.id()));
     }
 

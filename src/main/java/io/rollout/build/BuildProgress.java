@@ -52,22 +52,28 @@ public class BuildProgress {
 
     /** The groups that must decide on the current iteration's proposals: PMO and/or steering committee. */
     public List<String> approvalBoards(String projectCode, String module) {
-        List<String> boards = pending(projectCode, module).stream().map(StoredCustomisation::approvalBoard)
-            .distinct().toList();
-        return List.of(Roles.PMO, Roles.STEERING_COMMITTEE).stream().filter(boards::contains).toList();
+        List<String> boards = pending(projectCode, module).stream()
+                .map(StoredCustomisation::approvalBoard)
+                .distinct()
+                .toList();
+        return List.of(Roles.PMO, Roles.STEERING_COMMITTEE).stream()
+                .filter(boards::contains)
+                .toList();
     }
 
     /** Proposals of the module's current iteration still waiting for a decision. */
     List<StoredCustomisation> pending(String projectCode, String module) {
         int iteration = builds.lastIteration(projectCode, module);
         return builds.customisations(projectCode, module).stream()
-            .filter(c -> c.iteration() == iteration && CustomisationRules.PROPOSED.equals(c.status())).toList();
+                .filter(c -> c.iteration() == iteration && CustomisationRules.PROPOSED.equals(c.status()))
+                .toList();
     }
 
     /** Approved customisations of the module not yet developed. */
     List<StoredCustomisation> toDevelop(String projectCode, String module) {
         return builds.customisations(projectCode, module).stream()
-            .filter(c -> CustomisationRules.APPROVED.equals(c.status())).toList();
+                .filter(c -> CustomisationRules.APPROVED.equals(c.status()))
+                .toList();
     }
 
     public boolean anyApproved(String projectCode, String module) {
@@ -83,8 +89,10 @@ public class BuildProgress {
     }
 
     UpgradeRisk upgradeRisk(String projectCode, String module) {
-        return UpgradeRisk.of(builds.departmentRequirements(projectCode, department(projectCode, module)),
-            builds.customisations(projectCode, module).stream()
-                .map(c -> new CountedCustomisation(c.requirementId(), c.status(), c.effortDays())).toList());
+        return UpgradeRisk.of(
+                builds.departmentRequirements(projectCode, department(projectCode, module)),
+                builds.customisations(projectCode, module).stream()
+                        .map(c -> new CountedCustomisation(c.requirementId(), c.status(), c.effortDays()))
+                        .toList());
     }
 }

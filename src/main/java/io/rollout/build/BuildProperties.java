@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param steeringThresholdDays customisations with more effort days go to the steering committee
  */
 @ConfigurationProperties("rollout.build")
-record BuildProperties(Map<String, String> moduleDepartments, @DefaultValue("10") int steeringThresholdDays) {
+record BuildProperties(
+        Map<String, String> moduleDepartments,
+        @DefaultValue("10") int steeringThresholdDays) {
 
     /** The default owning department of a module. */
     String departmentOf(String module) {

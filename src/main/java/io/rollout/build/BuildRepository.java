@@ -34,32 +34,45 @@ import org.springframework.stereotype.Repository;
 class BuildRepository {
 
     /** The latest acceptance decision of a module. */
-    record Acceptance(int iteration, boolean accepted, String comment, String decidedBy, Instant decidedAt) {
-    }
+    record Acceptance(int iteration, boolean accepted, String comment, String decidedBy, Instant decidedAt) {}
 
     /** One iteration of a module as planned, demonstrated and ended. */
-    record Iteration(int iteration, String goal, LocalDate plannedStart, LocalDate plannedEnd,
-                     Boolean customisationsPlanned, String plannedBy, Instant startedAt, Instant endedAt,
-                     List<String> scope, Demo demo) {
-    }
+    record Iteration(
+            int iteration,
+            String goal,
+            LocalDate plannedStart,
+            LocalDate plannedEnd,
+            Boolean customisationsPlanned,
+            String plannedBy,
+            Instant startedAt,
+            Instant endedAt,
+            List<String> scope,
+            Demo demo) {}
 
     /** A stored configuration item with the iteration that configured it. */
-    record StoredItem(int iteration, ConfigurationItem item) {
-    }
+    record StoredItem(int iteration, ConfigurationItem item) {}
 
     /** A stored customisation with its approval and development. */
-    record StoredCustomisation(long id, int iteration, String kind, String description, String justification,
-                               int effortDays, String requirementId, String status, String approvalBoard,
-                               String decisionReason, String decidedBy, String deliveryNote, String developedBy) {
-    }
+    record StoredCustomisation(
+            long id,
+            int iteration,
+            String kind,
+            String description,
+            String justification,
+            int effortDays,
+            String requirementId,
+            String status,
+            String approvalBoard,
+            String decisionReason,
+            String decidedBy,
+            String deliveryNote,
+            String developedBy) {}
 
     /** A recorded vendor baseline. */
-    record StoredBaseline(Baseline baseline, String recordedBy, Instant recordedAt) {
-    }
+    record StoredBaseline(Baseline baseline, String recordedBy, Instant recordedAt) {}
 
     /** A requirement of the project as the build phase reads it. */
-    record ProjectRequirement(String id, String department, String title, String priority, String solutionMatch) {
-    }
+    record ProjectRequirement(String id, String department, String title, String priority, String solutionMatch) {}
 
     private final JdbcClient jdbc;
     private final ProjectRepository projects;
@@ -76,7 +89,9 @@ class BuildRepository {
     /** The number of the module's latest iteration, 0 when none has started. */
     int lastIteration(String projectCode, String module) {
         return jdbc.sql("select coalesce(max(iteration), 0) from build_iteration where project_code = ? and module = ?")
-            .params(projectCode, module).query(Integer.class).single();
+                .params(projectCode, module)
+                .query(Integer.class)
+                .single();
     }
 
     /** Starts an iteration with its plan and scope. */
@@ -85,17 +100,29 @@ class BuildRepository {
                 insert into build_iteration (project_code, module, iteration, goal, planned_start, planned_end,
                                              customisations_planned, planned_by, started_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(projectCode, module, iteration, plan.goal(), Date.valueOf(plan.plannedStart()),
-                Date.valueOf(plan.plannedEnd()), plan.customisationsPlanned(), by, Timestamp.from(at))
-            .update();
+                .params(
+                        projectCode,
+                        module,
+                        iteration,
+                        plan.goal(),
+                        Date.valueOf(plan.plannedStart()),
+                        Date.valueOf(plan.plannedEnd()),
+                        plan.customisationsPlanned(),
+                        by,
+                        Timestamp.from(at))
+                .update();
         for (String id : plan.scope()) {
-            jdbc.sql("insert into iteration_requirement (project_code, module, iteration, requirement_id) values (?, ?, ?, ?)")
-                .params(projectCode, module, iteration, id).update();
+            jdbc.sql(
+                            "insert into iteration_requirement (project_code, module, iteration, requirement_id) values (?, ?, ?, ?)")
+                    .params(projectCode, module, iteration, id)
+                    .update();
         }
     }
 
     Optional<Iteration> iteration(String projectCode, String module, int iteration) {
-        return iterations(projectCode, module).stream().filter(i -> i.iteration() == iteration).findFirst();
+        return iterations(projectCode, module).stream()
+                .filter(i -> i.iteration() == iteration)
+                .findFirst();
     }
 
     List<Iteration> iterations(String projectCode, String module) {
@@ -103,27 +130,44 @@ class BuildRepository {
                 select iteration, goal, planned_start, planned_end, customisations_planned, planned_by, started_at,
                        ended_at, demo_shown, demo_attendees, demo_feedback
                 from build_iteration where project_code = ? and module = ? order by iteration""")
-            .params(projectCode, module)
-            .query((rs, n) -> new Iteration(rs.getInt(1), rs.getString(2), localDate(rs, 3), localDate(rs, 4),
-                (Boolean) rs.getObject(5), rs.getString(6), instant(rs, 7), instant(rs, 8),
-                scope(projectCode, module, rs.getInt(1)),
-                rs.getString(9) == null ? null : new Demo(rs.getString(9), rs.getString(10), rs.getString(11))))
-            .list();
+                .params(projectCode, module)
+                .query((rs, n) -> new Iteration(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        localDate(rs, 3),
+                        localDate(rs, 4),
+                        (Boolean) rs.getObject(5),
+                        rs.getString(6),
+                        instant(rs, 7),
+                        instant(rs, 8),
+                        scope(projectCode, module, rs.getInt(1)),
+                        rs.getString(9) == null ? null : new Demo(rs.getString(9), rs.getString(10), rs.getString(11))))
+                .list();
     }
 
     private List<String> scope(String projectCode, String module, int iteration) {
         return jdbc.sql("""
                 select requirement_id from iteration_requirement
                 where project_code = ? and module = ? and iteration = ? order by requirement_id""")
-            .params(projectCode, module, iteration).query(String.class).list();
+                .params(projectCode, module, iteration)
+                .query(String.class)
+                .list();
     }
 
     void recordDemo(String projectCode, String module, int iteration, Demo demo, String by, Instant at) {
         jdbc.sql("""
                 update build_iteration set demo_shown = ?, demo_attendees = ?, demo_feedback = ?, demo_by = ?, demo_at = ?
                 where project_code = ? and module = ? and iteration = ?""")
-            .params(demo.shown(), demo.attendees(), demo.feedback(), by, Timestamp.from(at), projectCode, module, iteration)
-            .update();
+                .params(
+                        demo.shown(),
+                        demo.attendees(),
+                        demo.feedback(),
+                        by,
+                        Timestamp.from(at),
+                        projectCode,
+                        module,
+                        iteration)
+                .update();
     }
 
     // --- configuration items -------------------------------------------------------------------------
@@ -134,10 +178,20 @@ class BuildRepository {
                     insert into configuration_item (project_code, module, iteration, item_type, requirement_id,
                         source_field, target_field, role_name, function_name, document_type, approval_steps, description)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(projectCode, module, iteration, item.type(), item.requirementId(), item.sourceField(),
-                    item.targetField(), item.role(), item.function(), item.documentType(), item.steps(),
-                    item.description())
-                .update();
+                    .params(
+                            projectCode,
+                            module,
+                            iteration,
+                            item.type(),
+                            item.requirementId(),
+                            item.sourceField(),
+                            item.targetField(),
+                            item.role(),
+                            item.function(),
+                            item.documentType(),
+                            item.steps(),
+                            item.description())
+                    .update();
         }
     }
 
@@ -147,28 +201,51 @@ class BuildRepository {
                 select iteration, item_type, requirement_id, source_field, target_field, role_name, function_name,
                        document_type, approval_steps, description
                 from configuration_item where project_code = ? and module = ? order by iteration, id""")
-            .params(projectCode, module)
-            .query((rs, n) -> new StoredItem(rs.getInt(1), new ConfigurationItem(rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10))))
-            .list();
+                .params(projectCode, module)
+                .query((rs, n) -> new StoredItem(
+                        rs.getInt(1),
+                        new ConfigurationItem(
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getString(9),
+                                rs.getString(10))))
+                .list();
     }
 
     // --- customisations ------------------------------------------------------------------------------
 
     /** Replaces the still undecided proposals of an iteration; each goes to its approval board. */
-    void propose(String projectCode, String module, int iteration, List<Customisation> items,
-                 Function<Customisation, String> board) {
+    void propose(
+            String projectCode,
+            String module,
+            int iteration,
+            List<Customisation> items,
+            Function<Customisation, String> board) {
         jdbc.sql("delete from customisation where project_code = ? and module = ? and iteration = ? and status = ?")
-            .params(projectCode, module, iteration, CustomisationRules.PROPOSED).update();
+                .params(projectCode, module, iteration, CustomisationRules.PROPOSED)
+                .update();
         for (Customisation c : items) {
             jdbc.sql("""
                     insert into customisation (project_code, module, iteration, kind, description, justification,
                                                effort_days, requirement_id, status, approval_board)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(projectCode, module, iteration, c.kind(), c.description(), c.justification(), c.effortDays(),
-                    c.requirementId(), CustomisationRules.PROPOSED, board.apply(c))
-                .update();
+                    .params(
+                            projectCode,
+                            module,
+                            iteration,
+                            c.kind(),
+                            c.description(),
+                            c.justification(),
+                            c.effortDays(),
+                            c.requirementId(),
+                            CustomisationRules.PROPOSED,
+                            board.apply(c))
+                    .update();
         }
     }
 
@@ -178,20 +255,36 @@ class BuildRepository {
                 select id, iteration, kind, description, justification, effort_days, requirement_id, status,
                        approval_board, decision_reason, decided_by, delivery_note, developed_by
                 from customisation where project_code = ? and module = ? order by id""")
-            .params(projectCode, module)
-            .query((rs, n) -> new StoredCustomisation(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13)))
-            .list();
+                .params(projectCode, module)
+                .query((rs, n) -> new StoredCustomisation(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getString(12),
+                        rs.getString(13)))
+                .list();
     }
 
     void decide(Decision decision, String by, Instant at) {
         jdbc.sql("""
                 update customisation set status = ?, decision_reason = ?, decided_by = ?, decided_at = ?
                 where id = ? and status = ?""")
-            .params(decision.approved() ? CustomisationRules.APPROVED : CustomisationRules.REJECTED, decision.reason(),
-                by, Timestamp.from(at), decision.customisationId(), CustomisationRules.PROPOSED)
-            .update();
+                .params(
+                        decision.approved() ? CustomisationRules.APPROVED : CustomisationRules.REJECTED,
+                        decision.reason(),
+                        by,
+                        Timestamp.from(at),
+                        decision.customisationId(),
+                        CustomisationRules.PROPOSED)
+                .update();
     }
 
     /** Records a development report; a developed customisation is credited to its developer, else to {@code by}. */
@@ -200,24 +293,36 @@ class BuildRepository {
         jdbc.sql("""
                 update customisation set status = ?, delivery_note = ?, developed_by = ?, developed_at = ?
                 where id = ? and status in (?, ?)""")
-            .params(development.developed() ? CustomisationRules.DEVELOPED : CustomisationRules.APPROVED,
-                development.deliveryNote(), development.developed() ? developer : null,
-                development.developed() ? Timestamp.from(at) : null, development.customisationId(),
-                CustomisationRules.APPROVED, CustomisationRules.DEVELOPED)
-            .update();
+                .params(
+                        development.developed() ? CustomisationRules.DEVELOPED : CustomisationRules.APPROVED,
+                        development.deliveryNote(),
+                        development.developed() ? developer : null,
+                        development.developed() ? Timestamp.from(at) : null,
+                        development.customisationId(),
+                        CustomisationRules.APPROVED,
+                        CustomisationRules.DEVELOPED)
+                .update();
     }
 
     // --- acceptance ----------------------------------------------------------------------------------
 
     /** Records the acceptance decision on an iteration and ends the iteration. */
-    void recordAcceptance(String projectCode, String module, int iteration, boolean accepted, String comment,
-                          String decidedBy, Instant at) {
+    void recordAcceptance(
+            String projectCode,
+            String module,
+            int iteration,
+            boolean accepted,
+            String comment,
+            String decidedBy,
+            Instant at) {
         jdbc.sql("""
                 insert into module_acceptance (project_code, module, iteration, accepted, comment, decided_by, decided_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-            .params(projectCode, module, iteration, accepted, comment, decidedBy, Timestamp.from(at)).update();
+                .params(projectCode, module, iteration, accepted, comment, decidedBy, Timestamp.from(at))
+                .update();
         jdbc.sql("update build_iteration set ended_at = ? where project_code = ? and module = ? and iteration = ?")
-            .params(Timestamp.from(at), projectCode, module, iteration).update();
+                .params(Timestamp.from(at), projectCode, module, iteration)
+                .update();
     }
 
     Optional<Acceptance> latestAcceptance(String projectCode, String module) {
@@ -229,10 +334,10 @@ class BuildRepository {
         return jdbc.sql("""
                 select iteration, accepted, comment, decided_by, decided_at from module_acceptance
                 where project_code = ? and module = ? order by id""")
-            .params(projectCode, module)
-            .query((rs, n) -> new Acceptance(rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
-                instant(rs, 5)))
-            .list();
+                .params(projectCode, module)
+                .query((rs, n) -> new Acceptance(
+                        rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), instant(rs, 5)))
+                .list();
     }
 
     // --- vendor baseline -----------------------------------------------------------------------------
@@ -241,10 +346,12 @@ class BuildRepository {
         return jdbc.sql("""
                 select product, version, baseline_date, backup_location, recorded_by, recorded_at
                 from vendor_baseline where project_code = ? and module = ?""")
-            .params(projectCode, module)
-            .query((rs, n) -> new StoredBaseline(new Baseline(rs.getString(1), rs.getString(2), localDate(rs, 3),
-                rs.getString(4)), rs.getString(5), instant(rs, 6)))
-            .optional();
+                .params(projectCode, module)
+                .query((rs, n) -> new StoredBaseline(
+                        new Baseline(rs.getString(1), rs.getString(2), localDate(rs, 3), rs.getString(4)),
+                        rs.getString(5),
+                        instant(rs, 6)))
+                .optional();
     }
 
     void recordBaseline(String projectCode, String module, Baseline b, String by, Instant at) {
@@ -252,9 +359,16 @@ class BuildRepository {
                 insert into vendor_baseline (project_code, module, product, version, baseline_date, backup_location,
                                              recorded_by, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(projectCode, module, b.product(), b.version(), Date.valueOf(b.date()), b.backupLocation(), by,
-                Timestamp.from(at))
-            .update();
+                .params(
+                        projectCode,
+                        module,
+                        b.product(),
+                        b.version(),
+                        Date.valueOf(b.date()),
+                        b.backupLocation(),
+                        by,
+                        Timestamp.from(at))
+                .update();
     }
 
     // --- module ownership and requirements -----------------------------------------------------------
@@ -271,15 +385,19 @@ class BuildRepository {
     /** The project's requirements, by id. */
     Map<String, ProjectRequirement> requirements(String projectCode) {
         Map<String, ProjectRequirement> byId = new LinkedHashMap<>();
-        catalogue.of(projectCode).forEach(r -> byId.put(r.reqId(), new ProjectRequirement(r.reqId(), r.department(),
-            r.title(), r.priority(), r.solutionMatch())));
+        catalogue
+                .of(projectCode)
+                .forEach(r -> byId.put(
+                        r.reqId(),
+                        new ProjectRequirement(r.reqId(), r.department(), r.title(), r.priority(), r.solutionMatch())));
         return byId;
     }
 
     /** The requirements of one department, as the upgrade risk counts them. */
     List<ModuleRequirement> departmentRequirements(String projectCode, String department) {
         return catalogue.ofDepartment(projectCode, department).stream()
-            .map(r -> new ModuleRequirement(r.reqId(), r.solutionMatch())).toList();
+                .map(r -> new ModuleRequirement(r.reqId(), r.solutionMatch()))
+                .toList();
     }
 
     boolean requirementExists(String projectCode, String requirementId) {

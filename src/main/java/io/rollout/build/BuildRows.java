@@ -6,8 +6,7 @@ import java.util.Map;
 /** Builds one prefill row for a dynamic list; unlike {@code Map.of} it keeps order and allows nulls. */
 final class BuildRows {
 
-    private BuildRows() {
-    }
+    private BuildRows() {}
 
     static Map<String, Object> of(Object... keysAndValues) {
         Map<String, Object> row = new LinkedHashMap<>();

@@ -31,28 +31,32 @@ final class BuildRules {
 
     // the cells each type of configuration item needs, besides the requirement id
     private static final Map<String, List<String>> ITEM_CELLS = Map.of(
-        FIELD_MAPPING, List.of("sourceField", "targetField"),
-        PERMISSION, List.of("role", "function"),
-        APPROVAL_FLOW, List.of("documentType", "steps"),
-        OTHER, List.of("description"));
+            FIELD_MAPPING, List.of("sourceField", "targetField"),
+            PERMISSION, List.of("role", "function"),
+            APPROVAL_FLOW, List.of("documentType", "steps"),
+            OTHER, List.of("description"));
 
     /**
      * One configuration item; which cells are filled depends on the type (field mapping: source and
      * target field; permission: role and function; approval flow: document type and steps; other: the
      * description, which the other types may carry as a note).
      */
-    record ConfigurationItem(String type, String requirementId, String sourceField, String targetField, String role,
-                             String function, String documentType, String steps, String description) {
-    }
+    record ConfigurationItem(
+            String type,
+            String requirementId,
+            String sourceField,
+            String targetField,
+            String role,
+            String function,
+            String documentType,
+            String steps,
+            String description) {}
 
     /** A proposed customisation. */
-    record Customisation(String kind, String description, String justification, int effortDays,
-                         String requirementId) {
-    }
+    record Customisation(String kind, String description, String justification, int effortDays, String requirementId) {}
 
     /** What a demo (show-and-tell) of an iteration showed, to whom, and what they said. */
-    record Demo(String shown, String attendees, String feedback) {
-    }
+    record Demo(String shown, String attendees, String feedback) {}
 
     /** The checked value, or the problems that refuse the submission (then {@code value} is {@code null}). */
     record Result<T>(T value, List<Problem> problems) {
@@ -66,15 +70,14 @@ final class BuildRules {
         }
     }
 
-    private BuildRules() {
-    }
+    private BuildRules() {}
 
     /**
      * Checks the configuration items of an iteration; blank rows are ignored. An iteration that plans
      * customisations may configure nothing, any other needs at least one item.
      */
-    static Result<List<ConfigurationItem>> configuration(List<FormRow> rows, boolean customisationsPlanned,
-                                                         Predicate<String> knownRequirement) {
+    static Result<List<ConfigurationItem>> configuration(
+            List<FormRow> rows, boolean customisationsPlanned, Predicate<String> knownRequirement) {
         List<Problem> problems = new ArrayList<>();
         List<ConfigurationItem> items = new ArrayList<>();
         for (FormRow submitted : rows) {
@@ -84,14 +87,22 @@ final class BuildRules {
             FormRow row = typedCells(submitted);
             int before = problems.size();
             String type = choice(row, "type", "build.field.itemType", ITEM_TYPES, problems);
-            for (String cell : type == null || !ITEM_CELLS.containsKey(type) ? List.<String>of() : ITEM_CELLS.get(type)) {
+            for (String cell :
+                    type == null || !ITEM_CELLS.containsKey(type) ? List.<String>of() : ITEM_CELLS.get(type)) {
                 required(row, cell, "build.field." + cell, problems);
             }
             String requirementId = requirement(row, knownRequirement, problems);
             if (problems.size() == before) {
-                items.add(new ConfigurationItem(type, requirementId, row.text("sourceField"), row.text("targetField"),
-                    row.text("role"), row.text("function"), row.text("documentType"), row.text("steps"),
-                    row.text("description")));
+                items.add(new ConfigurationItem(
+                        type,
+                        requirementId,
+                        row.text("sourceField"),
+                        row.text("targetField"),
+                        row.text("role"),
+                        row.text("function"),
+                        row.text("documentType"),
+                        row.text("steps"),
+                        row.text("description")));
             }
         }
         if (!customisationsPlanned && rows.stream().allMatch(FormRow::isBlank)) {
@@ -108,13 +119,15 @@ final class BuildRules {
      */
     static FormRow typedCells(FormRow row) {
         String type = row.text("type");
-        List<String> cells = type == null ? null : switch (type) {
-            case FIELD_MAPPING -> ITEM_CELLS.get(FIELD_MAPPING);
-            case PERMISSION -> ITEM_CELLS.get(PERMISSION);
-            case APPROVAL_FLOW -> ITEM_CELLS.get(APPROVAL_FLOW);
-            case OTHER -> List.of("description", "detail");
-            default -> null;
-        };
+        List<String> cells = type == null
+                ? null
+                : switch (type) {
+                    case FIELD_MAPPING -> ITEM_CELLS.get(FIELD_MAPPING);
+                    case PERMISSION -> ITEM_CELLS.get(PERMISSION);
+                    case APPROVAL_FLOW -> ITEM_CELLS.get(APPROVAL_FLOW);
+                    case OTHER -> List.of("description", "detail");
+                    default -> null;
+                };
         if (cells == null) {
             return row;
         }
@@ -162,16 +175,15 @@ final class BuildRules {
      * What the demo form submitted: the attendees chosen from the offered people (their ids), other attendees named
      * in free text, what was shown and the feedback.
      */
-    record DemoInput(String shown, List<String> chosen, String otherAttendees, String feedback) {
-    }
+    record DemoInput(String shown, List<String> chosen, String otherAttendees, String feedback) {}
 
     /**
      * Checks a demo as submitted: every chosen attendee is one of the offered people ({@code offered}, the key
      * users and business owners of the module's owning department, shown as {@code department}); the attendees
      * are stored by name ({@code displayName}), the others after them; then {@link #demo(String, String, String)}.
      */
-    static Result<Demo> demo(DemoInput in, Set<String> offered, Function<String, String> displayName,
-                             String department) {
+    static Result<Demo> demo(
+            DemoInput in, Set<String> offered, Function<String, String> displayName, String department) {
         List<Problem> problems = new ArrayList<>();
         List<String> present = new ArrayList<>();
         for (String id : in.chosen()) {
@@ -192,7 +204,8 @@ final class BuildRules {
     /** Checks an acceptance decision; the value is whether the module is accepted. */
     static Result<Boolean> acceptance(Boolean accepted, String comment) {
         if (accepted == null) {
-            return Result.of(null, List.of(new Problem("form.field.required", new Label("build.field.moduleAccepted"))));
+            return Result.of(
+                    null, List.of(new Problem("form.field.required", new Label("build.field.moduleAccepted"))));
         }
         if (!accepted && comment == null) {
             return Result.of(null, List.of(new Problem("build.acceptance.commentRequired")));
@@ -217,7 +230,8 @@ final class BuildRules {
     static String choice(FormRow row, String key, String label, List<String> allowed, List<Problem> problems) {
         String value = required(row, key, label, problems);
         if (value != null && !allowed.contains(value)) {
-            problems.add(new Problem("form.row.choice", row.number(), new Label(label), String.join(", ", allowed), value));
+            problems.add(
+                    new Problem("form.row.choice", row.number(), new Label(label), String.join(", ", allowed), value));
             return null;
         }
         return value;

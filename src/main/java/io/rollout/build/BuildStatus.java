@@ -27,14 +27,14 @@ public class BuildStatus {
     /** Modules of the project without a valid acceptance, in scope order; empty when all are accepted. */
     public List<String> modulesNotAccepted(String projectCode) {
         return scope.modules(projectCode).stream()
-            .filter(module -> !accepted(projectCode, module))
-            .toList();
+                .filter(module -> !accepted(projectCode, module))
+                .toList();
     }
 
     private boolean accepted(String projectCode, String module) {
         int last = builds.lastIteration(projectCode, module);
         return builds.latestAcceptance(projectCode, module)
-            .map(a -> a.accepted() && a.iteration() == last)
-            .orElse(false);
+                .map(a -> a.accepted() && a.iteration() == last)
+                .orElse(false);
     }
 }

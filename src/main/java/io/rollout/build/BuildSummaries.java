@@ -37,8 +37,8 @@ class BuildSummaries {
     private final Names names;
     private final Messages messages;
 
-    BuildSummaries(BuildRepository builds, BuildProgress progress, RoleMembers members, Names names,
-                   Messages messages) {
+    BuildSummaries(
+            BuildRepository builds, BuildProgress progress, RoleMembers members, Names names, Messages messages) {
         this.builds = builds;
         this.progress = progress;
         this.members = members;
@@ -54,38 +54,60 @@ class BuildSummaries {
             return "";
         }
         return messages.forRecord("build.summary.iteration", md(names.module(module)), number, md(iteration.goal()))
-            + "\n\n" + messages.forRecord("build.summary.planned", Dates.date(iteration.plannedStart()),
-                Dates.date(iteration.plannedEnd()), md(names.department(progress.department(projectCode, module))),
-                messages.forRecord(Boolean.TRUE.equals(iteration.customisationsPlanned())
-                    ? "build.summary.customisationsPlanned" : "build.summary.noCustomisationsPlanned"),
-                iteration.scope().size());
+                + "\n\n"
+                + messages.forRecord(
+                        "build.summary.planned",
+                        Dates.date(iteration.plannedStart()),
+                        Dates.date(iteration.plannedEnd()),
+                        md(names.department(progress.department(projectCode, module))),
+                        messages.forRecord(
+                                Boolean.TRUE.equals(iteration.customisationsPlanned())
+                                        ? "build.summary.customisationsPlanned"
+                                        : "build.summary.noCustomisationsPlanned"),
+                        iteration.scope().size());
     }
 
     /** The requirements of the module's current iteration: id, title, priority. */
     JsonValue scopeRows(String projectCode, String module) {
         List<String> scope = builds.iteration(projectCode, module, builds.lastIteration(projectCode, module))
-            .map(Iteration::scope).orElse(List.of());
+                .map(Iteration::scope)
+                .orElse(List.of());
         Map<String, ProjectRequirement> requirements = builds.requirements(projectCode);
-        return JsonRows.of(scope.stream().map(id -> {
-            ProjectRequirement r = requirements.get(id);
-            return BuildRows.of("requirement", id, "title", r == null ? "" : r.title(),
-                "priority", r == null ? "" : r.priority());
-        }).toList());
+        return JsonRows.of(scope.stream()
+                .map(id -> {
+                    ProjectRequirement r = requirements.get(id);
+                    return BuildRows.of(
+                            "requirement",
+                            id,
+                            "title",
+                            r == null ? "" : r.title(),
+                            "priority",
+                            r == null ? "" : r.priority());
+                })
+                .toList());
     }
 
     /** Why the module's last iteration was not accepted; {@code null} when it was not rejected. */
     String rejection(String projectCode, String module) {
-        return builds.latestAcceptance(projectCode, module).filter(a -> !a.accepted())
-            .map(a -> messages.forRecord("build.summary.rejected", a.iteration(), md(members.displayName(a.decidedBy())),
-                md(a.comment())))
-            .orElse(null);
+        return builds.latestAcceptance(projectCode, module)
+                .filter(a -> !a.accepted())
+                .map(a -> messages.forRecord(
+                        "build.summary.rejected",
+                        a.iteration(),
+                        md(members.displayName(a.decidedBy())),
+                        md(a.comment())))
+                .orElse(null);
     }
 
     /** The upgrade risk of the module in one line. */
     String upgradeRisk(String projectCode, String module) {
         UpgradeRisk risk = progress.upgradeRisk(projectCode, module);
-        return messages.forRecord("build.summary.upgradeRisk", risk.sharePercent(), risk.customised(),
-            risk.requirements(), risk.customisationDays());
+        return messages.forRecord(
+                "build.summary.upgradeRisk",
+                risk.sharePercent(),
+                risk.customised(),
+                risk.requirements(),
+                risk.customisationDays());
     }
 
     /**
@@ -96,15 +118,18 @@ class BuildSummaries {
         int number = builds.lastIteration(projectCode, module);
         List<String> lines = new ArrayList<>();
         lines.add(plan(projectCode, module));
-        long items = builds.configurationItems(projectCode, module).stream().filter(i -> i.iteration() == number)
-            .count();
+        long items = builds.configurationItems(projectCode, module).stream()
+                .filter(i -> i.iteration() == number)
+                .count();
         List<StoredCustomisation> customisations = builds.customisations(projectCode, module);
         lines.add(messages.forRecord("build.summary.built", items, customisations.size()));
         if (customisations.isEmpty()) {
             lines.add(messages.forRecord("build.summary.noCustomisations"));
         }
-        builds.iteration(projectCode, module, number).map(Iteration::demo).ifPresent(demo -> lines.add(
-            messages.forRecord("build.summary.demo", md(demo.shown()), md(demo.attendees()), md(demo.feedback()))));
+        builds.iteration(projectCode, module, number)
+                .map(Iteration::demo)
+                .ifPresent(demo -> lines.add(messages.forRecord(
+                        "build.summary.demo", md(demo.shown()), md(demo.attendees()), md(demo.feedback()))));
         lines.add(upgradeRisk(projectCode, module));
         return String.join("\n\n", lines);
     }
@@ -113,18 +138,38 @@ class BuildSummaries {
     JsonValue itemRows(String projectCode, String module) {
         int number = builds.lastIteration(projectCode, module);
         return JsonRows.of(builds.configurationItems(projectCode, module).stream()
-            .filter(i -> i.iteration() == number).map(StoredItem::item).map(this::itemRow).toList());
+                .filter(i -> i.iteration() == number)
+                .map(StoredItem::item)
+                .map(this::itemRow)
+                .toList());
     }
 
     /** Every customisation of the module with its decision: no., kind, description, effort, requirement, status. */
     JsonValue customisationRows(String projectCode, String module) {
-        return JsonRows.of(builds.customisations(projectCode, module).stream().map(c -> BuildRows.of(
-            "number", c.id(), "kind", kind(c.kind()), "description", c.description(),
-            "justification", c.justification(), "effortDays", c.effortDays(), "requirement", c.requirementId(),
-            "status", messages.forRecord("build.summary.status", messages.forRecord("build.status." + c.status()),
-                c.iteration()),
-            "note", c.deliveryNote() != null ? c.deliveryNote() : c.decisionReason() == null ? "" : c.decisionReason()))
-            .toList());
+        return JsonRows.of(builds.customisations(projectCode, module).stream()
+                .map(c -> BuildRows.of(
+                        "number",
+                        c.id(),
+                        "kind",
+                        kind(c.kind()),
+                        "description",
+                        c.description(),
+                        "justification",
+                        c.justification(),
+                        "effortDays",
+                        c.effortDays(),
+                        "requirement",
+                        c.requirementId(),
+                        "status",
+                        messages.forRecord(
+                                "build.summary.status",
+                                messages.forRecord("build.status." + c.status()),
+                                c.iteration()),
+                        "note",
+                        c.deliveryNote() != null
+                                ? c.deliveryNote()
+                                : c.decisionReason() == null ? "" : c.decisionReason()))
+                .toList());
     }
 
     /** The kind of a customisation as a person reads it ("Report"). */
@@ -153,9 +198,17 @@ class BuildSummaries {
                 detail = "";
             }
         }
-        return BuildRows.of("type", messages.forRecord("build.itemType." + item.type()),
-            "requirement", item.requirementId(), "what", what == null ? "" : what, "detail", detail == null ? "" : detail,
-            "note", BuildRules.OTHER.equals(item.type()) || item.description() == null ? "" : item.description());
+        return BuildRows.of(
+                "type",
+                messages.forRecord("build.itemType." + item.type()),
+                "requirement",
+                item.requirementId(),
+                "what",
+                what == null ? "" : what,
+                "detail",
+                detail == null ? "" : detail,
+                "note",
+                BuildRules.OTHER.equals(item.type()) || item.description() == null ? "" : item.description());
     }
 
     private static String md(String text) {

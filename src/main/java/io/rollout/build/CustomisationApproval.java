@@ -45,8 +45,13 @@ class CustomisationApproval extends FormTaskListener {
     private final Messages messages;
     private final Clock clock;
 
-    CustomisationApproval(BuildRepository builds, BuildProgress progress, BuildSummaries summaries,
-                          DecisionLog decisions, Messages messages, Clock clock) {
+    CustomisationApproval(
+            BuildRepository builds,
+            BuildProgress progress,
+            BuildSummaries summaries,
+            DecisionLog decisions,
+            Messages messages,
+            Clock clock) {
         this.builds = builds;
         this.progress = progress;
         this.summaries = summaries;
@@ -59,10 +64,28 @@ class CustomisationApproval extends FormTaskListener {
     protected void prefill(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         String module = ProcessVariables.module(task);
-        TaskForms.prefill(task, ROWS, JsonRows.of(pending(task).values().stream().map(c -> BuildRows.of(
-            "customisationId", c.id(), "kind", summaries.kind(c.kind()), "description", c.description(),
-            "justification", c.justification(), "effortDays", c.effortDays(), "requirementId", c.requirementId(),
-            "decision", null, "reason", null)).toList()));
+        TaskForms.prefill(
+                task,
+                ROWS,
+                JsonRows.of(pending(task).values().stream()
+                        .map(c -> BuildRows.of(
+                                "customisationId",
+                                c.id(),
+                                "kind",
+                                summaries.kind(c.kind()),
+                                "description",
+                                c.description(),
+                                "justification",
+                                c.justification(),
+                                "effortDays",
+                                c.effortDays(),
+                                "requirementId",
+                                c.requirementId(),
+                                "decision",
+                                null,
+                                "reason",
+                                null))
+                        .toList()));
         task.setVariableLocal("upgradeRisk", summaries.upgradeRisk(projectCode, module));
     }
 
@@ -74,8 +97,8 @@ class CustomisationApproval extends FormTaskListener {
         Map<Long, StoredCustomisation> pending = pending(task);
         Map<Long, String> descriptions = new LinkedHashMap<>();
         pending.forEach((id, c) -> descriptions.put(id, c.description()));
-        Result<List<CustomisationRules.Decision>> result = CustomisationRules.decisions(
-            JsonRows.read(TaskForms.submitted(task, ROWS)), descriptions);
+        Result<List<CustomisationRules.Decision>> result =
+                CustomisationRules.decisions(JsonRows.read(TaskForms.submitted(task, ROWS)), descriptions);
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }
@@ -83,11 +106,16 @@ class CustomisationApproval extends FormTaskListener {
         for (CustomisationRules.Decision d : result.value()) {
             StoredCustomisation c = pending.get(d.customisationId());
             builds.decide(d, user, Instant.now(clock));
-            decisions.record(new Decision(projectCode, DECISION, "module " + module + " customisation " + c.id(),
-                d.approved() ? CustomisationRules.APPROVED : CustomisationRules.REJECTED, List.of(d.reason()),
-                "kind=" + c.kind() + ", effortDays=" + c.effortDays() + ", requirement=" + c.requirementId()
-                    + ", board=" + board + ", description=" + c.description(),
-                user, task.getProcessInstanceId()));
+            decisions.record(new Decision(
+                    projectCode,
+                    DECISION,
+                    "module " + module + " customisation " + c.id(),
+                    d.approved() ? CustomisationRules.APPROVED : CustomisationRules.REJECTED,
+                    List.of(d.reason()),
+                    "kind=" + c.kind() + ", effortDays=" + c.effortDays() + ", requirement=" + c.requirementId()
+                            + ", board=" + board + ", description=" + c.description(),
+                    user,
+                    task.getProcessInstanceId()));
         }
     }
 
@@ -95,7 +123,8 @@ class CustomisationApproval extends FormTaskListener {
     private Map<Long, StoredCustomisation> pending(DelegateTask task) {
         String board = ProcessVariables.string(task, "approvalBoard");
         return progress.pending(ProcessVariables.projectCode(task), ProcessVariables.module(task)).stream()
-            .filter(c -> board.equals(c.approvalBoard()))
-            .collect(Collectors.toMap(StoredCustomisation::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .filter(c -> board.equals(c.approvalBoard()))
+                .collect(Collectors.toMap(
+                        StoredCustomisation::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 }

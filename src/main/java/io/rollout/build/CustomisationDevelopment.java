@@ -45,8 +45,14 @@ class CustomisationDevelopment extends FormTaskListener {
     private final Messages messages;
     private final Clock clock;
 
-    CustomisationDevelopment(BuildRepository builds, BuildProgress progress, BuildSummaries summaries,
-                             BuildOptions options, RoleMembers members, Messages messages, Clock clock) {
+    CustomisationDevelopment(
+            BuildRepository builds,
+            BuildProgress progress,
+            BuildSummaries summaries,
+            BuildOptions options,
+            RoleMembers members,
+            Messages messages,
+            Clock clock) {
         this.builds = builds;
         this.progress = progress;
         this.summaries = summaries;
@@ -58,13 +64,31 @@ class CustomisationDevelopment extends FormTaskListener {
 
     @Override
     protected void prefill(DelegateTask task) {
-        List<StoredCustomisation> approved = progress.toDevelop(ProcessVariables.projectCode(task),
-            ProcessVariables.module(task));
+        List<StoredCustomisation> approved =
+                progress.toDevelop(ProcessVariables.projectCode(task), ProcessVariables.module(task));
         task.setVariableLocal("developerOptions", JsonRows.of(options.developers()));
-        TaskForms.prefill(task, ROWS, JsonRows.of(approved.stream().map(c -> BuildRows.of(
-            "customisationId", c.id(), "kind", summaries.kind(c.kind()), "description", c.description(),
-            "effortDays", c.effortDays(), "requirementId", c.requirementId(), "developed", false,
-            "deliveryNote", null, "developedBy", null)).toList()));
+        TaskForms.prefill(
+                task,
+                ROWS,
+                JsonRows.of(approved.stream()
+                        .map(c -> BuildRows.of(
+                                "customisationId",
+                                c.id(),
+                                "kind",
+                                summaries.kind(c.kind()),
+                                "description",
+                                c.description(),
+                                "effortDays",
+                                c.effortDays(),
+                                "requirementId",
+                                c.requirementId(),
+                                "developed",
+                                false,
+                                "deliveryNote",
+                                null,
+                                "developedBy",
+                                null))
+                        .toList()));
     }
 
     @Override
@@ -75,7 +99,7 @@ class CustomisationDevelopment extends FormTaskListener {
         progress.requireBaseline(projectCode, module);
         Set<Long> ids = approved.stream().map(StoredCustomisation::id).collect(Collectors.toSet());
         Result<List<CustomisationRules.Development>> result = CustomisationRules.development(
-            JsonRows.read(TaskForms.submitted(task, ROWS)), ids, id -> members.isIn(id, Roles.DEVELOPER));
+                JsonRows.read(TaskForms.submitted(task, ROWS)), ids, id -> members.isIn(id, Roles.DEVELOPER));
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }

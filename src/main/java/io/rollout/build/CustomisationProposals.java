@@ -38,8 +38,13 @@ class CustomisationProposals extends FormTaskListener {
     private final BuildProperties properties;
     private final Messages messages;
 
-    CustomisationProposals(BuildRepository builds, BuildProgress progress, BuildSummaries summaries,
-                           BuildOptions options, BuildProperties properties, Messages messages) {
+    CustomisationProposals(
+            BuildRepository builds,
+            BuildProgress progress,
+            BuildSummaries summaries,
+            BuildOptions options,
+            BuildProperties properties,
+            Messages messages) {
         this.builds = builds;
         this.progress = progress;
         this.summaries = summaries;
@@ -65,11 +70,15 @@ class CustomisationProposals extends FormTaskListener {
         String module = ProcessVariables.module(task);
         progress.requireBaseline(projectCode, module);
         Result<List<Customisation>> result = BuildRules.customisations(
-            JsonRows.read(TaskForms.submitted(task, ROWS)), id -> builds.requirementExists(projectCode, id));
+                JsonRows.read(TaskForms.submitted(task, ROWS)), id -> builds.requirementExists(projectCode, id));
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }
-        builds.propose(projectCode, module, builds.lastIteration(projectCode, module), result.value(),
-            c -> CustomisationRules.board(c.effortDays(), properties.steeringThresholdDays()));
+        builds.propose(
+                projectCode,
+                module,
+                builds.lastIteration(projectCode, module),
+                result.value(),
+                c -> CustomisationRules.board(c.effortDays(), properties.steeringThresholdDays()));
     }
 }

@@ -29,18 +29,15 @@ final class CustomisationRules {
     static final List<String> DECISIONS = List.of(APPROVED, REJECTED);
 
     /** One approval decision on a customisation. */
-    record Decision(long customisationId, boolean approved, String reason) {
-    }
+    record Decision(long customisationId, boolean approved, String reason) {}
 
     /**
      * What the developer reports on an approved customisation: whether it is developed, where the delivery is and who
      * developed it ({@code null}: the developer who reports).
      */
-    record Development(long customisationId, boolean developed, String deliveryNote, String developer) {
-    }
+    record Development(long customisationId, boolean developed, String deliveryNote, String developer) {}
 
-    private CustomisationRules() {
-    }
+    private CustomisationRules() {}
 
     /** The group that approves a customisation: the steering committee over the threshold, else the PMO. */
     static String board(int effortDays, int steeringThresholdDays) {

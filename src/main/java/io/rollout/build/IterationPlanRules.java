@@ -21,9 +21,13 @@ import java.util.function.Predicate;
 final class IterationPlanRules {
 
     /** A checked iteration plan. */
-    record IterationPlan(String goal, String department, List<String> scope, LocalDate plannedStart,
-                         LocalDate plannedEnd, boolean customisationsPlanned) {
-    }
+    record IterationPlan(
+            String goal,
+            String department,
+            List<String> scope,
+            LocalDate plannedStart,
+            LocalDate plannedEnd,
+            boolean customisationsPlanned) {}
 
     /**
      * What the plan is checked against.
@@ -32,16 +36,18 @@ final class IterationPlanRules {
      * @param departments            the departments a module may belong to
      * @param hasOwner               whether a department has a business owner
      */
-    record Context(Map<String, String> requirementDepartments, List<String> departments, Predicate<String> hasOwner) {
-    }
+    record Context(Map<String, String> requirementDepartments, List<String> departments, Predicate<String> hasOwner) {}
 
     /** The form's values as submitted; dates as ISO text. */
-    record Input(String goal, String department, List<String> scope, String plannedStart, String plannedEnd,
-                 Boolean customisationsPlanned) {
-    }
+    record Input(
+            String goal,
+            String department,
+            List<String> scope,
+            String plannedStart,
+            String plannedEnd,
+            Boolean customisationsPlanned) {}
 
-    private IterationPlanRules() {
-    }
+    private IterationPlanRules() {}
 
     static Result<IterationPlan> plan(Input in, Context context) {
         List<Problem> problems = new ArrayList<>();
@@ -67,16 +73,26 @@ final class IterationPlanRules {
         if (in.customisationsPlanned() == null) {
             problems.add(new Problem("form.field.required", new Label("build.field.customisationsPlanned")));
         }
-        return Result.of(new IterationPlan(in.goal(), in.department(), List.copyOf(scope), start, end,
-            Boolean.TRUE.equals(in.customisationsPlanned())), problems);
+        return Result.of(
+                new IterationPlan(
+                        in.goal(),
+                        in.department(),
+                        List.copyOf(scope),
+                        start,
+                        end,
+                        Boolean.TRUE.equals(in.customisationsPlanned())),
+                problems);
     }
 
     private static void department(String department, Context context, List<Problem> problems) {
         if (department == null) {
             problems.add(new Problem("form.field.required", new Label("build.field.department")));
         } else if (!context.departments().contains(department)) {
-            problems.add(new Problem("form.field.choice", new Label("build.field.department"),
-                String.join(", ", context.departments()), department));
+            problems.add(new Problem(
+                    "form.field.choice",
+                    new Label("build.field.department"),
+                    String.join(", ", context.departments()),
+                    department));
         } else if (!context.hasOwner().test(department)) {
             problems.add(new Problem("build.plan.noOwner", department));
         }

@@ -43,8 +43,8 @@ class IterationPlanning extends FormTaskListener {
 
     // single form values that belong to one iteration: the next iteration starts without them (the lists are
     // task-local and prefilled by each task)
-    static final List<String> ITERATION_VALUES = List.of("demoShown", "demoOtherAttendees", "demoFeedback",
-        "moduleAccepted", "acceptanceComment");
+    static final List<String> ITERATION_VALUES =
+            List.of("demoShown", "demoOtherAttendees", "demoFeedback", "moduleAccepted", "acceptanceComment");
 
     private final BuildRepository builds;
     private final BuildProgress progress;
@@ -55,9 +55,15 @@ class IterationPlanning extends FormTaskListener {
     private final Clock clock;
     private final List<String> departments;
 
-    IterationPlanning(BuildRepository builds, BuildProgress progress, BuildSummaries summaries, BuildOptions options,
-                      DepartmentOwners owners, Messages messages, Clock clock,
-                      @Value("${rollout.departments}") List<String> departments) {
+    IterationPlanning(
+            BuildRepository builds,
+            BuildProgress progress,
+            BuildSummaries summaries,
+            BuildOptions options,
+            DepartmentOwners owners,
+            Messages messages,
+            Clock clock,
+            @Value("${rollout.departments}") List<String> departments) {
         this.builds = builds;
         this.progress = progress;
         this.summaries = summaries;
@@ -79,12 +85,16 @@ class IterationPlanning extends FormTaskListener {
         task.setVariableLocal("departmentOptions", options.departments());
         // the owning department's requirements first; the others stay choosable for when the plan names
         // another owning department (the rule then refuses requirements of any other department)
-        task.setVariableLocal("scopeOptions", options.requirements(projectCode,
-            r -> department.equals(r.department())));
+        task.setVariableLocal(
+                "scopeOptions", options.requirements(projectCode, r -> department.equals(r.department())));
         task.setVariableLocal("rejectionReasons", summaries.rejection(projectCode, module));
         // what the rejected iteration delivered is where the next one starts
-        TaskForms.prefill(task, SCOPE, JsonRows.ofStrings(builds.iteration(projectCode, module, last)
-            .map(BuildRepository.Iteration::scope).orElse(List.of())));
+        TaskForms.prefill(
+                task,
+                SCOPE,
+                JsonRows.ofStrings(builds.iteration(projectCode, module, last)
+                        .map(BuildRepository.Iteration::scope)
+                        .orElse(List.of())));
     }
 
     @Override
@@ -94,11 +104,16 @@ class IterationPlanning extends FormTaskListener {
         int last = builds.lastIteration(projectCode, module);
         Map<String, String> requirementDepartments = new LinkedHashMap<>();
         builds.requirements(projectCode).values().forEach(r -> requirementDepartments.put(r.id(), r.department()));
-        Result<IterationPlan> result = IterationPlanRules.plan(new Input(TaskForms.text(task, "iterationGoal"),
-                TaskForms.text(task, "moduleDepartment"), JsonRows.readStrings(TaskForms.submitted(task, SCOPE)),
-                TaskForms.text(task, "plannedStart"), TaskForms.text(task, "plannedEnd"),
-                FormInput.yesNo(task.getVariable("customisationsPlanned"))),
-            new Context(requirementDepartments, departments, d -> !owners.of(d).isEmpty()));
+        Result<IterationPlan> result = IterationPlanRules.plan(
+                new Input(
+                        TaskForms.text(task, "iterationGoal"),
+                        TaskForms.text(task, "moduleDepartment"),
+                        JsonRows.readStrings(TaskForms.submitted(task, SCOPE)),
+                        TaskForms.text(task, "plannedStart"),
+                        TaskForms.text(task, "plannedEnd"),
+                        FormInput.yesNo(task.getVariable("customisationsPlanned"))),
+                new Context(
+                        requirementDepartments, departments, d -> !owners.of(d).isEmpty()));
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }

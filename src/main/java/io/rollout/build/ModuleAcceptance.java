@@ -41,8 +41,13 @@ class ModuleAcceptance extends FormTaskListener {
     private final Messages messages;
     private final Clock clock;
 
-    ModuleAcceptance(BuildRepository builds, BuildProgress progress, BuildSummaries summaries, DecisionLog decisions,
-                     Messages messages, Clock clock) {
+    ModuleAcceptance(
+            BuildRepository builds,
+            BuildProgress progress,
+            BuildSummaries summaries,
+            DecisionLog decisions,
+            Messages messages,
+            Clock clock) {
         this.builds = builds;
         this.progress = progress;
         this.summaries = summaries;
@@ -74,9 +79,15 @@ class ModuleAcceptance extends FormTaskListener {
         boolean accepted = result.value();
         String user = TaskForms.currentUser(task);
         builds.recordAcceptance(projectCode, module, iteration, accepted, comment, user, Instant.now(clock));
-        decisions.record(new Decision(projectCode, DECISION, "module " + module + " iteration " + iteration,
-            accepted ? "accepted" : "rejected", comment == null ? List.of() : List.of(comment),
-            inputs(projectCode, module, iteration), user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "module " + module + " iteration " + iteration,
+                accepted ? "accepted" : "rejected",
+                comment == null ? List.of() : List.of(comment),
+                inputs(projectCode, module, iteration),
+                user,
+                task.getProcessInstanceId()));
         task.setVariable("moduleAccepted", accepted);
     }
 
@@ -84,12 +95,16 @@ class ModuleAcceptance extends FormTaskListener {
         UpgradeRisk risk = progress.upgradeRisk(projectCode, module);
         List<StoredCustomisation> customisations = builds.customisations(projectCode, module);
         return "department=" + progress.department(projectCode, module)
-            + ", configurationItems=" + builds.configurationItems(projectCode, module).stream()
-                .filter(i -> i.iteration() == iteration).count()
-            + ", customisations=" + customisations.stream()
-                .filter(c -> CustomisationRules.DEVELOPED.equals(c.status())).count() + " developed of "
+                + ", configurationItems="
+                + builds.configurationItems(projectCode, module).stream()
+                        .filter(i -> i.iteration() == iteration)
+                        .count()
+                + ", customisations="
+                + customisations.stream()
+                        .filter(c -> CustomisationRules.DEVELOPED.equals(c.status()))
+                        .count() + " developed of "
                 + customisations.size()
-            + ", upgradeRisk=" + risk.sharePercent() + "% (" + risk.customised() + "/" + risk.requirements()
-            + " requirements), customisationEffortDays=" + risk.customisationDays();
+                + ", upgradeRisk=" + risk.sharePercent() + "% (" + risk.customised() + "/" + risk.requirements()
+                + " requirements), customisationEffortDays=" + risk.customisationDays();
     }
 }

@@ -59,10 +59,12 @@ class ModuleConfiguration extends FormTaskListener {
         String module = ProcessVariables.module(task);
         int iteration = builds.lastIteration(projectCode, module);
         boolean customisationsPlanned = builds.iteration(projectCode, module, iteration)
-            .map(i -> Boolean.TRUE.equals(i.customisationsPlanned())).orElse(false);
+                .map(i -> Boolean.TRUE.equals(i.customisationsPlanned()))
+                .orElse(false);
         Result<List<ConfigurationItem>> result = BuildRules.configuration(
-            JsonRows.read(TaskForms.submitted(task, ROWS)), customisationsPlanned,
-            id -> builds.requirementExists(projectCode, id));
+                JsonRows.read(TaskForms.submitted(task, ROWS)),
+                customisationsPlanned,
+                id -> builds.requirementExists(projectCode, id));
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }

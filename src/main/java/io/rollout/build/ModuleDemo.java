@@ -43,8 +43,15 @@ class ModuleDemo extends FormTaskListener {
     private final Messages messages;
     private final Clock clock;
 
-    ModuleDemo(BuildRepository builds, BuildProgress progress, BuildSummaries summaries, BuildOptions options,
-               RoleMembers members, Names names, Messages messages, Clock clock) {
+    ModuleDemo(
+            BuildRepository builds,
+            BuildProgress progress,
+            BuildSummaries summaries,
+            BuildOptions options,
+            RoleMembers members,
+            Names names,
+            Messages messages,
+            Clock clock) {
         this.builds = builds;
         this.progress = progress;
         this.summaries = summaries;
@@ -71,15 +78,25 @@ class ModuleDemo extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         String module = ProcessVariables.module(task);
         String department = progress.department(projectCode, module);
-        DemoInput submitted = new DemoInput(TaskForms.text(task, "demoShown"),
-            JsonRows.readStrings(TaskForms.submitted(task, ATTENDEES)), TaskForms.text(task, "demoOtherAttendees"),
-            TaskForms.text(task, "demoFeedback"));
-        Result<Demo> result = BuildRules.demo(submitted, BuildOptions.values(options.attendees(department)),
-            members::displayName, names.department(department));
+        DemoInput submitted = new DemoInput(
+                TaskForms.text(task, "demoShown"),
+                JsonRows.readStrings(TaskForms.submitted(task, ATTENDEES)),
+                TaskForms.text(task, "demoOtherAttendees"),
+                TaskForms.text(task, "demoFeedback"));
+        Result<Demo> result = BuildRules.demo(
+                submitted,
+                BuildOptions.values(options.attendees(department)),
+                members::displayName,
+                names.department(department));
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }
-        builds.recordDemo(projectCode, module, builds.lastIteration(projectCode, module), result.value(),
-            TaskForms.currentUser(task), Instant.now(clock));
+        builds.recordDemo(
+                projectCode,
+                module,
+                builds.lastIteration(projectCode, module),
+                result.value(),
+                TaskForms.currentUser(task),
+                Instant.now(clock));
     }
 }

@@ -24,16 +24,14 @@ record UpgradeRisk(int requirements, int customised, int sharePercent, int custo
     static final String NOT_COVERED = "not-covered";
 
     /** A requirement of the module's department with its planned solution match (may be null). */
-    record ModuleRequirement(String id, String solutionMatch) {
-    }
+    record ModuleRequirement(String id, String solutionMatch) {}
 
     /** A customisation as it counts for the risk. */
-    record CountedCustomisation(String requirementId, String status, int effortDays) {
-    }
+    record CountedCustomisation(String requirementId, String status, int effortDays) {}
 
     /** Computes the risk. Plain rule: no engine, no Spring. */
-    static UpgradeRisk of(Collection<ModuleRequirement> moduleRequirements,
-                          Collection<CountedCustomisation> customisations) {
+    static UpgradeRisk of(
+            Collection<ModuleRequirement> moduleRequirements, Collection<CountedCustomisation> customisations) {
         Set<String> requirements = new HashSet<>();
         for (ModuleRequirement r : moduleRequirements) {
             if (!NOT_COVERED.equals(r.solutionMatch())) {

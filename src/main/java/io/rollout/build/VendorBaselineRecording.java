@@ -43,17 +43,27 @@ class VendorBaselineRecording extends FormTaskListener {
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         String module = ProcessVariables.module(task);
-        Result<Baseline> result = VendorBaselineRules.baseline(TaskForms.text(task, "baselineProduct"),
-            TaskForms.text(task, "baselineVersion"), TaskForms.text(task, "baselineDate"),
-            TaskForms.text(task, "baselineBackup"), LocalDate.now(clock));
+        Result<Baseline> result = VendorBaselineRules.baseline(
+                TaskForms.text(task, "baselineProduct"),
+                TaskForms.text(task, "baselineVersion"),
+                TaskForms.text(task, "baselineDate"),
+                TaskForms.text(task, "baselineBackup"),
+                LocalDate.now(clock));
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }
         Baseline b = result.value();
         String user = TaskForms.currentUser(task);
         builds.recordBaseline(projectCode, module, b, user, Instant.now(clock));
-        decisions.record(new Decision(projectCode, DECISION, "module " + module, "recorded", List.of(),
-            "product=" + b.product() + ", version=" + b.version() + ", date=" + b.date() + ", backup=" + b.backupLocation(),
-            user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "module " + module,
+                "recorded",
+                List.of(),
+                "product=" + b.product() + ", version=" + b.version() + ", date=" + b.date() + ", backup="
+                        + b.backupLocation(),
+                user,
+                task.getProcessInstanceId()));
     }
 }

@@ -14,14 +14,12 @@ import java.util.List;
 final class VendorBaselineRules {
 
     /** The vendor's standard version of a module. */
-    record Baseline(String product, String version, LocalDate date, String backupLocation) {
-    }
+    record Baseline(String product, String version, LocalDate date, String backupLocation) {}
 
-    private VendorBaselineRules() {
-    }
+    private VendorBaselineRules() {}
 
-    static Result<Baseline> baseline(String product, String version, String date, String backupLocation,
-                                     LocalDate today) {
+    static Result<Baseline> baseline(
+            String product, String version, String date, String backupLocation, LocalDate today) {
         List<Problem> problems = new ArrayList<>();
         BuildRules.requiredField(product, "build.field.baselineProduct", problems);
         BuildRules.requiredField(version, "build.field.baselineVersion", problems);

@@ -55,8 +55,14 @@ class ChangeApproval extends FormTaskListener {
         String user = TaskForms.currentUser(task);
         repository.saveDecision(id, approved, reason, user);
         task.setVariable("changeApproved", approved);
-        decisions.record(new Decision(cr.projectCode(), "changeApproval", ChangeRequest.subject(id),
-            approved ? ChangeRequest.APPROVED : ChangeRequest.REJECTED, reason == null ? List.of() : List.of(reason),
-            "approverGroup=" + cr.approverGroup(), user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                cr.projectCode(),
+                "changeApproval",
+                ChangeRequest.subject(id),
+                approved ? ChangeRequest.APPROVED : ChangeRequest.REJECTED,
+                reason == null ? List.of() : List.of(reason),
+                "approverGroup=" + cr.approverGroup(),
+                user,
+                task.getProcessInstanceId()));
     }
 }

@@ -44,29 +44,75 @@ class ChangeForms {
     void show(DelegateTask task, ChangeRequest cr) {
         TaskForms.prefill(task, "changeDescription", FormInput.md(cr.description()));
         TaskForms.prefill(task, "changeReason", FormInput.md(cr.reason()));
-        TaskForms.prefill(task, "changeRaised", messages.forRecord("change.summary.raised",
-            FormInput.md(people.displayName(cr.raisedBy())), Dates.time(cr.raisedAt())));
+        TaskForms.prefill(
+                task,
+                "changeRaised",
+                messages.forRecord(
+                        "change.summary.raised",
+                        FormInput.md(people.displayName(cr.raisedBy())),
+                        Dates.time(cr.raisedAt())));
         List<RequirementInfo> requirements = repository.requirements(cr.projectCode(), cr.requirements());
-        TaskForms.prefill(task, "affectedRequirementRows", JsonRows.of(requirements.stream().map(r -> row(
-            "requirement", r.reqId(), "title", r.title(), "department", names.department(r.department()),
-            "priority", r.priority())).toList()));
-        TaskForms.prefill(task, "affectedMilestoneRows", JsonRows.of(cr.milestones().stream().map(m -> row(
-            "milestone", m.name(), "due", Dates.date(m.dueDate()),
-            "owner", people.displayName(repository.milestoneOwner(m.id())))).toList()));
-        String requirementList = cr.requirements().stream().map(r -> "- " + FormInput.md(r)).collect(Collectors.joining("\n"));
+        TaskForms.prefill(
+                task,
+                "affectedRequirementRows",
+                JsonRows.of(requirements.stream()
+                        .map(r -> row(
+                                "requirement",
+                                r.reqId(),
+                                "title",
+                                r.title(),
+                                "department",
+                                names.department(r.department()),
+                                "priority",
+                                r.priority()))
+                        .toList()));
+        TaskForms.prefill(
+                task,
+                "affectedMilestoneRows",
+                JsonRows.of(cr.milestones().stream()
+                        .map(m -> row(
+                                "milestone",
+                                m.name(),
+                                "due",
+                                Dates.date(m.dueDate()),
+                                "owner",
+                                people.displayName(repository.milestoneOwner(m.id()))))
+                        .toList()));
+        String requirementList =
+                cr.requirements().stream().map(r -> "- " + FormInput.md(r)).collect(Collectors.joining("\n"));
         String milestoneList = cr.milestones().stream()
-            .map(m -> "- " + messages.forRecord("change.summary.milestone", FormInput.md(m.name()), Dates.date(m.dueDate())))
-            .collect(Collectors.joining("\n"));
+                .map(m -> "- "
+                        + messages.forRecord(
+                                "change.summary.milestone", FormInput.md(m.name()), Dates.date(m.dueDate())))
+                .collect(Collectors.joining("\n"));
         TaskForms.prefill(task, "changeAffects", (requirementList + "\n" + milestoneList).strip());
         if (cr.effortDays() != null) {
             String cost = cr.cost().setScale(2, RoundingMode.HALF_UP).toPlainString();
-            TaskForms.prefill(task, "impactRows", JsonRows.of(List.of(row("effort", cr.effortDays(),
-                "delay", cr.scheduleDelayDays(), "cost", cost, "risk", cr.riskLevel(),
-                "analysedBy", people.displayName(cr.analysedBy())))));
+            TaskForms.prefill(
+                    task,
+                    "impactRows",
+                    JsonRows.of(List.of(row(
+                            "effort",
+                            cr.effortDays(),
+                            "delay",
+                            cr.scheduleDelayDays(),
+                            "cost",
+                            cost,
+                            "risk",
+                            cr.riskLevel(),
+                            "analysedBy",
+                            people.displayName(cr.analysedBy())))));
             TaskForms.prefill(task, "impactNotesShown", cr.impactNotes() == null ? "" : FormInput.md(cr.impactNotes()));
-            TaskForms.prefill(task, "changeImpact", messages.forRecord("change.summary.impact", cr.effortDays(),
-                cr.scheduleDelayDays(), cost, cr.riskLevel(),
-                cr.impactNotes() == null ? "" : FormInput.md(cr.impactNotes())));
+            TaskForms.prefill(
+                    task,
+                    "changeImpact",
+                    messages.forRecord(
+                            "change.summary.impact",
+                            cr.effortDays(),
+                            cr.scheduleDelayDays(),
+                            cost,
+                            cr.riskLevel(),
+                            cr.impactNotes() == null ? "" : FormInput.md(cr.impactNotes())));
         }
     }
 

@@ -30,7 +30,8 @@ class ChangeImpactAnalysis extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    ChangeImpactAnalysis(ChangeRequestRepository repository, ChangeForms forms, DecisionLog decisions, Messages messages) {
+    ChangeImpactAnalysis(
+            ChangeRequestRepository repository, ChangeForms forms, DecisionLog decisions, Messages messages) {
         this.repository = repository;
         this.forms = forms;
         this.decisions = decisions;
@@ -46,8 +47,12 @@ class ChangeImpactAnalysis extends FormTaskListener {
     protected void complete(DelegateTask task) {
         ChangeRequest cr = forms.find(task);
         long id = cr.id();
-        Impact impact = ChangeRequestRules.impact(task.getVariable("effortDays"), task.getVariable("scheduleDelayDays"),
-            task.getVariable("cost"), task.getVariable("riskLevel"), FormInput.text(task.getVariable("impactNotes")));
+        Impact impact = ChangeRequestRules.impact(
+                task.getVariable("effortDays"),
+                task.getVariable("scheduleDelayDays"),
+                task.getVariable("cost"),
+                task.getVariable("riskLevel"),
+                FormInput.text(task.getVariable("impactNotes")));
         if (!impact.valid()) {
             throw Problem.reject(messages, impact.problems());
         }
@@ -57,13 +62,19 @@ class ChangeImpactAnalysis extends FormTaskListener {
         task.setVariable("scheduleDelayDays", impact.scheduleDelayDays());
         task.setVariable("cost", impact.cost().doubleValue());
         task.setVariable("riskLevel", impact.riskLevel());
-        decisions.record(new Decision(cr.projectCode(), "changeImpact", ChangeRequest.subject(id), ChangeRequest.ANALYSED,
-            impact.notes() == null ? List.of() : List.of(impact.notes()), inputs(impact), user,
-            task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                cr.projectCode(),
+                "changeImpact",
+                ChangeRequest.subject(id),
+                ChangeRequest.ANALYSED,
+                impact.notes() == null ? List.of() : List.of(impact.notes()),
+                inputs(impact),
+                user,
+                task.getProcessInstanceId()));
     }
 
     static String inputs(Impact impact) {
         return "effortDays=" + impact.effortDays() + "; scheduleDelayDays=" + impact.scheduleDelayDays() + "; cost="
-            + impact.cost().toPlainString() + "; riskLevel=" + impact.riskLevel();
+                + impact.cost().toPlainString() + "; riskLevel=" + impact.riskLevel();
     }
 }

@@ -46,8 +46,13 @@ class ChangeRebaseline implements JavaDelegate {
         List<Shift> shifts = RebaselineRules.shift(plan, affected, cr.scheduleDelayDays());
         int planVersion = repository.rebaseline(cr.projectCode(), id, reason, shifts, cr.decidedBy());
         List<String> findings = new ArrayList<>();
-        shifts.stream().filter(Shift::moved).forEach(s -> findings.add(messages.forRecord("change.rebaseline.moved",
-            s.name(), s.before().toString(), s.after().toString())));
+        shifts.stream()
+                .filter(Shift::moved)
+                .forEach(s -> findings.add(messages.forRecord(
+                        "change.rebaseline.moved",
+                        s.name(),
+                        s.before().toString(),
+                        s.after().toString())));
         Integer specVersion = ProcessVariables.integer(execution, ChangeSpecification.VERSION);
         if (specVersion != null) {
             findings.add(messages.forRecord("change.rebaseline.specification", specVersion));
@@ -55,8 +60,15 @@ class ChangeRebaseline implements JavaDelegate {
             findings.add(messages.forRecord("change.rebaseline.specificationNotBaselined"));
         }
         repository.markRebaselined(id, specVersion);
-        decisions.record(new Decision(cr.projectCode(), "changeRebaseline", ChangeRequest.subject(id),
-            ChangeRequest.REBASELINED, findings, "planBaseline=" + planVersion + "; specVersion=" + specVersion
-                + "; scheduleDelayDays=" + cr.scheduleDelayDays(), DecisionLog.SYSTEM, execution.getProcessInstanceId()));
+        decisions.record(new Decision(
+                cr.projectCode(),
+                "changeRebaseline",
+                ChangeRequest.subject(id),
+                ChangeRequest.REBASELINED,
+                findings,
+                "planBaseline=" + planVersion + "; specVersion=" + specVersion + "; scheduleDelayDays="
+                        + cr.scheduleDelayDays(),
+                DecisionLog.SYSTEM,
+                execution.getProcessInstanceId()));
     }
 }

@@ -13,11 +13,28 @@ import java.util.List;
  * @param planBaseline   the plan baseline version the approved change created, if any
  * @param specVersion    the specification version the approved change created, if any
  */
-record ChangeRequest(long id, String projectCode, String description, String reason, String status,
-                     String raisedBy, Instant raisedAt, List<String> requirements, List<AffectedMilestone> milestones,
-                     Integer effortDays, Integer scheduleDelayDays, BigDecimal cost, String riskLevel,
-                     String impactNotes, String analysedBy, String approverGroup, String decisionReason,
-                     String decidedBy, Instant decidedAt, Integer planBaseline, Integer specVersion) {
+record ChangeRequest(
+        long id,
+        String projectCode,
+        String description,
+        String reason,
+        String status,
+        String raisedBy,
+        Instant raisedAt,
+        List<String> requirements,
+        List<AffectedMilestone> milestones,
+        Integer effortDays,
+        Integer scheduleDelayDays,
+        BigDecimal cost,
+        String riskLevel,
+        String impactNotes,
+        String analysedBy,
+        String approverGroup,
+        String decisionReason,
+        String decidedBy,
+        Instant decidedAt,
+        Integer planBaseline,
+        Integer specVersion) {
 
     static final String RAISED = "raised";
     static final String ANALYSED = "analysed";
@@ -31,6 +48,5 @@ record ChangeRequest(long id, String projectCode, String description, String rea
     }
 
     /** A milestone the request affects, with its due date when the request was raised. */
-    record AffectedMilestone(long id, String name, LocalDate dueDate) {
-    }
+    record AffectedMilestone(long id, String name, LocalDate dueDate) {}
 }

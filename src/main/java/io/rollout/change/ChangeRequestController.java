@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/projects/{code}/change-requests")
 class ChangeRequestController {
 
-    static final Set<String> RAISERS = Set.of(Roles.PMO, Roles.CONSULTANT, Roles.BUSINESS_OWNER, Roles.KEY_USER,
-        Roles.ADMIN);
+    static final Set<String> RAISERS =
+            Set.of(Roles.PMO, Roles.CONSULTANT, Roles.BUSINESS_OWNER, Roles.KEY_USER, Roles.ADMIN);
 
     private final ChangeRequests changeRequests;
     private final ChangeRequestRepository repository;
@@ -35,8 +35,12 @@ class ChangeRequestController {
     private final DecisionLog decisions;
     private final CurrentUser user;
 
-    ChangeRequestController(ChangeRequests changeRequests, ChangeRequestRepository repository, ProjectAccess access,
-                            DecisionLog decisions, CurrentUser user) {
+    ChangeRequestController(
+            ChangeRequests changeRequests,
+            ChangeRequestRepository repository,
+            ProjectAccess access,
+            DecisionLog decisions,
+            CurrentUser user) {
         this.changeRequests = changeRequests;
         this.repository = repository;
         this.access = access;
@@ -45,20 +49,22 @@ class ChangeRequestController {
     }
 
     /** The body of a new change request; milestones by id or exact name. */
-    record NewChangeRequest(String description, String reason, List<String> affectedRequirements,
-                            List<String> affectedMilestones) {
-    }
+    record NewChangeRequest(
+            String description, String reason, List<String> affectedRequirements, List<String> affectedMilestones) {}
 
     /** A change request with the decisions logged on it. */
-    record ChangeRequestView(ChangeRequest changeRequest, List<Decision> decisions) {
-    }
+    record ChangeRequestView(ChangeRequest changeRequest, List<Decision> decisions) {}
 
     @PostMapping
     ResponseEntity<Map<String, Long>> raise(@PathVariable String code, @RequestBody NewChangeRequest body) {
         access.require(code, RAISERS);
-        long id = changeRequests.raise(code, body.description(), body.reason(),
-            body.affectedRequirements() == null ? List.of() : body.affectedRequirements(),
-            body.affectedMilestones() == null ? List.of() : body.affectedMilestones(), user.id());
+        long id = changeRequests.raise(
+                code,
+                body.description(),
+                body.reason(),
+                body.affectedRequirements() == null ? List.of() : body.affectedRequirements(),
+                body.affectedMilestones() == null ? List.of() : body.affectedMilestones(),
+                user.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }
 
@@ -66,7 +72,12 @@ class ChangeRequestController {
     List<ChangeRequestView> list(@PathVariable String code) {
         access.require(code, Roles.ALL);
         List<Decision> logged = decisions.forProject(code);
-        return repository.forProject(code).stream().map(cr -> new ChangeRequestView(cr, logged.stream()
-            .filter(d -> ChangeRequest.subject(cr.id()).equals(d.subject())).toList())).toList();
+        return repository.forProject(code).stream()
+                .map(cr -> new ChangeRequestView(
+                        cr,
+                        logged.stream()
+                                .filter(d -> ChangeRequest.subject(cr.id()).equals(d.subject()))
+                                .toList()))
+                .toList();
     }
 }

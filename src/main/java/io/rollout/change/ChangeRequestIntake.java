@@ -30,11 +30,13 @@ class ChangeRequestIntake implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String code = FormInput.text(execution.getVariable("projectCode"));
         code = code == null ? "" : code.toUpperCase();
-        long id = changeRequests.raise(code, FormInput.text(execution.getVariable("description")),
-            FormInput.text(execution.getVariable("changeReason")),
-            split(execution.getVariable("affectedRequirements"), "[,;\\s]+"),
-            split(execution.getVariable("affectedMilestones"), "\\R"),
-            TaskForms.starter(execution, "changeInitiator"));
+        long id = changeRequests.raise(
+                code,
+                FormInput.text(execution.getVariable("description")),
+                FormInput.text(execution.getVariable("changeReason")),
+                split(execution.getVariable("affectedRequirements"), "[,;\\s]+"),
+                split(execution.getVariable("affectedMilestones"), "\\R"),
+                TaskForms.starter(execution, "changeInitiator"));
         execution.setProcessBusinessKey(code);
         execution.setVariable("projectCode", code);
         execution.setVariable(ChangeRequests.ID, id);
@@ -42,7 +44,11 @@ class ChangeRequestIntake implements JavaDelegate {
 
     static List<String> split(Object value, String separator) {
         String text = FormInput.text(value);
-        return text == null ? List.of()
-            : Arrays.stream(text.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split(separator))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

@@ -17,8 +17,18 @@ import org.springframework.stereotype.Component;
 class ChangeRequestReceived implements ExecutionListener {
 
     /** The variables of one change request's run through {@code SubProcess_ChangeRequest}. */
-    static final List<String> LOCAL = List.of("effortDays", "scheduleDelayDays", "cost", "riskLevel", "impactNotes",
-        "approverGroup", "changeDecision", "decisionReason", "changeApproved", "requirements", ChangeSpecification.VERSION);
+    static final List<String> LOCAL = List.of(
+            "effortDays",
+            "scheduleDelayDays",
+            "cost",
+            "riskLevel",
+            "impactNotes",
+            "approverGroup",
+            "changeDecision",
+            "decisionReason",
+            "changeApproved",
+            "requirements",
+            ChangeSpecification.VERSION);
 
     private final ChangeRequestRepository repository;
 
@@ -35,8 +45,9 @@ class ChangeRequestReceived implements ExecutionListener {
         execution.setVariableLocal(ChangeRequests.ID, changeRequestId);
         execution.getProcessInstance().removeVariableLocal(ChangeRequests.ID);
         LOCAL.forEach(name -> execution.setVariableLocal(name, null));
-        ChangeRequest cr = repository.find(changeRequestId)
-            .orElseThrow(() -> new IllegalStateException("no change request " + changeRequestId));
+        ChangeRequest cr = repository
+                .find(changeRequestId)
+                .orElseThrow(() -> new IllegalStateException("no change request " + changeRequestId));
         execution.setVariableLocal("changeRequestTitle", ChangeRequestRules.title(cr.description()));
     }
 }

@@ -22,16 +22,18 @@ final class ChangeRequestRules {
     static final int MAX_TEXT = 2000;
     static final int TITLE_LENGTH = 60;
 
-    private ChangeRequestRules() {
-    }
+    private ChangeRequestRules() {}
 
     /** A milestone of the project as a change request may name it: by id or by its exact name. */
-    record MilestoneRef(long id, String name, LocalDate dueDate, String status) {
-    }
+    record MilestoneRef(long id, String name, LocalDate dueDate, String status) {}
 
     /** A change request ready to store, or the problems that refuse it. */
-    record Raise(String description, String reason, List<String> requirementIds, List<MilestoneRef> milestones,
-                 List<Problem> problems) {
+    record Raise(
+            String description,
+            String reason,
+            List<String> requirementIds,
+            List<MilestoneRef> milestones,
+            List<Problem> problems) {
 
         boolean valid() {
             return problems.isEmpty();
@@ -39,8 +41,13 @@ final class ChangeRequestRules {
     }
 
     /** The impact as the analyst states it, or the problems that refuse it. */
-    record Impact(Integer effortDays, Integer scheduleDelayDays, BigDecimal cost, String riskLevel, String notes,
-                  List<Problem> problems) {
+    record Impact(
+            Integer effortDays,
+            Integer scheduleDelayDays,
+            BigDecimal cost,
+            String riskLevel,
+            String notes,
+            List<Problem> problems) {
 
         boolean valid() {
             return problems.isEmpty();
@@ -52,9 +59,13 @@ final class ChangeRequestRules {
      * the project; every affected milestone (id or exact name) must be one of the project's milestones and not be
      * completed yet. Duplicates are dropped.
      */
-    static Raise raise(String description, String reason, Collection<String> requirementIds,
-                       Collection<String> milestoneRefs, Set<String> projectRequirements,
-                       List<MilestoneRef> projectMilestones) {
+    static Raise raise(
+            String description,
+            String reason,
+            Collection<String> requirementIds,
+            Collection<String> milestoneRefs,
+            Set<String> projectRequirements,
+            List<MilestoneRef> projectMilestones) {
         List<Problem> problems = new ArrayList<>();
         required(description, "change.field.description", problems);
         required(reason, "change.field.reason", problems);
@@ -79,7 +90,10 @@ final class ChangeRequestRules {
                 continue;
             }
             MilestoneRef found = projectMilestones.stream()
-                .filter(m -> String.valueOf(m.id()).equals(trimmed) || m.name().equals(trimmed)).findFirst().orElse(null);
+                    .filter(m ->
+                            String.valueOf(m.id()).equals(trimmed) || m.name().equals(trimmed))
+                    .findFirst()
+                    .orElse(null);
             if (found == null) {
                 problems.add(Problem.of("change.milestone.unknown", trimmed));
             } else if (MilestoneStatus.COMPLETED.equals(found.status())) {
@@ -121,8 +135,8 @@ final class ChangeRequestRules {
         if (level == null) {
             problems.add(Problem.of("form.field.required", new Label("change.field.riskLevel")));
         } else if (!RISK_LEVELS.contains(level.toLowerCase(Locale.ROOT))) {
-            problems.add(Problem.of("form.field.choice", new Label("change.field.riskLevel"),
-                String.join(", ", RISK_LEVELS), level));
+            problems.add(Problem.of(
+                    "form.field.choice", new Label("change.field.riskLevel"), String.join(", ", RISK_LEVELS), level));
         } else {
             level = level.toLowerCase(Locale.ROOT);
         }
@@ -136,8 +150,8 @@ final class ChangeRequestRules {
         if (decision == null) {
             problems.add(Problem.of("form.field.required", new Label("change.field.decision")));
         } else if (!DECISIONS.contains(decision)) {
-            problems.add(Problem.of("form.field.choice", new Label("change.field.decision"),
-                String.join(", ", DECISIONS), decision));
+            problems.add(Problem.of(
+                    "form.field.choice", new Label("change.field.decision"), String.join(", ", DECISIONS), decision));
         } else if (decision.equals("reject") && reason == null) {
             problems.add(Problem.of("change.decision.reasonRequired"));
         }
@@ -150,12 +164,15 @@ final class ChangeRequestRules {
      * to at most {@value #TITLE_LENGTH} characters ("…" marks the cut).
      */
     static String title(String description) {
-        String first = description == null ? "" : description.strip().lines().findFirst().orElse("").strip();
+        String first = description == null
+                ? ""
+                : description.strip().lines().findFirst().orElse("").strip();
         if (first.length() <= TITLE_LENGTH) {
             return first;
         }
         int cut = first.lastIndexOf(' ', TITLE_LENGTH - 1);
-        return first.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH - 1).strip() + "…";
+        return first.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH - 1)
+                        .strip() + "…";
     }
 
     private static Integer days(Object value, String label, List<Problem> problems) {

@@ -35,8 +35,13 @@ public class ChangeRequests {
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final Messages messages;
 
-    ChangeRequests(ChangeRequestRepository repository, ProjectRepository projects, DecisionLog decisions,
-                   RuntimeService runtime, ProcessEngineConfigurationImpl engineConfiguration, Messages messages) {
+    ChangeRequests(
+            ChangeRequestRepository repository,
+            ProjectRepository projects,
+            DecisionLog decisions,
+            RuntimeService runtime,
+            ProcessEngineConfigurationImpl engineConfiguration,
+            Messages messages) {
         this.repository = repository;
         this.projects = projects;
         this.decisions = decisions;
@@ -53,28 +58,49 @@ public class ChangeRequests {
      * @return the new change request's id
      */
     @Transactional
-    public long raise(String projectCode, String description, String reason, Collection<String> requirementIds,
-               Collection<String> milestones, String user) {
-        Project project = projects.find(projectCode)
-            .orElseThrow(() -> messages.reject("project.notFound", projectCode));
+    public long raise(
+            String projectCode,
+            String description,
+            String reason,
+            Collection<String> requirementIds,
+            Collection<String> milestones,
+            String user) {
+        Project project =
+                projects.find(projectCode).orElseThrow(() -> messages.reject("project.notFound", projectCode));
         if (!Project.ACTIVE.equals(project.status())) {
             throw messages.reject("change.project.notActive", projectCode, project.status());
         }
-        Raise raise = ChangeRequestRules.raise(description, reason, requirementIds, milestones,
-            repository.requirementIds(projectCode), repository.milestones(projectCode));
+        Raise raise = ChangeRequestRules.raise(
+                description,
+                reason,
+                requirementIds,
+                milestones,
+                repository.requirementIds(projectCode),
+                repository.milestones(projectCode));
         if (!raise.valid()) {
             throw Problem.reject(messages, raise.problems());
         }
         long id = repository.create(projectCode, raise, user);
-        decisions.record(new Decision(projectCode, "changeRequest", ChangeRequest.subject(id), ChangeRequest.RAISED,
-            List.of(description, reason), "requirements=" + raise.requirementIds() + "; milestones="
-                + raise.milestones().stream().map(ChangeRequestRules.MilestoneRef::name).toList(),
-            user, project.processInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                "changeRequest",
+                ChangeRequest.subject(id),
+                ChangeRequest.RAISED,
+                List.of(description, reason),
+                "requirements=" + raise.requirementIds() + "; milestones="
+                        + raise.milestones().stream()
+                                .map(ChangeRequestRules.MilestoneRef::name)
+                                .toList(),
+                user,
+                project.processInstanceId()));
         try {
             // who may raise is decided by Rollout's roles; the correlation itself is the system's act
-            engineConfiguration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-                () -> runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(projectCode)
-                    .setVariable(ID, id).correlateWithResult()));
+            engineConfiguration
+                    .getCommandExecutorTxRequired()
+                    .execute(context -> context.runWithoutAuthorization(() -> runtime.createMessageCorrelation(MESSAGE)
+                            .processInstanceBusinessKey(projectCode)
+                            .setVariable(ID, id)
+                            .correlateWithResult()));
         } catch (MismatchingMessageCorrelationException e) {
             throw messages.reject("change.project.notRunning", projectCode);
         }

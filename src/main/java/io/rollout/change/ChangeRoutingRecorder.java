@@ -32,13 +32,19 @@ class ChangeRoutingRecorder implements ExecutionListener {
         Object group = execution.getVariable("approverGroup");
         if (group == null || !APPROVER_GROUPS.contains(group.toString())) {
             throw new IllegalStateException("changeRouting routed change request " + id + " to " + group
-                + "; expected one of " + APPROVER_GROUPS);
+                    + "; expected one of " + APPROVER_GROUPS);
         }
         repository.saveRouting(id, group.toString());
-        decisions.record(new Decision(ProcessVariables.projectCode(execution), "changeRouting",
-            ChangeRequest.subject(id), group.toString(), List.of(), "effortDays=" + execution.getVariable("effortDays")
-                + "; scheduleDelayDays=" + execution.getVariable("scheduleDelayDays") + "; cost="
-                + execution.getVariable("cost") + "; riskLevel=" + execution.getVariable("riskLevel"),
-            DecisionLog.SYSTEM, execution.getProcessInstanceId()));
+        decisions.record(new Decision(
+                ProcessVariables.projectCode(execution),
+                "changeRouting",
+                ChangeRequest.subject(id),
+                group.toString(),
+                List.of(),
+                "effortDays=" + execution.getVariable("effortDays")
+                        + "; scheduleDelayDays=" + execution.getVariable("scheduleDelayDays") + "; cost="
+                        + execution.getVariable("cost") + "; riskLevel=" + execution.getVariable("riskLevel"),
+                DecisionLog.SYSTEM,
+                execution.getProcessInstanceId()));
     }
 }

@@ -32,8 +32,8 @@ public class ChangeSpecification extends FormTaskListener {
     private final Specification specification;
     private final Messages messages;
 
-    ChangeSpecification(ChangeRequestRepository repository, ChangeForms forms, Specification specification,
-                        Messages messages) {
+    ChangeSpecification(
+            ChangeRequestRepository repository, ChangeForms forms, Specification specification, Messages messages) {
         this.repository = repository;
         this.forms = forms;
         this.specification = specification;
@@ -44,7 +44,8 @@ public class ChangeSpecification extends FormTaskListener {
     @ForModels
     public boolean affected(Object changeRequestId) {
         ChangeRequest cr = find(((Number) changeRequestId).longValue());
-        return !cr.requirements().isEmpty() && specification.baselinedVersion(cr.projectCode()).isPresent();
+        return !cr.requirements().isEmpty()
+                && specification.baselinedVersion(cr.projectCode()).isPresent();
     }
 
     @Override
@@ -57,9 +58,11 @@ public class ChangeSpecification extends FormTaskListener {
     @Override
     protected void complete(DelegateTask task) {
         ChangeRequest cr = forms.find(task);
-        int version = specification.rebaselineFromForm(cr.projectCode(),
-            messages.forRecord("change.rebaseline.reason", cr.id(), cr.reason()), TaskForms.currentUser(task),
-            JsonRows.read(task.getVariable("requirements")));
+        int version = specification.rebaselineFromForm(
+                cr.projectCode(),
+                messages.forRecord("change.rebaseline.reason", cr.id(), cr.reason()),
+                TaskForms.currentUser(task),
+                JsonRows.read(task.getVariable("requirements")));
         task.getExecution().setVariable(VERSION, version);
     }
 

@@ -5,6 +5,5 @@ final class MilestoneStatus {
 
     static final String COMPLETED = "completed";
 
-    private MilestoneStatus() {
-    }
+    private MilestoneStatus() {}
 }

@@ -11,12 +11,10 @@ import java.util.Set;
  */
 final class RebaselineRules {
 
-    private RebaselineRules() {
-    }
+    private RebaselineRules() {}
 
     /** A milestone of the plan as it stands. */
-    record PlannedMilestone(long id, String name, LocalDate dueDate, String status) {
-    }
+    record PlannedMilestone(long id, String name, LocalDate dueDate, String status) {}
 
     /** A milestone's due date before and after the re-baseline. */
     record Shift(long id, String name, LocalDate before, LocalDate after) {
@@ -30,8 +28,14 @@ final class RebaselineRules {
         if (delayDays < 0) {
             throw new IllegalArgumentException("a schedule delay cannot be negative: " + delayDays);
         }
-        return plan.stream().map(m -> new Shift(m.id(), m.name(), m.dueDate(),
-            affected.contains(m.id()) && !MilestoneStatus.COMPLETED.equals(m.status())
-                ? m.dueDate().plusDays(delayDays) : m.dueDate())).toList();
+        return plan.stream()
+                .map(m -> new Shift(
+                        m.id(),
+                        m.name(),
+                        m.dueDate(),
+                        affected.contains(m.id()) && !MilestoneStatus.COMPLETED.equals(m.status())
+                                ? m.dueDate().plusDays(delayDays)
+                                : m.dueDate()))
+                .toList();
     }
 }

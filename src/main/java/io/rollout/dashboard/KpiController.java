@@ -37,7 +37,8 @@ class KpiController {
     @GetMapping("/api/projects/{code}/kpis")
     Kpis.Project one(@PathVariable String code) {
         access.require(code, READERS);
-        return user.readAsApplication(() -> dashboard.dashboard(code)).projects().get(0);
+        return user.readAsApplication(() -> dashboard.dashboard(code))
+                .projects()
+                .get(0);
     }
-
 }

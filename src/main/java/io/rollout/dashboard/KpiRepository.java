@@ -26,8 +26,13 @@ class KpiRepository {
     private final IssueLog issues;
     private final IncidentStatus incidents;
 
-    KpiRepository(ProjectRepository projects, MilestoneRegister milestones, RiskRegister risks, UatStatus uat,
-                  IssueLog issues, IncidentStatus incidents) {
+    KpiRepository(
+            ProjectRepository projects,
+            MilestoneRegister milestones,
+            RiskRegister risks,
+            UatStatus uat,
+            IssueLog issues,
+            IncidentStatus incidents) {
         this.projects = projects;
         this.milestones = milestones;
         this.risks = risks;
@@ -36,33 +41,39 @@ class KpiRepository {
         this.incidents = incidents;
     }
 
-    record Project(String code, String name, String status, int uatPassTarget, int trainingTarget) {
-    }
+    record Project(String code, String name, String status, int uatPassTarget, int trainingTarget) {}
 
-    record MilestoneRow(String name, String phase, java.time.LocalDate due) {
-    }
+    record MilestoneRow(String name, String phase, java.time.LocalDate due) {}
 
     List<Project> projects(String onlyCode) {
-        return projects.findAll().stream().filter(p -> onlyCode == null || onlyCode.equals(p.code()))
-            .sorted(Comparator.comparing(io.rollout.project.Project::code))
-            .map(p -> new Project(p.code(), p.name(), p.status(), p.uatPassTarget(), p.trainingTarget())).toList();
+        return projects.findAll().stream()
+                .filter(p -> onlyCode == null || onlyCode.equals(p.code()))
+                .sorted(Comparator.comparing(io.rollout.project.Project::code))
+                .map(p -> new Project(p.code(), p.name(), p.status(), p.uatPassTarget(), p.trainingTarget()))
+                .toList();
     }
 
     List<MilestoneRow> milestones(String code) {
-        return milestones.of(code).stream().map(m -> new MilestoneRow(m.name(), m.phase(), m.dueDate())).toList();
+        return milestones.of(code).stream()
+                .map(m -> new MilestoneRow(m.name(), m.phase(), m.dueDate()))
+                .toList();
     }
 
     /** Test cases and how many of them passed in their latest result. */
     int[] uatCasesAndPassed(String code) {
         Map<String, String> latest = uat.latestResults(code);
-        return new int[] {uat.testCases(code), (int) latest.values().stream().filter("pass"::equals).count()};
+        return new int[] {
+            uat.testCases(code),
+            (int) latest.values().stream().filter("pass"::equals).count()
+        };
     }
 
     /** Open risks, open high risks (score 15 or more) and open issues. */
     int[] openRisksHighRisksIssues(String code) {
         List<RiskRegister.Risk> open = risks.open(code);
-        return new int[] {open.size(), (int) open.stream().filter(RiskRegister.Risk::high).count(),
-            issues.openIssues(code)};
+        return new int[] {
+            open.size(), (int) open.stream().filter(RiskRegister.Risk::high).count(), issues.openIssues(code)
+        };
     }
 
     /** All incidents, the open ones, and the resolution times of the resolved ones. */
@@ -71,6 +82,5 @@ class KpiRepository {
         return new IncidentFigures(figures.all(), figures.open(), figures.averageResolutionHours());
     }
 
-    record IncidentFigures(int all, int open, Double averageResolutionHours) {
-    }
+    record IncidentFigures(int all, int open, Double averageResolutionHours) {}
 }

@@ -20,6 +20,5 @@ final class MilestoneTimeliness {
         return today.isAfter(due) ? LATE : PENDING;
     }
 
-    private MilestoneTimeliness() {
-    }
+    private MilestoneTimeliness() {}
 }

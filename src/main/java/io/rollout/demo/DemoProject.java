@@ -74,10 +74,17 @@ class DemoProject implements ApplicationRunner {
     private final DatasetRegistration datasets;
     private final TraineeLogins logins;
 
-    DemoProject(ProjectRepository projects, RuntimeService runtime, IdentityService identity,
-                RequirementImport requirements, Specification specification, TestCaseImport testCases,
-                AttendanceImport attendance, TrainingCurricula curricula, DatasetRegistration datasets,
-                TraineeLogins logins) {
+    DemoProject(
+            ProjectRepository projects,
+            RuntimeService runtime,
+            IdentityService identity,
+            RequirementImport requirements,
+            Specification specification,
+            TestCaseImport testCases,
+            AttendanceImport attendance,
+            TrainingCurricula curricula,
+            DatasetRegistration datasets,
+            TraineeLogins logins) {
         this.projects = projects;
         this.runtime = runtime;
         this.identity = identity;
@@ -101,8 +108,10 @@ class DemoProject implements ApplicationRunner {
         planTraining();
         itAdministrators();
         registerDatasets();
-        LOG.info("Demo project {} started with the customer's requirements, test cases, training roster and legacy "
-            + "dataset rules", CODE);
+        LOG.info(
+                "Demo project {} started with the customer's requirements, test cases, training roster and legacy "
+                        + "dataset rules",
+                CODE);
     }
 
     private void startProject() {
@@ -139,27 +148,31 @@ class DemoProject implements ApplicationRunner {
     private void importTestCases() throws IOException {
         List<CSVRecord> cases = records("uat-test-cases.csv");
         Set<String> covered = cases.stream().skip(1).map(row -> row.get(2)).collect(Collectors.toSet());
-        Set<String> known = specification.requirements(CODE, covered).stream().map(Requirement::reqId)
-            .collect(Collectors.toSet());
+        Set<String> known = specification.requirements(CODE, covered).stream()
+                .map(Requirement::reqId)
+                .collect(Collectors.toSet());
         testCases.importCsv(CODE, csv(cases, row -> known.contains(row.get(2))), PMO_USER);
     }
 
     // the customer's curricula: hands-on practice per department for operators, reports for managers
     private void planTraining() throws IOException {
-        curricula.plan(CODE, List.of(
-            new TrainingCurricula.Planned("采购业务实操", "操作员", "采购部", 60, "采购申请、订单、收货的上机实操"),
-            new TrainingCurricula.Planned("仓储业务实操", "操作员", "仓储部", 60, "入库、出库、盘点的上机实操"),
-            new TrainingCurricula.Planned("财务业务实操", "操作员", "财务部", 60, "凭证、对账、结账的上机实操"),
-            new TrainingCurricula.Planned("报表分析", "管理层", null, 60, "经营报表与分析"),
-            new TrainingCurricula.Planned(IT_COURSE, IT_ROLE, null, 60, "系统管理、权限、备份与故障处理")));
-        attendance.importCsv(CODE, csv(records("training-attendance.csv"), row -> DEPARTMENT_NAMES.contains(row.get(2))),
-            PMO_USER);
+        curricula.plan(
+                CODE,
+                List.of(
+                        new TrainingCurricula.Planned("采购业务实操", "操作员", "采购部", 60, "采购申请、订单、收货的上机实操"),
+                        new TrainingCurricula.Planned("仓储业务实操", "操作员", "仓储部", 60, "入库、出库、盘点的上机实操"),
+                        new TrainingCurricula.Planned("财务业务实操", "操作员", "财务部", 60, "凭证、对账、结账的上机实操"),
+                        new TrainingCurricula.Planned("报表分析", "管理层", null, 60, "经营报表与分析"),
+                        new TrainingCurricula.Planned(IT_COURSE, IT_ROLE, null, 60, "系统管理、权限、备份与故障处理")));
+        attendance.importCsv(
+                CODE, csv(records("training-attendance.csv"), row -> DEPARTMENT_NAMES.contains(row.get(2))), PMO_USER);
     }
 
     // the legacy datasets with the rules that catch the dirt of legacy-customers.csv and legacy-materials.xlsx
     private void registerDatasets() throws IOException {
         for (String dataset : List.of("customers", "materials")) {
-            try (InputStream in = new ClassPathResource("demo/erp-case/datasets/" + dataset + ".json").getInputStream()) {
+            try (InputStream in =
+                    new ClassPathResource("demo/erp-case/datasets/" + dataset + ".json").getInputStream()) {
                 datasets.register(CODE, in, DATA_STEWARD_USER);
             }
         }
@@ -181,14 +194,14 @@ class DemoProject implements ApplicationRunner {
             IT005,宋雨,信息部,%1$s,%2$s,2026-05-21,是,73
             """.formatted(IT_ROLE, IT_COURSE);
         attendance.importCsv(CODE, new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), PMO_USER);
-        Map.of("IT001", "linfeng", "IT002", "majie", "IT003", "zhoutao").forEach((employee, login) ->
-            logins.link(CODE, employee, login));
+        Map.of("IT001", "linfeng", "IT002", "majie", "IT003", "zhoutao")
+                .forEach((employee, login) -> logins.link(CODE, employee, login));
     }
 
     // The customer's files cover all five departments; the sample project has three in scope.
     private static List<CSVRecord> records(String name) throws IOException {
         try (InputStream in = new ClassPathResource("demo/erp-case/" + name).getInputStream();
-             var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.parse(reader).getRecords();
         }
     }

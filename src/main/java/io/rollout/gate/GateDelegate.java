@@ -34,8 +34,12 @@ public abstract class GateDelegate<I, O extends GateOutcome> implements JavaDele
      *
      * @param decision the decision name in the decision log and the {@code gate} tag of the metric
      */
-    protected GateDelegate(GateRecorder recorder, String decision, String passedVariable, String findingsVariable,
-                           GateRule<I, O> rule) {
+    protected GateDelegate(
+            GateRecorder recorder,
+            String decision,
+            String passedVariable,
+            String findingsVariable,
+            GateRule<I, O> rule) {
         this.recorder = recorder;
         this.decision = decision;
         this.passedVariable = Objects.requireNonNull(passedVariable);
@@ -57,9 +61,8 @@ public abstract class GateDelegate<I, O extends GateOutcome> implements JavaDele
      *
      * @param findings the outcome's findings rendered, in the same order
      */
-    public record Run<I, O>(String projectCode, I input, O outcome, List<String> findings,
-                            DelegateExecution execution) {
-    }
+    public record Run<I, O>(
+            String projectCode, I input, O outcome, List<String> findings, DelegateExecution execution) {}
 
     @Override
     public final void execute(DelegateExecution execution) {
@@ -81,8 +84,15 @@ public abstract class GateDelegate<I, O extends GateOutcome> implements JavaDele
 
     /** The gate's decision with its findings, decided by {@link DecisionLog#SYSTEM} in this process instance. */
     protected final Decision decision(Run<I, O> run, String subject, String inputs) {
-        return new Decision(run.projectCode(), decision, subject, outcomeName(run.outcome().passed()), run.findings(),
-            inputs, DecisionLog.SYSTEM, run.execution().getProcessInstanceId());
+        return new Decision(
+                run.projectCode(),
+                decision,
+                subject,
+                outcomeName(run.outcome().passed()),
+                run.findings(),
+                inputs,
+                DecisionLog.SYSTEM,
+                run.execution().getProcessInstanceId());
     }
 
     /** The outcome as the decision log names it: {@code passed} or {@code failed}. */
@@ -96,8 +106,7 @@ public abstract class GateDelegate<I, O extends GateOutcome> implements JavaDele
     }
 
     /** Side effects of the outcome, before the variables are written and the decision recorded; none by default. */
-    protected void act(Run<I, O> run) {
-    }
+    protected void act(Run<I, O> run) {}
 
     /** Writes {@code <gate>Passed} and {@code <gate>Findings} on the process instance. */
     protected void write(Run<I, O> run) {

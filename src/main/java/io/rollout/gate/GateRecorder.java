@@ -36,7 +36,9 @@ public class GateRecorder {
 
     /** The findings as the next user reads them, one text each. */
     List<String> texts(List<Finding> findings) {
-        return findings.stream().map(f -> messages.forRecord(f.code(), f.args())).toList();
+        return findings.stream()
+                .map(f -> messages.forRecord(f.code(), f.args()))
+                .toList();
     }
 
     void record(Decision decision) {
@@ -44,8 +46,11 @@ public class GateRecorder {
     }
 
     void count(String gate, boolean passed) {
-        Counter.builder(OUTCOMES).description("Outcomes of Rollout's gates and checks")
-            .tag("gate", gate).tag("outcome", passed ? "passed" : "failed")
-            .register(meters).increment();
+        Counter.builder(OUTCOMES)
+                .description("Outcomes of Rollout's gates and checks")
+                .tag("gate", gate)
+                .tag("outcome", passed ? "passed" : "failed")
+                .register(meters)
+                .increment();
     }
 }

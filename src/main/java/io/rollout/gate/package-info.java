@@ -30,5 +30,7 @@
  * ({@code outcomeName}), the overdue-milestone check escalates ({@code act}), writes {@code newlyOverdue}
  * ({@code write}) and records one decision per milestone ({@code decisions}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Gate kernel", allowedDependencies = {"audit", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Gate kernel",
+        allowedDependencies = {"audit", "shared"})
 package io.rollout.gate;

@@ -38,8 +38,13 @@ class CriticalIncidentController {
     private final CurrentUser user;
     private final Messages messages;
 
-    CriticalIncidentController(Incidents incidents, Engine engine, RuntimeService runtime, ProjectAccess access,
-                               CurrentUser user, Messages messages) {
+    CriticalIncidentController(
+            Incidents incidents,
+            Engine engine,
+            RuntimeService runtime,
+            ProjectAccess access,
+            CurrentUser user,
+            Messages messages) {
         this.incidents = incidents;
         this.engine = engine;
         this.runtime = runtime;
@@ -48,8 +53,7 @@ class CriticalIncidentController {
         this.messages = messages;
     }
 
-    record Report(String title, String module) {
-    }
+    record Report(String title, String module) {}
 
     @Transactional
     @PostMapping("/api/projects/{code}/cutover/critical-incident")
@@ -61,8 +65,11 @@ class CriticalIncidentController {
         }
         int id = incidents.open(code, title, "critical", FormInput.text(report.module()), user.id(), "cutover");
         try {
-            engine.asSystem(() -> runtime.createMessageCorrelation("criticalIncident").processInstanceBusinessKey(code)
-                .setVariable("criticalIncidentId", id).setVariable("criticalIncidentTitle", title).correlateWithResult());
+            engine.asSystem(() -> runtime.createMessageCorrelation("criticalIncident")
+                    .processInstanceBusinessKey(code)
+                    .setVariable("criticalIncidentId", id)
+                    .setVariable("criticalIncidentTitle", title)
+                    .correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, messages.get("golive.incident.noWave", code));
         }

@@ -38,8 +38,16 @@ import org.springframework.stereotype.Component;
 @Component("cutoverBriefing")
 class CutoverBriefing implements TaskListener {
 
-    static final Set<String> GO_LIVE_DECISIONS = Set.of("cutoverPlan", "goLiveReadiness", "goLiveDecision",
-        "cutoverRehearsal", "cutover", "waveReview", "criticalIncident", "dualRunReview", "cutoverRollback");
+    static final Set<String> GO_LIVE_DECISIONS = Set.of(
+            "cutoverPlan",
+            "goLiveReadiness",
+            "goLiveDecision",
+            "cutoverRehearsal",
+            "cutover",
+            "waveReview",
+            "criticalIncident",
+            "dualRunReview",
+            "cutoverRollback");
 
     private final CutoverPlanRepository plans;
     private final GoLiveRepository runs;
@@ -48,8 +56,13 @@ class CutoverBriefing implements TaskListener {
     private final Messages messages;
     private final Duration escalationAfter;
 
-    CutoverBriefing(CutoverPlanRepository plans, GoLiveRepository runs, CutoverPeople people, DecisionLog decisions,
-                    Messages messages, @Value("${rollout.cutover.escalation-after:PT2H}") String escalationAfter) {
+    CutoverBriefing(
+            CutoverPlanRepository plans,
+            GoLiveRepository runs,
+            CutoverPeople people,
+            DecisionLog decisions,
+            Messages messages,
+            @Value("${rollout.cutover.escalation-after:PT2H}") String escalationAfter) {
         this.plans = plans;
         this.runs = runs;
         this.people = people;
@@ -64,16 +77,26 @@ class CutoverBriefing implements TaskListener {
         Integer wave = ProcessVariables.integer(task, "wave");
         switch (task.getTaskDefinitionKey()) {
             case "UserTask_ReviewWave" -> task.setVariableLocal("waveFacts", JsonRows.of(waveFacts(projectCode, wave)));
-            case "UserTask_HandleCriticalIncident" -> task.setVariableLocal("incidentContext",
-                messages.forRecord("golive.incident.context", waveName(projectCode, wave),
-                    people.displayNames(wave(projectCode, wave).onCall()), Dates.time(created(task)),
-                    escalationAfter.toMinutes()));
-            case "UserTask_EscalateCriticalIncident" -> task.setVariableLocal("incidentContext",
-                messages.forRecord("golive.incident.escalated", waveName(projectCode, wave),
-                    people.displayNames(wave(projectCode, wave).onCall()), escalationAfter.toMinutes()));
+            case "UserTask_HandleCriticalIncident" ->
+                task.setVariableLocal(
+                        "incidentContext",
+                        messages.forRecord(
+                                "golive.incident.context",
+                                waveName(projectCode, wave),
+                                people.displayNames(wave(projectCode, wave).onCall()),
+                                Dates.time(created(task)),
+                                escalationAfter.toMinutes()));
+            case "UserTask_EscalateCriticalIncident" ->
+                task.setVariableLocal(
+                        "incidentContext",
+                        messages.forRecord(
+                                "golive.incident.escalated",
+                                waveName(projectCode, wave),
+                                people.displayNames(wave(projectCode, wave).onCall()),
+                                escalationAfter.toMinutes()));
             case "UserTask_ReviewDualRun" -> task.setVariableLocal("dualRunChecks", JsonRows.of(checks(projectCode)));
-            case "UserTask_ResolveReadinessIssues" -> task.setVariableLocal("issueHistory",
-                JsonRows.of(history(projectCode)));
+            case "UserTask_ResolveReadinessIssues" ->
+                task.setVariableLocal("issueHistory", JsonRows.of(history(projectCode)));
             default -> task.setVariableLocal("rollbackScope", rollbackScope(projectCode, wave));
         }
     }
@@ -85,19 +108,26 @@ class CutoverBriefing implements TaskListener {
         GoLiveRepository.Run run = runs.latestRealRun(projectCode, no).orElse(null);
         Instant since = run == null ? Instant.EPOCH : run.executedAt();
         if (run != null) {
-            facts.add(fact("golive.wave.cutOver", messages.forRecord("golive.wave.cutOverBy",
-                Dates.time(run.executedAt()), people.displayName(run.executedBy()))));
+            facts.add(fact(
+                    "golive.wave.cutOver",
+                    messages.forRecord(
+                            "golive.wave.cutOverBy",
+                            Dates.time(run.executedAt()),
+                            people.displayName(run.executedBy()))));
         }
         facts.add(fact("golive.wave.stabilisation", messages.forRecord("golive.days", wave.stabilisationDays())));
         facts.add(fact("golive.wave.onCall", people.displayNames(wave.onCall())));
         List<String> incidents = decisions.forProject(projectCode).stream()
-            .filter(d -> d.decision().equals("criticalIncident") && ("wave " + no).equals(d.subject())
-                && d.decidedAt() != null && !d.decidedAt().isBefore(since))
-            .map(d -> String.join(" — ", d.findings()) + " (" + messages.forRecord("golive.incident.outcome."
-                + d.outcome()) + ")")
-            .toList();
-        facts.add(fact("golive.wave.incidents", incidents.isEmpty() ? messages.forRecord("golive.readiness.none")
-            : String.join("; ", incidents)));
+                .filter(d -> d.decision().equals("criticalIncident")
+                        && ("wave " + no).equals(d.subject())
+                        && d.decidedAt() != null
+                        && !d.decidedAt().isBefore(since))
+                .map(d -> String.join(" — ", d.findings()) + " ("
+                        + messages.forRecord("golive.incident.outcome." + d.outcome()) + ")")
+                .toList();
+        facts.add(fact(
+                "golive.wave.incidents",
+                incidents.isEmpty() ? messages.forRecord("golive.readiness.none") : String.join("; ", incidents)));
         if (run != null && run.report() != null) {
             facts.add(fact("golive.wave.report", run.report()));
         }
@@ -106,65 +136,83 @@ class CutoverBriefing implements TaskListener {
 
     private List<Map<String, Object>> checks(String projectCode) {
         Instant since = plans.plannedAt(projectCode).orElse(Instant.EPOCH);
-        return runs.dualRunChecks(projectCode, since).stream().map(c -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("day", c.day());
-            row.put("figure", c.figure());
-            row.put("legacy", c.legacy().stripTrailingZeros().toPlainString());
-            row.put("current", c.current().stripTrailingZeros().toPlainString());
-            row.put("difference", c.differencePercent().stripTrailingZeros().toPlainString() + " %");
-            row.put("within", c.within() ? "✓" : "✗");
-            row.put("incident", c.incident() == null ? "" : "#" + c.incident());
-            return row;
-        }).toList();
+        return runs.dualRunChecks(projectCode, since).stream()
+                .map(c -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("day", c.day());
+                    row.put("figure", c.figure());
+                    row.put("legacy", c.legacy().stripTrailingZeros().toPlainString());
+                    row.put("current", c.current().stripTrailingZeros().toPlainString());
+                    row.put(
+                            "difference",
+                            c.differencePercent().stripTrailingZeros().toPlainString() + " %");
+                    row.put("within", c.within() ? "✓" : "✗");
+                    row.put("incident", c.incident() == null ? "" : "#" + c.incident());
+                    return row;
+                })
+                .toList();
     }
 
     // the go-live decisions since the current plan was made, oldest first
     private List<Map<String, Object>> history(String projectCode) {
         List<Decision> all = decisions.forProject(projectCode).stream()
-            .filter(d -> GO_LIVE_DECISIONS.contains(d.decision())).toList();
+                .filter(d -> GO_LIVE_DECISIONS.contains(d.decision()))
+                .toList();
         int from = 0;
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).decision().equals("cutoverPlan")) {
                 from = i;
             }
         }
-        return all.subList(from, all.size()).stream().map(d -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("when", d.decidedAt() == null ? "" : Dates.time(d.decidedAt()));
-            row.put("what", messages.forRecord("golive.history." + d.decision()));
-            row.put("subject", d.subject() == null ? "" : d.subject());
-            row.put("outcome", d.outcome());
-            row.put("by", people.displayName(d.decidedBy()));
-            row.put("details", String.join("; ", d.findings()));
-            return row;
-        }).toList();
+        return all.subList(from, all.size()).stream()
+                .map(d -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("when", d.decidedAt() == null ? "" : Dates.time(d.decidedAt()));
+                    row.put("what", messages.forRecord("golive.history." + d.decision()));
+                    row.put("subject", d.subject() == null ? "" : d.subject());
+                    row.put("outcome", d.outcome());
+                    row.put("by", people.displayName(d.decidedBy()));
+                    row.put("details", String.join("; ", d.findings()));
+                    return row;
+                })
+                .toList();
     }
 
     private String rollbackScope(String projectCode, Integer wave) {
         if (wave == null) {
-            String report = runs.latestRealRun(projectCode, null).map(GoLiveRepository.Run::report).orElse("");
+            String report = runs.latestRealRun(projectCode, null)
+                    .map(GoLiveRepository.Run::report)
+                    .orElse("");
             return messages.forRecord("golive.rollback.cutover", projectCode, FormInput.md(report));
         }
         List<String> live = plans.waves(projectCode).stream()
-            .filter(w -> w.no() != wave && "live".equals(w.status()))
-            .map(w -> messages.forRecord("golive.wave.name", w.no(), people.departmentNames(w.departments())))
-            .toList();
-        return messages.forRecord("golive.rollback.wave", waveName(projectCode, wave),
-            live.isEmpty() ? messages.forRecord("golive.readiness.none") : String.join("; ", live));
+                .filter(w -> w.no() != wave && "live".equals(w.status()))
+                .map(w -> messages.forRecord("golive.wave.name", w.no(), people.departmentNames(w.departments())))
+                .toList();
+        return messages.forRecord(
+                "golive.rollback.wave",
+                waveName(projectCode, wave),
+                live.isEmpty() ? messages.forRecord("golive.readiness.none") : String.join("; ", live));
     }
 
     private String waveName(String projectCode, Integer no) {
-        return messages.forRecord("golive.wave.name", no, people.departmentNames(wave(projectCode, no).departments()));
+        return messages.forRecord(
+                "golive.wave.name",
+                no,
+                people.departmentNames(wave(projectCode, no).departments()));
     }
 
     private CutoverPlanRepository.Wave wave(String projectCode, Integer no) {
-        return plans.waves(projectCode).stream().filter(w -> no != null && w.no() == no).findFirst()
-            .orElseThrow(() -> new IllegalStateException("project " + projectCode + " has no wave " + no));
+        return plans.waves(projectCode).stream()
+                .filter(w -> no != null && w.no() == no)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("project " + projectCode + " has no wave " + no));
     }
 
     private static Instant created(DelegateTask task) {
-        return task.getCreateTime() == null ? Instant.now() : task.getCreateTime().toInstant();
+        return task.getCreateTime() == null
+                ? Instant.now()
+                : task.getCreateTime().toInstant();
     }
 
     private Map<String, Object> fact(String what, String details) {

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CutoverPeople implements CutoverPlanRules.People {
 
-    static final List<String> STEP_OWNER_ROLES = List.of(Roles.IT_OPERATIONS, Roles.DATA_STEWARD, Roles.DEVELOPER,
-        Roles.CONSULTANT, Roles.PMO);
+    static final List<String> STEP_OWNER_ROLES =
+            List.of(Roles.IT_OPERATIONS, Roles.DATA_STEWARD, Roles.DEVELOPER, Roles.CONSULTANT, Roles.PMO);
     static final List<String> DEPARTMENT_ROLES = List.of(Roles.KEY_USER, Roles.BUSINESS_OWNER);
 
     private final RoleMembers members;
@@ -61,11 +61,11 @@ class CutoverPeople implements CutoverPlanRules.People {
             return Optional.of(new Problem("golive.plan.unknownUser", row, userId));
         }
         if (STEP_OWNER_ROLES.stream().anyMatch(g -> members.isIn(userId, g))
-            || inDepartmentRole(userId, projectDepartments)) {
+                || inDepartmentRole(userId, projectDepartments)) {
             return Optional.empty();
         }
-        return Optional.of(new Problem("golive.people.notStepOwner", row, label(userId),
-            departmentNames(projectDepartments)));
+        return Optional.of(
+                new Problem("golive.people.notStepOwner", row, label(userId), departmentNames(projectDepartments)));
     }
 
     /** Why the team cannot be on call for a wave of these departments, one problem per person. */
@@ -83,8 +83,8 @@ class CutoverPeople implements CutoverPlanRules.People {
             } else if (members.isIn(userId, Roles.IT_OPERATIONS)) {
                 operations = true;
             } else if (!inDepartmentRole(userId, waveDepartments)) {
-                problems.add(new Problem("golive.people.notOnCall", row, label(userId),
-                    departmentNames(waveDepartments)));
+                problems.add(
+                        new Problem("golive.people.notOnCall", row, label(userId), departmentNames(waveDepartments)));
             }
         }
         if (!operations) {
@@ -111,7 +111,7 @@ class CutoverPeople implements CutoverPlanRules.People {
 
     private boolean inDepartmentRole(String userId, List<String> departments) {
         return DEPARTMENT_ROLES.stream().anyMatch(g -> members.isIn(userId, g))
-            && departments.stream().anyMatch(d -> members.isIn(userId, Roles.departmentGroup(d)));
+                && departments.stream().anyMatch(d -> members.isIn(userId, Roles.departmentGroup(d)));
     }
 
     private String label(String userId) {
@@ -128,20 +128,25 @@ class CutoverPeople implements CutoverPlanRules.People {
         }
         for (String department : departments) {
             for (String role : DEPARTMENT_ROLES) {
-                members.choices(List.of(role), department).forEach(o -> add(o,
-                    messages.forRecord("golive.people.inDepartment", roleName(role), names.department(department)),
-                    labels, why));
+                members.choices(List.of(role), department)
+                        .forEach(o -> add(
+                                o,
+                                messages.forRecord(
+                                        "golive.people.inDepartment", roleName(role), names.department(department)),
+                                labels,
+                                why));
             }
         }
         List<Map<String, Object>> options = new ArrayList<>();
-        labels.forEach((value, label) -> options.add(Map.of("value", value,
-            "label", label + " · " + String.join("; ", why.get(value)))));
-        options.sort((a, b) -> a.get("label").toString().compareTo(b.get("label").toString()));
+        labels.forEach((value, label) ->
+                options.add(Map.of("value", value, "label", label + " · " + String.join("; ", why.get(value)))));
+        options.sort(
+                (a, b) -> a.get("label").toString().compareTo(b.get("label").toString()));
         return options;
     }
 
-    private static void add(Map<String, Object> option, String reason, Map<String, String> labels,
-                            Map<String, List<String>> why) {
+    private static void add(
+            Map<String, Object> option, String reason, Map<String, String> labels, Map<String, List<String>> why) {
         String value = option.get("value").toString();
         labels.put(value, option.get("label").toString());
         why.computeIfAbsent(value, v -> new ArrayList<>()).add(reason);

@@ -28,8 +28,12 @@ public class CutoverPlan {
     private final Messages messages;
     private final String escalationAfter;
 
-    CutoverPlan(CutoverPlanRepository repository, DepartmentOwners owners, Names names, Messages messages,
-                @Value("${rollout.cutover.escalation-after:PT2H}") String escalationAfter) {
+    CutoverPlan(
+            CutoverPlanRepository repository,
+            DepartmentOwners owners,
+            Names names,
+            Messages messages,
+            @Value("${rollout.cutover.escalation-after:PT2H}") String escalationAfter) {
         this.repository = repository;
         this.owners = owners;
         this.names = names;
@@ -39,7 +43,9 @@ public class CutoverPlan {
 
     /** The wave numbers, in order. */
     public List<Integer> waves(String projectCode) {
-        return repository.waves(projectCode).stream().map(CutoverPlanRepository.Wave::no).toList();
+        return repository.waves(projectCode).stream()
+                .map(CutoverPlanRepository.Wave::no)
+                .toList();
     }
 
     /** The stabilisation period of a wave as an ISO-8601 duration, e.g. {@code P7D}. */
@@ -66,12 +72,19 @@ public class CutoverPlan {
 
     /** The wave's departments by display name, comma-separated, for task names: "Procurement, Warehouse". */
     public String departmentNames(String projectCode, Object wave) {
-        return String.join(", ", wave(projectCode, wave).departments().stream().map(names::department).toList());
+        return String.join(
+                ", ",
+                wave(projectCode, wave).departments().stream()
+                        .map(names::department)
+                        .toList());
     }
 
     /** The planned strategy: {@code dual-run}, {@code waves} or {@code big-bang}; empty when nothing is planned. */
     public String strategy(String projectCode) {
-        return repository.plan(projectCode).map(CutoverPlanRepository.Plan::strategy).orElse("");
+        return repository
+                .plan(projectCode)
+                .map(CutoverPlanRepository.Plan::strategy)
+                .orElse("");
     }
 
     /** The planned strategy in words, for task names: "dual run", "waves by department", "big bang". */
@@ -92,12 +105,17 @@ public class CutoverPlan {
 
     /** The days of the dual run. */
     public int dualRunDays(String projectCode) {
-        return repository.plan(projectCode).map(CutoverPlanRepository.Plan::dualRunDays).orElse(0);
+        return repository
+                .plan(projectCode)
+                .map(CutoverPlanRepository.Plan::dualRunDays)
+                .orElse(0);
     }
 
     private CutoverPlanRepository.Wave wave(String projectCode, Object wave) {
         int no = ((Number) wave).intValue();
-        return repository.waves(projectCode).stream().filter(w -> w.no() == no).findFirst()
-            .orElseThrow(() -> new IllegalStateException("project " + projectCode + " has no wave " + no));
+        return repository.waves(projectCode).stream()
+                .filter(w -> w.no() == no)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("project " + projectCode + " has no wave " + no));
     }
 }

@@ -35,8 +35,12 @@ class CutoverPlanCapture extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    CutoverPlanCapture(CutoverPlanRepository repository, ProjectScope scope, CutoverPeople people, DecisionLog decisions,
-                       Messages messages) {
+    CutoverPlanCapture(
+            CutoverPlanRepository repository,
+            ProjectScope scope,
+            CutoverPeople people,
+            DecisionLog decisions,
+            Messages messages) {
         this.repository = repository;
         this.scope = scope;
         this.people = people;
@@ -49,11 +53,16 @@ class CutoverPlanCapture extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         String strategy = TaskForms.text(task, "cutoverStrategy");
         // only the grid of the chosen strategy is read: the other one may hold leftovers of an earlier choice
-        CutoverPlanRules.Result result = CutoverPlanRules.check(new CutoverPlanRules.Submission(strategy,
-            TaskForms.text(task, "strategyReason"), TaskForms.text(task, "dualRunDays"),
-            rows(task, "keyFigures", CutoverPlanRules.DUAL_RUN.equals(strategy)),
-            rows(task, "waves", CutoverPlanRules.WAVES.equals(strategy)), rows(task, "runbook", true)),
-            scope.departments(projectCode), people);
+        CutoverPlanRules.Result result = CutoverPlanRules.check(
+                new CutoverPlanRules.Submission(
+                        strategy,
+                        TaskForms.text(task, "strategyReason"),
+                        TaskForms.text(task, "dualRunDays"),
+                        rows(task, "keyFigures", CutoverPlanRules.DUAL_RUN.equals(strategy)),
+                        rows(task, "waves", CutoverPlanRules.WAVES.equals(strategy)),
+                        rows(task, "runbook", true)),
+                scope.departments(projectCode),
+                people);
         if (!result.problems().isEmpty()) {
             throw Problem.reject(messages, result.problems());
         }
@@ -63,9 +72,16 @@ class CutoverPlanCapture extends FormTaskListener {
         task.getExecution().setVariable("cutoverStrategy", plan.strategy());
         // a new plan starts a new cutover: mismatches of an earlier dual run belong to that run
         task.getExecution().removeVariable("dualRunFindings");
-        decisions.record(new Decision(projectCode, "cutoverPlan", plan.strategy(), plan.strategy(),
-            List.of(plan.reason()), "steps=" + result.steps().size() + ", waves=" + result.waves().size()
-                + ", dualRunDays=" + plan.dualRunDays(), user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                "cutoverPlan",
+                plan.strategy(),
+                plan.strategy(),
+                List.of(plan.reason()),
+                "steps=" + result.steps().size() + ", waves=" + result.waves().size() + ", dualRunDays="
+                        + plan.dualRunDays(),
+                user,
+                task.getProcessInstanceId()));
     }
 
     private static List<FormRow> rows(DelegateTask task, String name, boolean read) {
@@ -78,17 +94,23 @@ class CutoverPlanCapture extends FormTaskListener {
         repository.plan(projectCode).ifPresent(p -> {
             task.setVariableLocal("cutoverStrategy", p.strategy());
             task.setVariableLocal("strategyReason", p.reason());
-            task.setVariableLocal("dualRunDays", p.dualRunDays() == null ? null : p.dualRunDays().longValue());
+            task.setVariableLocal(
+                    "dualRunDays",
+                    p.dualRunDays() == null ? null : p.dualRunDays().longValue());
         });
         List<String> departments = scope.departments(projectCode);
         task.setVariableLocal("projectDepartments", people.departmentNames(departments));
-        task.setVariableLocal("departmentOptions", JsonRows.of(departments.stream()
-            .map(d -> Map.<String, Object>of("value", d, "label", people.departmentNames(List.of(d)))).toList()));
+        task.setVariableLocal(
+                "departmentOptions",
+                JsonRows.of(departments.stream()
+                        .map(d -> Map.<String, Object>of("value", d, "label", people.departmentNames(List.of(d))))
+                        .toList()));
         task.setVariableLocal("stepOwnerOptions", JsonRows.of(people.stepOwnerOptions(departments)));
         task.setVariableLocal("onCallOptions", JsonRows.of(people.onCallOptions(departments)));
         task.setVariableLocal("keyFigures", JsonRows.of(figureRows(projectCode)));
         List<Map<String, Object>> waves = new ArrayList<>(repository.waves(projectCode).stream()
-            .map(w -> wave(w.departments(), (long) w.stabilisationDays(), w.onCall())).toList());
+                .map(w -> wave(w.departments(), (long) w.stabilisationDays(), w.onCall()))
+                .toList());
         if (waves.isEmpty()) {
             // one empty wave to start from: the first wave's departments are picked, more waves are added
             waves.add(wave(List.of(), null, List.of()));
@@ -98,12 +120,16 @@ class CutoverPlanCapture extends FormTaskListener {
     }
 
     private List<Map<String, Object>> figureRows(String projectCode) {
-        List<Map<String, Object>> figures = new ArrayList<>(repository.keyFigures(projectCode).stream().map(f -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", f.name());
-            row.put("tolerancePercent", f.tolerancePercent().stripTrailingZeros().toPlainString());
-            return row;
-        }).toList());
+        List<Map<String, Object>> figures = new ArrayList<>(repository.keyFigures(projectCode).stream()
+                .map(f -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("name", f.name());
+                    row.put(
+                            "tolerancePercent",
+                            f.tolerancePercent().stripTrailingZeros().toPlainString());
+                    return row;
+                })
+                .toList());
         if (figures.isEmpty()) {
             figures.add(new LinkedHashMap<>(Map.of("name", "", "tolerancePercent", "")));
         }
@@ -120,8 +146,13 @@ class CutoverPlanCapture extends FormTaskListener {
                 rows.add(step(i + 1, defaults[i].trim(), null, null, i == 0 ? "" : String.valueOf(i)));
             }
         } else {
-            steps.forEach(s -> rows.add(step(s.no(), s.title(), s.owner(), s.plannedMinutes(),
-                String.join(", ", s.dependsOn().stream().map(String::valueOf).toList()))));
+            steps.forEach(s -> rows.add(step(
+                    s.no(),
+                    s.title(),
+                    s.owner(),
+                    s.plannedMinutes(),
+                    String.join(
+                            ", ", s.dependsOn().stream().map(String::valueOf).toList()))));
         }
         return rows;
     }

@@ -27,14 +27,21 @@ final class CutoverPlanRules {
     static final String WAVES = "waves";
 
     /** What the PMO submitted: strategy, reason, days of a dual run, and the rows of the three grids. */
-    record Submission(String strategy, String reason, String dualRunDays, List<FormRow> keyFigures,
-                      List<FormRow> waves, List<FormRow> runbook) {
-    }
+    record Submission(
+            String strategy,
+            String reason,
+            String dualRunDays,
+            List<FormRow> keyFigures,
+            List<FormRow> waves,
+            List<FormRow> runbook) {}
 
     /** The plan to store, or the problems that refuse the submission. */
-    record Result(CutoverPlanRepository.Plan plan, List<CutoverPlanRepository.Wave> waves,
-                  List<CutoverPlanRepository.KeyFigure> figures, List<Runbook.Step> steps, List<Problem> problems) {
-    }
+    record Result(
+            CutoverPlanRepository.Plan plan,
+            List<CutoverPlanRepository.Wave> waves,
+            List<CutoverPlanRepository.KeyFigure> figures,
+            List<Runbook.Step> steps,
+            List<Problem> problems) {}
 
     /** What the rules ask of the people and departments named. */
     interface People {
@@ -49,8 +56,7 @@ final class CutoverPlanRules {
         List<Problem> onCallProblems(int row, List<String> team, List<String> waveDepartments);
     }
 
-    private CutoverPlanRules() {
-    }
+    private CutoverPlanRules() {}
 
     /**
      * Checks a submitted plan against the project's departments.
@@ -63,8 +69,11 @@ final class CutoverPlanRules {
         if (strategy == null) {
             problems.add(new Problem("form.field.required", "Cutover strategy"));
         } else if (!GoLiveDecisionRules.STRATEGIES.contains(strategy)) {
-            problems.add(new Problem("form.field.choice", "Cutover strategy",
-                String.join(", ", GoLiveDecisionRules.STRATEGIES), strategy));
+            problems.add(new Problem(
+                    "form.field.choice",
+                    "Cutover strategy",
+                    String.join(", ", GoLiveDecisionRules.STRATEGIES),
+                    strategy));
         }
         if (s.reason() == null) {
             problems.add(new Problem("golive.plan.reasonRequired"));
@@ -121,8 +130,8 @@ final class CutoverPlanRules {
         return figures;
     }
 
-    private static List<CutoverPlanRepository.Wave> waves(List<FormRow> rows, List<String> departments,
-                                                          People people, List<Problem> problems) {
+    private static List<CutoverPlanRepository.Wave> waves(
+            List<FormRow> rows, List<String> departments, People people, List<Problem> problems) {
         List<CutoverPlanRepository.Wave> waves = new ArrayList<>();
         Map<String, Integer> waveOf = new LinkedHashMap<>();
         for (FormRow row : rows) {
@@ -140,7 +149,8 @@ final class CutoverPlanRules {
             problems.addAll(people.onCallProblems(row.number(), onCall, in));
             waves.add(new CutoverPlanRepository.Wave(no, in, days == null ? 1 : days, onCall, "planned"));
         }
-        List<String> missing = departments.stream().filter(d -> !waveOf.containsKey(d)).toList();
+        List<String> missing =
+                departments.stream().filter(d -> !waveOf.containsKey(d)).toList();
         if (!missing.isEmpty()) {
             problems.add(new Problem("golive.plan.departmentsWithoutWave", people.departmentNames(missing)));
         }
@@ -148,14 +158,20 @@ final class CutoverPlanRules {
     }
 
     // every department of the project in exactly one wave
-    private static void placeDepartments(int row, int wave, List<String> in, List<String> departments,
-                                         Map<String, Integer> waveOf, People people, List<Problem> problems) {
+    private static void placeDepartments(
+            int row,
+            int wave,
+            List<String> in,
+            List<String> departments,
+            Map<String, Integer> waveOf,
+            People people,
+            List<Problem> problems) {
         for (String d : in) {
             if (!departments.contains(d)) {
                 problems.add(new Problem("golive.plan.unknownDepartment", row, d, people.departmentNames(departments)));
             } else if (waveOf.putIfAbsent(d, wave) != null) {
-                problems.add(new Problem("golive.plan.departmentTwice", row, people.departmentNames(List.of(d)),
-                    waveOf.get(d)));
+                problems.add(new Problem(
+                        "golive.plan.departmentTwice", row, people.departmentNames(List.of(d)), waveOf.get(d)));
             }
         }
     }
@@ -176,14 +192,17 @@ final class CutoverPlanRules {
     // a tag list submits a list; a REST client may send "a, b"
     static List<String> strings(Object value) {
         if (value instanceof Collection<?> values) {
-            return values.stream().map(v -> v == null ? "" : v.toString().trim()).filter(v -> !v.isEmpty()).distinct()
-                .toList();
+            return values.stream()
+                    .map(v -> v == null ? "" : v.toString().trim())
+                    .filter(v -> !v.isEmpty())
+                    .distinct()
+                    .toList();
         }
         return CutoverPlanRepository.split(value == null ? null : value.toString());
     }
 
-    private static List<Runbook.Step> steps(List<FormRow> rows, List<String> departments, People people,
-                                            List<Problem> problems) {
+    private static List<Runbook.Step> steps(
+            List<FormRow> rows, List<String> departments, People people, List<Problem> problems) {
         List<Runbook.Step> steps = new ArrayList<>();
         Set<Integer> numbers = new HashSet<>();
         int before = problems.size();
@@ -201,8 +220,8 @@ final class CutoverPlanRules {
         return steps;
     }
 
-    private static Optional<Runbook.Step> step(FormRow row, List<String> departments, People people,
-                                               Set<Integer> numbers, List<Problem> problems) {
+    private static Optional<Runbook.Step> step(
+            FormRow row, List<String> departments, People people, Set<Integer> numbers, List<Problem> problems) {
         Integer no = integer(row, "stepNo", "No.", problems);
         Integer minutes = integer(row, "plannedMinutes", "Minutes", problems);
         String title = row.text("title");

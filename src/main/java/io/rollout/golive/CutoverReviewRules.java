@@ -13,8 +13,7 @@ final class CutoverReviewRules {
     static final String YES = "yes";
     static final String NO = "no";
 
-    private CutoverReviewRules() {
-    }
+    private CutoverReviewRules() {}
 
     /** The problem that refuses the review, or empty when it may be recorded. */
     static Optional<Problem> check(String answer, String comment) {

@@ -49,18 +49,27 @@ class CutoverReviews implements TaskListener {
         List<String> findings = new ArrayList<>();
         if ("incidentContinue".equals(variable)) {
             // the wave's review lists the incidents of the wave from these findings
-            findings.add(messages.forRecord("golive.incident.finding", task.getVariable("criticalIncidentId"),
-                task.getVariable("criticalIncidentTitle")));
+            findings.add(messages.forRecord(
+                    "golive.incident.finding",
+                    task.getVariable("criticalIncidentId"),
+                    task.getVariable("criticalIncidentTitle")));
         }
         if (comment != null) {
             findings.add(comment);
         }
-        decisions.record(new Decision(projectCode, switch (key) {
-            case "UserTask_ReviewWave" -> "waveReview";
-            case "UserTask_ReviewDualRun" -> "dualRunReview";
-            default -> "criticalIncident";
-        }, wave == null ? "dual run" : "wave " + wave, yes ? "positive" : "negative", findings, null,
-            TaskForms.currentUser(task), task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                switch (key) {
+                    case "UserTask_ReviewWave" -> "waveReview";
+                    case "UserTask_ReviewDualRun" -> "dualRunReview";
+                    default -> "criticalIncident";
+                },
+                wave == null ? "dual run" : "wave " + wave,
+                yes ? "positive" : "negative",
+                findings,
+                null,
+                TaskForms.currentUser(task),
+                task.getProcessInstanceId()));
         task.getExecution().setVariable(variable, yes);
     }
 }

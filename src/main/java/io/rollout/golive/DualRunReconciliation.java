@@ -37,8 +37,8 @@ class DualRunReconciliation extends FormTaskListener {
     private final Incidents incidents;
     private final Messages messages;
 
-    DualRunReconciliation(CutoverPlanRepository plans, GoLiveRepository repository, Incidents incidents,
-                          Messages messages) {
+    DualRunReconciliation(
+            CutoverPlanRepository plans, GoLiveRepository repository, Incidents incidents, Messages messages) {
         this.plans = plans;
         this.repository = repository;
         this.incidents = incidents;
@@ -50,22 +50,26 @@ class DualRunReconciliation extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         task.setVariableLocal("day", day(projectCode));
         task.setVariableLocal("days", days(projectCode));
-        task.setVariableLocal(ROWS, JsonRows.of(figures(projectCode).values().stream().map(f -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", f.name());
-            row.put("tolerancePercent", percent(f.tolerancePercent()));
-            row.put("legacyValue", null);
-            row.put("newValue", null);
-            return row;
-        }).toList()));
+        task.setVariableLocal(
+                ROWS,
+                JsonRows.of(figures(projectCode).values().stream()
+                        .map(f -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("name", f.name());
+                            row.put("tolerancePercent", percent(f.tolerancePercent()));
+                            row.put("legacyValue", null);
+                            row.put("newValue", null);
+                            return row;
+                        })
+                        .toList()));
     }
 
     @Override
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         Map<String, CutoverPlanRepository.KeyFigure> figures = figures(projectCode);
-        DualRunRules.Result result = DualRunRules.check(JsonRows.read(TaskForms.submitted(task, ROWS)),
-            List.copyOf(figures.keySet()));
+        DualRunRules.Result result =
+                DualRunRules.check(JsonRows.read(TaskForms.submitted(task, ROWS)), List.copyOf(figures.keySet()));
         if (!result.problems().isEmpty()) {
             throw Problem.reject(messages, result.problems());
         }
@@ -73,7 +77,8 @@ class DualRunReconciliation extends FormTaskListener {
         String user = TaskForms.currentUser(task);
         List<String> findings = new ArrayList<>();
         for (DualRunRules.Values values : result.values()) {
-            reconcile(projectCode, day, values, figures.get(values.figure()), user).ifPresent(findings::add);
+            reconcile(projectCode, day, values, figures.get(values.figure()), user)
+                    .ifPresent(findings::add);
         }
         task.getExecution().setVariable("dualRunDay", day);
         task.getExecution().setVariable("moreDays", day < days(projectCode));
@@ -81,16 +86,24 @@ class DualRunReconciliation extends FormTaskListener {
     }
 
     /** Stores one figure's check; a mismatch opens a high incident and is returned as a finding. */
-    private Optional<String> reconcile(String projectCode, int day, DualRunRules.Values values,
-                                       CutoverPlanRepository.KeyFigure figure, String user) {
+    private Optional<String> reconcile(
+            String projectCode,
+            int day,
+            DualRunRules.Values values,
+            CutoverPlanRepository.KeyFigure figure,
+            String user) {
         Reconciliation.Result r = Reconciliation.compare(values.legacy(), values.current(), figure.tolerancePercent());
         Integer incident = null;
         String finding = null;
         if (!r.within()) {
-            String text = messages.forRecord("golive.dualRun.mismatch", day, figure.name(),
-                values.legacy().toPlainString(), values.current().toPlainString(),
-                r.differencePercent().toPlainString(),
-                percent(figure.tolerancePercent()));
+            String text = messages.forRecord(
+                    "golive.dualRun.mismatch",
+                    day,
+                    figure.name(),
+                    values.legacy().toPlainString(),
+                    values.current().toPlainString(),
+                    r.differencePercent().toPlainString(),
+                    percent(figure.tolerancePercent()));
             incident = incidents.open(projectCode, text, "high", null, user, "dual-run day " + day);
             finding = text + " → " + messages.forRecord("golive.dualRun.incident", incident);
         }
@@ -109,8 +122,9 @@ class DualRunReconciliation extends FormTaskListener {
     }
 
     private Map<String, CutoverPlanRepository.KeyFigure> figures(String projectCode) {
-        return plans.keyFigures(projectCode).stream().collect(Collectors.toMap(CutoverPlanRepository.KeyFigure::name,
-            Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return plans.keyFigures(projectCode).stream()
+                .collect(Collectors.toMap(
+                        CutoverPlanRepository.KeyFigure::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
     // counted from the stored checks of the current plan, so a dual run planned again starts at day 1
@@ -119,7 +133,9 @@ class DualRunReconciliation extends FormTaskListener {
     }
 
     private int days(String projectCode) {
-        return plans.plan(projectCode).map(CutoverPlanRepository.Plan::dualRunDays).orElse(0);
+        return plans.plan(projectCode)
+                .map(CutoverPlanRepository.Plan::dualRunDays)
+                .orElse(0);
     }
 
     private static String percent(BigDecimal value) {

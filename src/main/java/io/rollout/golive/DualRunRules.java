@@ -16,15 +16,12 @@ import java.util.Map;
 final class DualRunRules {
 
     /** One key figure's two values as submitted. */
-    record Values(String figure, BigDecimal legacy, BigDecimal current) {
-    }
+    record Values(String figure, BigDecimal legacy, BigDecimal current) {}
 
     /** The values by figure, in the order submitted, or the problems that refuse the submission. */
-    record Result(List<Values> values, List<Problem> problems) {
-    }
+    record Result(List<Values> values, List<Problem> problems) {}
 
-    private DualRunRules() {
-    }
+    private DualRunRules() {}
 
     /**
      * Checks the submitted rows against the plan's key figures.
@@ -50,8 +47,10 @@ final class DualRunRules {
         }
         // a missing figure is named only when the rows themselves are fine, and only the first one in plan order
         if (problems.isEmpty()) {
-            figures.stream().filter(n -> !values.containsKey(n)).findFirst()
-                .ifPresent(n -> problems.add(new Problem("golive.dualRun.missing", n)));
+            figures.stream()
+                    .filter(n -> !values.containsKey(n))
+                    .findFirst()
+                    .ifPresent(n -> problems.add(new Problem("golive.dualRun.missing", n)));
         }
         return new Result(List.copyOf(values.values()), problems);
     }

@@ -40,8 +40,12 @@ class GoLiveDecisionRecorder extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    GoLiveDecisionRecorder(GoLiveRepository repository, CutoverPlanRepository plans, CutoverPeople people,
-                           DecisionLog decisions, Messages messages) {
+    GoLiveDecisionRecorder(
+            GoLiveRepository repository,
+            CutoverPlanRepository plans,
+            CutoverPeople people,
+            DecisionLog decisions,
+            Messages messages) {
         this.repository = repository;
         this.plans = plans;
         this.people = people;
@@ -52,12 +56,17 @@ class GoLiveDecisionRecorder extends FormTaskListener {
     @Override
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
-        String recommendation = decisions.latest(projectCode, GoLiveReadiness.DECISION).map(Decision::outcome)
-            .orElseThrow(() -> new IllegalStateException("no readiness assessment of project " + projectCode));
-        GoLiveDecisionRules.Submission submission = new GoLiveDecisionRules.Submission(recommendation,
-            TaskForms.text(task, "goLiveDecision"), TaskForms.text(task, "cutoverStrategy"),
-            TaskForms.text(task, "goLiveConditions"), TaskForms.text(task, "riskAcceptance"),
-            TaskForms.text(task, "decisionReason"));
+        String recommendation = decisions
+                .latest(projectCode, GoLiveReadiness.DECISION)
+                .map(Decision::outcome)
+                .orElseThrow(() -> new IllegalStateException("no readiness assessment of project " + projectCode));
+        GoLiveDecisionRules.Submission submission = new GoLiveDecisionRules.Submission(
+                recommendation,
+                TaskForms.text(task, "goLiveDecision"),
+                TaskForms.text(task, "cutoverStrategy"),
+                TaskForms.text(task, "goLiveConditions"),
+                TaskForms.text(task, "riskAcceptance"),
+                TaskForms.text(task, "decisionReason"));
         GoLiveDecisionRules.Result result = rules.decide(submission);
         if (!result.problems().isEmpty()) {
             throw Problem.reject(messages, result.problems());
@@ -70,15 +79,20 @@ class GoLiveDecisionRecorder extends FormTaskListener {
             task.getExecution().setVariable("cutoverStrategy", submission.strategy());
         }
         List<String> findings = findings(submission, result, recommendation);
-        decisions.record(new Decision(projectCode, DECISION,
-            submission.strategy() == null ? "go-live" : submission.strategy(), result.outcome(), findings,
-            "recommendation=" + recommendation + "; overridden=" + result.overridden(), user,
-            task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                submission.strategy() == null ? "go-live" : submission.strategy(),
+                result.outcome(),
+                findings,
+                "recommendation=" + recommendation + "; overridden=" + result.overridden(),
+                user,
+                task.getProcessInstanceId()));
     }
 
     // what the decision log says beside the outcome: the override, the reason, the conditions, the risk accepted
-    private List<String> findings(GoLiveDecisionRules.Submission submission, GoLiveDecisionRules.Result result,
-                                  String recommendation) {
+    private List<String> findings(
+            GoLiveDecisionRules.Submission submission, GoLiveDecisionRules.Result result, String recommendation) {
         List<String> findings = new ArrayList<>();
         if (result.overridden()) {
             findings.add(messages.forRecord("golive.decision.overrides", recommendation));
@@ -100,17 +114,28 @@ class GoLiveDecisionRecorder extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         plans.plan(projectCode).ifPresent(plan -> {
             List<Runbook.Step> steps = plans.runbook(projectCode);
-            task.setVariableLocal("planSummary", messages.forRecord("golive.plan.summary",
-                messages.forRecord("golive.strategy." + plan.strategy()), FormInput.md(plan.reason()), steps.size(),
-                steps.stream().mapToInt(Runbook.Step::plannedMinutes).sum()));
+            task.setVariableLocal(
+                    "planSummary",
+                    messages.forRecord(
+                            "golive.plan.summary",
+                            messages.forRecord("golive.strategy." + plan.strategy()),
+                            FormInput.md(plan.reason()),
+                            steps.size(),
+                            steps.stream()
+                                    .mapToInt(Runbook.Step::plannedMinutes)
+                                    .sum()));
         });
-        task.setVariableLocal("planWaves", JsonRows.of(plans.waves(projectCode).stream().map(w -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("wave", w.no());
-            row.put("departments", people.departmentNames(w.departments()));
-            row.put("stabilisation", messages.forRecord("golive.days", w.stabilisationDays()));
-            row.put("onCall", people.displayNames(w.onCall()));
-            return row;
-        }).toList()));
+        task.setVariableLocal(
+                "planWaves",
+                JsonRows.of(plans.waves(projectCode).stream()
+                        .map(w -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("wave", w.no());
+                            row.put("departments", people.departmentNames(w.departments()));
+                            row.put("stabilisation", messages.forRecord("golive.days", w.stabilisationDays()));
+                            row.put("onCall", people.displayNames(w.onCall()));
+                            return row;
+                        })
+                        .toList()));
     }
 }

@@ -22,16 +22,19 @@ final class GoLiveDecisionRules {
     static final List<String> STRATEGIES = List.of("dual-run", "waves", BIG_BANG);
 
     /** What the committee submitted, next to the recommendation it decides on. */
-    record Submission(String recommendation, String decision, String strategy, String conditions,
-                      String riskAcceptance, String reason) {
-    }
+    record Submission(
+            String recommendation,
+            String decision,
+            String strategy,
+            String conditions,
+            String riskAcceptance,
+            String reason) {}
 
     /**
      * The outcome to record ({@code go}, {@code conditional-go}, {@code go-with-risk-acceptance} or
      * {@code no-go}), whether it overrides the recommendation, or the problems that refuse the submission.
      */
-    record Result(String outcome, boolean overridden, List<Problem> problems) {
-    }
+    record Result(String outcome, boolean overridden, List<Problem> problems) {}
 
     Result decide(Submission s) {
         List<Problem> problems = new ArrayList<>();
@@ -44,8 +47,8 @@ final class GoLiveDecisionRules {
         if (s.strategy() == null && go) {
             problems.add(new Problem("form.field.required", "Cutover strategy"));
         } else if (s.strategy() != null && !STRATEGIES.contains(s.strategy())) {
-            problems.add(new Problem("form.field.choice", "Cutover strategy", String.join(", ", STRATEGIES),
-                s.strategy()));
+            problems.add(
+                    new Problem("form.field.choice", "Cutover strategy", String.join(", ", STRATEGIES), s.strategy()));
         }
         boolean accepted = filled(s.riskAcceptance());
         boolean againstNoGo = go && ReadinessVerdict.NO_GO.equals(s.recommendation());
@@ -71,8 +74,8 @@ final class GoLiveDecisionRules {
         if (againstNoGo || BIG_BANG.equals(s.strategy())) {
             return new Result(GO_WITH_RISK_ACCEPTANCE, againstNoGo, List.of());
         }
-        return new Result(ReadinessVerdict.CONDITIONAL_GO.equals(s.recommendation()) ? CONDITIONAL_GO : GO, false,
-            List.of());
+        return new Result(
+                ReadinessVerdict.CONDITIONAL_GO.equals(s.recommendation()) ? CONDITIONAL_GO : GO, false, List.of());
     }
 
     private static boolean filled(String text) {

@@ -33,16 +33,16 @@ class GoLiveReadiness implements JavaDelegate {
 
     static final String DECISION_KEY = "goLiveReadiness";
     static final String DECISION = "goLiveReadiness";
-    static final List<String> CRITERIA = List.of("uat", "training", "signOff", "modules", "datasets", "risks",
-        "defects");
+    static final List<String> CRITERIA =
+            List.of("uat", "training", "signOff", "modules", "datasets", "risks", "defects");
 
     private final ReadinessSources sources;
     private final DecisionService decisionService;
     private final DecisionLog decisions;
     private final Messages messages;
 
-    GoLiveReadiness(ReadinessSources sources, DecisionService decisionService, DecisionLog decisions,
-                    Messages messages) {
+    GoLiveReadiness(
+            ReadinessSources sources, DecisionService decisionService, DecisionLog decisions, Messages messages) {
         this.sources = sources;
         this.decisionService = decisionService;
         this.decisions = decisions;
@@ -54,26 +54,53 @@ class GoLiveReadiness implements JavaDelegate {
         String projectCode = ProcessVariables.projectCode(execution);
         ReadinessFacts facts = sources.gather(projectCode);
         // API calls from delegates are not authorization-checked (authorizationEnabledForCustomCode is off)
-        DmnDecisionResult result = decisionService.evaluateDecisionByKey(DECISION_KEY)
-            .variables(Variables.fromMap(facts.decisionVariables())).evaluate();
+        DmnDecisionResult result = decisionService
+                .evaluateDecisionByKey(DECISION_KEY)
+                .variables(Variables.fromMap(facts.decisionVariables()))
+                .evaluate();
         Recommendation recommendation = ReadinessVerdict.combine(result.getResultList().stream()
-            .map(r -> new Row(text(r.get("verdict")), text(r.get("criterion")), text(r.get("reason")))).toList());
-        List<String> findings = recommendation.reasons().stream().map(r -> finding(r, facts)).toList();
+                .map(r -> new Row(text(r.get("verdict")), text(r.get("criterion")), text(r.get("reason"))))
+                .toList());
+        List<String> findings =
+                recommendation.reasons().stream().map(r -> finding(r, facts)).toList();
         List<String> summary = CRITERIA.stream()
-            .map(c -> (recommendation.unmetCriteria().contains(c) ? "✗ " : "✓ ") + fact(c, facts)).toList();
+                .map(c -> (recommendation.unmetCriteria().contains(c) ? "✗ " : "✓ ") + fact(c, facts))
+                .toList();
         execution.setVariable("readinessVerdict", Variables.stringValue(recommendation.verdict()));
         execution.setVariable("readinessOk", ReadinessVerdict.GO.equals(recommendation.verdict()));
         execution.setVariable("readinessFindings", bullets(findings));
         execution.setVariable("readinessSummary", bullets(summary));
-        execution.setVariable("readinessFacts", JsonRows.of(CRITERIA.stream()
-            .map(c -> row("met", recommendation.unmetCriteria().contains(c) ? "✗" : "✓",
-                "criterion", messages.forRecord("golive.readiness.criterion." + c),
-                "found", found(c, facts))).toList()));
-        execution.setVariable("readinessReasons", JsonRows.of(recommendation.reasons().stream()
-            .map(r -> row("verdict", messages.forRecord("golive.verdict." + r.verdict()), "reason", r.reason(),
-                "concerns", facts.details(r.criterion()))).toList()));
-        decisions.record(new Decision(projectCode, DECISION, "go-live", recommendation.verdict(), findings,
-            facts.summary(), DecisionLog.SYSTEM, execution.getProcessInstanceId()));
+        execution.setVariable(
+                "readinessFacts",
+                JsonRows.of(CRITERIA.stream()
+                        .map(c -> row(
+                                "met",
+                                recommendation.unmetCriteria().contains(c) ? "✗" : "✓",
+                                "criterion",
+                                messages.forRecord("golive.readiness.criterion." + c),
+                                "found",
+                                found(c, facts)))
+                        .toList()));
+        execution.setVariable(
+                "readinessReasons",
+                JsonRows.of(recommendation.reasons().stream()
+                        .map(r -> row(
+                                "verdict",
+                                messages.forRecord("golive.verdict." + r.verdict()),
+                                "reason",
+                                r.reason(),
+                                "concerns",
+                                facts.details(r.criterion())))
+                        .toList()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "go-live",
+                recommendation.verdict(),
+                findings,
+                facts.summary(),
+                DecisionLog.SYSTEM,
+                execution.getProcessInstanceId()));
     }
 
     private String finding(Row row, ReadinessFacts facts) {
@@ -83,8 +110,9 @@ class GoLiveReadiness implements JavaDelegate {
 
     private String fact(String criterion, ReadinessFacts facts) {
         String details = facts.details(criterion);
-        return messages.forRecord("golive.readiness.fact." + criterion,
-            details.isEmpty() ? messages.forRecord("golive.readiness.none") : details);
+        return messages.forRecord(
+                "golive.readiness.fact." + criterion,
+                details.isEmpty() ? messages.forRecord("golive.readiness.none") : details);
     }
 
     private String found(String criterion, ReadinessFacts facts) {

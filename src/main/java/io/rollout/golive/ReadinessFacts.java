@@ -18,9 +18,14 @@ import java.util.stream.Collectors;
  * @param openHighRisks         open risks with a score of 15 or more, e.g. {@code Key user leaves (20)}
  * @param openCriticalDefects   critical defects not closed, e.g. {@code #12 TC-003}
  */
-record ReadinessFacts(String uatGate, String trainingCheck, String specificationSignOff,
-                      List<String> modulesNotAccepted, List<String> datasetsNotSignedOff,
-                      List<String> openHighRisks, List<String> openCriticalDefects) {
+record ReadinessFacts(
+        String uatGate,
+        String trainingCheck,
+        String specificationSignOff,
+        List<String> modulesNotAccepted,
+        List<String> datasetsNotSignedOff,
+        List<String> openHighRisks,
+        List<String> openCriticalDefects) {
 
     static final String NOT_RUN = "not-run";
 
@@ -49,8 +54,9 @@ record ReadinessFacts(String uatGate, String trainingCheck, String specification
 
     /** The inputs as one line for the decision log. */
     String summary() {
-        return decisionVariables().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("; "));
+        return decisionVariables().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     /** What a criterion of the table found, e.g. the datasets not signed off; empty when there is nothing to name. */

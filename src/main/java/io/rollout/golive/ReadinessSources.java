@@ -27,8 +27,13 @@ class ReadinessSources {
     private final TrainingStatus training;
     private final RiskRegister risks;
 
-    ReadinessSources(DecisionLog decisions, BuildStatus build, MigrationStatus migration, UatStatus uat,
-                     TrainingStatus training, RiskRegister risks) {
+    ReadinessSources(
+            DecisionLog decisions,
+            BuildStatus build,
+            MigrationStatus migration,
+            UatStatus uat,
+            TrainingStatus training,
+            RiskRegister risks) {
         this.decisions = decisions;
         this.build = build;
         this.migration = migration;
@@ -38,11 +43,18 @@ class ReadinessSources {
     }
 
     ReadinessFacts gather(String projectCode) {
-        return new ReadinessFacts(uat.lastGateOutcome(projectCode).orElse(null),
-            training.lastCheckOutcome(projectCode).orElse(null),
-            decisions.latest(projectCode, SIGN_OFF).map(DecisionLog.Decision::outcome).orElse(null),
-            build.modulesNotAccepted(projectCode), migration.datasetsNotSignedOff(projectCode),
-            risks.openHigh(projectCode).stream().map(r -> r.title() + " (" + r.score() + ")").toList(),
-            uat.unclosedDefects(projectCode, "critical"));
+        return new ReadinessFacts(
+                uat.lastGateOutcome(projectCode).orElse(null),
+                training.lastCheckOutcome(projectCode).orElse(null),
+                decisions
+                        .latest(projectCode, SIGN_OFF)
+                        .map(DecisionLog.Decision::outcome)
+                        .orElse(null),
+                build.modulesNotAccepted(projectCode),
+                migration.datasetsNotSignedOff(projectCode),
+                risks.openHigh(projectCode).stream()
+                        .map(r -> r.title() + " (" + r.score() + ")")
+                        .toList(),
+                uat.unclosedDefects(projectCode, "critical"));
     }
 }

@@ -21,34 +21,35 @@ final class ReadinessVerdict {
     static final List<String> VERDICTS = List.of(GO, CONDITIONAL_GO, NO_GO);
 
     /** One matching row: its verdict, the criterion it is about and its reason. */
-    record Row(String verdict, String criterion, String reason) {
-    }
+    record Row(String verdict, String criterion, String reason) {}
 
     /** The recommendation, its reasons (most severe first) and the criteria that are not met. */
-    record Recommendation(String verdict, List<Row> reasons, Set<String> unmetCriteria) {
-    }
+    record Recommendation(String verdict, List<Row> reasons, Set<String> unmetCriteria) {}
 
     static Recommendation combine(List<Row> rows) {
         if (rows.isEmpty()) {
             throw new IllegalStateException(
-                "goLiveReadiness matched no rule: keep a row for the ready case in bpmn/go-live-readiness.dmn");
+                    "goLiveReadiness matched no rule: keep a row for the ready case in bpmn/go-live-readiness.dmn");
         }
         for (Row row : rows) {
             if (!VERDICTS.contains(row.verdict())) {
-                throw new IllegalStateException("goLiveReadiness returned verdict " + row.verdict()
-                    + ", expected one of " + VERDICTS);
+                throw new IllegalStateException(
+                        "goLiveReadiness returned verdict " + row.verdict() + ", expected one of " + VERDICTS);
             }
         }
-        String verdict = rows.stream().map(Row::verdict).max(Comparator.comparingInt(VERDICTS::indexOf)).orElseThrow();
+        String verdict = rows.stream()
+                .map(Row::verdict)
+                .max(Comparator.comparingInt(VERDICTS::indexOf))
+                .orElseThrow();
         List<Row> reasons = rows.stream()
-            .filter(r -> GO.equals(verdict) || !GO.equals(r.verdict()))
-            .sorted(Comparator.comparingInt((Row r) -> VERDICTS.indexOf(r.verdict())).reversed())
-            .toList();
+                .filter(r -> GO.equals(verdict) || !GO.equals(r.verdict()))
+                .sorted(Comparator.comparingInt((Row r) -> VERDICTS.indexOf(r.verdict()))
+                        .reversed())
+                .toList();
         Set<String> unmet = new LinkedHashSet<>();
         reasons.stream().filter(r -> !GO.equals(r.verdict())).forEach(r -> unmet.add(r.criterion()));
         return new Recommendation(verdict, reasons, unmet);
     }
 
-    private ReadinessVerdict() {
-    }
+    private ReadinessVerdict() {}
 }

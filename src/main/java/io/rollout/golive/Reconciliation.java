@@ -11,17 +11,15 @@ import java.math.RoundingMode;
 final class Reconciliation {
 
     /** The difference in percent of the legacy value (100 when legacy is 0 and new is not) and whether it is within. */
-    record Result(BigDecimal differencePercent, boolean within) {
-    }
+    record Result(BigDecimal differencePercent, boolean within) {}
 
     static Result compare(BigDecimal legacy, BigDecimal current, BigDecimal tolerancePercent) {
         BigDecimal difference = current.subtract(legacy).abs();
         BigDecimal percent = legacy.signum() == 0
-            ? (difference.signum() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(100))
-            : difference.multiply(BigDecimal.valueOf(100)).divide(legacy.abs(), 4, RoundingMode.HALF_UP);
+                ? (difference.signum() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(100))
+                : difference.multiply(BigDecimal.valueOf(100)).divide(legacy.abs(), 4, RoundingMode.HALF_UP);
         return new Result(percent.stripTrailingZeros(), percent.compareTo(tolerancePercent) <= 0);
     }
 
-    private Reconciliation() {
-    }
+    private Reconciliation() {}
 }

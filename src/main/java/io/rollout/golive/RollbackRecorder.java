@@ -24,7 +24,8 @@ class RollbackRecorder implements TaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    RollbackRecorder(GoLiveRepository repository, CutoverPlanRepository plans, DecisionLog decisions, Messages messages) {
+    RollbackRecorder(
+            GoLiveRepository repository, CutoverPlanRepository plans, DecisionLog decisions, Messages messages) {
         this.repository = repository;
         this.plans = plans;
         this.decisions = decisions;
@@ -47,7 +48,14 @@ class RollbackRecorder implements TaskListener {
             // the wave's departments go back to the legacy system; earlier waves stay live
             plans.waveStatus(projectCode, wave, "rolled-back");
         }
-        decisions.record(new Decision(projectCode, "cutoverRollback", wave == null ? "cutover" : "wave " + wave,
-            "rolled-back", List.of(report), null, user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                "cutoverRollback",
+                wave == null ? "cutover" : "wave " + wave,
+                "rolled-back",
+                List.of(report),
+                null,
+                user,
+                task.getProcessInstanceId()));
     }
 }

@@ -24,19 +24,15 @@ final class Runbook {
     static final List<String> STATUSES = List.of(NOT_STARTED, IN_PROGRESS, DONE, FAILED);
 
     /** A planned step. */
-    record Step(int no, String title, String owner, int plannedMinutes, List<Integer> dependsOn) {
-    }
+    record Step(int no, String title, String owner, int plannedMinutes, List<Integer> dependsOn) {}
 
     /** A step as reported in a run. */
-    record StepRun(int no, String status, Integer actualMinutes, String note) {
-    }
+    record StepRun(int no, String status, Integer actualMinutes, String note) {}
 
     /** A problem as a message code of {@code messages/golive} and its arguments. */
-    record Problem(String code, Object... args) {
-    }
+    record Problem(String code, Object... args) {}
 
-    private Runbook() {
-    }
+    private Runbook() {}
 
     /** Unknown dependencies and dependency cycles of a plan, each named. */
     static List<Problem> checkPlan(List<Step> steps) {
@@ -71,8 +67,8 @@ final class Runbook {
         return Optional.empty();
     }
 
-    private static Optional<String> visit(Integer no, Map<Integer, Step> byNo, Map<Integer, Integer> state,
-                                          List<Integer> path) {
+    private static Optional<String> visit(
+            Integer no, Map<Integer, Step> byNo, Map<Integer, Integer> state, List<Integer> path) {
         Integer seen = state.get(no);
         if (seen != null && seen == 2) {
             return Optional.empty();
@@ -80,7 +76,8 @@ final class Runbook {
         if (seen != null) {
             List<Integer> loop = new ArrayList<>(path.subList(path.indexOf(no), path.size()));
             loop.add(no);
-            return Optional.of(String.join(" → ", loop.stream().map(String::valueOf).toList()));
+            return Optional.of(
+                    String.join(" → ", loop.stream().map(String::valueOf).toList()));
         }
         state.put(no, 1);
         path.add(no);

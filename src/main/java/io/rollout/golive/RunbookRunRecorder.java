@@ -36,8 +36,12 @@ class RunbookRunRecorder extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    RunbookRunRecorder(CutoverPlanRepository plans, GoLiveRepository runs, CutoverPeople people, DecisionLog decisions,
-                       Messages messages) {
+    RunbookRunRecorder(
+            CutoverPlanRepository plans,
+            GoLiveRepository runs,
+            CutoverPeople people,
+            DecisionLog decisions,
+            Messages messages) {
         this.plans = plans;
         this.runs = runs;
         this.people = people;
@@ -50,8 +54,11 @@ class RunbookRunRecorder extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         List<Runbook.Step> plan = plans.runbook(projectCode);
         task.setVariableLocal("runTitle", title(task, projectCode));
-        task.setVariableLocal("runbookPlan", JsonRows.of(plan.stream().map(this::planRow).toList()));
-        task.setVariableLocal(ROWS, JsonRows.of(plan.stream().map(RunbookRunRecorder::reportRow).toList()));
+        task.setVariableLocal(
+                "runbookPlan", JsonRows.of(plan.stream().map(this::planRow).toList()));
+        task.setVariableLocal(
+                ROWS,
+                JsonRows.of(plan.stream().map(RunbookRunRecorder::reportRow).toList()));
     }
 
     @Override
@@ -59,8 +66,8 @@ class RunbookRunRecorder extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         List<Runbook.Step> plan = plans.runbook(projectCode);
         String report = TaskForms.text(task, "cutoverReport");
-        RunbookRunRules.Result result = RunbookRunRules.check(plan, JsonRows.read(TaskForms.submitted(task, ROWS)),
-            report);
+        RunbookRunRules.Result result =
+                RunbookRunRules.check(plan, JsonRows.read(TaskForms.submitted(task, ROWS)), report);
         if (!result.problems().isEmpty()) {
             throw Problem.reject(messages, result.problems());
         }
@@ -70,32 +77,50 @@ class RunbookRunRecorder extends FormTaskListener {
         Integer waveNo = ProcessVariables.integer(task, "wave");
         String user = TaskForms.currentUser(task);
         String strategy = ProcessVariables.string(task, "cutoverStrategy");
-        long runId = runs.saveRun(projectCode, strategy, rehearsal ? "mock" : "real", waveNo, ok, report, user, plan, run);
-        int plannedMinutes = plan.stream().mapToInt(Runbook.Step::plannedMinutes).sum();
-        int actualMinutes = run.stream().mapToInt(r -> r.actualMinutes() == null ? 0 : r.actualMinutes()).sum();
-        decisions.record(new Decision(projectCode, rehearsal ? "cutoverRehearsal" : "cutover",
-            waveNo == null ? strategy : "wave " + waveNo, ok ? "succeeded" : "failed", List.of(report),
-            "run=" + runId + ", planned " + plannedMinutes + " min, actual " + actualMinutes + " min", user,
-            task.getProcessInstanceId()));
+        long runId =
+                runs.saveRun(projectCode, strategy, rehearsal ? "mock" : "real", waveNo, ok, report, user, plan, run);
+        int plannedMinutes =
+                plan.stream().mapToInt(Runbook.Step::plannedMinutes).sum();
+        int actualMinutes = run.stream()
+                .mapToInt(r -> r.actualMinutes() == null ? 0 : r.actualMinutes())
+                .sum();
+        decisions.record(new Decision(
+                projectCode,
+                rehearsal ? "cutoverRehearsal" : "cutover",
+                waveNo == null ? strategy : "wave " + waveNo,
+                ok ? "succeeded" : "failed",
+                List.of(report),
+                "run=" + runId + ", planned " + plannedMinutes + " min, actual " + actualMinutes + " min",
+                user,
+                task.getProcessInstanceId()));
         if (waveNo != null && ok) {
             plans.waveStatus(projectCode, waveNo, "live");
         }
         task.getExecution().setVariable("runbookOk", ok);
-        task.getExecution().setVariable("runbookSummary", messages.forRecord("golive.runbook.summary",
-            ok ? "succeeded" : "failed", plannedMinutes, actualMinutes));
+        task.getExecution()
+                .setVariable(
+                        "runbookSummary",
+                        messages.forRecord(
+                                "golive.runbook.summary", ok ? "succeeded" : "failed", plannedMinutes, actualMinutes));
     }
 
-    // "Rehearsal (mock cutover) of T-1: waves by department", "Wave 1: Procurement, Warehouse", "Cutover of T-1: dual run"
+    // "Rehearsal (mock cutover) of T-1: waves by department", "Wave 1: Procurement, Warehouse", "Cutover of T-1: dual
+    // run"
     private String title(DelegateTask task, String projectCode) {
-        String strategy = plans.plan(projectCode).map(CutoverPlanRepository.Plan::strategy).orElse("");
+        String strategy = plans.plan(projectCode)
+                .map(CutoverPlanRepository.Plan::strategy)
+                .orElse("");
         String strategyName = strategy.isEmpty() ? "" : messages.forRecord("golive.strategy." + strategy);
         if (REHEARSAL.equals(task.getTaskDefinitionKey())) {
             return messages.forRecord("golive.run.rehearsal", projectCode, strategyName);
         }
         Integer wave = ProcessVariables.integer(task, "wave");
         if (wave != null) {
-            List<String> departments = plans.waves(projectCode).stream().filter(w -> w.no() == wave)
-                .findFirst().map(CutoverPlanRepository.Wave::departments).orElse(List.of());
+            List<String> departments = plans.waves(projectCode).stream()
+                    .filter(w -> w.no() == wave)
+                    .findFirst()
+                    .map(CutoverPlanRepository.Wave::departments)
+                    .orElse(List.of());
             return messages.forRecord("golive.run.wave", wave, people.departmentNames(departments));
         }
         return messages.forRecord("golive.run.cutover", projectCode, strategyName);
@@ -107,7 +132,9 @@ class RunbookRunRecorder extends FormTaskListener {
         row.put("title", s.title());
         row.put("owner", people.displayName(s.owner()));
         row.put("plannedMinutes", s.plannedMinutes());
-        row.put("dependsOn", String.join(", ", s.dependsOn().stream().map(String::valueOf).toList()));
+        row.put(
+                "dependsOn",
+                String.join(", ", s.dependsOn().stream().map(String::valueOf).toList()));
         return row;
     }
 

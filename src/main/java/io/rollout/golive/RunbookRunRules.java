@@ -16,11 +16,9 @@ import java.util.stream.Collectors;
 final class RunbookRunRules {
 
     /** The steps as reported, or the problems that refuse the report. */
-    record Result(List<Runbook.StepRun> run, List<Problem> problems) {
-    }
+    record Result(List<Runbook.StepRun> run, List<Problem> problems) {}
 
-    private RunbookRunRules() {
-    }
+    private RunbookRunRules() {}
 
     /** Checks the reported rows and the report text against the planned steps. */
     static Result check(List<Runbook.Step> plan, List<FormRow> rows, String report) {

@@ -26,8 +26,8 @@ class CancellationController {
     private final CurrentUser user;
     private final Messages messages;
 
-    CancellationController(ProjectCancellations cancellations, ProjectRepository projects, CurrentUser user,
-                           Messages messages) {
+    CancellationController(
+            ProjectCancellations cancellations, ProjectRepository projects, CurrentUser user, Messages messages) {
         this.cancellations = cancellations;
         this.projects = projects;
         this.user = user;
@@ -35,8 +35,7 @@ class CancellationController {
     }
 
     /** The body: why the project is cancelled. */
-    record Body(String reason) {
-    }
+    record Body(String reason) {}
 
     @PostMapping("/api/projects/{code}/cancellation")
     ResponseEntity<Map<String, Long>> cancel(@PathVariable String code, @RequestBody Body body) {

@@ -25,9 +25,11 @@ public class GovernanceCadence {
     private final String milestoneCheck;
     private final Clock clock;
 
-    GovernanceCadence(@Value("${rollout.governance.weekly-report-cycle:R/P7D}") String weeklyReport,
-                      @Value("${rollout.governance.steering-review-cycle:R/P1M}") String steeringReview,
-                      @Value("${rollout.governance.milestone-check-cycle:R/P1D}") String milestoneCheck, Clock clock) {
+    GovernanceCadence(
+            @Value("${rollout.governance.weekly-report-cycle:R/P7D}") String weeklyReport,
+            @Value("${rollout.governance.steering-review-cycle:R/P1M}") String steeringReview,
+            @Value("${rollout.governance.milestone-check-cycle:R/P1D}") String milestoneCheck,
+            Clock clock) {
         this.weeklyReport = weeklyReport;
         this.steeringReview = steeringReview;
         this.milestoneCheck = milestoneCheck;

@@ -17,6 +17,7 @@ public class IssueLog {
     /** The project's issues still open (neither escalated nor resolved). */
     public int openIssues(String projectCode) {
         return (int) entries.forProject(projectCode).stream()
-            .filter(e -> LogEntryRules.ISSUE.equals(e.kind()) && LogEntry.OPEN.equals(e.status())).count();
+                .filter(e -> LogEntryRules.ISSUE.equals(e.kind()) && LogEntry.OPEN.equals(e.status()))
+                .count();
     }
 }

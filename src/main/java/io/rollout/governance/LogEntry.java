@@ -9,10 +9,25 @@ import java.time.LocalDate;
  *
  * @param status {@code open}, {@code escalated} (its due date passed unresolved) or {@code resolved}
  */
-record LogEntry(long id, String projectCode, String kind, Long riskId, String title, String description,
-                String severity, Integer probability, Integer impact, String owner, LocalDate dueDate, String status,
-                String raisedBy, Instant raisedAt, String resolution, String resolvedBy, Instant resolvedAt,
-                Instant escalatedAt) {
+record LogEntry(
+        long id,
+        String projectCode,
+        String kind,
+        Long riskId,
+        String title,
+        String description,
+        String severity,
+        Integer probability,
+        Integer impact,
+        String owner,
+        LocalDate dueDate,
+        String status,
+        String raisedBy,
+        Instant raisedAt,
+        String resolution,
+        String resolvedBy,
+        Instant resolvedAt,
+        Instant escalatedAt) {
 
     static final String OPEN = "open";
     static final String ESCALATED = "escalated";

@@ -34,8 +34,12 @@ class LogEntryAssignment extends FormTaskListener {
     private final Messages messages;
     private final Clock clock;
 
-    LogEntryAssignment(LogEntryRepository repository, DecisionLog decisions, ProjectPeople owners, Messages messages,
-                       Clock clock) {
+    LogEntryAssignment(
+            LogEntryRepository repository,
+            DecisionLog decisions,
+            ProjectPeople owners,
+            Messages messages,
+            Clock clock) {
         this.repository = repository;
         this.decisions = decisions;
         this.owners = owners;
@@ -52,15 +56,24 @@ class LogEntryAssignment extends FormTaskListener {
     @Override
     protected void complete(DelegateTask task) {
         LogEntry entry = LogEntryForms.entry(task, repository);
-        Assignment assignment = LogEntryRules.assign(FormInput.text(task.getVariable("owner")),
-            FormInput.text(task.getVariable("dueDate")), LocalDate.now(clock), owners::check);
+        Assignment assignment = LogEntryRules.assign(
+                FormInput.text(task.getVariable("owner")),
+                FormInput.text(task.getVariable("dueDate")),
+                LocalDate.now(clock),
+                owners::check);
         if (!assignment.valid()) {
             throw Problem.reject(messages, assignment.problems());
         }
         repository.assign(entry, assignment.owner(), assignment.dueDate());
         LogEntryReceived.assigned(task.getExecution(), assignment.owner(), assignment.dueDate());
-        decisions.record(new Decision(entry.projectCode(), "riskOrIssue", entry.subject(), "assigned", List.of(),
-            "owner=" + assignment.owner() + "; dueDate=" + assignment.dueDate(), TaskForms.currentUser(task),
-            task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                entry.projectCode(),
+                "riskOrIssue",
+                entry.subject(),
+                "assigned",
+                List.of(),
+                "owner=" + assignment.owner() + "; dueDate=" + assignment.dueDate(),
+                TaskForms.currentUser(task),
+                task.getProcessInstanceId()));
     }
 }

@@ -25,15 +25,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/projects/{code}/risks-and-issues")
 class LogEntryController {
 
-    static final List<String> RAISERS = Stream.concat(Roles.WORKING.stream(), Stream.of(Roles.ADMIN)).toList();
+    static final List<String> RAISERS =
+            Stream.concat(Roles.WORKING.stream(), Stream.of(Roles.ADMIN)).toList();
 
     private final RisksAndIssues risksAndIssues;
     private final LogEntryRepository repository;
     private final ProjectAccess access;
     private final CurrentUser user;
 
-    LogEntryController(RisksAndIssues risksAndIssues, LogEntryRepository repository, ProjectAccess access,
-                       CurrentUser user) {
+    LogEntryController(
+            RisksAndIssues risksAndIssues, LogEntryRepository repository, ProjectAccess access, CurrentUser user) {
         this.risksAndIssues = risksAndIssues;
         this.repository = repository;
         this.access = access;
@@ -41,16 +42,31 @@ class LogEntryController {
     }
 
     /** The body of a new risk or issue. */
-    record Body(String kind, String title, String description, Object probability, Object impact, String severity,
-                String owner, String dueDate) {
-    }
+    record Body(
+            String kind,
+            String title,
+            String description,
+            Object probability,
+            Object impact,
+            String severity,
+            String owner,
+            String dueDate) {}
 
     @PostMapping
     ResponseEntity<Map<String, Long>> raise(@PathVariable String code, @RequestBody Body body) {
         access.require(code, RAISERS);
-        long id = risksAndIssues.raise(code, new NewEntry(FormInput.text(body.kind()), FormInput.text(body.title()),
-            FormInput.text(body.description()), body.probability(), body.impact(), FormInput.text(body.severity()),
-            FormInput.text(body.owner()), FormInput.text(body.dueDate())), user.id());
+        long id = risksAndIssues.raise(
+                code,
+                new NewEntry(
+                        FormInput.text(body.kind()),
+                        FormInput.text(body.title()),
+                        FormInput.text(body.description()),
+                        body.probability(),
+                        body.impact(),
+                        FormInput.text(body.severity()),
+                        FormInput.text(body.owner()),
+                        FormInput.text(body.dueDate())),
+                user.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }
 

@@ -34,10 +34,16 @@ class LogEntryEscalation implements TaskListener {
     public void notify(DelegateTask task) {
         LogEntry entry = LogEntryForms.entry(task, repository);
         repository.escalate(entry);
-        decisions.record(new Decision(entry.projectCode(), "riskOrIssue", entry.subject(), LogEntry.ESCALATED,
-            List.of(messages.forRecord("governance.escalation.overdue", owners.name(entry.owner()),
-                Dates.date(entry.dueDate()))),
-            "owner=" + entry.owner() + "; dueDate=" + entry.dueDate(), DecisionLog.SYSTEM, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                entry.projectCode(),
+                "riskOrIssue",
+                entry.subject(),
+                LogEntry.ESCALATED,
+                List.of(messages.forRecord(
+                        "governance.escalation.overdue", owners.name(entry.owner()), Dates.date(entry.dueDate()))),
+                "owner=" + entry.owner() + "; dueDate=" + entry.dueDate(),
+                DecisionLog.SYSTEM,
+                task.getProcessInstanceId()));
         LogEntryForms.show(task, repository.find(entry.id()).orElseThrow(), owners, messages);
     }
 }

@@ -14,21 +14,29 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 final class LogEntryForms {
 
-    private LogEntryForms() {
-    }
+    private LogEntryForms() {}
 
     static void show(DelegateTask task, LogEntry entry, ProjectPeople owners, Messages messages) {
         String rating = LogEntryRules.RISK.equals(entry.kind())
-            ? messages.forRecord("governance.summary.risk", entry.probability(), entry.impact())
-            : messages.forRecord("governance.summary.issue", entry.severity());
-        String owner = entry.owner() == null ? messages.forRecord("governance.summary.unassigned")
-            : messages.forRecord("governance.summary.owner", FormInput.md(owners.name(entry.owner())),
-                Dates.date(entry.dueDate()));
-        TaskForms.prefill(task, "logEntrySummary", "**" + FormInput.md(entry.title()) + "**\n\n"
-            + (entry.description() == null ? "" : FormInput.md(entry.description()) + "\n\n") + "- " + rating + "\n- "
-            + messages.forRecord("governance.summary.raised", FormInput.md(owners.name(entry.raisedBy())),
-                Dates.time(entry.raisedAt()))
-            + "\n- " + owner);
+                ? messages.forRecord("governance.summary.risk", entry.probability(), entry.impact())
+                : messages.forRecord("governance.summary.issue", entry.severity());
+        String owner = entry.owner() == null
+                ? messages.forRecord("governance.summary.unassigned")
+                : messages.forRecord(
+                        "governance.summary.owner",
+                        FormInput.md(owners.name(entry.owner())),
+                        Dates.date(entry.dueDate()));
+        TaskForms.prefill(
+                task,
+                "logEntrySummary",
+                "**" + FormInput.md(entry.title()) + "**\n\n"
+                        + (entry.description() == null ? "" : FormInput.md(entry.description()) + "\n\n") + "- "
+                        + rating + "\n- "
+                        + messages.forRecord(
+                                "governance.summary.raised",
+                                FormInput.md(owners.name(entry.raisedBy())),
+                                Dates.time(entry.raisedAt()))
+                        + "\n- " + owner);
     }
 
     static LogEntry entry(DelegateTask task, LogEntryRepository repository) {

@@ -44,9 +44,18 @@ class LogEntryIntake implements JavaDelegate {
             owner = null;
             dueDate = null;
         }
-        long id = risksAndIssues.raise(code, new NewEntry(text(execution, "kind"), text(execution, "title"),
-            text(execution, "description"), execution.getVariable("probability"), execution.getVariable("impact"),
-            text(execution, "severity"), owner, dueDate), raisedBy);
+        long id = risksAndIssues.raise(
+                code,
+                new NewEntry(
+                        text(execution, "kind"),
+                        text(execution, "title"),
+                        text(execution, "description"),
+                        execution.getVariable("probability"),
+                        execution.getVariable("impact"),
+                        text(execution, "severity"),
+                        owner,
+                        dueDate),
+                raisedBy);
         execution.setProcessBusinessKey(code);
         execution.setVariable("projectCode", code);
         execution.setVariable(RisksAndIssues.ID, id);

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component("logEntryReceived")
 class LogEntryReceived implements ExecutionListener {
 
-    static final List<String> LOCAL = List.of("owner", "dueDate", "resolution", "ownerAssigned", "logEntryOwner",
-        "logEntryDueAt");
+    static final List<String> LOCAL =
+            List.of("owner", "dueDate", "resolution", "ownerAssigned", "logEntryOwner", "logEntryDueAt");
 
     private final LogEntryRepository repository;
 
@@ -37,7 +37,8 @@ class LogEntryReceived implements ExecutionListener {
         }
         execution.setVariableLocal(RisksAndIssues.ID, entryId);
         execution.getProcessInstance().removeVariableLocal(RisksAndIssues.ID);
-        LogEntry entry = repository.find(entryId).orElseThrow(() -> new IllegalStateException("no log entry " + entryId));
+        LogEntry entry =
+                repository.find(entryId).orElseThrow(() -> new IllegalStateException("no log entry " + entryId));
         execution.setVariableLocal("logEntryKind", entry.kind());
         execution.setVariableLocal("logEntryTitle", entry.title());
         LOCAL.forEach(name -> execution.setVariableLocal(name, null));
@@ -53,6 +54,7 @@ class LogEntryReceived implements ExecutionListener {
     }
 
     static Date overdueAt(LocalDate dueDate) {
-        return Date.from(dueDate.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
+        return Date.from(
+                dueDate.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
     }
 }

@@ -50,8 +50,14 @@ class LogEntryResolution extends FormTaskListener {
         }
         String user = TaskForms.currentUser(task);
         repository.resolve(entry, resolution, user);
-        decisions.record(new Decision(entry.projectCode(), "riskOrIssue", entry.subject(), LogEntry.RESOLVED,
-            List.of(resolution), "owner=" + entry.owner() + "; dueDate=" + entry.dueDate(), user,
-            task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                entry.projectCode(),
+                "riskOrIssue",
+                entry.subject(),
+                LogEntry.RESOLVED,
+                List.of(resolution),
+                "owner=" + entry.owner() + "; dueDate=" + entry.dueDate(),
+                user,
+                task.getProcessInstanceId()));
     }
 }

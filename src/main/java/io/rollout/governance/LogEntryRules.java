@@ -23,12 +23,19 @@ final class LogEntryRules {
     static final List<String> SEVERITIES = List.of("low", "medium", "high", "critical");
     static final int MAX_TEXT = 2000;
 
-    private LogEntryRules() {
-    }
+    private LogEntryRules() {}
 
     /** A risk or issue ready to store ({@code owner} and {@code dueDate} may both be missing), or its problems. */
-    record Raise(String kind, String title, String description, Integer probability, Integer impact, String severity,
-                 String owner, LocalDate dueDate, List<Problem> problems) {
+    record Raise(
+            String kind,
+            String title,
+            String description,
+            Integer probability,
+            Integer impact,
+            String severity,
+            String owner,
+            LocalDate dueDate,
+            List<Problem> problems) {
 
         boolean valid() {
             return problems.isEmpty();
@@ -51,15 +58,24 @@ final class LogEntryRules {
      * Checks a new entry: kind risk or issue and a title; a risk has a probability and an impact from 1 to 5, an
      * issue a severity; an owner and a due date are given together or not at all (then the PMO assigns them).
      */
-    static Raise raise(String kind, String title, String description, Object probability, Object impact,
-                       String severity, String owner, String dueDate, LocalDate today,
-                       Function<String, ProjectPeople.Refusal> ownerCheck) {
+    static Raise raise(
+            String kind,
+            String title,
+            String description,
+            Object probability,
+            Object impact,
+            String severity,
+            String owner,
+            String dueDate,
+            LocalDate today,
+            Function<String, ProjectPeople.Refusal> ownerCheck) {
         List<Problem> problems = new ArrayList<>();
         String k = kind == null ? null : kind.toLowerCase(Locale.ROOT);
         if (k == null) {
             problems.add(Problem.of("form.field.required", new Label("governance.field.kind")));
         } else if (!KINDS.contains(k)) {
-            problems.add(Problem.of("form.field.choice", new Label("governance.field.kind"), String.join(", ", KINDS), kind));
+            problems.add(Problem.of(
+                    "form.field.choice", new Label("governance.field.kind"), String.join(", ", KINDS), kind));
         }
         if (title == null) {
             problems.add(Problem.of("form.field.required", new Label("governance.field.title")));
@@ -80,8 +96,11 @@ final class LogEntryRules {
             if (s == null) {
                 problems.add(Problem.of("form.field.required", new Label("governance.field.severity")));
             } else if (!SEVERITIES.contains(s)) {
-                problems.add(Problem.of("form.field.choice", new Label("governance.field.severity"),
-                    String.join(", ", SEVERITIES), severity));
+                problems.add(Problem.of(
+                        "form.field.choice",
+                        new Label("governance.field.severity"),
+                        String.join(", ", SEVERITIES),
+                        severity));
             }
         }
         LocalDate due = null;
@@ -97,7 +116,8 @@ final class LogEntryRules {
      * Checks an owner (a user who may own: {@link ProjectPeople}, whose check {@code ownerCheck} is) and a due date (today
      * or later).
      */
-    static Assignment assign(String owner, String dueDate, LocalDate today, Function<String, ProjectPeople.Refusal> ownerCheck) {
+    static Assignment assign(
+            String owner, String dueDate, LocalDate today, Function<String, ProjectPeople.Refusal> ownerCheck) {
         List<Problem> problems = new ArrayList<>();
         if (owner == null) {
             problems.add(Problem.of("form.field.required", new Label("governance.field.owner")));

@@ -38,25 +38,29 @@ class Milestones {
     }
 
     /** A milestone that is not completed. */
-    record OpenMilestone(long id, String name, String owner, LocalDate dueDate, String phase) {
-    }
+    record OpenMilestone(long id, String name, String owner, LocalDate dueDate, String phase) {}
 
     /** Open milestones by due date. */
     List<OpenMilestone> open(String projectCode) {
         return register.open(projectCode).stream()
-            .map(m -> new OpenMilestone(m.id(), m.name(), m.owner(), m.dueDate(), m.phase())).toList();
+                .map(m -> new OpenMilestone(m.id(), m.name(), m.owner(), m.dueDate(), m.phase()))
+                .toList();
     }
 
     /**
      * Checklist options ({@code label} "name (due date, owner's name)", {@code value} = id) for the given milestones.
      */
     static Object options(List<OpenMilestone> milestones, Function<String, String> displayName) {
-        return JsonRows.of(milestones.stream().map(m -> {
-            Map<String, Object> option = new LinkedHashMap<>();
-            option.put("label", m.name() + " (" + Dates.date(m.dueDate()) + ", " + displayName.apply(m.owner()) + ")");
-            option.put("value", String.valueOf(m.id()));
-            return option;
-        }).toList());
+        return JsonRows.of(milestones.stream()
+                .map(m -> {
+                    Map<String, Object> option = new LinkedHashMap<>();
+                    option.put(
+                            "label",
+                            m.name() + " (" + Dates.date(m.dueDate()) + ", " + displayName.apply(m.owner()) + ")");
+                    option.put("value", String.valueOf(m.id()));
+                    return option;
+                })
+                .toList());
     }
 
     /** The problems with a checklist of milestone ids: each must be one of the open milestones offered. */
@@ -71,13 +75,20 @@ class Milestones {
     }
 
     /** Completes the given open milestones and logs decision {@code milestoneCompleted} for each. */
-    void complete(String projectCode, List<String> ids, List<OpenMilestone> offered, String user,
-                  String processInstanceId) {
+    void complete(
+            String projectCode, List<String> ids, List<OpenMilestone> offered, String user, String processInstanceId) {
         for (OpenMilestone m : offered) {
             if (ids.contains(String.valueOf(m.id()))) {
                 register.complete(m.id());
-                decisions.record(new Decision(projectCode, "milestoneCompleted", m.name(), COMPLETED, List.of(),
-                    "dueDate=" + m.dueDate() + "; owner=" + m.owner(), user, processInstanceId));
+                decisions.record(new Decision(
+                        projectCode,
+                        "milestoneCompleted",
+                        m.name(),
+                        COMPLETED,
+                        List.of(),
+                        "dueDate=" + m.dueDate() + "; owner=" + m.owner(),
+                        user,
+                        processInstanceId));
             }
         }
     }
@@ -90,14 +101,17 @@ class Milestones {
     /** The escalations already made, as {@code id@dueDate} keys: a milestone escalates once per due date. */
     List<String> escalated(String projectCode) {
         return jdbc.sql("select milestone_id, due_date from milestone_escalation where project_code = ?")
-            .param(projectCode).query((rs, n) -> key(rs.getLong(1), rs.getDate(2).toLocalDate())).list();
+                .param(projectCode)
+                .query((rs, n) -> key(rs.getLong(1), rs.getDate(2).toLocalDate()))
+                .list();
     }
 
     void escalate(String projectCode, OpenMilestone m, java.time.Instant at) {
         jdbc.sql("""
                 insert into milestone_escalation (milestone_id, due_date, project_code, milestone_name, escalated_at)
                 values (?, ?, ?, ?, ?)""")
-            .params(m.id(), Date.valueOf(m.dueDate()), projectCode, m.name(), java.sql.Timestamp.from(at)).update();
+                .params(m.id(), Date.valueOf(m.dueDate()), projectCode, m.name(), java.sql.Timestamp.from(at))
+                .update();
     }
 
     static String key(long id, LocalDate dueDate) {

@@ -22,11 +22,9 @@ final class OverdueFollowUpRules {
      * The milestones that change owner (to the new owner) and those ticked reached, or the problems that refuse the
      * submission, each once.
      */
-    record FollowUp(Map<OpenMilestone, String> newOwners, List<OpenMilestone> reached, List<Problem> problems) {
-    }
+    record FollowUp(Map<OpenMilestone, String> newOwners, List<OpenMilestone> reached, List<Problem> problems) {}
 
-    private OverdueFollowUpRules() {
-    }
+    private OverdueFollowUpRules() {}
 
     /**
      * @param rows       the submitted rows
@@ -34,8 +32,8 @@ final class OverdueFollowUpRules {
      * @param open       the project's open milestones now
      * @param ownerCheck why a user may not own a milestone, {@code null} when they may
      */
-    static FollowUp check(List<FormRow> rows, List<String> ids, List<OpenMilestone> open,
-                          Function<String, Refusal> ownerCheck) {
+    static FollowUp check(
+            List<FormRow> rows, List<String> ids, List<OpenMilestone> open, Function<String, Refusal> ownerCheck) {
         if (rows.size() != ids.size()) {
             return new FollowUp(Map.of(), List.of(), List.of(Problem.of("governance.overdue.changed")));
         }
@@ -45,7 +43,8 @@ final class OverdueFollowUpRules {
         for (int i = 0; i < rows.size(); i++) {
             FormRow row = rows.get(i);
             String id = ids.get(i);
-            Optional<OpenMilestone> found = open.stream().filter(m -> String.valueOf(m.id()).equals(id)).findFirst();
+            Optional<OpenMilestone> found =
+                    open.stream().filter(m -> String.valueOf(m.id()).equals(id)).findFirst();
             if (found.isEmpty()) {
                 // completed meanwhile, in a status report: nothing left to follow up
                 continue;
@@ -64,8 +63,8 @@ final class OverdueFollowUpRules {
     }
 
     /** The row's owner when it is another one who may own the milestone; adds the problem when they may not. */
-    private static Optional<String> owner(FormRow row, OpenMilestone m, Function<String, Refusal> ownerCheck,
-                                          List<Problem> problems) {
+    private static Optional<String> owner(
+            FormRow row, OpenMilestone m, Function<String, Refusal> ownerCheck, List<Problem> problems) {
         String owner = row.text("owner");
         Refusal refusal = owner == null ? null : ownerCheck.apply(owner);
         if (owner == null) {

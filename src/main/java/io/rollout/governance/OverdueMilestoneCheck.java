@@ -57,7 +57,8 @@ class OverdueMilestoneCheck extends GateDelegate<OverdueRules.Input, OverdueRule
 
     @Override
     protected void write(Run<OverdueRules.Input, OverdueRules.Escalations> run) {
-        run.execution().setVariableLocal("newlyOverdue", run.outcome().escalations().size());
+        run.execution()
+                .setVariableLocal("newlyOverdue", run.outcome().escalations().size());
     }
 
     @Override
@@ -65,9 +66,15 @@ class OverdueMilestoneCheck extends GateDelegate<OverdueRules.Input, OverdueRule
         List<Decision> decisions = new ArrayList<>();
         for (int i = 0; i < run.findings().size(); i++) {
             OpenMilestone m = run.outcome().escalations().get(i).milestone();
-            decisions.add(new Decision(run.projectCode(), DECISION, m.name(), "escalated",
-                List.of(run.findings().get(i)), "dueDate=" + m.dueDate() + "; today=" + run.input().today(),
-                DecisionLog.SYSTEM, run.execution().getProcessInstanceId()));
+            decisions.add(new Decision(
+                    run.projectCode(),
+                    DECISION,
+                    m.name(),
+                    "escalated",
+                    List.of(run.findings().get(i)),
+                    "dueDate=" + m.dueDate() + "; today=" + run.input().today(),
+                    DecisionLog.SYSTEM,
+                    run.execution().getProcessInstanceId()));
         }
         return decisions;
     }

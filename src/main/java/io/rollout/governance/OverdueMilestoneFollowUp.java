@@ -46,8 +46,8 @@ class OverdueMilestoneFollowUp extends FormTaskListener {
     private final Messages messages;
     private final Clock clock;
 
-    OverdueMilestoneFollowUp(Milestones milestones, ProjectPeople owners, DecisionLog decisions, Messages messages,
-                             Clock clock) {
+    OverdueMilestoneFollowUp(
+            Milestones milestones, ProjectPeople owners, DecisionLog decisions, Messages messages, Clock clock) {
         this.milestones = milestones;
         this.owners = owners;
         this.decisions = decisions;
@@ -70,7 +70,11 @@ class OverdueMilestoneFollowUp extends FormTaskListener {
             rows.add(row);
         }
         TaskForms.prefill(task, ROWS, JsonRows.of(rows));
-        TaskForms.prefill(task, IDS, JsonRows.ofStrings(overdue.stream().map(m -> String.valueOf(m.id())).toList()));
+        TaskForms.prefill(
+                task,
+                IDS,
+                JsonRows.ofStrings(
+                        overdue.stream().map(m -> String.valueOf(m.id())).toList()));
         TaskForms.prefill(task, "ownerOptions", owners.options());
     }
 
@@ -78,19 +82,33 @@ class OverdueMilestoneFollowUp extends FormTaskListener {
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         List<OpenMilestone> open = milestones.open(projectCode);
-        FollowUp followUp = OverdueFollowUpRules.check(JsonRows.read(TaskForms.submitted(task, ROWS)),
-            JsonRows.readStrings(task.getVariableLocal(IDS)), open, owners::check);
+        FollowUp followUp = OverdueFollowUpRules.check(
+                JsonRows.read(TaskForms.submitted(task, ROWS)),
+                JsonRows.readStrings(task.getVariableLocal(IDS)),
+                open,
+                owners::check);
         if (!followUp.problems().isEmpty()) {
             throw Problem.reject(messages, followUp.problems());
         }
         String user = TaskForms.currentUser(task);
         followUp.newOwners().forEach((m, owner) -> {
             milestones.reassign(m, owner);
-            decisions.record(new Decision(projectCode, "milestoneOwnerChanged", m.name(), owner,
-                List.of(messages.forRecord("governance.milestone.ownerChanged", owners.name(m.owner()), owners.name(owner))),
-                "dueDate=" + m.dueDate() + "; ownerBefore=" + m.owner(), user, task.getProcessInstanceId()));
+            decisions.record(new Decision(
+                    projectCode,
+                    "milestoneOwnerChanged",
+                    m.name(),
+                    owner,
+                    List.of(messages.forRecord(
+                            "governance.milestone.ownerChanged", owners.name(m.owner()), owners.name(owner))),
+                    "dueDate=" + m.dueDate() + "; ownerBefore=" + m.owner(),
+                    user,
+                    task.getProcessInstanceId()));
         });
-        milestones.complete(projectCode, followUp.reached().stream().map(m -> String.valueOf(m.id())).toList(), open,
-            user, task.getProcessInstanceId());
+        milestones.complete(
+                projectCode,
+                followUp.reached().stream().map(m -> String.valueOf(m.id())).toList(),
+                open,
+                user,
+                task.getProcessInstanceId());
     }
 }

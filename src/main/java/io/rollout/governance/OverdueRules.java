@@ -25,13 +25,11 @@ final class OverdueRules implements GateRule<OverdueRules.Input, OverdueRules.Es
      * @param escalated  the escalations made before, as {@link Milestones#key} keys
      * @param ownerNames the display name of the owner of each overdue milestone
      */
-    record Input(List<OpenMilestone> open, Collection<String> escalated, LocalDate today,
-                 Map<String, String> ownerNames) {
-    }
+    record Input(
+            List<OpenMilestone> open, Collection<String> escalated, LocalDate today, Map<String, String> ownerNames) {}
 
     /** A milestone to escalate and the finding the PMO reads about it. */
-    record Escalation(OpenMilestone milestone, Finding finding) {
-    }
+    record Escalation(OpenMilestone milestone, Finding finding) {}
 
     /** The milestones that escalate now, by due date; the check passes when there are none. */
     record Escalations(List<Escalation> escalations) implements GateOutcome {
@@ -51,9 +49,15 @@ final class OverdueRules implements GateRule<OverdueRules.Input, OverdueRules.Es
     @Override
     public Escalations decide(Input in) {
         return new Escalations(newlyOverdue(in.open(), in.escalated(), in.today()).stream()
-            .map(m -> new Escalation(m, Finding.of("governance.milestone.overdue", m.name(), Dates.date(m.dueDate()),
-                in.ownerNames().get(m.owner()), ChronoUnit.DAYS.between(m.dueDate(), in.today()))))
-            .toList());
+                .map(m -> new Escalation(
+                        m,
+                        Finding.of(
+                                "governance.milestone.overdue",
+                                m.name(),
+                                Dates.date(m.dueDate()),
+                                in.ownerNames().get(m.owner()),
+                                ChronoUnit.DAYS.between(m.dueDate(), in.today()))))
+                .toList());
     }
 
     static List<OpenMilestone> overdue(List<OpenMilestone> open, LocalDate today) {
@@ -61,7 +65,8 @@ final class OverdueRules implements GateRule<OverdueRules.Input, OverdueRules.Es
     }
 
     static List<OpenMilestone> newlyOverdue(List<OpenMilestone> open, Collection<String> escalated, LocalDate today) {
-        return overdue(open, today).stream().filter(m -> !escalated.contains(Milestones.key(m.id(), m.dueDate())))
-            .toList();
+        return overdue(open, today).stream()
+                .filter(m -> !escalated.contains(Milestones.key(m.id(), m.dueDate())))
+                .toList();
     }
 }

@@ -34,8 +34,14 @@ class ProjectCancellation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Cancellation cancellation = cancellations.find(ProcessVariables.id(execution, "cancellationId"));
         projects.updateStatus(cancellation.projectCode(), Project.CANCELLED);
-        decisions.record(new Decision(cancellation.projectCode(), "projectCancellation", "project",
-            Project.CANCELLED, List.of(cancellation.reason()), "cancellation=" + cancellation.id(),
-            cancellation.decidedBy(), execution.getProcessInstanceId()));
+        decisions.record(new Decision(
+                cancellation.projectCode(),
+                "projectCancellation",
+                "project",
+                Project.CANCELLED,
+                List.of(cancellation.reason()),
+                "cancellation=" + cancellation.id(),
+                cancellation.decidedBy(),
+                execution.getProcessInstanceId()));
     }
 }

@@ -31,8 +31,8 @@ class ReportFactsOnOpen {
 
     @Bean
     FilterRegistrationBean<Filter> reportFactsOnOpenFilter(StatusReportWriter writer) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-            (request, response, chain) -> filter(writer, request, response, chain));
+        FilterRegistrationBean<Filter> registration =
+                new FilterRegistrationBean<>((request, response, chain) -> filter(writer, request, response, chain));
         registration.setName("rollout-report-facts-on-open");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // after the authentication filters: a request they refuse refreshes nothing
@@ -41,7 +41,7 @@ class ReportFactsOnOpen {
     }
 
     private static void filter(StatusReportWriter writer, ServletRequest req, ServletResponse res, FilterChain chain)
-        throws IOException, ServletException {
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         if ("GET".equals(request.getMethod())) {
             Matcher task = FORM_VARIABLES.matcher(request.getRequestURI());

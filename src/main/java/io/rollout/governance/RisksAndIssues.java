@@ -1,12 +1,12 @@
 package io.rollout.governance;
 
-import io.rollout.shared.Engine;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.governance.LogEntryRules.Raise;
 import io.rollout.identity.ProjectPeople;
 import io.rollout.project.Project;
 import io.rollout.project.ProjectRepository;
+import io.rollout.shared.Engine;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import java.time.Clock;
@@ -40,8 +40,15 @@ class RisksAndIssues {
     private final Messages messages;
     private final Clock clock;
 
-    RisksAndIssues(LogEntryRepository repository, ProjectRepository projects, DecisionLog decisions, ProjectPeople owners,
-                   RuntimeService runtime, Engine engine, Messages messages, Clock clock) {
+    RisksAndIssues(
+            LogEntryRepository repository,
+            ProjectRepository projects,
+            DecisionLog decisions,
+            ProjectPeople owners,
+            RuntimeService runtime,
+            Engine engine,
+            Messages messages,
+            Clock clock) {
         this.repository = repository;
         this.projects = projects;
         this.decisions = decisions;
@@ -53,19 +60,35 @@ class RisksAndIssues {
     }
 
     /** What a user raises; text fields trimmed, blanks as {@code null}. */
-    record NewEntry(String kind, String title, String description, Object probability, Object impact, String severity,
-                    String owner, String dueDate) {
-    }
+    record NewEntry(
+            String kind,
+            String title,
+            String description,
+            Object probability,
+            Object impact,
+            String severity,
+            String owner,
+            String dueDate) {}
 
     /** Stores and correlates a risk or issue, or refuses it with every reason and stores nothing; returns its id. */
     @Transactional
     long raise(String projectCode, NewEntry entry, String user) {
-        Project project = projects.find(projectCode).orElseThrow(() -> messages.reject("project.notFound", projectCode));
+        Project project =
+                projects.find(projectCode).orElseThrow(() -> messages.reject("project.notFound", projectCode));
         if (!Project.ACTIVE.equals(project.status())) {
             throw messages.reject("governance.project.notActive", projectCode, project.status());
         }
-        Raise raise = LogEntryRules.raise(entry.kind(), entry.title(), entry.description(), entry.probability(),
-            entry.impact(), entry.severity(), entry.owner(), entry.dueDate(), LocalDate.now(clock), owners::check);
+        Raise raise = LogEntryRules.raise(
+                entry.kind(),
+                entry.title(),
+                entry.description(),
+                entry.probability(),
+                entry.impact(),
+                entry.severity(),
+                entry.owner(),
+                entry.dueDate(),
+                LocalDate.now(clock),
+                owners::check);
         if (!raise.valid()) {
             throw Problem.reject(messages, raise.problems());
         }
@@ -74,12 +97,22 @@ class RisksAndIssues {
         if (raise.description() != null) {
             findings.add(raise.description());
         }
-        decisions.record(new Decision(projectCode, "riskOrIssue", raise.kind() + " " + id, "raised", findings,
-            raise.kind().equals(LogEntryRules.RISK) ? "probability=" + raise.probability() + "; impact=" + raise.impact()
-                : "severity=" + raise.severity(), user, project.processInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                "riskOrIssue",
+                raise.kind() + " " + id,
+                "raised",
+                findings,
+                raise.kind().equals(LogEntryRules.RISK)
+                        ? "probability=" + raise.probability() + "; impact=" + raise.impact()
+                        : "severity=" + raise.severity(),
+                user,
+                project.processInstanceId()));
         try {
-            engine.asSystem(() -> runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(projectCode)
-                .setVariable(ID, id).correlateWithResult());
+            engine.asSystem(() -> runtime.createMessageCorrelation(MESSAGE)
+                    .processInstanceBusinessKey(projectCode)
+                    .setVariable(ID, id)
+                    .correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
             throw messages.reject("governance.project.notRunning", projectCode);
         }

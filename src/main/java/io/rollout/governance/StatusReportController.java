@@ -20,8 +20,8 @@ class StatusReportController {
     private final CurrentUser user;
     private final Messages messages;
 
-    StatusReportController(StatusReportRepository reports, ProjectRepository projects, CurrentUser user,
-                           Messages messages) {
+    StatusReportController(
+            StatusReportRepository reports, ProjectRepository projects, CurrentUser user, Messages messages) {
         this.reports = reports;
         this.projects = projects;
         this.user = user;

@@ -23,7 +23,8 @@ class StatusReportRepository {
         jdbc.sql("""
                 insert into status_report (project_code, kind, rag, summary, facts, written_by, written_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-            .params(projectCode, kind, rag, summary, facts, user, Timestamp.from(Instant.now(clock))).update();
+                .params(projectCode, kind, rag, summary, facts, user, Timestamp.from(Instant.now(clock)))
+                .update();
     }
 
     /** The project's reports, oldest first. */
@@ -31,9 +32,16 @@ class StatusReportRepository {
         return jdbc.sql("""
                 select id, project_code, kind, rag, summary, facts, written_by, written_at from status_report
                 where project_code = ? order by written_at, id""")
-            .param(projectCode)
-            .query((rs, n) -> new StatusReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
-            .list();
+                .param(projectCode)
+                .query((rs, n) -> new StatusReport(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant()))
+                .list();
     }
 }

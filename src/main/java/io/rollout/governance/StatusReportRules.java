@@ -16,8 +16,7 @@ final class StatusReportRules {
     static final List<String> RAG = List.of("green", "amber", "red");
     static final int SUMMARY_MAX = 4000;
 
-    private StatusReportRules() {
-    }
+    private StatusReportRules() {}
 
     /** Every problem of the submitted {@code rag} and {@code summary}; none when the report may be stored. */
     static List<Problem> check(String rag, String summary) {
@@ -25,8 +24,8 @@ final class StatusReportRules {
         if (rag == null) {
             problems.add(Problem.of("form.field.required", new Label("governance.field.rag")));
         } else if (!RAG.contains(rag.toLowerCase(Locale.ROOT))) {
-            problems.add(Problem.of("form.field.choice", new Label("governance.field.rag"), String.join(", ", RAG),
-                rag));
+            problems.add(
+                    Problem.of("form.field.choice", new Label("governance.field.rag"), String.join(", ", RAG), rag));
         }
         if (summary == null) {
             problems.add(Problem.of("form.field.required", new Label("governance.field.summary")));

@@ -57,8 +57,15 @@ class StatusReportWriter extends FormTaskListener {
     private final Engine engine;
     private final Messages messages;
 
-    StatusReportWriter(StatusFacts facts, Milestones milestones, StatusReportRepository reports, DecisionLog decisions,
-                       RoleMembers people, TaskService tasks, Engine engine, Messages messages) {
+    StatusReportWriter(
+            StatusFacts facts,
+            Milestones milestones,
+            StatusReportRepository reports,
+            DecisionLog decisions,
+            RoleMembers people,
+            TaskService tasks,
+            Engine engine,
+            Messages messages) {
         this.facts = facts;
         this.milestones = milestones;
         this.reports = reports;
@@ -72,8 +79,12 @@ class StatusReportWriter extends FormTaskListener {
     @Override
     protected void prefill(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
-        formVariables(projectCode, task.getProcessInstanceId(), task.getProcessDefinitionId(),
-            milestones.open(projectCode)).forEach((name, value) -> TaskForms.prefill(task, name, value));
+        formVariables(
+                        projectCode,
+                        task.getProcessInstanceId(),
+                        task.getProcessDefinitionId(),
+                        milestones.open(projectCode))
+                .forEach((name, value) -> TaskForms.prefill(task, name, value));
         TaskForms.prefill(task, "milestonesReached", JsonRows.ofStrings(List.of()));
         TaskForms.prefill(task, "rag", null);
         TaskForms.prefill(task, "summary", null);
@@ -95,11 +106,22 @@ class StatusReportWriter extends FormTaskListener {
         milestones.complete(projectCode, reached, open, user, task.getProcessInstanceId());
         boolean steering = STEERING_TASK.equals(task.getTaskDefinitionKey());
         String kind = steering ? StatusReport.STEERING : StatusReport.WEEKLY;
-        reports.save(projectCode, kind, rag.toLowerCase(Locale.ROOT), summary,
-            facts.markdown(facts.of(projectCode, task.getProcessInstanceId(), task.getProcessDefinitionId())), user);
-        decisions.record(new Decision(projectCode, steering ? "steeringReview" : "statusReport", kind + " report",
-            rag.toLowerCase(Locale.ROOT), List.of(summary), "milestonesReached=" + reached, user,
-            task.getProcessInstanceId()));
+        reports.save(
+                projectCode,
+                kind,
+                rag.toLowerCase(Locale.ROOT),
+                summary,
+                facts.markdown(facts.of(projectCode, task.getProcessInstanceId(), task.getProcessDefinitionId())),
+                user);
+        decisions.record(new Decision(
+                projectCode,
+                steering ? "steeringReview" : "statusReport",
+                kind + " report",
+                rag.toLowerCase(Locale.ROOT),
+                List.of(summary),
+                "milestonesReached=" + reached,
+                user,
+                task.getProcessInstanceId()));
     }
 
     /**
@@ -116,13 +138,17 @@ class StatusReportWriter extends FormTaskListener {
             }
             String projectCode = (String) tasks.getVariable(taskId, "projectCode");
             Map<String, Object> changed = new LinkedHashMap<>();
-            formVariables(projectCode, task.getProcessInstanceId(), task.getProcessDefinitionId(),
-                milestones.open(projectCode)).forEach((name, value) -> {
-                    TypedValue shown = tasks.getVariableLocalTyped(taskId, name, false);
-                    if (shown == null || !serialized(shown).equals(serialized(value))) {
-                        changed.put(name, value);
-                    }
-                });
+            formVariables(
+                            projectCode,
+                            task.getProcessInstanceId(),
+                            task.getProcessDefinitionId(),
+                            milestones.open(projectCode))
+                    .forEach((name, value) -> {
+                        TypedValue shown = tasks.getVariableLocalTyped(taskId, name, false);
+                        if (shown == null || !serialized(shown).equals(serialized(value))) {
+                            changed.put(name, value);
+                        }
+                    });
             if (!changed.isEmpty()) {
                 tasks.setVariablesLocal(taskId, changed);
             }
@@ -137,9 +163,10 @@ class StatusReportWriter extends FormTaskListener {
         return String.valueOf(value instanceof TypedValue typed ? typed.getValue() : value);
     }
 
-    private Map<String, Object> formVariables(String projectCode, String processInstanceId, String processDefinitionId,
-                                              List<OpenMilestone> open) {
-        Map<String, Object> variables = facts.formVariables(facts.of(projectCode, processInstanceId, processDefinitionId));
+    private Map<String, Object> formVariables(
+            String projectCode, String processInstanceId, String processDefinitionId, List<OpenMilestone> open) {
+        Map<String, Object> variables =
+                facts.formVariables(facts.of(projectCode, processInstanceId, processDefinitionId));
         variables.put("milestoneOptions", Milestones.options(open, people::displayName));
         return variables;
     }

@@ -24,17 +24,42 @@ import org.springframework.stereotype.Component;
 class AdminAccount implements ApplicationRunner {
 
     static final int MIN_LENGTH = 12;
-    static final Set<String> KNOWN_DEFAULTS = Set.of("admin", "administrator", "demo", "camunda", "password",
-        "passw0rd", "password1", "password123", "changeme", "change-me", "changeit", "secret", "rollout", "root",
-        "test", "qwerty", "letmein", "welcome", "123456", "12345678", "123456789", "1234567890", "admin123",
-        "adminadmin", "camunda-admin", "default");
+    static final Set<String> KNOWN_DEFAULTS = Set.of(
+            "admin",
+            "administrator",
+            "demo",
+            "camunda",
+            "password",
+            "passw0rd",
+            "password1",
+            "password123",
+            "changeme",
+            "change-me",
+            "changeit",
+            "secret",
+            "rollout",
+            "root",
+            "test",
+            "qwerty",
+            "letmein",
+            "welcome",
+            "123456",
+            "12345678",
+            "123456789",
+            "1234567890",
+            "admin123",
+            "adminadmin",
+            "camunda-admin",
+            "default");
 
     private final IdentityService identity;
     private final String userId;
     private final String password;
 
-    AdminAccount(IdentityService identity, @Value("${rollout.admin.user}") String userId,
-                 @Value("${rollout.admin.password:}") String password) {
+    AdminAccount(
+            IdentityService identity,
+            @Value("${rollout.admin.user}") String userId,
+            @Value("${rollout.admin.password:}") String password) {
         this.identity = identity;
         this.userId = userId;
         this.password = password;
@@ -54,8 +79,8 @@ class AdminAccount implements ApplicationRunner {
             throw new WeakAdminPasswordException("security.adminPassword.weak", "a known default");
         }
         if (password.length() < MIN_LENGTH) {
-            throw new WeakAdminPasswordException("security.adminPassword.weak",
-                "shorter than " + MIN_LENGTH + " characters");
+            throw new WeakAdminPasswordException(
+                    "security.adminPassword.weak", "shorter than " + MIN_LENGTH + " characters");
         }
     }
 

@@ -32,13 +32,18 @@ class CamundaPasswords implements AuthenticationProvider {
         IdentityService identity = engineIdentity.getObject();
         String user = authentication.getName();
         Object password = authentication.getCredentials();
-        if (user == null || user.isBlank() || !(password instanceof String text)
-            || !identity.checkPassword(user, text)) {
+        if (user == null
+                || user.isBlank()
+                || !(password instanceof String text)
+                || !identity.checkPassword(user, text)) {
             throw new BadCredentialsException("Wrong user name or password");
         }
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
-            .stream().map(Tenant::getId).toList();
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId)
+                .toList();
+        List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+                .map(Tenant::getId)
+                .toList();
         return new EngineUser(user, groups, tenants, false);
     }
 

@@ -30,8 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class CamundaSession {
 
-    private CamundaSession() {
-    }
+    private CamundaSession() {}
 
     /** The user logged in to the web apps in this request's session, or {@code null}. */
     static UserAuthentication user(HttpServletRequest request) {
@@ -40,7 +39,7 @@ final class CamundaSession {
             return null;
         }
         Authentication auth = AuthenticationUtil.getAuthsFromSession(session)
-            .getAuthenticationForProcessEngine(ProcessEngines.NAME_DEFAULT);
+                .getAuthenticationForProcessEngine(ProcessEngines.NAME_DEFAULT);
         return auth instanceof UserAuthentication user && user.getIdentityId() != null ? user : null;
     }
 
@@ -73,13 +72,15 @@ final class CamundaSession {
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+                throws ServletException, IOException {
             UserAuthentication user = SecurityContextHolder.getContext().getAuthentication() == null
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null ? user(request) : null;
+                            && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                    ? user(request)
+                    : null;
             if (user != null) {
                 var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new EngineUser(user.getIdentityId(), nonNull(user.getGroupIds()),
-                    nonNull(user.getTenantIds()), true));
+                context.setAuthentication(new EngineUser(
+                        user.getIdentityId(), nonNull(user.getGroupIds()), nonNull(user.getTenantIds()), true));
                 SecurityContextHolder.setContext(context);
             }
             chain.doFilter(request, response);
@@ -99,7 +100,10 @@ final class CamundaSession {
 
         @Override
         public CsrfToken generateToken(HttpServletRequest request) {
-            return new DefaultCsrfToken(CsrfConstants.CSRF_TOKEN_HEADER_NAME, "_csrf", UUID.randomUUID().toString());
+            return new DefaultCsrfToken(
+                    CsrfConstants.CSRF_TOKEN_HEADER_NAME,
+                    "_csrf",
+                    UUID.randomUUID().toString());
         }
 
         @Override

@@ -32,7 +32,8 @@ class CrossOriginFilter extends OncePerRequestFilter {
 
     CrossOriginFilter(List<String> paths, List<String> allowedOrigins, SecurityAnswers answers) {
         this.paths = List.copyOf(paths);
-        this.allowedOrigins = allowedOrigins.stream().map(CrossOriginFilter::normalized).toList();
+        this.allowedOrigins =
+                allowedOrigins.stream().map(CrossOriginFilter::normalized).toList();
         this.answers = answers;
     }
 
@@ -44,7 +45,7 @@ class CrossOriginFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
+            throws ServletException, IOException {
         String foreign = foreignOrigin(request);
         if (foreign != null) {
             answers.write(request, response, HttpServletResponse.SC_FORBIDDEN, "security.crossOrigin", foreign);
@@ -95,7 +96,8 @@ class CrossOriginFilter extends OncePerRequestFilter {
                 return null;
             }
             scheme = scheme.toLowerCase(Locale.ROOT);
-            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
+            int port =
+                    uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
             return scheme + "://" + host.toLowerCase(Locale.ROOT) + ":" + port;
         } catch (IllegalArgumentException e) {
             return null;

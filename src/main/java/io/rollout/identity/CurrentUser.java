@@ -44,8 +44,8 @@ public class CurrentUser {
         if (inAnyOf(groups)) {
             return;
         }
-        throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-            "user " + id() + " is not in any of the groups " + String.join(", ", groups));
+        throw new ResponseStatusException(
+                HttpStatus.FORBIDDEN, "user " + id() + " is not in any of the groups " + String.join(", ", groups));
     }
 
     /**

@@ -29,7 +29,10 @@ public class DepartmentOwners {
     public List<String> of(String department) {
         return withoutAuthorization(() -> {
             Set<String> owners = ids(Roles.BUSINESS_OWNER);
-            return ids(Roles.departmentGroup(department)).stream().filter(owners::contains).sorted().toList();
+            return ids(Roles.departmentGroup(department)).stream()
+                    .filter(owners::contains)
+                    .sorted()
+                    .toList();
         });
     }
 
@@ -39,8 +42,9 @@ public class DepartmentOwners {
     }
 
     private Set<String> ids(String group) {
-        return identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId)
-            .collect(Collectors.toSet());
+        return identity.createUserQuery().memberOfGroup(group).list().stream()
+                .map(User::getId)
+                .collect(Collectors.toSet());
     }
 
     // Inside the engine (a listener or an expression) the user who completes a task may not read
@@ -48,8 +52,8 @@ public class DepartmentOwners {
     private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> work) {
         try {
             return Context.getCommandContext() != null
-                ? Context.getCommandContext().runWithoutAuthorization(work)
-                : work.call();
+                    ? Context.getCommandContext().runWithoutAuthorization(work)
+                    : work.call();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

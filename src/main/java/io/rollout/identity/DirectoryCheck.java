@@ -42,8 +42,10 @@ class DirectoryCheck implements ApplicationRunner {
             List<String> expected = new ArrayList<>(Roles.ALL);
             departments.forEach(d -> expected.add(Roles.departmentGroup(d)));
             Set<String> found = identity.createGroupQuery().groupIdIn(expected.toArray(String[]::new)).list().stream()
-                .map(Group::getId).collect(Collectors.toSet());
-            List<String> missing = expected.stream().filter(id -> !found.contains(id)).toList();
+                    .map(Group::getId)
+                    .collect(Collectors.toSet());
+            List<String> missing =
+                    expected.stream().filter(id -> !found.contains(id)).toList();
             if (!missing.isEmpty()) {
                 LOG.warn("The directory has no group for these Rollout roles and departments: {}", missing);
             }

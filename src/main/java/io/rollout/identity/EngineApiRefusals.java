@@ -39,14 +39,17 @@ final class EngineApiRefusals {
     }
 
     /** Answers {@code status} with {@code {"type", "message"}}: 403 as an AuthorizationException, else invalid. */
-    static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
-                       String... args) throws IOException {
+    static void refuse(
+            HttpServletRequest request, HttpServletResponse response, int status, String code, String... args)
+            throws IOException {
         // no Accept-Language: English, not the server's default locale
         Locale locale = request.getHeader("Accept-Language") == null ? Locale.ROOT : request.getLocale();
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException");
+        body.put(
+                "type",
+                status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException");
         body.put("message", new MessageFormat(bundle.getString(code), locale).format(args));
         response.setStatus(status);
         response.setContentType("application/json");
@@ -60,6 +63,5 @@ final class EngineApiRefusals {
         return p.startsWith("/") ? p : "/" + p;
     }
 
-    private EngineApiRefusals() {
-    }
+    private EngineApiRefusals() {}
 }

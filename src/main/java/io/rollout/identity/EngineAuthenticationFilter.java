@@ -26,7 +26,7 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
+            throws ServletException, IOException {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof EngineUser user)) {
             chain.doFilter(request, response);
             return;

@@ -64,8 +64,12 @@ class IdentitySetup implements ApplicationRunner {
     private final TaskService tasks;
     private final List<String> departments;
 
-    IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                  TaskService tasks, @Value("${rollout.departments}") List<String> departments) {
+    IdentitySetup(
+            IdentityService identity,
+            AuthorizationService authorizations,
+            FilterService filters,
+            TaskService tasks,
+            @Value("${rollout.departments}") List<String> departments) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -77,7 +81,8 @@ class IdentitySetup implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         // a read-only identity (profile ldap) holds the groups in the directory: see DirectoryCheck
         if (!identity.isReadOnly()) {
-            ROLE_NAMES.forEach((id, name) -> group(id, name, Roles.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW));
+            ROLE_NAMES.forEach((id, name) ->
+                    group(id, name, Roles.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW));
             departments.forEach(d -> group(Roles.departmentGroup(d), "Department: " + d, "department"));
         }
         grantRoles();
@@ -110,8 +115,13 @@ class IdentitySetup implements ApplicationRunner {
 
     private void grantProjectStarts() {
         // the PMO starts projects and follows them in Cockpit
-        grant(Roles.PMO, Resources.PROCESS_DEFINITION, "implementationProject", Permissions.CREATE_INSTANCE,
-            Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+        grant(
+                Roles.PMO,
+                Resources.PROCESS_DEFINITION,
+                "implementationProject",
+                Permissions.CREATE_INSTANCE,
+                Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY);
         grant(Roles.PMO, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE, Permissions.READ);
         grant(Roles.PMO, Resources.PROCESS_DEFINITION, "programme", Permissions.CREATE_INSTANCE);
         grant(Roles.PMO, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -131,27 +141,62 @@ class IdentitySetup implements ApplicationRunner {
 
     private void grantProcessOwners() {
         // process owners deploy models and inspect them in Cockpit
-        grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ,
-            Permissions.DELETE);
-        grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
-            Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.UPDATE);
-        grant(Roles.PROCESS_OWNER, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
-            Permissions.READ_HISTORY, Permissions.UPDATE);
+        grant(
+                Roles.PROCESS_OWNER,
+                Resources.DEPLOYMENT,
+                Authorization.ANY,
+                Permissions.CREATE,
+                Permissions.READ,
+                Permissions.DELETE);
+        grant(
+                Roles.PROCESS_OWNER,
+                Resources.PROCESS_DEFINITION,
+                Authorization.ANY,
+                Permissions.READ,
+                Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY,
+                Permissions.UPDATE);
+        grant(
+                Roles.PROCESS_OWNER,
+                Resources.DECISION_DEFINITION,
+                Authorization.ANY,
+                Permissions.READ,
+                Permissions.READ_HISTORY,
+                Permissions.UPDATE);
         grant(Roles.PROCESS_OWNER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
         // ... and move running instances to a new version (modelling/ProcessMigrations): migration runs as a batch
-        grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, Authorization.ANY,
-            ProcessDefinitionPermissions.MIGRATE_INSTANCE);
-        grant(Roles.PROCESS_OWNER, Resources.BATCH, Authorization.ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
-            BatchPermissions.READ, BatchPermissions.READ_HISTORY);
+        grant(
+                Roles.PROCESS_OWNER,
+                Resources.PROCESS_DEFINITION,
+                Authorization.ANY,
+                ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        grant(
+                Roles.PROCESS_OWNER,
+                Resources.BATCH,
+                Authorization.ANY,
+                BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+                BatchPermissions.READ,
+                BatchPermissions.READ_HISTORY);
         grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
 
     private void grantAuditors() {
         // auditors read everything that happened and change nothing
         grant(Roles.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Roles.AUDITOR, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
-            Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
-        grant(Roles.AUDITOR, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(
+                Roles.AUDITOR,
+                Resources.PROCESS_DEFINITION,
+                Authorization.ANY,
+                Permissions.READ,
+                Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY,
+                Permissions.READ_TASK);
+        grant(
+                Roles.AUDITOR,
+                Resources.DECISION_DEFINITION,
+                Authorization.ANY,
+                Permissions.READ,
+                Permissions.READ_HISTORY);
         grant(Roles.AUDITOR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
         grant(Roles.AUDITOR, Resources.TASK, Authorization.ANY, Permissions.READ);
         grant(Roles.AUDITOR, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
@@ -160,13 +205,25 @@ class IdentitySetup implements ApplicationRunner {
     }
 
     private void createFilters() {
-        filter(FILTER_MY_TASKS, "Tasks assigned to me", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-            Roles.WORKING);
-        filter(FILTER_OPEN_FOR_ME, "Unclaimed tasks offered to me or my groups", -5,
-            tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"), Roles.WORKING);
+        filter(
+                FILTER_MY_TASKS,
+                "Tasks assigned to me",
+                -10,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+                Roles.WORKING);
+        filter(
+                FILTER_OPEN_FOR_ME,
+                "Unclaimed tasks offered to me or my groups",
+                -5,
+                tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"),
+                Roles.WORKING);
         for (String role : Roles.WORKING) {
-            filter(ROLE_NAMES.get(role), "Open tasks of group " + role, 0,
-                tasks.createTaskQuery().taskCandidateGroup(role).includeAssignedTasks(), List.of(role));
+            filter(
+                    ROLE_NAMES.get(role),
+                    "Open tasks of group " + role,
+                    0,
+                    tasks.createTaskQuery().taskCandidateGroup(role).includeAssignedTasks(),
+                    List.of(role));
         }
     }
 
@@ -196,8 +253,12 @@ class IdentitySetup implements ApplicationRunner {
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
-            .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization existing = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
         Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         auth.setGroupId(group);
         auth.setResource(resource);
@@ -215,10 +276,14 @@ class IdentitySetup implements ApplicationRunner {
      * (claim and complete), as new tasks get it. Administrators keep theirs.
      */
     private void withdrawTaskUpdates() {
-        for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
-            .hasPermission(Permissions.UPDATE).list()) {
-            if (auth.getAuthorizationType() != AUTH_TYPE_GRANT || Roles.ADMIN.equals(auth.getGroupId())
-                || Authorization.ANY.equals(auth.getResourceId())) {
+        for (Authorization auth : authorizations
+                .createAuthorizationQuery()
+                .resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE)
+                .list()) {
+            if (auth.getAuthorizationType() != AUTH_TYPE_GRANT
+                    || Roles.ADMIN.equals(auth.getGroupId())
+                    || Authorization.ANY.equals(auth.getResourceId())) {
                 continue;
             }
             auth.removePermission(Permissions.UPDATE);

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.identity.impl.ldap.LdapConfiguration;
 import org.camunda.bpm.identity.impl.ldap.LdapGroupQuery;
 import org.camunda.bpm.identity.impl.ldap.LdapIdentityProviderFactory;
@@ -73,8 +73,9 @@ class LdapDirectorySession extends LdapIdentityProviderSession {
 
     @Override
     public List<Group> findGroupByQueryCriteria(LdapGroupQuery query) {
-        if (query.getUserId() != null && !ldapConfiguration.isUsePosixGroups()
-            && getDnForUser(query.getUserId()).isEmpty()) {
+        if (query.getUserId() != null
+                && !ldapConfiguration.isUsePosixGroups()
+                && getDnForUser(query.getUserId()).isEmpty()) {
             return new ArrayList<>();
         }
         return super.findGroupByQueryCriteria(query);
@@ -147,7 +148,9 @@ class LdapDirectorySession extends LdapIdentityProviderSession {
     }
 
     private String escapeKeepingWildcards(String value) {
-        return Arrays.stream(value.split("\\*", -1)).map(this::escapeLDAPSearchFilter).collect(Collectors.joining("*"));
+        return Arrays.stream(value.split("\\*", -1))
+                .map(this::escapeLDAPSearchFilter)
+                .collect(Collectors.joining("*"));
     }
 
     /** Opens {@link LdapDirectorySession}s instead of the plugin's own, all with the engine's one throttle. */
@@ -171,8 +174,7 @@ class LdapDirectorySession extends LdapIdentityProviderSession {
         // beyond this many users with failed logins the expired ones are forgotten, so guessed ids cannot fill the heap
         private static final int PRUNE_ABOVE = 10_000;
 
-        private record Lock(int attempts, long until) {
-        }
+        private record Lock(int attempts, long until) {}
 
         private final Map<String, Lock> locks = new ConcurrentHashMap<>();
 
@@ -187,8 +189,9 @@ class LdapDirectorySession extends LdapIdentityProviderSession {
             }
             locks.compute(userId, (id, lock) -> {
                 int attempts = lock == null ? 1 : lock.attempts() + 1;
-                long delay = Math.min((long) (engine.getLoginDelayBase() * Math.pow(engine.getLoginDelayFactor(), attempts - 1)),
-                    engine.getLoginDelayMaxTime());
+                long delay = Math.min(
+                        (long) (engine.getLoginDelayBase() * Math.pow(engine.getLoginDelayFactor(), attempts - 1)),
+                        engine.getLoginDelayMaxTime());
                 return new Lock(attempts, now + delay * 1000);
             });
         }

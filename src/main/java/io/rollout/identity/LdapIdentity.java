@@ -30,7 +30,7 @@ public class LdapIdentity {
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             // the demo creates its own users, which a directory cannot hold
             throw new IllegalStateException("The profiles demo and ldap cannot be combined: the demo creates its users "
-                + "in Camunda's database, under ldap they come from the directory.");
+                    + "in Camunda's database, under ldap they come from the directory.");
         }
         return new CheckedLdapPlugin();
     }
@@ -48,20 +48,22 @@ public class LdapIdentity {
         public void preInit(ProcessEngineConfigurationImpl configuration) {
             if (serverUrl == null || serverUrl.isBlank()) {
                 throw new IllegalStateException("The ldap profile needs the directory: set ROLLOUT_LDAP_URL "
-                    + "(e.g. ldaps://ldap.example.com:636).");
+                        + "(e.g. ldaps://ldap.example.com:636).");
             }
             if (isAcceptUntrustedCertificates()) {
                 throw new IllegalStateException("rollout.ldap.accept-untrusted-certificates would trust every "
-                    + "certificate for every connection of the application: add the directory's CA to the JVM's trust "
-                    + "store instead (-Djavax.net.ssl.trustStore=...).");
+                        + "certificate for every connection of the application: add the directory's CA to the JVM's trust "
+                        + "store instead (-Djavax.net.ssl.trustStore=...).");
             }
             if (allowAnonymousLogin) {
                 throw new IllegalStateException("rollout.ldap.allow-anonymous-login would let anyone log in with an "
-                    + "empty password: it stays off.");
+                        + "empty password: it stays off.");
             }
             if (!serverUrl.toLowerCase(Locale.ROOT).startsWith("ldaps:") && !useSsl) {
-                LOG.warn("The directory {} is reached without TLS: passwords cross the network in clear text. "
-                    + "Use an ldaps:// URL in production.", serverUrl);
+                LOG.warn(
+                        "The directory {} is reached without TLS: passwords cross the network in clear text. "
+                                + "Use an ldaps:// URL in production.",
+                        serverUrl);
             }
             super.preInit(configuration);
             configuration.setIdentityProviderSessionFactory(new LdapDirectorySession.Factory(this));

@@ -68,39 +68,47 @@ class OidcLogin {
         RequestMatcher webapps = path(webappPath + "/**");
         RequestMatcher webappApi = path(webappPath + "/api/**");
         return http.securityMatcher(new OrRequestMatcher(webapps, path("/oauth2/**"), path("/login/oauth2/**")))
-            .authorizeHttpRequests(requests -> requests
-                .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                .requestMatchers(webapps).authenticated()
-                .anyRequest().permitAll())
-            .oauth2Login(login -> login
-                .userInfoEndpoint(info -> info.oidcUserService(users))
-                .defaultSuccessUrl(webappPath + "/app/", false)
-                .failureHandler((request, response, problem) -> answers.write(request, response,
-                    HttpServletResponse.SC_UNAUTHORIZED, "security.oidc.failed", problem.getMessage())))
-            .exceptionHandling(errors -> errors
-                // the web apps' scripts are answered, only a page is sent to the provider
-                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
-                .defaultAuthenticationEntryPointFor(
-                    new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION), request -> true))
-            .addFilterAfter(new LogoutFilter(webappPath), SecurityContextHolderFilter.class)
-            // the web apps keep their own CSRF filter, headers and logout
-            .csrf(AbstractHttpConfigurer::disable)
-            .headers(AbstractHttpConfigurer::disable)
-            .logout(AbstractHttpConfigurer::disable)
-            .anonymous(AbstractHttpConfigurer::disable)
-            .build();
+                .authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                                .permitAll()
+                                .requestMatchers(webapps)
+                                .authenticated()
+                                .anyRequest()
+                                .permitAll())
+                .oauth2Login(login -> login.userInfoEndpoint(info -> info.oidcUserService(users))
+                        .defaultSuccessUrl(webappPath + "/app/", false)
+                        .failureHandler((request, response, problem) -> answers.write(
+                                request,
+                                response,
+                                HttpServletResponse.SC_UNAUTHORIZED,
+                                "security.oidc.failed",
+                                problem.getMessage())))
+                .exceptionHandling(errors -> errors
+                        // the web apps' scripts are answered, only a page is sent to the provider
+                        .defaultAuthenticationEntryPointFor(
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION),
+                                request -> true))
+                .addFilterAfter(new LogoutFilter(webappPath), SecurityContextHolderFilter.class)
+                // the web apps keep their own CSRF filter, headers and logout
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .build();
     }
 
     /** Logs the person in to the web apps from the Spring Security login, after Spring Security, before Camunda. */
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-            new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter() {
-                @Override
-                public void init(FilterConfig config) {
-                    authenticationProvider = new OidcWebappAuthentication();
-                }
-            });
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter() {
+                    @Override
+                    public void init(FilterConfig config) {
+                        authenticationProvider = new OidcWebappAuthentication();
+                    }
+                });
         registration.setName("Rollout single sign-on of the web apps");
         registration.setOrder(WebSecurity.ORDER + 1);
         registration.addUrlPatterns(webappPath + "/app/*", webappPath + "/api/*");
@@ -123,7 +131,7 @@ class OidcLogin {
 
         LogoutFilter(String webappPath) {
             this.logout = PathPatternRequestMatcher.withDefaults()
-                .matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/*/logout");
+                    .matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/*/logout");
         }
 
         @Override
@@ -133,7 +141,7 @@ class OidcLogin {
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+                throws ServletException, IOException {
             chain.doFilter(request, response);
             if (response.getStatus() < 300) {
                 SecurityContextHolder.clearContext();

@@ -55,19 +55,19 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = provider.loadUser(request);
-        String nameClaim = text(user.getClaims().get(properties.userIdClaim())) != null ? properties.userIdClaim()
-            : "sub";
+        String nameClaim =
+                text(user.getClaims().get(properties.userIdClaim())) != null ? properties.userIdClaim() : "sub";
         String userId = text(user.getClaims().get(nameClaim));
         if (userId == null) {
             throw refused("The token of the identity provider names no user (claim " + properties.userIdClaim()
-                + " or sub).");
+                    + " or sub).");
         }
         List<String> groups = knownGroups(requestedGroups(user.getClaims().get(properties.groupsClaim())));
         try {
             mirror(userId, user, groups);
         } catch (ProcessEngineException problem) {
             throw refused("The user " + userId + " of the identity provider cannot be a Camunda user: "
-                + problem.getMessage());
+                    + problem.getMessage());
         }
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
         groups.forEach(group -> authorities.add(new SimpleGrantedAuthority(GROUP + group)));
@@ -76,8 +76,11 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     /** The Camunda group ids a person of the provider is in, from their authorities. */
     static List<String> groups(Collection<? extends GrantedAuthority> authorities) {
-        return authorities.stream().map(GrantedAuthority::getAuthority).filter(a -> a != null && a.startsWith(GROUP))
-            .map(a -> a.substring(GROUP.length())).toList();
+        return authorities.stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith(GROUP))
+                .map(a -> a.substring(GROUP.length()))
+                .toList();
     }
 
     private Set<String> requestedGroups(Object claim) {
@@ -103,7 +106,9 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
             return List.of();
         }
         return identity.getObject().createGroupQuery().groupIdIn(requested.toArray(String[]::new)).list().stream()
-            .map(Group::getId).sorted().toList();
+                .map(Group::getId)
+                .sorted()
+                .toList();
     }
 
     private void mirror(String userId, OidcUser person, List<String> groups) {
@@ -115,7 +120,7 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
             // the administrator, a technical user of a program, a person of another provider or an earlier holder of
             // the name: the token may not take over their login and groups (preferred_username is not stable)
             throw refused("The user " + userId + " is a Camunda user of its own, not this person of the identity "
-                + "provider: single sign-on does not log in as it.");
+                    + "provider: single sign-on does not log in as it.");
         }
         if (created) {
             user = identityService.newUser(userId);
@@ -124,8 +129,10 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         String first = text(person.getGivenName());
         String last = text(person.getFamilyName());
         String email = text(person.getEmail());
-        if (created || !same(first, user.getFirstName()) || !same(last, user.getLastName())
-            || !same(email, user.getEmail())) {
+        if (created
+                || !same(first, user.getFirstName())
+                || !same(last, user.getLastName())
+                || !same(email, user.getEmail())) {
             user.setFirstName(first);
             user.setLastName(last);
             user.setEmail(email);
@@ -134,8 +141,9 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         if (created) {
             identityService.setUserInfo(userId, FROM_PROVIDER, origin);
         }
-        Set<String> current = new LinkedHashSet<>(identityService.createGroupQuery().groupMember(userId).list()
-            .stream().map(Group::getId).toList());
+        Set<String> current = new LinkedHashSet<>(identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList());
         for (String group : current) {
             if (!groups.contains(group)) {
                 identityService.deleteMembership(userId, group);

@@ -20,8 +20,10 @@ final class OidcWebappAuthentication implements AuthenticationProvider {
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         Authentication login = SecurityContextHolder.getContext().getAuthentication();
-        if (!(login instanceof OAuth2AuthenticationToken token) || !token.isAuthenticated() || token.getName() == null
-            || token.getName().isBlank()) {
+        if (!(login instanceof OAuth2AuthenticationToken token)
+                || !token.isAuthenticated()
+                || token.getName() == null
+                || token.getName().isBlank()) {
             return AuthenticationResult.unsuccessful();
         }
         AuthenticationResult result = AuthenticationResult.successful(token.getName());

@@ -17,11 +17,22 @@ import org.springframework.stereotype.Component;
 public class ProjectPeople {
 
     /** The roles whose members work on projects. */
-    public static final List<String> ROLES = List.of(Roles.PMO, Roles.CONSULTANT, Roles.BUSINESS_OWNER, Roles.KEY_USER,
-        Roles.DEVELOPER, Roles.DATA_STEWARD, Roles.TRAINER, Roles.IT_OPERATIONS, Roles.STEERING_COMMITTEE);
+    public static final List<String> ROLES = List.of(
+            Roles.PMO,
+            Roles.CONSULTANT,
+            Roles.BUSINESS_OWNER,
+            Roles.KEY_USER,
+            Roles.DEVELOPER,
+            Roles.DATA_STEWARD,
+            Roles.TRAINER,
+            Roles.IT_OPERATIONS,
+            Roles.STEERING_COMMITTEE);
 
     /** Why an id cannot be named: it names no user, or a user outside {@link #ROLES}. */
-    public enum Refusal { UNKNOWN, NOT_ON_PROJECTS }
+    public enum Refusal {
+        UNKNOWN,
+        NOT_ON_PROJECTS
+    }
 
     private final RoleMembers members;
 

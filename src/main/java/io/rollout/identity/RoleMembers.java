@@ -33,12 +33,18 @@ public class RoleMembers {
 
     /** True when the user exists and is a member of the group. */
     public boolean isIn(String userId, String group) {
-        return userId != null && call(() -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0);
+        return userId != null
+                && call(() -> identity.createUserQuery()
+                                .userId(userId)
+                                .memberOfGroup(group)
+                                .count()
+                        > 0);
     }
 
     /** True when a user with this id exists. */
     public boolean exists(String userId) {
-        return userId != null && call(() -> identity.createUserQuery().userId(userId).count() > 0);
+        return userId != null
+                && call(() -> identity.createUserQuery().userId(userId).count() > 0);
     }
 
     /**
@@ -54,12 +60,16 @@ public class RoleMembers {
                 identity.createUserQuery().memberOfGroup(group).list().forEach(u -> users.put(u.getId(), u));
             }
             if (department != null) {
-                Set<String> inDepartment = identity.createUserQuery().memberOfGroup(Roles.departmentGroup(department))
-                    .list().stream().map(User::getId).collect(Collectors.toSet());
+                Set<String> inDepartment =
+                        identity.createUserQuery().memberOfGroup(Roles.departmentGroup(department)).list().stream()
+                                .map(User::getId)
+                                .collect(Collectors.toSet());
                 users.keySet().retainAll(inDepartment);
             }
-            return users.values().stream().map(u -> Map.<String, Object>of("label", label(u), "value", u.getId()))
-                .sorted(Comparator.comparing(m -> m.get("label").toString())).toList();
+            return users.values().stream()
+                    .map(u -> Map.<String, Object>of("label", label(u), "value", u.getId()))
+                    .sorted(Comparator.comparing(m -> m.get("label").toString()))
+                    .toList();
         });
     }
 
@@ -79,14 +89,16 @@ public class RoleMembers {
 
     private static String name(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-            + (user.getLastName() == null ? "" : user.getLastName())).trim();
+                        + (user.getLastName() == null ? "" : user.getLastName()))
+                .trim();
         return name.isEmpty() ? user.getId() : name;
     }
 
     private static <T> T call(Callable<T> query) {
         try {
-            return Context.getCommandContext() == null ? query.call()
-                : Context.getCommandContext().runWithoutAuthorization(query);
+            return Context.getCommandContext() == null
+                    ? query.call()
+                    : Context.getCommandContext().runWithoutAuthorization(query);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -19,18 +19,37 @@ public final class Roles {
     public static final String ADMIN = "camunda-admin";
 
     /** Roles that do work in Tasklist. */
-    public static final List<String> WORKING = List.of(PMO, BUSINESS_OWNER, KEY_USER, CONSULTANT, DEVELOPER,
-        DATA_STEWARD, TRAINER, STEERING_COMMITTEE, IT_OPERATIONS, PROCESS_OWNER);
+    public static final List<String> WORKING = List.of(
+            PMO,
+            BUSINESS_OWNER,
+            KEY_USER,
+            CONSULTANT,
+            DEVELOPER,
+            DATA_STEWARD,
+            TRAINER,
+            STEERING_COMMITTEE,
+            IT_OPERATIONS,
+            PROCESS_OWNER);
 
     /** Every role, working ones first. */
-    public static final List<String> ALL = List.of(PMO, BUSINESS_OWNER, KEY_USER, CONSULTANT, DEVELOPER,
-        DATA_STEWARD, TRAINER, STEERING_COMMITTEE, IT_OPERATIONS, PROCESS_OWNER, AUDITOR, ADMIN);
+    public static final List<String> ALL = List.of(
+            PMO,
+            BUSINESS_OWNER,
+            KEY_USER,
+            CONSULTANT,
+            DEVELOPER,
+            DATA_STEWARD,
+            TRAINER,
+            STEERING_COMMITTEE,
+            IT_OPERATIONS,
+            PROCESS_OWNER,
+            AUDITOR,
+            ADMIN);
 
     /** Prefix of the group that holds the people of one department, e.g. {@code dept-finance}. */
     public static final String DEPARTMENT_PREFIX = "dept-";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     public static String departmentGroup(String department) {
         return DEPARTMENT_PREFIX + department;

@@ -1,8 +1,8 @@
 package io.rollout.identity;
 
+import io.rollout.shared.ApiErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.rollout.shared.ApiErrors;
 import java.io.IOException;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -32,7 +32,7 @@ class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, 
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException problem)
-        throws IOException {
+            throws IOException {
         if (request.getHeader("Sec-Fetch-Mode") == null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"default\"");
         }
@@ -41,20 +41,23 @@ class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, 
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException problem)
-        throws IOException {
-        write(request, response, HttpServletResponse.SC_FORBIDDEN,
-            problem instanceof CsrfException ? "security.session.csrfToken" : "security.forbidden");
+            throws IOException {
+        write(
+                request,
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                problem instanceof CsrfException ? "security.session.csrfToken" : "security.forbidden");
     }
 
     /** Spring Security's firewall refused the address ({@code //}, {@code ;}, an encoded {@code /} or {@code ..}). */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException problem)
-        throws IOException {
+            throws IOException {
         write(request, response, HttpServletResponse.SC_BAD_REQUEST, "security.rejectedAddress");
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String code, Object... args)
-        throws IOException {
+            throws IOException {
         // before Spring MVC's locale resolution: the language comes from the request itself
         Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? Locale.ENGLISH : request.getLocale();
         ApiErrors.write(response, status, messages.getMessage(code, args, locale));

@@ -20,8 +20,9 @@ class SessionController {
     Map<String, Object> session(Authentication login, HttpServletRequest request) {
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("userId", login.getName());
-        session.put("csrfToken", login instanceof EngineUser user && user.fromSession()
-            ? CamundaSession.csrfToken(request) : null);
+        session.put(
+                "csrfToken",
+                login instanceof EngineUser user && user.fromSession() ? CamundaSession.csrfToken(request) : null);
         return session;
     }
 }

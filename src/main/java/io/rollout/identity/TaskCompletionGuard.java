@@ -67,14 +67,13 @@ final class TaskCompletionGuard {
      * What a start or completion body asks for: the names of its {@code variables}, and whether it skips what a start
      * form's start listener checks ({@code startInstructions}, {@code skipCustomListeners}, {@code skipIoMappings}).
      */
-    record Body(Set<String> variables, boolean skips) {
-    }
+    record Body(Set<String> variables, boolean skips) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory FACTORY = JSON.getFactory();
     private static final Pattern CAM_VARIABLE = Pattern.compile("cam-variable-name\\s*=\\s*[\"']([^\"']+)[\"']");
     private static final Pattern CREATED_VARIABLE =
-        Pattern.compile("createVariable\\(\\s*\\{[^}]*?name\\s*:\\s*[\"']([^\"']+)[\"']");
+            Pattern.compile("createVariable\\(\\s*\\{[^}]*?name\\s*:\\s*[\"']([^\"']+)[\"']");
 
     private final List<List<String>> roots;
 
@@ -83,8 +82,9 @@ final class TaskCompletionGuard {
      * @param webappPath the web apps' path, e.g. {@code /camunda}; their engine API is {@code <webappPath>/api/engine}
      */
     TaskCompletionGuard(String restPath, String webappPath) {
-        this.roots = List.of(TaskQueryExpressionGuard.normalize(restPath == null ? "" : restPath),
-            TaskQueryExpressionGuard.normalize(webappPath + "/api/engine"));
+        this.roots = List.of(
+                TaskQueryExpressionGuard.normalize(restPath == null ? "" : restPath),
+                TaskQueryExpressionGuard.normalize(webappPath + "/api/engine"));
     }
 
     /**
@@ -107,11 +107,13 @@ final class TaskCompletionGuard {
                 if (rest.size() >= 2 && rest.get(0).equals("engine")) {
                     rest = rest.subList(2, rest.size());
                 }
-                Optional<Target> target = rest.isEmpty() ? Optional.empty() : switch (rest.get(0)) {
-                    case "task" -> task(rest);
-                    case "process-definition" -> definition(rest);
-                    default -> Optional.empty();
-                };
+                Optional<Target> target = rest.isEmpty()
+                        ? Optional.empty()
+                        : switch (rest.get(0)) {
+                            case "task" -> task(rest);
+                            case "process-definition" -> definition(rest);
+                            default -> Optional.empty();
+                        };
                 if (target.isPresent()) {
                     return target;
                 }
@@ -189,7 +191,7 @@ final class TaskCompletionGuard {
                     JsonNode instructions = parser.readValueAsTree();
                     skips |= instructions != null && !instructions.isNull() && !instructions.isEmpty();
                 } else if (("skipCustomListeners".equals(field) || "skipIoMappings".equals(field))
-                    && value == JsonToken.VALUE_TRUE) {
+                        && value == JsonToken.VALUE_TRUE) {
                     skips = true;
                 } else {
                     parser.skipChildren();

@@ -19,16 +19,21 @@ class TaskCompletionGuardConfiguration {
     static final int ORDER = TaskQueryExpressionGuardConfiguration.ORDER + 10;
 
     @Bean
-    FilterRegistrationBean<TaskCompletionGuardFilter> taskCompletionGuardFilter(ProcessEngine engine,
-        @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
-        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<TaskCompletionGuardFilter> taskCompletionGuardFilter(
+            ProcessEngine engine,
+            @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         ProcessEngineConfigurationImpl configuration =
-            (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        FilterRegistrationBean<TaskCompletionGuardFilter> registration = new FilterRegistrationBean<>(
-            new TaskCompletionGuardFilter(new TaskCompletionGuard(restPath, webappPath),
-                new TaskFormFields(configuration), configuration));
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        FilterRegistrationBean<TaskCompletionGuardFilter> registration =
+                new FilterRegistrationBean<>(new TaskCompletionGuardFilter(
+                        new TaskCompletionGuard(restPath, webappPath),
+                        new TaskFormFields(configuration),
+                        configuration));
         registration.setName("rollout-task-completion-guard");
-        registration.addUrlPatterns(EngineApiRefusals.mappingPrefix(restPath) + "/*", EngineApiRefusals.mappingPrefix(webappPath) + "/api/*");
+        registration.addUrlPatterns(
+                EngineApiRefusals.mappingPrefix(restPath) + "/*",
+                EngineApiRefusals.mappingPrefix(webappPath) + "/api/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE);
         registration.setOrder(ORDER);
         return registration;

@@ -20,8 +20,8 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /**
@@ -37,7 +37,6 @@ class TaskCompletionGuardFilter extends HttpFilter {
     /** Room for a form's lists and an uploaded file (Tasklist sends files as Base64 in the JSON). */
     static final int MAX_BODY_BYTES = 128 * 1024 * 1024;
 
-
     private final TaskCompletionGuard guard;
     private final TaskFormFields forms;
     private final ProcessEngineConfigurationImpl engine;
@@ -52,7 +51,7 @@ class TaskCompletionGuardFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws IOException, ServletException {
+            throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<Target> found = "POST".equalsIgnoreCase(request.getMethod()) ? guard.target(path) : Optional.empty();
         Optional<Authentication> user = found.isEmpty() ? Optional.empty() : user(request);
@@ -70,8 +69,9 @@ class TaskCompletionGuardFilter extends HttpFilter {
         }
     }
 
-    private void unclaim(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Target target,
-                         String self) throws IOException, ServletException {
+    private void unclaim(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, Target target, String self)
+            throws IOException, ServletException {
         if (self != null && giveBack(target.taskId(), self)) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } else {
@@ -81,12 +81,12 @@ class TaskCompletionGuardFilter extends HttpFilter {
     }
 
     // a claim, a completion or a start: the body is read once here and handed on buffered
-    private void withBody(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Target target,
-                          String self) throws IOException, ServletException {
+    private void withBody(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, Target target, String self)
+            throws IOException, ServletException {
         byte[] bytes = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (bytes == null) {
-            refuse(request, response, SC_BAD_REQUEST, "security.taskForm.tooLarge",
-                String.valueOf(MAX_BODY_BYTES));
+            refuse(request, response, SC_BAD_REQUEST, "security.taskForm.tooLarge", String.valueOf(MAX_BODY_BYTES));
         } else if (target.action() == Action.CLAIM) {
             claim(request, response, chain, bytes, self);
         } else {
@@ -94,8 +94,9 @@ class TaskCompletionGuardFilter extends HttpFilter {
         }
     }
 
-    private void claim(HttpServletRequest request, HttpServletResponse response, FilterChain chain, byte[] bytes,
-                       String self) throws IOException, ServletException {
+    private void claim(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, byte[] bytes, String self)
+            throws IOException, ServletException {
         String claimant;
         try {
             claimant = TaskCompletionGuard.claimant(bytes);
@@ -110,8 +111,9 @@ class TaskCompletionGuardFilter extends HttpFilter {
         chain.doFilter(new TaskQueryExpressionGuardFilter.BufferedRequest(request, bytes), response);
     }
 
-    private void submit(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Target target,
-                        byte[] bytes) throws IOException, ServletException {
+    private void submit(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, Target target, byte[] bytes)
+            throws IOException, ServletException {
         Body body;
         try {
             body = TaskCompletionGuard.body(bytes);
@@ -126,8 +128,12 @@ class TaskCompletionGuardFilter extends HttpFilter {
         }
         Set<String> foreign = notFields(target, body, start);
         if (!foreign.isEmpty()) {
-            refuse(request, response, SC_BAD_REQUEST,
-                start ? "security.startForm.notAField" : "security.taskForm.notAField", String.join(", ", foreign));
+            refuse(
+                    request,
+                    response,
+                    SC_BAD_REQUEST,
+                    start ? "security.startForm.notAField" : "security.taskForm.notAField",
+                    String.join(", ", foreign));
             return;
         }
         chain.doFilter(new TaskQueryExpressionGuardFilter.BufferedRequest(request, bytes), response);
@@ -139,8 +145,8 @@ class TaskCompletionGuardFilter extends HttpFilter {
             return Set.of();
         }
         Optional<Set<String>> fields = start
-            ? forms.ofStart(target.definitionId(), target.definitionKey(), target.tenantId())
-            : forms.of(target.taskId());
+                ? forms.ofStart(target.definitionId(), target.definitionKey(), target.tenantId())
+                : forms.of(target.taskId());
         // no such task or process: the engine answers that itself
         if (fields.isEmpty()) {
             return Set.of();
@@ -160,8 +166,9 @@ class TaskCompletionGuardFilter extends HttpFilter {
             return Optional.of(auth);
         }
         UserAuthentication web = CamundaSession.user(request);
-        return web == null ? Optional.empty()
-            : Optional.of(new Authentication(web.getIdentityId(), web.getGroupIds(), web.getTenantIds()));
+        return web == null
+                ? Optional.empty()
+                : Optional.of(new Authentication(web.getIdentityId(), web.getGroupIds(), web.getTenantIds()));
     }
 
     /**
@@ -169,20 +176,20 @@ class TaskCompletionGuardFilter extends HttpFilter {
      * engine's {@code TASK_ASSIGN} check; {@code false} when it is someone else's or no open task.
      */
     private boolean giveBack(String taskId, String self) {
-        return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
-            TaskService tasks = engine.getTaskService();
-            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-            if (task == null || !self.equals(task.getAssignee())) {
-                return false;
-            }
-            tasks.setAssignee(taskId, null);
-            return true;
-        }));
+        return engine.getCommandExecutorTxRequired()
+                .execute(context -> context.runWithoutAuthorization(() -> {
+                    TaskService tasks = engine.getTaskService();
+                    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+                    if (task == null || !self.equals(task.getAssignee())) {
+                        return false;
+                    }
+                    tasks.setAssignee(taskId, null);
+                    return true;
+                }));
     }
 
     /** Administrators ({@code camunda-admin}) keep every right. */
     private static boolean isAdmin(Authentication user) {
         return user.getGroupIds() != null && user.getGroupIds().contains(Roles.ADMIN);
     }
-
 }

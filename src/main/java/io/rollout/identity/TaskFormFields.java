@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
-import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
@@ -52,7 +52,8 @@ final class TaskFormFields {
                 return Optional.of(served(formKey.substring(EMBEDDED.length())));
             }
             try (InputStream form = new GetDeployedTaskFormCmd(taskId).execute(context)) {
-                return Optional.of(TaskCompletionGuard.formFields(new String(form.readAllBytes(), StandardCharsets.UTF_8)));
+                return Optional.of(
+                        TaskCompletionGuard.formFields(new String(form.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (RuntimeException | IOException e) {
                 // e.g. embedded:app: forms, which this application does not serve: nothing may be submitted
                 return Optional.of(Set.<String>of());
@@ -68,14 +69,17 @@ final class TaskFormFields {
     Optional<Set<String>> ofStart(String definitionId, String key, String tenantId) {
         Command<Optional<Set<String>>> read = context -> context.runWithoutAuthorization(() -> {
             ProcessDefinitionManager definitions = context.getProcessDefinitionManager();
-            ProcessDefinitionEntity definition = definitionId != null ? definitions.findLatestDefinitionById(definitionId)
-                : tenantId != null ? definitions.findLatestProcessDefinitionByKeyAndTenantId(key, tenantId)
-                : definitions.findLatestProcessDefinitionByKey(key);
+            ProcessDefinitionEntity definition = definitionId != null
+                    ? definitions.findLatestDefinitionById(definitionId)
+                    : tenantId != null
+                            ? definitions.findLatestProcessDefinitionByKeyAndTenantId(key, tenantId)
+                            : definitions.findLatestProcessDefinitionByKey(key);
             if (definition == null) {
                 return Optional.<Set<String>>empty();
             }
             try (InputStream form = new GetDeployedStartFormCmd(definition.getId()).execute(context)) {
-                return Optional.of(TaskCompletionGuard.formFields(new String(form.readAllBytes(), StandardCharsets.UTF_8)));
+                return Optional.of(
+                        TaskCompletionGuard.formFields(new String(form.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (RuntimeException | IOException e) {
                 // no start form, or one this application does not serve: nothing may be submitted
                 return Optional.of(Set.<String>of());

@@ -31,8 +31,7 @@ import java.util.regex.Pattern;
 final class TaskQueryExpressionGuard {
 
     /** Why a request is refused; {@code field} names the query parameter or JSON path. */
-    record Refusal(Reason reason, String field) {
-    }
+    record Refusal(Reason reason, String field) {}
 
     enum Reason {
         /** A string holds an expression that is not on the allow-list. */
@@ -43,20 +42,20 @@ final class TaskQueryExpressionGuard {
 
     /** The allowed expressions as a user reads them in the refusal message. */
     static final String ALLOWED_TEXT =
-        "${currentUser()}, ${currentUserGroups()}, ${now()}, ${dateTime()...} (plusDays(2), minusWeeks(1), "
-            + "withTimeAtStartOfDay(), toDate() ...)";
+            "${currentUser()}, ${currentUserGroups()}, ${now()}, ${dateTime()...} (plusDays(2), minusWeeks(1), "
+                    + "withTimeAtStartOfDay(), toDate() ...)";
 
     // whitespace only directly inside ${ } — that is how Tasklist's own help texts write them
     private static final String OPEN = "\\$\\{\\s*";
     private static final String CLOSE = "\\s*\\}";
     private static final String DATE_STEP = "\\.(?:(?:plus|minus)(?:Years|Months|Weeks|Days|Hours|Minutes|Seconds)"
-        + "\\(-?\\d{1,6}\\)|withTimeAtStartOfDay\\(\\))";
+            + "\\(-?\\d{1,6}\\)|withTimeAtStartOfDay\\(\\))";
 
     static final List<Pattern> ALLOWED = List.of(
-        Pattern.compile(OPEN + "currentUser\\(\\)" + CLOSE),
-        Pattern.compile(OPEN + "currentUserGroups\\(\\)" + CLOSE),
-        Pattern.compile(OPEN + "now\\(\\)" + CLOSE),
-        Pattern.compile(OPEN + "dateTime\\(\\)(?:" + DATE_STEP + "){0,6}(?:\\.toDate\\(\\))?" + CLOSE));
+            Pattern.compile(OPEN + "currentUser\\(\\)" + CLOSE),
+            Pattern.compile(OPEN + "currentUserGroups\\(\\)" + CLOSE),
+            Pattern.compile(OPEN + "now\\(\\)" + CLOSE),
+            Pattern.compile(OPEN + "dateTime\\(\\)(?:" + DATE_STEP + "){0,6}(?:\\.toDate\\(\\))?" + CLOSE));
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -191,8 +190,8 @@ final class TaskQueryExpressionGuard {
         List<String> result = new ArrayList<>();
         for (String raw : rawPath.split("/")) {
             int matrix = raw.indexOf(';');
-            String segment = URLDecoder.decode((matrix < 0 ? raw : raw.substring(0, matrix)).replace("+", "%2B"),
-                StandardCharsets.UTF_8);
+            String segment = URLDecoder.decode(
+                    (matrix < 0 ? raw : raw.substring(0, matrix)).replace("+", "%2B"), StandardCharsets.UTF_8);
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }

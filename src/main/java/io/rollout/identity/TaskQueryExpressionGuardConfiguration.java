@@ -19,20 +19,22 @@ class TaskQueryExpressionGuardConfiguration {
 
     @Bean
     TaskQueryExpressionGuard taskQueryExpressionGuard(
-        @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
-        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+            @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         return new TaskQueryExpressionGuard(restPath, webappPath);
     }
 
     @Bean
     FilterRegistrationBean<TaskQueryExpressionGuardFilter> taskQueryExpressionGuardFilter(
-        TaskQueryExpressionGuard guard,
-        @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
-        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+            TaskQueryExpressionGuard guard,
+            @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         FilterRegistrationBean<TaskQueryExpressionGuardFilter> registration =
-            new FilterRegistrationBean<>(new TaskQueryExpressionGuardFilter(guard));
+                new FilterRegistrationBean<>(new TaskQueryExpressionGuardFilter(guard));
         registration.setName("rollout-task-query-expression-guard");
-        registration.addUrlPatterns(EngineApiRefusals.mappingPrefix(restPath) + "/*", EngineApiRefusals.mappingPrefix(webappPath) + "/api/*");
+        registration.addUrlPatterns(
+                EngineApiRefusals.mappingPrefix(restPath) + "/*",
+                EngineApiRefusals.mappingPrefix(webappPath) + "/api/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE);
         registration.setOrder(ORDER);
         return registration;

@@ -33,7 +33,6 @@ class TaskQueryExpressionGuardFilter extends HttpFilter {
     /** Task queries and filters are small; anything bigger is refused rather than buffered. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-
     private final TaskQueryExpressionGuard guard;
 
     TaskQueryExpressionGuardFilter(TaskQueryExpressionGuard guard) {
@@ -42,7 +41,7 @@ class TaskQueryExpressionGuardFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws IOException, ServletException {
+            throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!guard.guards(path)) {
             chain.doFilter(request, response);
@@ -51,7 +50,12 @@ class TaskQueryExpressionGuardFilter extends HttpFilter {
         Optional<Refusal> refusal = TaskQueryExpressionGuard.checkQueryString(request.getQueryString());
         byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
-            refuse(request, response, SC_BAD_REQUEST, "security.expressionGuard.tooLarge", String.valueOf(MAX_BODY_BYTES));
+            refuse(
+                    request,
+                    response,
+                    SC_BAD_REQUEST,
+                    "security.expressionGuard.tooLarge",
+                    String.valueOf(MAX_BODY_BYTES));
             return;
         }
         if (refusal.isEmpty()) {
@@ -60,8 +64,13 @@ class TaskQueryExpressionGuardFilter extends HttpFilter {
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
             if (r.reason() == Reason.EXPRESSION) {
-                refuse(request, response, SC_BAD_REQUEST, "security.expressionGuard.expression", r.field(),
-                    TaskQueryExpressionGuard.ALLOWED_TEXT);
+                refuse(
+                        request,
+                        response,
+                        SC_BAD_REQUEST,
+                        "security.expressionGuard.expression",
+                        r.field(),
+                        TaskQueryExpressionGuard.ALLOWED_TEXT);
             } else {
                 refuse(request, response, SC_BAD_REQUEST, "security.expressionGuard.malformed", r.field());
             }

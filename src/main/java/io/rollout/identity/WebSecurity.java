@@ -67,14 +67,15 @@ class WebSecurity {
      * by our own pages (Tasklist frames the task sheet).
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-        + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-        + "frame-ancestors 'self'";
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'self'";
 
     private final String restPath;
     private final String webappPath;
 
-    WebSecurity(@Value("${spring.jersey.application-path:/engine-rest}") String restPath,
-        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    WebSecurity(
+            @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         this.restPath = trim(restPath);
         this.webappPath = trim(webappPath);
     }
@@ -95,65 +96,79 @@ class WebSecurity {
     @Order(1)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
         return http.securityMatcher(path(webappPath + "/**"))
-            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-            .csrf(AbstractHttpConfigurer::disable)
-            .headers(AbstractHttpConfigurer::disable)
-            .requestCache(AbstractHttpConfigurer::disable)
-            .logout(AbstractHttpConfigurer::disable)
-            .anonymous(AbstractHttpConfigurer::disable)
-            .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-            // the session is Camunda's: Spring Security neither stores a login in it nor changes its id
-            .sessionManagement(AbstractHttpConfigurer::disable)
-            .build();
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                // the session is Camunda's: Spring Security neither stores a login in it nor changes its id
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, SecurityAnswers answers, CamundaPasswords passwords,
-        ObjectProvider<IdentityService> identity, WebSecurityProperties properties) throws Exception {
+    SecurityFilterChain application(
+            HttpSecurity http,
+            SecurityAnswers answers,
+            CamundaPasswords passwords,
+            ObjectProvider<IdentityService> identity,
+            WebSecurityProperties properties)
+            throws Exception {
         RequestMatcher api = path("/api/**");
-        RequestMatcher pages = new OrRequestMatcher(PAGES.stream().map(p -> path(p + "/**")).toList());
-        RequestMatcher apiDocs = new OrRequestMatcher(API_DOCS.stream().map(WebSecurity::path).toList());
+        RequestMatcher pages =
+                new OrRequestMatcher(PAGES.stream().map(p -> path(p + "/**")).toList());
+        RequestMatcher apiDocs =
+                new OrRequestMatcher(API_DOCS.stream().map(WebSecurity::path).toList());
         RequestMatcher sessionRequests = new OrRequestMatcher(api, pages, apiDocs);
         RequestMatcher sessionInfo = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, SESSION_INFO);
-        return http
-            .authorizeHttpRequests(requests -> requests
-                .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                // Camunda's REST authentication let the list of engine names through: clients probe it
-                .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, restPath + "/engine"))
-                .permitAll()
-                .requestMatchers(api, path(restPath + "/**"), pages, apiDocs).authenticated()
-                .requestMatchers(path(PROMETHEUS)).hasAnyAuthority(Roles.ADMIN, MONITORING)
-                .anyRequest().permitAll())
-            .httpBasic(basic -> basic.authenticationEntryPoint(answers))
-            .authenticationProvider(passwords)
-            .addFilterBefore(new CrossOriginFilter(List.of("/api", restPath), properties.allowedOrigins(), answers),
-                CsrfFilter.class)
-            .addFilterAfter(new CamundaSession.Filter(sessionRequests), BasicAuthenticationFilter.class)
-            .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
-            .csrf(csrf -> csrf
-                .csrfTokenRepository(new CamundaSession.TokenRepository())
-                // the raw token as Camunda hands it out, not Spring's per-request masked form
-                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                .requireCsrfProtectionMatcher(request -> api.matches(request) && !sessionInfo.matches(request)
-                    && !sameOriginNavigation(request) && CamundaSession.authenticates(request)))
-            .exceptionHandling(errors -> errors
-                .defaultAuthenticationEntryPointFor((request, response, problem) ->
-                    response.sendRedirect(request.getContextPath() + LOGIN), new OrRequestMatcher(pages, swaggerUi()))
-                .defaultAuthenticationEntryPointFor(answers, request -> true)
-                .accessDeniedHandler(answers))
-            .headers(headers -> headers
-                .frameOptions(frame -> frame.sameOrigin())
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                // static pages and scripts keep their validators and caching as before
-                .cacheControl(HeadersConfigurer.CacheControlConfig::disable))
-            .requestCache(AbstractHttpConfigurer::disable)
-            .logout(AbstractHttpConfigurer::disable)
-            .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-            // the session is Camunda's: Spring Security neither stores a login in it nor changes its id
-            .sessionManagement(AbstractHttpConfigurer::disable)
-            .build();
+        return http.authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                                .permitAll()
+                                // Camunda's REST authentication let the list of engine names through: clients probe it
+                                .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                        .matcher(HttpMethod.GET, restPath + "/engine"))
+                                .permitAll()
+                                .requestMatchers(api, path(restPath + "/**"), pages, apiDocs)
+                                .authenticated()
+                                .requestMatchers(path(PROMETHEUS))
+                                .hasAnyAuthority(Roles.ADMIN, MONITORING)
+                                .anyRequest()
+                                .permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(answers))
+                .authenticationProvider(passwords)
+                .addFilterBefore(
+                        new CrossOriginFilter(List.of("/api", restPath), properties.allowedOrigins(), answers),
+                        CsrfFilter.class)
+                .addFilterAfter(new CamundaSession.Filter(sessionRequests), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+                .csrf(csrf -> csrf.csrfTokenRepository(new CamundaSession.TokenRepository())
+                        // the raw token as Camunda hands it out, not Spring's per-request masked form
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(request -> api.matches(request)
+                                && !sessionInfo.matches(request)
+                                && !sameOriginNavigation(request)
+                                && CamundaSession.authenticates(request)))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                (request, response, problem) -> response.sendRedirect(request.getContextPath() + LOGIN),
+                                new OrRequestMatcher(pages, swaggerUi()))
+                        .defaultAuthenticationEntryPointFor(answers, request -> true)
+                        .accessDeniedHandler(answers))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        // static pages and scripts keep their validators and caching as before
+                        .cacheControl(HeadersConfigurer.CacheControlConfig::disable))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                // the session is Camunda's: Spring Security neither stores a login in it nor changes its id
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .build();
     }
 
     /**
@@ -163,8 +178,8 @@ class WebSecurity {
     private static boolean sameOriginNavigation(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-            && "navigate".equals(request.getHeader("Sec-Fetch-Mode"))
-            && ("same-origin".equals(site) || "none".equals(site));
+                && "navigate".equals(request.getHeader("Sec-Fetch-Mode"))
+                && ("same-origin".equals(site) || "none".equals(site));
     }
 
     /** Swagger UI is a page: a visitor without a login goes to the web apps' login, as on our pages. */

@@ -27,8 +27,16 @@ import java.util.List;
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record CleansingRule(String kind, String column, String pattern, List<String> values, BigDecimal min,
-                     BigDecimal max, String dataset, String refColumn, boolean normalised) {
+record CleansingRule(
+        String kind,
+        String column,
+        String pattern,
+        List<String> values,
+        BigDecimal min,
+        BigDecimal max,
+        String dataset,
+        String refColumn,
+        boolean normalised) {
 
     static final String REQUIRED = "required";
     static final String PATTERN = "pattern";
@@ -84,7 +92,10 @@ record CleansingRule(String kind, String column, String pattern, List<String> va
         if (column == null || column.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(column.split("[,，]")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+        return java.util.Arrays.stream(column.split("[,，]"))
+                .map(String::strip)
+                .filter(c -> !c.isEmpty())
+                .toList();
     }
 
     /** Short name of the rule in reports and reject counts, e.g. {@code pattern 电话}. */

@@ -44,11 +44,16 @@ final class CsvExtractReader implements ExtractReader {
             throw new ExtractException("migration.extract.empty", fileName);
         }
         this.delimiter = delimiter(first);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .get();
         this.parser = CSVParser.parse(reader, format);
         this.records = parser.iterator();
         CSVRecord headerRecord = nextRecord();
-        this.header = headerRecord.stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
+        this.header =
+                headerRecord.stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
     }
 
     static CsvExtractReader open(Path file, String fileName) {
@@ -86,7 +91,7 @@ final class CsvExtractReader implements ExtractReader {
                     case ',' -> commas++;
                     case ';' -> semicolons++;
                     case '\t' -> tabs++;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -118,7 +123,10 @@ final class CsvExtractReader implements ExtractReader {
             String[] values = record.values();
             for (String value : values) {
                 if (value.indexOf(REPLACEMENT) >= 0) {
-                    throw new ExtractException("migration.extract.undecodable", row, encoding.charset().name());
+                    throw new ExtractException(
+                            "migration.extract.undecodable",
+                            row,
+                            encoding.charset().name());
                 }
             }
             return new SourceRow(row, values);
@@ -134,8 +142,11 @@ final class CsvExtractReader implements ExtractReader {
             lastRow = record.getRecordNumber();
             return record;
         } catch (UncheckedIOException e) {
-            throw new ExtractException("migration.extract.malformed", lastRow + 1, String.valueOf(e.getCause() == null
-                ? e.getMessage() : e.getCause().getMessage()));
+            throw new ExtractException(
+                    "migration.extract.malformed",
+                    lastRow + 1,
+                    String.valueOf(
+                            e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
         } catch (IllegalStateException e) {
             throw new ExtractException("migration.extract.malformed", lastRow + 1, String.valueOf(e.getMessage()));
         }
@@ -144,7 +155,7 @@ final class CsvExtractReader implements ExtractReader {
     @Override
     public String description() {
         return "csv " + encoding.charset().name() + (encoding.bomLength() > 0 ? " BOM" : "") + " "
-            + (delimiter == '\t' ? "tab" : String.valueOf(delimiter));
+                + (delimiter == '\t' ? "tab" : String.valueOf(delimiter));
     }
 
     @Override

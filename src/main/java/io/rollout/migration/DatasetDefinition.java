@@ -14,9 +14,14 @@ import java.util.List;
  * @param department       the owning department, whose business owner signs the dataset off
  * @param rules            the cleansing rules in the order they are applied
  */
-record DatasetDefinition(String dataset, List<String> columns, List<String> keyColumns,
-                         List<String> reconcileColumns, Integer rejectThreshold, String department,
-                         List<CleansingRule> rules) {
+record DatasetDefinition(
+        String dataset,
+        List<String> columns,
+        List<String> keyColumns,
+        List<String> reconcileColumns,
+        Integer rejectThreshold,
+        String department,
+        List<CleansingRule> rules) {
 
     DatasetDefinition {
         columns = columns == null ? List.of() : List.copyOf(columns);

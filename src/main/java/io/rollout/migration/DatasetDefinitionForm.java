@@ -44,8 +44,12 @@ class DatasetDefinitionForm extends FormTaskListener {
     private final Names names;
     private final Messages messages;
 
-    DatasetDefinitionForm(MigrationService migration, DatasetRepository datasets, ProjectScope scope, Names names,
-                          Messages messages) {
+    DatasetDefinitionForm(
+            MigrationService migration,
+            DatasetRepository datasets,
+            ProjectScope scope,
+            Names names,
+            Messages messages) {
         this.migration = migration;
         this.datasets = datasets;
         this.scope = scope;
@@ -57,30 +61,44 @@ class DatasetDefinitionForm extends FormTaskListener {
     protected void prefill(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         String dataset = ProcessVariables.dataset(task);
-        DatasetDefinition d = datasets.find(projectCode, dataset).orElse(
-            new DatasetDefinition(dataset, List.of(), List.of(), List.of(), null, null, List.of()));
+        DatasetDefinition d = datasets.find(projectCode, dataset)
+                .orElse(new DatasetDefinition(dataset, List.of(), List.of(), List.of(), null, null, List.of()));
         List<String> departments = scope.departments(projectCode);
         TaskForms.prefill(task, "datasetColumns", String.join("\n", d.columns()));
         TaskForms.prefill(task, "keyColumns", String.join(", ", d.keyColumns()));
         TaskForms.prefill(task, "reconcileColumns", String.join(", ", d.reconcileColumns()));
-        TaskForms.prefill(task, "rejectThreshold", d.rejectThreshold() == null
-            ? Long.valueOf(scope.project(projectCode).rejectThreshold()) : Long.valueOf(d.rejectThreshold()));
-        TaskForms.prefill(task, "department", d.department() != null ? d.department()
-            : departments.isEmpty() ? null : departments.get(0));
-        task.setVariableLocal("departmentOptions", JsonRows.of(departments.stream()
-            .map(dep -> Map.of("label", names.department(dep), "value", dep)).toList()));
-        TaskForms.prefill(task, "rules", JsonRows.of(d.rules().stream().map(DatasetDefinitionForm::row).toList()));
+        TaskForms.prefill(
+                task,
+                "rejectThreshold",
+                d.rejectThreshold() == null
+                        ? Long.valueOf(scope.project(projectCode).rejectThreshold())
+                        : Long.valueOf(d.rejectThreshold()));
+        TaskForms.prefill(
+                task,
+                "department",
+                d.department() != null ? d.department() : departments.isEmpty() ? null : departments.get(0));
+        task.setVariableLocal(
+                "departmentOptions",
+                JsonRows.of(departments.stream()
+                        .map(dep -> Map.of("label", names.department(dep), "value", dep))
+                        .toList()));
+        TaskForms.prefill(
+                task,
+                "rules",
+                JsonRows.of(d.rules().stream().map(DatasetDefinitionForm::row).toList()));
     }
 
     @Override
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
-        Read read = DefinitionRules.read(new Form(ProcessVariables.dataset(task),
-            FormInput.text(TaskForms.submitted(task, "datasetColumns")),
-            FormInput.text(TaskForms.submitted(task, "keyColumns")),
-            FormInput.text(TaskForms.submitted(task, "reconcileColumns")),
-            TaskForms.submitted(task, "rejectThreshold"), FormInput.text(TaskForms.submitted(task, "department")),
-            JsonRows.read(TaskForms.submitted(task, "rules"))));
+        Read read = DefinitionRules.read(new Form(
+                ProcessVariables.dataset(task),
+                FormInput.text(TaskForms.submitted(task, "datasetColumns")),
+                FormInput.text(TaskForms.submitted(task, "keyColumns")),
+                FormInput.text(TaskForms.submitted(task, "reconcileColumns")),
+                TaskForms.submitted(task, "rejectThreshold"),
+                FormInput.text(TaskForms.submitted(task, "department")),
+                JsonRows.read(TaskForms.submitted(task, "rules"))));
         if (!read.problems().isEmpty()) {
             throw Problem.reject(messages, read.problems());
         }
@@ -97,7 +115,9 @@ class DatasetDefinitionForm extends FormTaskListener {
         row.put("values", String.join(", ", r.values()));
         row.put("min", r.min() == null ? "" : r.min().toPlainString());
         row.put("max", r.max() == null ? "" : r.max().toPlainString());
-        row.put("reference", r.dataset() == null ? "" : r.dataset() + (r.refColumn() == null ? "" : "." + r.refColumn()));
+        row.put(
+                "reference",
+                r.dataset() == null ? "" : r.dataset() + (r.refColumn() == null ? "" : "." + r.refColumn()));
         return row;
     }
 }

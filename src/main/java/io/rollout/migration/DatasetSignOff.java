@@ -50,8 +50,15 @@ class DatasetSignOff extends FormTaskListener {
     private final Messages messages;
     private final Clock clock;
 
-    DatasetSignOff(MigrationRepository migrations, MigrationService migration, RunReport report,
-                   DecisionLog decisions, RoleMembers members, Messages messages, Clock clock, DepartmentOwners owners) {
+    DatasetSignOff(
+            MigrationRepository migrations,
+            MigrationService migration,
+            RunReport report,
+            DecisionLog decisions,
+            RoleMembers members,
+            Messages messages,
+            Clock clock,
+            DepartmentOwners owners) {
         this.owners = owners;
         this.migrations = migrations;
         this.migration = migration;
@@ -68,8 +75,9 @@ class DatasetSignOff extends FormTaskListener {
         String dataset = ProcessVariables.dataset(task);
         Run run = latestRun(projectCode, dataset);
         int threshold = migration.threshold(projectCode, migration.definition(projectCode, dataset));
-        task.setVariableLocal("latestRunSummary", report.of(projectCode, dataset, run,
-            DryRunRules.evaluate(run.figures(), threshold)));
+        task.setVariableLocal(
+                "latestRunSummary",
+                report.of(projectCode, dataset, run, DryRunRules.evaluate(run.figures(), threshold)));
         List<Map<String, Object>> earlier = report.earlierRounds(projectCode, dataset);
         task.setVariableLocal("earlierRounds", JsonRows.of(earlier));
         task.setVariableLocal("hasEarlierRounds", !earlier.isEmpty());
@@ -93,21 +101,30 @@ class DatasetSignOff extends FormTaskListener {
         String user = TaskForms.currentUser(task);
         requireOwner(task, projectCode, dataset);
         migrations.recordSignOff(projectCode, dataset, run.round(), signedOff, comment, user, Instant.now(clock));
-        decisions.record(new Decision(projectCode, DECISION, "dataset " + dataset + " round " + run.round(),
-            signedOff ? "signed-off" : "refused", comment == null ? List.of() : List.of(comment),
-            "source=" + run.figures().source() + ", accepted=" + run.figures().accepted() + ", rejected="
-                + run.figures().rejected() + ", file=" + run.sourceFile(),
-            user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "dataset " + dataset + " round " + run.round(),
+                signedOff ? "signed-off" : "refused",
+                comment == null ? List.of() : List.of(comment),
+                "source=" + run.figures().source() + ", accepted="
+                        + run.figures().accepted() + ", rejected="
+                        + run.figures().rejected() + ", file=" + run.sourceFile(),
+                user,
+                task.getProcessInstanceId()));
         task.setVariable("dataSignedOff", signedOff);
         if (!signedOff) {
-            task.setVariable("dryRunFindings", messages.forRecord("migration.signOff.refused",
-                members.displayName(user), comment));
+            task.setVariable(
+                    "dryRunFindings",
+                    messages.forRecord("migration.signOff.refused", members.displayName(user), comment));
         }
     }
 
     private Run latestRun(String projectCode, String dataset) {
-        return migrations.latestRun(projectCode, dataset)
-            .orElseThrow(() -> new IllegalStateException("no dry run of dataset " + dataset + " in " + projectCode));
+        return migrations
+                .latestRun(projectCode, dataset)
+                .orElseThrow(
+                        () -> new IllegalStateException("no dry run of dataset " + dataset + " in " + projectCode));
     }
 
     /**
@@ -117,14 +134,15 @@ class DatasetSignOff extends FormTaskListener {
      * own jobs, process tests) there is no one to check.
      */
     private void requireOwner(DelegateTask task, String projectCode, String dataset) {
-        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication auth =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String department = migration.definition(projectCode, dataset).department();
         if (auth == null || auth.getUserId() == null || department == null) {
             return;
         }
         if (!owners.isOwner(auth.getUserId(), department)) {
-            throw Problem.reject(messages, List.of(Problem.of("migration.signOff.notOwner", auth.getUserId(),
-                dataset, department)));
+            throw Problem.reject(
+                    messages, List.of(Problem.of("migration.signOff.notOwner", auth.getUserId(), dataset, department)));
         }
     }
 }

@@ -31,16 +31,19 @@ final class DefinitionRules {
      * What the form {@code defineDataset} submitted: columns one per line (or comma-separated), key and
      * reconciliation columns comma-separated, the threshold as submitted, the department, and the grid's rule rows.
      */
-    record Form(String dataset, String columns, String keyColumns, String reconcileColumns, Object rejectThreshold,
-                String department, List<FormRow> rules) {
-    }
+    record Form(
+            String dataset,
+            String columns,
+            String keyColumns,
+            String reconcileColumns,
+            Object rejectThreshold,
+            String department,
+            List<FormRow> rules) {}
 
     /** A definition read from the form, or the problems of cells that are no numbers ({@link #check} does the rest). */
-    record Read(DatasetDefinition definition, List<Problem> problems) {
-    }
+    record Read(DatasetDefinition definition, List<Problem> problems) {}
 
-    private DefinitionRules() {
-    }
+    private DefinitionRules() {}
 
     /** Reads a definition from the form's cells; the numbers (threshold, min, max) must be numbers. */
     static Read read(Form form) {
@@ -61,10 +64,19 @@ final class DefinitionRules {
             }
         }
         String columns = form.columns();
-        DatasetDefinition definition = new DatasetDefinition(form.dataset(),
-            columns == null ? List.of() : Arrays.stream(columns.split("[\\n,，]")).map(String::strip)
-                .filter(c -> !c.isEmpty()).toList(),
-            list(form.keyColumns()), list(form.reconcileColumns()), rejectThreshold, form.department(), rules);
+        DatasetDefinition definition = new DatasetDefinition(
+                form.dataset(),
+                columns == null
+                        ? List.of()
+                        : Arrays.stream(columns.split("[\\n,，]"))
+                                .map(String::strip)
+                                .filter(c -> !c.isEmpty())
+                                .toList(),
+                list(form.keyColumns()),
+                list(form.reconcileColumns()),
+                rejectThreshold,
+                form.department(),
+                rules);
         return new Read(definition, List.copyOf(problems));
     }
 
@@ -81,9 +93,16 @@ final class DefinitionRules {
             refDataset = dot < 0 ? reference : reference.substring(0, dot).strip();
             refColumn = dot < 0 ? null : FormInput.text(reference.substring(dot + 1));
         }
-        return new CleansingRule(UNIQUE_NORMALISED.equals(kind) ? CleansingRule.UNIQUE : kind, row.text("column"),
-            row.text("pattern"), values == null ? List.of() : list(values), decimal(row, "min", problems),
-            decimal(row, "max", problems), refDataset, refColumn, normalised);
+        return new CleansingRule(
+                UNIQUE_NORMALISED.equals(kind) ? CleansingRule.UNIQUE : kind,
+                row.text("column"),
+                row.text("pattern"),
+                values == null ? List.of() : list(values),
+                decimal(row, "min", problems),
+                decimal(row, "max", problems),
+                refDataset,
+                refColumn,
+                normalised);
     }
 
     private static BigDecimal decimal(FormRow row, String key, List<Problem> problems) {
@@ -100,8 +119,12 @@ final class DefinitionRules {
     }
 
     private static List<String> list(String text) {
-        return text == null ? List.of()
-            : Arrays.stream(text.split("[,，]")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("[,，]"))
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .toList();
     }
 
     static List<Problem> check(DatasetDefinition d, List<String> projectDepartments, List<String> projectDatasets) {
@@ -127,8 +150,10 @@ final class DefinitionRules {
             problems.add(Problem.of("migration.definition.threshold", String.valueOf(d.rejectThreshold())));
         }
         if (d.department() == null || !projectDepartments.contains(d.department())) {
-            problems.add(Problem.of("migration.definition.department", String.valueOf(d.department()),
-                String.join(", ", projectDepartments)));
+            problems.add(Problem.of(
+                    "migration.definition.department",
+                    String.valueOf(d.department()),
+                    String.join(", ", projectDepartments)));
         }
         for (int i = 0; i < d.rules().size(); i++) {
             rule(i + 1, d.rules().get(i), d, columns, projectDatasets, problems);
@@ -136,12 +161,20 @@ final class DefinitionRules {
         return problems;
     }
 
-    private static void rule(int n, CleansingRule rule, DatasetDefinition d, Set<String> columns,
-                             List<String> projectDatasets, List<Problem> problems) {
+    private static void rule(
+            int n,
+            CleansingRule rule,
+            DatasetDefinition d,
+            Set<String> columns,
+            List<String> projectDatasets,
+            List<Problem> problems) {
         String number = String.valueOf(n);
         if (rule.kind() == null || !CleansingRule.KINDS.contains(rule.kind())) {
-            problems.add(Problem.of("migration.definition.rule.kind", number, String.valueOf(rule.kind()),
-                String.join(", ", CleansingRule.KINDS)));
+            problems.add(Problem.of(
+                    "migration.definition.rule.kind",
+                    number,
+                    String.valueOf(rule.kind()),
+                    String.join(", ", CleansingRule.KINDS)));
             return;
         }
         List<String> ruleColumns = rule.columns();
@@ -162,17 +195,27 @@ final class DefinitionRules {
     }
 
     /** What each kind needs beyond its columns: a pattern, date formats, a range, values, a referenced dataset. */
-    private static void kind(String number, CleansingRule rule, DatasetDefinition d, List<String> projectDatasets,
-                             List<Problem> problems) {
+    private static void kind(
+            String number,
+            CleansingRule rule,
+            DatasetDefinition d,
+            List<String> projectDatasets,
+            List<Problem> problems) {
         switch (rule.kind()) {
             case CleansingRule.PATTERN -> regex(number, rule.pattern(), problems);
-            case CleansingRule.CODE -> regex(number, rule.pattern() == null ? null
-                : rule.pattern().replace(CleansingRule.CATEGORY, "X"), problems);
+            case CleansingRule.CODE ->
+                regex(
+                        number,
+                        rule.pattern() == null ? null : rule.pattern().replace(CleansingRule.CATEGORY, "X"),
+                        problems);
             case CleansingRule.DATE -> dateFormats(number, rule, problems);
             case CleansingRule.NUMBER -> {
                 if (rule.min() != null && rule.max() != null && rule.min().compareTo(rule.max()) > 0) {
-                    problems.add(Problem.of("migration.definition.rule.range", number, rule.min().toPlainString(),
-                        rule.max().toPlainString()));
+                    problems.add(Problem.of(
+                            "migration.definition.rule.range",
+                            number,
+                            rule.min().toPlainString(),
+                            rule.max().toPlainString()));
                 }
             }
             case CleansingRule.ALLOWED -> {
@@ -181,15 +224,17 @@ final class DefinitionRules {
                 }
             }
             case CleansingRule.REFERENCE -> {
-                if (rule.dataset() == null || !projectDatasets.contains(rule.dataset())
-                    || rule.dataset().equals(d.dataset())) {
-                    problems.add(Problem.of("migration.definition.rule.dataset", number, String.valueOf(rule.dataset())));
+                if (rule.dataset() == null
+                        || !projectDatasets.contains(rule.dataset())
+                        || rule.dataset().equals(d.dataset())) {
+                    problems.add(
+                            Problem.of("migration.definition.rule.dataset", number, String.valueOf(rule.dataset())));
                 }
                 if (rule.refColumn() == null || rule.refColumn().isBlank()) {
                     problems.add(Problem.of("migration.definition.rule.refColumn", number));
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 

@@ -55,21 +55,27 @@ final class DryRun {
     }
 
     /** How many rows a rule rejected, and the first of them. */
-    record ReasonCount(String rule, long rows, long firstRow, String example) {
-    }
+    record ReasonCount(String rule, long rows, long firstRow, String example) {}
 
     /** The reconciliation of a dry run. */
-    record Result(String sourceFile, String format, long sourceRows, long acceptedRows, long rejectedRows,
-                  long duplicateRows, long duplicateGroups, List<ColumnSum> sums, List<ReasonCount> reasons,
-                  long millis) {
+    record Result(
+            String sourceFile,
+            String format,
+            long sourceRows,
+            long acceptedRows,
+            long rejectedRows,
+            long duplicateRows,
+            long duplicateGroups,
+            List<ColumnSum> sums,
+            List<ReasonCount> reasons,
+            long millis) {
 
         boolean reconciled() {
             return sourceRows == acceptedRows + rejectedRows && sums.stream().allMatch(ColumnSum::reconciled);
         }
     }
 
-    private DryRun() {
-    }
+    private DryRun() {}
 
     /**
      * Runs the rules over the extract and writes the result files into {@code outDir}.
@@ -77,17 +83,21 @@ final class DryRun {
      * @param references the values of referenced datasets, see {@link RowRules}
      * @param text       renders a problem (a reason, a file header) in the records' language
      */
-    static Result run(ExtractReader reader, DatasetDefinition definition, String sourceFile,
-                      BiFunction<String, String, Predicate<String>> references, Path outDir,
-                      Function<Problem, String> text) {
+    static Result run(
+            ExtractReader reader,
+            DatasetDefinition definition,
+            String sourceFile,
+            BiFunction<String, String, Predicate<String>> references,
+            Path outDir,
+            Function<Problem, String> text) {
         long start = System.nanoTime();
         RowRules rules = new RowRules(definition, reader.header(), references);
         Pass pass = new Pass(rules, definition.reconcileColumns(), sourceFile, text);
         try {
             Files.createDirectories(outDir);
             try (CSVPrinter accepted = printer(outDir.resolve(ACCEPTED));
-                 CSVPrinter rejected = printer(outDir.resolve(REJECTED));
-                 CSVPrinter duplicates = printer(outDir.resolve(DUPLICATES))) {
+                    CSVPrinter rejected = printer(outDir.resolve(REJECTED));
+                    CSVPrinter duplicates = printer(outDir.resolve(DUPLICATES))) {
                 pass.headers(accepted, rejected, duplicates);
                 for (SourceRow next = reader.next(); next != null; next = reader.next()) {
                     pass.row(next, accepted, rejected, duplicates);
@@ -135,7 +145,8 @@ final class DryRun {
             this.columns = rules.columns();
             this.sourceFile = sourceFile;
             this.text = text;
-            this.sumColumns = reconcileColumns.stream().mapToInt(c -> indexOf(columns, c)).toArray();
+            this.sumColumns =
+                    reconcileColumns.stream().mapToInt(c -> indexOf(columns, c)).toArray();
             this.sourceSums = zeros(sumColumns.length);
             this.acceptedSums = zeros(sumColumns.length);
             this.rejectedSums = zeros(sumColumns.length);
@@ -145,16 +156,23 @@ final class DryRun {
         }
 
         void headers(CSVPrinter acceptedOut, CSVPrinter rejectedOut, CSVPrinter duplicatesOut) throws IOException {
-            acceptedOut.printRecord(header(columns, text("migration.file.sourceFile"), text("migration.file.sourceRow")));
-            rejectedOut.printRecord(header(columns, text("migration.file.sourceRow"), text("migration.file.rules"),
-                text("migration.file.reasons")));
-            duplicatesOut.printRecord(header(columns, text("migration.file.duplicateKey"),
-                text("migration.file.sourceRow"), text("migration.file.firstRow")));
+            acceptedOut.printRecord(
+                    header(columns, text("migration.file.sourceFile"), text("migration.file.sourceRow")));
+            rejectedOut.printRecord(header(
+                    columns,
+                    text("migration.file.sourceRow"),
+                    text("migration.file.rules"),
+                    text("migration.file.reasons")));
+            duplicatesOut.printRecord(header(
+                    columns,
+                    text("migration.file.duplicateKey"),
+                    text("migration.file.sourceRow"),
+                    text("migration.file.firstRow")));
         }
 
         /** Checks one source row and writes it to the accepted or the rejected (and duplicates) file. */
         void row(SourceRow sourceRow, CSVPrinter acceptedOut, CSVPrinter rejectedOut, CSVPrinter duplicatesOut)
-            throws IOException {
+                throws IOException {
             source++;
             String row = String.valueOf(sourceRow.number());
             String[] raw = rules.select(sourceRow.values());
@@ -234,15 +252,26 @@ final class DryRun {
         Result result(String format, long millis) {
             List<ColumnSum> sums = new ArrayList<>();
             for (int s = 0; s < sumColumns.length; s++) {
-                sums.add(new ColumnSum(columns.get(sumColumns[s]), sourceSums[s], acceptedSums[s], rejectedSums[s],
-                    notNumeric[s]));
+                sums.add(new ColumnSum(
+                        columns.get(sumColumns[s]), sourceSums[s], acceptedSums[s], rejectedSums[s], notNumeric[s]));
             }
             List<ReasonCount> reasonCounts = reasons.entrySet().stream()
-                .map(e -> new ReasonCount(e.getKey(), e.getValue()[0], e.getValue()[1], examples.get(e.getKey())))
-                .sorted(Comparator.comparingLong(ReasonCount::rows).reversed().thenComparingLong(ReasonCount::firstRow))
-                .toList();
-            return new Result(sourceFile, format, source, accepted, rejected, duplicates, groups.size(),
-                List.copyOf(sums), reasonCounts, millis);
+                    .map(e -> new ReasonCount(e.getKey(), e.getValue()[0], e.getValue()[1], examples.get(e.getKey())))
+                    .sorted(Comparator.comparingLong(ReasonCount::rows)
+                            .reversed()
+                            .thenComparingLong(ReasonCount::firstRow))
+                    .toList();
+            return new Result(
+                    sourceFile,
+                    format,
+                    source,
+                    accepted,
+                    rejected,
+                    duplicates,
+                    groups.size(),
+                    List.copyOf(sums),
+                    reasonCounts,
+                    millis);
         }
 
         private String text(String code) {
@@ -273,9 +302,10 @@ final class DryRun {
 
     /** A CSV file for Excel: UTF-8 with byte order mark, comma separated. */
     static CSVPrinter printer(Path file) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-            1 << 16);
+        Writer writer = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
         writer.write('\uFEFF');
-        return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+        return new CSVPrinter(
+                writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
     }
 }

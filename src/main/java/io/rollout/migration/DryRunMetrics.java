@@ -24,19 +24,24 @@ class DryRunMetrics {
 
     void record(String dataset, RunOutcome outcome) {
         if (outcome.run() == null) {
-            meters.counter("rollout.migration.dryrun.refused", "dataset", dataset).increment();
+            meters.counter("rollout.migration.dryrun.refused", "dataset", dataset)
+                    .increment();
             return;
         }
         long rows = outcome.run().figures().source();
         long millis = outcome.run().millis();
         meters.counter("rollout.migration.dryrun.rows", "dataset", dataset).increment(rows);
-        Timer.builder("rollout.migration.dryrun.duration").tag("dataset", dataset)
-            .description("Time of a dry run over a whole extract").register(meters)
-            .record(Duration.ofMillis(millis));
+        Timer.builder("rollout.migration.dryrun.duration")
+                .tag("dataset", dataset)
+                .description("Time of a dry run over a whole extract")
+                .register(meters)
+                .record(Duration.ofMillis(millis));
         if (millis > 0) {
-            DistributionSummary.builder("rollout.migration.dryrun.rows.per.second").tag("dataset", dataset)
-                .description("Rows per second of a dry run").register(meters)
-                .record(rows * 1000.0 / millis);
+            DistributionSummary.builder("rollout.migration.dryrun.rows.per.second")
+                    .tag("dataset", dataset)
+                    .description("Rows per second of a dry run")
+                    .register(meters)
+                    .record(rows * 1000.0 / millis);
         }
     }
 }

@@ -13,8 +13,7 @@ import java.math.RoundingMode;
 final class DryRunRules {
 
     /** The reconciled counts of one dry run. */
-    record Figures(long source, long accepted, long rejected) {
-    }
+    record Figures(long source, long accepted, long rejected) {}
 
     /**
      * The outcome of a reconciled run.
@@ -22,25 +21,29 @@ final class DryRunRules {
      * @param rejectRate rejected rows in percent of the source rows, rounded to two decimals
      * @param finding    the reason, as the data steward and the business owner read it
      */
-    record Evaluation(double rejectRate, boolean clean, Problem finding) {
-    }
+    record Evaluation(double rejectRate, boolean clean, Problem finding) {}
 
-    private DryRunRules() {
-    }
+    private DryRunRules() {}
 
     /** Judges a reconciled run against the reject threshold (percent). */
     static Evaluation evaluate(Figures figures, int rejectThresholdPercent) {
         double rate = rate(figures);
         boolean clean = figures.rejected() == 0 || rate < rejectThresholdPercent;
-        Problem finding = new Problem(clean ? "migration.dryRun.clean" : "migration.dryRun.tooManyRejects", rate,
-            String.valueOf(figures.rejected()), String.valueOf(figures.source()), rejectThresholdPercent);
+        Problem finding = new Problem(
+                clean ? "migration.dryRun.clean" : "migration.dryRun.tooManyRejects",
+                rate,
+                String.valueOf(figures.rejected()),
+                String.valueOf(figures.source()),
+                rejectThresholdPercent);
         return new Evaluation(rate, clean, finding);
     }
 
     /** Rejected rows in percent of the source rows, rounded to two decimals; 0 without rows. */
     static double rate(Figures figures) {
-        return figures.source() == 0 ? 0.0
-            : BigDecimal.valueOf(figures.rejected() * 100.0 / figures.source()).setScale(2, RoundingMode.HALF_UP)
-                .doubleValue();
+        return figures.source() == 0
+                ? 0.0
+                : BigDecimal.valueOf(figures.rejected() * 100.0 / figures.source())
+                        .setScale(2, RoundingMode.HALF_UP)
+                        .doubleValue();
     }
 }

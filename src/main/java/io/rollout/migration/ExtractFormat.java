@@ -11,8 +11,7 @@ import io.rollout.shared.Messages;
  */
 final class ExtractFormat {
 
-    private ExtractFormat() {
-    }
+    private ExtractFormat() {}
 
     /** The format in words, in the language of stored texts. */
     static String describe(String description, Messages messages) {
@@ -36,8 +35,8 @@ final class ExtractFormat {
         String encoding = rest.substring(0, last);
         boolean bom = encoding.endsWith(" BOM");
         String charset = bom ? encoding.substring(0, encoding.length() - 4) : encoding;
-        return messages.forRecord(bom ? "migration.format.csvBom" : "migration.format.csv", charset,
-            delimiter(delimiter, messages));
+        return messages.forRecord(
+                bom ? "migration.format.csvBom" : "migration.format.csv", charset, delimiter(delimiter, messages));
     }
 
     private static String delimiter(String delimiter, Messages messages) {

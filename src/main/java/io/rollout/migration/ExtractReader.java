@@ -15,8 +15,7 @@ import java.util.Locale;
 interface ExtractReader extends AutoCloseable {
 
     /** One data row: its row number as the spreadsheet shows it (the header is row 1) and its values. */
-    record SourceRow(long number, String[] values) {
-    }
+    record SourceRow(long number, String[] values) {}
 
     /** The header row's column names, trimmed. */
     List<String> header();

@@ -80,7 +80,8 @@ class ExtractStore {
             return;
         }
         try (Stream<Path> entries = Files.list(datasetDir)) {
-            for (Path work : entries.filter(p -> p.getFileName().toString().startsWith("work-")).toList()) {
+            for (Path work : entries.filter(p -> p.getFileName().toString().startsWith("work-"))
+                    .toList()) {
                 if (lastChange(work).isBefore(untouchedSince)) {
                     delete(work);
                 }

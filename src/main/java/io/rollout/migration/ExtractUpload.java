@@ -47,8 +47,13 @@ class ExtractUpload extends FormTaskListener {
             Extract extract;
             try (InputStream content = upload.getValue()) {
                 byte[] bytes = content.readAllBytes();
-                extract = migration.accept(projectCode, dataset, ExtractStore.safe(upload.getFilename()), bytes.length,
-                    new java.io.ByteArrayInputStream(bytes), TaskForms.currentUser(task));
+                extract = migration.accept(
+                        projectCode,
+                        dataset,
+                        ExtractStore.safe(upload.getFilename()),
+                        bytes.length,
+                        new java.io.ByteArrayInputStream(bytes),
+                        TaskForms.currentUser(task));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -57,9 +62,13 @@ class ExtractUpload extends FormTaskListener {
             return;
         }
         Object id = task.getVariable(EXTRACT_ID);
-        boolean pending = id instanceof Number n && migrations.extract(n.longValue())
-            .filter(e -> e.projectCode().equals(projectCode) && e.dataset().equals(dataset))
-            .filter(e -> MigrationRepository.PENDING.equals(e.status())).isPresent();
+        boolean pending = id instanceof Number n
+                && migrations
+                        .extract(n.longValue())
+                        .filter(e -> e.projectCode().equals(projectCode)
+                                && e.dataset().equals(dataset))
+                        .filter(e -> MigrationRepository.PENDING.equals(e.status()))
+                        .isPresent();
         if (!pending) {
             throw messages.reject("migration.extract.fileRequired");
         }

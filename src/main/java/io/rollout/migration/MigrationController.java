@@ -57,8 +57,14 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class MigrationController {
 
     static final List<String> STEWARDS = List.of(Roles.DATA_STEWARD);
-    static final List<String> READERS = List.of(Roles.DATA_STEWARD, Roles.PMO, Roles.BUSINESS_OWNER, Roles.AUDITOR,
-        Roles.CONSULTANT, Roles.DEVELOPER, Roles.STEERING_COMMITTEE);
+    static final List<String> READERS = List.of(
+            Roles.DATA_STEWARD,
+            Roles.PMO,
+            Roles.BUSINESS_OWNER,
+            Roles.AUDITOR,
+            Roles.CONSULTANT,
+            Roles.DEVELOPER,
+            Roles.STEERING_COMMITTEE);
     static final String UPLOAD_TASK = "UserTask_UploadExtract";
     static final List<String> FILES = List.of("rejected", "duplicates", "accepted");
 
@@ -73,9 +79,17 @@ class MigrationController {
     private final TransactionTemplate transaction;
     private final Messages messages;
 
-    MigrationController(CurrentUser user, ProjectAccess access, ProjectRepository projects, ProjectScope scope,
-                        MigrationService migration, DatasetRepository datasets, MigrationRepository migrations,
-                        TaskService tasks, PlatformTransactionManager transactions, Messages messages) {
+    MigrationController(
+            CurrentUser user,
+            ProjectAccess access,
+            ProjectRepository projects,
+            ProjectScope scope,
+            MigrationService migration,
+            DatasetRepository datasets,
+            MigrationRepository migrations,
+            TaskService tasks,
+            PlatformTransactionManager transactions,
+            Messages messages) {
         this.user = user;
         this.access = access;
         this.projects = projects;
@@ -97,26 +111,30 @@ class MigrationController {
     @GetMapping("/api/projects/{code}/datasets/{dataset}")
     DatasetDefinition definition(@PathVariable String code, @PathVariable String dataset) {
         requireDataset(code, dataset, READERS);
-        return datasets.find(code, dataset).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-            messages.get("migration.dataset.undefined", dataset, code)));
+        return datasets.find(code, dataset)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, messages.get("migration.dataset.undefined", dataset, code)));
     }
 
     @PutMapping("/api/projects/{code}/datasets/{dataset}")
-    DatasetDefinition define(@PathVariable String code, @PathVariable String dataset,
-                             @RequestBody DatasetDefinition body) {
+    DatasetDefinition define(
+            @PathVariable String code, @PathVariable String dataset, @RequestBody DatasetDefinition body) {
         requireDataset(code, dataset, STEWARDS);
         migration.define(code, body.withDataset(dataset), user.id());
         return datasets.find(code, dataset).orElseThrow();
     }
 
-    @PostMapping(path = "/api/projects/{code}/datasets/{dataset}/extracts",
-        consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> upload(@PathVariable String code, @PathVariable String dataset,
-                                               @RequestParam("file") MultipartFile file) {
+    @PostMapping(
+            path = "/api/projects/{code}/datasets/{dataset}/extracts",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> upload(
+            @PathVariable String code, @PathVariable String dataset, @RequestParam("file") MultipartFile file) {
         requireDataset(code, dataset, STEWARDS);
         String userId = user.id();
-        String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "extract.csv"
-            : ExtractStore.safe(file.getOriginalFilename());
+        String fileName =
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? "extract.csv"
+                        : ExtractStore.safe(file.getOriginalFilename());
         Map<String, Object> answer = transaction.execute(status -> {
             // a second upload for the same task (another tab, another node) waits here and then finds no open task
             projects.lock(code);
@@ -131,8 +149,8 @@ class MigrationController {
                 tasks.complete(task.getId(), Map.of(ExtractUpload.EXTRACT_ID, extract.id()));
             } catch (NullValueException e) {
                 // completed in the meantime through Tasklist or the engine REST API; the extract is rolled back
-                throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    messages.get("migration.extract.noOpenUpload", dataset, code));
+                throw new ResponseStatusException(
+                        HttpStatus.CONFLICT, messages.get("migration.extract.noOpenUpload", dataset, code));
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("extractId", extract.id());
@@ -148,43 +166,57 @@ class MigrationController {
     @GetMapping("/api/projects/{code}/datasets/{dataset}/runs")
     List<Map<String, Object>> runs(@PathVariable String code, @PathVariable String dataset) {
         requireDataset(code, dataset, READERS);
-        return migrations.runs(code, dataset).stream().map(run -> runJson(code, dataset, run)).toList();
+        return migrations.runs(code, dataset).stream()
+                .map(run -> runJson(code, dataset, run))
+                .toList();
     }
 
     @GetMapping("/api/projects/{code}/datasets/{dataset}/runs/{round}/{name}.csv")
-    ResponseEntity<StreamingResponseBody> csv(@PathVariable String code, @PathVariable String dataset,
-                                              @PathVariable int round, @PathVariable String name) {
+    ResponseEntity<StreamingResponseBody> csv(
+            @PathVariable String code,
+            @PathVariable String dataset,
+            @PathVariable int round,
+            @PathVariable String name) {
         Path file = resultFile(code, dataset, round, name);
         StreamingResponseBody body = out -> ResultExport.toSafeCsv(file, out);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-            .header(HttpHeaders.CONTENT_DISPOSITION, attachment(code, dataset, round, name, "csv"))
-            .body(body);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(code, dataset, round, name, "csv"))
+                .body(body);
     }
 
     @GetMapping("/api/projects/{code}/datasets/{dataset}/runs/{round}/{name}.xlsx")
-    ResponseEntity<StreamingResponseBody> xlsx(@PathVariable String code, @PathVariable String dataset,
-                                               @PathVariable int round, @PathVariable String name) {
+    ResponseEntity<StreamingResponseBody> xlsx(
+            @PathVariable String code,
+            @PathVariable String dataset,
+            @PathVariable int round,
+            @PathVariable String name) {
         Path file = resultFile(code, dataset, round, name);
         StreamingResponseBody body = out -> ResultExport.toXlsx(file, name, out);
         return ResponseEntity.ok()
-            .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-            .header(HttpHeaders.CONTENT_DISPOSITION, attachment(code, dataset, round, name, "xlsx"))
-            .body(body);
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(code, dataset, round, name, "xlsx"))
+                .body(body);
     }
 
     private Path resultFile(String code, String dataset, int round, String name) {
         requireDataset(code, dataset, READERS);
         Path file = FILES.contains(name) ? migration.resultFile(code, dataset, round, name + ".csv") : null;
         if (file == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("migration.run.notFound", dataset,
-                String.valueOf(round), name));
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, messages.get("migration.run.notFound", dataset, String.valueOf(round), name));
         }
         return file;
     }
 
     private static String attachment(String code, String dataset, int round, String name, String extension) {
-        return ContentDisposition.attachment().filename(code + "-" + dataset + "-round-" + round + "-" + name + "."
-            + extension, java.nio.charset.StandardCharsets.UTF_8).build().toString();
+        return ContentDisposition.attachment()
+                .filename(
+                        code + "-" + dataset + "-round-" + round + "-" + name + "." + extension,
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString();
     }
 
     private Map<String, Object> runJson(String code, String dataset, Run run) {
@@ -199,7 +231,9 @@ class MigrationController {
         json.put("duplicateGroups", run.duplicateGroups());
         json.put("millis", run.millis());
         json.put("recordedAt", run.recordedAt().toString());
-        List<Map<String, Object>> sums = migrations.sums(code, dataset, run.round()).stream().map(this::sumJson).toList();
+        List<Map<String, Object>> sums = migrations.sums(code, dataset, run.round()).stream()
+                .map(this::sumJson)
+                .toList();
         json.put("sums", sums);
         json.put("reasons", migrations.reasons(code, dataset, run.round()));
         return json;
@@ -218,18 +252,18 @@ class MigrationController {
 
     private Task openUploadTask(String code, String dataset) {
         return tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(UPLOAD_TASK).list().stream()
-            .filter(t -> dataset.equals(tasks.getVariable(t.getId(), "dataset")))
-            .findFirst()
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
-                messages.get("migration.extract.noOpenUpload", dataset, code)));
+                .filter(t -> dataset.equals(tasks.getVariable(t.getId(), "dataset")))
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.CONFLICT, messages.get("migration.extract.noOpenUpload", dataset, code)));
     }
 
     /** 403 unless the caller is in one of {@code roles}, 404 unless the project exists and has the dataset in scope. */
     private void requireDataset(String code, String dataset, List<String> roles) {
         access.require(code, roles);
         if (!scope.datasets(code).contains(dataset)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-                messages.get("migration.dataset.notInScope", dataset, code));
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, messages.get("migration.dataset.notInScope", dataset, code));
         }
     }
 }

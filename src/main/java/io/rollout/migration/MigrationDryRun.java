@@ -28,8 +28,12 @@ class MigrationDryRun implements JavaDelegate {
     private final JobLockKeeper lock;
     private final DryRunMetrics metrics;
 
-    MigrationDryRun(MigrationService migration, RunReport report, DecisionLog decisions, JobLockKeeper lock,
-        DryRunMetrics metrics) {
+    MigrationDryRun(
+            MigrationService migration,
+            RunReport report,
+            DecisionLog decisions,
+            JobLockKeeper lock,
+            DryRunMetrics metrics) {
         this.migration = migration;
         this.report = report;
         this.decisions = decisions;
@@ -50,9 +54,15 @@ class MigrationDryRun implements JavaDelegate {
             String findings = report.refused(dataset, outcome.fileName(), outcome.refusal());
             execution.setVariable("dryRunClean", false);
             execution.setVariable("dryRunFindings", findings);
-            decisions.record(new Decision(projectCode, DECISION, "dataset " + dataset + " file " + outcome.fileName(),
-                "refused", List.of(outcome.refusal()), "extract=" + extractId, DecisionLog.SYSTEM,
-                execution.getProcessInstanceId()));
+            decisions.record(new Decision(
+                    projectCode,
+                    DECISION,
+                    "dataset " + dataset + " file " + outcome.fileName(),
+                    "refused",
+                    List.of(outcome.refusal()),
+                    "extract=" + extractId,
+                    DecisionLog.SYSTEM,
+                    execution.getProcessInstanceId()));
             return;
         }
         var run = outcome.run();
@@ -60,12 +70,17 @@ class MigrationDryRun implements JavaDelegate {
         execution.setVariable("rejectRate", outcome.evaluation().rejectRate());
         execution.setVariable("dryRunClean", outcome.evaluation().clean());
         execution.setVariable("dryRunFindings", report.of(projectCode, dataset, run, outcome.evaluation()));
-        decisions.record(new Decision(projectCode, DECISION, "dataset " + dataset + " round " + run.round(),
-            outcome.evaluation().clean() ? "passed" : "failed",
-            List.of(report.finding(outcome.evaluation())),
-            "source=" + run.figures().source() + ", accepted=" + run.figures().accepted() + ", rejected="
-                + run.figures().rejected() + ", duplicates=" + run.duplicateRows() + ", threshold="
-                + outcome.threshold() + "%, file=" + run.sourceFile() + ", reasons=" + run.rejectReasons(),
-            DecisionLog.SYSTEM, execution.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "dataset " + dataset + " round " + run.round(),
+                outcome.evaluation().clean() ? "passed" : "failed",
+                List.of(report.finding(outcome.evaluation())),
+                "source=" + run.figures().source() + ", accepted="
+                        + run.figures().accepted() + ", rejected="
+                        + run.figures().rejected() + ", duplicates=" + run.duplicateRows() + ", threshold="
+                        + outcome.threshold() + "%, file=" + run.sourceFile() + ", reasons=" + run.rejectReasons(),
+                DecisionLog.SYSTEM,
+                execution.getProcessInstanceId()));
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param topReasons     how many reject reasons the data steward and the data owner see
  */
 @ConfigurationProperties("rollout.migration")
-record MigrationProperties(@DefaultValue("./data/migration") Path storeDir,
-                           @DefaultValue("200MB") DataSize maxUploadSize,
-                           @DefaultValue("5") int topReasons) {
-}
+record MigrationProperties(
+        @DefaultValue("./data/migration") Path storeDir,
+        @DefaultValue("200MB") DataSize maxUploadSize,
+        @DefaultValue("5") int topReasons) {}

@@ -43,8 +43,14 @@ class MigrationService {
     private final Messages messages;
     private final Clock clock;
 
-    MigrationService(DatasetRepository datasets, MigrationRepository migrations, ExtractStore store,
-                     MigrationProperties properties, ProjectScope scope, Messages messages, Clock clock) {
+    MigrationService(
+            DatasetRepository datasets,
+            MigrationRepository migrations,
+            ExtractStore store,
+            MigrationProperties properties,
+            ProjectScope scope,
+            Messages messages,
+            Clock clock) {
         this.datasets = datasets;
         this.migrations = migrations;
         this.store = store;
@@ -55,8 +61,7 @@ class MigrationService {
     }
 
     /** The outcome of a dry run: the stored run, or why the extract was refused (then {@code run} is null). */
-    record RunOutcome(Run run, Evaluation evaluation, int threshold, String refusal, String fileName) {
-    }
+    record RunOutcome(Run run, Evaluation evaluation, int threshold, String refusal, String fileName) {}
 
     /** Problems of a definition for this project, empty when it can be saved. */
     List<Problem> check(String projectCode, DatasetDefinition definition) {
@@ -75,13 +80,14 @@ class MigrationService {
     /** The dataset's definition; refuses the request when the data steward has not defined it yet. */
     DatasetDefinition definition(String projectCode, String dataset) {
         return datasets.find(projectCode, dataset)
-            .orElseThrow(() -> messages.reject("migration.dataset.undefined", dataset, projectCode));
+                .orElseThrow(() -> messages.reject("migration.dataset.undefined", dataset, projectCode));
     }
 
     /** The reject threshold of the dataset in percent: its own, else the project's. */
     int threshold(String projectCode, DatasetDefinition definition) {
-        return definition.rejectThreshold() != null ? definition.rejectThreshold()
-            : scope.project(projectCode).rejectThreshold();
+        return definition.rejectThreshold() != null
+                ? definition.rejectThreshold()
+                : scope.project(projectCode).rejectThreshold();
     }
 
     /**
@@ -100,8 +106,8 @@ class MigrationService {
         try {
             long stored = Files.size(file);
             if (stored > max) {
-                throw new ExtractException("migration.extract.tooLarge", fileName, String.valueOf(stored),
-                    String.valueOf(max));
+                throw new ExtractException(
+                        "migration.extract.tooLarge", fileName, String.valueOf(stored), String.valueOf(max));
             }
             format = quickCheck(file, fileName, definition);
         } catch (ExtractException e) {
@@ -111,8 +117,18 @@ class MigrationService {
             store.delete(file);
             throw new UncheckedIOException(e);
         }
-        Extract extract = new Extract(0, projectCode, dataset, fileName, size, file.toString(), format,
-            MigrationRepository.PENDING, null, user, Instant.now(clock));
+        Extract extract = new Extract(
+                0,
+                projectCode,
+                dataset,
+                fileName,
+                size,
+                file.toString(),
+                format,
+                MigrationRepository.PENDING,
+                null,
+                user,
+                Instant.now(clock));
         long id = migrations.addExtract(extract);
         return migrations.extract(id).orElseThrow();
     }
@@ -133,17 +149,23 @@ class MigrationService {
      * extract that turns out to be unreadable further down is refused (nothing stored but its status).
      */
     RunOutcome dryRun(String projectCode, String dataset, long extractId) {
-        Extract extract = migrations.extract(extractId)
-            .filter(e -> e.projectCode().equals(projectCode) && e.dataset().equals(dataset))
-            .filter(e -> MigrationRepository.PENDING.equals(e.status()))
-            .orElseThrow(() -> new IllegalStateException("no pending extract " + extractId + " of " + dataset));
+        Extract extract = migrations
+                .extract(extractId)
+                .filter(e -> e.projectCode().equals(projectCode) && e.dataset().equals(dataset))
+                .filter(e -> MigrationRepository.PENDING.equals(e.status()))
+                .orElseThrow(() -> new IllegalStateException("no pending extract " + extractId + " of " + dataset));
         DatasetDefinition definition = definition(projectCode, dataset);
         int threshold = threshold(projectCode, definition);
         Path work = store.workDir(projectCode, dataset);
         DryRun.Result result;
         try (ExtractReader reader = ExtractReader.open(Path.of(extract.storedPath()), extract.fileName())) {
-            result = DryRun.run(reader, definition, extract.fileName(), references(projectCode), work,
-                p -> messages.forRecord(p.code(), p.args()));
+            result = DryRun.run(
+                    reader,
+                    definition,
+                    extract.fileName(),
+                    references(projectCode),
+                    work,
+                    p -> messages.forRecord(p.code(), p.args()));
         } catch (ExtractException e) {
             store.delete(work);
             store.delete(Path.of(extract.storedPath()));
@@ -157,10 +179,20 @@ class MigrationService {
         int round = migrations.lastRound(projectCode, dataset) + 1;
         Path dir = store.keepAsRound(work, projectCode, dataset, round);
         Figures figures = new Figures(result.sourceRows(), result.acceptedRows(), result.rejectedRows());
-        Run run = new Run(round, figures, extract.fileName(), ruleSummary(definition), reasonSummary(result),
-            extract.uploadedBy(),
-            Instant.now(clock), extractId, result.duplicateRows(), result.duplicateGroups(), dir.toString(),
-            result.format(), result.millis());
+        Run run = new Run(
+                round,
+                figures,
+                extract.fileName(),
+                ruleSummary(definition),
+                reasonSummary(result),
+                extract.uploadedBy(),
+                Instant.now(clock),
+                extractId,
+                result.duplicateRows(),
+                result.duplicateGroups(),
+                dir.toString(),
+                result.format(),
+                result.millis());
         migrations.recordRun(projectCode, dataset, run);
         migrations.recordSums(projectCode, dataset, round, result.sums());
         migrations.recordReasons(projectCode, dataset, round, result.reasons());
@@ -171,12 +203,13 @@ class MigrationService {
     /** The accepted values of another dataset's latest signed-off round, for reference rules. */
     private BiFunction<String, String, Predicate<String>> references(String projectCode) {
         return (dataset, column) -> {
-            Run run = migrations.latestSignedOffRun(projectCode, dataset)
-                .orElseThrow(() -> new ExtractException("migration.dryRun.referenceNotSignedOff", dataset));
+            Run run = migrations
+                    .latestSignedOffRun(projectCode, dataset)
+                    .orElseThrow(() -> new ExtractException("migration.dryRun.referenceNotSignedOff", dataset));
             KeyIndex values = new KeyIndex();
-            try (BufferedReader in = Files.newBufferedReader(Path.of(run.resultDir()).resolve(DryRun.ACCEPTED),
-                StandardCharsets.UTF_8);
-                 CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT)) {
+            try (BufferedReader in = Files.newBufferedReader(
+                            Path.of(run.resultDir()).resolve(DryRun.ACCEPTED), StandardCharsets.UTF_8);
+                    CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT)) {
                 int index = -1;
                 for (CSVRecord record : parser) {
                     if (index < 0) {
@@ -200,13 +233,18 @@ class MigrationService {
     }
 
     private static String ruleSummary(DatasetDefinition definition) {
-        String rules = String.join("; ", definition.rules().stream().map(CleansingRule::label).toList());
+        String rules = String.join(
+                "; ", definition.rules().stream().map(CleansingRule::label).toList());
         return rules.length() > 4000 ? rules.substring(0, 4000) : rules;
     }
 
     private String reasonSummary(DryRun.Result result) {
-        String reasons = String.join("; ", result.reasons().stream().limit(properties.topReasons())
-            .map(r -> r.rule() + ": " + r.rows()).toList());
+        String reasons = String.join(
+                "; ",
+                result.reasons().stream()
+                        .limit(properties.topReasons())
+                        .map(r -> r.rule() + ": " + r.rows())
+                        .toList());
         return reasons.isEmpty() ? null : reasons.length() > 4000 ? reasons.substring(0, 4000) : reasons;
     }
 
@@ -225,7 +263,10 @@ class MigrationService {
 
     /** Opens a stored result file of a round; {@code null} when the round or the file does not exist. */
     Path resultFile(String projectCode, String dataset, int round, String name) {
-        return migrations.run(projectCode, dataset, round).map(r -> Path.of(r.resultDir()).resolve(name))
-            .filter(Files::exists).orElse(null);
+        return migrations
+                .run(projectCode, dataset, round)
+                .map(r -> Path.of(r.resultDir()).resolve(name))
+                .filter(Files::exists)
+                .orElse(null);
     }
 }

@@ -25,14 +25,15 @@ public class MigrationStatus {
     /** Datasets of the project without a valid sign-off, in scope order; empty when all are signed off. */
     public List<String> datasetsNotSignedOff(String projectCode) {
         return scope.datasets(projectCode).stream()
-            .filter(dataset -> !signedOff(projectCode, dataset))
-            .toList();
+                .filter(dataset -> !signedOff(projectCode, dataset))
+                .toList();
     }
 
     private boolean signedOff(String projectCode, String dataset) {
         int last = migrations.lastRound(projectCode, dataset);
-        return migrations.latestSignOff(projectCode, dataset)
-            .map(s -> s.signedOff() && s.round() == last)
-            .orElse(false);
+        return migrations
+                .latestSignOff(projectCode, dataset)
+                .map(s -> s.signedOff() && s.round() == last)
+                .orElse(false);
     }
 }

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class Normalise {
 
-    private Normalise() {
-    }
+    private Normalise() {}
 
     /** A value with leading and trailing white space removed, also the ideographic space U+3000. */
     static String strip(String value) {

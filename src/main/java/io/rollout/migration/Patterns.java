@@ -17,8 +17,7 @@ final class Patterns {
     /** The most elements a pattern may expand to; a coding standard such as {@code [A-Z]{2}\d{10}} has 12. */
     static final long MAX_SIZE = 1_000;
 
-    private Patterns() {
-    }
+    private Patterns() {}
 
     /** Why a pattern cannot be used, as a message code for the rule, or {@code null} when it can. */
     static String problem(String regex) {
@@ -52,7 +51,9 @@ final class Patterns {
             char c = regex.charAt(i);
             if (c == '\\' && i + 1 < regex.length()) {
                 char next = regex.charAt(i + 1);
-                if (next == 'u' && i + 6 <= regex.length() && regex.substring(i + 2, i + 6).matches("[0-9a-fA-F]{4}")) {
+                if (next == 'u'
+                        && i + 6 <= regex.length()
+                        && regex.substring(i + 2, i + 6).matches("[0-9a-fA-F]{4}")) {
                     out.append("\\x{").append(regex, i + 2, i + 6).append('}');
                     i += 5;
                     continue;

@@ -30,8 +30,7 @@ final class ResultExport {
 
     static final int WINDOW = 100;
 
-    private ResultExport() {
-    }
+    private ResultExport() {}
 
     /**
      * Copies a CSV result file for download with every cell, the header's column names (the data steward's) included,
@@ -43,9 +42,9 @@ final class ResultExport {
     static long toSafeCsv(Path csv, OutputStream out) throws IOException {
         long rows = -1;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT);
-             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+                CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT);
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
             for (CSVRecord record : parser) {
                 for (int i = 0; i < record.size(); i++) {
                     String value = record.get(i);
@@ -67,7 +66,7 @@ final class ResultExport {
     static long toXlsx(Path csv, String sheetName, OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT)) {
+                CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT)) {
             SXSSFSheet sheet = workbook.createSheet(sheetName);
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();

@@ -33,12 +33,10 @@ import java.util.stream.Collectors;
 final class RowRules {
 
     /** A rule the row breaks: the rule's label ({@code pattern 电话}) and the reason. */
-    record Violation(String rule, Problem problem) {
-    }
+    record Violation(String rule, Problem problem) {}
 
     /** The row's key already occurred in {@code firstRow}. */
-    record Duplicate(String key, long firstRow) {
-    }
+    record Duplicate(String key, long firstRow) {}
 
     /**
      * A checked row.
@@ -67,8 +65,10 @@ final class RowRules {
      * @param references values of another dataset's column in its latest signed-off round:
      *                   {@code (dataset, column) -> contains(value)}
      */
-    RowRules(DatasetDefinition definition, List<String> header,
-             BiFunction<String, String, Predicate<String>> references) {
+    RowRules(
+            DatasetDefinition definition,
+            List<String> header,
+            BiFunction<String, String, Predicate<String>> references) {
         this.columns = definition.columns();
         this.sourceIndex = mapHeader(definition.columns(), header);
         Map<String, Integer> index = new HashMap<>();
@@ -78,7 +78,10 @@ final class RowRules {
         for (CleansingRule rule : definition.rules()) {
             if (CleansingRule.UNIQUE.equals(rule.kind())) {
                 List<String> keyColumns = rule.columns().isEmpty() ? definition.keyColumns() : rule.columns();
-                uniqueness.add(unique(rule, keyColumns, keyColumns.stream().mapToInt(c -> column(index, c)).toArray()));
+                uniqueness.add(unique(
+                        rule,
+                        keyColumns,
+                        keyColumns.stream().mapToInt(c -> column(index, c)).toArray()));
             } else {
                 checks.add(compile(rule, column(index, rule.column()), references));
             }
@@ -165,13 +168,21 @@ final class RowRules {
             throw new ExtractException("migration.extract.duplicateColumns", String.join(", ", duplicates));
         }
         Set<String> wanted = expected.stream().map(Normalise::header).collect(Collectors.toCollection(HashSet::new));
-        List<String> missing = expected.stream().filter(c -> !positions.containsKey(Normalise.header(c))).toList();
-        List<String> unknown = positions.keySet().stream().filter(c -> !wanted.contains(c)).toList();
+        List<String> missing = expected.stream()
+                .filter(c -> !positions.containsKey(Normalise.header(c)))
+                .toList();
+        List<String> unknown =
+                positions.keySet().stream().filter(c -> !wanted.contains(c)).toList();
         if (!missing.isEmpty() || !unknown.isEmpty()) {
-            throw new ExtractException("migration.extract.header", missing.isEmpty() ? "-" : String.join(", ", missing),
-                unknown.isEmpty() ? "-" : String.join(", ", unknown), String.join(", ", expected));
+            throw new ExtractException(
+                    "migration.extract.header",
+                    missing.isEmpty() ? "-" : String.join(", ", missing),
+                    unknown.isEmpty() ? "-" : String.join(", ", unknown),
+                    String.join(", ", expected));
         }
-        return expected.stream().mapToInt(c -> positions.get(Normalise.header(c))).toArray();
+        return expected.stream()
+                .mapToInt(c -> positions.get(Normalise.header(c)))
+                .toArray();
     }
 
     private static int column(Map<String, Integer> index, String column) {
@@ -192,8 +203,8 @@ final class RowRules {
             case CleansingRule.DATE -> date(rule, i, column, label);
             case CleansingRule.NUMBER -> number(rule, i, column, label);
             case CleansingRule.ALLOWED -> allowed(rule, i, column, label);
-            case CleansingRule.REFERENCE -> reference(rule, i, column, label,
-                references.apply(rule.dataset(), rule.refColumn()));
+            case CleansingRule.REFERENCE ->
+                reference(rule, i, column, label, references.apply(rule.dataset(), rule.refColumn()));
             case CleansingRule.CODE -> code(rule, i, column, label);
             default -> throw new IllegalStateException("unknown rule kind " + rule.kind());
         };
@@ -219,8 +230,9 @@ final class RowRules {
     /** A date in one of the rule's formats (strict: no 30 February), stored as an ISO date. */
     private static Check date(CleansingRule rule, int i, String column, String label) {
         List<DateTimeFormatter> formats = rule.values().stream()
-            .map(f -> DateTimeFormatter.ofPattern(f.replace("yyyy", "uuuu").replace("yy", "uu"))
-                .withResolverStyle(ResolverStyle.STRICT)).toList();
+                .map(f -> DateTimeFormatter.ofPattern(f.replace("yyyy", "uuuu").replace("yy", "uu"))
+                        .withResolverStyle(ResolverStyle.STRICT))
+                .toList();
         String shown = String.join(", ", rule.values());
         return (v, row, out, d) -> {
             if (!v[i].isEmpty()) {
@@ -244,9 +256,15 @@ final class RowRules {
             if (number == null) {
                 out.add(new Violation(label, Problem.of("migration.rule.number", column, v[i])));
             } else if (rule.min() != null && number.compareTo(rule.min()) < 0) {
-                out.add(new Violation(label, Problem.of("migration.rule.min", column, v[i], rule.min().toPlainString())));
+                out.add(new Violation(
+                        label,
+                        Problem.of(
+                                "migration.rule.min", column, v[i], rule.min().toPlainString())));
             } else if (rule.max() != null && number.compareTo(rule.max()) > 0) {
-                out.add(new Violation(label, Problem.of("migration.rule.max", column, v[i], rule.max().toPlainString())));
+                out.add(new Violation(
+                        label,
+                        Problem.of(
+                                "migration.rule.max", column, v[i], rule.max().toPlainString())));
             } else {
                 v[i] = number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
             }
@@ -267,8 +285,8 @@ final class RowRules {
     private static Check reference(CleansingRule rule, int i, String column, String label, Predicate<String> known) {
         return (v, row, out, d) -> {
             if (!v[i].isEmpty() && !known.test(v[i])) {
-                out.add(new Violation(label, Problem.of("migration.rule.reference", column, v[i], rule.dataset(),
-                    rule.refColumn())));
+                out.add(new Violation(
+                        label, Problem.of("migration.rule.reference", column, v[i], rule.dataset(), rule.refColumn())));
             }
         };
     }
@@ -277,7 +295,7 @@ final class RowRules {
         String standard = rule.pattern();
         if (!standard.contains(CleansingRule.CATEGORY) || rule.values().isEmpty()) {
             Matcher matcher = Patterns.compile(standard.replace(CleansingRule.CATEGORY, "[A-Za-z0-9]+"), column)
-                .matcher("");
+                    .matcher("");
             return (v, row, out, d) -> {
                 if (!v[i].isEmpty() && !matcher.reset(v[i]).matches()) {
                     out.add(new Violation(label, Problem.of("migration.rule.code", column, v[i], standard)));
@@ -286,16 +304,17 @@ final class RowRules {
         }
         String categories = rule.values().stream().map(Pattern::quote).collect(Collectors.joining("|"));
         Matcher full = Patterns.compile(standard.replace(CleansingRule.CATEGORY, "(?:" + categories + ")"), column)
-            .matcher("");
-        Matcher shape = Patterns.compile(standard.replace(CleansingRule.CATEGORY, "([^\\s]+?)"), column).matcher("");
+                .matcher("");
+        Matcher shape = Patterns.compile(standard.replace(CleansingRule.CATEGORY, "([^\\s]+?)"), column)
+                .matcher("");
         String allowed = String.join(", ", rule.values());
         return (v, row, out, d) -> {
             if (v[i].isEmpty() || full.reset(v[i]).matches()) {
                 return;
             }
             if (shape.reset(v[i]).matches()) {
-                out.add(new Violation(label, Problem.of("migration.rule.codeCategory", column, v[i], shape.group(1),
-                    allowed)));
+                out.add(new Violation(
+                        label, Problem.of("migration.rule.codeCategory", column, v[i], shape.group(1), allowed)));
             } else {
                 out.add(new Violation(label, Problem.of("migration.rule.code", column, v[i], standard)));
             }
@@ -324,8 +343,13 @@ final class RowRules {
             long first = seen.putIfAbsent(text, row);
             if (first >= 0) {
                 String shown = text.toString().replace('\u0001', '|');
-                out.add(new Violation(label, Problem.of(normalised ? "migration.rule.duplicateNormalised"
-                    : "migration.rule.duplicate", names, shown, String.valueOf(first))));
+                out.add(new Violation(
+                        label,
+                        Problem.of(
+                                normalised ? "migration.rule.duplicateNormalised" : "migration.rule.duplicate",
+                                names,
+                                shown,
+                                String.valueOf(first))));
                 if (d[0] == null) {
                     d[0] = new Duplicate(shown, first);
                 }
@@ -337,8 +361,9 @@ final class RowRules {
         for (DateTimeFormatter format : formats) {
             // a format that does not fit is the common case: find it without an exception
             ParsePosition position = new ParsePosition(0);
-            if (format.parseUnresolved(value, position) == null || position.getErrorIndex() >= 0
-                || position.getIndex() != value.length()) {
+            if (format.parseUnresolved(value, position) == null
+                    || position.getErrorIndex() >= 0
+                    || position.getIndex() != value.length()) {
                 continue;
             }
             try {

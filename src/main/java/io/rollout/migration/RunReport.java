@@ -1,9 +1,9 @@
 package io.rollout.migration;
 
+import io.rollout.identity.RoleMembers;
 import io.rollout.migration.DryRun.ColumnSum;
 import io.rollout.migration.DryRun.ReasonCount;
 import io.rollout.migration.DryRunRules.Evaluation;
-import io.rollout.identity.RoleMembers;
 import io.rollout.migration.MigrationRepository.Run;
 import io.rollout.migration.MigrationRepository.SignOff;
 import io.rollout.shared.Dates;
@@ -37,8 +37,12 @@ class RunReport {
     private final RoleMembers members;
     private final Messages messages;
 
-    RunReport(MigrationRepository migrations, MigrationProperties properties, Names names, RoleMembers members,
-              Messages messages) {
+    RunReport(
+            MigrationRepository migrations,
+            MigrationProperties properties,
+            Names names,
+            RoleMembers members,
+            Messages messages) {
         this.migrations = migrations;
         this.properties = properties;
         this.names = names;
@@ -48,35 +52,63 @@ class RunReport {
 
     String of(String projectCode, String dataset, Run run, Evaluation evaluation) {
         List<String> parts = new ArrayList<>();
-        parts.add(messages.forRecord("migration.summary.run", FormInput.md(names.dataset(dataset)), run.round(),
-            FormInput.md(file(run)), FormInput.md(members.displayName(run.recordedBy())), Dates.time(run.recordedAt())));
-        parts.add(messages.forRecord("migration.summary.figures", String.valueOf(run.figures().source()),
-            String.valueOf(run.figures().accepted()), String.valueOf(run.figures().rejected()), evaluation.rejectRate(),
-            String.valueOf(run.duplicateRows()), String.valueOf(run.duplicateGroups())));
-        parts.add(messages.forRecord(evaluation.finding().code(), evaluation.finding().args()));
+        parts.add(messages.forRecord(
+                "migration.summary.run",
+                FormInput.md(names.dataset(dataset)),
+                run.round(),
+                FormInput.md(file(run)),
+                FormInput.md(members.displayName(run.recordedBy())),
+                Dates.time(run.recordedAt())));
+        parts.add(messages.forRecord(
+                "migration.summary.figures",
+                String.valueOf(run.figures().source()),
+                String.valueOf(run.figures().accepted()),
+                String.valueOf(run.figures().rejected()),
+                evaluation.rejectRate(),
+                String.valueOf(run.duplicateRows()),
+                String.valueOf(run.duplicateGroups())));
+        parts.add(messages.forRecord(
+                evaluation.finding().code(), evaluation.finding().args()));
         for (ColumnSum sum : migrations.sums(projectCode, dataset, run.round())) {
-            parts.add(messages.forRecord("migration.summary.sum", FormInput.md(sum.column()), sum.source().toPlainString(),
-                sum.accepted().toPlainString(), sum.rejected().toPlainString(), String.valueOf(sum.notNumeric())));
+            parts.add(messages.forRecord(
+                    "migration.summary.sum",
+                    FormInput.md(sum.column()),
+                    sum.source().toPlainString(),
+                    sum.accepted().toPlainString(),
+                    sum.rejected().toPlainString(),
+                    String.valueOf(sum.notNumeric())));
         }
         List<ReasonCount> reasons = migrations.reasons(projectCode, dataset, run.round());
         if (!reasons.isEmpty()) {
             StringBuilder top = new StringBuilder(messages.forRecord("migration.summary.topReasons"));
             for (ReasonCount reason : reasons.subList(0, Math.min(reasons.size(), properties.topReasons()))) {
-                top.append("\n- ").append(messages.forRecord("migration.summary.reason", FormInput.md(reason.rule()),
-                    String.valueOf(reason.rows()), String.valueOf(reason.firstRow()), FormInput.md(reason.example())));
+                top.append("\n- ")
+                        .append(messages.forRecord(
+                                "migration.summary.reason",
+                                FormInput.md(reason.rule()),
+                                String.valueOf(reason.rows()),
+                                String.valueOf(reason.firstRow()),
+                                FormInput.md(reason.example())));
             }
             parts.add(top.toString());
         }
         String base = "/api/projects/" + projectCode + "/datasets/" + dataset + "/runs/" + run.round() + "/";
-        parts.add(messages.forRecord("migration.summary.downloads", base + "rejected.xlsx", base + "rejected.csv",
-            base + "duplicates.xlsx", base + "accepted.csv"));
+        parts.add(messages.forRecord(
+                "migration.summary.downloads",
+                base + "rejected.xlsx",
+                base + "rejected.csv",
+                base + "duplicates.xlsx",
+                base + "accepted.csv"));
         return String.join("\n\n", parts);
     }
 
     /** The file of a run in one sentence: "legacy-customers.csv: CSV, UTF-8, comma-separated, 62 rows". */
     String file(Run run) {
-        return messages.forRecord("migration.summary.file", run.sourceFile(),
-            ExtractFormat.describe(run.format(), messages), String.valueOf(run.figures().source()));
+        return messages.forRecord(
+                "migration.summary.file",
+                run.sourceFile(),
+                ExtractFormat.describe(run.format(), messages),
+                String.valueOf(run.figures().source()));
     }
 
     /**
@@ -99,15 +131,29 @@ class RunReport {
             row.put("round", run.round());
             row.put("file", run.sourceFile());
             row.put("rows", run.figures().source());
-            row.put("rejected", String.format(Locale.ROOT, "%d (%.2f %%)", run.figures().rejected(),
-                DryRunRules.rate(run.figures())));
-            row.put("reasons", migrations.reasons(projectCode, dataset, run.round()).stream().limit(3)
-                .map(r -> messages.forRecord("migration.summary.reasonShort", r.rule(), String.valueOf(r.rows())))
-                .collect(Collectors.joining("; ")));
+            row.put(
+                    "rejected",
+                    String.format(
+                            Locale.ROOT, "%d (%.2f %%)", run.figures().rejected(), DryRunRules.rate(run.figures())));
+            row.put(
+                    "reasons",
+                    migrations.reasons(projectCode, dataset, run.round()).stream()
+                            .limit(3)
+                            .map(r -> messages.forRecord(
+                                    "migration.summary.reasonShort", r.rule(), String.valueOf(r.rows())))
+                            .collect(Collectors.joining("; ")));
             SignOff signOff = signOffs.get(run.round());
-            row.put("outcome", signOff == null ? messages.forRecord("migration.round.sentBack")
-                : signOff.signedOff() ? messages.forRecord("migration.round.signedOff", members.displayName(signOff.signedBy()))
-                : messages.forRecord("migration.round.refused", members.displayName(signOff.signedBy()), signOff.comment()));
+            row.put(
+                    "outcome",
+                    signOff == null
+                            ? messages.forRecord("migration.round.sentBack")
+                            : signOff.signedOff()
+                                    ? messages.forRecord(
+                                            "migration.round.signedOff", members.displayName(signOff.signedBy()))
+                                    : messages.forRecord(
+                                            "migration.round.refused",
+                                            members.displayName(signOff.signedBy()),
+                                            signOff.comment()));
             rows.add(row);
         }
         return rows;
@@ -115,12 +161,13 @@ class RunReport {
 
     /** The gate's finding alone, as the decision log keeps it. */
     String finding(Evaluation evaluation) {
-        return messages.forRecord(evaluation.finding().code(), evaluation.finding().args());
+        return messages.forRecord(
+                evaluation.finding().code(), evaluation.finding().args());
     }
 
     /** The findings of a refused extract: why, and that nothing was stored. */
     String refused(String dataset, String fileName, String reason) {
-        return messages.forRecord("migration.dryRun.refused", FormInput.md(fileName), FormInput.md(dataset),
-            FormInput.md(reason));
+        return messages.forRecord(
+                "migration.dryRun.refused", FormInput.md(fileName), FormInput.md(dataset), FormInput.md(reason));
     }
 }

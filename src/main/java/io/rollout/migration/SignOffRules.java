@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class SignOffRules {
 
-    private SignOffRules() {
-    }
+    private SignOffRules() {}
 
     /** The problem of a sign-off decision, if any: the decision is missing, or a refusal has no comment. */
     static List<Problem> decision(Boolean signedOff, String comment) {

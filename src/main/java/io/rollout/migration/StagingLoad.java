@@ -31,10 +31,12 @@ class StagingLoad implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String projectCode = ProcessVariables.projectCode(execution);
         String dataset = ProcessVariables.dataset(execution);
-        Run run = migrations.latestSignedOffRun(projectCode, dataset)
-            .orElseThrow(() -> new IllegalStateException("dataset " + dataset + " of " + projectCode
-                + " has no signed-off round to load"));
-        long staged = lock.whileRunning(() -> loader.load(projectCode, migration.definition(projectCode, dataset), run));
+        Run run = migrations
+                .latestSignedOffRun(projectCode, dataset)
+                .orElseThrow(() -> new IllegalStateException(
+                        "dataset " + dataset + " of " + projectCode + " has no signed-off round to load"));
+        long staged =
+                lock.whileRunning(() -> loader.load(projectCode, migration.definition(projectCode, dataset), run));
         execution.setVariable("stagedRows", staged);
     }
 }

@@ -42,14 +42,17 @@ class StagingLoader {
         Path accepted = Path.of(run.resultDir()).resolve(DryRun.ACCEPTED);
         long loaded = 0;
         try (BufferedReader in = Files.newBufferedReader(accepted, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT)) {
+                CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT)) {
             List<String> columns = null;
             int[] key = null;
             List<Object[]> batch = new ArrayList<>(BATCH);
             for (CSVRecord record : parser) {
                 if (columns == null) {
                     columns = record.stream().skip(2).toList();
-                    key = definition.keyColumns().stream().mapToInt(columns::indexOf).filter(i -> i >= 0).toArray();
+                    key = definition.keyColumns().stream()
+                            .mapToInt(columns::indexOf)
+                            .filter(i -> i >= 0)
+                            .toArray();
                     continue;
                 }
                 Map<String, String> payload = new LinkedHashMap<>();
@@ -60,8 +63,15 @@ class StagingLoader {
                 for (int k : key) {
                     recordKey.append(recordKey.isEmpty() ? "" : "|").append(record.get(k + 2));
                 }
-                batch.add(new Object[] {projectCode, definition.dataset(), run.round(), record.get(0),
-                    Long.parseLong(record.get(1)), recordKey.isEmpty() ? null : recordKey.toString(), json(payload)});
+                batch.add(new Object[] {
+                    projectCode,
+                    definition.dataset(),
+                    run.round(),
+                    record.get(0),
+                    Long.parseLong(record.get(1)),
+                    recordKey.isEmpty() ? null : recordKey.toString(),
+                    json(payload)
+                });
                 if (batch.size() == BATCH) {
                     loaded += insert(batch);
                 }
@@ -83,8 +93,8 @@ class StagingLoader {
         try {
             String json = JSON.writeValueAsString(payload);
             if (json.length() > 4000) {
-                throw new IllegalStateException("a record of more than 4000 characters cannot be staged: "
-                    + json.substring(0, 80) + "...");
+                throw new IllegalStateException(
+                        "a record of more than 4000 characters cannot be staged: " + json.substring(0, 80) + "...");
             }
             return json;
         } catch (JsonProcessingException e) {

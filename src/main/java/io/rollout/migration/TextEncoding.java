@@ -24,6 +24,7 @@ record TextEncoding(Charset charset, int bomLength) {
 
     /** How many leading bytes are inspected. */
     static final int SAMPLE = 64 * 1024;
+
     static final Charset GB18030 = Charset.forName("GB18030");
     /** Fewer non-ASCII bytes than this are too little evidence for the detector. */
     static final int FEW = 64;
@@ -72,8 +73,10 @@ record TextEncoding(Charset charset, int bomLength) {
 
     /** The decoder that marks bytes it cannot decode with U+FFFD, so a reader can name their row. */
     java.nio.charset.CharsetDecoder replacingDecoder() {
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD");
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith("\uFFFD");
     }
 
     private static int nonAscii(byte[] sample, int length) {
@@ -88,8 +91,10 @@ record TextEncoding(Charset charset, int bomLength) {
 
     private static boolean decodes(Charset charset, byte[] sample, int length) {
         try {
-            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(sample, 0, length));
+            charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(sample, 0, length));
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -146,7 +146,9 @@ final class XlsxExtractReader implements ExtractReader {
             Integer formatId = cell.getDataFormatId();
             String format = cell.getDataFormatString();
             if (formatId != null && format != null && DateUtil.isADateFormat(formatId, format)) {
-                return DateUtil.getLocalDateTime(((BigDecimal) cell.getValue()).doubleValue()).toLocalDate().toString();
+                return DateUtil.getLocalDateTime(((BigDecimal) cell.getValue()).doubleValue())
+                        .toLocalDate()
+                        .toString();
             }
             return ((BigDecimal) cell.getValue()).toPlainString();
         }

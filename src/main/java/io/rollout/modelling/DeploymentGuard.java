@@ -22,10 +22,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -65,9 +65,13 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     private final String offeredGroups;
     private final boolean allowScripts;
 
-    DeploymentGuard(ApplicationContext context, ModelBeans beans, ResourceLoader files, Messages messages,
-                    @Value("${rollout.departments}") List<String> departments,
-                    @Value("${rollout.modelling.allow-scripts:false}") boolean allowScripts) {
+    DeploymentGuard(
+            ApplicationContext context,
+            ModelBeans beans,
+            ResourceLoader files,
+            Messages messages,
+            @Value("${rollout.departments}") List<String> departments,
+            @Value("${rollout.modelling.allow-scripts:false}") boolean allowScripts) {
         this.context = context;
         this.beans = beans;
         this.allowScripts = allowScripts;
@@ -82,7 +86,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<Deployer> pre = configuration.getCustomPreDeployers() == null
-            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreDeployers());
         pre.add(this);
         configuration.setCustomPreDeployers(pre);
     }
@@ -135,7 +140,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             for (ModelReferences.Finding f : ModelReferences.check(model.getValue(), known)) {
                 refusals.add(resource, new ReferenceProblem(message(resource, f), f.elementId()));
             }
-            Document document = (Document) model.getValue().getDocument().getDomSource().getNode();
+            Document document =
+                    (Document) model.getValue().getDocument().getDomSource().getNode();
             for (ModelCode.Finding f : ModelCode.checkProcess(document, known)) {
                 refusals.add(resource, new ReferenceProblem(message(resource, f), f.elementId()));
                 refusals.code = true;
@@ -147,11 +153,15 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     private void retentions(Contents contents, Refusals refusals) {
         for (Map.Entry<String, BpmnModelInstance> model : contents.models().entrySet()) {
             for (Process process : model.getValue().getModelElementsByType(Process.class)) {
-                ProcessDefinitionEntity latest = Context.getCommandContext().getProcessDefinitionManager()
-                    .findLatestProcessDefinitionByKey(process.getId());
-                Optional<Problem> shorter = shorterRetention(model.getKey(), process.getId(),
-                    process.getCamundaHistoryTimeToLiveString(), latest == null ? null : latest.getHistoryTimeToLive(),
-                    latest == null ? 0 : latest.getVersion());
+                ProcessDefinitionEntity latest = Context.getCommandContext()
+                        .getProcessDefinitionManager()
+                        .findLatestProcessDefinitionByKey(process.getId());
+                Optional<Problem> shorter = shorterRetention(
+                        model.getKey(),
+                        process.getId(),
+                        process.getCamundaHistoryTimeToLiveString(),
+                        latest == null ? null : latest.getHistoryTimeToLive(),
+                        latest == null ? 0 : latest.getVersion());
                 if (shorter.isPresent()) {
                     refusals.add(model.getKey(), shorter.get());
                     refusals.retention = true;
@@ -174,9 +184,12 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         refusals.byResource.values().forEach(problems::addAll);
         List<String> lines = problems.stream().map(Problem::getMessage).toList();
         // the reference message speaks of references only; a model that would run code is told what a model may do
-        String summary = messages.get(refusals.code ? "modelling.deployment.refused"
-            : refusals.retention ? "modelling.deployment.problems" : "modelling.deployment.rejected",
-            lines.size(), String.join("\n", lines));
+        String summary = messages.get(
+                refusals.code
+                        ? "modelling.deployment.refused"
+                        : refusals.retention ? "modelling.deployment.problems" : "modelling.deployment.rejected",
+                lines.size(),
+                String.join("\n", lines));
         return new ParseException(summary, String.join(", ", refusals.byResource.keySet()), problems, List.of());
     }
 
@@ -186,8 +199,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
      * migrated onto by running ones, would let the nightly cleanup take their history early (README "History
      * retention"). A first version and a longer or equal time to live pass.
      */
-    private Optional<Problem> shorterRetention(String resource, String key, String declared,
-                                                         Integer deployedDays, int deployedVersion) {
+    private Optional<Problem> shorterRetention(
+            String resource, String key, String declared, Integer deployedDays, int deployedVersion) {
         if (deployedDays == null) {
             return Optional.empty();
         }
@@ -200,8 +213,15 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         if (days != null && days >= deployedDays) {
             return Optional.empty();
         }
-        return Optional.of(new ReferenceProblem(messages.get("modelling.retention.shorter", resource, key,
-            declared == null ? "-" : declared, deployedVersion, deployedDays), key));
+        return Optional.of(new ReferenceProblem(
+                messages.get(
+                        "modelling.retention.shorter",
+                        resource,
+                        key,
+                        declared == null ? "-" : declared,
+                        deployedVersion,
+                        deployedDays),
+                key));
     }
 
     private String message(String resource, ModelCode.Finding f) {
@@ -211,9 +231,15 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             case EXPRESSION -> {
                 String getters = String.join(", ", new TreeSet<>(ExpressionPolicy.ENGINE_GETTERS));
                 List<String> reasons = f.reasons().stream()
-                    .map(v -> messages.get(v.code(), v.subject(), getters)).toList();
-                yield messages.get("modelling.code.expression", resource, f.element(), f.where(), f.subject(),
-                    String.join("; ", reasons));
+                        .map(v -> messages.get(v.code(), v.subject(), getters))
+                        .toList();
+                yield messages.get(
+                        "modelling.code.expression",
+                        resource,
+                        f.element(),
+                        f.where(),
+                        f.subject(),
+                        String.join("; ", reasons));
             }
         };
     }
@@ -235,9 +261,15 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
      * documents, and the files that have no place in a deployment (CMMN case models, anything but models, forms and
      * diagram images).
      */
-    record Contents(Map<String, BpmnModelInstance> models, Set<String> resourceNames, Set<String> formIds,
-                    Set<String> decisionKeys, Set<String> processKeys, Map<String, Document> decisionDocuments,
-                    Set<String> caseModels, Set<String> otherResources) {
+    record Contents(
+            Map<String, BpmnModelInstance> models,
+            Set<String> resourceNames,
+            Set<String> formIds,
+            Set<String> decisionKeys,
+            Set<String> processKeys,
+            Map<String, Document> decisionDocuments,
+            Set<String> caseModels,
+            Set<String> otherResources) {
 
         static Contents of(Map<String, ResourceEntity> resources) {
             Map<String, BpmnModelInstance> models = new TreeMap<>();
@@ -258,7 +290,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                     } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
                         DmnModelInstance dmn = Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
                         dmn.getModelElementsByType(Decision.class).forEach(d -> decisions.add(d.getId()));
-                        tables.put(name, (Document) dmn.getDocument().getDomSource().getNode());
+                        tables.put(name, (Document)
+                                dmn.getDocument().getDomSource().getNode());
                     } else if (name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml")) {
                         caseModels.add(name);
                     } else if (name.endsWith(".form")) {
@@ -277,8 +310,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                     // not ours to judge: the engine's own deployers reject a file they cannot parse, with its reason
                 }
             }
-            return new Contents(models, new HashSet<>(resources.keySet()), forms, decisions, processes, tables,
-                caseModels, others);
+            return new Contents(
+                    models, new HashSet<>(resources.keySet()), forms, decisions, processes, tables, caseModels, others);
         }
     }
 
@@ -344,7 +377,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             }
             // binding "deployment" resolves within this deployment only
             return !"deployment".equals(binding)
-                && command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(id) != null;
+                    && command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(id) != null;
         }
 
         @Override
@@ -356,14 +389,15 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         public boolean servedFile(String path) {
             String relative = path.startsWith("/") ? path.substring(1) : path;
             return files.getResource("classpath:static/" + relative).exists()
-                || files.getResource("classpath:public/" + relative).exists()
-                || files.getResource("classpath:" + relative).exists();
+                    || files.getResource("classpath:public/" + relative).exists()
+                    || files.getResource("classpath:" + relative).exists();
         }
 
         @Override
         public boolean group(String groupId) {
-            return knownGroups.contains(groupId) || command.runWithoutAuthorization(
-                () -> command.getReadOnlyIdentityProvider().findGroupById(groupId) != null);
+            return knownGroups.contains(groupId)
+                    || command.runWithoutAuthorization(
+                            () -> command.getReadOnlyIdentityProvider().findGroupById(groupId) != null);
         }
 
         @Override
@@ -372,7 +406,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                 return true;
             }
             return !"deployment".equals(binding)
-                && command.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key) != null;
+                    && command.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key) != null;
         }
 
         @Override
@@ -381,7 +415,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
                 return true;
             }
             return !"deployment".equals(binding)
-                && command.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null;
+                    && command.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null;
         }
     }
 

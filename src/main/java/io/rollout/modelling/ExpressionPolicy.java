@@ -53,11 +53,31 @@ final class ExpressionPolicy {
      * reading variables. Nothing that reaches the engine ({@code getProcessEngineServices}, {@code getProcessEngine}),
      * other executions ({@code getParent}, {@code getProcessInstance}) or writes.
      */
-    public static final Set<String> ENGINE_GETTERS = Set.of("getVariable", "getVariableLocal", "hasVariable",
-        "hasVariableLocal", "getProcessBusinessKey", "getBusinessKey", "getId", "getProcessInstanceId",
-        "getProcessDefinitionId", "getActivityInstanceId", "getCurrentActivityId", "getCurrentActivityName",
-        "getEventName", "getTenantId", "getName", "getAssignee", "getOwner", "getTaskDefinitionKey", "getExecutionId",
-        "getDueDate", "getFollowUpDate", "getPriority", "getDescription", "getCreateTime");
+    public static final Set<String> ENGINE_GETTERS = Set.of(
+            "getVariable",
+            "getVariableLocal",
+            "hasVariable",
+            "hasVariableLocal",
+            "getProcessBusinessKey",
+            "getBusinessKey",
+            "getId",
+            "getProcessInstanceId",
+            "getProcessDefinitionId",
+            "getActivityInstanceId",
+            "getCurrentActivityId",
+            "getCurrentActivityName",
+            "getEventName",
+            "getTenantId",
+            "getName",
+            "getAssignee",
+            "getOwner",
+            "getTaskDefinitionKey",
+            "getExecutionId",
+            "getDueDate",
+            "getFollowUpDate",
+            "getPriority",
+            "getDescription",
+            "getCreateTime");
 
     /** The engine's own objects an expression could name; only the first two are offered, with their getters. */
     private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution");
@@ -83,13 +103,11 @@ final class ExpressionPolicy {
     }
 
     /** Why an expression is refused: a message code of {@code messages/modelling} and what it names. */
-    public record Violation(String code, String subject) {
-    }
+    public record Violation(String code, String subject) {}
 
     private static final Builder PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
 
-    private ExpressionPolicy() {
-    }
+    private ExpressionPolicy() {}
 
     /** Whether the text carries an expression the engine would evaluate. */
     public static boolean hasExpression(String text) {
@@ -114,9 +132,13 @@ final class ExpressionPolicy {
         if (node instanceof AstLiteral || node instanceof AstText) {
             return;
         }
-        if (node instanceof AstEval || node instanceof AstComposite || node instanceof AstNested
-            || node instanceof AstChoice || node instanceof AstBinary || node instanceof AstUnary
-            || node instanceof AstParameters) {
+        if (node instanceof AstEval
+                || node instanceof AstComposite
+                || node instanceof AstNested
+                || node instanceof AstChoice
+                || node instanceof AstBinary
+                || node instanceof AstUnary
+                || node instanceof AstParameters) {
             children(node, beans, violations);
         } else if (node instanceof AstIdentifier identifier) {
             name(identifier.getName(), beans, violations);

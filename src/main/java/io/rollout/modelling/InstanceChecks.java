@@ -38,22 +38,37 @@ class InstanceChecks {
 
     /** The dry run of the chosen instances, or of every instance of the source version when none are chosen. */
     List<InstanceCheck> of(Request request, Prepared prepared) {
-        List<String> ids = request.processInstanceIds() != null && !request.processInstanceIds().isEmpty()
-            ? request.processInstanceIds().stream().distinct().toList()
-            : runtime.createProcessInstanceQuery().processDefinitionId(prepared.source().getId())
-                .orderByProcessInstanceId().asc().list().stream().map(ProcessInstance::getId).toList();
+        List<String> ids = request.processInstanceIds() != null
+                        && !request.processInstanceIds().isEmpty()
+                ? request.processInstanceIds().stream().distinct().toList()
+                : runtime
+                        .createProcessInstanceQuery()
+                        .processDefinitionId(prepared.source().getId())
+                        .orderByProcessInstanceId()
+                        .asc()
+                        .list()
+                        .stream()
+                        .map(ProcessInstance::getId)
+                        .toList();
         return ids.stream().map(id -> check(id, prepared)).toList();
     }
 
     /** Migrates one instance for real and rolls it back: whatever the engine would refuse, it refuses here. */
     private InstanceCheck check(String id, Prepared prepared) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
+        ProcessInstance instance =
+                runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
         if (instance == null) {
             return new InstanceCheck(id, null, false, List.of(messages.get("modelling.migration.notRunning", id)));
         }
         if (!instance.getProcessDefinitionId().equals(prepared.source().getId())) {
-            return new InstanceCheck(id, instance.getBusinessKey(), false, List.of(messages.get(
-                "modelling.migration.otherVersion", prepared.source().getKey(), prepared.source().getVersion())));
+            return new InstanceCheck(
+                    id,
+                    instance.getBusinessKey(),
+                    false,
+                    List.of(messages.get(
+                            "modelling.migration.otherVersion",
+                            prepared.source().getKey(),
+                            prepared.source().getVersion())));
         }
         List<String> failures = separate.execute(status -> {
             try {
@@ -73,10 +88,12 @@ class InstanceChecks {
     private List<String> failures(MigratingProcessInstanceValidationException e, Prepared prepared) {
         Map<String, String> names = prepared.sourceNames();
         List<String> failures = new ArrayList<>(e.getValidationReport().getFailures());
-        for (MigratingActivityInstanceValidationReport r : e.getValidationReport().getActivityInstanceReports()) {
+        for (MigratingActivityInstanceValidationReport r :
+                e.getValidationReport().getActivityInstanceReports()) {
             r.getFailures().forEach(f -> failures.add(activity(r.getSourceScopeId(), names) + ": " + f));
         }
-        for (MigratingTransitionInstanceValidationReport r : e.getValidationReport().getTransitionInstanceReports()) {
+        for (MigratingTransitionInstanceValidationReport r :
+                e.getValidationReport().getTransitionInstanceReports()) {
             r.getFailures().forEach(f -> failures.add(activity(r.getSourceScopeId(), names) + ": " + f));
         }
         return failures;

@@ -38,14 +38,17 @@ class MigrationBatches {
 
     /** Starts the batch that migrates the instances and returns its id. */
     String start(MigrationPlan plan, List<String> processInstanceIds) {
-        Batch batch = runtime.newMigration(plan).processInstanceIds(processInstanceIds).executeAsync();
+        Batch batch = runtime.newMigration(plan)
+                .processInstanceIds(processInstanceIds)
+                .executeAsync();
         return batch.getId();
     }
 
     /** True once the batch is gone and its history has an end time. */
     boolean ended(String batchId) {
         return engine.asSystem(() -> {
-            HistoricBatch h = history.createHistoricBatchQuery().batchId(batchId).singleResult();
+            HistoricBatch h =
+                    history.createHistoricBatchQuery().batchId(batchId).singleResult();
             return management.createBatchQuery().batchId(batchId).count() == 0 && h != null && h.getEndTime() != null;
         });
     }
@@ -57,15 +60,26 @@ class MigrationBatches {
             if (batch == null) {
                 return List.<String>of();
             }
-            return management.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).withException().list()
-                .stream().map(Job::getExceptionMessage).distinct().toList();
+            return management
+                    .createJobQuery()
+                    .jobDefinitionId(batch.getBatchJobDefinitionId())
+                    .withException()
+                    .list()
+                    .stream()
+                    .map(Job::getExceptionMessage)
+                    .distinct()
+                    .toList();
         });
     }
 
     /** The instances among {@code processInstanceIds} still running, with the definition each runs on. */
     Map<String, String> stillRunning(Collection<String> processInstanceIds) {
-        return engine.asSystem(() -> runtime.createProcessInstanceQuery()
-            .processInstanceIds(new HashSet<>(processInstanceIds)).list().stream()
-            .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getProcessDefinitionId)));
+        return engine.asSystem(() ->
+                runtime
+                        .createProcessInstanceQuery()
+                        .processInstanceIds(new HashSet<>(processInstanceIds))
+                        .list()
+                        .stream()
+                        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getProcessDefinitionId)));
     }
 }

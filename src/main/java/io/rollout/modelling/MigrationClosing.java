@@ -28,8 +28,12 @@ class MigrationClosing {
     private final Clock clock;
     private final TransactionTemplate joined;
 
-    MigrationClosing(ProcessMigrationRepository migrations, MigrationBatches batches, MigrationRecords records,
-                     Clock clock, PlatformTransactionManager transactions) {
+    MigrationClosing(
+            ProcessMigrationRepository migrations,
+            MigrationBatches batches,
+            MigrationRecords records,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.migrations = migrations;
         this.batches = batches;
         this.records = records;
@@ -51,10 +55,11 @@ class MigrationClosing {
             List<InstanceCheck> instances = migrations.instances(migration.id());
             // an instance that ended while the batch ran is no failure: it has nothing left to migrate
             Map<String, String> stillRunning = batches.stillRunning(
-                instances.stream().map(InstanceCheck::processInstanceId).toList());
+                    instances.stream().map(InstanceCheck::processInstanceId).toList());
             Set<String> onTarget = stillRunning.entrySet().stream()
-                .filter(e -> e.getValue().equals(migration.targetDefinitionId())).map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+                    .filter(e -> e.getValue().equals(migration.targetDefinitionId()))
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
             String outcome = stillRunning.size() == onTarget.size() ? "completed" : "incomplete";
             if (migrations.close(migration.id(), outcome, Instant.now(clock), onTarget.size()) == 1) {
                 records.closed(migration, outcome, instances, onTarget, stillRunning.keySet());

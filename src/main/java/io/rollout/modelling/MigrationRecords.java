@@ -35,10 +35,14 @@ class MigrationRecords {
 
     /** The plan in one line: how many activities keep their id, and every mapping that does not. */
     String describe(List<Instruction> instructions) {
-        long same = instructions.stream().filter(i -> i.source().equals(i.target())).count();
-        List<String> moved = instructions.stream().filter(i -> !i.source().equals(i.target()))
-            .map(i -> i.source() + " → " + i.target()).toList();
-        return messages.forRecord("modelling.migration.record.plan", same, moved.isEmpty() ? "-" : String.join(", ", moved));
+        long same =
+                instructions.stream().filter(i -> i.source().equals(i.target())).count();
+        List<String> moved = instructions.stream()
+                .filter(i -> !i.source().equals(i.target()))
+                .map(i -> i.source() + " → " + i.target())
+                .toList();
+        return messages.forRecord(
+                "modelling.migration.record.plan", same, moved.isEmpty() ? "-" : String.join(", ", moved));
     }
 
     /** The migration as asked for: its batch, its plan and, per project, the instances it moves. */
@@ -46,10 +50,17 @@ class MigrationRecords {
         String asked = messages.forRecord("modelling.migration.record.requested", batchId, instructions);
         byProject(instances).forEach((project, checks) -> {
             List<String> lines = new ArrayList<>(List.of(asked));
-            checks.forEach(c -> lines.add(messages.forRecord("modelling.migration.record.instance",
-                c.processInstanceId())));
-            record(project, checks, "requested", prepared.source().getKey(), prepared.source().getVersion(),
-                prepared.target().getVersion(), lines, by);
+            checks.forEach(
+                    c -> lines.add(messages.forRecord("modelling.migration.record.instance", c.processInstanceId())));
+            record(
+                    project,
+                    checks,
+                    "requested",
+                    prepared.source().getKey(),
+                    prepared.source().getVersion(),
+                    prepared.target().getVersion(),
+                    lines,
+                    by);
         });
     }
 
@@ -57,19 +68,32 @@ class MigrationRecords {
      * The outcome once the batch has ended: per project, each instance on the target version, still on the source
      * version (its batch job failed) or ended before it was migrated.
      */
-    void closed(Running migration, String outcome, List<InstanceCheck> instances, Set<String> onTarget,
-                Set<String> stillRunning) {
+    void closed(
+            Running migration,
+            String outcome,
+            List<InstanceCheck> instances,
+            Set<String> onTarget,
+            Set<String> stillRunning) {
         byProject(instances).forEach((project, checks) -> {
             List<String> findings = new ArrayList<>();
             for (InstanceCheck c : checks) {
-                String code = onTarget.contains(c.processInstanceId()) ? "modelling.migration.record.onTarget"
-                    : stillRunning.contains(c.processInstanceId()) ? "modelling.migration.record.notMigrated"
-                    : "modelling.migration.record.ended";
-                findings.add(messages.forRecord(code, c.processInstanceId(), migration.targetVersion(),
-                    migration.sourceVersion()));
+                String code = onTarget.contains(c.processInstanceId())
+                        ? "modelling.migration.record.onTarget"
+                        : stillRunning.contains(c.processInstanceId())
+                                ? "modelling.migration.record.notMigrated"
+                                : "modelling.migration.record.ended";
+                findings.add(messages.forRecord(
+                        code, c.processInstanceId(), migration.targetVersion(), migration.sourceVersion()));
             }
-            record(project, checks, outcome, migration.processKey(), migration.sourceVersion(),
-                migration.targetVersion(), findings, DecisionLog.SYSTEM);
+            record(
+                    project,
+                    checks,
+                    outcome,
+                    migration.processKey(),
+                    migration.sourceVersion(),
+                    migration.targetVersion(),
+                    findings,
+                    DecisionLog.SYSTEM);
         });
     }
 
@@ -78,16 +102,31 @@ class MigrationRecords {
         Map<String, List<InstanceCheck>> byProject = new TreeMap<>();
         for (InstanceCheck c : instances) {
             if (c.businessKey() != null && projects.exists(c.businessKey())) {
-                byProject.computeIfAbsent(c.businessKey(), k -> new ArrayList<>()).add(c);
+                byProject
+                        .computeIfAbsent(c.businessKey(), k -> new ArrayList<>())
+                        .add(c);
             }
         }
         return byProject;
     }
 
-    private void record(String project, List<InstanceCheck> instances, String outcome, String key, int sourceVersion,
-                        int targetVersion, List<String> findings, String by) {
-        decisions.record(new Decision(project, ProcessMigrations.DECISION,
-            key + " v" + sourceVersion + " → v" + targetVersion, outcome, findings, null, by,
-            instances.get(0).processInstanceId()));
+    private void record(
+            String project,
+            List<InstanceCheck> instances,
+            String outcome,
+            String key,
+            int sourceVersion,
+            int targetVersion,
+            List<String> findings,
+            String by) {
+        decisions.record(new Decision(
+                project,
+                ProcessMigrations.DECISION,
+                key + " v" + sourceVersion + " → v" + targetVersion,
+                outcome,
+                findings,
+                null,
+                by,
+                instances.get(0).processInstanceId()));
     }
 }

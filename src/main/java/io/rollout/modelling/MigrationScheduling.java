@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Lets {@link MigrationClosing#refresh()} close migrations whose batch has ended, without anyone asking. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class MigrationScheduling {
-}
+class MigrationScheduling {}

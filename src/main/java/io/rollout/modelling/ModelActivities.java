@@ -45,11 +45,14 @@ class ModelActivities {
      */
     Map<String, String> names(ProcessDefinition definition) {
         Map<String, String> names = new HashMap<>();
-        for (FlowNode node : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)) {
+        for (FlowNode node :
+                repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)) {
             String name = node.getName() == null ? node.getId() : node.getName();
             names.put(node.getId(), name);
             if (multiInstance(node)) {
-                names.put(node.getId() + MULTI_INSTANCE_BODY, messages.get("modelling.migration.multiInstanceBody", name));
+                names.put(
+                        node.getId() + MULTI_INSTANCE_BODY,
+                        messages.get("modelling.migration.multiInstanceBody", name));
             }
         }
         return names;
@@ -62,7 +65,8 @@ class ModelActivities {
      */
     Set<String> waitStates(ProcessDefinition definition) {
         Set<String> ids = new HashSet<>();
-        for (FlowNode node : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)) {
+        for (FlowNode node :
+                repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)) {
             if (waitState(node)) {
                 ids.add(node.getId());
             }
@@ -75,10 +79,19 @@ class ModelActivities {
 
     private static boolean waitState(FlowNode node) {
         boolean async = node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter();
-        return async || node instanceof UserTask || node instanceof ReceiveTask || node instanceof SubProcess
-            || node instanceof CallActivity || node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent
-            || node instanceof EventBasedGateway || node instanceof ParallelGateway || node instanceof InclusiveGateway
-            || node instanceof StartEvent && node.getParentElement() instanceof SubProcess sub && sub.triggeredByEvent();
+        return async
+                || node instanceof UserTask
+                || node instanceof ReceiveTask
+                || node instanceof SubProcess
+                || node instanceof CallActivity
+                || node instanceof IntermediateCatchEvent
+                || node instanceof BoundaryEvent
+                || node instanceof EventBasedGateway
+                || node instanceof ParallelGateway
+                || node instanceof InclusiveGateway
+                || node instanceof StartEvent
+                        && node.getParentElement() instanceof SubProcess sub
+                        && sub.triggeredByEvent();
     }
 
     private static boolean multiInstance(FlowNode node) {

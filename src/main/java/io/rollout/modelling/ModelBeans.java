@@ -32,8 +32,8 @@ import org.springframework.util.ClassUtils;
 @Component
 class ModelBeans extends AbstractProcessEnginePlugin {
 
-    private static final Set<String> OBJECT_METHODS = Arrays.stream(Object.class.getMethods())
-        .map(Method::getName).collect(Collectors.toSet());
+    private static final Set<String> OBJECT_METHODS =
+            Arrays.stream(Object.class.getMethods()).map(Method::getName).collect(Collectors.toSet());
 
     private final ApplicationContext context;
     private final Map<String, ExpressionPolicy.BeanUse> uses = new ConcurrentHashMap<>();
@@ -57,7 +57,8 @@ class ModelBeans extends AbstractProcessEnginePlugin {
         if (type == null || !type.getName().startsWith("io.rollout.")) {
             return ExpressionPolicy.BeanUse.OTHER;
         }
-        if (AnnotatedElementUtils.hasAnnotation(type, ForModels.class) || offered(type).findAny().isPresent()) {
+        if (AnnotatedElementUtils.hasAnnotation(type, ForModels.class)
+                || offered(type).findAny().isPresent()) {
             return ExpressionPolicy.BeanUse.FOR_MODELS;
         }
         return delegate(type) ? ExpressionPolicy.BeanUse.DELEGATE : ExpressionPolicy.BeanUse.OTHER;
@@ -81,14 +82,15 @@ class ModelBeans extends AbstractProcessEnginePlugin {
     private static Stream<Method> offered(Class<?> type) {
         boolean whole = AnnotatedElementUtils.hasAnnotation(type, ForModels.class);
         return Arrays.stream(type.getDeclaredMethods())
-            .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-            .filter(m -> !m.isBridge() && !m.isSynthetic() && !OBJECT_METHODS.contains(m.getName()))
-            .filter(m -> whole || m.isAnnotationPresent(ForModels.class));
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+                .filter(m -> !m.isBridge() && !m.isSynthetic() && !OBJECT_METHODS.contains(m.getName()))
+                .filter(m -> whole || m.isAnnotationPresent(ForModels.class));
     }
 
     static boolean delegate(Class<?> type) {
-        return JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
-            || TaskListener.class.isAssignableFrom(type);
+        return JavaDelegate.class.isAssignableFrom(type)
+                || ExecutionListener.class.isAssignableFrom(type)
+                || TaskListener.class.isAssignableFrom(type);
     }
 
     /**

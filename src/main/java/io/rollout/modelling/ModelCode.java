@@ -31,8 +31,8 @@ final class ModelCode {
 
     /** Parts of an element that may carry an id of their own but that a process owner knows by their element. */
     private static final Pattern PARTS = Pattern.compile(
-        ".*EventDefinition|.*LoopCharacteristics|conditionExpression|condition|completionCondition|loopCardinality"
-            + "|timeDate|timeDuration|timeCycle");
+            ".*EventDefinition|.*LoopCharacteristics|conditionExpression|condition|completionCondition|loopCardinality"
+                    + "|timeDate|timeDuration|timeCycle");
 
     /** Attributes that name a Java class the engine instantiates. */
     private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
@@ -46,7 +46,11 @@ final class ModelCode {
     }
 
     /** What a finding is about; each has its own message. */
-    public enum Kind { EXPRESSION, SCRIPT, JAVA_CLASS }
+    public enum Kind {
+        EXPRESSION,
+        SCRIPT,
+        JAVA_CLASS
+    }
 
     /**
      * One thing the model may not run: the element it belongs to (id and label, as {@link ModelReferences} names
@@ -54,12 +58,15 @@ final class ModelCode {
      * {@code bpmn:conditionExpression}), what ({@code subject}: the expression, the script format, the class) and,
      * for an expression, why.
      */
-    public record Finding(String elementId, String element, String where, Kind kind, String subject,
-                          List<ExpressionPolicy.Violation> reasons) {
-    }
+    public record Finding(
+            String elementId,
+            String element,
+            String where,
+            Kind kind,
+            String subject,
+            List<ExpressionPolicy.Violation> reasons) {}
 
-    private ModelCode() {
-    }
+    private ModelCode() {}
 
     /** Everything in a BPMN document that is outside the policy, in document order. */
     public static List<Finding> checkProcess(Document bpmn, Code code) {
@@ -85,8 +92,9 @@ final class ModelCode {
                     decision = decision.getParentNode() instanceof Element parent ? parent : null;
                 }
                 String id = decision == null ? e.getAttribute("id") : decision.getAttribute("id");
-                String where = e.getTagName() + (decision == e || e.getAttribute("id").isBlank() ? ""
-                    : " " + e.getAttribute("id")) + " expressionLanguage";
+                String where = e.getTagName()
+                        + (decision == e || e.getAttribute("id").isBlank() ? "" : " " + e.getAttribute("id"))
+                        + " expressionLanguage";
                 findings.add(new Finding(id, label(decision, e), where, Kind.SCRIPT, language, List.of()));
             }
         }
@@ -103,9 +111,12 @@ final class ModelCode {
         NamedNodeMap attributes = e.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr a = (Attr) attributes.item(i);
-            if (extension(a.getNamespaceURI()) && CLASS_ATTRIBUTES.contains(a.getLocalName())
-                && !a.getValue().isBlank() && !code.delegateClass(a.getValue().trim())) {
-                findings.add(finding(e, a.getName(), Kind.JAVA_CLASS, a.getValue().trim(), List.of()));
+            if (extension(a.getNamespaceURI())
+                    && CLASS_ATTRIBUTES.contains(a.getLocalName())
+                    && !a.getValue().isBlank()
+                    && !code.delegateClass(a.getValue().trim())) {
+                findings.add(
+                        finding(e, a.getName(), Kind.JAVA_CLASS, a.getValue().trim(), List.of()));
             }
             expression(e, a.getName(), a.getValue(), code, findings);
         }
@@ -170,23 +181,26 @@ final class ModelCode {
     }
 
     /** The finding on the flow element that carries it; a listener or mapping is named inside it. */
-    private static Finding finding(Element e, String attribute, Kind kind, String subject,
-                                   List<ExpressionPolicy.Violation> reasons) {
+    private static Finding finding(
+            Element e, String attribute, Kind kind, String subject, List<ExpressionPolicy.Violation> reasons) {
         Element owner = e;
-        while (owner != null && !(BPMN.equals(owner.getNamespaceURI()) && owner.hasAttribute("id")
-            && !PARTS.matcher(owner.getLocalName()).matches())) {
+        while (owner != null
+                && !(BPMN.equals(owner.getNamespaceURI())
+                        && owner.hasAttribute("id")
+                        && !PARTS.matcher(owner.getLocalName()).matches())) {
             owner = owner.getParentNode() instanceof Element parent ? parent : null;
         }
         String where;
         if (owner == e) {
             where = attribute == null ? e.getTagName() : attribute;
         } else {
-            String name = e.hasAttribute("name") ? " \"" + e.getAttribute("name") + "\""
-                : e.hasAttribute("event") ? " \"" + e.getAttribute("event") + "\"" : "";
+            String name = e.hasAttribute("name")
+                    ? " \"" + e.getAttribute("name") + "\""
+                    : e.hasAttribute("event") ? " \"" + e.getAttribute("event") + "\"" : "";
             where = e.getTagName() + name + (attribute == null ? "" : " " + attribute);
         }
-        return new Finding(owner == null ? "" : owner.getAttribute("id"), label(owner, e), where, kind, subject,
-            reasons);
+        return new Finding(
+                owner == null ? "" : owner.getAttribute("id"), label(owner, e), where, kind, subject, reasons);
     }
 
     private static String label(Element owner, Element e) {

@@ -21,9 +21,22 @@ final class ModelReferences {
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
     /** Names every expression may start with without being a bean: the engine's own context objects and functions. */
-    static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "caseExecution", "variables",
-        "authenticatedUserId", "currentUser", "currentUserGroups", "dateTime", "now", "true", "false", "null", "empty",
-        "not");
+    static final Set<String> ENGINE_NAMES = Set.of(
+            "execution",
+            "task",
+            "externalTask",
+            "caseExecution",
+            "variables",
+            "authenticatedUserId",
+            "currentUser",
+            "currentUserGroups",
+            "dateTime",
+            "now",
+            "true",
+            "false",
+            "null",
+            "empty",
+            "not");
 
     private static final Pattern LEADING_IDENTIFIER = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -50,14 +63,19 @@ final class ModelReferences {
     }
 
     /** One reference that points nowhere. */
-    public record Finding(String elementId, String element, Kind kind, String reference) {
-    }
+    public record Finding(String elementId, String element, Kind kind, String reference) {}
 
     /** What kind of reference is missing; each has its own message. */
-    public enum Kind { BEAN, JAVA_CLASS, FORM, GROUP, DECISION, PROCESS }
-
-    private ModelReferences() {
+    public enum Kind {
+        BEAN,
+        JAVA_CLASS,
+        FORM,
+        GROUP,
+        DECISION,
+        PROCESS
     }
+
+    private ModelReferences() {}
 
     public static List<Finding> check(BpmnModelInstance model, Known known) {
         List<Finding> findings = new ArrayList<>();
@@ -115,8 +133,9 @@ final class ModelReferences {
      * error definition), not a bean.
      */
     private static boolean implementsSomething(DomElement e) {
-        return BPMN.equals(e.getNamespaceURI()) || CAMUNDA.equals(e.getNamespaceURI())
-            && ("taskListener".equals(e.getLocalName()) || "executionListener".equals(e.getLocalName()));
+        return BPMN.equals(e.getNamespaceURI())
+                || CAMUNDA.equals(e.getNamespaceURI())
+                        && ("taskListener".equals(e.getLocalName()) || "executionListener".equals(e.getLocalName()));
     }
 
     private static void checkDelegate(DomElement e, String attribute, Known known, List<Finding> findings) {
@@ -161,7 +180,10 @@ final class ModelReferences {
         }
         String id = owner.getAttribute("id");
         String name = owner.getAttribute("name");
-        return new Finding(id, name == null || name.isBlank() ? id : id + " \"" + name.replaceAll("\\s+", " ") + "\"",
-            kind, reference);
+        return new Finding(
+                id,
+                name == null || name.isBlank() ? id : id + " \"" + name.replaceAll("\\s+", " ") + "\"",
+                kind,
+                reference);
     }
 }

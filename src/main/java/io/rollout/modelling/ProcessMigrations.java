@@ -31,41 +31,52 @@ class ProcessMigrations {
     static final String DECISION = "processMigration";
 
     /** What a process owner asks for; versions default to "the only other version" and "the latest". */
-    record Request(String processDefinitionKey, Integer sourceVersion, Integer targetVersion, List<Mapping> mappings,
-                   List<String> processInstanceIds) {
-    }
+    record Request(
+            String processDefinitionKey,
+            Integer sourceVersion,
+            Integer targetVersion,
+            List<Mapping> mappings,
+            List<String> processInstanceIds) {}
 
     /** Map a source activity to a target activity; no target removes a generated mapping. */
-    record Mapping(String source, String target) {
-    }
+    record Mapping(String source, String target) {}
 
-    record Version(String id, String key, int version, String versionTag, long runningInstances) {
-    }
+    record Version(String id, String key, int version, String versionTag, long runningInstances) {}
 
     /** One mapping; {@code waiting}: instances of the source version in that activity now. */
-    record Instruction(String source, String sourceName, String target, String targetName, boolean generated,
-                       long waiting) {
-    }
+    record Instruction(
+            String source, String sourceName, String target, String targetName, boolean generated, long waiting) {}
 
     /** An activity of one side that the plan does not map, with the instances waiting in it (source side). */
-    record Activity(String id, String name, long waiting) {
-    }
+    record Activity(String id, String name, long waiting) {}
 
     /** The plan; {@code targetActivities} lists every activity of the target a source activity may be mapped to. */
-    record PlanView(Version source, Version target, List<Instruction> instructions, List<Activity> unmapped,
-                    List<Activity> added, List<Activity> targetActivities) {
-    }
+    record PlanView(
+            Version source,
+            Version target,
+            List<Instruction> instructions,
+            List<Activity> unmapped,
+            List<Activity> added,
+            List<Activity> targetActivities) {}
 
-    record InstanceCheck(String processInstanceId, String businessKey, boolean migratable, List<String> failures) {
-    }
+    record InstanceCheck(String processInstanceId, String businessKey, boolean migratable, List<String> failures) {}
 
-    record DryRun(PlanView plan, List<InstanceCheck> instances, long migratable, long failing) {
-    }
+    record DryRun(PlanView plan, List<InstanceCheck> instances, long migratable, long failing) {}
 
-    record Status(long id, String processKey, int sourceVersion, int targetVersion, String instructions,
-                  String batchId, String requestedBy, Instant requestedAt, String status, int instances,
-                  Integer migrated, Instant finishedAt, List<String> failures) {
-    }
+    record Status(
+            long id,
+            String processKey,
+            int sourceVersion,
+            int targetVersion,
+            String instructions,
+            String batchId,
+            String requestedBy,
+            Instant requestedAt,
+            String status,
+            int instances,
+            Integer migrated,
+            Instant finishedAt,
+            List<String> failures) {}
 
     private final MigrationPlanner planner;
     private final InstanceChecks checks;
@@ -77,9 +88,16 @@ class ProcessMigrations {
     private final Clock clock;
     private final TransactionTemplate joined;
 
-    ProcessMigrations(MigrationPlanner planner, InstanceChecks checks, MigrationBatches batches,
-                      MigrationRecords records, MigrationClosing closing, ProcessMigrationRepository migrations,
-                      Messages messages, Clock clock, PlatformTransactionManager transactions) {
+    ProcessMigrations(
+            MigrationPlanner planner,
+            InstanceChecks checks,
+            MigrationBatches batches,
+            MigrationRecords records,
+            MigrationClosing closing,
+            ProcessMigrationRepository migrations,
+            Messages messages,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.planner = planner;
         this.checks = checks;
         this.batches = batches;
@@ -130,35 +148,63 @@ class ProcessMigrations {
 
     private void refuseUnlessEveryInstanceMigrates(Prepared prepared, List<InstanceCheck> checked) {
         if (checked.isEmpty()) {
-            throw messages.reject("modelling.migration.noInstances", prepared.source().getKey(),
-                prepared.source().getVersion());
+            throw messages.reject(
+                    "modelling.migration.noInstances",
+                    prepared.source().getKey(),
+                    prepared.source().getVersion());
         }
-        List<String> refused = checked.stream().filter(c -> !c.migratable())
-            .map(c -> c.processInstanceId() + " (" + c.businessKey() + "): " + String.join("; ", c.failures()))
-            .toList();
+        List<String> refused = checked.stream()
+                .filter(c -> !c.migratable())
+                .map(c -> c.processInstanceId() + " (" + c.businessKey() + "): " + String.join("; ", c.failures()))
+                .toList();
         if (!refused.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                messages.get("modelling.migration.wouldFail", refused.size(), String.join("\n", refused)));
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    messages.get("modelling.migration.wouldFail", refused.size(), String.join("\n", refused)));
         }
     }
 
     private Status start(Prepared prepared, List<InstanceCheck> checked, String requestedBy) {
-        String batchId = batches.start(prepared.plan(), checked.stream().map(InstanceCheck::processInstanceId).toList());
+        String batchId = batches.start(
+                prepared.plan(),
+                checked.stream().map(InstanceCheck::processInstanceId).toList());
         String instructions = records.describe(prepared.view().instructions());
-        long id = migrations.add(new ProcessMigrationRepository.NewMigration(prepared.source().getKey(),
-            prepared.source().getId(), prepared.source().getVersion(), prepared.target().getId(),
-            prepared.target().getVersion(), instructions, batchId, requestedBy, Instant.now(clock)), checked);
+        long id = migrations.add(
+                new ProcessMigrationRepository.NewMigration(
+                        prepared.source().getKey(),
+                        prepared.source().getId(),
+                        prepared.source().getVersion(),
+                        prepared.target().getId(),
+                        prepared.target().getVersion(),
+                        instructions,
+                        batchId,
+                        requestedBy,
+                        Instant.now(clock)),
+                checked);
         records.requested(checked, prepared, batchId, instructions, requestedBy);
         return status(id);
     }
 
     /** A migration as stored; while it runs, {@code failing} when a job of its batch fails, with the reasons. */
     private Status status(long id) {
-        ProcessMigrationRepository.Stored m = migrations.find(id).orElseThrow(() ->
-            new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("modelling.migration.notFound", id)));
+        ProcessMigrationRepository.Stored m = migrations
+                .find(id)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, messages.get("modelling.migration.notFound", id)));
         List<String> failures = "running".equals(m.status()) ? batches.failures(m.batchId()) : List.of();
-        return new Status(id, m.processKey(), m.sourceVersion(), m.targetVersion(), m.instructions(), m.batchId(),
-            m.requestedBy(), m.requestedAt(), failures.isEmpty() ? m.status() : "failing",
-            migrations.instances(id).size(), m.migrated(), m.finishedAt(), failures);
+        return new Status(
+                id,
+                m.processKey(),
+                m.sourceVersion(),
+                m.targetVersion(),
+                m.instructions(),
+                m.batchId(),
+                m.requestedBy(),
+                m.requestedAt(),
+                failures.isEmpty() ? m.status() : "failing",
+                migrations.instances(id).size(),
+                m.migrated(),
+                m.finishedAt(),
+                failures);
     }
 }

@@ -34,9 +34,9 @@ class IncidentMetrics implements MeterBinder {
     public void bindTo(MeterRegistry meters) {
         for (String type : TYPES) {
             Gauge.builder("camunda.incidents.open", () -> open(type))
-                .tag("type", type)
-                .description("Open incidents of the process engine")
-                .register(meters);
+                    .tag("type", type)
+                    .description("Open incidents of the process engine")
+                    .register(meters);
         }
     }
 

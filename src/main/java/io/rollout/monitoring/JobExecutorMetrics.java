@@ -21,13 +21,13 @@ class JobExecutorMetrics extends AbstractProcessEnginePlugin {
 
     /** Camunda's metric name → the counter's name and, for executions, its outcome. */
     private static final Map<String, Meter> COUNTERS = Map.of(
-        Metrics.JOB_ACQUISITION_ATTEMPT, new Meter("camunda.jobs.acquisition.attempts", null),
-        Metrics.JOB_ACQUIRED_SUCCESS, new Meter("camunda.jobs.acquired", null),
-        Metrics.JOB_ACQUIRED_FAILURE, new Meter("camunda.jobs.acquired.failed", null),
-        Metrics.JOB_SUCCESSFUL, new Meter("camunda.jobs.executed", "successful"),
-        Metrics.JOB_FAILED, new Meter("camunda.jobs.executed", "failed"),
-        Metrics.JOB_EXECUTION_REJECTED, new Meter("camunda.jobs.rejected", null),
-        Metrics.JOB_LOCKED_EXCLUSIVE, new Meter("camunda.jobs.locked.exclusive", null));
+            Metrics.JOB_ACQUISITION_ATTEMPT, new Meter("camunda.jobs.acquisition.attempts", null),
+            Metrics.JOB_ACQUIRED_SUCCESS, new Meter("camunda.jobs.acquired", null),
+            Metrics.JOB_ACQUIRED_FAILURE, new Meter("camunda.jobs.acquired.failed", null),
+            Metrics.JOB_SUCCESSFUL, new Meter("camunda.jobs.executed", "successful"),
+            Metrics.JOB_FAILED, new Meter("camunda.jobs.executed", "failed"),
+            Metrics.JOB_EXECUTION_REJECTED, new Meter("camunda.jobs.rejected", null),
+            Metrics.JOB_LOCKED_EXCLUSIVE, new Meter("camunda.jobs.locked.exclusive", null));
 
     private record Meter(String name, String outcome) {
 

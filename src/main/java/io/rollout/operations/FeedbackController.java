@@ -47,8 +47,8 @@ class FeedbackController {
     }
 
     @PostMapping("/api/projects/{code}/feedback/{id}/triage")
-    Map<String, Object> triage(@PathVariable String code, @PathVariable long id,
-                               @RequestBody FeedbackRules.Triage body) {
+    Map<String, Object> triage(
+            @PathVariable String code, @PathVariable long id, @RequestBody FeedbackRules.Triage body) {
         access.require(code, List.of(Roles.PMO));
         return feedback.triage(code, id, body, user.id());
     }

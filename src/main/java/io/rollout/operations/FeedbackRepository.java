@@ -20,9 +20,18 @@ import org.springframework.stereotype.Repository;
 class FeedbackRepository {
 
     /** One backlog item. */
-    record Item(long id, String module, String kind, String text, String reporter, Instant reportedAt, String status,
-                String priority, String decisionReason, String decidedBy, Long changeRequestId) {
-    }
+    record Item(
+            long id,
+            String module,
+            String kind,
+            String text,
+            String reporter,
+            Instant reportedAt,
+            String status,
+            String priority,
+            String decisionReason,
+            String decidedBy,
+            Long changeRequestId) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,8 +47,8 @@ class FeedbackRepository {
         jdbc.sql("""
                 insert into feedback (project_code, module, kind, text, reporter, reported_at, status)
                 values (?, ?, ?, ?, ?, ?, 'new')""")
-            .params(projectCode, module, kind, text, reporter, Timestamp.from(Instant.now(clock)))
-            .update(key, "id");
+                .params(projectCode, module, kind, text, reporter, Timestamp.from(Instant.now(clock)))
+                .update(key, "id");
         return Objects.requireNonNull(key.getKey()).longValue();
     }
 
@@ -49,10 +58,7 @@ class FeedbackRepository {
                 select id, module, kind, text, reporter, reported_at, status, priority, decision_reason, decided_by,
                        change_request_id
                 from feedback where project_code = ?
-                order by case priority when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end, id""")
-            .param(projectCode)
-            .query(FeedbackRepository::item)
-            .list();
+                order by case priority when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end, id""").param(projectCode).query(FeedbackRepository::item).list();
     }
 
     /** One item of the project's backlog. */
@@ -61,10 +67,18 @@ class FeedbackRepository {
     }
 
     private static Item item(ResultSet rs, int n) throws SQLException {
-        return new Item(rs.getLong("id"), rs.getString("module"), rs.getString("kind"), rs.getString("text"),
-            rs.getString("reporter"), rs.getTimestamp("reported_at").toInstant(), rs.getString("status"),
-            rs.getString("priority"), rs.getString("decision_reason"), rs.getString("decided_by"),
-            rs.getObject("change_request_id", Long.class));
+        return new Item(
+                rs.getLong("id"),
+                rs.getString("module"),
+                rs.getString("kind"),
+                rs.getString("text"),
+                rs.getString("reporter"),
+                rs.getTimestamp("reported_at").toInstant(),
+                rs.getString("status"),
+                rs.getString("priority"),
+                rs.getString("decision_reason"),
+                rs.getString("decided_by"),
+                rs.getObject("change_request_id", Long.class));
     }
 
     /** Records the triage of an item. */
@@ -73,7 +87,7 @@ class FeedbackRepository {
                 update feedback set status = ?, priority = ?, decision_reason = ?, decided_by = ?, decided_at = ?,
                                     change_request_id = ?
                 where id = ?""")
-            .params(status, priority, reason, decidedBy, Timestamp.from(Instant.now(clock)), changeRequest, id)
-            .update();
+                .params(status, priority, reason, decidedBy, Timestamp.from(Instant.now(clock)), changeRequest, id)
+                .update();
     }
 }

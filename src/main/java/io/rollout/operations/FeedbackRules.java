@@ -22,23 +22,24 @@ final class FeedbackRules {
     static final int MAX_TEXT = 2000;
 
     /** Feedback as reported. */
-    record NewFeedback(String kind, String module, String text) {
-    }
+    record NewFeedback(String kind, String module, String text) {}
 
     /** A triage decision, with what a change request it promotes to affects. */
-    record Triage(String decision, String priority, String reason, List<String> affectedRequirements,
-                  List<String> affectedMilestones) {
-    }
+    record Triage(
+            String decision,
+            String priority,
+            String reason,
+            List<String> affectedRequirements,
+            List<String> affectedMilestones) {}
 
-    private FeedbackRules() {
-    }
+    private FeedbackRules() {}
 
     /** The problems of reported feedback, given the project's modules; empty when it may be stored. */
     static List<Problem> checkReport(NewFeedback feedback, List<String> modules) {
         List<Problem> problems = new ArrayList<>();
         if (feedback.kind() == null || !KINDS.contains(feedback.kind())) {
-            problems.add(new Problem("form.field.choice", "kind", String.join(", ", KINDS),
-                String.valueOf(feedback.kind())));
+            problems.add(new Problem(
+                    "form.field.choice", "kind", String.join(", ", KINDS), String.valueOf(feedback.kind())));
         }
         String module = FormInput.text(feedback.module());
         if (module != null && !modules.contains(module)) {
@@ -61,15 +62,15 @@ final class FeedbackRules {
         List<Problem> problems = new ArrayList<>();
         String decision = triage.decision();
         if (decision == null || !DECISIONS.contains(decision)) {
-            problems.add(new Problem("form.field.choice", "decision", String.join(", ", DECISIONS),
-                String.valueOf(decision)));
+            problems.add(new Problem(
+                    "form.field.choice", "decision", String.join(", ", DECISIONS), String.valueOf(decision)));
         }
         if (!"accept".equals(decision) && FormInput.text(triage.reason()) == null) {
             problems.add(new Problem("operations.feedback.reason"));
         }
         if (!"reject".equals(decision) && (triage.priority() == null || !PRIORITIES.contains(triage.priority()))) {
-            problems.add(new Problem("form.field.choice", "priority", String.join(", ", PRIORITIES),
-                String.valueOf(triage.priority())));
+            problems.add(new Problem(
+                    "form.field.choice", "priority", String.join(", ", PRIORITIES), String.valueOf(triage.priority())));
         }
         return problems;
     }

@@ -28,8 +28,12 @@ class FeedbackService {
     private final ProjectScope scope;
     private final Messages messages;
 
-    FeedbackService(FeedbackRepository repository, ChangeRequests changeRequests, ProjectRepository projects,
-                    ProjectScope scope, Messages messages) {
+    FeedbackService(
+            FeedbackRepository repository,
+            ChangeRequests changeRequests,
+            ProjectRepository projects,
+            ProjectScope scope,
+            Messages messages) {
         this.repository = repository;
         this.changeRequests = changeRequests;
         this.projects = projects;
@@ -47,8 +51,8 @@ class FeedbackService {
         if (!problems.isEmpty()) {
             throw Problem.reject(messages, problems);
         }
-        return repository.add(code, FormInput.text(feedback.module()), feedback.kind(),
-            FormInput.text(feedback.text()), reporter);
+        return repository.add(
+                code, FormInput.text(feedback.module()), feedback.kind(), FormInput.text(feedback.text()), reporter);
     }
 
     /** The project's backlog. */
@@ -62,11 +66,13 @@ class FeedbackService {
      */
     @Transactional
     Map<String, Object> triage(String code, long id, FeedbackRules.Triage triage, String decidedBy) {
-        FeedbackRepository.Item item = repository.item(code, id).orElseThrow(() ->
-            new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("operations.feedback.notFound", id, code)));
+        FeedbackRepository.Item item = repository
+                .item(code, id)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, messages.get("operations.feedback.notFound", id, code)));
         if (!FeedbackRules.undecided(item.status())) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                messages.get("operations.feedback.decided", id, item.status()));
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, messages.get("operations.feedback.decided", id, item.status()));
         }
         List<Problem> problems = FeedbackRules.checkTriage(triage);
         if (!problems.isEmpty()) {
@@ -76,13 +82,18 @@ class FeedbackService {
         Long changeRequest = null;
         if (FeedbackRules.promotes(triage)) {
             // change control asks what the change touches: the requirements or milestones it affects
-            changeRequest = changeRequests.raise(code, item.text(), reason,
-                triage.affectedRequirements() == null ? List.of() : triage.affectedRequirements(),
-                triage.affectedMilestones() == null ? List.of() : triage.affectedMilestones(), decidedBy);
+            changeRequest = changeRequests.raise(
+                    code,
+                    item.text(),
+                    reason,
+                    triage.affectedRequirements() == null ? List.of() : triage.affectedRequirements(),
+                    triage.affectedMilestones() == null ? List.of() : triage.affectedMilestones(),
+                    decidedBy);
         }
         String status = FeedbackRules.status(triage.decision());
         repository.decide(id, status, triage.priority(), reason, decidedBy, changeRequest);
-        return changeRequest == null ? Map.of("status", status)
-            : Map.of("status", status, "changeRequestId", changeRequest);
+        return changeRequest == null
+                ? Map.of("status", status)
+                : Map.of("status", status, "changeRequestId", changeRequest);
     }
 }

@@ -12,7 +12,6 @@ import io.rollout.shared.Names;
 import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -38,9 +37,15 @@ class FeedbackTasks extends FormTaskListener implements JavaDelegate {
     private final FeedbackNames feedbackNames;
     private final Messages messages;
 
-    FeedbackTasks(FeedbackService feedback, FeedbackRepository repository, RequirementCatalogue requirements,
-                  MilestoneRegister milestones, RoleMembers members, Names names, FeedbackNames feedbackNames,
-                  Messages messages) {
+    FeedbackTasks(
+            FeedbackService feedback,
+            FeedbackRepository repository,
+            RequirementCatalogue requirements,
+            MilestoneRegister milestones,
+            RoleMembers members,
+            Names names,
+            FeedbackNames feedbackNames,
+            Messages messages) {
         this.feedback = feedback;
         this.repository = repository;
         this.requirements = requirements;
@@ -56,9 +61,13 @@ class FeedbackTasks extends FormTaskListener implements JavaDelegate {
         // start-form values are checked by the rules, whatever type a client sent
         String code = FormInput.text(execution.getVariable(ProcessVariables.PROJECT_CODE));
         String reporter = FormInput.text(execution.getVariable("reportedBy"));
-        long id = feedback.report(code, new FeedbackRules.NewFeedback(FormInput.text(execution.getVariable("kind")),
-            FormInput.text(execution.getVariable("module")), FormInput.text(execution.getVariable("text"))),
-            reporter == null ? "unknown" : reporter);
+        long id = feedback.report(
+                code,
+                new FeedbackRules.NewFeedback(
+                        FormInput.text(execution.getVariable("kind")),
+                        FormInput.text(execution.getVariable("module")),
+                        FormInput.text(execution.getVariable("text"))),
+                reporter == null ? "unknown" : reporter);
         execution.setVariable("feedbackId", id);
     }
 
@@ -66,25 +75,43 @@ class FeedbackTasks extends FormTaskListener implements JavaDelegate {
     protected void prefill(DelegateTask task) {
         String code = ProcessVariables.projectCode(task);
         long id = ProcessVariables.id(task, "feedbackId");
-        repository.item(code, id).ifPresent(item ->
-            task.setVariableLocal("feedbackSummary", messages.forRecord("operations.feedback.summary",
-                feedbackNames.kind(item.kind()), item.module() == null ? "-" : names.module(item.module()),
-                FormInput.md(members.displayName(item.reporter())), Dates.time(item.reportedAt()),
-                FormInput.md(item.text()))));
-        TaskForms.prefill(task, "requirementOptions", JsonRows.of(requirements.of(code).stream()
-            .map(r -> option(r.reqId(), r.reqId() + " " + r.title())).toList()));
-        TaskForms.prefill(task, "milestoneOptions", JsonRows.of(milestones.open(code).stream()
-            .map(m -> option(String.valueOf(m.id()), m.name() + " (" + Dates.date(m.dueDate()) + ")")).toList()));
+        repository
+                .item(code, id)
+                .ifPresent(item -> task.setVariableLocal(
+                        "feedbackSummary",
+                        messages.forRecord(
+                                "operations.feedback.summary",
+                                feedbackNames.kind(item.kind()),
+                                item.module() == null ? "-" : names.module(item.module()),
+                                FormInput.md(members.displayName(item.reporter())),
+                                Dates.time(item.reportedAt()),
+                                FormInput.md(item.text()))));
+        TaskForms.prefill(
+                task,
+                "requirementOptions",
+                JsonRows.of(requirements.of(code).stream()
+                        .map(r -> option(r.reqId(), r.reqId() + " " + r.title()))
+                        .toList()));
+        TaskForms.prefill(
+                task,
+                "milestoneOptions",
+                JsonRows.of(milestones.open(code).stream()
+                        .map(m -> option(String.valueOf(m.id()), m.name() + " (" + Dates.date(m.dueDate()) + ")"))
+                        .toList()));
     }
 
     @Override
     protected void complete(DelegateTask task) {
-        feedback.triage(ProcessVariables.projectCode(task), ProcessVariables.id(task, "feedbackId"),
-            new FeedbackRules.Triage(TaskForms.text(task, "triageDecision"), TaskForms.text(task, "priority"),
-                TaskForms.text(task, "triageReason"),
-                JsonRows.readStrings(TaskForms.submitted(task, "affectedRequirements")),
-                JsonRows.readStrings(TaskForms.submitted(task, "affectedMilestones"))),
-            TaskForms.currentUser(task));
+        feedback.triage(
+                ProcessVariables.projectCode(task),
+                ProcessVariables.id(task, "feedbackId"),
+                new FeedbackRules.Triage(
+                        TaskForms.text(task, "triageDecision"),
+                        TaskForms.text(task, "priority"),
+                        TaskForms.text(task, "triageReason"),
+                        JsonRows.readStrings(TaskForms.submitted(task, "affectedRequirements")),
+                        JsonRows.readStrings(TaskForms.submitted(task, "affectedMilestones"))),
+                TaskForms.currentUser(task));
     }
 
     private static Map<String, Object> option(String value, String label) {

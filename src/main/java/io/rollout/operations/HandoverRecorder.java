@@ -53,8 +53,14 @@ class HandoverRecorder extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    HandoverRecorder(OperationsRepository repository, TrainingStatus training, ProjectScope scope, RoleMembers members,
-                     Names names, DecisionLog decisions, Messages messages) {
+    HandoverRecorder(
+            OperationsRepository repository,
+            TrainingStatus training,
+            ProjectScope scope,
+            RoleMembers members,
+            Names names,
+            DecisionLog decisions,
+            Messages messages) {
         this.repository = repository;
         this.training = training;
         this.scope = scope;
@@ -71,10 +77,16 @@ class HandoverRecorder extends FormTaskListener {
         TaskForms.prefill(task, MODULE_OWNERS, JsonRows.of(ownerRows(projectCode, modules(projectCode))));
         TaskForms.prefill(task, "ownerOptions", JsonRows.of(members.choices(OWNER_ROLES, null)));
         List<Map<String, Object>> it = members.choices(List.of(Roles.IT_OPERATIONS), null);
-        TaskForms.prefill(task, "administratorOptions", JsonRows.of(it.stream()
-            .filter(o -> whyNot(o.get("value").toString(), standings, messages::forRecord) == null).toList()));
-        TaskForms.prefill(task, "administratorStanding", JsonRows.of(it.stream().map(o -> standingRow(o, standings))
-            .toList()));
+        TaskForms.prefill(
+                task,
+                "administratorOptions",
+                JsonRows.of(it.stream()
+                        .filter(o -> whyNot(o.get("value").toString(), standings, messages::forRecord) == null)
+                        .toList()));
+        TaskForms.prefill(
+                task,
+                "administratorStanding",
+                JsonRows.of(it.stream().map(o -> standingRow(o, standings)).toList()));
     }
 
     @Override
@@ -82,18 +94,33 @@ class HandoverRecorder extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         Map<String, String> modules = modules(projectCode);
         String knowledgeBase = TaskForms.text(task, "knowledgeBaseLink");
-        HandoverRules.Result result = rules.check(JsonRows.read(TaskForms.submitted(task, MODULE_OWNERS)), modules,
-            knowledgeBase, people(training.standings(projectCode)));
+        HandoverRules.Result result = rules.check(
+                JsonRows.read(TaskForms.submitted(task, MODULE_OWNERS)),
+                modules,
+                knowledgeBase,
+                people(training.standings(projectCode)));
         if (!result.problems().isEmpty()) {
             throw Problem.reject(messages, result.problems());
         }
         String handedOverBy = TaskForms.currentUser(task);
         repository.replaceHandover(projectCode, result.owners(), knowledgeBase, handedOverBy);
-        decisions.record(new Decision(projectCode, "operationsHandover", "internal IT", "handed-over",
-            result.owners().stream().map(o -> messages.forRecord("operations.handover.finding", modules.get(o.module()),
-                members.displayName(o.internalOwner()), o.administrators().stream().map(members::displayName)
-                    .collect(Collectors.joining(", ")))).toList(),
-            "knowledgeBase=" + knowledgeBase, handedOverBy, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                "operationsHandover",
+                "internal IT",
+                "handed-over",
+                result.owners().stream()
+                        .map(o -> messages.forRecord(
+                                "operations.handover.finding",
+                                modules.get(o.module()),
+                                members.displayName(o.internalOwner()),
+                                o.administrators().stream()
+                                        .map(members::displayName)
+                                        .collect(Collectors.joining(", "))))
+                        .toList(),
+                "knowledgeBase=" + knowledgeBase,
+                handedOverBy,
+                task.getProcessInstanceId()));
     }
 
     // the project's modules by code, with their display names
@@ -132,8 +159,8 @@ class HandoverRecorder extends FormTaskListener {
      * Why someone may not administer a module, or {@code null} when they may: a member of IT operations, on the
      * training roster, trained and passed in the curriculum of their role.
      */
-    private String whyNot(String userId, Map<String, TrainingStatus.Standing> standings,
-                          BiFunction<String, Object[], String> text) {
+    private String whyNot(
+            String userId, Map<String, TrainingStatus.Standing> standings, BiFunction<String, Object[], String> text) {
         if (!members.exists(userId)) {
             return text.apply("operations.handover.admin.unknown", new Object[0]);
         }
@@ -147,8 +174,9 @@ class HandoverRecorder extends FormTaskListener {
         if (standing.trained()) {
             return null;
         }
-        return text.apply("operations.handover.admin." + camelCase(standing.gap()), new Object[] {standing.curriculum(),
-            standing.bestScore(), standing.passMark()});
+        return text.apply(
+                "operations.handover.admin." + camelCase(standing.gap()),
+                new Object[] {standing.curriculum(), standing.bestScore(), standing.passMark()});
     }
 
     /** {@code BELOW_PASS_MARK} → {@code belowPassMark}, the form of our message keys. */
@@ -160,21 +188,29 @@ class HandoverRecorder extends FormTaskListener {
         return key.toString();
     }
 
-    private Map<String, Object> standingRow(Map<String, Object> option, Map<String, TrainingStatus.Standing> standings) {
+    private Map<String, Object> standingRow(
+            Map<String, Object> option, Map<String, TrainingStatus.Standing> standings) {
         String userId = option.get("value").toString();
         String why = whyNot(userId, standings, messages::forRecord);
         TrainingStatus.Standing standing = standings.get(userId);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("person", option.get("label"));
         row.put("administers", messages.forRecord(why == null ? "operations.yes" : "operations.no"));
-        row.put("why", why != null ? why : messages.forRecord("operations.handover.admin.qualifies",
-            standing.curriculum(), standing.bestScore(), standing.passMark()));
+        row.put(
+                "why",
+                why != null
+                        ? why
+                        : messages.forRecord(
+                                "operations.handover.admin.qualifies",
+                                standing.curriculum(),
+                                standing.bestScore(),
+                                standing.passMark()));
         return row;
     }
 
     private List<Map<String, Object>> ownerRows(String projectCode, Map<String, String> modules) {
         Map<String, HandoverRules.ModuleOwner> named = repository.handover(projectCode).stream()
-            .collect(Collectors.toMap(HandoverRules.ModuleOwner::module, Function.identity()));
+                .collect(Collectors.toMap(HandoverRules.ModuleOwner::module, Function.identity()));
         List<Map<String, Object>> rows = new ArrayList<>();
         modules.forEach((code, name) -> {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -22,12 +22,10 @@ import java.util.function.Predicate;
 final class HandoverRules {
 
     /** Who owns and administers a module after handover. */
-    record ModuleOwner(String module, String internalOwner, String runbookLink, List<String> administrators) {
-    }
+    record ModuleOwner(String module, String internalOwner, String runbookLink, List<String> administrators) {}
 
     /** The owners read from the form, or the problems that refuse the submission. */
-    record Result(List<ModuleOwner> owners, List<Problem> problems) {
-    }
+    record Result(List<ModuleOwner> owners, List<Problem> problems) {}
 
     /** What the rule asks of the people named. */
     interface People {
@@ -64,8 +62,8 @@ final class HandoverRules {
             if (named == null) {
                 problems.add(new Problem("form.row.required", row.number(), "Module"));
             } else if (module == null) {
-                problems.add(new Problem("form.row.choice", row.number(), "Module", String.join(", ", modules.values()),
-                    named));
+                problems.add(new Problem(
+                        "form.row.choice", row.number(), "Module", String.join(", ", modules.values()), named));
             } else if (!seen.add(module)) {
                 problems.add(new Problem("operations.handover.duplicateModule", row.number(), modules.get(module)));
             }
@@ -78,20 +76,27 @@ final class HandoverRules {
             }
             List<String> administrators = administrators(row.values().get("administrators"));
             if (administrators.isEmpty()) {
-                problems.add(new Problem("operations.handover.noAdministrator", row.number(),
-                    module == null ? String.valueOf(named) : modules.get(module)));
+                problems.add(new Problem(
+                        "operations.handover.noAdministrator",
+                        row.number(),
+                        module == null ? String.valueOf(named) : modules.get(module)));
             }
             for (String administrator : administrators) {
                 String why = people.whyNotAdministrator(administrator);
                 if (why != null) {
-                    problems.add(new Problem("operations.handover.untrainedAdministrator", row.number(),
-                        people.name(administrator), administrator, why));
+                    problems.add(new Problem(
+                            "operations.handover.untrainedAdministrator",
+                            row.number(),
+                            people.name(administrator),
+                            administrator,
+                            why));
                 }
             }
             owners.add(new ModuleOwner(module, owner, row.text("runbookLink"), administrators));
         }
-        modules.keySet().stream().filter(m -> !seen.contains(m))
-            .forEach(m -> problems.add(new Problem("operations.handover.moduleMissing", modules.get(m))));
+        modules.keySet().stream()
+                .filter(m -> !seen.contains(m))
+                .forEach(m -> problems.add(new Problem("operations.handover.moduleMissing", modules.get(m))));
         if (knowledgeBaseLink == null) {
             problems.add(new Problem("form.field.required", "Knowledge base"));
         }
@@ -106,8 +111,11 @@ final class HandoverRules {
         if (modules.containsKey(named)) {
             return named;
         }
-        return modules.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(named)).map(Map.Entry::getKey)
-            .findFirst().orElse(null);
+        return modules.entrySet().stream()
+                .filter(e -> e.getValue().equalsIgnoreCase(named))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -124,7 +132,10 @@ final class HandoverRules {
             raw = Arrays.asList(value.toString().split("[,，;\\s]+"));
         }
         Set<String> logins = new LinkedHashSet<>();
-        raw.stream().filter(a -> a != null && !a.toString().isBlank()).map(a -> a.toString().trim()).forEach(logins::add);
+        raw.stream()
+                .filter(a -> a != null && !a.toString().isBlank())
+                .map(a -> a.toString().trim())
+                .forEach(logins::add);
         return List.copyOf(logins);
     }
 

@@ -14,8 +14,7 @@ import java.util.List;
 final class HypercareExitRule implements GateRule<HypercareExitRule.Input, GateOutcome> {
 
     /** An open incident. */
-    record OpenIncident(int id, String severity, String title) {
-    }
+    record OpenIncident(int id, String severity, String title) {}
 
     /**
      * What the check decides on.
@@ -36,8 +35,9 @@ final class HypercareExitRule implements GateRule<HypercareExitRule.Input, GateO
     @Override
     public GateOutcome decide(Input input) {
         List<Finding> findings = new ArrayList<>();
-        input.open().stream().filter(i -> "critical".equals(i.severity())).forEach(i ->
-            findings.add(Finding.of("operations.hypercare.openCritical", i.id(), i.title())));
+        input.open().stream()
+                .filter(i -> "critical".equals(i.severity()))
+                .forEach(i -> findings.add(Finding.of("operations.hypercare.openCritical", i.id(), i.title())));
         if (input.reportedLastWeek() >= input.maxPerWeek()) {
             findings.add(Finding.of("operations.hypercare.rate", input.reportedLastWeek(), input.maxPerWeek()));
         }

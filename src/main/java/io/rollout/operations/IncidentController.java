@@ -34,8 +34,13 @@ class IncidentController {
     private final CurrentUser user;
     private final Messages messages;
 
-    IncidentController(Incidents incidents, IncidentRepository repository, ProjectAccess access, ProjectScope scope,
-                       CurrentUser user, Messages messages) {
+    IncidentController(
+            Incidents incidents,
+            IncidentRepository repository,
+            ProjectAccess access,
+            ProjectScope scope,
+            CurrentUser user,
+            Messages messages) {
         this.incidents = incidents;
         this.repository = repository;
         this.access = access;
@@ -46,15 +51,20 @@ class IncidentController {
 
     @Transactional
     @PostMapping("/api/projects/{code}/incidents")
-    ResponseEntity<Map<String, Integer>> report(@PathVariable String code,
-                                                @RequestBody IncidentRules.Report report) {
+    ResponseEntity<Map<String, Integer>> report(@PathVariable String code, @RequestBody IncidentRules.Report report) {
         access.require(code, Roles.WORKING);
         List<Problem> problems = IncidentRules.checkReport(report, scope.modules(code));
         if (!problems.isEmpty()) {
             throw Problem.reject(messages, problems);
         }
-        int id = incidents.open(code, FormInput.text(report.title()), report.severity(),
-            FormInput.text(report.module()), user.id(), null, FormInput.text(report.description()));
+        int id = incidents.open(
+                code,
+                FormInput.text(report.title()),
+                report.severity(),
+                FormInput.text(report.module()),
+                user.id(),
+                null,
+                FormInput.text(report.description()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }
 

@@ -47,9 +47,14 @@ class IncidentFacts implements TaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         if ("UserTask_ContinueHypercare".equals(task.getTaskDefinitionKey())) {
             Instant weekAgo = Instant.now(clock).minus(Duration.ofDays(7));
-            TaskForms.prefill(task, "hypercareIncidents", JsonRows.of(repository.incidents(projectCode).stream()
-                .filter(i -> "open".equals(i.status()) || !i.openedAt().isBefore(weekAgo))
-                .map(this::row).toList()));
+            TaskForms.prefill(
+                    task,
+                    "hypercareIncidents",
+                    JsonRows.of(repository.incidents(projectCode).stream()
+                            .filter(i ->
+                                    "open".equals(i.status()) || !i.openedAt().isBefore(weekAgo))
+                            .map(this::row)
+                            .toList()));
             return;
         }
         int id = ProcessVariables.integer(task, "incidentId");
@@ -58,29 +63,52 @@ class IncidentFacts implements TaskListener {
 
     private Map<String, Object> row(IncidentRepository.IncidentView i) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("incident", messages.forRecord(i.module() == null ? "operations.incident.row" : "operations.incident.rowOfModule",
-            i.id(), i.title(), names.module(i.module())));
+        row.put(
+                "incident",
+                messages.forRecord(
+                        i.module() == null ? "operations.incident.row" : "operations.incident.rowOfModule",
+                        i.id(),
+                        i.title(),
+                        names.module(i.module())));
         row.put("severity", messages.forRecord("operations.severity." + i.severity()));
         row.put("reported", Dates.time(i.openedAt()));
         row.put("status", messages.forRecord("operations.incident.status." + i.status()));
-        row.put("slaDue", i.slaBreachedAt() != null ? messages.forRecord("operations.incident.breached",
-            Dates.time(i.slaDueAt())) : Dates.time(i.slaDueAt()));
+        row.put(
+                "slaDue",
+                i.slaBreachedAt() != null
+                        ? messages.forRecord("operations.incident.breached", Dates.time(i.slaDueAt()))
+                        : Dates.time(i.slaDueAt()));
         return row;
     }
 
     private String facts(IncidentRepository.IncidentView i) {
-        String table = String.join("\n", List.of("**" + FormInput.md(i.title()) + "**", "",
-            "| " + String.join(" | ", messages.forRecord("operations.incident.column.severity"),
-                messages.forRecord("operations.incident.column.module"),
-                messages.forRecord("operations.incident.column.reporter"),
-                messages.forRecord("operations.incident.column.reported"),
-                messages.forRecord("operations.incident.column.slaDue")) + " |",
-            "|---|---|---|---|---|",
-            "| " + String.join(" | ", messages.forRecord("operations.severity." + i.severity()),
-                i.module() == null ? "-" : FormInput.md(names.module(i.module())),
-                FormInput.md(members.displayName(i.reporter())), Dates.time(i.openedAt()),
-                i.slaBreachedAt() == null ? Dates.time(i.slaDueAt())
-                    : messages.forRecord("operations.incident.breached", Dates.time(i.slaDueAt()))) + " |"));
+        String table = String.join(
+                "\n",
+                List.of(
+                        "**" + FormInput.md(i.title()) + "**",
+                        "",
+                        "| "
+                                + String.join(
+                                        " | ",
+                                        messages.forRecord("operations.incident.column.severity"),
+                                        messages.forRecord("operations.incident.column.module"),
+                                        messages.forRecord("operations.incident.column.reporter"),
+                                        messages.forRecord("operations.incident.column.reported"),
+                                        messages.forRecord("operations.incident.column.slaDue"))
+                                + " |",
+                        "|---|---|---|---|---|",
+                        "| "
+                                + String.join(
+                                        " | ",
+                                        messages.forRecord("operations.severity." + i.severity()),
+                                        i.module() == null ? "-" : FormInput.md(names.module(i.module())),
+                                        FormInput.md(members.displayName(i.reporter())),
+                                        Dates.time(i.openedAt()),
+                                        i.slaBreachedAt() == null
+                                                ? Dates.time(i.slaDueAt())
+                                                : messages.forRecord(
+                                                        "operations.incident.breached", Dates.time(i.slaDueAt())))
+                                + " |"));
         return i.description() == null ? table : table + "\n\n" + FormInput.md(i.description());
     }
 }

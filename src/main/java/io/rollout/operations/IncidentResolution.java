@@ -42,8 +42,15 @@ class IncidentResolution extends FormTaskListener implements JavaDelegate {
         int id = ProcessVariables.integer(task, "incidentId");
         String user = TaskForms.currentUser(task);
         repository.resolve(projectCode, id, resolution, user);
-        decisions.record(new Decision(projectCode, "incidentResolved", "incident #" + id, "resolved",
-            List.of(resolution), "severity=" + task.getVariable("severity"), user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                "incidentResolved",
+                "incident #" + id,
+                "resolved",
+                List.of(resolution),
+                "severity=" + task.getVariable("severity"),
+                user,
+                task.getProcessInstanceId()));
     }
 
     @Override
@@ -51,8 +58,14 @@ class IncidentResolution extends FormTaskListener implements JavaDelegate {
         String projectCode = ProcessVariables.projectCode(execution);
         int id = ProcessVariables.integer(execution, "incidentId");
         repository.slaBreached(projectCode, id);
-        decisions.record(new Decision(projectCode, "incidentSlaBreached", "incident #" + id, "breached",
-            List.of(messages.forRecord("operations.incident.slaBreached", id, execution.getVariable("severity"))),
-            null, DecisionLog.SYSTEM, execution.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                "incidentSlaBreached",
+                "incident #" + id,
+                "breached",
+                List.of(messages.forRecord("operations.incident.slaBreached", id, execution.getVariable("severity"))),
+                null,
+                DecisionLog.SYSTEM,
+                execution.getProcessInstanceId()));
     }
 }

@@ -18,11 +18,9 @@ final class IncidentRules {
     static final int MAX_TEXT = 2000;
 
     /** An incident as reported. */
-    record Report(String title, String severity, String module, String description) {
-    }
+    record Report(String title, String severity, String module, String description) {}
 
-    private IncidentRules() {
-    }
+    private IncidentRules() {}
 
     /** The problems of a reported incident, given the project's modules; empty when it may be opened. */
     static List<Problem> checkReport(Report report, List<String> modules) {
@@ -31,8 +29,11 @@ final class IncidentRules {
             problems.add(new Problem("form.field.required", "title"));
         }
         if (report.severity() == null || !SEVERITIES.contains(report.severity())) {
-            problems.add(new Problem("form.field.choice", "severity", String.join(", ", SEVERITIES),
-                report.severity() == null ? "" : report.severity()));
+            problems.add(new Problem(
+                    "form.field.choice",
+                    "severity",
+                    String.join(", ", SEVERITIES),
+                    report.severity() == null ? "" : report.severity()));
         }
         String module = FormInput.text(report.module());
         if (module != null && !modules.contains(module)) {

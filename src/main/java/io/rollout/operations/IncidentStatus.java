@@ -20,8 +20,7 @@ public class IncidentStatus {
     /**
      * @param averageResolutionHours mean hours from opening to resolution of the resolved ones; null when none is
      */
-    public record Figures(int all, int open, Double averageResolutionHours) {
-    }
+    public record Figures(int all, int open, Double averageResolutionHours) {}
 
     public Figures figures(String projectCode) {
         List<IncidentRepository.IncidentView> incidents = repository.incidents(projectCode);
@@ -32,7 +31,9 @@ public class IncidentStatus {
             if (incident.resolvedAt() == null) {
                 open++;
             } else {
-                hours += Duration.between(incident.openedAt(), incident.resolvedAt()).toMinutes() / 60.0;
+                hours += Duration.between(incident.openedAt(), incident.resolvedAt())
+                                .toMinutes()
+                        / 60.0;
                 resolved++;
             }
         }

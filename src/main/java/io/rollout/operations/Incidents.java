@@ -41,16 +41,33 @@ public class Incidents {
      *
      * @see #open(String, String, String, String, String, String)
      */
-    public int open(String projectCode, String title, String severity, String module, String reporter, String source,
-                    String description) {
+    public int open(
+            String projectCode,
+            String title,
+            String severity,
+            String module,
+            String reporter,
+            String source,
+            String description) {
         if (!IncidentRules.SEVERITIES.contains(severity)) {
             throw new IllegalArgumentException("unknown severity " + severity);
         }
         String text = source == null ? title : title + " [" + source + "]";
         int id = repository.open(projectCode, text, severity, module, reporter, policy.slaDue(severity), description);
         // whoever reports may open an incident: its process is the application's, not the reporter's
-        String instance = engine.asSystem(() -> runtime.startProcessInstanceByKey("hypercareIncident", projectCode,
-            Map.of("projectCode", projectCode, "incidentId", id, "incidentTitle", text, "severity", severity)).getId());
+        String instance = engine.asSystem(() -> runtime.startProcessInstanceByKey(
+                        "hypercareIncident",
+                        projectCode,
+                        Map.of(
+                                "projectCode",
+                                projectCode,
+                                "incidentId",
+                                id,
+                                "incidentTitle",
+                                text,
+                                "severity",
+                                severity))
+                .getId());
         repository.processInstance(projectCode, id, instance);
         return id;
     }

@@ -15,13 +15,18 @@ import java.util.List;
  * and the ROI of a year of saved hours against the project cost. Satisfaction is the average of a survey and keeps
  * its decimals (2.8 of 5). Plain Java.
  */
-record KpiBaseline(BigDecimal manualHoursPerMonth, BigDecimal errorRatePct, BigDecimal satisfaction,
-                   BigDecimal resolutionHours, BigDecimal targetActiveUsersPct, LocalDate plannedGoLive,
-                   BigDecimal hourlyRate, BigDecimal projectCost) {
+record KpiBaseline(
+        BigDecimal manualHoursPerMonth,
+        BigDecimal errorRatePct,
+        BigDecimal satisfaction,
+        BigDecimal resolutionHours,
+        BigDecimal targetActiveUsersPct,
+        LocalDate plannedGoLive,
+        BigDecimal hourlyRate,
+        BigDecimal projectCost) {
 
     /** One compared KPI as a message code of {@code messages/operations} and its arguments. */
-    record Line(String code, Object... args) {
-    }
+    record Line(String code, Object... args) {}
 
     /** The comparison of the review's figures and the measures with this baseline, one line per KPI. */
     List<Line> compare(PostImplementationReviewRules.Kpis after, ReviewMeasures.Measured measured) {
@@ -29,27 +34,51 @@ record KpiBaseline(BigDecimal manualHoursPerMonth, BigDecimal errorRatePct, BigD
         if (measured.errorRatePct() == null) {
             lines.add(new Line("operations.compare.errorRateNotMeasured", errorRatePct));
         } else {
-            lines.add(new Line("operations.compare.errorRate", errorRatePct, measured.errorRatePct(),
-                signed(measured.errorRatePct().subtract(errorRatePct)), measured.failedCases(), measured.executedCases()));
+            lines.add(new Line(
+                    "operations.compare.errorRate",
+                    errorRatePct,
+                    measured.errorRatePct(),
+                    signed(measured.errorRatePct().subtract(errorRatePct)),
+                    measured.failedCases(),
+                    measured.executedCases()));
         }
-        lines.add(new Line("operations.compare.satisfaction", satisfaction, after.satisfaction(),
-            signed(after.satisfaction().subtract(satisfaction))));
+        lines.add(new Line(
+                "operations.compare.satisfaction",
+                satisfaction,
+                after.satisfaction(),
+                signed(after.satisfaction().subtract(satisfaction))));
         if (measured.resolutionHours() == null) {
             lines.add(new Line("operations.compare.resolutionNotMeasured", resolutionHours));
         } else {
-            lines.add(new Line("operations.compare.resolution", resolutionHours, measured.resolutionHours(),
-                measured.resolvedIncidents()));
+            lines.add(new Line(
+                    "operations.compare.resolution",
+                    resolutionHours,
+                    measured.resolutionHours(),
+                    measured.resolvedIncidents()));
         }
-        lines.add(new Line("operations.compare.hours", after.hoursSavedPerMonth(), manualHoursPerMonth,
-            manualHoursPerMonth.signum() == 0 ? BigDecimal.ZERO : after.hoursSavedPerMonth()
-                .multiply(BigDecimal.valueOf(100)).divide(manualHoursPerMonth, 1, RoundingMode.HALF_UP)));
-        lines.add(new Line("operations.compare.activeUsers", after.activeUsersPct(), targetActiveUsersPct,
-            after.activeUsersPct().compareTo(targetActiveUsersPct) >= 0 ? "✓" : "✗"));
+        lines.add(new Line(
+                "operations.compare.hours",
+                after.hoursSavedPerMonth(),
+                manualHoursPerMonth,
+                manualHoursPerMonth.signum() == 0
+                        ? BigDecimal.ZERO
+                        : after.hoursSavedPerMonth()
+                                .multiply(BigDecimal.valueOf(100))
+                                .divide(manualHoursPerMonth, 1, RoundingMode.HALF_UP)));
+        lines.add(new Line(
+                "operations.compare.activeUsers",
+                after.activeUsersPct(),
+                targetActiveUsersPct,
+                after.activeUsersPct().compareTo(targetActiveUsersPct) >= 0 ? "✓" : "✗"));
         lines.add(goLive(measured.liveOn()));
         if (hourlyRate != null && projectCost != null && projectCost.signum() > 0) {
-            BigDecimal yearly = after.hoursSavedPerMonth().multiply(BigDecimal.valueOf(12)).multiply(hourlyRate);
-            lines.add(new Line("operations.compare.roi", yearly.setScale(0, RoundingMode.HALF_UP), projectCost,
-                yearly.multiply(BigDecimal.valueOf(100)).divide(projectCost, 1, RoundingMode.HALF_UP)));
+            BigDecimal yearly =
+                    after.hoursSavedPerMonth().multiply(BigDecimal.valueOf(12)).multiply(hourlyRate);
+            lines.add(new Line(
+                    "operations.compare.roi",
+                    yearly.setScale(0, RoundingMode.HALF_UP),
+                    projectCost,
+                    yearly.multiply(BigDecimal.valueOf(100)).divide(projectCost, 1, RoundingMode.HALF_UP)));
         }
         return lines;
     }
@@ -65,8 +94,9 @@ record KpiBaseline(BigDecimal manualHoursPerMonth, BigDecimal errorRatePct, BigD
         if (late > 0) {
             return new Line("operations.compare.goLiveLate", planned, live, late);
         }
-        return late == 0 ? new Line("operations.compare.goLiveOnTime", planned, live)
-            : new Line("operations.compare.goLiveEarly", planned, live, -late);
+        return late == 0
+                ? new Line("operations.compare.goLiveOnTime", planned, live)
+                : new Line("operations.compare.goLiveEarly", planned, live, -late);
     }
 
     /** True when the project went live on or before the planned date; {@code null} when it has no go-live yet. */

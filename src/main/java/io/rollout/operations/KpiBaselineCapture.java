@@ -56,11 +56,15 @@ class KpiBaselineCapture extends FormTaskListener {
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         List<Problem> problems = new ArrayList<>();
-        KpiBaselineRules.Result result = KpiBaselineRules.check(decimal(task, "manualHoursPerMonth", problems),
-            decimal(task, "baselineErrorRatePct", problems), decimal(task, "baselineSatisfaction", problems),
-            decimal(task, "baselineResolutionHours", problems), decimal(task, "targetActiveUsersPct", problems),
-            TaskForms.text(task, "plannedGoLive"), decimal(task, "hourlyRate", problems),
-            decimal(task, "projectCost", problems));
+        KpiBaselineRules.Result result = KpiBaselineRules.check(
+                decimal(task, "manualHoursPerMonth", problems),
+                decimal(task, "baselineErrorRatePct", problems),
+                decimal(task, "baselineSatisfaction", problems),
+                decimal(task, "baselineResolutionHours", problems),
+                decimal(task, "targetActiveUsersPct", problems),
+                TaskForms.text(task, "plannedGoLive"),
+                decimal(task, "hourlyRate", problems),
+                decimal(task, "projectCost", problems));
         problems.addAll(result.problems());
         if (!problems.isEmpty()) {
             throw Problem.reject(messages, problems);
@@ -68,10 +72,22 @@ class KpiBaselineCapture extends FormTaskListener {
         KpiBaseline b = result.baseline();
         String user = TaskForms.currentUser(task);
         repository.save(projectCode, b, user);
-        decisions.record(new Decision(projectCode, "kpiBaseline", "planning", "captured", List.of(messages.forRecord(
-            "operations.baseline.summary", b.manualHoursPerMonth(), b.errorRatePct(), b.satisfaction(),
-            b.resolutionHours(), b.targetActiveUsersPct(), Dates.date(b.plannedGoLive()))), null, user,
-            task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                "kpiBaseline",
+                "planning",
+                "captured",
+                List.of(messages.forRecord(
+                        "operations.baseline.summary",
+                        b.manualHoursPerMonth(),
+                        b.errorRatePct(),
+                        b.satisfaction(),
+                        b.resolutionHours(),
+                        b.targetActiveUsersPct(),
+                        Dates.date(b.plannedGoLive()))),
+                null,
+                user,
+                task.getProcessInstanceId()));
     }
 
     /** A submitted number as typed (2.8 stays 2.8); text that is no number is refused naming the field. */

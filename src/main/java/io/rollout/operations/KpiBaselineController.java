@@ -24,17 +24,22 @@ import org.springframework.web.server.ResponseStatusException;
 class KpiBaselineController {
 
     /** The baseline as sent. */
-    record Body(BigDecimal manualHoursPerMonth, BigDecimal errorRatePct, BigDecimal satisfaction, BigDecimal resolutionHours,
-                BigDecimal targetActiveUsersPct, String plannedGoLive, BigDecimal hourlyRate, BigDecimal projectCost) {
-    }
+    record Body(
+            BigDecimal manualHoursPerMonth,
+            BigDecimal errorRatePct,
+            BigDecimal satisfaction,
+            BigDecimal resolutionHours,
+            BigDecimal targetActiveUsersPct,
+            String plannedGoLive,
+            BigDecimal hourlyRate,
+            BigDecimal projectCost) {}
 
     private final KpiBaselineRepository repository;
     private final ProjectAccess access;
     private final CurrentUser user;
     private final Messages messages;
 
-    KpiBaselineController(KpiBaselineRepository repository, ProjectAccess access, CurrentUser user,
-                          Messages messages) {
+    KpiBaselineController(KpiBaselineRepository repository, ProjectAccess access, CurrentUser user, Messages messages) {
         this.repository = repository;
         this.access = access;
         this.user = user;
@@ -44,9 +49,15 @@ class KpiBaselineController {
     @PutMapping("/api/projects/{code}/kpi-baseline")
     KpiBaseline capture(@PathVariable String code, @RequestBody Body body) {
         access.require(code, List.of(Roles.PMO));
-        KpiBaselineRules.Result result = KpiBaselineRules.check(body.manualHoursPerMonth(), body.errorRatePct(),
-            body.satisfaction(), body.resolutionHours(), body.targetActiveUsersPct(), body.plannedGoLive(),
-            body.hourlyRate(), body.projectCost());
+        KpiBaselineRules.Result result = KpiBaselineRules.check(
+                body.manualHoursPerMonth(),
+                body.errorRatePct(),
+                body.satisfaction(),
+                body.resolutionHours(),
+                body.targetActiveUsersPct(),
+                body.plannedGoLive(),
+                body.hourlyRate(),
+                body.projectCost());
         if (!result.problems().isEmpty()) {
             throw io.rollout.shared.Problem.reject(messages, result.problems());
         }
@@ -58,7 +69,9 @@ class KpiBaselineController {
     @GetMapping("/api/projects/{code}/kpi-baseline")
     KpiBaseline read(@PathVariable String code) {
         access.require(code, Roles.ALL);
-        return repository.baseline(code).orElseThrow(() ->
-            new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("operations.baseline.none", code)));
+        return repository
+                .baseline(code)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, messages.get("operations.baseline.none", code)));
     }
 }

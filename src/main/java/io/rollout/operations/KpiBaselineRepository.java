@@ -26,24 +26,41 @@ class KpiBaselineRepository {
                 select manual_hours_month, error_rate_pct, satisfaction, resolution_hours, target_active_pct,
                        planned_go_live, hourly_rate, project_cost
                 from kpi_baseline where project_code = ?""")
-            .param(projectCode)
-            .query((rs, n) -> new KpiBaseline(typed(rs.getBigDecimal(1)), typed(rs.getBigDecimal(2)),
-                typed(rs.getBigDecimal(3)), typed(rs.getBigDecimal(4)), typed(rs.getBigDecimal(5)),
-                rs.getDate(6).toLocalDate(), typed(rs.getBigDecimal(7)), typed(rs.getBigDecimal(8))))
-            .optional();
+                .param(projectCode)
+                .query((rs, n) -> new KpiBaseline(
+                        typed(rs.getBigDecimal(1)),
+                        typed(rs.getBigDecimal(2)),
+                        typed(rs.getBigDecimal(3)),
+                        typed(rs.getBigDecimal(4)),
+                        typed(rs.getBigDecimal(5)),
+                        rs.getDate(6).toLocalDate(),
+                        typed(rs.getBigDecimal(7)),
+                        typed(rs.getBigDecimal(8))))
+                .optional();
     }
 
     void save(String projectCode, KpiBaseline b, String user) {
-        jdbc.sql("delete from kpi_baseline where project_code = ?").param(projectCode).update();
+        jdbc.sql("delete from kpi_baseline where project_code = ?")
+                .param(projectCode)
+                .update();
         jdbc.sql("""
                 insert into kpi_baseline (project_code, manual_hours_month, error_rate_pct, satisfaction, resolution_hours,
                                           target_active_pct, planned_go_live, hourly_rate, project_cost, captured_by,
                                           captured_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(projectCode, b.manualHoursPerMonth(), b.errorRatePct(), b.satisfaction(), b.resolutionHours(),
-                b.targetActiveUsersPct(), Date.valueOf(b.plannedGoLive()), b.hourlyRate(), b.projectCost(), user,
-                Timestamp.from(Instant.now(clock)))
-            .update();
+                .params(
+                        projectCode,
+                        b.manualHoursPerMonth(),
+                        b.errorRatePct(),
+                        b.satisfaction(),
+                        b.resolutionHours(),
+                        b.targetActiveUsersPct(),
+                        Date.valueOf(b.plannedGoLive()),
+                        b.hourlyRate(),
+                        b.projectCost(),
+                        user,
+                        Timestamp.from(Instant.now(clock)))
+                .update();
     }
 
     /** A figure as it was typed: the column's padding removed (2.80 reads 2.8, 400.00 reads 400). */

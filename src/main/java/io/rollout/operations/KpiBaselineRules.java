@@ -17,14 +17,20 @@ import java.util.List;
 final class KpiBaselineRules {
 
     /** The baseline, or the problems that refuse it. */
-    record Result(KpiBaseline baseline, List<Problem> problems) {
-    }
+    record Result(KpiBaseline baseline, List<Problem> problems) {}
 
     /** Decimals every figure keeps: the scale of its column. */
     static final int DECIMALS = 2;
 
-    static Result check(BigDecimal manualHours, BigDecimal errorRate, BigDecimal satisfaction, BigDecimal resolutionHours,
-                        BigDecimal targetActive, String plannedGoLive, BigDecimal hourlyRate, BigDecimal projectCost) {
+    static Result check(
+            BigDecimal manualHours,
+            BigDecimal errorRate,
+            BigDecimal satisfaction,
+            BigDecimal resolutionHours,
+            BigDecimal targetActive,
+            String plannedGoLive,
+            BigDecimal hourlyRate,
+            BigDecimal projectCost) {
         List<Problem> problems = new ArrayList<>();
         range(problems, "manualHoursPerMonth", manualHours, 0, 1_000_000);
         range(problems, "errorRatePct", errorRate, 0, 100);
@@ -39,8 +45,9 @@ final class KpiBaselineRules {
         }
         LocalDate planned = null;
         try {
-            planned = plannedGoLive == null ? null : LocalDate.parse(plannedGoLive.length() > 10
-                ? plannedGoLive.substring(0, 10) : plannedGoLive);
+            planned = plannedGoLive == null
+                    ? null
+                    : LocalDate.parse(plannedGoLive.length() > 10 ? plannedGoLive.substring(0, 10) : plannedGoLive);
         } catch (DateTimeParseException e) {
             // reported below
         }
@@ -51,13 +58,24 @@ final class KpiBaselineRules {
             problems.add(new Problem("operations.baseline.roi"));
         }
         return problems.isEmpty()
-            ? new Result(new KpiBaseline(manualHours, errorRate, satisfaction, resolutionHours, targetActive, planned,
-                hourlyRate, projectCost), List.of())
-            : new Result(null, problems);
+                ? new Result(
+                        new KpiBaseline(
+                                manualHours,
+                                errorRate,
+                                satisfaction,
+                                resolutionHours,
+                                targetActive,
+                                planned,
+                                hourlyRate,
+                                projectCost),
+                        List.of())
+                : new Result(null, problems);
     }
 
     private static void range(List<Problem> problems, String field, BigDecimal value, long min, long max) {
-        if (value == null || value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+        if (value == null
+                || value.compareTo(BigDecimal.valueOf(min)) < 0
+                || value.compareTo(BigDecimal.valueOf(max)) > 0) {
             problems.add(new Problem("operations.baseline.range", field, min, max, plain(value)));
         } else if (value.stripTrailingZeros().scale() > DECIMALS) {
             problems.add(new Problem("operations.baseline.decimals", field, DECIMALS, plain(value)));
@@ -68,6 +86,5 @@ final class KpiBaselineRules {
         return value == null ? "null" : KpiBaselineRepository.typed(value).toPlainString();
     }
 
-    private KpiBaselineRules() {
-    }
+    private KpiBaselineRules() {}
 }

@@ -28,14 +28,16 @@ public class OperationsPolicy {
     private final DecisionLog decisions;
     private final Clock clock;
 
-    OperationsPolicy(@Value("${rollout.operations.sla.critical:PT4H}") String critical,
-                     @Value("${rollout.operations.sla.high:PT8H}") String high,
-                     @Value("${rollout.operations.sla.medium:P2D}") String medium,
-                     @Value("${rollout.operations.sla.low:P5D}") String low,
-                     @Value("${rollout.operations.hypercare.minimum:P14D}") String minimumHypercare,
-                     @Value("${rollout.operations.hypercare.max-incidents-per-week:5}") int maxIncidentsPerWeek,
-                     @Value("${rollout.operations.review-after:P90D}") String reviewAfter,
-                     DecisionLog decisions, Clock clock) {
+    OperationsPolicy(
+            @Value("${rollout.operations.sla.critical:PT4H}") String critical,
+            @Value("${rollout.operations.sla.high:PT8H}") String high,
+            @Value("${rollout.operations.sla.medium:P2D}") String medium,
+            @Value("${rollout.operations.sla.low:P5D}") String low,
+            @Value("${rollout.operations.hypercare.minimum:P14D}") String minimumHypercare,
+            @Value("${rollout.operations.hypercare.max-incidents-per-week:5}") int maxIncidentsPerWeek,
+            @Value("${rollout.operations.review-after:P90D}") String reviewAfter,
+            DecisionLog decisions,
+            Clock clock) {
         this.sla = Map.of("critical", critical, "high", high, "medium", medium, "low", low);
         this.minimumHypercare = minimumHypercare;
         this.maxIncidentsPerWeek = maxIncidentsPerWeek;
@@ -68,8 +70,10 @@ public class OperationsPolicy {
     /** When the post-implementation review is due: the configured period after the last successful cutover. */
     public Date reviewDate(String projectCode) {
         Instant live = decisions.forProject(projectCode).stream()
-            .filter(d -> "cutover".equals(d.decision()) && "succeeded".equals(d.outcome()))
-            .map(DecisionLog.Decision::decidedAt).reduce((a, b) -> b).orElse(Instant.now(clock));
+                .filter(d -> "cutover".equals(d.decision()) && "succeeded".equals(d.outcome()))
+                .map(DecisionLog.Decision::decidedAt)
+                .reduce((a, b) -> b)
+                .orElse(Instant.now(clock));
         return Date.from(live.atZone(java.time.ZoneOffset.UTC).plus(reviewAfter).toInstant());
     }
 }

@@ -41,8 +41,12 @@ class PostImplementationReview extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    PostImplementationReview(OperationsRepository repository, KpiBaselineRepository baselines, ReviewMeasures measures,
-                             DecisionLog decisions, Messages messages) {
+    PostImplementationReview(
+            OperationsRepository repository,
+            KpiBaselineRepository baselines,
+            ReviewMeasures measures,
+            DecisionLog decisions,
+            Messages messages) {
         this.repository = repository;
         this.baselines = baselines;
         this.measures = measures;
@@ -54,11 +58,16 @@ class PostImplementationReview extends FormTaskListener {
     protected void prefill(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         Optional<KpiBaseline> baseline = baselines.baseline(projectCode);
-        task.setVariableLocal("baselineNote", baseline.isPresent() ? "" : messages.forRecord("operations.baseline.missing"));
-        TaskForms.prefill(task, "reviewMeasures", JsonRows.of(table(baseline.orElse(null),
-            measures.measure(projectCode))));
-        TaskForms.prefill(task, "incidentFigures", JsonRows.of(measures.incidents(projectCode).stream()
-            .map(this::incidentRow).toList()));
+        task.setVariableLocal(
+                "baselineNote", baseline.isPresent() ? "" : messages.forRecord("operations.baseline.missing"));
+        TaskForms.prefill(
+                task, "reviewMeasures", JsonRows.of(table(baseline.orElse(null), measures.measure(projectCode))));
+        TaskForms.prefill(
+                task,
+                "incidentFigures",
+                JsonRows.of(measures.incidents(projectCode).stream()
+                        .map(this::incidentRow)
+                        .toList()));
     }
 
     @Override
@@ -73,16 +82,25 @@ class PostImplementationReview extends FormTaskListener {
         PostImplementationReviewRules.Kpis k = result.kpis();
         String user = TaskForms.currentUser(task);
         repository.saveReview(projectCode, k, baseline.orElse(null), measured, user);
-        List<String> findings = new ArrayList<>(List.of(messages.forRecord("operations.review.summary",
-            k.hoursSavedPerMonth(), k.satisfaction(), k.activeUsersPct())));
+        List<String> findings = new ArrayList<>(List.of(messages.forRecord(
+                "operations.review.summary", k.hoursSavedPerMonth(), k.satisfaction(), k.activeUsersPct())));
         if (baseline.isPresent()) {
-            baseline.get().compare(k, measured).forEach(line -> findings.add(messages.forRecord(line.code(), line.args())));
+            baseline.get()
+                    .compare(k, measured)
+                    .forEach(line -> findings.add(messages.forRecord(line.code(), line.args())));
         } else {
             findings.add(messages.forRecord("operations.baseline.missing"));
         }
         task.getExecution().setVariable("reviewComparison", String.join("\n", findings));
-        decisions.record(new Decision(projectCode, "postImplementationReview", "post-implementation review", "completed",
-            findings, k.notes(), user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                "postImplementationReview",
+                "post-implementation review",
+                "completed",
+                findings,
+                k.notes(),
+                user,
+                task.getProcessInstanceId()));
     }
 
     /** The KPIs, one row each: at planning, now, and the change where the system measured it. */
@@ -90,29 +108,56 @@ class PostImplementationReview extends FormTaskListener {
         String none = text("operations.review.cell.none");
         String entered = text("operations.review.cell.entered");
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row("errorRate", b == null ? none : text("operations.review.cell.percent", b.errorRatePct()),
-            m.errorRatePct() == null ? text("operations.review.cell.noUat")
-                : text("operations.review.cell.errorRate", m.errorRatePct(), m.failedCases(), m.executedCases()),
-            b == null || m.errorRatePct() == null ? none : change(m.errorRatePct().subtract(b.errorRatePct()),
-                "operations.review.cell.points")));
-        rows.add(row("resolution", b == null ? none : text("operations.review.cell.hours", b.resolutionHours()),
-            m.resolutionHours() == null ? text("operations.review.cell.noIncidents")
-                : text("operations.review.cell.resolution", m.resolutionHours(), m.resolvedIncidents()),
-            b == null || m.resolutionHours() == null ? none : change(m.resolutionHours().subtract(b.resolutionHours()),
-                "operations.review.cell.hours")));
-        rows.add(row("goLive", b == null ? none : text("operations.review.cell.planned", Dates.date(b.plannedGoLive())),
-            m.liveOn() == null ? text("operations.review.cell.notLive")
-                : text("operations.review.cell.live", Dates.date(m.liveOn())),
-            b == null || m.liveOn() == null ? none : goLive(b.plannedGoLive(), m.liveOn())));
-        rows.add(row("satisfaction", b == null ? none : text("operations.review.cell.satisfaction", b.satisfaction()),
-            entered, none));
-        rows.add(row("hours", b == null ? none : text("operations.review.cell.hours", b.manualHoursPerMonth()),
-            entered, none));
-        rows.add(row("activeUsers", b == null ? none : text("operations.review.cell.target", b.targetActiveUsersPct()),
-            entered, none));
+        rows.add(row(
+                "errorRate",
+                b == null ? none : text("operations.review.cell.percent", b.errorRatePct()),
+                m.errorRatePct() == null
+                        ? text("operations.review.cell.noUat")
+                        : text(
+                                "operations.review.cell.errorRate",
+                                m.errorRatePct(),
+                                m.failedCases(),
+                                m.executedCases()),
+                b == null || m.errorRatePct() == null
+                        ? none
+                        : change(m.errorRatePct().subtract(b.errorRatePct()), "operations.review.cell.points")));
+        rows.add(row(
+                "resolution",
+                b == null ? none : text("operations.review.cell.hours", b.resolutionHours()),
+                m.resolutionHours() == null
+                        ? text("operations.review.cell.noIncidents")
+                        : text("operations.review.cell.resolution", m.resolutionHours(), m.resolvedIncidents()),
+                b == null || m.resolutionHours() == null
+                        ? none
+                        : change(m.resolutionHours().subtract(b.resolutionHours()), "operations.review.cell.hours")));
+        rows.add(row(
+                "goLive",
+                b == null ? none : text("operations.review.cell.planned", Dates.date(b.plannedGoLive())),
+                m.liveOn() == null
+                        ? text("operations.review.cell.notLive")
+                        : text("operations.review.cell.live", Dates.date(m.liveOn())),
+                b == null || m.liveOn() == null ? none : goLive(b.plannedGoLive(), m.liveOn())));
+        rows.add(row(
+                "satisfaction",
+                b == null ? none : text("operations.review.cell.satisfaction", b.satisfaction()),
+                entered,
+                none));
+        rows.add(row(
+                "hours",
+                b == null ? none : text("operations.review.cell.hours", b.manualHoursPerMonth()),
+                entered,
+                none));
+        rows.add(row(
+                "activeUsers",
+                b == null ? none : text("operations.review.cell.target", b.targetActiveUsersPct()),
+                entered,
+                none));
         if (b != null && b.hourlyRate() != null && b.projectCost() != null) {
-            rows.add(row("roi", text("operations.review.cell.roi", b.hourlyRate(), b.projectCost()),
-                text("operations.review.cell.roiFromHours"), none));
+            rows.add(row(
+                    "roi",
+                    text("operations.review.cell.roi", b.hourlyRate(), b.projectCost()),
+                    text("operations.review.cell.roiFromHours"),
+                    none));
         }
         return rows;
     }
@@ -145,8 +190,11 @@ class PostImplementationReview extends FormTaskListener {
         row.put("reported", String.valueOf(f.reported()));
         row.put("resolved", String.valueOf(f.resolved()));
         row.put("open", String.valueOf(f.open()));
-        row.put("averageHours", f.averageResolutionHours() == null ? text("operations.review.cell.none")
-            : text("operations.review.cell.hours", f.averageResolutionHours()));
+        row.put(
+                "averageHours",
+                f.averageResolutionHours() == null
+                        ? text("operations.review.cell.none")
+                        : text("operations.review.cell.hours", f.averageResolutionHours()));
         row.put("slaBreached", String.valueOf(f.slaBreached()));
         return row;
     }

@@ -21,20 +21,19 @@ final class PostImplementationReviewRules {
     private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(9_999_999);
 
     /** The figures entered in the review. */
-    record Kpis(BigDecimal hoursSavedPerMonth, BigDecimal satisfaction, BigDecimal activeUsersPct, String notes) {
-    }
+    record Kpis(BigDecimal hoursSavedPerMonth, BigDecimal satisfaction, BigDecimal activeUsersPct, String notes) {}
 
     /** The KPIs read from the form, or the problems that refuse the submission. */
-    record Result(Kpis kpis, List<Problem> problems) {
-    }
+    record Result(Kpis kpis, List<Problem> problems) {}
 
     Result check(Map<String, Object> values) {
         List<Problem> problems = new ArrayList<>();
-        BigDecimal hoursSaved = number(values, "hoursSavedPerMonth", "Hours saved per month", BigDecimal.ZERO, MAX_HOURS,
-            problems);
-        BigDecimal satisfaction = number(values, "satisfaction", "Satisfaction", BigDecimal.ONE, BigDecimal.valueOf(5),
-            problems);
-        BigDecimal activeUsers = number(values, "activeUsersPct", "Active users (%)", BigDecimal.ZERO, HUNDRED, problems);
+        BigDecimal hoursSaved =
+                number(values, "hoursSavedPerMonth", "Hours saved per month", BigDecimal.ZERO, MAX_HOURS, problems);
+        BigDecimal satisfaction =
+                number(values, "satisfaction", "Satisfaction", BigDecimal.ONE, BigDecimal.valueOf(5), problems);
+        BigDecimal activeUsers =
+                number(values, "activeUsersPct", "Active users (%)", BigDecimal.ZERO, HUNDRED, problems);
         String notes = FormInput.text(values.get("notes"));
         if (notes != null && notes.length() > 4000) {
             problems.add(new Problem("operations.review.notesTooLong", 4000));
@@ -45,8 +44,13 @@ final class PostImplementationReviewRules {
         return new Result(new Kpis(hoursSaved, satisfaction, activeUsers, notes), List.of());
     }
 
-    private static BigDecimal number(Map<String, Object> values, String key, String label, BigDecimal min,
-                                     BigDecimal max, List<Problem> problems) {
+    private static BigDecimal number(
+            Map<String, Object> values,
+            String key,
+            String label,
+            BigDecimal min,
+            BigDecimal max,
+            List<Problem> problems) {
         Object raw = values.get(key);
         String text = raw == null ? "" : raw.toString().trim();
         if (text.isEmpty()) {
@@ -61,11 +65,20 @@ final class PostImplementationReviewRules {
             return null;
         }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            problems.add(new Problem("operations.review.range", label, min, max, KpiBaselineRepository.typed(value).toPlainString()));
+            problems.add(new Problem(
+                    "operations.review.range",
+                    label,
+                    min,
+                    max,
+                    KpiBaselineRepository.typed(value).toPlainString()));
             return null;
         }
         if (value.stripTrailingZeros().scale() > DECIMALS) {
-            problems.add(new Problem("operations.review.decimals", label, DECIMALS, KpiBaselineRepository.typed(value).toPlainString()));
+            problems.add(new Problem(
+                    "operations.review.decimals",
+                    label,
+                    DECIMALS,
+                    KpiBaselineRepository.typed(value).toPlainString()));
             return null;
         }
         return value;

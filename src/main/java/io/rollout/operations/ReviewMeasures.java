@@ -44,24 +44,34 @@ class ReviewMeasures {
      * @param executedCases     test cases with a result
      * @param resolvedIncidents incidents resolved, behind {@code resolutionHours}
      */
-    record Measured(BigDecimal errorRatePct, int failedCases, int executedCases, BigDecimal resolutionHours,
-                    int resolvedIncidents, LocalDate liveOn) {
-    }
+    record Measured(
+            BigDecimal errorRatePct,
+            int failedCases,
+            int executedCases,
+            BigDecimal resolutionHours,
+            int resolvedIncidents,
+            LocalDate liveOn) {}
 
     /** The incidents of one severity: reported, resolved, still open, average resolution hours, SLA breaches. */
-    record SeverityFigures(String severity, int reported, int resolved, int open, BigDecimal averageResolutionHours,
-                           int slaBreached) {
-    }
+    record SeverityFigures(
+            String severity,
+            int reported,
+            int resolved,
+            int open,
+            BigDecimal averageResolutionHours,
+            int slaBreached) {}
 
     Measured measure(String projectCode) {
         List<String> latest = List.copyOf(uat.latestResults(projectCode).values());
         int failed = (int) latest.stream().filter(r -> !"pass".equals(r)).count();
-        BigDecimal errorRate = latest.isEmpty() ? null : BigDecimal.valueOf(failed * 100L)
-            .divide(BigDecimal.valueOf(latest.size()), 1, RoundingMode.HALF_UP);
+        BigDecimal errorRate = latest.isEmpty()
+                ? null
+                : BigDecimal.valueOf(failed * 100L).divide(BigDecimal.valueOf(latest.size()), 1, RoundingMode.HALF_UP);
         List<Incident> incidents = incidentTimes(projectCode);
-        List<Incident> resolved = incidents.stream().filter(i -> i.resolutionMinutes() != null).toList();
-        return new Measured(errorRate, failed, latest.size(), averageHours(resolved), resolved.size(),
-            liveOn(projectCode));
+        List<Incident> resolved =
+                incidents.stream().filter(i -> i.resolutionMinutes() != null).toList();
+        return new Measured(
+                errorRate, failed, latest.size(), averageHours(resolved), resolved.size(), liveOn(projectCode));
     }
 
     /** The project's incidents by severity, most severe first, every severity listed. */
@@ -69,20 +79,29 @@ class ReviewMeasures {
         List<Incident> incidents = incidentTimes(projectCode);
         List<SeverityFigures> figures = new ArrayList<>();
         for (String severity : IncidentRules.SEVERITIES) {
-            List<Incident> of = incidents.stream().filter(i -> severity.equals(i.severity())).toList();
-            List<Incident> resolved = of.stream().filter(i -> i.resolutionMinutes() != null).toList();
-            figures.add(new SeverityFigures(severity, of.size(), resolved.size(), of.size() - resolved.size(),
-                averageHours(resolved), (int) of.stream().filter(Incident::slaBreached).count()));
+            List<Incident> of = incidents.stream()
+                    .filter(i -> severity.equals(i.severity()))
+                    .toList();
+            List<Incident> resolved =
+                    of.stream().filter(i -> i.resolutionMinutes() != null).toList();
+            figures.add(new SeverityFigures(
+                    severity, of.size(), resolved.size(), of.size() - resolved.size(), averageHours(resolved), (int)
+                            of.stream().filter(Incident::slaBreached).count()));
         }
         return figures;
     }
 
-    private record Incident(String severity, Long resolutionMinutes, boolean slaBreached) {
-    }
+    private record Incident(String severity, Long resolutionMinutes, boolean slaBreached) {}
 
     private List<Incident> incidentTimes(String projectCode) {
-        return incidents.times(projectCode).stream().map(t -> new Incident(t.severity(), t.resolvedAt() == null ? null
-            : Duration.between(t.openedAt(), t.resolvedAt()).toMinutes(), t.slaBreached())).toList();
+        return incidents.times(projectCode).stream()
+                .map(t -> new Incident(
+                        t.severity(),
+                        t.resolvedAt() == null
+                                ? null
+                                : Duration.between(t.openedAt(), t.resolvedAt()).toMinutes(),
+                        t.slaBreached()))
+                .toList();
     }
 
     private static BigDecimal averageHours(List<Incident> resolved) {
@@ -95,7 +114,9 @@ class ReviewMeasures {
 
     private LocalDate liveOn(String projectCode) {
         return decisions.forProject(projectCode).stream()
-            .filter(d -> "cutover".equals(d.decision()) && "succeeded".equals(d.outcome()))
-            .map(d -> d.decidedAt().atZone(ZoneId.systemDefault()).toLocalDate()).reduce((a, b) -> b).orElse(null);
+                .filter(d -> "cutover".equals(d.decision()) && "succeeded".equals(d.outcome()))
+                .map(d -> d.decidedAt().atZone(ZoneId.systemDefault()).toLocalDate())
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 }

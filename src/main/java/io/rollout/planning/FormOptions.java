@@ -10,8 +10,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 /** Options of a form's select or checklist bound with {@code valuesKey}: a {@code Json} list of label and value. */
 final class FormOptions {
 
-    private FormOptions() {
-    }
+    private FormOptions() {}
 
     /** Options whose label is the value itself. */
     static JsonValue of(List<String> values) {
@@ -20,11 +19,13 @@ final class FormOptions {
 
     /** Options labelled in words, e.g. a department code shown by its name. */
     static JsonValue of(List<String> values, Function<String, String> label) {
-        return JsonRows.of(values.stream().map(v -> {
-            Map<String, Object> option = new LinkedHashMap<>();
-            option.put("label", label.apply(v));
-            option.put("value", v);
-            return option;
-        }).toList());
+        return JsonRows.of(values.stream()
+                .map(v -> {
+                    Map<String, Object> option = new LinkedHashMap<>();
+                    option.put("label", label.apply(v));
+                    option.put("value", v);
+                    return option;
+                })
+                .toList());
     }
 }

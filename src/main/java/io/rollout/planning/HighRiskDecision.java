@@ -40,8 +40,8 @@ class HighRiskDecision extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    HighRiskDecision(PlanRepository plans, ProjectPeople people, PlanSummary summary, DecisionLog decisions,
-                     Messages messages) {
+    HighRiskDecision(
+            PlanRepository plans, ProjectPeople people, PlanSummary summary, DecisionLog decisions, Messages messages) {
         this.plans = plans;
         this.people = people;
         this.summary = summary;
@@ -59,9 +59,12 @@ class HighRiskDecision extends FormTaskListener {
     protected void complete(DelegateTask task) {
         long riskId = riskId(task);
         RiskEntry entry = entry(riskId);
-        Result result = RiskDecisionRules.check(TaskForms.text(task, "riskDecision"),
-            TaskForms.text(task, "mitigationActions"), TaskForms.text(task, "actionOwner"),
-            TaskForms.text(task, "riskDecisionComment"), people::qualifies);
+        Result result = RiskDecisionRules.check(
+                TaskForms.text(task, "riskDecision"),
+                TaskForms.text(task, "mitigationActions"),
+                TaskForms.text(task, "actionOwner"),
+                TaskForms.text(task, "riskDecisionComment"),
+                people::qualifies);
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }
@@ -70,15 +73,23 @@ class HighRiskDecision extends FormTaskListener {
         plans.decide(riskId, d, user);
         List<String> findings = new ArrayList<>();
         if (d.mitigationActions() != null) {
-            findings.add(messages.forRecord("planning.riskDecision.logActions", d.mitigationActions(), d.actionOwner()));
+            findings.add(
+                    messages.forRecord("planning.riskDecision.logActions", d.mitigationActions(), d.actionOwner()));
         }
         if (d.comment() != null) {
             findings.add(d.comment());
         }
-        decisions.record(new Decision(plans.projectOf(riskId), DECISION, PlanSummary.subject("risk", entry.risk().title()),
-            d.decision(), findings, "score=" + entry.risk().score() + " (probability " + entry.risk().probability()
-                + " x impact " + entry.risk().impact() + "), owner=" + entry.risk().owner(),
-            user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                plans.projectOf(riskId),
+                DECISION,
+                PlanSummary.subject("risk", entry.risk().title()),
+                d.decision(),
+                findings,
+                "score=" + entry.risk().score() + " (probability "
+                        + entry.risk().probability() + " x impact "
+                        + entry.risk().impact() + "), owner=" + entry.risk().owner(),
+                user,
+                task.getProcessInstanceId()));
     }
 
     /** The element variable of the multi-instance: the risk's id, as text. */

@@ -24,8 +24,10 @@ public class HighRisks {
 
     /** Ids (as text) of the high risks without a decision, highest score first. */
     public List<String> undecided(String projectCode) {
-        return plans.riskEntries(projectCode).stream().filter(PlanRepository.RiskEntry::undecidedHigh)
-            .map(e -> String.valueOf(e.id())).toList();
+        return plans.riskEntries(projectCode).stream()
+                .filter(PlanRepository.RiskEntry::undecidedHigh)
+                .map(e -> String.valueOf(e.id()))
+                .toList();
     }
 
     /** Whether any high risk still waits for the steering committee. */
@@ -35,7 +37,9 @@ public class HighRisks {
 
     /** The title of a risk, for task names. */
     public String title(String riskId) {
-        return plans.risk(Long.parseLong(riskId)).orElseThrow(() -> new IllegalStateException("no risk " + riskId))
-            .risk().title();
+        return plans.risk(Long.parseLong(riskId))
+                .orElseThrow(() -> new IllegalStateException("no risk " + riskId))
+                .risk()
+                .title();
     }
 }

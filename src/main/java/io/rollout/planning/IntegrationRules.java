@@ -3,8 +3,8 @@ package io.rollout.planning;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,18 +26,15 @@ final class IntegrationRules {
     static final List<String> FREQUENCIES = List.of("real-time", "hourly", "daily", "weekly", "monthly", "on-demand");
     static final Pattern DATASET = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
-    record LegacySystem(String name, String ownerDepartment) {
-    }
+    record LegacySystem(String name, String ownerDepartment) {}
 
-    record SystemInterface(String toSystem, String kind, String direction, String frequency) {
-    }
+    record SystemInterface(String toSystem, String kind, String direction, String frequency) {}
 
     /** A dataset to migrate and the legacy system it comes from. */
-    record MigrationNeed(String dataset, String legacySystem) {
-    }
+    record MigrationNeed(String dataset, String legacySystem) {}
 
-    record Integration(List<LegacySystem> legacySystems, List<SystemInterface> interfaces,
-                       List<MigrationNeed> migrations) {
+    record Integration(
+            List<LegacySystem> legacySystems, List<SystemInterface> interfaces, List<MigrationNeed> migrations) {
 
         List<String> datasets() {
             return migrations.stream().map(MigrationNeed::dataset).toList();
@@ -52,16 +49,18 @@ final class IntegrationRules {
         }
     }
 
-    private IntegrationRules() {
-    }
+    private IntegrationRules() {}
 
     /**
      * Checks a submitted strategy. Blank rows are ignored.
      *
      * @param departments the departments known to Rollout ({@code rollout.departments})
      */
-    static Result check(List<FormRow> legacyRows, List<FormRow> interfaceRows, List<FormRow> migrationRows,
-                        List<String> departments) {
+    static Result check(
+            List<FormRow> legacyRows,
+            List<FormRow> interfaceRows,
+            List<FormRow> migrationRows,
+            List<String> departments) {
         List<Problem> problems = new ArrayList<>();
         // legacy system names as entered, by lower case, so a migration row may differ in case only
         Map<String, String> systemNames = new LinkedHashMap<>();
@@ -71,13 +70,16 @@ final class IntegrationRules {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new Integration(List.copyOf(systems), List.copyOf(interfaces), List.copyOf(migrations)),
-            List.of());
+        return new Result(
+                new Integration(List.copyOf(systems), List.copyOf(interfaces), List.copyOf(migrations)), List.of());
     }
 
     /** The valid legacy-system rows; fills {@code systemNames} with every name given, by lower case. */
-    private static List<LegacySystem> legacySystems(List<FormRow> legacyRows, List<String> departments,
-                                                    Map<String, String> systemNames, List<Problem> problems) {
+    private static List<LegacySystem> legacySystems(
+            List<FormRow> legacyRows,
+            List<String> departments,
+            Map<String, String> systemNames,
+            List<Problem> problems) {
         List<LegacySystem> systems = new ArrayList<>();
         RowChecks legacy = new RowChecks("planning.list.legacySystems", problems);
         for (FormRow row : legacyRows) {
@@ -117,8 +119,8 @@ final class IntegrationRules {
     }
 
     /** The valid migration rows: each dataset once, from a legacy system of {@code systemNames}. */
-    private static List<MigrationNeed> migrations(List<FormRow> migrationRows, Map<String, String> systemNames,
-                                                  List<Problem> problems) {
+    private static List<MigrationNeed> migrations(
+            List<FormRow> migrationRows, Map<String, String> systemNames, List<Problem> problems) {
         List<MigrationNeed> migrations = new ArrayList<>();
         Set<String> datasets = new HashSet<>();
         RowChecks migration = new RowChecks("planning.list.migrations", problems);
@@ -136,8 +138,11 @@ final class IntegrationRules {
             String from = migration.required(row, "legacySystem", "planning.field.fromSystem");
             String system = from == null ? null : systemNames.get(from.toLowerCase(Locale.ROOT));
             if (from != null && system == null) {
-                problems.add(new Problem("planning.migration.unknownSystem", row.number(), from,
-                    systemNames.isEmpty() ? "-" : String.join(", ", systemNames.values())));
+                problems.add(new Problem(
+                        "planning.migration.unknownSystem",
+                        row.number(),
+                        from,
+                        systemNames.isEmpty() ? "-" : String.join(", ", systemNames.values())));
             }
             if (problems.size() == before) {
                 migrations.add(new MigrationNeed(dataset, system));

@@ -44,9 +44,13 @@ class IntegrationStrategy extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    IntegrationStrategy(IntegrationRepository integrations, ProjectRepository projects,
-                        @Value("${rollout.departments}") List<String> departments, Names names, DecisionLog decisions,
-                        Messages messages) {
+    IntegrationStrategy(
+            IntegrationRepository integrations,
+            ProjectRepository projects,
+            @Value("${rollout.departments}") List<String> departments,
+            Names names,
+            DecisionLog decisions,
+            Messages messages) {
         this.integrations = integrations;
         this.projects = projects;
         this.departments = departments;
@@ -64,31 +68,58 @@ class IntegrationStrategy extends FormTaskListener {
     @Override
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
-        Result result = IntegrationRules.check(JsonRows.read(TaskForms.submitted(task, "legacySystems")),
-            JsonRows.read(TaskForms.submitted(task, "interfaces")), JsonRows.read(TaskForms.submitted(task, "migrations")),
-            departments);
+        Result result = IntegrationRules.check(
+                JsonRows.read(TaskForms.submitted(task, "legacySystems")),
+                JsonRows.read(TaskForms.submitted(task, "interfaces")),
+                JsonRows.read(TaskForms.submitted(task, "migrations")),
+                departments);
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }
         Integration integration = result.integration();
         integrations.replace(projectCode, integration);
         List<String> added = projects.addDatasets(projectCode, integration.datasets());
-        decisions.record(new Decision(projectCode, DECISION, "integration", "recorded",
-            added.isEmpty() ? List.of() : List.of(messages.forRecord("planning.integration.datasetsAdded",
-                String.join(", ", added))),
-            "legacySystems=" + integration.legacySystems().size() + ", interfaces=" + integration.interfaces().size()
-                + ", migrate=" + integration.datasets(),
-            TaskForms.currentUser(task), task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "integration",
+                "recorded",
+                added.isEmpty()
+                        ? List.of()
+                        : List.of(messages.forRecord("planning.integration.datasetsAdded", String.join(", ", added))),
+                "legacySystems=" + integration.legacySystems().size() + ", interfaces="
+                        + integration.interfaces().size() + ", migrate=" + integration.datasets(),
+                TaskForms.currentUser(task),
+                task.getProcessInstanceId()));
     }
 
     private static void prefill(DelegateTask task, Integration stored) {
-        TaskForms.prefill(task, "legacySystems", JsonRows.of(stored.legacySystems().stream()
-            .map(s -> row("name", s.name(), "ownerDepartment", s.ownerDepartment())).toList()));
-        TaskForms.prefill(task, "interfaces", JsonRows.of(stored.interfaces().stream()
-            .map(i -> row("toSystem", i.toSystem(), "kind", i.kind(), "direction", i.direction(),
-                "frequency", i.frequency())).toList()));
-        TaskForms.prefill(task, "migrations", JsonRows.of(stored.migrations().stream()
-            .map(m -> row("dataset", m.dataset(), "legacySystem", m.legacySystem())).toList()));
+        TaskForms.prefill(
+                task,
+                "legacySystems",
+                JsonRows.of(stored.legacySystems().stream()
+                        .map(s -> row("name", s.name(), "ownerDepartment", s.ownerDepartment()))
+                        .toList()));
+        TaskForms.prefill(
+                task,
+                "interfaces",
+                JsonRows.of(stored.interfaces().stream()
+                        .map(i -> row(
+                                "toSystem",
+                                i.toSystem(),
+                                "kind",
+                                i.kind(),
+                                "direction",
+                                i.direction(),
+                                "frequency",
+                                i.frequency()))
+                        .toList()));
+        TaskForms.prefill(
+                task,
+                "migrations",
+                JsonRows.of(stored.migrations().stream()
+                        .map(m -> row("dataset", m.dataset(), "legacySystem", m.legacySystem()))
+                        .toList()));
     }
 
     private static Map<String, Object> row(String... keysAndValues) {

@@ -38,10 +38,15 @@ public class MilestoneRegister {
         return jdbc.sql("""
                 select id, name, owner, due_date, phase, status from milestone
                 where project_code = ? order by due_date, id""")
-            .param(projectCode)
-            .query((rs, n) -> new Milestone(rs.getLong("id"), rs.getString("name"), rs.getString("owner"),
-                rs.getDate("due_date").toLocalDate(), rs.getString("phase"), rs.getString("status")))
-            .list();
+                .param(projectCode)
+                .query((rs, n) -> new Milestone(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("owner"),
+                        rs.getDate("due_date").toLocalDate(),
+                        rs.getString("phase"),
+                        rs.getString("status")))
+                .list();
     }
 
     /** The project's milestones not completed yet, by due date. */
@@ -51,21 +56,30 @@ public class MilestoneRegister {
 
     /** The current owner of a milestone; empty when it has none or no longer exists. */
     public Optional<String> owner(long milestoneId) {
-        return jdbc.sql("select owner from milestone where id = ?").param(milestoneId).query(String.class).optional();
+        return jdbc.sql("select owner from milestone where id = ?")
+                .param(milestoneId)
+                .query(String.class)
+                .optional();
     }
 
     /** Marks a milestone completed. */
     public void complete(long milestoneId) {
-        jdbc.sql("update milestone set status = ? where id = ?").params(COMPLETED, milestoneId).update();
+        jdbc.sql("update milestone set status = ? where id = ?")
+                .params(COMPLETED, milestoneId)
+                .update();
     }
 
     /** Gives a milestone to another owner. */
     public void reassign(long milestoneId, String owner) {
-        jdbc.sql("update milestone set owner = ? where id = ?").params(owner, milestoneId).update();
+        jdbc.sql("update milestone set owner = ? where id = ?")
+                .params(owner, milestoneId)
+                .update();
     }
 
     /** Moves a milestone's due date (a rebaseline of the plan). */
     public void move(long milestoneId, LocalDate dueDate) {
-        jdbc.sql("update milestone set due_date = ? where id = ?").params(Date.valueOf(dueDate), milestoneId).update();
+        jdbc.sql("update milestone set due_date = ? where id = ?")
+                .params(Date.valueOf(dueDate), milestoneId)
+                .update();
     }
 }

@@ -36,8 +36,15 @@ class PlanRepository {
      * A stored risk with the steering committee's decision on it ({@code decision} is {@code null} while
      * undecided).
      */
-    record RiskEntry(long id, Risk risk, String decision, String mitigationActions, String actionOwner,
-                     String decisionComment, String decidedBy, Instant decidedAt) {
+    record RiskEntry(
+            long id,
+            Risk risk,
+            String decision,
+            String mitigationActions,
+            String actionOwner,
+            String decisionComment,
+            String decidedBy,
+            Instant decidedAt) {
 
         boolean undecidedHigh() {
             return risk.high() && decision == null;
@@ -45,8 +52,9 @@ class PlanRepository {
 
         /** Same title, probability and impact: a decision taken on one holds for the other. */
         boolean sameAs(Risk other) {
-            return risk.title().equals(other.title()) && risk.probability() == other.probability()
-                && risk.impact() == other.impact();
+            return risk.title().equals(other.title())
+                    && risk.probability() == other.probability()
+                    && risk.impact() == other.impact();
         }
     }
 
@@ -60,61 +68,103 @@ class PlanRepository {
     void replace(String projectCode, Plan plan, String user) {
         Timestamp now = Timestamp.from(Instant.now(clock));
         if (jdbc.sql("update project_plan set updated_by = ?, updated_at = ? where project_code = ?")
-            .params(user, now, projectCode).update() == 0) {
+                        .params(user, now, projectCode)
+                        .update()
+                == 0) {
             jdbc.sql("insert into project_plan (project_code, updated_by, updated_at) values (?, ?, ?)")
-                .params(projectCode, user, now).update();
+                    .params(projectCode, user, now)
+                    .update();
         }
         replaceMilestones(projectCode, plan.milestones());
-        jdbc.sql("delete from resource_allocation where project_code = ?").param(projectCode).update();
+        jdbc.sql("delete from resource_allocation where project_code = ?")
+                .param(projectCode)
+                .update();
         for (Resource r : plan.resources()) {
             jdbc.sql("""
                     insert into resource_allocation (project_code, role_name, person, allocation, start_date, end_date)
                     values (?, ?, ?, ?, ?, ?)""")
-                .params(projectCode, r.role(), r.person(), r.allocation(), Date.valueOf(r.from()), Date.valueOf(r.to()))
-                .update();
+                    .params(
+                            projectCode,
+                            r.role(),
+                            r.person(),
+                            r.allocation(),
+                            Date.valueOf(r.from()),
+                            Date.valueOf(r.to()))
+                    .update();
         }
         replaceRisks(projectCode, plan.risks());
     }
 
     private void replaceMilestones(String projectCode, List<Milestone> milestones) {
-        record Stored(long id, String name) {
-        }
-        List<Stored> unmatched = new ArrayList<>(jdbc.sql(
-                "select id, name from milestone where project_code = ? order by id")
-            .param(projectCode).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2))).list());
+        record Stored(long id, String name) {}
+        List<Stored> unmatched =
+                new ArrayList<>(jdbc.sql("select id, name from milestone where project_code = ? order by id")
+                        .param(projectCode)
+                        .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2)))
+                        .list());
         for (Milestone m : milestones) {
-            Stored existing = unmatched.stream().filter(e -> e.name().equals(m.name())).findFirst().orElse(null);
+            Stored existing = unmatched.stream()
+                    .filter(e -> e.name().equals(m.name()))
+                    .findFirst()
+                    .orElse(null);
             if (existing != null) {
                 jdbc.sql("update milestone set owner = ?, due_date = ?, phase = ? where id = ?")
-                    .params(m.owner(), Date.valueOf(m.dueDate()), m.phase(), existing.id()).update();
+                        .params(m.owner(), Date.valueOf(m.dueDate()), m.phase(), existing.id())
+                        .update();
                 unmatched.remove(existing);
             } else {
-                jdbc.sql("insert into milestone (project_code, name, owner, due_date, phase, status) values (?, ?, ?, ?, ?, ?)")
-                    .params(projectCode, m.name(), m.owner(), Date.valueOf(m.dueDate()), m.phase(), MILESTONE_PLANNED)
-                    .update();
+                jdbc.sql(
+                                "insert into milestone (project_code, name, owner, due_date, phase, status) values (?, ?, ?, ?, ?, ?)")
+                        .params(
+                                projectCode,
+                                m.name(),
+                                m.owner(),
+                                Date.valueOf(m.dueDate()),
+                                m.phase(),
+                                MILESTONE_PLANNED)
+                        .update();
             }
         }
-        unmatched.forEach(e -> jdbc.sql("delete from milestone where id = ?").param(e.id()).update());
+        unmatched.forEach(e ->
+                jdbc.sql("delete from milestone where id = ?").param(e.id()).update());
     }
 
     private void replaceRisks(String projectCode, List<Risk> risks) {
         List<RiskEntry> unmatched = riskEntries(projectCode);
         for (Risk r : risks) {
-            RiskEntry existing = unmatched.stream().filter(e -> e.risk().title().equals(r.title())).findFirst()
-                .orElse(null);
+            RiskEntry existing = unmatched.stream()
+                    .filter(e -> e.risk().title().equals(r.title()))
+                    .findFirst()
+                    .orElse(null);
             RiskEntry kept = existing != null && existing.decision() != null && existing.sameAs(r) ? existing : null;
-            Object[] decision = {kept == null ? null : kept.decision(), kept == null ? null : kept.mitigationActions(),
-                kept == null ? null : kept.actionOwner(), kept == null ? null : kept.decisionComment(),
-                kept == null ? null : kept.decidedBy(), kept == null ? null : Timestamp.from(kept.decidedAt())};
+            Object[] decision = {
+                kept == null ? null : kept.decision(),
+                kept == null ? null : kept.mitigationActions(),
+                kept == null ? null : kept.actionOwner(),
+                kept == null ? null : kept.decisionComment(),
+                kept == null ? null : kept.decidedBy(),
+                kept == null ? null : Timestamp.from(kept.decidedAt())
+            };
             if (existing != null) {
                 jdbc.sql("""
                         update risk set probability = ?, impact = ?, score = ?, owner = ?, mitigation = ?,
                                         decision = ?, mitigation_actions = ?, action_owner = ?, decision_comment = ?,
                                         decided_by = ?, decided_at = ?
                         where id = ?""")
-                    .params(r.probability(), r.impact(), r.score(), r.owner(), r.mitigation(), decision[0], decision[1],
-                        decision[2], decision[3], decision[4], decision[5], existing.id())
-                    .update();
+                        .params(
+                                r.probability(),
+                                r.impact(),
+                                r.score(),
+                                r.owner(),
+                                r.mitigation(),
+                                decision[0],
+                                decision[1],
+                                decision[2],
+                                decision[3],
+                                decision[4],
+                                decision[5],
+                                existing.id())
+                        .update();
                 unmatched.remove(existing);
             } else {
                 jdbc.sql("""
@@ -122,29 +172,47 @@ class PlanRepository {
                                           decision, mitigation_actions, action_owner, decision_comment, decided_by,
                                           decided_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(projectCode, r.title(), r.probability(), r.impact(), r.score(), r.owner(), r.mitigation(),
-                        RISK_OPEN, decision[0], decision[1], decision[2], decision[3], decision[4], decision[5])
-                    .update();
+                        .params(
+                                projectCode,
+                                r.title(),
+                                r.probability(),
+                                r.impact(),
+                                r.score(),
+                                r.owner(),
+                                r.mitigation(),
+                                RISK_OPEN,
+                                decision[0],
+                                decision[1],
+                                decision[2],
+                                decision[3],
+                                decision[4],
+                                decision[5])
+                        .update();
             }
         }
-        unmatched.forEach(e -> jdbc.sql("delete from risk where id = ?").param(e.id()).update());
+        unmatched.forEach(
+                e -> jdbc.sql("delete from risk where id = ?").param(e.id()).update());
     }
 
     /** The stored plan, if the project has one. */
     Optional<Plan> find(String projectCode) {
-        return jdbc.sql("select count(*) from project_plan where project_code = ?").param(projectCode)
-            .query(Integer.class).single() == 0
-            ? Optional.empty()
-            : Optional.of(new Plan(milestones(projectCode), risks(projectCode), resources(projectCode)));
+        return jdbc.sql("select count(*) from project_plan where project_code = ?")
+                                .param(projectCode)
+                                .query(Integer.class)
+                                .single()
+                        == 0
+                ? Optional.empty()
+                : Optional.of(new Plan(milestones(projectCode), risks(projectCode), resources(projectCode)));
     }
 
     /** Milestones by due date. */
     List<Milestone> milestones(String projectCode) {
-        return jdbc.sql("select name, owner, due_date, phase from milestone where project_code = ? order by due_date, id")
-            .param(projectCode)
-            .query((rs, n) -> new Milestone(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                rs.getString(4)))
-            .list();
+        return jdbc.sql(
+                        "select name, owner, due_date, phase from milestone where project_code = ? order by due_date, id")
+                .param(projectCode)
+                .query((rs, n) -> new Milestone(
+                        rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4)))
+                .list();
     }
 
     /** Resource plan rows in the order entered. */
@@ -152,10 +220,14 @@ class PlanRepository {
         return jdbc.sql("""
                 select role_name, person, allocation, start_date, end_date from resource_allocation
                 where project_code = ? order by id""")
-            .param(projectCode)
-            .query((rs, n) -> new Resource(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDate(4).toLocalDate(),
-                rs.getDate(5).toLocalDate()))
-            .list();
+                .param(projectCode)
+                .query((rs, n) -> new Resource(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getDate(4).toLocalDate(),
+                        rs.getDate(5).toLocalDate()))
+                .list();
     }
 
     /** Risks, highest score first. */
@@ -166,16 +238,24 @@ class PlanRepository {
     /** Risks with their decisions, highest score first. */
     List<RiskEntry> riskEntries(String projectCode) {
         return new ArrayList<>(jdbc.sql(SELECT_RISK + " where project_code = ? order by score desc, id")
-            .param(projectCode).query(PlanRepository::riskEntry).list());
+                .param(projectCode)
+                .query(PlanRepository::riskEntry)
+                .list());
     }
 
     Optional<RiskEntry> risk(long id) {
-        return jdbc.sql(SELECT_RISK + " where id = ?").param(id).query(PlanRepository::riskEntry).optional();
+        return jdbc.sql(SELECT_RISK + " where id = ?")
+                .param(id)
+                .query(PlanRepository::riskEntry)
+                .optional();
     }
 
     /** The project code of a risk. */
     String projectOf(long riskId) {
-        return jdbc.sql("select project_code from risk where id = ?").param(riskId).query(String.class).single();
+        return jdbc.sql("select project_code from risk where id = ?")
+                .param(riskId)
+                .query(String.class)
+                .single();
     }
 
     /** Stores the steering committee's decision on a risk. */
@@ -184,9 +264,15 @@ class PlanRepository {
                 update risk set decision = ?, mitigation_actions = ?, action_owner = ?, decision_comment = ?,
                                 decided_by = ?, decided_at = ?
                 where id = ?""")
-            .params(d.decision(), d.mitigationActions(), d.actionOwner(), d.comment(), user,
-                Timestamp.from(Instant.now(clock)), riskId)
-            .update();
+                .params(
+                        d.decision(),
+                        d.mitigationActions(),
+                        d.actionOwner(),
+                        d.comment(),
+                        user,
+                        Timestamp.from(Instant.now(clock)),
+                        riskId)
+                .update();
     }
 
     private static final String SELECT_RISK = """
@@ -196,8 +282,14 @@ class PlanRepository {
 
     private static RiskEntry riskEntry(ResultSet rs, int row) throws SQLException {
         Timestamp decidedAt = rs.getTimestamp(12);
-        return new RiskEntry(rs.getLong(1), new Risk(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-            rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-            decidedAt == null ? null : decidedAt.toInstant());
+        return new RiskEntry(
+                rs.getLong(1),
+                new Risk(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6)),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                decidedAt == null ? null : decidedAt.toInstant());
     }
 }

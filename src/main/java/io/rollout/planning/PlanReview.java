@@ -37,8 +37,13 @@ class PlanReview extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    PlanReview(PlanRepository plans, ScopeRepository scopes, SelectionRepository selections, PlanSummary summary,
-               DecisionLog decisions, Messages messages) {
+    PlanReview(
+            PlanRepository plans,
+            ScopeRepository scopes,
+            SelectionRepository selections,
+            PlanSummary summary,
+            DecisionLog decisions,
+            Messages messages) {
         this.plans = plans;
         this.scopes = scopes;
         this.selections = selections;
@@ -67,9 +72,15 @@ class PlanReview extends FormTaskListener {
         if (!problems.isEmpty()) {
             throw Problem.reject(messages, problems);
         }
-        decisions.record(new Decision(projectCode, DECISION, "project plan", approved ? "approved" : "rejected",
-            comment == null ? List.of() : List.of(comment), inputs(projectCode), TaskForms.currentUser(task),
-            task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "project plan",
+                approved ? "approved" : "rejected",
+                comment == null ? List.of() : List.of(comment),
+                inputs(projectCode),
+                TaskForms.currentUser(task),
+                task.getProcessInstanceId()));
         task.setVariable("planApproved", approved);
     }
 
@@ -77,10 +88,15 @@ class PlanReview extends FormTaskListener {
     private String inputs(String projectCode) {
         List<RiskEntry> risks = plans.riskEntries(projectCode);
         return "milestones=" + plans.milestones(projectCode).size() + ", resources="
-            + plans.resources(projectCode).size() + ", risks=" + risks.size() + ", highRisks="
-            + risks.stream().filter(e -> e.risk().high()).count() + ", scope="
-            + scopes.find(projectCode).map(s -> s.confirmed() == null ? "-" : s.confirmed().approach()).orElse("-")
-            + ", selection=" + selections.find(projectCode).map(s -> s.approach()
-                + (s.chosenVendor() == null ? "" : " " + s.chosenVendor())).orElse("-");
+                + plans.resources(projectCode).size() + ", risks=" + risks.size() + ", highRisks="
+                + risks.stream().filter(e -> e.risk().high()).count() + ", scope="
+                + scopes.find(projectCode)
+                        .map(s -> s.confirmed() == null ? "-" : s.confirmed().approach())
+                        .orElse("-")
+                + ", selection="
+                + selections
+                        .find(projectCode)
+                        .map(s -> s.approach() + (s.chosenVendor() == null ? "" : " " + s.chosenVendor()))
+                        .orElse("-");
     }
 }

@@ -29,16 +29,15 @@ import java.util.stream.Collectors;
  */
 final class PlanRules {
 
-    static final List<String> PHASES = List.of("requirements", "planning", "build", "data-migration", "uat",
-        "training", "go-live", "operations");
+    static final List<String> PHASES =
+            List.of("requirements", "planning", "build", "data-migration", "uat", "training", "go-live", "operations");
     static final String GO_LIVE = "go-live";
     /** Phases whose milestones must be due no later than go-live. */
     static final List<String> BEFORE_GO_LIVE = PHASES.subList(0, PHASES.indexOf(GO_LIVE));
     /** A risk with this score (probability x impact) or more is high: the steering committee decides on it. */
     static final int HIGH_RISK = 15;
 
-    record Milestone(String name, String owner, LocalDate dueDate, String phase) {
-    }
+    record Milestone(String name, String owner, LocalDate dueDate, String phase) {}
 
     record Risk(String title, int probability, int impact, String owner, String mitigation) {
 
@@ -59,8 +58,7 @@ final class PlanRules {
         }
     }
 
-    record Plan(List<Milestone> milestones, List<Risk> risks, List<Resource> resources) {
-    }
+    record Plan(List<Milestone> milestones, List<Risk> risks, List<Resource> resources) {}
 
     /** The checked plan, or the problems that refuse it (then {@code plan} is {@code null}). */
     record Result(Plan plan, List<Problem> problems) {
@@ -70,16 +68,18 @@ final class PlanRules {
         }
     }
 
-    private PlanRules() {
-    }
+    private PlanRules() {}
 
     /**
      * Checks a submitted plan. Blank rows (added and left empty) are ignored.
      *
      * @param qualifies whether a user id names someone who may own plan items or work in the resource plan
      */
-    static Result check(List<FormRow> milestoneRows, List<FormRow> riskRows, List<FormRow> resourceRows,
-                        Predicate<String> qualifies) {
+    static Result check(
+            List<FormRow> milestoneRows,
+            List<FormRow> riskRows,
+            List<FormRow> resourceRows,
+            Predicate<String> qualifies) {
         List<Problem> problems = new ArrayList<>();
         List<Milestone> milestones = new ArrayList<>();
         List<Integer> milestoneRowNumbers = new ArrayList<>();
@@ -169,8 +169,12 @@ final class PlanRules {
             }
             if (total > 100) {
                 reported.add(person);
-                problems.add(new Problem("planning.resource.overAllocated", start.person(), total,
-                    start.from().toString(), rows.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+                problems.add(new Problem(
+                        "planning.resource.overAllocated",
+                        start.person(),
+                        total,
+                        start.from().toString(),
+                        rows.stream().map(String::valueOf).collect(Collectors.joining(", "))));
             }
         }
     }
@@ -243,10 +247,17 @@ final class PlanRules {
             any = true;
             int row = rowNumbers.get(i);
             milestones.stream()
-                .filter(m -> BEFORE_GO_LIVE.contains(m.phase()) && m.dueDate().isAfter(goLive.dueDate()))
-                .max(Comparator.comparing(Milestone::dueDate))
-                .ifPresent(later -> problems.add(new Problem("planning.milestones.goLiveTooEarly", row, goLive.name(),
-                    goLive.dueDate().toString(), later.name(), later.dueDate().toString(), later.phase())));
+                    .filter(m ->
+                            BEFORE_GO_LIVE.contains(m.phase()) && m.dueDate().isAfter(goLive.dueDate()))
+                    .max(Comparator.comparing(Milestone::dueDate))
+                    .ifPresent(later -> problems.add(new Problem(
+                            "planning.milestones.goLiveTooEarly",
+                            row,
+                            goLive.name(),
+                            goLive.dueDate().toString(),
+                            later.name(),
+                            later.dueDate().toString(),
+                            later.phase())));
         }
         if (!any) {
             problems.add(new Problem("planning.milestones.goLiveMissing"));

@@ -46,8 +46,14 @@ class PlanSummary {
     private final Names names;
     private final Messages messages;
 
-    PlanSummary(PlanRepository plans, ScopeRepository scopes, SelectionRepository selections,
-                IntegrationRepository integrations, ProjectPeople people, Names names, Messages messages) {
+    PlanSummary(
+            PlanRepository plans,
+            ScopeRepository scopes,
+            SelectionRepository selections,
+            IntegrationRepository integrations,
+            ProjectPeople people,
+            Names names,
+            Messages messages) {
         this.plans = plans;
         this.scopes = scopes;
         this.selections = selections;
@@ -66,23 +72,37 @@ class PlanSummary {
     /** A problem (or note) as text in the record language, {@code Label} arguments resolved. */
     static String recordText(Messages messages, Problem problem) {
         Object[] args = Arrays.stream(problem.args())
-            .map(a -> a instanceof Label l ? messages.forRecord(l.code()) : a).toArray();
+                .map(a -> a instanceof Label l ? messages.forRecord(l.code()) : a)
+                .toArray();
         return messages.forRecord(problem.code(), args);
     }
 
     /** One risk as Markdown for the form of its decision: score, probability, impact, owner, planned mitigation. */
     String riskDetails(RiskEntry e) {
         PlanRules.Risk r = e.risk();
-        return messages.forRecord("planning.riskDetails", r.score(), FormInput.md(r.title()), r.probability(), r.impact(),
-            FormInput.md(people.name(r.owner())), r.mitigation() == null ? "-" : FormInput.md(r.mitigation()));
+        return messages.forRecord(
+                "planning.riskDetails",
+                r.score(),
+                FormInput.md(r.title()),
+                r.probability(),
+                r.impact(),
+                FormInput.md(people.name(r.owner())),
+                r.mitigation() == null ? "-" : FormInput.md(r.mitigation()));
     }
 
     /** The milestones by due date: due, milestone, phase, owner. */
     JsonValue milestones(String projectCode) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Milestone m : plans.milestones(projectCode)) {
-            rows.add(row("due", Dates.date(m.dueDate()), "milestone", m.name(), "phase", phase(m.phase()),
-                "owner", people.name(m.owner())));
+            rows.add(row(
+                    "due",
+                    Dates.date(m.dueDate()),
+                    "milestone",
+                    m.name(),
+                    "phase",
+                    phase(m.phase()),
+                    "owner",
+                    people.name(m.owner())));
         }
         return JsonRows.of(rows);
     }
@@ -91,8 +111,17 @@ class PlanSummary {
     JsonValue resources(String projectCode) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Resource r : plans.resources(projectCode)) {
-            rows.add(row("role", r.role(), "person", people.name(r.person()), "allocation", r.allocation() + " %",
-                "from", Dates.date(r.from()), "to", Dates.date(r.to())));
+            rows.add(row(
+                    "role",
+                    r.role(),
+                    "person",
+                    people.name(r.person()),
+                    "allocation",
+                    r.allocation() + " %",
+                    "from",
+                    Dates.date(r.from()),
+                    "to",
+                    Dates.date(r.to())));
         }
         return JsonRows.of(rows);
     }
@@ -102,10 +131,21 @@ class PlanSummary {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RiskEntry e : plans.riskEntries(projectCode)) {
             PlanRules.Risk r = e.risk();
-            rows.add(row("score", messages.forRecord(r.high() ? "planning.table.scoreHigh" : "planning.table.score",
-                    r.score(), r.probability(), r.impact()),
-                "risk", r.title(), "owner", people.name(r.owner()), "mitigation", dash(r.mitigation()),
-                "decision", decision(e)));
+            rows.add(row(
+                    "score",
+                    messages.forRecord(
+                            r.high() ? "planning.table.scoreHigh" : "planning.table.score",
+                            r.score(),
+                            r.probability(),
+                            r.impact()),
+                    "risk",
+                    r.title(),
+                    "owner",
+                    people.name(r.owner()),
+                    "mitigation",
+                    dash(r.mitigation()),
+                    "decision",
+                    decision(e)));
         }
         return JsonRows.of(rows);
     }
@@ -116,12 +156,15 @@ class PlanSummary {
      */
     JsonValue ranking(String projectCode) {
         Map<String, Map<String, Integer>> scores = new LinkedHashMap<>();
-        selections.evaluation(projectCode).map(Evaluation::vendors).orElse(List.of())
-            .forEach(v -> scores.put(v.name(), v.scores()));
+        selections
+                .evaluation(projectCode)
+                .map(Evaluation::vendors)
+                .orElse(List.of())
+                .forEach(v -> scores.put(v.name(), v.scores()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RankingLine line : selections.ranking(projectCode)) {
-            Map<String, Object> row = row("rank", String.valueOf(line.rank()), "vendor", line.vendor(),
-                "score", line.weightedScore());
+            Map<String, Object> row =
+                    row("rank", String.valueOf(line.rank()), "vendor", line.vendor(), "score", line.weightedScore());
             Map<String, Integer> byCriterion = scores.getOrDefault(line.vendor(), Map.of());
             for (String criterion : VendorRanking.CRITERIA) {
                 Integer score = byCriterion.get(criterion);
@@ -135,9 +178,17 @@ class PlanSummary {
 
     /** The weights of the vendor evaluation as one line, e.g. "technical strength 40 %, cost 20 %, …". */
     String weights(String projectCode) {
-        return selections.evaluation(projectCode).map(e -> String.join(", ", e.criteria().stream()
-            .map(c -> messages.forRecord("planning.weight", messages.forRecord(VendorRanking.label(c.name())), c.weight()))
-            .toList())).orElse("-");
+        return selections
+                .evaluation(projectCode)
+                .map(e -> String.join(
+                        ", ",
+                        e.criteria().stream()
+                                .map(c -> messages.forRecord(
+                                        "planning.weight",
+                                        messages.forRecord(VendorRanking.label(c.name())),
+                                        c.weight()))
+                                .toList()))
+                .orElse("-");
     }
 
     /** The integration strategy: legacy systems, interfaces and datasets to migrate, one row each. */
@@ -145,16 +196,31 @@ class PlanSummary {
         Integration integration = integrations.find(projectCode);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (LegacySystem s : integration.legacySystems()) {
-            rows.add(row("what", messages.forRecord("planning.table.legacySystem"), "name", s.name(),
-                "details", messages.forRecord("planning.table.legacySystemDetails", names.department(s.ownerDepartment()))));
+            rows.add(row(
+                    "what",
+                    messages.forRecord("planning.table.legacySystem"),
+                    "name",
+                    s.name(),
+                    "details",
+                    messages.forRecord("planning.table.legacySystemDetails", names.department(s.ownerDepartment()))));
         }
         for (SystemInterface i : integration.interfaces()) {
-            rows.add(row("what", messages.forRecord("planning.table.interface"), "name", i.toSystem(),
-                "details", messages.forRecord("planning.table.interfaceDetails", i.kind(), i.direction(), i.frequency())));
+            rows.add(row(
+                    "what",
+                    messages.forRecord("planning.table.interface"),
+                    "name",
+                    i.toSystem(),
+                    "details",
+                    messages.forRecord("planning.table.interfaceDetails", i.kind(), i.direction(), i.frequency())));
         }
         for (MigrationNeed m : integration.migrations()) {
-            rows.add(row("what", messages.forRecord("planning.table.migration"), "name", m.dataset(),
-                "details", messages.forRecord("planning.table.migrationDetails", m.legacySystem())));
+            rows.add(row(
+                    "what",
+                    messages.forRecord("planning.table.migration"),
+                    "name",
+                    m.dataset(),
+                    "details",
+                    messages.forRecord("planning.table.migrationDetails", m.legacySystem())));
         }
         return JsonRows.of(rows);
     }
@@ -178,12 +244,22 @@ class PlanSummary {
     }
 
     private void scope(StoredScope scope, List<String> lines) {
-        lines.add(messages.forRecord("planning.summary.scopeRecommended", approach(scope.recommendation().approach()),
-            department(scope.recommendation().firstDepartment()), FormInput.md(scope.recommendation().reason())));
+        lines.add(messages.forRecord(
+                "planning.summary.scopeRecommended",
+                approach(scope.recommendation().approach()),
+                department(scope.recommendation().firstDepartment()),
+                FormInput.md(scope.recommendation().reason())));
         if (scope.confirmed() != null) {
             ScopeRules.ScopeChoice c = scope.confirmed();
-            lines.add(messages.forRecord("planning.summary.scope", approach(c.approach()), department(c.firstDepartment()),
-                c.pilotModules().isEmpty() ? "-" : String.join(", ", c.pilotModules().stream().map(names::module).toList())));
+            lines.add(messages.forRecord(
+                    "planning.summary.scope",
+                    approach(c.approach()),
+                    department(c.firstDepartment()),
+                    c.pilotModules().isEmpty()
+                            ? "-"
+                            : String.join(
+                                    ", ",
+                                    c.pilotModules().stream().map(names::module).toList())));
             if (c.overridden()) {
                 lines.add(messages.forRecord("planning.summary.scopeOverridden", FormInput.md(c.overrideReason())));
             }
@@ -191,11 +267,17 @@ class PlanSummary {
     }
 
     private void selection(Selection s, List<String> lines) {
-        lines.add(messages.forRecord("planning.summary.selection", messages.forRecord("planning.selection." + s.approach()),
-            FormInput.md(s.reason())));
-        Optional.ofNullable(s.chosenVendor()).ifPresent(vendor -> lines.add(messages.forRecord(
-            Boolean.TRUE.equals(s.topRanked()) ? "planning.summary.vendorTop" : "planning.summary.vendorOther",
-            FormInput.md(vendor), s.choiceReason() == null ? "-" : FormInput.md(s.choiceReason()))));
+        lines.add(messages.forRecord(
+                "planning.summary.selection",
+                messages.forRecord("planning.selection." + s.approach()),
+                FormInput.md(s.reason())));
+        Optional.ofNullable(s.chosenVendor())
+                .ifPresent(vendor -> lines.add(messages.forRecord(
+                        Boolean.TRUE.equals(s.topRanked())
+                                ? "planning.summary.vendorTop"
+                                : "planning.summary.vendorOther",
+                        FormInput.md(vendor),
+                        s.choiceReason() == null ? "-" : FormInput.md(s.choiceReason()))));
     }
 
     private String decision(RiskEntry e) {
@@ -205,9 +287,13 @@ class PlanSummary {
         if (e.decision() == null) {
             return messages.forRecord("planning.table.decisionOpen");
         }
-        return messages.forRecord("planning.table.decision." + e.decision(), dash(e.mitigationActions()),
-            people.name(e.actionOwner()), dash(e.decisionComment()), people.name(e.decidedBy()),
-            Dates.date(e.decidedAt()));
+        return messages.forRecord(
+                "planning.table.decision." + e.decision(),
+                dash(e.mitigationActions()),
+                people.name(e.actionOwner()),
+                dash(e.decisionComment()),
+                people.name(e.decidedBy()),
+                Dates.date(e.decidedAt()));
     }
 
     private String phase(String code) {

@@ -36,7 +36,8 @@ public class PlanningTaskNames {
     /** The outcome of the vendor evaluation in words, e.g. {@code Yonyou ranked first of 3}. */
     public String ranking(String projectCode) {
         List<RankingLine> ranking = selections.ranking(projectCode);
-        return ranking.isEmpty() ? messages.forRecord("planning.task.notRanked")
-            : messages.forRecord("planning.task.ranking", ranking.get(0).vendor(), ranking.size());
+        return ranking.isEmpty()
+                ? messages.forRecord("planning.task.notRanked")
+                : messages.forRecord("planning.task.ranking", ranking.get(0).vendor(), ranking.size());
     }
 }

@@ -50,8 +50,11 @@ class ProjectPlanCapture extends FormTaskListener {
 
     @Override
     protected void complete(DelegateTask task) {
-        Result result = PlanRules.check(JsonRows.read(task.getVariable("milestones")),
-            JsonRows.read(task.getVariable("risks")), JsonRows.read(task.getVariable("resources")), people::qualifies);
+        Result result = PlanRules.check(
+                JsonRows.read(task.getVariable("milestones")),
+                JsonRows.read(task.getVariable("risks")),
+                JsonRows.read(task.getVariable("resources")),
+                people::qualifies);
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }
@@ -59,31 +62,43 @@ class ProjectPlanCapture extends FormTaskListener {
     }
 
     private static void prefill(DelegateTask task, Plan plan) {
-        task.setVariable("milestones", JsonRows.of(plan.milestones().stream().map(m -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", m.name());
-            row.put("owner", m.owner());
-            row.put("dueDate", m.dueDate().toString());
-            row.put("phase", m.phase());
-            return row;
-        }).toList()));
-        task.setVariable("risks", JsonRows.of(plan.risks().stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("title", r.title());
-            row.put("probability", r.probability());
-            row.put("impact", r.impact());
-            row.put("owner", r.owner());
-            row.put("mitigation", r.mitigation());
-            return row;
-        }).toList()));
-        task.setVariable("resources", JsonRows.of(plan.resources().stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("role", r.role());
-            row.put("person", r.person());
-            row.put("allocation", r.allocation());
-            row.put("from", r.from().toString());
-            row.put("to", r.to().toString());
-            return row;
-        }).toList()));
+        task.setVariable(
+                "milestones",
+                JsonRows.of(plan.milestones().stream()
+                        .map(m -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("name", m.name());
+                            row.put("owner", m.owner());
+                            row.put("dueDate", m.dueDate().toString());
+                            row.put("phase", m.phase());
+                            return row;
+                        })
+                        .toList()));
+        task.setVariable(
+                "risks",
+                JsonRows.of(plan.risks().stream()
+                        .map(r -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("title", r.title());
+                            row.put("probability", r.probability());
+                            row.put("impact", r.impact());
+                            row.put("owner", r.owner());
+                            row.put("mitigation", r.mitigation());
+                            return row;
+                        })
+                        .toList()));
+        task.setVariable(
+                "resources",
+                JsonRows.of(plan.resources().stream()
+                        .map(r -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("role", r.role());
+                            row.put("person", r.person());
+                            row.put("allocation", r.allocation());
+                            row.put("from", r.from().toString());
+                            row.put("to", r.to().toString());
+                            return row;
+                        })
+                        .toList()));
     }
 }

@@ -21,8 +21,7 @@ final class RiskDecisionRules {
     static final List<String> DECISIONS = List.of(ACCEPT, MITIGATE, ESCALATE);
 
     /** A decision on one risk; actions and owner only for mitigate. */
-    record RiskDecision(String decision, String mitigationActions, String actionOwner, String comment) {
-    }
+    record RiskDecision(String decision, String mitigationActions, String actionOwner, String comment) {}
 
     /** The decision, or the problems that refuse it (then {@code decision} is {@code null}). */
     record Result(RiskDecision decision, List<Problem> problems) {
@@ -32,17 +31,23 @@ final class RiskDecisionRules {
         }
     }
 
-    private RiskDecisionRules() {
-    }
+    private RiskDecisionRules() {}
 
-    static Result check(String decision, String mitigationActions, String actionOwner, String comment,
-                        Predicate<String> qualifies) {
+    static Result check(
+            String decision,
+            String mitigationActions,
+            String actionOwner,
+            String comment,
+            Predicate<String> qualifies) {
         List<Problem> problems = new ArrayList<>();
         if (decision == null) {
             problems.add(new Problem("form.field.required", new Label("planning.field.riskDecision")));
         } else if (!DECISIONS.contains(decision)) {
-            problems.add(new Problem("form.field.choice", new Label("planning.field.riskDecision"),
-                String.join(", ", DECISIONS), decision));
+            problems.add(new Problem(
+                    "form.field.choice",
+                    new Label("planning.field.riskDecision"),
+                    String.join(", ", DECISIONS),
+                    decision));
         } else if (MITIGATE.equals(decision)) {
             if (mitigationActions == null) {
                 problems.add(new Problem("planning.riskDecision.actionsRequired"));
@@ -59,7 +64,8 @@ final class RiskDecisionRules {
             return new Result(null, List.copyOf(problems));
         }
         boolean mitigate = MITIGATE.equals(decision);
-        return new Result(new RiskDecision(decision, mitigate ? mitigationActions : null, mitigate ? actionOwner : null,
-            comment), List.of());
+        return new Result(
+                new RiskDecision(decision, mitigate ? mitigationActions : null, mitigate ? actionOwner : null, comment),
+                List.of());
     }
 }

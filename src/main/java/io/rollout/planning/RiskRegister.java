@@ -48,23 +48,32 @@ public class RiskRegister {
     /** The open risks of the project, highest score first (then as raised). */
     public List<Risk> open(String projectCode) {
         return jdbc.sql(SELECT + " where project_code = ? and " + IS_OPEN + " order by score desc, id")
-            .param(projectCode).query(RiskRegister::risk).list();
+                .param(projectCode)
+                .query(RiskRegister::risk)
+                .list();
     }
 
     /** The open high risks of the project, highest score first, then by title. */
     public List<Risk> openHigh(String projectCode) {
-        return open(projectCode).stream().filter(Risk::high)
-            .sorted(Comparator.comparingInt(Risk::score).reversed().thenComparing(Risk::title)).toList();
+        return open(projectCode).stream()
+                .filter(Risk::high)
+                .sorted(Comparator.comparingInt(Risk::score).reversed().thenComparing(Risk::title))
+                .toList();
     }
 
     /** Every risk of the project, open or not. */
     public List<Risk> of(String projectCode) {
-        return jdbc.sql(SELECT + " where project_code = ? order by id").param(projectCode).query(RiskRegister::risk)
-            .list();
+        return jdbc.sql(SELECT + " where project_code = ? order by id")
+                .param(projectCode)
+                .query(RiskRegister::risk)
+                .list();
     }
 
     public Optional<Risk> find(long riskId) {
-        return jdbc.sql(SELECT + " where id = ?").param(riskId).query(RiskRegister::risk).optional();
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(riskId)
+                .query(RiskRegister::risk)
+                .optional();
     }
 
     /** Adds an open risk (raised in the risk and issue log) and returns its id. */
@@ -73,8 +82,8 @@ public class RiskRegister {
         jdbc.sql("""
                 insert into risk (project_code, title, probability, impact, score, owner, mitigation, status)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(projectCode, title, probability, impact, probability * impact, owner, null, OPEN)
-            .update(key, "id");
+                .params(projectCode, title, probability, impact, probability * impact, owner, null, OPEN)
+                .update(key, "id");
         return key.getKey().longValue();
     }
 
@@ -85,13 +94,19 @@ public class RiskRegister {
     /** Closes a risk; the resolution becomes its mitigation unless it has one. */
     public void close(long riskId, String resolution) {
         jdbc.sql("update risk set status = ?, mitigation = coalesce(mitigation, ?) where id = ?")
-            .params(CLOSED, resolution, riskId).update();
+                .params(CLOSED, resolution, riskId)
+                .update();
     }
 
     private static final String SELECT = "select id, title, probability, impact, score, owner from risk";
 
     private static Risk risk(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Risk(rs.getLong("id"), rs.getString("title"), rs.getInt("probability"), rs.getInt("impact"),
-            rs.getInt("score"), rs.getString("owner"));
+        return new Risk(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getInt("probability"),
+                rs.getInt("impact"),
+                rs.getInt("score"),
+                rs.getString("owner"));
     }
 }

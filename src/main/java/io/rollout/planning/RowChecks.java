@@ -38,8 +38,8 @@ record RowChecks(String list, List<Problem> problems) {
         } catch (NumberFormatException | ArithmeticException e) {
             // reported below like an out-of-range value
         }
-        problems.add(new Problem("planning.row.number", new Label(list), row.number(), new Label(label), min, max,
-            row.text(key)));
+        problems.add(new Problem(
+                "planning.row.number", new Label(list), row.number(), new Label(label), min, max, row.text(key)));
         return null;
     }
 
@@ -51,7 +51,8 @@ record RowChecks(String list, List<Problem> problems) {
         try {
             return row.date(key);
         } catch (DateTimeParseException e) {
-            problems.add(new Problem("planning.row.date", new Label(list), row.number(), new Label(label), row.text(key)));
+            problems.add(
+                    new Problem("planning.row.date", new Label(list), row.number(), new Label(label), row.text(key)));
             return null;
         }
     }
@@ -60,8 +61,13 @@ record RowChecks(String list, List<Problem> problems) {
     String choice(FormRow row, String key, String label, List<String> allowed) {
         String value = required(row, key, label);
         if (value != null && !allowed.contains(value)) {
-            problems.add(new Problem("planning.row.choice", new Label(list), row.number(), new Label(label),
-                String.join(", ", allowed), value));
+            problems.add(new Problem(
+                    "planning.row.choice",
+                    new Label(list),
+                    row.number(),
+                    new Label(label),
+                    String.join(", ", allowed),
+                    value));
             return null;
         }
         return value;

@@ -45,8 +45,13 @@ class ScopeConfirmation extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    ScopeConfirmation(ScopeRepository scopes, ProjectScope projects, PlanSummary summary, Names names,
-                      DecisionLog decisions, Messages messages) {
+    ScopeConfirmation(
+            ScopeRepository scopes,
+            ProjectScope projects,
+            PlanSummary summary,
+            Names names,
+            DecisionLog decisions,
+            Messages messages) {
         this.scopes = scopes;
         this.projects = projects;
         this.summary = summary;
@@ -61,8 +66,13 @@ class ScopeConfirmation extends FormTaskListener {
         Project project = projects.project(projectCode);
         StoredScope stored = stored(projectCode);
         Recommendation r = stored.recommendation();
-        task.setVariableLocal("scopeRecommendation", messages.forRecord("planning.scope.recommendation",
-            summary.approach(r.approach()), summary.department(r.firstDepartment()), FormInput.md(r.reason())));
+        task.setVariableLocal(
+                "scopeRecommendation",
+                messages.forRecord(
+                        "planning.scope.recommendation",
+                        summary.approach(r.approach()),
+                        summary.department(r.firstDepartment()),
+                        FormInput.md(r.reason())));
         task.setVariableLocal("departmentOptions", FormOptions.of(project.departments(), names::department));
         task.setVariableLocal("moduleOptions", FormOptions.of(project.modules(), names::module));
         ScopeChoice before = stored.confirmed();
@@ -77,29 +87,41 @@ class ScopeConfirmation extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         Project project = projects.project(projectCode);
         Recommendation r = stored(projectCode).recommendation();
-        Result result = ScopeRules.check(r, FormInput.text(TaskForms.submitted(task, "scopeApproach")),
-            FormInput.text(TaskForms.submitted(task, "firstDepartment")),
-            JsonRows.readStrings(TaskForms.submitted(task, "pilotModules")),
-            FormInput.text(TaskForms.submitted(task, "overrideReason")), project.departments(), project.modules());
+        Result result = ScopeRules.check(
+                r,
+                FormInput.text(TaskForms.submitted(task, "scopeApproach")),
+                FormInput.text(TaskForms.submitted(task, "firstDepartment")),
+                JsonRows.readStrings(TaskForms.submitted(task, "pilotModules")),
+                FormInput.text(TaskForms.submitted(task, "overrideReason")),
+                project.departments(),
+                project.modules());
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }
         ScopeChoice c = result.choice();
         scopes.confirm(projectCode, c, TaskForms.currentUser(task));
         List<String> findings = new ArrayList<>();
-        findings.add(messages.forRecord("planning.scope.logChoice", c.approach(),
-            c.firstDepartment() == null ? "-" : c.firstDepartment(),
-            c.pilotModules().isEmpty() ? "-" : String.join(", ", c.pilotModules())));
+        findings.add(messages.forRecord(
+                "planning.scope.logChoice",
+                c.approach(),
+                c.firstDepartment() == null ? "-" : c.firstDepartment(),
+                c.pilotModules().isEmpty() ? "-" : String.join(", ", c.pilotModules())));
         if (c.overrideReason() != null) {
             findings.add(c.overrideReason());
         }
-        decisions.record(new Decision(projectCode, DECISION, "scope", c.overridden() ? "overridden" : "confirmed",
-            findings, "recommended=" + r.approach() + ", firstDepartment=" + r.firstDepartment(),
-            TaskForms.currentUser(task), task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "scope",
+                c.overridden() ? "overridden" : "confirmed",
+                findings,
+                "recommended=" + r.approach() + ", firstDepartment=" + r.firstDepartment(),
+                TaskForms.currentUser(task),
+                task.getProcessInstanceId()));
     }
 
     private StoredScope stored(String projectCode) {
         return scopes.find(projectCode)
-            .orElseThrow(() -> new IllegalStateException("no scope recommendation for " + projectCode));
+                .orElseThrow(() -> new IllegalStateException("no scope recommendation for " + projectCode));
     }
 }

@@ -37,8 +37,12 @@ class ScopeRecommendation implements JavaDelegate {
     private final DecisionService decisionService;
     private final DecisionLog decisions;
 
-    ScopeRecommendation(ProjectScope projects, PlanRepository plans, ScopeRepository scopes,
-                        DecisionService decisionService, DecisionLog decisions) {
+    ScopeRecommendation(
+            ProjectScope projects,
+            PlanRepository plans,
+            ScopeRepository scopes,
+            DecisionService decisionService,
+            DecisionLog decisions) {
         this.projects = projects;
         this.plans = plans;
         this.scopes = scopes;
@@ -50,21 +54,29 @@ class ScopeRecommendation implements JavaDelegate {
     public void execute(DelegateExecution execution) throws Exception {
         String projectCode = ProcessVariables.projectCode(execution);
         Project project = projects.project(projectCode);
-        int highRisks = (int) plans.risks(projectCode).stream().filter(PlanRules.Risk::high).count();
+        int highRisks = (int)
+                plans.risks(projectCode).stream().filter(PlanRules.Risk::high).count();
         ScopeInputs inputs = new ScopeInputs(project.departments(), project.modules(), highRisks, project.systemType());
         // API calls from delegates are not authorization-checked (authorizationEnabledForCustomCode is off), so
         // the PMO completing the plan needs no right to evaluate decisions
-        DmnDecisionResult result = decisionService.evaluateDecisionByKey(DECISION_KEY)
-            .variables(Variables.fromMap(inputs.decisionVariables())).evaluate();
+        DmnDecisionResult result = decisionService
+                .evaluateDecisionByKey(DECISION_KEY)
+                .variables(Variables.fromMap(inputs.decisionVariables()))
+                .evaluate();
         Recommendation r = recommendation(result);
         execution.setVariable("recommendedApproach", Variables.stringValue(r.approach()));
         execution.setVariable("recommendedFirstDepartment", Variables.stringValue(r.firstDepartment()));
         execution.setVariable("recommendationReason", Variables.stringValue(r.reason()));
         scopes.recommend(projectCode, inputs, r);
-        decisions.record(new Decision(projectCode, DECISION, "scope", r.approach(),
-            r.reason() == null ? List.of() : List.of(r.reason()),
-            inputs.summary() + "; firstDepartment=" + r.firstDepartment(), DecisionLog.SYSTEM,
-            execution.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "scope",
+                r.approach(),
+                r.reason() == null ? List.of() : List.of(r.reason()),
+                inputs.summary() + "; firstDepartment=" + r.firstDepartment(),
+                DecisionLog.SYSTEM,
+                execution.getProcessInstanceId()));
     }
 
     private static Recommendation recommendation(DmnDecisionResult result) {
@@ -75,11 +87,13 @@ class ScopeRecommendation implements JavaDelegate {
         Object approach = row.get("scopeApproach");
         if (approach == null || !ScopeRules.APPROACHES.contains(approach.toString())) {
             throw new IllegalStateException(DECISION_KEY + " returned scopeApproach " + approach + ", expected one of "
-                + ScopeRules.APPROACHES);
+                    + ScopeRules.APPROACHES);
         }
         Object first = row.get("firstDepartment");
         Object reason = row.get("reason");
-        return new Recommendation(approach.toString(), first == null ? null : first.toString(),
-            reason == null ? null : reason.toString());
+        return new Recommendation(
+                approach.toString(),
+                first == null ? null : first.toString(),
+                reason == null ? null : reason.toString());
     }
 }

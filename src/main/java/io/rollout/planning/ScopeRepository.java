@@ -24,8 +24,7 @@ class ScopeRepository {
     }
 
     /** The stored scope decision; {@code confirmed} is {@code null} until the PMO confirmed one. */
-    record StoredScope(Recommendation recommendation, ScopeChoice confirmed) {
-    }
+    record StoredScope(Recommendation recommendation, ScopeChoice confirmed) {}
 
     /** Stores a new recommendation; a confirmation given before stays, for the PMO to confirm again. */
     void recommend(String projectCode, ScopeInputs inputs, Recommendation r) {
@@ -35,17 +34,34 @@ class ScopeRepository {
                        recommended_approach = ?, recommended_first_department = ?, recommendation_reason = ?,
                        recommended_at = ?
                 where project_code = ?""")
-            .params(inputs.departments().size(), inputs.modules().size(), inputs.highRisks(), inputs.systemType(),
-                r.approach(), r.firstDepartment(), r.reason(), now, projectCode)
-            .update() == 0) {
+                        .params(
+                                inputs.departments().size(),
+                                inputs.modules().size(),
+                                inputs.highRisks(),
+                                inputs.systemType(),
+                                r.approach(),
+                                r.firstDepartment(),
+                                r.reason(),
+                                now,
+                                projectCode)
+                        .update()
+                == 0) {
             jdbc.sql("""
                     insert into scope_decision (project_code, department_count, module_count, high_risk_count,
                            system_type, recommended_approach, recommended_first_department, recommendation_reason,
                            recommended_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(projectCode, inputs.departments().size(), inputs.modules().size(), inputs.highRisks(),
-                    inputs.systemType(), r.approach(), r.firstDepartment(), r.reason(), now)
-                .update();
+                    .params(
+                            projectCode,
+                            inputs.departments().size(),
+                            inputs.modules().size(),
+                            inputs.highRisks(),
+                            inputs.systemType(),
+                            r.approach(),
+                            r.firstDepartment(),
+                            r.reason(),
+                            now)
+                    .update();
         }
     }
 
@@ -56,13 +72,18 @@ class ScopeRepository {
                 update scope_decision set approach = ?, first_department = ?, overridden = ?, override_reason = ?,
                        confirmed_by = ?, confirmed_at = ?
                 where project_code = ?""")
-            .params(c.approach(), c.firstDepartment(), c.overridden(), c.overrideReason(), user, now, projectCode)
-            .update();
-        jdbc.sql("delete from pilot_module where project_code = ?").param(projectCode).update();
-        c.pilotModules().forEach(m -> jdbc.sql("insert into pilot_module (project_code, module) values (?, ?)")
-            .params(projectCode, m).update());
-        jdbc.sql("update project_plan set scope_approach = ? where project_code = ?").params(c.approach(), projectCode)
-            .update();
+                .params(c.approach(), c.firstDepartment(), c.overridden(), c.overrideReason(), user, now, projectCode)
+                .update();
+        jdbc.sql("delete from pilot_module where project_code = ?")
+                .param(projectCode)
+                .update();
+        c.pilotModules()
+                .forEach(m -> jdbc.sql("insert into pilot_module (project_code, module) values (?, ?)")
+                        .params(projectCode, m)
+                        .update());
+        jdbc.sql("update project_plan set scope_approach = ? where project_code = ?")
+                .params(c.approach(), projectCode)
+                .update();
     }
 
     Optional<StoredScope> find(String projectCode) {
@@ -70,15 +91,24 @@ class ScopeRepository {
                 select recommended_approach, recommended_first_department, recommendation_reason, approach,
                        first_department, overridden, override_reason
                 from scope_decision where project_code = ?""")
-            .param(projectCode)
-            .query((rs, n) -> new StoredScope(new Recommendation(rs.getString(1), rs.getString(2), rs.getString(3)),
-                rs.getString(4) == null ? null : new ScopeChoice(rs.getString(4), rs.getString(5),
-                    pilotModules(projectCode), rs.getBoolean(6), rs.getString(7))))
-            .optional();
+                .param(projectCode)
+                .query((rs, n) -> new StoredScope(
+                        new Recommendation(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getString(4) == null
+                                ? null
+                                : new ScopeChoice(
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        pilotModules(projectCode),
+                                        rs.getBoolean(6),
+                                        rs.getString(7))))
+                .optional();
     }
 
     List<String> pilotModules(String projectCode) {
-        return jdbc.sql("select module from pilot_module where project_code = ? order by module").param(projectCode)
-            .query(String.class).list();
+        return jdbc.sql("select module from pilot_module where project_code = ? order by module")
+                .param(projectCode)
+                .query(String.class)
+                .list();
     }
 }

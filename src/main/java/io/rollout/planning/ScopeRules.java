@@ -45,18 +45,20 @@ final class ScopeRules {
         /** For the decision log, e.g. {@code departments=[finance, sales], modules=3, highRisks=1, systemType=ERP}. */
         String summary() {
             return "departments=" + departments + ", modules=" + modules.size() + " " + modules + ", highRisks="
-                + highRisks + ", systemType=" + systemType;
+                    + highRisks + ", systemType=" + systemType;
         }
     }
 
     /** What {@code scopeDecision} recommended; {@code firstDepartment} may be {@code null}. */
-    record Recommendation(String approach, String firstDepartment, String reason) {
-    }
+    record Recommendation(String approach, String firstDepartment, String reason) {}
 
     /** The confirmed scope; {@code pilotModules} is empty for a full rollout. */
-    record ScopeChoice(String approach, String firstDepartment, List<String> pilotModules, boolean overridden,
-                       String overrideReason) {
-    }
+    record ScopeChoice(
+            String approach,
+            String firstDepartment,
+            List<String> pilotModules,
+            boolean overridden,
+            String overrideReason) {}
 
     /** The choice, or the problems that refuse it (then {@code choice} is {@code null}). */
     record Result(ScopeChoice choice, List<Problem> problems) {
@@ -66,23 +68,31 @@ final class ScopeRules {
         }
     }
 
-    private ScopeRules() {
-    }
+    private ScopeRules() {}
 
-    static Result check(Recommendation recommended, String approach, String firstDepartment, List<String> pilotModules,
-                        String overrideReason, List<String> departments, List<String> modules) {
+    static Result check(
+            Recommendation recommended,
+            String approach,
+            String firstDepartment,
+            List<String> pilotModules,
+            String overrideReason,
+            List<String> departments,
+            List<String> modules) {
         List<Problem> problems = new ArrayList<>();
         if (approach == null) {
             problems.add(new Problem("form.field.required", new Label("planning.field.scopeApproach")));
         } else if (!APPROACHES.contains(approach)) {
-            problems.add(new Problem("form.field.choice", new Label("planning.field.scopeApproach"),
-                String.join(", ", APPROACHES), approach));
+            problems.add(new Problem(
+                    "form.field.choice",
+                    new Label("planning.field.scopeApproach"),
+                    String.join(", ", APPROACHES),
+                    approach));
         }
         if (firstDepartment == null && !departments.isEmpty()) {
             problems.add(new Problem("form.field.required", new Label("planning.field.firstDepartment")));
         } else if (firstDepartment != null && !departments.contains(firstDepartment)) {
-            problems.add(new Problem("planning.scope.departmentNotInScope", firstDepartment,
-                String.join(", ", departments)));
+            problems.add(new Problem(
+                    "planning.scope.departmentNotInScope", firstDepartment, String.join(", ", departments)));
         }
         List<String> pilot = PILOT.equals(approach) ? List.copyOf(new LinkedHashSet<>(pilotModules)) : List.of();
         if (PILOT.equals(approach)) {
@@ -95,16 +105,20 @@ final class ScopeRules {
                 }
             }
         }
-        boolean overridden = approach != null && (!approach.equals(recommended.approach())
-            || !Objects.equals(firstDepartment, recommended.firstDepartment()));
+        boolean overridden = approach != null
+                && (!approach.equals(recommended.approach())
+                        || !Objects.equals(firstDepartment, recommended.firstDepartment()));
         if (overridden && overrideReason == null) {
-            problems.add(new Problem("planning.scope.overrideReason", recommended.approach(),
-                recommended.firstDepartment() == null ? "-" : recommended.firstDepartment()));
+            problems.add(new Problem(
+                    "planning.scope.overrideReason",
+                    recommended.approach(),
+                    recommended.firstDepartment() == null ? "-" : recommended.firstDepartment()));
         }
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new ScopeChoice(approach, firstDepartment, pilot, overridden, overridden ? overrideReason : null),
-            List.of());
+        return new Result(
+                new ScopeChoice(approach, firstDepartment, pilot, overridden, overridden ? overrideReason : null),
+                List.of());
     }
 }

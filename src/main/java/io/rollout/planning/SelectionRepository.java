@@ -28,8 +28,7 @@ class SelectionRepository {
     }
 
     /** The stored selection; the vendor fields are {@code null} unless a vendor was chosen. */
-    record Selection(String approach, String reason, String chosenVendor, Boolean topRanked, String choiceReason) {
-    }
+    record Selection(String approach, String reason, String chosenVendor, Boolean topRanked, String choiceReason) {}
 
     /** One stored line of the ranking, its explanation already in the record language. */
     record RankingLine(String vendor, int rank, int points, String explanation) {
@@ -49,18 +48,18 @@ class SelectionRepository {
         if (before.isEmpty()) {
             jdbc.sql("""
                     insert into system_selection (project_code, approach, reason, selected_by, selected_at)
-                    values (?, ?, ?, ?, ?)""")
-                .params(projectCode, approach, reason, user, now).update();
+                    values (?, ?, ?, ?, ?)""").params(projectCode, approach, reason, user, now).update();
             return;
         }
-        jdbc.sql("update system_selection set approach = ?, reason = ?, selected_by = ?, selected_at = ? where project_code = ?")
-            .params(approach, reason, user, now, projectCode).update();
+        jdbc.sql(
+                        "update system_selection set approach = ?, reason = ?, selected_by = ?, selected_at = ? where project_code = ?")
+                .params(approach, reason, user, now, projectCode)
+                .update();
         if (!before.get().approach().equals(approach)) {
             jdbc.sql("""
                     update system_selection set chosen_vendor = null, top_ranked = null, choice_reason = null,
                            chosen_by = null, chosen_at = null
-                    where project_code = ?""")
-                .param(projectCode).update();
+                    where project_code = ?""").param(projectCode).update();
         }
         if (!SystemSelectionRules.BUY.equals(approach)) {
             deleteEvaluation(projectCode);
@@ -71,10 +70,10 @@ class SelectionRepository {
         return jdbc.sql("""
                 select approach, reason, chosen_vendor, top_ranked, choice_reason from system_selection
                 where project_code = ?""")
-            .param(projectCode)
-            .query((rs, n) -> new Selection(rs.getString(1), rs.getString(2), rs.getString(3),
-                (Boolean) rs.getObject(4), rs.getString(5)))
-            .optional();
+                .param(projectCode)
+                .query((rs, n) -> new Selection(
+                        rs.getString(1), rs.getString(2), rs.getString(3), (Boolean) rs.getObject(4), rs.getString(5)))
+                .optional();
     }
 
     /** Replaces the evaluation and its ranking. */
@@ -83,18 +82,22 @@ class SelectionRepository {
         List<Criterion> criteria = evaluation.criteria();
         for (int i = 0; i < criteria.size(); i++) {
             jdbc.sql("insert into vendor_criterion (project_code, criterion, weight, sort_order) values (?, ?, ?, ?)")
-                .params(projectCode, criteria.get(i).name(), criteria.get(i).weight(), i + 1).update();
+                    .params(projectCode, criteria.get(i).name(), criteria.get(i).weight(), i + 1)
+                    .update();
         }
         for (VendorScores v : evaluation.vendors()) {
-            v.scores().forEach((criterion, score) -> jdbc.sql("""
+            v.scores()
+                    .forEach((criterion, score) -> jdbc.sql("""
                     insert into vendor_score (project_code, vendor, criterion, score) values (?, ?, ?, ?)""")
-                .params(projectCode, v.name(), criterion, score).update());
+                            .params(projectCode, v.name(), criterion, score)
+                            .update());
         }
         for (RankingLine line : ranking) {
             jdbc.sql("""
                     insert into vendor_ranking (project_code, vendor, vendor_rank, points, explanation)
                     values (?, ?, ?, ?, ?)""")
-                .params(projectCode, line.vendor(), line.rank(), line.points(), line.explanation()).update();
+                    .params(projectCode, line.vendor(), line.rank(), line.points(), line.explanation())
+                    .update();
         }
     }
 
@@ -102,7 +105,9 @@ class SelectionRepository {
     Optional<Evaluation> evaluation(String projectCode) {
         List<Criterion> criteria = jdbc.sql("""
                 select criterion, weight from vendor_criterion where project_code = ? order by sort_order""")
-            .param(projectCode).query((rs, n) -> new Criterion(rs.getString(1), rs.getInt(2))).list();
+                .param(projectCode)
+                .query((rs, n) -> new Criterion(rs.getString(1), rs.getInt(2)))
+                .list();
         if (criteria.isEmpty()) {
             return Optional.empty();
         }
@@ -110,10 +115,11 @@ class SelectionRepository {
         for (RankingLine line : ranking(projectCode)) {
             scores.put(line.vendor(), new LinkedHashMap<>());
         }
-        jdbc.sql("select vendor, criterion, score from vendor_score where project_code = ?").param(projectCode)
-            .query((rs, n) -> scores.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                .put(rs.getString(2), rs.getInt(3)))
-            .list();
+        jdbc.sql("select vendor, criterion, score from vendor_score where project_code = ?")
+                .param(projectCode)
+                .query((rs, n) -> scores.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getInt(3)))
+                .list();
         List<VendorScores> vendors = new ArrayList<>();
         scores.forEach((vendor, byCriterion) -> vendors.add(new VendorScores(vendor, byCriterion)));
         return Optional.of(new Evaluation(criteria, vendors));
@@ -124,8 +130,9 @@ class SelectionRepository {
         return jdbc.sql("""
                 select vendor, vendor_rank, points, explanation from vendor_ranking where project_code = ?
                 order by vendor_rank, points desc, vendor""")
-            .param(projectCode)
-            .query((rs, n) -> new RankingLine(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4))).list();
+                .param(projectCode)
+                .query((rs, n) -> new RankingLine(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))
+                .list();
     }
 
     /** Stores the chosen vendor. */
@@ -134,14 +141,21 @@ class SelectionRepository {
                 update system_selection set chosen_vendor = ?, top_ranked = ?, choice_reason = ?, chosen_by = ?,
                        chosen_at = ?
                 where project_code = ?""")
-            .params(choice.vendor(), choice.topRanked(), choice.reason(), user, Timestamp.from(Instant.now(clock)),
-                projectCode)
-            .update();
+                .params(
+                        choice.vendor(),
+                        choice.topRanked(),
+                        choice.reason(),
+                        user,
+                        Timestamp.from(Instant.now(clock)),
+                        projectCode)
+                .update();
     }
 
     private void deleteEvaluation(String projectCode) {
         for (String table : List.of("vendor_ranking", "vendor_score", "vendor_criterion")) {
-            jdbc.sql("delete from " + table + " where project_code = ?").param(projectCode).update();
+            jdbc.sql("delete from " + table + " where project_code = ?")
+                    .param(projectCode)
+                    .update();
         }
     }
 }

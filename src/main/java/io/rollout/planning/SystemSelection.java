@@ -39,8 +39,14 @@ class SystemSelection extends FormTaskListener {
     @Override
     protected void prefill(DelegateTask task) {
         var stored = selections.find(ProcessVariables.projectCode(task));
-        TaskForms.prefill(task, "selectionApproach", stored.map(SelectionRepository.Selection::approach).orElse(null));
-        TaskForms.prefill(task, "selectionReason", stored.map(SelectionRepository.Selection::reason).orElse(null));
+        TaskForms.prefill(
+                task,
+                "selectionApproach",
+                stored.map(SelectionRepository.Selection::approach).orElse(null));
+        TaskForms.prefill(
+                task,
+                "selectionReason",
+                stored.map(SelectionRepository.Selection::reason).orElse(null));
     }
 
     @Override
@@ -54,8 +60,15 @@ class SystemSelection extends FormTaskListener {
         }
         String user = TaskForms.currentUser(task);
         selections.select(projectCode, approach, reason, user);
-        decisions.record(new Decision(projectCode, DECISION, "system", approach, List.of(reason), "approach=" + approach,
-            user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "system",
+                approach,
+                List.of(reason),
+                "approach=" + approach,
+                user,
+                task.getProcessInstanceId()));
         task.getExecution().setVariable("systemApproach", approach);
     }
 }

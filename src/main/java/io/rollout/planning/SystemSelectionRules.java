@@ -21,11 +21,9 @@ final class SystemSelectionRules {
     static final List<String> APPROACHES = List.of(BUILD, CUSTOMISE, BUY);
 
     /** The chosen vendor and whether it was ranked first; the reason may be {@code null} for a top-ranked one. */
-    record VendorChoice(String vendor, boolean topRanked, String reason) {
-    }
+    record VendorChoice(String vendor, boolean topRanked, String reason) {}
 
-    private SystemSelectionRules() {
-    }
+    private SystemSelectionRules() {}
 
     /** The problems of a selection; none means it may be stored. */
     static List<Problem> checkSelection(String approach, String reason) {
@@ -33,8 +31,11 @@ final class SystemSelectionRules {
         if (approach == null) {
             problems.add(new Problem("form.field.required", new Label("planning.field.selectionApproach")));
         } else if (!APPROACHES.contains(approach)) {
-            problems.add(new Problem("form.field.choice", new Label("planning.field.selectionApproach"),
-                String.join(", ", APPROACHES), approach));
+            problems.add(new Problem(
+                    "form.field.choice",
+                    new Label("planning.field.selectionApproach"),
+                    String.join(", ", APPROACHES),
+                    approach));
         }
         if (reason == null) {
             problems.add(new Problem("form.field.required", new Label("planning.field.selectionReason")));
@@ -47,22 +48,30 @@ final class SystemSelectionRules {
      *
      * @return the choice, or empty after adding the problems
      */
-    static Optional<VendorChoice> checkChoice(String vendor, String reason, List<RankedVendor> ranking,
-                                              List<Problem> problems) {
+    static Optional<VendorChoice> checkChoice(
+            String vendor, String reason, List<RankedVendor> ranking, List<Problem> problems) {
         if (vendor == null) {
             problems.add(new Problem("form.field.required", new Label("planning.field.chosenVendor")));
             return Optional.empty();
         }
-        Optional<RankedVendor> chosen = ranking.stream().filter(r -> r.name().equals(vendor)).findFirst();
+        Optional<RankedVendor> chosen =
+                ranking.stream().filter(r -> r.name().equals(vendor)).findFirst();
         if (chosen.isEmpty()) {
-            problems.add(new Problem("planning.vendorChoice.notEvaluated", vendor,
-                String.join(", ", ranking.stream().map(RankedVendor::name).toList())));
+            problems.add(new Problem(
+                    "planning.vendorChoice.notEvaluated",
+                    vendor,
+                    String.join(", ", ranking.stream().map(RankedVendor::name).toList())));
             return Optional.empty();
         }
         boolean top = chosen.get().rank() == 1;
         if (!top && reason == null) {
-            String first = ranking.stream().filter(r -> r.rank() == 1).map(RankedVendor::name).findFirst().orElse("-");
-            problems.add(new Problem("planning.vendorChoice.reasonRequired", vendor, chosen.get().rank(), first));
+            String first = ranking.stream()
+                    .filter(r -> r.rank() == 1)
+                    .map(RankedVendor::name)
+                    .findFirst()
+                    .orElse("-");
+            problems.add(new Problem(
+                    "planning.vendorChoice.reasonRequired", vendor, chosen.get().rank(), first));
             return Optional.empty();
         }
         return Optional.of(new VendorChoice(vendor, top, reason));

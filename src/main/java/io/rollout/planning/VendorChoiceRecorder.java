@@ -43,7 +43,8 @@ class VendorChoiceRecorder extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    VendorChoiceRecorder(SelectionRepository selections, PlanSummary summary, DecisionLog decisions, Messages messages) {
+    VendorChoiceRecorder(
+            SelectionRepository selections, PlanSummary summary, DecisionLog decisions, Messages messages) {
         this.selections = selections;
         this.summary = summary;
         this.decisions = decisions;
@@ -56,14 +57,22 @@ class VendorChoiceRecorder extends FormTaskListener {
         List<RankingLine> ranking = selections.ranking(projectCode);
         task.setVariableLocal("vendorRanking", summary.ranking(projectCode));
         task.setVariableLocal("vendorWeights", summary.weights(projectCode));
-        Map<String, RankingLine> byVendor = ranking.stream()
-            .collect(Collectors.toMap(RankingLine::vendor, l -> l, (a, b) -> a));
-        task.setVariableLocal("vendorOptions", FormOptions.of(ranking.stream().map(RankingLine::vendor).toList(),
-            vendor -> messages.forRecord("planning.vendorOption", vendor, byVendor.get(vendor).rank(),
-                byVendor.get(vendor).weightedScore())));
+        Map<String, RankingLine> byVendor =
+                ranking.stream().collect(Collectors.toMap(RankingLine::vendor, l -> l, (a, b) -> a));
+        task.setVariableLocal(
+                "vendorOptions",
+                FormOptions.of(
+                        ranking.stream().map(RankingLine::vendor).toList(),
+                        vendor -> messages.forRecord(
+                                "planning.vendorOption",
+                                vendor,
+                                byVendor.get(vendor).rank(),
+                                byVendor.get(vendor).weightedScore())));
         Optional<Selection> before = selections.find(projectCode);
-        TaskForms.prefill(task, "chosenVendor", before.map(Selection::chosenVendor).orElse(null));
-        TaskForms.prefill(task, "vendorChoiceReason", before.map(Selection::choiceReason).orElse(null));
+        TaskForms.prefill(
+                task, "chosenVendor", before.map(Selection::chosenVendor).orElse(null));
+        TaskForms.prefill(
+                task, "vendorChoiceReason", before.map(Selection::choiceReason).orElse(null));
     }
 
     @Override
@@ -72,19 +81,28 @@ class VendorChoiceRecorder extends FormTaskListener {
         List<RankingLine> ranking = selections.ranking(projectCode);
         List<Problem> problems = new ArrayList<>();
         Optional<VendorChoice> choice = SystemSelectionRules.checkChoice(
-            FormInput.text(TaskForms.submitted(task, "chosenVendor")),
-            FormInput.text(TaskForms.submitted(task, "vendorChoiceReason")),
-            ranking.stream().map(l -> new RankedVendor(l.vendor(), l.rank(), l.points(), List.of())).toList(), problems);
+                FormInput.text(TaskForms.submitted(task, "chosenVendor")),
+                FormInput.text(TaskForms.submitted(task, "vendorChoiceReason")),
+                ranking.stream()
+                        .map(l -> new RankedVendor(l.vendor(), l.rank(), l.points(), List.of()))
+                        .toList(),
+                problems);
         if (choice.isEmpty()) {
             throw Problem.reject(messages, problems);
         }
         VendorChoice c = choice.get();
         String user = TaskForms.currentUser(task);
         selections.choose(projectCode, c, user);
-        decisions.record(new Decision(projectCode, DECISION, PlanSummary.subject("vendor", c.vendor()),
-            c.topRanked() ? "top-ranked" : "not-top-ranked", c.reason() == null ? List.of() : List.of(c.reason()),
-            ranking.stream().map(l -> l.rank() + ". " + l.vendor() + " " + l.weightedScore())
-                .collect(Collectors.joining(", ")),
-            user, task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                PlanSummary.subject("vendor", c.vendor()),
+                c.topRanked() ? "top-ranked" : "not-top-ranked",
+                c.reason() == null ? List.of() : List.of(c.reason()),
+                ranking.stream()
+                        .map(l -> l.rank() + ". " + l.vendor() + " " + l.weightedScore())
+                        .collect(Collectors.joining(", ")),
+                user,
+                task.getProcessInstanceId()));
     }
 }

@@ -54,20 +54,31 @@ class VendorEvaluation extends FormTaskListener {
 
     @Override
     protected void prefill(DelegateTask task) {
-        Evaluation stored = selections.evaluation(ProcessVariables.projectCode(task))
-            .orElse(new Evaluation(List.of(), List.of()));
+        Evaluation stored =
+                selections.evaluation(ProcessVariables.projectCode(task)).orElse(new Evaluation(List.of(), List.of()));
         for (String criterion : VendorRanking.CRITERIA) {
-            TaskForms.prefill(task, weightField(criterion), stored.criteria().stream()
-                .filter(c -> c.name().equals(criterion)).map(Criterion::weight).findFirst().orElse(null));
+            TaskForms.prefill(
+                    task,
+                    weightField(criterion),
+                    stored.criteria().stream()
+                            .filter(c -> c.name().equals(criterion))
+                            .map(Criterion::weight)
+                            .findFirst()
+                            .orElse(null));
         }
         // only a stored evaluation: a list prefilled empty lost the vendor names typed into its first rows in Tasklist
         if (!stored.vendors().isEmpty()) {
-            TaskForms.prefill(task, "vendors", JsonRows.of(stored.vendors().stream().map(v -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("vendor", v.name());
-                row.putAll(v.scores());
-                return row;
-            }).toList()));
+            TaskForms.prefill(
+                    task,
+                    "vendors",
+                    JsonRows.of(stored.vendors().stream()
+                            .map(v -> {
+                                Map<String, Object> row = new LinkedHashMap<>();
+                                row.put("vendor", v.name());
+                                row.putAll(v.scores());
+                                return row;
+                            })
+                            .toList()));
         }
     }
 
@@ -84,20 +95,29 @@ class VendorEvaluation extends FormTaskListener {
         }
         List<RankingLine> ranking = result.ranking().stream().map(this::line).toList();
         selections.evaluate(projectCode, result.evaluation(), ranking);
-        decisions.record(new Decision(projectCode, DECISION, "vendors", "ranked",
-            ranking.stream().map(l -> l.rank() + ". " + l.vendor() + " " + l.weightedScore()
-                + (l.explanation() == null ? "" : " - " + l.explanation())).toList(),
-            inputs(result.evaluation()), TaskForms.currentUser(task), task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                projectCode,
+                DECISION,
+                "vendors",
+                "ranked",
+                ranking.stream()
+                        .map(l -> l.rank() + ". " + l.vendor() + " " + l.weightedScore()
+                                + (l.explanation() == null ? "" : " - " + l.explanation()))
+                        .toList(),
+                inputs(result.evaluation()),
+                TaskForms.currentUser(task),
+                task.getProcessInstanceId()));
     }
 
     private RankingLine line(RankedVendor v) {
-        String explanation = v.notes().stream().map(n -> PlanSummary.recordText(messages, n))
-            .collect(Collectors.joining(" "));
+        String explanation =
+                v.notes().stream().map(n -> PlanSummary.recordText(messages, n)).collect(Collectors.joining(" "));
         return new RankingLine(v.name(), v.rank(), v.points(), explanation.isEmpty() ? null : explanation);
     }
 
     private static String inputs(Evaluation e) {
-        return "weights " + e.criteria().stream().map(c -> c.name() + "=" + c.weight()).collect(Collectors.joining(", "))
-            + "; scores " + e.vendors().stream().map(VendorScores::toString).collect(Collectors.joining("; "));
+        return "weights "
+                + e.criteria().stream().map(c -> c.name() + "=" + c.weight()).collect(Collectors.joining(", "))
+                + "; scores " + e.vendors().stream().map(VendorScores::toString).collect(Collectors.joining("; "));
     }
 }

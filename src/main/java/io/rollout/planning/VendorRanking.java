@@ -30,23 +30,24 @@ final class VendorRanking {
     static final String REFERENCES = "references";
     /** The criteria in the order the form shows them. */
     static final List<String> CRITERIA = List.of(TECHNICAL, SERVICE, COST, REFERENCES);
+
     static final int MIN_SCORE = 1;
     static final int MAX_SCORE = 10;
     static final int MIN_VENDORS = 2;
 
-    record Criterion(String name, int weight) {
-    }
+    record Criterion(String name, int weight) {}
 
     /** A vendor's score per criterion name. */
     record VendorScores(String name, Map<String, Integer> scores) {
 
         int points(List<Criterion> criteria) {
-            return criteria.stream().mapToInt(c -> c.weight() * scores.get(c.name())).sum();
+            return criteria.stream()
+                    .mapToInt(c -> c.weight() * scores.get(c.name()))
+                    .sum();
         }
     }
 
-    record Evaluation(List<Criterion> criteria, List<VendorScores> vendors) {
-    }
+    record Evaluation(List<Criterion> criteria, List<VendorScores> vendors) {}
 
     /**
      * A vendor's place in the ranking.
@@ -70,8 +71,7 @@ final class VendorRanking {
         }
     }
 
-    private VendorRanking() {
-    }
+    private VendorRanking() {}
 
     /**
      * Checks a submitted evaluation and ranks it. Blank vendor rows are ignored.
@@ -85,8 +85,12 @@ final class VendorRanking {
         for (String criterion : CRITERIA) {
             Integer weight = weight(weights.get(criterion));
             if (weight == null) {
-                problems.add(new Problem("planning.vendor.weight", new Label(label(criterion)),
-                    weights.get(criterion) == null ? "" : weights.get(criterion).toString().trim()));
+                problems.add(new Problem(
+                        "planning.vendor.weight",
+                        new Label(label(criterion)),
+                        weights.get(criterion) == null
+                                ? ""
+                                : weights.get(criterion).toString().trim()));
             } else {
                 criteria.add(new Criterion(criterion, weight));
             }
@@ -123,7 +127,8 @@ final class VendorRanking {
         if (!problems.isEmpty()) {
             return new Result(null, null, List.copyOf(problems));
         }
-        return new Result(new Evaluation(List.copyOf(criteria), List.copyOf(vendors)), rank(criteria, vendors), List.of());
+        return new Result(
+                new Evaluation(List.copyOf(criteria), List.copyOf(vendors)), rank(criteria, vendors), List.of());
     }
 
     /** The message code of a criterion's name. */
@@ -134,12 +139,18 @@ final class VendorRanking {
     /** Ranks vendors by weighted score, ties told apart by the most heavily weighted criterion that differs. */
     static List<RankedVendor> rank(List<Criterion> criteria, List<VendorScores> vendors) {
         // most heavily weighted first; equal weights keep the form's order (stable sort)
-        List<Criterion> byWeight = criteria.stream().sorted(Comparator.comparingInt(Criterion::weight).reversed()).toList();
-        Comparator<VendorScores> order = Comparator.comparingInt((VendorScores v) -> v.points(criteria)).reversed();
+        List<Criterion> byWeight = criteria.stream()
+                .sorted(Comparator.comparingInt(Criterion::weight).reversed())
+                .toList();
+        Comparator<VendorScores> order =
+                Comparator.comparingInt((VendorScores v) -> v.points(criteria)).reversed();
         for (Criterion c : byWeight) {
-            order = order.thenComparing(Comparator.comparingInt((VendorScores v) -> v.scores().get(c.name())).reversed());
+            order = order.thenComparing(
+                    Comparator.comparingInt((VendorScores v) -> v.scores().get(c.name()))
+                            .reversed());
         }
-        List<VendorScores> sorted = vendors.stream().sorted(order.thenComparing(VendorScores::name)).toList();
+        List<VendorScores> sorted =
+                vendors.stream().sorted(order.thenComparing(VendorScores::name)).toList();
         List<List<Problem>> notes = new ArrayList<>();
         sorted.forEach(v -> notes.add(new ArrayList<>()));
         int[] ranks = new int[sorted.size()];
@@ -154,8 +165,10 @@ final class VendorRanking {
                 continue;
             }
             Criterion decisive = byWeight.stream()
-                .filter(c -> !ahead.scores().get(c.name()).equals(behind.scores().get(c.name())))
-                .findFirst().orElse(null);
+                    .filter(c ->
+                            !ahead.scores().get(c.name()).equals(behind.scores().get(c.name())))
+                    .findFirst()
+                    .orElse(null);
             String score = new RankedVendor(ahead.name(), 0, ahead.points(criteria), List.of()).weightedScore();
             if (decisive == null) {
                 ranks[i] = ranks[i - 1];
@@ -165,16 +178,18 @@ final class VendorRanking {
                 Label criterion = new Label(label(decisive.name()));
                 int a = ahead.scores().get(decisive.name());
                 int b = behind.scores().get(decisive.name());
-                notes.get(i - 1).add(new Problem("planning.ranking.aheadOn", behind.name(), score, criterion,
-                    decisive.weight(), a, b));
-                notes.get(i).add(new Problem("planning.ranking.behindOn", ahead.name(), score, criterion,
-                    decisive.weight(), b, a));
+                notes.get(i - 1)
+                        .add(new Problem(
+                                "planning.ranking.aheadOn", behind.name(), score, criterion, decisive.weight(), a, b));
+                notes.get(i)
+                        .add(new Problem(
+                                "planning.ranking.behindOn", ahead.name(), score, criterion, decisive.weight(), b, a));
             }
         }
         List<RankedVendor> ranking = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
-            ranking.add(new RankedVendor(sorted.get(i).name(), ranks[i], sorted.get(i).points(criteria),
-                List.copyOf(notes.get(i))));
+            ranking.add(new RankedVendor(
+                    sorted.get(i).name(), ranks[i], sorted.get(i).points(criteria), List.copyOf(notes.get(i))));
         }
         return List.copyOf(ranking);
     }

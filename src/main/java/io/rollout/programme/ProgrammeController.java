@@ -31,13 +31,15 @@ import org.springframework.web.server.ResponseStatusException;
 class ProgrammeController {
 
     /** A programme as posted. */
-    record NewProgramme(String code, String name, String customer, String systemType, List<NewPhase> phases) {
-    }
+    record NewProgramme(String code, String name, String customer, String systemType, List<NewPhase> phases) {}
 
     /** One phase as posted: the project it runs. */
-    record NewPhase(String projectCode, String projectName, List<String> departments, List<String> modules,
-                    List<String> datasets) {
-    }
+    record NewPhase(
+            String projectCode,
+            String projectName,
+            List<String> departments,
+            List<String> modules,
+            List<String> datasets) {}
 
     private final ProgrammeRepository repository;
     private final RuntimeService runtime;
@@ -45,8 +47,12 @@ class ProgrammeController {
     private final CurrentUser user;
     private final Messages messages;
 
-    ProgrammeController(ProgrammeRepository repository, RuntimeService runtime,
-                        Engine engine, CurrentUser user, Messages messages) {
+    ProgrammeController(
+            ProgrammeRepository repository,
+            RuntimeService runtime,
+            Engine engine,
+            CurrentUser user,
+            Messages messages) {
         this.repository = repository;
         this.runtime = runtime;
         this.engine = engine;
@@ -76,7 +82,8 @@ class ProgrammeController {
         variables.put("phases", JsonRows.of(phases));
         variables.put("programmeStartedBy", user.id());
         // the PMO's role was checked; the programme, like its start form in Tasklist, is checked by its start listener
-        engine.asSystem(() -> runtime.startProcessInstanceByKey("programme", variables).getId());
+        engine.asSystem(
+                () -> runtime.startProcessInstanceByKey("programme", variables).getId());
         String code = body.code().trim().toUpperCase();
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("code", code, "phases", phases.size()));
     }
@@ -84,8 +91,10 @@ class ProgrammeController {
     @GetMapping("/api/programmes/{code}")
     Map<String, Object> programme(@PathVariable String code) {
         user.requireAnyOf(List.of(Roles.PMO, Roles.STEERING_COMMITTEE, Roles.AUDITOR));
-        Map<String, Object> programme = new LinkedHashMap<>(repository.programme(code).orElseThrow(() ->
-            new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("programme.notFound", code))));
+        Map<String, Object> programme = new LinkedHashMap<>(repository
+                .programme(code)
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("programme.notFound", code))));
         programme.put("phases", repository.phases(code));
         return programme;
     }

@@ -29,8 +29,10 @@ class ProgrammePhaseStarter implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String programme = ProcessVariables.string(execution, "programmeCode");
         int no = ProcessVariables.integer(execution, "phaseNo");
-        ProgrammeRepository.Phase phase = repository.phases(programme).stream().filter(p -> p.no() == no).findFirst()
-            .orElseThrow(() -> new IllegalStateException("programme " + programme + " has no phase " + no));
+        ProgrammeRepository.Phase phase = repository.phases(programme).stream()
+                .filter(p -> p.no() == no)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("programme " + programme + " has no phase " + no));
         Map<String, Object> form = new HashMap<>();
         form.put("projectCode", phase.projectCode());
         form.put("projectName", phase.projectName());

@@ -21,6 +21,8 @@ public class ProgrammePhases {
 
     /** The programme's phase numbers in order. */
     public List<Integer> numbers(String programmeCode) {
-        return repository.phases(programmeCode).stream().map(ProgrammeRepository.Phase::no).toList();
+        return repository.phases(programmeCode).stream()
+                .map(ProgrammeRepository.Phase::no)
+                .toList();
     }
 }

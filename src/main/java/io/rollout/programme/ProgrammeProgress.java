@@ -33,9 +33,18 @@ class ProgrammeProgress implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         String projectCode = ProcessVariables.projectCode(execution);
         repository.reachedOperations(projectCode).ifPresent(programme -> {
-            decisions.record(new Decision(projectCode, "programmePhase", "programme " + programme, "in-operations",
-                List.of(), null, DecisionLog.SYSTEM, execution.getProcessInstanceId()));
-            runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(programme).correlateWithResult();
+            decisions.record(new Decision(
+                    projectCode,
+                    "programmePhase",
+                    "programme " + programme,
+                    "in-operations",
+                    List.of(),
+                    null,
+                    DecisionLog.SYSTEM,
+                    execution.getProcessInstanceId()));
+            runtime.createMessageCorrelation(MESSAGE)
+                    .processInstanceBusinessKey(programme)
+                    .correlateWithResult();
         });
     }
 }

@@ -39,8 +39,12 @@ class ProgrammeRegistration implements ExecutionListener {
     private final List<String> knownDepartments;
     private final Messages messages;
 
-    ProgrammeRegistration(ProgrammeRepository repository, ProjectRepository projects, DepartmentOwners owners,
-                          @Value("${rollout.departments}") List<String> knownDepartments, Messages messages) {
+    ProgrammeRegistration(
+            ProgrammeRepository repository,
+            ProjectRepository projects,
+            DepartmentOwners owners,
+            @Value("${rollout.departments}") List<String> knownDepartments,
+            Messages messages) {
         this.repository = repository;
         this.projects = projects;
         this.owners = owners;
@@ -64,7 +68,9 @@ class ProgrammeRegistration implements ExecutionListener {
         }
         List<ProgrammeRepository.Phase> phases = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<FormRow> rows = JsonRows.read(execution.getVariable("phases")).stream().filter(r -> !r.isBlank()).toList();
+        List<FormRow> rows = JsonRows.read(execution.getVariable("phases")).stream()
+                .filter(r -> !r.isBlank())
+                .toList();
         for (int i = 0; i < rows.size(); i++) {
             phases.add(phase(rows.get(i), i + 1, seen, problems));
         }
@@ -86,7 +92,8 @@ class ProgrammeRegistration implements ExecutionListener {
 
     /** Phase {@code no} of the form's table, with what is wrong with it added to {@code problems}. */
     private ProgrammeRepository.Phase phase(FormRow r, int no, Set<String> seen, List<String> problems) {
-        String project = r.text("projectCode") == null ? "" : r.text("projectCode").toUpperCase();
+        String project =
+                r.text("projectCode") == null ? "" : r.text("projectCode").toUpperCase();
         if (!CODE.matcher(project).matches() || !seen.add(project) || projects.exists(project)) {
             problems.add(messages.get("programme.phase.project", no, project));
         }
@@ -97,23 +104,33 @@ class ProgrammeRegistration implements ExecutionListener {
         }
         for (String department : departments) {
             if (!knownDepartments.contains(department)) {
-                problems.add(messages.get("programme.phase.department", no, department,
-                    String.join(", ", knownDepartments)));
+                problems.add(messages.get(
+                        "programme.phase.department", no, department, String.join(", ", knownDepartments)));
             } else if (owners.of(department).isEmpty()) {
                 problems.add(messages.get("programme.phase.noOwner", no, department));
             }
         }
-        return new ProgrammeRepository.Phase(no, project, r.text("projectName"), departments, modules,
-            values(r, "datasets"), "planned");
+        return new ProgrammeRepository.Phase(
+                no, project, r.text("projectName"), departments, modules, values(r, "datasets"), "planned");
     }
 
     /** A cell as a list: the values of a tag list, or text separated by commas, semicolons or spaces. */
     private static List<String> values(FormRow row, String key) {
         if (row.values().get(key) instanceof Collection<?> list) {
-            return list.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+            return list.stream()
+                    .map(String::valueOf)
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .distinct()
+                    .toList();
         }
         String text = row.text(key);
-        return text == null ? List.of()
-            : Arrays.stream(text.split("[,，;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("[,，;\\s]+"))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
     }
 }

@@ -1,7 +1,8 @@
 /**
  * Programmes of several projects.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Programme", allowedDependencies = {
-    "audit", "identity", "project", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Programme",
+        allowedDependencies = {"audit", "identity", "project", "shared"})
 @io.rollout.shared.OwnsTables({"programme", "programme_phase"})
 package io.rollout.programme;

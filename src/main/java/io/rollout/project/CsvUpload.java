@@ -31,15 +31,21 @@ public class CsvUpload {
     }
 
     /** Runs {@code importer(stream, userId)} over an uploaded part and answers {@code {"imported": n}}. */
-    public Map<String, Integer> handle(String projectCode, MultipartFile file, Collection<String> importers,
-                                       ToIntBiFunction<InputStream, String> importer) {
+    public Map<String, Integer> handle(
+            String projectCode,
+            MultipartFile file,
+            Collection<String> importers,
+            ToIntBiFunction<InputStream, String> importer) {
         access.require(projectCode, importers);
         return run(limit.read(file), importer);
     }
 
     /** Runs {@code importer(stream, userId)} over a request body and answers {@code {"imported": n}}. */
-    public Map<String, Integer> handle(String projectCode, InputStream body, Collection<String> importers,
-                                       ToIntBiFunction<InputStream, String> importer) {
+    public Map<String, Integer> handle(
+            String projectCode,
+            InputStream body,
+            Collection<String> importers,
+            ToIntBiFunction<InputStream, String> importer) {
         access.require(projectCode, importers);
         return run(limit.read(body), importer);
     }

@@ -12,10 +12,22 @@ import java.util.List;
  * @param trainingPassMark  assessment score needed to pass training
  * @param rejectThreshold   highest reject rate of a migration dry run, in percent, before sign-off
  */
-public record Project(String code, String name, String customer, String systemType,
-                      int uatPassTarget, int trainingTarget, int trainingPassMark, int rejectThreshold,
-                      String status, List<String> departments, List<String> modules, List<String> datasets,
-                      String processInstanceId, String createdBy, Instant createdAt) {
+public record Project(
+        String code,
+        String name,
+        String customer,
+        String systemType,
+        int uatPassTarget,
+        int trainingTarget,
+        int trainingPassMark,
+        int rejectThreshold,
+        String status,
+        List<String> departments,
+        List<String> modules,
+        List<String> datasets,
+        String processInstanceId,
+        String createdBy,
+        Instant createdAt) {
 
     /** Project status while its phases run. */
     public static final String ACTIVE = "active";

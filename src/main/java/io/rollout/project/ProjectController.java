@@ -32,8 +32,13 @@ class ProjectController {
     private final ProjectAccess access;
     private final Messages messages;
 
-    ProjectController(ProjectRepository projects, DecisionLog decisions, HistoryService history, CurrentUser user,
-                      ProjectAccess access, Messages messages) {
+    ProjectController(
+            ProjectRepository projects,
+            DecisionLog decisions,
+            HistoryService history,
+            CurrentUser user,
+            ProjectAccess access,
+            Messages messages) {
         this.projects = projects;
         this.decisions = decisions;
         this.history = history;
@@ -52,7 +57,8 @@ class ProjectController {
     ProjectOverview get(@PathVariable String code) {
         user.requireAnyOf(Roles.ALL);
         Project project = projects.find(code)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code)));
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("project.notFound", code)));
         return new ProjectOverview(project, phases(code), decisions.forProject(code));
     }
 
@@ -67,22 +73,36 @@ class ProjectController {
     private List<PhaseState> phases(String code) {
         List<PhaseState> phases = new ArrayList<>();
         List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-            .processInstanceBusinessKey(code).orderByProcessInstanceStartTime().asc().list();
+                .processInstanceBusinessKey(code)
+                .orderByProcessInstanceStartTime()
+                .asc()
+                .list();
         for (HistoricProcessInstance instance : instances) {
-            List<String> open = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .unfinished().activityType("userTask")
-                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
-                .map(HistoricActivityInstance::getActivityName).toList();
-            phases.add(new PhaseState(instance.getProcessDefinitionKey(), instance.getState(),
-                instance.getStartTime(), instance.getEndTime(), open));
+            List<String> open = history
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .unfinished()
+                    .activityType("userTask")
+                    .orderByHistoricActivityInstanceStartTime()
+                    .asc()
+                    .orderPartiallyByOccurrence()
+                    .asc()
+                    .list()
+                    .stream()
+                    .map(HistoricActivityInstance::getActivityName)
+                    .toList();
+            phases.add(new PhaseState(
+                    instance.getProcessDefinitionKey(),
+                    instance.getState(),
+                    instance.getStartTime(),
+                    instance.getEndTime(),
+                    open));
         }
         return phases;
     }
 
-    record ProjectOverview(Project project, List<PhaseState> phases, List<Decision> decisions) {
-    }
+    record ProjectOverview(Project project, List<PhaseState> phases, List<Decision> decisions) {}
 
-    record PhaseState(String process, String state, java.util.Date started, java.util.Date ended,
-                      List<String> openTasks) {
-    }
+    record PhaseState(
+            String process, String state, java.util.Date started, java.util.Date ended, List<String> openTasks) {}
 }

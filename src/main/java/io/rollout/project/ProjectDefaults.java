@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param migrationRejectThreshold  highest reject rate, in percent, of a migration dry run before sign-off
  */
 @ConfigurationProperties("rollout.defaults")
-public record ProjectDefaults(int uatPassTarget, int trainingTarget, int trainingPassMark, int migrationRejectThreshold) {
-}
+public record ProjectDefaults(
+        int uatPassTarget, int trainingTarget, int trainingPassMark, int migrationRejectThreshold) {}

@@ -34,8 +34,12 @@ class ProjectRegistration implements ExecutionListener {
     private final List<String> knownDepartments;
     private final ProjectDefaults defaults;
 
-    ProjectRegistration(ProjectRepository projects, DepartmentOwners owners, Messages messages,
-                        @Value("${rollout.departments}") List<String> knownDepartments, ProjectDefaults defaults) {
+    ProjectRegistration(
+            ProjectRepository projects,
+            DepartmentOwners owners,
+            Messages messages,
+            @Value("${rollout.departments}") List<String> knownDepartments,
+            ProjectDefaults defaults) {
         this.projects = projects;
         this.owners = owners;
         this.messages = messages;
@@ -84,9 +88,22 @@ class ProjectRegistration implements ExecutionListener {
         int uatTarget = percent(execution, "uatPassTarget", defaults.uatPassTarget());
         int trainingTarget = percent(execution, "trainingTarget", defaults.trainingTarget());
 
-        projects.create(new Project(code, name, customer, systemType, uatTarget, trainingTarget,
-            defaults.trainingPassMark(), defaults.migrationRejectThreshold(), Project.ACTIVE,
-            departments, modules, datasets, execution.getProcessInstanceId(), currentUser(execution), Instant.now()));
+        projects.create(new Project(
+                code,
+                name,
+                customer,
+                systemType,
+                uatTarget,
+                trainingTarget,
+                defaults.trainingPassMark(),
+                defaults.migrationRejectThreshold(),
+                Project.ACTIVE,
+                departments,
+                modules,
+                datasets,
+                execution.getProcessInstanceId(),
+                currentUser(execution),
+                Instant.now()));
         execution.setProcessBusinessKey(code);
         execution.setVariable("projectCode", code);
     }
@@ -117,12 +134,17 @@ class ProjectRegistration implements ExecutionListener {
 
     private static String text(DelegateExecution execution, String field) {
         Object value = execution.getVariable(field);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        return value == null || value.toString().isBlank()
+                ? null
+                : value.toString().trim();
     }
 
     private static List<String> distinct(List<String> values) {
         List<String> result = new ArrayList<>();
-        values.stream().map(String::trim).filter(v -> !v.isEmpty() && !result.contains(v)).forEach(result::add);
+        values.stream()
+                .map(String::trim)
+                .filter(v -> !v.isEmpty() && !result.contains(v))
+                .forEach(result::add);
         return result;
     }
 

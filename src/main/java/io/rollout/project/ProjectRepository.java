@@ -30,16 +30,32 @@ public class ProjectRepository {
                                      training_pass_mark, reject_threshold, status, process_instance_id,
                                      created_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(p.code(), p.name(), p.customer(), p.systemType(), p.uatPassTarget(), p.trainingTarget(),
-                p.trainingPassMark(), p.rejectThreshold(), Project.ACTIVE, p.processInstanceId(), p.createdBy(),
-                Timestamp.from(now))
-            .update();
-        p.departments().forEach(d -> jdbc.sql("insert into project_department (project_code, department) values (?, ?)")
-            .params(p.code(), d).update());
-        p.modules().forEach(m -> jdbc.sql("insert into project_module (project_code, module) values (?, ?)")
-            .params(p.code(), m).update());
-        p.datasets().forEach(d -> jdbc.sql("insert into project_dataset (project_code, dataset) values (?, ?)")
-            .params(p.code(), d).update());
+                .params(
+                        p.code(),
+                        p.name(),
+                        p.customer(),
+                        p.systemType(),
+                        p.uatPassTarget(),
+                        p.trainingTarget(),
+                        p.trainingPassMark(),
+                        p.rejectThreshold(),
+                        Project.ACTIVE,
+                        p.processInstanceId(),
+                        p.createdBy(),
+                        Timestamp.from(now))
+                .update();
+        p.departments()
+                .forEach(d -> jdbc.sql("insert into project_department (project_code, department) values (?, ?)")
+                        .params(p.code(), d)
+                        .update());
+        p.modules()
+                .forEach(m -> jdbc.sql("insert into project_module (project_code, module) values (?, ?)")
+                        .params(p.code(), m)
+                        .update());
+        p.datasets()
+                .forEach(d -> jdbc.sql("insert into project_dataset (project_code, dataset) values (?, ?)")
+                        .params(p.code(), d)
+                        .update());
         return find(p.code()).orElseThrow();
     }
 
@@ -50,11 +66,18 @@ public class ProjectRepository {
      * {@code DecisionLog} takes the same lock. Nothing happens for an unknown code.
      */
     public void lock(String code) {
-        jdbc.sql("select code from project where code = ? for update").param(code).query(String.class).optional();
+        jdbc.sql("select code from project where code = ? for update")
+                .param(code)
+                .query(String.class)
+                .optional();
     }
 
     public boolean exists(String code) {
-        return jdbc.sql("select count(*) from project where code = ?").param(code).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from project where code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public Optional<Project> find(String code) {
@@ -62,32 +85,51 @@ public class ProjectRepository {
                 select code, name, customer, system_type, uat_pass_target, training_target, training_pass_mark,
                        reject_threshold, status, process_instance_id, created_by, created_at
                 from project where code = ?""")
-            .param(code)
-            .query((rs, n) -> new Project(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9),
-                departments(code), modules(code), datasets(code),
-                rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
-            .optional();
+                .param(code)
+                .query((rs, n) -> new Project(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getString(9),
+                        departments(code),
+                        modules(code),
+                        datasets(code),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getTimestamp(12).toInstant()))
+                .optional();
     }
 
     public List<Project> findAll() {
         return jdbc.sql("select code from project order by created_at, code").query(String.class).list().stream()
-            .map(code -> find(code).orElseThrow()).toList();
+                .map(code -> find(code).orElseThrow())
+                .toList();
     }
 
     public List<String> departments(String code) {
         return jdbc.sql("select department from project_department where project_code = ? order by department")
-            .param(code).query(String.class).list();
+                .param(code)
+                .query(String.class)
+                .list();
     }
 
     public List<String> modules(String code) {
         return jdbc.sql("select module from project_module where project_code = ? order by module")
-            .param(code).query(String.class).list();
+                .param(code)
+                .query(String.class)
+                .list();
     }
 
     public List<String> datasets(String code) {
         return jdbc.sql("select dataset from project_dataset where project_code = ? order by dataset")
-            .param(code).query(String.class).list();
+                .param(code)
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -98,27 +140,34 @@ public class ProjectRepository {
      */
     public List<String> addDatasets(String code, List<String> datasets) {
         List<String> present = datasets(code);
-        List<String> added = datasets.stream().distinct().filter(d -> !present.contains(d)).toList();
+        List<String> added =
+                datasets.stream().distinct().filter(d -> !present.contains(d)).toList();
         added.forEach(d -> jdbc.sql("insert into project_dataset (project_code, dataset) values (?, ?)")
-            .params(code, d).update());
+                .params(code, d)
+                .update());
         return added;
     }
 
     /** Sets the project's status ({@link Project#ACTIVE}, {@link Project#CLOSED}, {@link Project#CANCELLED}). */
     public void updateStatus(String code, String status) {
-        jdbc.sql("update project set status = ? where code = ?").params(status, code).update();
+        jdbc.sql("update project set status = ? where code = ?")
+                .params(status, code)
+                .update();
     }
 
     /** The department the project names as owner of one of its modules, if it names one (set in the build phase). */
     public Optional<String> owningDepartment(String code, String module) {
         return jdbc.sql("select owning_department from project_module where project_code = ? and module = ?")
-            .params(code, module).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
-            .flatMap(o -> o);
+                .params(code, module)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(o -> o);
     }
 
     /** Names the department that owns one of the project's modules. */
     public void setOwningDepartment(String code, String module, String department) {
         jdbc.sql("update project_module set owning_department = ? where project_code = ? and module = ?")
-            .params(department, code, module).update();
+                .params(department, code, module)
+                .update();
     }
 }

@@ -35,6 +35,6 @@ public class ProjectScope {
     /** The project itself, for delegates that need its targets; fails if the code is unknown. */
     public Project project(String projectCode) {
         return projects.find(projectCode)
-            .orElseThrow(() -> new IllegalStateException("no project with code " + projectCode));
+                .orElseThrow(() -> new IllegalStateException("no project with code " + projectCode));
     }
 }

@@ -42,8 +42,12 @@ class EffectVerification extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    EffectVerification(RequirementRepository requirements, RequirementTables tables, DepartmentOwners owners,
-                       DecisionLog decisions, Messages messages) {
+    EffectVerification(
+            RequirementRepository requirements,
+            RequirementTables tables,
+            DepartmentOwners owners,
+            DecisionLog decisions,
+            Messages messages) {
         this.requirements = requirements;
         this.tables = tables;
         this.owners = owners;
@@ -55,17 +59,23 @@ class EffectVerification extends FormTaskListener {
     protected void prefill(DelegateTask task) {
         String department = ProcessVariables.department(task);
         List<Requirement> open = ofDepartment(ProcessVariables.projectCode(task), department).stream()
-            .sorted(RequirementTables.BY_PRIORITY).toList();
+                .sorted(RequirementTables.BY_PRIORITY)
+                .toList();
         TaskForms.prefill(task, "departmentName", tables.department(department));
         TaskForms.prefill(task, RequirementTables.TABLE, JsonRows.of(tables.rows(open)));
-        task.getExecution().setVariableLocal(ROWS, JsonRows.of(open.stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("reqId", r.reqId());
-            row.put("title", r.title());
-            row.put("verified", null);
-            row.put("verificationComment", null);
-            return row;
-        }).toList()));
+        task.getExecution()
+                .setVariableLocal(
+                        ROWS,
+                        JsonRows.of(open.stream()
+                                .map(r -> {
+                                    Map<String, Object> row = new LinkedHashMap<>();
+                                    row.put("reqId", r.reqId());
+                                    row.put("title", r.title());
+                                    row.put("verified", null);
+                                    row.put("verificationComment", null);
+                                    return row;
+                                })
+                                .toList()));
     }
 
     @Override
@@ -76,24 +86,38 @@ class EffectVerification extends FormTaskListener {
         if (!owners.isOwner(owner, department)) {
             throw messages.reject("requirements.verify.notOwner", owner, department);
         }
-        Verdicts submitted = RequirementRules.verdicts(JsonRows.read(task.getVariable(ROWS)),
-            ofDepartment(code, department).stream().map(Requirement::reqId).toList(), department);
+        Verdicts submitted = RequirementRules.verdicts(
+                JsonRows.read(task.getVariable(ROWS)),
+                ofDepartment(code, department).stream().map(Requirement::reqId).toList(),
+                department);
         if (!submitted.problems().isEmpty()) {
             throw Problem.reject(messages, submitted.problems());
         }
         Collection<Verdict> verdicts = submitted.verdicts().values();
         verdicts.forEach(v -> requirements.insertVerification(code, v, department, owner));
-        requirements.setStatus(code, verdicts.stream().filter(Verdict::verified).map(Verdict::reqId).toList(),
-            Requirement.VERIFIED);
+        requirements.setStatus(
+                code,
+                verdicts.stream().filter(Verdict::verified).map(Verdict::reqId).toList(),
+                Requirement.VERIFIED);
         task.getExecution().removeVariableLocal(ROWS);
-        List<String> rejected = verdicts.stream().filter(v -> !v.verified())
-            .map(v -> v.reqId() + ": " + v.comment()).toList();
-        decisions.record(new Decision(code, DECISION, "expected effects: " + department,
-            rejected.isEmpty() ? "verified" : "not verified", rejected, verdicts.size() + " requirements of "
-                + department, owner, task.getProcessInstanceId()));
+        List<String> rejected = verdicts.stream()
+                .filter(v -> !v.verified())
+                .map(v -> v.reqId() + ": " + v.comment())
+                .toList();
+        decisions.record(new Decision(
+                code,
+                DECISION,
+                "expected effects: " + department,
+                rejected.isEmpty() ? "verified" : "not verified",
+                rejected,
+                verdicts.size() + " requirements of " + department,
+                owner,
+                task.getProcessInstanceId()));
     }
 
     private List<Requirement> ofDepartment(String code, String department) {
-        return requirements.findByDepartment(code, department).stream().filter(r -> !r.isWithdrawn()).toList();
+        return requirements.findByDepartment(code, department).stream()
+                .filter(r -> !r.isWithdrawn())
+                .toList();
     }
 }

@@ -29,8 +29,8 @@ class EffectVerificationCheck extends GateDelegate<EffectVerificationRule.Input,
 
     @Override
     protected EffectVerificationRule.Input load(String projectCode, DelegateExecution execution) {
-        return new EffectVerificationRule.Input(requirements.findByProject(projectCode),
-            requirements.latestVerifications(projectCode));
+        return new EffectVerificationRule.Input(
+                requirements.findByProject(projectCode), requirements.latestVerifications(projectCode));
     }
 
     @Override

@@ -23,8 +23,7 @@ final class EffectVerificationRule implements GateRule<EffectVerificationRule.In
      * @param verified whether the matched solution delivers the expected effect
      * @param comment  why not, or a remark
      */
-    record Verdict(String reqId, boolean verified, String comment) {
-    }
+    record Verdict(String reqId, boolean verified, String comment) {}
 
     /**
      * What the check decides on.
@@ -43,18 +42,23 @@ final class EffectVerificationRule implements GateRule<EffectVerificationRule.In
     @Override
     public GateOutcome decide(Input input) {
         Map<String, Verdict> byId = input.latestVerdicts().stream()
-            .collect(Collectors.toMap(Verdict::reqId, Function.identity(), (a, b) -> b));
+                .collect(Collectors.toMap(Verdict::reqId, Function.identity(), (a, b) -> b));
         List<Finding> findings = new ArrayList<>();
-        input.requirements().stream().filter(r -> !r.isWithdrawn()).sorted(Comparator.comparing(Requirement::reqId))
-            .forEach(r -> {
-                Verdict verdict = byId.get(r.reqId());
-                if (verdict == null) {
-                    findings.add(Finding.of("requirements.verify.missing", r.reqId(), r.department()));
-                } else if (!verdict.verified()) {
-                    findings.add(Finding.of("requirements.verify.notVerified", r.reqId(), r.department(),
-                        verdict.comment() == null ? "" : verdict.comment()));
-                }
-            });
+        input.requirements().stream()
+                .filter(r -> !r.isWithdrawn())
+                .sorted(Comparator.comparing(Requirement::reqId))
+                .forEach(r -> {
+                    Verdict verdict = byId.get(r.reqId());
+                    if (verdict == null) {
+                        findings.add(Finding.of("requirements.verify.missing", r.reqId(), r.department()));
+                    } else if (!verdict.verified()) {
+                        findings.add(Finding.of(
+                                "requirements.verify.notVerified",
+                                r.reqId(),
+                                r.department(),
+                                verdict.comment() == null ? "" : verdict.comment()));
+                    }
+                });
         return GateOutcome.of(findings);
     }
 }

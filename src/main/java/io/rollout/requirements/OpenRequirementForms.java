@@ -25,8 +25,8 @@ class OpenRequirementForms {
     private final IdentityService identity;
     private final RequirementRepository requirements;
 
-    OpenRequirementForms(TaskService tasks, RuntimeService runtime, IdentityService identity,
-                         RequirementRepository requirements) {
+    OpenRequirementForms(
+            TaskService tasks, RuntimeService runtime, IdentityService identity, RequirementRepository requirements) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.identity = identity;
@@ -38,13 +38,18 @@ class OpenRequirementForms {
         Authentication caller = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(projectCode)
-                .taskDefinitionKeyIn(TASKS.toArray(String[]::new)).list()) {
+            for (Task task : tasks.createTaskQuery()
+                    .processInstanceBusinessKey(projectCode)
+                    .taskDefinitionKeyIn(TASKS.toArray(String[]::new))
+                    .list()) {
                 String department = (String) runtime.getVariable(task.getExecutionId(), "department");
-                List<Requirement> rows = department == null ? requirements.findByProject(projectCode)
-                    : requirements.findByDepartment(projectCode, department);
-                runtime.setVariableLocal(task.getExecutionId(), RequirementCapture.ROWS,
-                    JsonRows.of(rows.stream().map(RequirementCapture::row).toList()));
+                List<Requirement> rows = department == null
+                        ? requirements.findByProject(projectCode)
+                        : requirements.findByDepartment(projectCode, department);
+                runtime.setVariableLocal(
+                        task.getExecutionId(),
+                        RequirementCapture.ROWS,
+                        JsonRows.of(rows.stream().map(RequirementCapture::row).toList()));
             }
         } finally {
             if (caller != null) {

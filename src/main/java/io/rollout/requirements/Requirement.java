@@ -17,10 +17,21 @@ import java.util.List;
  * @param solutionNote        how the matched solution meets the requirement (e.g. which function or configuration),
  *                            written in {@code UserTask_MatchSolutions}; {@code null} until then
  */
-public record Requirement(String projectCode, String reqId, String department, String title, String painPoint,
-                          String goal, String expectedEffect, String priority, String acceptanceCriterion,
-                          String solutionMatch, String status, String updatedBy, Instant updatedAt,
-                          String solutionNote) {
+public record Requirement(
+        String projectCode,
+        String reqId,
+        String department,
+        String title,
+        String painPoint,
+        String goal,
+        String expectedEffect,
+        String priority,
+        String acceptanceCriterion,
+        String solutionMatch,
+        String status,
+        String updatedBy,
+        Instant updatedAt,
+        String solutionNote) {
 
     public static final String DRAFT = "draft";
     public static final String CLARIFIED = "clarified";
@@ -32,17 +43,54 @@ public record Requirement(String projectCode, String reqId, String department, S
     public static final List<String> STATUSES = List.of(DRAFT, CLARIFIED, MATCHED, VERIFIED, BASELINED, WITHDRAWN);
 
     /** A requirement without a solution note, as files and lists without that column give it. */
-    public Requirement(String projectCode, String reqId, String department, String title, String painPoint,
-                       String goal, String expectedEffect, String priority, String acceptanceCriterion,
-                       String solutionMatch, String status, String updatedBy, Instant updatedAt) {
-        this(projectCode, reqId, department, title, painPoint, goal, expectedEffect, priority, acceptanceCriterion,
-            solutionMatch, status, updatedBy, updatedAt, null);
+    public Requirement(
+            String projectCode,
+            String reqId,
+            String department,
+            String title,
+            String painPoint,
+            String goal,
+            String expectedEffect,
+            String priority,
+            String acceptanceCriterion,
+            String solutionMatch,
+            String status,
+            String updatedBy,
+            Instant updatedAt) {
+        this(
+                projectCode,
+                reqId,
+                department,
+                title,
+                painPoint,
+                goal,
+                expectedEffect,
+                priority,
+                acceptanceCriterion,
+                solutionMatch,
+                status,
+                updatedBy,
+                updatedAt,
+                null);
     }
 
     /** The same requirement with another id and status. */
     Requirement with(String id, String newStatus) {
-        return new Requirement(projectCode, id, department, title, painPoint, goal, expectedEffect, priority,
-            acceptanceCriterion, solutionMatch, newStatus, updatedBy, updatedAt, solutionNote);
+        return new Requirement(
+                projectCode,
+                id,
+                department,
+                title,
+                painPoint,
+                goal,
+                expectedEffect,
+                priority,
+                acceptanceCriterion,
+                solutionMatch,
+                newStatus,
+                updatedBy,
+                updatedAt,
+                solutionNote);
     }
 
     boolean isMust() {

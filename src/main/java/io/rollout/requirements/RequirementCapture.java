@@ -53,8 +53,12 @@ class RequirementCapture extends FormTaskListener {
     private final RequirementTables tables;
     private final Messages messages;
 
-    RequirementCapture(RequirementRepository requirements, Specification specification, ProjectScope scope,
-                       RequirementTables tables, Messages messages) {
+    RequirementCapture(
+            RequirementRepository requirements,
+            Specification specification,
+            ProjectScope scope,
+            RequirementTables tables,
+            Messages messages) {
         this.requirements = requirements;
         this.specification = specification;
         this.scope = scope;
@@ -66,15 +70,18 @@ class RequirementCapture extends FormTaskListener {
     protected void prefill(DelegateTask task) {
         String code = ProcessVariables.projectCode(task);
         String department = ProcessVariables.department(task);
-        List<Requirement> rows = department == null ? requirements.findByProject(code)
-            : requirements.findByDepartment(code, department);
+        List<Requirement> rows =
+                department == null ? requirements.findByProject(code) : requirements.findByDepartment(code, department);
         // on the execution, not the task: Tasklist's submit and TaskService.complete both update it there
-        task.getExecution().setVariableLocal(ROWS, JsonRows.of(rows.stream().map(RequirementCapture::row).toList()));
+        task.getExecution()
+                .setVariableLocal(
+                        ROWS,
+                        JsonRows.of(rows.stream().map(RequirementCapture::row).toList()));
         if (department != null) {
             prefillResearch(task, code, department);
         } else {
-            TaskForms.prefill(task, "departmentOptions",
-                JsonRows.of(tables.departmentOptions(scope.departments(code))));
+            TaskForms.prefill(
+                    task, "departmentOptions", JsonRows.of(tables.departmentOptions(scope.departments(code))));
         }
     }
 
@@ -103,7 +110,7 @@ class RequirementCapture extends FormTaskListener {
             throw messages.reject("requirements.baselined", version, code);
         });
         Map<String, Requirement> stored = requirements.findByProject(code).stream()
-            .collect(Collectors.toMap(r -> r.reqId().toUpperCase(Locale.ROOT), r -> r));
+                .collect(Collectors.toMap(r -> r.reqId().toUpperCase(Locale.ROOT), r -> r));
         List<Draft> drafts = new ArrayList<>();
         for (FormRow row : JsonRows.read(task.getVariable(ROWS))) {
             if (!row.isBlank()) {
@@ -143,9 +150,16 @@ class RequirementCapture extends FormTaskListener {
 
     private void saveResearch(DelegateTask task, String code, String department, String user) {
         List<String> methods = requirements.researchActivities(code, department).stream()
-            .map(RequirementRepository.ResearchActivity::method).toList();
-        requirements.saveResearch(code, department, methods.contains("interview"), methods.contains("questionnaire"),
-            methods.contains("process-mapping"), FormInput.text(task.getVariable("researchNotes")), user);
+                .map(RequirementRepository.ResearchActivity::method)
+                .toList();
+        requirements.saveResearch(
+                code,
+                department,
+                methods.contains("interview"),
+                methods.contains("questionnaire"),
+                methods.contains("process-mapping"),
+                FormInput.text(task.getVariable("researchNotes")),
+                user);
     }
 
     /**
@@ -154,16 +168,26 @@ class RequirementCapture extends FormTaskListener {
      * about, and form-js submits only the fields it shows.
      */
     private static Requirement draft(FormRow row, String department, Requirement stored) {
-        String status = department != null ? Requirement.DRAFT
-            : row.bool("withdrawn") ? Requirement.WITHDRAWN : Requirement.CLARIFIED;
-        return new Requirement(null, RequirementFields.reqId(row.text("reqId")), department != null ? department
-            : RequirementFields.department(cell(row, "department", stored, Requirement::department)),
-            cell(row, "title", stored, Requirement::title), cell(row, "painPoint", stored, Requirement::painPoint),
-            cell(row, "goal", stored, Requirement::goal), cell(row, "expectedEffect", stored, Requirement::expectedEffect),
-            RequirementFields.priority(cell(row, "priority", stored, Requirement::priority)),
-            cell(row, "acceptanceCriterion", stored, Requirement::acceptanceCriterion),
-            RequirementFields.solutionMatch(cell(row, "solutionMatch", stored, Requirement::solutionMatch)), status,
-            null, null, stored == null ? null : stored.solutionNote());
+        String status = department != null
+                ? Requirement.DRAFT
+                : row.bool("withdrawn") ? Requirement.WITHDRAWN : Requirement.CLARIFIED;
+        return new Requirement(
+                null,
+                RequirementFields.reqId(row.text("reqId")),
+                department != null
+                        ? department
+                        : RequirementFields.department(cell(row, "department", stored, Requirement::department)),
+                cell(row, "title", stored, Requirement::title),
+                cell(row, "painPoint", stored, Requirement::painPoint),
+                cell(row, "goal", stored, Requirement::goal),
+                cell(row, "expectedEffect", stored, Requirement::expectedEffect),
+                RequirementFields.priority(cell(row, "priority", stored, Requirement::priority)),
+                cell(row, "acceptanceCriterion", stored, Requirement::acceptanceCriterion),
+                RequirementFields.solutionMatch(cell(row, "solutionMatch", stored, Requirement::solutionMatch)),
+                status,
+                null,
+                null,
+                stored == null ? null : stored.solutionNote());
     }
 
     private static String cell(FormRow row, String key, Requirement stored, Function<Requirement, String> field) {

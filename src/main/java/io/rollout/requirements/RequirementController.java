@@ -45,8 +45,13 @@ class RequirementController {
     private final Messages messages;
     private final UploadLimit limit;
 
-    RequirementController(RequirementRepository requirements, RequirementImport importer, ProjectRepository projects,
-                          CurrentUser currentUser, Messages messages, UploadLimit limit) {
+    RequirementController(
+            RequirementRepository requirements,
+            RequirementImport importer,
+            ProjectRepository projects,
+            CurrentUser currentUser,
+            Messages messages,
+            UploadLimit limit) {
         this.limit = limit;
         this.requirements = requirements;
         this.importer = importer;
@@ -70,9 +75,16 @@ class RequirementController {
         return importCsv(code, () -> limit.read(file));
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", "text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE,
-        MediaType.APPLICATION_OCTET_STREAM_VALUE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "application/vnd.ms-excel"})
+    @PostMapping(
+            path = "/import",
+            consumes = {
+                "text/csv",
+                "text/tab-separated-values",
+                MediaType.TEXT_PLAIN_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/vnd.ms-excel"
+            })
     ResponseEntity<?> importBody(@PathVariable String code, InputStream body) {
         return importCsv(code, () -> limit.read(body));
     }

@@ -23,18 +23,43 @@ final class RequirementFields {
     static final Pattern REQ_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
 
     /** The three letters of generated requirement ids per department, e.g. REQ-PUR-001. */
-    static final Map<String, String> ID_PREFIX = Map.of("procurement", "PUR", "warehouse", "INV",
-        "production", "PRD", "finance", "FIN", "sales", "SAL", "quality", "QUA", "hr", "HR");
+    static final Map<String, String> ID_PREFIX = Map.of(
+            "procurement",
+            "PUR",
+            "warehouse",
+            "INV",
+            "production",
+            "PRD",
+            "finance",
+            "FIN",
+            "sales",
+            "SAL",
+            "quality",
+            "QUA",
+            "hr",
+            "HR");
 
     /** Department names as Chinese customers write them. */
-    static final Map<String, String> CHINESE_DEPARTMENTS = Map.of("采购部", "procurement", "仓储部", "warehouse",
-        "生产部", "production", "财务部", "finance", "销售部", "sales", "质量部", "quality", "人力资源部", "hr");
+    static final Map<String, String> CHINESE_DEPARTMENTS = Map.of(
+            "采购部",
+            "procurement",
+            "仓储部",
+            "warehouse",
+            "生产部",
+            "production",
+            "财务部",
+            "finance",
+            "销售部",
+            "sales",
+            "质量部",
+            "quality",
+            "人力资源部",
+            "hr");
 
     private static final int TITLE_MAX = 300;
     private static final int TEXT_MAX = 2000;
 
-    private RequirementFields() {
-    }
+    private RequirementFields() {}
 
     /**
      * The problems of one row (without its department, which the caller checks against the scope).
@@ -53,12 +78,16 @@ final class RequirementFields {
         if (r.priority() == null) {
             problems.add(Problem.of("form.row.required", row, label.apply("priority")));
         } else if (!PRIORITIES.contains(r.priority())) {
-            problems.add(Problem.of("form.row.choice", row, label.apply("priority"), String.join("/", PRIORITIES),
-                r.priority()));
+            problems.add(Problem.of(
+                    "form.row.choice", row, label.apply("priority"), String.join("/", PRIORITIES), r.priority()));
         }
         if (r.solutionMatch() != null && !SOLUTION_MATCHES.contains(r.solutionMatch())) {
-            problems.add(Problem.of("form.row.choice", row, label.apply("solutionMatch"),
-                String.join("/", SOLUTION_MATCHES), r.solutionMatch()));
+            problems.add(Problem.of(
+                    "form.row.choice",
+                    row,
+                    label.apply("solutionMatch"),
+                    String.join("/", SOLUTION_MATCHES),
+                    r.solutionMatch()));
         }
         length(problems, row, label, "title", r.title(), TITLE_MAX);
         length(problems, row, label, "painPoint", r.painPoint(), TEXT_MAX);
@@ -101,8 +130,8 @@ final class RequirementFields {
 
     /** The next free id {@code REQ-<DEPT3>-<nnn>} of a department, given the ids already taken. */
     static String nextId(String department, Iterable<String> taken) {
-        String prefix = ID_PREFIX.getOrDefault(department,
-            department.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT));
+        String prefix = ID_PREFIX.getOrDefault(
+                department, department.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT));
         prefix = "REQ-" + (prefix.length() > 3 ? prefix.substring(0, 3) : prefix) + "-";
         Pattern own = Pattern.compile(Pattern.quote(prefix) + "(\\d+)", Pattern.CASE_INSENSITIVE);
         int max = 0;
@@ -115,8 +144,8 @@ final class RequirementFields {
         return prefix + String.format("%03d", max + 1);
     }
 
-    private static void length(List<Problem> problems, int row, UnaryOperator<String> label, String key, String value,
-                               int max) {
+    private static void length(
+            List<Problem> problems, int row, UnaryOperator<String> label, String key, String value, int max) {
         if (value != null && value.length() > max) {
             problems.add(Problem.of("requirements.row.tooLong", row, label.apply(key), value.length(), max));
         }

@@ -32,9 +32,13 @@ public class RequirementImport {
     private final OpenRequirementForms openForms;
     private final Specification specification;
 
-    RequirementImport(RequirementRepository requirements, ProjectScope scope, Messages messages,
-                      @Value("${rollout.departments}") List<String> knownDepartments,
-                      OpenRequirementForms openForms, Specification specification) {
+    RequirementImport(
+            RequirementRepository requirements,
+            ProjectScope scope,
+            Messages messages,
+            @Value("${rollout.departments}") List<String> knownDepartments,
+            OpenRequirementForms openForms,
+            Specification specification) {
         this.specification = specification;
         this.requirements = requirements;
         this.scope = scope;
@@ -57,10 +61,15 @@ public class RequirementImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RequirementSheet.Parsed parsed = read(projectCode, bytes, scope.project(projectCode).departments());
+        RequirementSheet.Parsed parsed =
+                read(projectCode, bytes, scope.project(projectCode).departments());
         if (!parsed.problems().isEmpty()) {
-            return new Result(0, parsed.skipped(),
-                parsed.problems().stream().map(p -> messages.get(p.code(), p.args())).toList());
+            return new Result(
+                    0,
+                    parsed.skipped(),
+                    parsed.problems().stream()
+                            .map(p -> messages.get(p.code(), p.args()))
+                            .toList());
         }
         parsed.rows().forEach(r -> requirements.upsert(projectCode, r, uploadedBy));
         openForms.refresh(projectCode);
@@ -77,8 +86,8 @@ public class RequirementImport {
     RequirementSheet.Parsed read(String projectCode, byte[] bytes, Collection<String> departments) {
         Optional<Integer> baselined = specification.baselinedVersion(projectCode);
         if (baselined.isPresent()) {
-            return RequirementSheet.Parsed.refused(List.of(Problem.of("requirements.baselined", baselined.get(),
-                projectCode)));
+            return RequirementSheet.Parsed.refused(
+                    List.of(Problem.of("requirements.baselined", baselined.get(), projectCode)));
         }
         return RequirementSheet.read(bytes, departments, knownDepartments);
     }

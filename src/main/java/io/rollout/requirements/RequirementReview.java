@@ -32,8 +32,8 @@ class RequirementReview extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    RequirementReview(RequirementRepository requirements, RequirementTables tables, DecisionLog decisions,
-                      Messages messages) {
+    RequirementReview(
+            RequirementRepository requirements, RequirementTables tables, DecisionLog decisions, Messages messages) {
         this.requirements = requirements;
         this.tables = tables;
         this.decisions = decisions;
@@ -44,8 +44,11 @@ class RequirementReview extends FormTaskListener {
     protected void prefill(DelegateTask task) {
         String department = ProcessVariables.department(task);
         TaskForms.prefill(task, "departmentName", tables.department(department));
-        TaskForms.prefill(task, RequirementTables.TABLE, JsonRows.of(
-            tables.rows(requirements.findByDepartment(ProcessVariables.projectCode(task), department))));
+        TaskForms.prefill(
+                task,
+                RequirementTables.TABLE,
+                JsonRows.of(
+                        tables.rows(requirements.findByDepartment(ProcessVariables.projectCode(task), department))));
     }
 
     @Override
@@ -59,9 +62,14 @@ class RequirementReview extends FormTaskListener {
             throw Problem.reject(messages, problems);
         }
         task.setVariable("departmentReviewOk", ok);
-        decisions.record(new Decision(code, DECISION, "requirements " + department, ok ? "accepted" : "returned",
-            comment == null ? List.of() : List.of(comment),
-            requirements.findByDepartment(code, department).size() + " requirements", TaskForms.currentUser(task),
-            task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                code,
+                DECISION,
+                "requirements " + department,
+                ok ? "accepted" : "returned",
+                comment == null ? List.of() : List.of(comment),
+                requirements.findByDepartment(code, department).size() + " requirements",
+                TaskForms.currentUser(task),
+                task.getProcessInstanceId()));
     }
 }

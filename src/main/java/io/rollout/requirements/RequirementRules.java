@@ -28,23 +28,18 @@ final class RequirementRules {
     static final int NOTE_MAX = 2000;
 
     /** A research session as submitted: {@code heldOn} is {@code null} unless a date was given. */
-    record Session(LocalDate heldOn, String participants, String notes, List<Problem> problems) {
-    }
+    record Session(LocalDate heldOn, String participants, String notes, List<Problem> problems) {}
 
     /** A requirement row as drafted from the form, with the row number the user sees. */
-    record Draft(int row, Requirement requirement) {
-    }
+    record Draft(int row, Requirement requirement) {}
 
     /** The solution (and its note) chosen per requirement id, in the order of the rows. */
-    record Matches(Map<String, String> solutions, Map<String, String> notes, List<Problem> problems) {
-    }
+    record Matches(Map<String, String> solutions, Map<String, String> notes, List<Problem> problems) {}
 
     /** One verdict per requirement id, in the order of the rows. */
-    record Verdicts(Map<String, Verdict> verdicts, List<Problem> problems) {
-    }
+    record Verdicts(Map<String, Verdict> verdicts, List<Problem> problems) {}
 
-    private RequirementRules() {
-    }
+    private RequirementRules() {}
 
     /** A session needs the day it was held (an ISO date; a datetime is cut to its date) and its participants. */
     static Session session(String heldOnText, String participants, String notes) {
@@ -78,8 +73,8 @@ final class RequirementRules {
      * @param stored  the project's requirements by id in capitals
      * @param inScope the project's departments
      */
-    static List<Problem> captured(List<Draft> drafts, String department, Map<String, Requirement> stored,
-                                  List<String> inScope, String code) {
+    static List<Problem> captured(
+            List<Draft> drafts, String department, Map<String, Requirement> stored, List<String> inScope, String code) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (Draft draft : drafts) {
@@ -89,8 +84,12 @@ final class RequirementRules {
             if (r.department() == null) {
                 problems.add(Problem.of("form.row.required", row, "department"));
             } else if (!inScope.contains(r.department())) {
-                problems.add(Problem.of("requirements.row.departmentNotInScope", row, r.department(), code,
-                    String.join(", ", inScope)));
+                problems.add(Problem.of(
+                        "requirements.row.departmentNotInScope",
+                        row,
+                        r.department(),
+                        code,
+                        String.join(", ", inScope)));
             }
             if (r.reqId() != null) {
                 String id = r.reqId().toUpperCase(Locale.ROOT);
@@ -140,14 +139,19 @@ final class RequirementRules {
                 problems.add(Problem.of("requirements.row.duplicateId", row.number(), id, first));
             }
             if (match != null && !RequirementFields.SOLUTION_MATCHES.contains(match)) {
-                problems.add(Problem.of("form.row.choice", row.number(), "solutionMatch",
-                    String.join("/", RequirementFields.SOLUTION_MATCHES), match));
+                problems.add(Problem.of(
+                        "form.row.choice",
+                        row.number(),
+                        "solutionMatch",
+                        String.join("/", RequirementFields.SOLUTION_MATCHES),
+                        match));
             }
-            String note = row.values().containsKey("solutionNote") ? row.text("solutionNote")
-                : stored.get(id).solutionNote();
+            String note = row.values().containsKey("solutionNote")
+                    ? row.text("solutionNote")
+                    : stored.get(id).solutionNote();
             if (note != null && note.length() > NOTE_MAX) {
-                problems.add(Problem.of("requirements.row.tooLong", row.number(), "solutionNote", note.length(),
-                    NOTE_MAX));
+                problems.add(
+                        Problem.of("requirements.row.tooLong", row.number(), "solutionNote", note.length(), NOTE_MAX));
             }
             solutions.put(id, match);
             notes.put(id, note);
@@ -176,8 +180,8 @@ final class RequirementRules {
             } else if (!verified && comment == null) {
                 problems.add(Problem.of("requirements.verify.commentRequired", row.number(), id));
             } else if (comment != null && comment.length() > NOTE_MAX) {
-                problems.add(Problem.of("requirements.row.tooLong", row.number(), "verificationComment",
-                    comment.length(), NOTE_MAX));
+                problems.add(Problem.of(
+                        "requirements.row.tooLong", row.number(), "verificationComment", comment.length(), NOTE_MAX));
             }
             unanswered.remove(id);
             verdicts.put(id, new Verdict(id, Boolean.TRUE.equals(verified), comment));

@@ -59,8 +59,7 @@ final class RequirementSheet {
         }
     }
 
-    private RequirementSheet() {
-    }
+    private RequirementSheet() {}
 
     /**
      * @param scope            departments of the project: rows of other known departments are skipped
@@ -91,15 +90,28 @@ final class RequirementSheet {
             int row = cells.number();
             String departmentText = cells.text("department");
             String department = RequirementFields.department(departmentText);
-            Requirement req = new Requirement(null, RequirementFields.reqId(cells.text("reqId")), department,
-                cells.text("title"), cells.text("painPoint"), cells.text("goal"), cells.text("expectedEffect"),
-                RequirementFields.priority(cells.text("priority")), cells.text("acceptanceCriterion"),
-                RequirementFields.solutionMatch(cells.text("solutionMatch")), null, null, null);
+            Requirement req = new Requirement(
+                    null,
+                    RequirementFields.reqId(cells.text("reqId")),
+                    department,
+                    cells.text("title"),
+                    cells.text("painPoint"),
+                    cells.text("goal"),
+                    cells.text("expectedEffect"),
+                    RequirementFields.priority(cells.text("priority")),
+                    cells.text("acceptanceCriterion"),
+                    RequirementFields.solutionMatch(cells.text("solutionMatch")),
+                    null,
+                    null,
+                    null);
             if (department == null) {
                 problems.add(Problem.of("form.row.required", row, labels.get("department")));
             } else if (!knownDepartments.contains(department)) {
-                problems.add(Problem.of("requirements.row.departmentUnknown", row, departmentText,
-                    String.join(", ", knownDepartments)));
+                problems.add(Problem.of(
+                        "requirements.row.departmentUnknown",
+                        row,
+                        departmentText,
+                        String.join(", ", knownDepartments)));
             } else if (!scope.contains(department)) {
                 skipped++;
                 continue;
@@ -118,12 +130,13 @@ final class RequirementSheet {
                     withdrawn.add(req.reqId());
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(Problem.of("form.row.choice", row, labels.get("withdrawn"), "yes/no/是/否",
-                    cells.text("withdrawn")));
+                problems.add(Problem.of(
+                        "form.row.choice", row, labels.get("withdrawn"), "yes/no/是/否", cells.text("withdrawn")));
             }
             rows.add(req);
         }
-        return problems.isEmpty() ? new Parsed(rows, skipped, problems, withdrawn)
-            : new Parsed(List.of(), skipped, problems, Set.of());
+        return problems.isEmpty()
+                ? new Parsed(rows, skipped, problems, withdrawn)
+                : new Parsed(List.of(), skipped, problems, Set.of());
     }
 }

@@ -35,15 +35,25 @@ class RequirementSignOff extends GateDelegate<RequirementSignOffRule.Input, Gate
     protected RequirementSignOffRule.Input load(String projectCode, DelegateExecution execution) {
         Integer version = ProcessVariables.integer(execution, "specVersion");
         List<Requirement> rows = requirements.findByProject(projectCode);
-        String frozenHash = version == null ? null : requirements.version(projectCode, version)
-            .map(RequirementRepository.FrozenVersion::contentHash).orElse(null);
-        return new RequirementSignOffRule.Input(scope.departments(projectCode), rows, version, frozenHash,
-            SpecificationHash.of(rows), requirements.approvals(projectCode));
+        String frozenHash = version == null
+                ? null
+                : requirements
+                        .version(projectCode, version)
+                        .map(RequirementRepository.FrozenVersion::contentHash)
+                        .orElse(null);
+        return new RequirementSignOffRule.Input(
+                scope.departments(projectCode),
+                rows,
+                version,
+                frozenHash,
+                SpecificationHash.of(rows),
+                requirements.approvals(projectCode));
     }
 
     @Override
     protected List<Decision> decisions(Run<RequirementSignOffRule.Input, GateOutcome> run) {
-        return List.of(decision(run, "specification v" + run.input().version(), run.input().summary()));
+        return List.of(decision(
+                run, "specification v" + run.input().version(), run.input().summary()));
     }
 
     // the form shows these lines under a heading of their own

@@ -27,10 +27,11 @@ class RequirementTables {
     static final String TABLE = "requirementTable";
 
     /** Must-haves first, then should and could, each by id: the order an approver reads a specification in. */
-    static final Comparator<Requirement> BY_PRIORITY = Comparator
-        .comparingInt((Requirement r) -> RequirementFields.PRIORITIES.indexOf(r.priority()) < 0
-            ? RequirementFields.PRIORITIES.size() : RequirementFields.PRIORITIES.indexOf(r.priority()))
-        .thenComparing(Requirement::reqId);
+    static final Comparator<Requirement> BY_PRIORITY = Comparator.comparingInt(
+                    (Requirement r) -> RequirementFields.PRIORITIES.indexOf(r.priority()) < 0
+                            ? RequirementFields.PRIORITIES.size()
+                            : RequirementFields.PRIORITIES.indexOf(r.priority()))
+            .thenComparing(Requirement::reqId);
 
     private final Names names;
     private final MessageSource source;
@@ -57,8 +58,11 @@ class RequirementTables {
         row.put("priority", priority(r.priority()));
         row.put("acceptanceCriterion", text(r.acceptanceCriterion()));
         String solution = solution(r.solutionMatch());
-        row.put("solution", r.solutionNote() == null ? solution
-            : solution.isEmpty() ? r.solutionNote() : solution + ": " + r.solutionNote());
+        row.put(
+                "solution",
+                r.solutionNote() == null
+                        ? solution
+                        : solution.isEmpty() ? r.solutionNote() : solution + ": " + r.solutionNote());
         return row;
     }
 
@@ -80,7 +84,8 @@ class RequirementTables {
     /** The departments of a project as select options {@code {label, value}}, in the project's order. */
     List<Map<String, Object>> departmentOptions(List<String> departments) {
         return departments.stream()
-            .map(d -> Map.<String, Object>of("label", names.department(d), "value", d)).toList();
+                .map(d -> Map.<String, Object>of("label", names.department(d), "value", d))
+                .toList();
     }
 
     /** The research sessions of a department as table rows: method, date, participants. */
@@ -101,10 +106,18 @@ class RequirementTables {
      * 2026-03-02 with …: …"); {@code null} when no session has notes.
      */
     String researchSummary(List<ResearchActivity> activities) {
-        List<String> paragraphs = activities.stream().filter(a -> a.notes() != null && !a.notes().isBlank())
-            .map(a -> source.getMessage("requirements.label.researchNote", new Object[] {method(a.method()),
-                a.heldOn() == null ? "" : Dates.date(a.heldOn()), text(a.participants()), a.notes().trim()}, locale))
-            .toList();
+        List<String> paragraphs = activities.stream()
+                .filter(a -> a.notes() != null && !a.notes().isBlank())
+                .map(a -> source.getMessage(
+                        "requirements.label.researchNote",
+                        new Object[] {
+                            method(a.method()),
+                            a.heldOn() == null ? "" : Dates.date(a.heldOn()),
+                            text(a.participants()),
+                            a.notes().trim()
+                        },
+                        locale))
+                .toList();
         return paragraphs.isEmpty() ? null : String.join("\n\n", paragraphs);
     }
 

@@ -26,8 +26,16 @@ import org.springframework.context.annotation.Configuration;
  */
 final class RequirementTaskSheet implements TaskSheet {
 
-    private static final List<String> KEYS = List.of("reqId", "department", "title", "painPoint", "goal",
-        "expectedEffect", "priority", "acceptanceCriterion", "solutionMatch");
+    private static final List<String> KEYS = List.of(
+            "reqId",
+            "department",
+            "title",
+            "painPoint",
+            "goal",
+            "expectedEffect",
+            "priority",
+            "acceptanceCriterion",
+            "solutionMatch");
 
     private final String form;
     private final boolean clarify;
@@ -37,8 +45,13 @@ final class RequirementTaskSheet implements TaskSheet {
     private final ProjectScope scope;
     private final Messages messages;
 
-    private RequirementTaskSheet(String form, boolean clarify, RequirementImport importer,
-                                 RequirementRepository requirements, ProjectScope scope, Messages messages) {
+    private RequirementTaskSheet(
+            String form,
+            boolean clarify,
+            RequirementImport importer,
+            RequirementRepository requirements,
+            ProjectScope scope,
+            Messages messages) {
         this.form = form;
         this.clarify = clarify;
         List<String> keys = new ArrayList<>(KEYS);
@@ -57,14 +70,14 @@ final class RequirementTaskSheet implements TaskSheet {
     static class Sheets {
 
         @Bean
-        TaskSheet captureRequirementsSheet(RequirementImport importer, RequirementRepository requirements,
-                                           ProjectScope scope, Messages messages) {
+        TaskSheet captureRequirementsSheet(
+                RequirementImport importer, RequirementRepository requirements, ProjectScope scope, Messages messages) {
             return new RequirementTaskSheet("captureRequirements", false, importer, requirements, scope, messages);
         }
 
         @Bean
-        TaskSheet clarifyRequirementsSheet(RequirementImport importer, RequirementRepository requirements,
-                                           ProjectScope scope, Messages messages) {
+        TaskSheet clarifyRequirementsSheet(
+                RequirementImport importer, RequirementRepository requirements, ProjectScope scope, Messages messages) {
             return new RequirementTaskSheet("clarifyRequirements", true, importer, requirements, scope, messages);
         }
     }
@@ -107,13 +120,17 @@ final class RequirementTaskSheet implements TaskSheet {
     @Override
     public Upload read(SheetTask task, byte[] file) {
         Object department = clarify ? null : task.variable("department");
-        RequirementSheet.Parsed parsed = importer.read(task.projectCode(), file,
-            department == null ? scope.departments(task.projectCode()) : List.of(department.toString()));
+        RequirementSheet.Parsed parsed = importer.read(
+                task.projectCode(),
+                file,
+                department == null ? scope.departments(task.projectCode()) : List.of(department.toString()));
         if (!parsed.problems().isEmpty()) {
-            return Upload.refused(parsed.problems().stream().map(p -> messages.get(p.code(), p.args())).toList());
+            return Upload.refused(parsed.problems().stream()
+                    .map(p -> messages.get(p.code(), p.args()))
+                    .toList());
         }
         Map<String, String> stored = requirements.findByProject(task.projectCode()).stream()
-            .collect(Collectors.toMap(r -> r.reqId().toUpperCase(Locale.ROOT), Requirement::status));
+                .collect(Collectors.toMap(r -> r.reqId().toUpperCase(Locale.ROOT), Requirement::status));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Requirement r : parsed.rows()) {
             Map<String, Object> row = RequirementCapture.row(r);

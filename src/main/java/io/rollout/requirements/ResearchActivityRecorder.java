@@ -47,13 +47,21 @@ class ResearchActivityRecorder extends FormTaskListener {
         if (!METHODS.contains(method)) {
             throw new IllegalStateException("research method " + method + " of task " + task.getTaskDefinitionKey());
         }
-        Session session = RequirementRules.session(FormInput.text(task.getVariable("heldOn")),
-            FormInput.text(task.getVariable("participants")), FormInput.text(task.getVariable("activityNotes")));
+        Session session = RequirementRules.session(
+                FormInput.text(task.getVariable("heldOn")),
+                FormInput.text(task.getVariable("participants")),
+                FormInput.text(task.getVariable("activityNotes")));
         if (!session.problems().isEmpty()) {
             throw Problem.reject(messages, session.problems());
         }
-        requirements.insertResearchActivity(new ResearchActivity(ProcessVariables.projectCode(task),
-            ProcessVariables.department(task), method, session.heldOn(), session.participants(), session.notes()),
-            TaskForms.currentUser(task));
+        requirements.insertResearchActivity(
+                new ResearchActivity(
+                        ProcessVariables.projectCode(task),
+                        ProcessVariables.department(task),
+                        method,
+                        session.heldOn(),
+                        session.participants(),
+                        session.notes()),
+                TaskForms.currentUser(task));
     }
 }

@@ -20,8 +20,9 @@ final class SolutionMatchRule implements GateRule<SolutionMatchRule.Input, GateO
 
         /** A one-line summary for the decision log: how many must-haves among how many requirements. */
         String summary() {
-            return requirements.stream().filter(r -> r.isMust() && !r.isWithdrawn()).count() + " must-haves of "
-                + requirements.size() + " requirements";
+            return requirements.stream()
+                            .filter(r -> r.isMust() && !r.isWithdrawn())
+                            .count() + " must-haves of " + requirements.size() + " requirements";
         }
     }
 
@@ -33,17 +34,20 @@ final class SolutionMatchRule implements GateRule<SolutionMatchRule.Input, GateO
     /** One finding per missing item, in requirement id order; empty when every must-have is matched. */
     static List<Finding> unmatchedMustHaves(List<Requirement> requirements) {
         List<Finding> findings = new ArrayList<>();
-        requirements.stream().filter(r -> r.isMust() && !r.isWithdrawn())
-            .sorted(Comparator.comparing(Requirement::reqId)).forEach(r -> {
-                if (r.acceptanceCriterion() == null || r.acceptanceCriterion().isBlank()) {
-                    findings.add(Finding.of("requirements.signoff.noCriterion", r.reqId(), r.department()));
-                }
-                if (r.solutionMatch() == null) {
-                    findings.add(Finding.of("requirements.signoff.notMatched", r.reqId(), r.department()));
-                } else if (RequirementFields.NOT_COVERED.equals(r.solutionMatch())) {
-                    findings.add(Finding.of("requirements.signoff.notCovered", r.reqId(), r.department()));
-                }
-            });
+        requirements.stream()
+                .filter(r -> r.isMust() && !r.isWithdrawn())
+                .sorted(Comparator.comparing(Requirement::reqId))
+                .forEach(r -> {
+                    if (r.acceptanceCriterion() == null
+                            || r.acceptanceCriterion().isBlank()) {
+                        findings.add(Finding.of("requirements.signoff.noCriterion", r.reqId(), r.department()));
+                    }
+                    if (r.solutionMatch() == null) {
+                        findings.add(Finding.of("requirements.signoff.notMatched", r.reqId(), r.department()));
+                    } else if (RequirementFields.NOT_COVERED.equals(r.solutionMatch())) {
+                        findings.add(Finding.of("requirements.signoff.notCovered", r.reqId(), r.department()));
+                    }
+                });
         return findings;
     }
 }

@@ -37,8 +37,8 @@ class SolutionMatching extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    SolutionMatching(RequirementRepository requirements, RequirementTables tables, DecisionLog decisions,
-                     Messages messages) {
+    SolutionMatching(
+            RequirementRepository requirements, RequirementTables tables, DecisionLog decisions, Messages messages) {
         this.requirements = requirements;
         this.tables = tables;
         this.decisions = decisions;
@@ -47,16 +47,22 @@ class SolutionMatching extends FormTaskListener {
 
     @Override
     protected void prefill(DelegateTask task) {
-        task.getExecution().setVariableLocal(RequirementCapture.ROWS, JsonRows.of(requirements.findByProject(
-            ProcessVariables.projectCode(task)).stream().filter(r -> !r.isWithdrawn())
-            .sorted(RequirementTables.BY_PRIORITY).map(this::row).toList()));
+        task.getExecution()
+                .setVariableLocal(
+                        RequirementCapture.ROWS,
+                        JsonRows.of(requirements.findByProject(ProcessVariables.projectCode(task)).stream()
+                                .filter(r -> !r.isWithdrawn())
+                                .sorted(RequirementTables.BY_PRIORITY)
+                                .map(this::row)
+                                .toList()));
     }
 
     @Override
     protected void complete(DelegateTask task) {
         String code = ProcessVariables.projectCode(task);
-        Map<String, Requirement> stored = requirements.findByProject(code).stream().filter(r -> !r.isWithdrawn())
-            .collect(Collectors.toMap(Requirement::reqId, Function.identity()));
+        Map<String, Requirement> stored = requirements.findByProject(code).stream()
+                .filter(r -> !r.isWithdrawn())
+                .collect(Collectors.toMap(Requirement::reqId, Function.identity()));
         Matches submitted = RequirementRules.matches(JsonRows.read(task.getVariable(RequirementCapture.ROWS)), stored);
         if (!submitted.problems().isEmpty()) {
             throw Problem.reject(messages, submitted.problems());
@@ -64,14 +70,24 @@ class SolutionMatching extends FormTaskListener {
         Map<String, String> matches = submitted.solutions();
         Map<String, String> notes = submitted.notes();
         String user = TaskForms.currentUser(task);
-        matches.forEach((id, match) -> requirements.match(code, id, match, notes.get(id),
-            matched(match) ? Requirement.MATCHED : Requirement.CLARIFIED, user));
+        matches.forEach((id, match) -> requirements.match(
+                code, id, match, notes.get(id), matched(match) ? Requirement.MATCHED : Requirement.CLARIFIED, user));
         task.getExecution().removeVariableLocal(RequirementCapture.ROWS);
-        long matched = matches.values().stream().filter(SolutionMatching::matched).count();
-        long notCovered = matches.values().stream().filter(RequirementFields.NOT_COVERED::equals).count();
-        decisions.record(new Decision(code, DECISION, "solutions of " + matches.size() + " requirements", "matched",
-            List.of(), matched + " matched, " + notCovered + " not covered, "
-                + (matches.size() - matched - notCovered) + " open", user, task.getProcessInstanceId()));
+        long matched =
+                matches.values().stream().filter(SolutionMatching::matched).count();
+        long notCovered = matches.values().stream()
+                .filter(RequirementFields.NOT_COVERED::equals)
+                .count();
+        decisions.record(new Decision(
+                code,
+                DECISION,
+                "solutions of " + matches.size() + " requirements",
+                "matched",
+                List.of(),
+                matched + " matched, " + notCovered + " not covered, " + (matches.size() - matched - notCovered)
+                        + " open",
+                user,
+                task.getProcessInstanceId()));
     }
 
     /** A row of the form: what the consultant reads (id, title, priority) and what they choose (solution, note). */

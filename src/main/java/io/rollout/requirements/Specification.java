@@ -46,7 +46,10 @@ public class Specification {
 
     /** Freezes the requirements as they are now as the next version and returns its number. */
     int freeze(String projectCode, String frozenBy, String reason) {
-        int version = requirements.latestVersion(projectCode).map(v -> v.version() + 1).orElse(1);
+        int version = requirements
+                .latestVersion(projectCode)
+                .map(v -> v.version() + 1)
+                .orElse(1);
         List<Requirement> rows = requirements.findByProject(projectCode);
         requirements.insertVersion(projectCode, version, SpecificationHash.of(rows), frozenBy, reason, rows);
         return version;
@@ -55,13 +58,21 @@ public class Specification {
     /** Marks the version baselined and every requirement that is not withdrawn as {@code baselined}. */
     void baseline(String projectCode, int version, String by) {
         requirements.markBaselined(projectCode, version, by);
-        requirements.setStatus(projectCode, requirements.findByProject(projectCode).stream()
-            .filter(r -> !r.isWithdrawn()).map(Requirement::reqId).toList(), Requirement.BASELINED);
+        requirements.setStatus(
+                projectCode,
+                requirements.findByProject(projectCode).stream()
+                        .filter(r -> !r.isWithdrawn())
+                        .map(Requirement::reqId)
+                        .toList(),
+                Requirement.BASELINED);
     }
 
     /** The number of the baselined version when the latest version is baselined: then changes are refused. */
     public Optional<Integer> baselinedVersion(String projectCode) {
-        return requirements.latestVersion(projectCode).filter(FrozenVersion::baselined).map(FrozenVersion::version);
+        return requirements
+                .latestVersion(projectCode)
+                .filter(FrozenVersion::baselined)
+                .map(FrozenVersion::version);
     }
 
     /**
@@ -81,9 +92,11 @@ public class Specification {
      */
     @Transactional
     public int rebaseline(String projectCode, String reason, String user, List<Requirement> changes) {
-        FrozenVersion current = requirements.latestVersion(projectCode).filter(FrozenVersion::baselined)
-            .orElseThrow(() -> new IllegalStateException("the specification of " + projectCode
-                + " has no baselined version: it changes in the requirements phase, not by re-baselining"));
+        FrozenVersion current = requirements
+                .latestVersion(projectCode)
+                .filter(FrozenVersion::baselined)
+                .orElseThrow(() -> new IllegalStateException("the specification of " + projectCode
+                        + " has no baselined version: it changes in the requirements phase, not by re-baselining"));
         List<Problem> problems = new ArrayList<>();
         if (reason == null || reason.isBlank()) {
             problems.add(Problem.of("form.field.required", "reason"));
@@ -100,35 +113,61 @@ public class Specification {
                 problems.add(Problem.of("requirements.row.duplicateId", row, r.reqId(), "-"));
             }
             if (r.department() == null || !inScope.contains(r.department())) {
-                problems.add(Problem.of("requirements.row.departmentNotInScope", row, r.department(), projectCode,
-                    String.join(", ", inScope)));
+                problems.add(Problem.of(
+                        "requirements.row.departmentNotInScope",
+                        row,
+                        r.department(),
+                        projectCode,
+                        String.join(", ", inScope)));
             }
         }
         if (!problems.isEmpty()) {
             throw Problem.reject(messages, problems);
         }
         for (Requirement r : changes) {
-            requirements.upsert(projectCode, r.with(RequirementFields.reqId(r.reqId()),
-                r.isWithdrawn() ? Requirement.WITHDRAWN : Requirement.BASELINED), user);
+            requirements.upsert(
+                    projectCode,
+                    r.with(
+                            RequirementFields.reqId(r.reqId()),
+                            r.isWithdrawn() ? Requirement.WITHDRAWN : Requirement.BASELINED),
+                    user);
         }
         int version = freeze(projectCode, user, reason.trim());
         baseline(projectCode, version, user);
-        decisions.record(new Decision(projectCode, REBASELINE, "specification v" + version, "baselined",
-            List.of(reason.trim()), "from v" + current.version() + "; changed "
-                + String.join(",", changes.stream().map(r -> RequirementFields.reqId(r.reqId())).toList()) + "; hash "
-                + requirements.version(projectCode, version).orElseThrow().contentHash(), user, null));
+        decisions.record(new Decision(
+                projectCode,
+                REBASELINE,
+                "specification v" + version,
+                "baselined",
+                List.of(reason.trim()),
+                "from v" + current.version() + "; changed "
+                        + String.join(
+                                ",",
+                                changes.stream()
+                                        .map(r -> RequirementFields.reqId(r.reqId()))
+                                        .toList()) + "; hash "
+                        + requirements
+                                .version(projectCode, version)
+                                .orElseThrow()
+                                .contentHash(),
+                user,
+                null));
         return version;
     }
 
     /** The stored requirements of the project with the given ids, in id order (unknown ids are left out). */
     public List<Requirement> requirements(String projectCode, Collection<String> reqIds) {
-        return requirements.findByProject(projectCode).stream().filter(r -> reqIds.contains(r.reqId()))
-            .sorted(Comparator.comparing(Requirement::reqId)).toList();
+        return requirements.findByProject(projectCode).stream()
+                .filter(r -> reqIds.contains(r.reqId()))
+                .sorted(Comparator.comparing(Requirement::reqId))
+                .toList();
     }
 
     /** Those requirements as rows of a requirement list form (the fields of the Clarify form, plus withdrawn). */
     public List<Map<String, Object>> formRows(String projectCode, Collection<String> reqIds) {
-        return requirements(projectCode, reqIds).stream().map(RequirementCapture::row).toList();
+        return requirements(projectCode, reqIds).stream()
+                .map(RequirementCapture::row)
+                .toList();
     }
 
     /**
@@ -139,28 +178,50 @@ public class Specification {
     public int rebaselineFromForm(String projectCode, String reason, String user, List<FormRow> rows) {
         Map<String, Requirement> stored = new HashMap<>();
         requirements.findByProject(projectCode).forEach(r -> stored.put(r.reqId(), r));
-        return rebaseline(projectCode, reason, user, rows.stream().filter(row -> !row.isBlank())
-            .map(row -> {
-                String id = RequirementFields.reqId(row.text("reqId"));
-                return RequirementCapture.clarified(row, id == null ? null : stored.get(id));
-            }).toList());
+        return rebaseline(
+                projectCode,
+                reason,
+                user,
+                rows.stream()
+                        .filter(row -> !row.isBlank())
+                        .map(row -> {
+                            String id = RequirementFields.reqId(row.text("reqId"));
+                            return RequirementCapture.clarified(row, id == null ? null : stored.get(id));
+                        })
+                        .toList());
     }
 
     /** Every frozen version with its approvals, oldest first. */
     List<VersionHistory> history(String projectCode) {
         List<SpecificationApprovalRecord> approvals = requirements.approvals(projectCode);
-        return requirements.versions(projectCode).stream().map(v -> new VersionHistory(v.version(), v.contentHash(),
-            v.frozenBy(), v.frozenAt(), v.baselinedBy(), v.baselinedAt(), v.reason(),
-            approvals.stream().filter(a -> a.version() == v.version()).map(a -> new ApprovalView(a.department(),
-                a.approver(), a.approved(), a.comment(), a.decidedAt())).toList())).toList();
+        return requirements.versions(projectCode).stream()
+                .map(v -> new VersionHistory(
+                        v.version(),
+                        v.contentHash(),
+                        v.frozenBy(),
+                        v.frozenAt(),
+                        v.baselinedBy(),
+                        v.baselinedAt(),
+                        v.reason(),
+                        approvals.stream()
+                                .filter(a -> a.version() == v.version())
+                                .map(a -> new ApprovalView(
+                                        a.department(), a.approver(), a.approved(), a.comment(), a.decidedAt()))
+                                .toList()))
+                .toList();
     }
 
     /** One version of {@code GET /api/projects/{code}/specification/versions}. */
-    record VersionHistory(int version, String contentHash, String frozenBy, Instant frozenAt, String baselinedBy,
-                          Instant baselinedAt, String reason, List<ApprovalView> approvals) {
-    }
+    record VersionHistory(
+            int version,
+            String contentHash,
+            String frozenBy,
+            Instant frozenAt,
+            String baselinedBy,
+            Instant baselinedAt,
+            String reason,
+            List<ApprovalView> approvals) {}
 
     /** A department owner's decision on one version. */
-    record ApprovalView(String department, String approver, boolean approved, String comment, Instant decidedAt) {
-    }
+    record ApprovalView(String department, String approver, boolean approved, String comment, Instant decidedAt) {}
 }

@@ -37,8 +37,12 @@ class SpecificationApproval extends FormTaskListener {
     private final DecisionLog decisions;
     private final Messages messages;
 
-    SpecificationApproval(RequirementRepository requirements, RequirementTables tables, DepartmentOwners owners,
-                          DecisionLog decisions, Messages messages) {
+    SpecificationApproval(
+            RequirementRepository requirements,
+            RequirementTables tables,
+            DepartmentOwners owners,
+            DecisionLog decisions,
+            Messages messages) {
         this.requirements = requirements;
         this.tables = tables;
         this.owners = owners;
@@ -50,9 +54,12 @@ class SpecificationApproval extends FormTaskListener {
     protected void prefill(DelegateTask task) {
         String department = ProcessVariables.department(task);
         // what the owner approves is the frozen version, not the requirements as they may be edited meanwhile
-        List<Requirement> frozen = requirements.snapshot(ProcessVariables.projectCode(task),
-                ProcessVariables.integer(task, VERSION)).stream()
-            .filter(r -> department.equals(r.department()) && !r.isWithdrawn()).toList();
+        List<Requirement> frozen =
+                requirements
+                        .snapshot(ProcessVariables.projectCode(task), ProcessVariables.integer(task, VERSION))
+                        .stream()
+                        .filter(r -> department.equals(r.department()) && !r.isWithdrawn())
+                        .toList();
         TaskForms.prefill(task, "departmentName", tables.department(department));
         TaskForms.prefill(task, RequirementTables.TABLE, JsonRows.of(tables.rows(frozen)));
         // local to this department's instance, so parallel approvals never see each other's answers
@@ -76,9 +83,14 @@ class SpecificationApproval extends FormTaskListener {
             throw Problem.reject(messages, problems);
         }
         requirements.insertApproval(code, version, department, approver, approved, comment);
-        decisions.record(new Decision(code, DECISION, "specification v" + version + ": " + department,
-            approved ? "approved" : "rejected", comment == null ? List.of() : List.of(comment),
-            requirements.findByDepartment(code, department).size() + " requirements of " + department, approver,
-            task.getProcessInstanceId()));
+        decisions.record(new Decision(
+                code,
+                DECISION,
+                "specification v" + version + ": " + department,
+                approved ? "approved" : "rejected",
+                comment == null ? List.of() : List.of(comment),
+                requirements.findByDepartment(code, department).size() + " requirements of " + department,
+                approver,
+                task.getProcessInstanceId()));
     }
 }

@@ -23,7 +23,9 @@ class SpecificationBaseline implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        specification.baseline(ProcessVariables.projectCode(execution),
-            ProcessVariables.integer(execution, "specVersion"), DecisionLog.SYSTEM);
+        specification.baseline(
+                ProcessVariables.projectCode(execution),
+                ProcessVariables.integer(execution, "specVersion"),
+                DecisionLog.SYSTEM);
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 class SpecificationController {
 
     static final MediaType XLSX =
-        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Specification specification;
     private final RequirementRepository requirements;
@@ -36,8 +36,12 @@ class SpecificationController {
     private final ProjectAccess access;
     private final Messages messages;
 
-    SpecificationController(Specification specification, RequirementRepository requirements,
-                            SpecificationExport export, ProjectAccess access, Messages messages) {
+    SpecificationController(
+            Specification specification,
+            RequirementRepository requirements,
+            SpecificationExport export,
+            ProjectAccess access,
+            Messages messages) {
         this.specification = specification;
         this.requirements = requirements;
         this.export = export;
@@ -64,12 +68,13 @@ class SpecificationController {
     }
 
     private ResponseEntity<byte[]> xlsx(String code, Optional<FrozenVersion> version, String asked) {
-        FrozenVersion v = version.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-            messages.get("requirements.export.versionNotFound", asked, code)));
+        FrozenVersion v = version.orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, messages.get("requirements.export.versionNotFound", asked, code)));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(XLSX);
         headers.setContentDisposition(ContentDisposition.attachment()
-            .filename(code + "-specification-v" + v.version() + ".xlsx").build());
+                .filename(code + "-specification-v" + v.version() + ".xlsx")
+                .build());
         return new ResponseEntity<>(export.workbook(code, v), headers, HttpStatus.OK);
     }
 }

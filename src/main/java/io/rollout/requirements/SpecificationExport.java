@@ -23,8 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 class SpecificationExport {
 
-    static final List<String> FIELDS = List.of("reqId", "department", "title", "painPoint", "goal", "expectedEffect",
-        "priority", "acceptanceCriterion", "solutionMatch", "status");
+    static final List<String> FIELDS = List.of(
+            "reqId",
+            "department",
+            "title",
+            "painPoint",
+            "goal",
+            "expectedEffect",
+            "priority",
+            "acceptanceCriterion",
+            "solutionMatch",
+            "status");
 
     private final RequirementRepository requirements;
     private final Messages messages;
@@ -35,16 +44,24 @@ class SpecificationExport {
     }
 
     byte[] workbook(String projectCode, FrozenVersion version) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            requirementsSheet(workbook.createSheet(messages.get("requirements.export.sheet.requirements")), bold,
-                requirements.snapshot(projectCode, version.version()));
-            signOffSheet(workbook.createSheet(messages.get("requirements.export.sheet.signOff")), bold, projectCode,
-                version, requirements.approvals(projectCode).stream()
-                    .filter(a -> a.version() == version.version()).toList());
+            requirementsSheet(
+                    workbook.createSheet(messages.get("requirements.export.sheet.requirements")),
+                    bold,
+                    requirements.snapshot(projectCode, version.version()));
+            signOffSheet(
+                    workbook.createSheet(messages.get("requirements.export.sheet.signOff")),
+                    bold,
+                    projectCode,
+                    version,
+                    requirements.approvals(projectCode).stream()
+                            .filter(a -> a.version() == version.version())
+                            .toList());
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -60,9 +77,17 @@ class SpecificationExport {
         }
         for (int r = 0; r < rows.size(); r++) {
             Requirement q = rows.get(r);
-            List<String> values = List.of(q.reqId(), q.department(), q.title(), text(q.painPoint()), text(q.goal()),
-                text(q.expectedEffect()), q.priority(), text(q.acceptanceCriterion()), text(q.solutionMatch()),
-                q.status());
+            List<String> values = List.of(
+                    q.reqId(),
+                    q.department(),
+                    q.title(),
+                    text(q.painPoint()),
+                    text(q.goal()),
+                    text(q.expectedEffect()),
+                    q.priority(),
+                    text(q.acceptanceCriterion()),
+                    text(q.solutionMatch()),
+                    q.status());
             Row row = sheet.createRow(r + 1);
             for (int i = 0; i < values.size(); i++) {
                 row.createCell(i).setCellValue(values.get(i));
@@ -74,8 +99,12 @@ class SpecificationExport {
         }
     }
 
-    private void signOffSheet(Sheet sheet, CellStyle bold, String projectCode, FrozenVersion v,
-                              List<SpecificationApprovalRecord> approvals) {
+    private void signOffSheet(
+            Sheet sheet,
+            CellStyle bold,
+            String projectCode,
+            FrozenVersion v,
+            List<SpecificationApprovalRecord> approvals) {
         String[][] facts = {
             {"project", projectCode},
             {"version", String.valueOf(v.version())},
@@ -104,8 +133,11 @@ class SpecificationExport {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(a.department());
             row.createCell(1).setCellValue(a.approver());
-            row.createCell(2).setCellValue(messages.get(a.approved() ? "requirements.export.approval.approved"
-                : "requirements.export.approval.rejected"));
+            row.createCell(2)
+                    .setCellValue(messages.get(
+                            a.approved()
+                                    ? "requirements.export.approval.approved"
+                                    : "requirements.export.approval.rejected"));
             row.createCell(3).setCellValue(time(a.decidedAt()));
             row.createCell(4).setCellValue(text(a.comment()));
         }

@@ -22,7 +22,7 @@ class SpecificationFreeze implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("specVersion",
-            specification.freeze(ProcessVariables.projectCode(execution), DecisionLog.SYSTEM, null));
+        execution.setVariable(
+                "specVersion", specification.freeze(ProcessVariables.projectCode(execution), DecisionLog.SYSTEM, null));
     }
 }

@@ -16,16 +16,24 @@ import java.util.stream.Stream;
  */
 final class SpecificationHash {
 
-    private SpecificationHash() {
-    }
+    private SpecificationHash() {}
 
     static String of(List<Requirement> requirements) {
         StringBuilder text = new StringBuilder();
         requirements.stream().sorted(Comparator.comparing(Requirement::reqId)).forEach(r -> {
-            Stream.of(r.reqId(), r.department(), r.title(), r.painPoint(), r.goal(), r.expectedEffect(), r.priority(),
-                    r.acceptanceCriterion(), r.solutionMatch())
-                // a unit separator between fields and a marker for null keep "a|b" and "ab|" apart
-                .forEach(field -> text.append(field == null ? "\u0000" : field).append('\u001f'));
+            Stream.of(
+                            r.reqId(),
+                            r.department(),
+                            r.title(),
+                            r.painPoint(),
+                            r.goal(),
+                            r.expectedEffect(),
+                            r.priority(),
+                            r.acceptanceCriterion(),
+                            r.solutionMatch())
+                    // a unit separator between fields and a marker for null keep "a|b" and "ab|" apart
+                    .forEach(field ->
+                            text.append(field == null ? "\u0000" : field).append('\u001f'));
             if (r.solutionNote() != null) {
                 // only when there is one: versions frozen before notes existed keep their hash
                 text.append("note:").append(r.solutionNote()).append('\u001f');
@@ -37,7 +45,8 @@ final class SpecificationHash {
             text.append('\u001e');
         });
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);

@@ -36,19 +36,21 @@ public class ApiErrors {
     @ExceptionHandler(BadUserRequestException.class)
     ResponseEntity<Map<String, List<String>>> refused(BadUserRequestException e) {
         return ResponseEntity.badRequest()
-            .body(Map.of("errors", FirstErrors.of(List.of(e.getMessage().split("\n")), messages)));
+                .body(Map.of("errors", FirstErrors.of(List.of(e.getMessage().split("\n")), messages)));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<Map<String, List<String>>> refused(ResponseStatusException e) {
         return ResponseEntity.status(e.getStatusCode())
-            .body(Map.of("errors", List.of(e.getReason() == null ? e.getStatusCode().toString() : e.getReason())));
+                .body(Map.of(
+                        "errors",
+                        List.of(e.getReason() == null ? e.getStatusCode().toString() : e.getReason())));
     }
 
     @ExceptionHandler(OptimisticLockingException.class)
     ResponseEntity<Map<String, List<String>>> conflict(OptimisticLockingException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
-            .body(Map.of("errors", List.of(messages.get("form.concurrentChange"))));
+                .body(Map.of("errors", List.of(messages.get("form.concurrentChange"))));
     }
 
     /**

@@ -11,11 +11,10 @@ public final class CsvCells {
         if (value == null) {
             return null;
         }
-        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
-            && !value.matches("[+-]\\d+(\\.\\d+)?");
+        boolean formula =
+                !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("[+-]\\d+(\\.\\d+)?");
         return formula ? "'" + value : value;
     }
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 }

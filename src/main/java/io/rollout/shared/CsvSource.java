@@ -26,8 +26,7 @@ public final class CsvSource {
     /** The ANSI code page Chinese Excel saves CSV in. */
     public static final Charset GBK = Charset.forName("GBK");
 
-    private CsvSource() {
-    }
+    private CsvSource() {}
 
     /**
      * The rows of a file and which of our keys its headers matched.
@@ -36,8 +35,7 @@ public final class CsvSource {
      *             spreadsheet row (the header is row 1), so import and form share one validation
      * @param keys our field names of the headers found, in column order
      */
-    public record Parsed(List<FormRow> rows, List<String> keys) {
-    }
+    public record Parsed(List<FormRow> rows, List<String> keys) {}
 
     /**
      * Reads a file with a header row.
@@ -46,8 +44,15 @@ public final class CsvSource {
      */
     public static Parsed read(InputStream in, Map<String, String> columns) {
         String text = decode(readAll(in));
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setHeader()
-            .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter(text))
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .setAllowMissingColumnNames(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(text, format)) {
             Map<Integer, String> keyByIndex = new LinkedHashMap<>();
             List<String> headers = parser.getHeaderNames();
@@ -76,12 +81,17 @@ public final class CsvSource {
      * otherwise GBK.
      */
     public static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-            && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        int start =
+                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                        ? 3
+                        : 0;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, start, bytes.length - start, GBK);
         }

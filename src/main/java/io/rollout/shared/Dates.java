@@ -15,8 +15,7 @@ public final class Dates {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** {@code 2026-05-04}; empty for {@code null}. */
     public static String date(LocalDate date) {
@@ -25,7 +24,9 @@ public final class Dates {
 
     /** {@code 2026-05-04}, the day of an instant in the server's zone; empty for {@code null}. */
     public static String date(Instant instant) {
-        return instant == null ? "" : instant.atZone(ZoneId.systemDefault()).toLocalDate().toString();
+        return instant == null
+                ? ""
+                : instant.atZone(ZoneId.systemDefault()).toLocalDate().toString();
     }
 
     /** {@code 2026-05-04 16:30} in the server's zone; empty for {@code null}. */

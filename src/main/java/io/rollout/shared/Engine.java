@@ -22,6 +22,11 @@ public class Engine {
     }
 
     public boolean userExists(String userId) {
-        return asSystem(() -> configuration.getIdentityService().createUserQuery().userId(userId).count() > 0);
+        return asSystem(() -> configuration
+                        .getIdentityService()
+                        .createUserQuery()
+                        .userId(userId)
+                        .count()
+                > 0);
     }
 }

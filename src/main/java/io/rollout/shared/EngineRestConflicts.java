@@ -31,7 +31,7 @@ class EngineRestConflicts {
     @Bean
     FilterRegistrationBean<ServerErrorConflicts> engineRestServerErrorConflicts(Messages messages) {
         FilterRegistrationBean<ServerErrorConflicts> registration =
-            new FilterRegistrationBean<>(new ServerErrorConflicts(messages));
+                new FilterRegistrationBean<>(new ServerErrorConflicts(messages));
         registration.setName("rollout-engine-rest-conflicts");
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
@@ -46,7 +46,10 @@ class EngineRestConflicts {
             body.put("type", TaskAlreadyClaimedException.class.getSimpleName());
             body.put("message", e.getMessage());
             body.put("code", 0);
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+            return Response.status(Response.Status.CONFLICT)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(body)
+                    .build();
         }
     }
 }

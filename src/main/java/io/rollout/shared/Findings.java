@@ -12,8 +12,7 @@ public final class Findings {
     /** String variables are stored in a 4000-character column; longer text is cut and ends in "...". */
     public static final int MAX_LENGTH = 3900;
 
-    private Findings() {
-    }
+    private Findings() {}
 
     /** One {@code - } line per finding, at most {@link #MAX_LENGTH} characters. */
     public static String asText(List<String> findings) {

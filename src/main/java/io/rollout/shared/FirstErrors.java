@@ -14,8 +14,7 @@ public final class FirstErrors {
     /** The most errors an answer lists. */
     public static final int MAX = 100;
 
-    private FirstErrors() {
-    }
+    private FirstErrors() {}
 
     /** The errors as they are when there are at most {@value #MAX}, else the first ones and a line counting the rest. */
     public static List<String> of(List<String> errors, Messages messages) {

@@ -12,8 +12,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public final class FormInput {
 
-    private FormInput() {
-    }
+    private FormInput() {}
 
     /**
      * Trimmed text of a variable, {@code null} when missing or blank (also when only Unicode white

@@ -18,6 +18,7 @@ public record FormRow(int number, Map<String, Object> values) {
 
     /** Yes and no as people write them in a spreadsheet cell. */
     public static final List<String> YES = List.of("是", "yes", "y", "true", "1");
+
     public static final List<String> NO = List.of("否", "no", "n", "false", "0");
 
     /** The trimmed text of a cell, or {@code null} when the cell is missing or blank. */

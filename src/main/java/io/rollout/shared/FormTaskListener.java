@@ -26,10 +26,8 @@ public abstract class FormTaskListener implements TaskListener {
     }
 
     /** Sets what the form shows when the task is created. Nothing by default. */
-    protected void prefill(DelegateTask task) {
-    }
+    protected void prefill(DelegateTask task) {}
 
     /** Reads, checks and stores what the person submitted. Nothing by default. */
-    protected void complete(DelegateTask task) {
-    }
+    protected void complete(DelegateTask task) {}
 }

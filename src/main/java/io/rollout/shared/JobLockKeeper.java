@@ -62,13 +62,17 @@ public class JobLockKeeper {
         String tablePrefix = engine.getDatabaseTablePrefix();
         String id = job.getId();
         String owner = job.getLockOwner();
-        ScheduledFuture<?> renewal = timer.scheduleAtFixedRate(() -> {
-            try {
-                locks.renew(tablePrefix, id, owner, Instant.ofEpochMilli(clock.millis() + lockTime));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not renew the lock of job {}: {}", id, e.toString());
-            }
-        }, lockTime / 2, Math.max(1, lockTime / 2), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal = timer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        locks.renew(tablePrefix, id, owner, Instant.ofEpochMilli(clock.millis() + lockTime));
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not renew the lock of job {}: {}", id, e.toString());
+                    }
+                },
+                lockTime / 2,
+                Math.max(1, lockTime / 2),
+                TimeUnit.MILLISECONDS);
         try {
             return step.get();
         } finally {

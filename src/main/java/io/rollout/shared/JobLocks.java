@@ -29,7 +29,10 @@ class JobLocks {
      * @return 1 when renewed, 0 when the job is gone or locked by someone else
      */
     int renew(String tablePrefix, String jobId, String owner, Instant until) {
-        return jdbc.update("update " + tablePrefix + "ACT_RU_JOB set LOCK_EXP_TIME_ = ? where ID_ = ? and LOCK_OWNER_ = ?",
-            Timestamp.from(until), jobId, owner);
+        return jdbc.update(
+                "update " + tablePrefix + "ACT_RU_JOB set LOCK_EXP_TIME_ = ? where ID_ = ? and LOCK_OWNER_ = ?",
+                Timestamp.from(until),
+                jobId,
+                owner);
     }
 }

@@ -20,8 +20,7 @@ public final class JsonRows {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
 
-    private JsonRows() {
-    }
+    private JsonRows() {}
 
     /** A {@code Json} variable value holding the given rows, ready for {@code setVariable}. */
     public static JsonValue of(Collection<? extends Map<String, ?>> rows) {
@@ -48,7 +47,7 @@ public final class JsonRows {
                 raw.add(asMap(item));
             }
         } else {
-            raw = parse(variable.toString(), new TypeReference<>() { });
+            raw = parse(variable.toString(), new TypeReference<>() {});
         }
         List<FormRow> rows = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -68,9 +67,12 @@ public final class JsonRows {
         String text = variable.toString().trim();
         if (!text.startsWith("[")) {
             // a plain comma-separated string, as a REST client may send it
-            return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            return java.util.Arrays.stream(text.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
-        return parse(text, new TypeReference<List<String>>() { });
+        return parse(text, new TypeReference<List<String>>() {});
     }
 
     @SuppressWarnings("unchecked")
@@ -78,7 +80,7 @@ public final class JsonRows {
         if (item instanceof Map<?, ?> map) {
             return new LinkedHashMap<>((Map<String, Object>) map);
         }
-        return parse(String.valueOf(item), new TypeReference<>() { });
+        return parse(String.valueOf(item), new TypeReference<>() {});
     }
 
     private static JsonValue json(Object value) {

@@ -57,8 +57,9 @@ class NoJavaObjectVariables extends AbstractProcessEnginePlugin {
             }
             // the engine wraps this with the variable's name: "Cannot serialize object in variable 'x': ..."
             throw new ProcessEngineException("A process variable would hold a Java object of "
-                + value.getClass().getName() + ", which Tasklist cannot show and auditors cannot read: store a number, "
-                + "text, boolean or date, or rows and lists as Json (JsonRows)");
+                    + value.getClass().getName()
+                    + ", which Tasklist cannot show and auditors cannot read: store a number, "
+                    + "text, boolean or date, or rows and lists as Json (JsonRows)");
         }
     }
 }

@@ -34,20 +34,18 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public final class PatchedScript {
 
     /** One correction: the exact minified text and what replaces it. */
-    public record Fix(String name, String original, String fixed) {
-    }
+    public record Fix(String name, String original, String fixed) {}
 
     private static final Set<String> CONDITIONAL = Set.of("if-modified-since", "if-none-match");
     private static final Set<String> VALIDATORS = Set.of("last-modified", "etag");
     private static final Logger LOG = LoggerFactory.getLogger(PatchedScript.class);
 
-    private PatchedScript() {
-    }
+    private PatchedScript() {}
 
     /** A filter that serves {@code script} (a path of the web apps) with the corrections applied. */
     public static FilterRegistrationBean<Filter> filter(String name, String script, List<Fix> fixes) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-            (request, response, chain) -> serve(request, response, chain, script, fixes));
+                (request, response, chain) -> serve(request, response, chain, script, fixes));
         registration.setName(name);
         registration.addUrlPatterns(script);
         return registration;
@@ -60,15 +58,18 @@ public final class PatchedScript {
             if (result.contains(fix.original())) {
                 result = result.replace(fix.original(), fix.fixed());
             } else {
-                LOG.warn("The correction '{}' does not apply to {}: this Camunda version needs it checked", fix.name(),
-                    script);
+                LOG.warn(
+                        "The correction '{}' does not apply to {}: this Camunda version needs it checked",
+                        fix.name(),
+                        script);
             }
         }
         return result;
     }
 
-    private static void serve(ServletRequest req, ServletResponse res, FilterChain chain, String script, List<Fix> fixes)
-        throws IOException, ServletException {
+    private static void serve(
+            ServletRequest req, ServletResponse res, FilterChain chain, String script, List<Fix> fixes)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse original = (HttpServletResponse) res;
         ContentCachingResponseWrapper response = new ContentCachingResponseWrapper(new OwnValidators(original));
@@ -79,7 +80,7 @@ public final class PatchedScript {
             return;
         }
         byte[] fixed = apply(new String(response.getContentAsByteArray(), StandardCharsets.UTF_8), script, fixes)
-            .getBytes(StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
         String etag = "\"rollout-" + sha256(fixed) + "\"";
         response.resetBuffer();
         original.setHeader("ETag", etag);
@@ -151,7 +152,9 @@ public final class PatchedScript {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return CONDITIONAL.contains(name.toLowerCase(Locale.ROOT)) ? Collections.emptyEnumeration() : super.getHeaders(name);
+            return CONDITIONAL.contains(name.toLowerCase(Locale.ROOT))
+                    ? Collections.emptyEnumeration()
+                    : super.getHeaders(name);
         }
 
         @Override

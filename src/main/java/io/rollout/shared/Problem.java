@@ -21,12 +21,13 @@ public record Problem(String code, Object... args) {
     }
 
     /** A message argument that is itself a message code, e.g. a field label. */
-    public record Label(String code) {
-    }
+    public record Label(String code) {}
 
     /** The problem as text in the current request's language, {@link Label} arguments resolved. */
     public String text(Messages messages) {
-        Object[] resolved = Arrays.stream(args).map(a -> a instanceof Label l ? messages.get(l.code()) : a).toArray();
+        Object[] resolved = Arrays.stream(args)
+                .map(a -> a instanceof Label l ? messages.get(l.code()) : a)
+                .toArray();
         return messages.get(code, resolved);
     }
 

@@ -14,8 +14,7 @@ public final class ProcessVariables {
     /** {@code projectCode}: set by every start of a project's processes. */
     public static final String PROJECT_CODE = "projectCode";
 
-    private ProcessVariables() {
-    }
+    private ProcessVariables() {}
 
     /** The project the process instance belongs to. */
     public static String projectCode(VariableScope scope) {

@@ -47,8 +47,8 @@ public class RejectedInput {
 
     @Bean
     FilterRegistrationBean<Filter> rejectedInputFilter(Messages messages) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-            (req, res, chain) -> filter(req, res, chain, messages));
+        FilterRegistrationBean<Filter> registration =
+                new FilterRegistrationBean<>((req, res, chain) -> filter(req, res, chain, messages));
         registration.setName("rollout-rejected-input");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // inside the authentication filter, so the refusal is known before the response is written
@@ -57,7 +57,7 @@ public class RejectedInput {
     }
 
     private static void filter(ServletRequest req, ServletResponse res, FilterChain chain, Messages messages)
-        throws IOException, ServletException {
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         if ("GET".equals(request.getMethod())) {
             // reads refuse nothing: don't buffer task lists
@@ -72,9 +72,14 @@ public class RejectedInput {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(JSON.writeValueAsString(
-                Map.of("type", "BadUserRequestException", "message",
-                    String.join("\n", FirstErrors.of(List.of(message.toString().split("\n")), messages)))));
+            response.getWriter()
+                    .write(JSON.writeValueAsString(Map.of(
+                            "type",
+                            "BadUserRequestException",
+                            "message",
+                            String.join(
+                                    "\n",
+                                    FirstErrors.of(List.of(message.toString().split("\n")), messages)))));
             response.getWriter().flush();
         }
         response.copyBodyToResponse();

@@ -27,6 +27,7 @@ class ServerErrorConflicts extends OncePerRequestFilter {
 
     /** The engine's built-in exception code of an optimistic-locking failure (Camunda's BuiltinExceptionCode). */
     static final int OPTIMISTIC_LOCKING = 1;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Messages messages;

@@ -53,8 +53,7 @@ public final class SpreadsheetSource {
 
     private static final DataFormatter FORMATTER = new DataFormatter(Locale.ROOT);
 
-    private SpreadsheetSource() {
-    }
+    private SpreadsheetSource() {}
 
     /**
      * The rows of a file and the headers its columns were found under.
@@ -117,7 +116,8 @@ public final class SpreadsheetSource {
             }
         }
         int width = header.size();
-        while (width > 0 && (header.get(width - 1) == null || header.get(width - 1).isBlank())) {
+        while (width > 0
+                && (header.get(width - 1) == null || header.get(width - 1).isBlank())) {
             width--;
         }
         List<FormRow> rows = new ArrayList<>();
@@ -166,18 +166,22 @@ public final class SpreadsheetSource {
     /** A zip (.xlsx) or OLE2 (.xls) container. */
     private static boolean isWorkbook(byte[] b) {
         boolean zip = b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
-        boolean ole2 = b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11
-            && (b[3] & 0xFF) == 0xE0;
+        boolean ole2 = b.length >= 8
+                && (b[0] & 0xFF) == 0xD0
+                && (b[1] & 0xFF) == 0xCF
+                && (b[2] & 0xFF) == 0x11
+                && (b[3] & 0xFF) == 0xE0;
         return zip || ole2;
     }
 
     // One list of cell texts per spreadsheet row; index = row number - 1 (missing rows are null).
     private static List<List<String>> workbook(byte[] bytes) {
-        WorkbookGuard.check(new ByteArrayInputStream(bytes), new WorkbookGuard.Limits(MAX_UNPACKED_BYTES, MAX_CELLS,
-            MAX_CELLS))
-            .ifPresent(problem -> {
-                throw new UnreadableFile(problem);
-            });
+        WorkbookGuard.check(
+                        new ByteArrayInputStream(bytes),
+                        new WorkbookGuard.Limits(MAX_UNPACKED_BYTES, MAX_CELLS, MAX_CELLS))
+                .ifPresent(problem -> {
+                    throw new UnreadableFile(problem);
+                });
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
             if (workbook.getNumberOfSheets() == 0) {
                 throw new UnreadableFile(Problem.of("form.file.noHeader"));
@@ -213,7 +217,8 @@ public final class SpreadsheetSource {
         if (cell == null) {
             return "";
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? evaluator.evaluateFormulaCell(cell) : cell.getCellType();
+        CellType type =
+                cell.getCellType() == CellType.FORMULA ? evaluator.evaluateFormulaCell(cell) : cell.getCellType();
         if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
             return cell.getLocalDateTimeCellValue().toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
         }
@@ -228,9 +233,13 @@ public final class SpreadsheetSource {
         try {
             List<List<String>> table = new ArrayList<>();
             long cells = 0;
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().setDelimiter(CsvSource.delimiter(text)).setTrim(true)
-                .setIgnoreEmptyLines(false)
-                .get().parse(new StringReader(text))) {
+            for (CSVRecord record : CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(CsvSource.delimiter(text))
+                    .setTrim(true)
+                    .setIgnoreEmptyLines(false)
+                    .get()
+                    .parse(new StringReader(text))) {
                 cells += record.size();
                 if (cells > MAX_CSV_CELLS) {
                     throw new UnreadableFile(Problem.of("form.file.tooManyCsvCells", MAX_CSV_CELLS));

@@ -14,8 +14,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  */
 public final class TaskForms {
 
-    private TaskForms() {
-    }
+    private TaskForms() {}
 
     /** Prefills a form value as a task-local variable, dropping a stale process-level copy. */
     public static void prefill(DelegateTask task, String name, Object value) {
@@ -48,7 +47,8 @@ public final class TaskForms {
 
     /** The user completing the task: the authenticated user, else the assignee, else {@code unknown}. */
     public static String currentUser(DelegateTask task) {
-        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication auth =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (auth != null && auth.getUserId() != null) {
             return auth.getUserId();
         }
@@ -60,7 +60,8 @@ public final class TaskForms {
      * {@code camunda:initiator} variable, else {@code unknown}.
      */
     public static String starter(DelegateExecution execution, String initiatorVariable) {
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication auth =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (auth != null && auth.getUserId() != null) {
             return auth.getUserId();
         }

@@ -7,7 +7,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-
 /**
  * Lets Tasklist 7.24 complete every Camunda Form a user can fill in. Tasklist's script has two defects that
  * a user meets as a form that cannot be completed; this filter serves the script with both corrected
@@ -30,14 +29,16 @@ class TasklistFormFixes {
 
     static final String SCRIPT = "/camunda/app/tasklist/camunda-tasklist-bootstrap.js";
 
-    static final Fix VALIDATION = new Fix("form validation counts real errors",
-        "var t=!!Object.keys(e.errors).length;h.notifyFormValidated(t)",
-        "var t=function q(v){return Array.isArray(v)?v.some(q):!!v&&(\"object\"!=typeof v"
-            + "||Object.keys(v).some(function(k){return q(v[k])}))}(e.errors);h.notifyFormValidated(t)");
+    static final Fix VALIDATION = new Fix(
+            "form validation counts real errors",
+            "var t=!!Object.keys(e.errors).length;h.notifyFormValidated(t)",
+            "var t=function q(v){return Array.isArray(v)?v.some(q):!!v&&(\"object\"!=typeof v"
+                    + "||Object.keys(v).some(function(k){return q(v[k])}))}(e.errors);h.notifyFormValidated(t)");
 
-    static final Fix NULL_TYPE = new Fix("a list replacing a Null variable is submitted as Json",
-        "if(o)s=o.type,l=o.valueInfo;else{",
-        "if(o&&\"Null\"!==o.type)s=o.type,l=o.valueInfo;else{");
+    static final Fix NULL_TYPE = new Fix(
+            "a list replacing a Null variable is submitted as Json",
+            "if(o)s=o.type,l=o.valueInfo;else{",
+            "if(o&&\"Null\"!==o.type)s=o.type,l=o.valueInfo;else{");
 
     static final List<Fix> FIXES = List.of(VALIDATION, NULL_TYPE);
 

@@ -65,8 +65,9 @@ public class UploadLimit {
 
     /** The refusal of an upload of {@code sent} bytes, naming the limit. */
     public ResponseStatusException tooLarge(long sent) {
-        return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
-            messages.get("form.file.tooLarge", megabytes(maxBytes), String.valueOf(sent)));
+        return new ResponseStatusException(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                messages.get("form.file.tooLarge", megabytes(maxBytes), String.valueOf(sent)));
     }
 
     static String megabytes(long bytes) {

@@ -5,8 +5,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,15 +32,18 @@ class UploadLimitFilter {
 
     /** Room for the multipart envelope around a file of the limit's size. */
     static final long ENVELOPE = 64 * 1024;
+
     private static final Pattern EXTRACT = Pattern.compile("/api/projects/[^/]+/datasets/[^/]+/extracts/?");
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
     @Bean
-    FilterRegistrationBean<Filter> uploadLimitFilterRegistration(UploadLimit uploads, Messages messages,
-                                                     @Value("${rollout.migration.max-upload-size:200MB}") DataSize extract) {
+    FilterRegistrationBean<Filter> uploadLimitFilterRegistration(
+            UploadLimit uploads,
+            Messages messages,
+            @Value("${rollout.migration.max-upload-size:200MB}") DataSize extract) {
         long extractMax = extract.toBytes();
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((req, res, chain) ->
-            filter((HttpServletRequest) req, (HttpServletResponse) res, chain, uploads, messages, extractMax));
+                filter((HttpServletRequest) req, (HttpServletResponse) res, chain, uploads, messages, extractMax));
         registration.setName("rollout-upload-limit");
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/engine/*");
         // after the authentication filters (a stranger is told 401, not how large an upload may be), before
@@ -51,9 +52,14 @@ class UploadLimitFilter {
         return registration;
     }
 
-    private static void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                               UploadLimit uploads, Messages messages, long extractMax)
-        throws IOException, ServletException {
+    private static void filter(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            UploadLimit uploads,
+            Messages messages,
+            long extractMax)
+            throws IOException, ServletException {
         if (!BODY_METHODS.contains(request.getMethod())) {
             chain.doFilter(request, response);
             return;
@@ -79,8 +85,9 @@ class UploadLimitFilter {
         chain.doFilter(length < 0 ? new Bounded(request, limit) : request, response);
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, Messages messages,
-                               long limit, long sent) throws IOException {
+    private static void refuse(
+            HttpServletRequest request, HttpServletResponse response, Messages messages, long limit, long sent)
+            throws IOException {
         // the request's language is resolved later, in the dispatcher: take it from the request itself here
         LocaleContextHolder.setLocale(request.getLocale());
         String message;

@@ -44,11 +44,9 @@ public final class WorkbookGuard {
      * @param maxCells         cells of all sheets; 0 = not counted (a streaming reader holds one row at a time)
      * @param maxStrings       entries of the shared-strings table, which every reader holds in memory
      */
-    public record Limits(long maxUnpackedBytes, int maxCells, int maxStrings) {
-    }
+    public record Limits(long maxUnpackedBytes, int maxCells, int maxStrings) {}
 
-    private WorkbookGuard() {
-    }
+    private WorkbookGuard() {}
 
     /**
      * The first reason to refuse the zip, empty when it is within the limits (or not a zip at all: the reader

@@ -16,7 +16,10 @@ public record SheetColumn(String key, String chinese, Kind kind) {
 
     /** How values are written: text, a date cell, a number cell, or yes/no (是/否 for Chinese headers). */
     public enum Kind {
-        TEXT, DATE, NUMBER, YES_NO
+        TEXT,
+        DATE,
+        NUMBER,
+        YES_NO
     }
 
     /** The header in the reader's language: Chinese, or the key. */
@@ -34,8 +37,10 @@ public record SheetColumn(String key, String chinese, Kind kind) {
         List<SheetColumn> columns = new ArrayList<>();
         for (String key : keys) {
             String chinese = importHeaders.entrySet().stream()
-                .filter(e -> e.getValue().equals(key) && !e.getKey().equals(key)).map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no Chinese header for " + key));
+                    .filter(e -> e.getValue().equals(key) && !e.getKey().equals(key))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no Chinese header for " + key));
             columns.add(new SheetColumn(key, chinese, kinds.getOrDefault(key, Kind.TEXT)));
         }
         return List.copyOf(columns);

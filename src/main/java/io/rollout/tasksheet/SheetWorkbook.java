@@ -25,14 +25,14 @@ final class SheetWorkbook {
 
     private static final int MAX_WIDTH = 60;
 
-    private SheetWorkbook() {
-    }
+    private SheetWorkbook() {}
 
     /**
      * @param chinese Chinese headers and 是/否 instead of the keys and yes/no
      */
     static byte[] write(String sheetName, List<SheetColumn> columns, List<Map<String, Object>> rows, boolean chinese) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -52,11 +52,13 @@ final class SheetWorkbook {
                 Row row = sheet.createRow(r + 1);
                 for (int c = 0; c < columns.size(); c++) {
                     Object value = rows.get(r).get(columns.get(c).key());
-                    if (value == null || value.toString().isBlank() && columns.get(c).kind() != Kind.YES_NO) {
+                    if (value == null
+                            || value.toString().isBlank() && columns.get(c).kind() != Kind.YES_NO) {
                         continue;
                     }
                     write(row.createCell(c), columns.get(c).kind(), value, date, chinese);
-                    widths[c] = Math.min(MAX_WIDTH, Math.max(widths[c], value.toString().length() + 2));
+                    widths[c] = Math.min(
+                            MAX_WIDTH, Math.max(widths[c], value.toString().length() + 2));
                 }
             }
             sheet.createFreezePane(0, 1);

@@ -33,8 +33,8 @@ import org.springframework.web.multipart.MultipartFile;
 class TaskSheetController {
 
     static final int MAX_BYTES = 5 * 1024 * 1024;
-    static final MediaType XLSX = MediaType.parseMediaType(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final TaskSheets sheets;
     private final Messages messages;
@@ -47,27 +47,36 @@ class TaskSheetController {
     @GetMapping("/api/tasks/{taskId}/sheet.xlsx")
     ResponseEntity<byte[]> download(@PathVariable String taskId) {
         TaskSheets.Open open = sheets.open(taskId, false);
-        return ResponseEntity.ok().contentType(XLSX)
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(sheets.fileName(open), StandardCharsets.UTF_8).build().toString())
-            .body(sheets.workbook(open));
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(sheets.fileName(open), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(sheets.workbook(open));
     }
 
     @PostMapping(path = "/api/tasks/{taskId}/sheet", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, Object> upload(@PathVariable String taskId, @RequestParam("file") MultipartFile file)
-        throws IOException {
+            throws IOException {
         TaskSheets.Open open = sheets.open(taskId, true);
         if (file.getSize() > MAX_BYTES) {
             throw messages.reject("tasksheet.file.tooLarge", file.getSize(), MAX_BYTES / (1024 * 1024));
         }
         TaskSheet.Upload upload = sheets.upload(open, file.getBytes());
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-            ? messages.get("tasksheet.file.unnamed") : file.getOriginalFilename();
+        String name =
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? messages.get("tasksheet.file.unnamed")
+                        : file.getOriginalFilename();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("rows", upload.rows().size());
         answer.put("skipped", upload.skipped());
-        answer.put("message", messages.get("tasksheet.loaded", upload.rows().size(), name)
-            + (upload.skipped() > 0 ? " " + messages.get("tasksheet.skipped", upload.skipped()) : ""));
+        answer.put(
+                "message",
+                messages.get("tasksheet.loaded", upload.rows().size(), name)
+                        + (upload.skipped() > 0 ? " " + messages.get("tasksheet.skipped", upload.skipped()) : ""));
         return answer;
     }
 }

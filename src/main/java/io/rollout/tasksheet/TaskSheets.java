@@ -49,8 +49,7 @@ class TaskSheets {
     }
 
     /** A task the user may work on and its sheet. */
-    record Open(SheetTask task, TaskSheet sheet) {
-    }
+    record Open(SheetTask task, TaskSheet sheet) {}
 
     /**
      * The task and its sheet: 403 for an auditor who wants to change it, 404 for no such open task, 403 when the user
@@ -60,34 +59,49 @@ class TaskSheets {
         if (toChange && !user.inAnyOf(Roles.WORKING)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, messages.get("tasksheet.readOnly"));
         }
-        Task task = user.readAsApplication(() -> tasks.createTaskQuery().taskId(taskId).initializeFormKeys()
-            .singleResult());
+        Task task = user.readAsApplication(() ->
+                tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
         if (task == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("tasksheet.task.notFound", taskId));
         }
         String me = user.id();
         // candidates only while the task is unclaimed: taskCandidateUser leaves assigned tasks out
-        boolean mine = tasks.createTaskQuery().taskId(taskId)
-            .or().taskAssignee(me).taskCandidateUser(me).endOr().count() == 1;
+        boolean mine = tasks.createTaskQuery()
+                        .taskId(taskId)
+                        .or()
+                        .taskAssignee(me)
+                        .taskCandidateUser(me)
+                        .endOr()
+                        .count()
+                == 1;
         if (!mine) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, task.getAssignee() != null
-                ? messages.get("tasksheet.task.claimed", task.getName(), task.getAssignee())
-                : messages.get("tasksheet.task.notYours", task.getName()));
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    task.getAssignee() != null
+                            ? messages.get("tasksheet.task.claimed", task.getName(), task.getAssignee())
+                            : messages.get("tasksheet.task.notYours", task.getName()));
         }
-        TaskSheet sheet = task.getCamundaFormRef() == null ? null : byForm.get(task.getCamundaFormRef().getKey());
+        TaskSheet sheet = task.getCamundaFormRef() == null
+                ? null
+                : byForm.get(task.getCamundaFormRef().getKey());
         if (sheet == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, messages.get("tasksheet.none", task.getName()));
         }
         Object code = tasks.getVariable(taskId, "projectCode");
-        return new Open(new SheetTask(taskId, task.getName(), code == null ? null : code.toString(),
-            name -> tasks.getVariable(taskId, name)), sheet);
+        return new Open(
+                new SheetTask(
+                        taskId,
+                        task.getName(),
+                        code == null ? null : code.toString(),
+                        name -> tasks.getVariable(taskId, name)),
+                sheet);
     }
 
     /** The task's rows as a workbook with headers in the user's language. */
     byte[] workbook(Open open) {
         TaskSheet sheet = open.sheet();
-        List<Map<String, Object>> rows = sheet.download(open.task(),
-            JsonRows.read(tasks.getVariable(open.task().id(), sheet.variable())));
+        List<Map<String, Object>> rows = sheet.download(
+                open.task(), JsonRows.read(tasks.getVariable(open.task().id(), sheet.variable())));
         return SheetWorkbook.write(sheet.fileName(), sheet.columns(), rows, chinese());
     }
 
@@ -116,7 +130,8 @@ class TaskSheets {
         // the user works on the task but may not write its variables (TASK_WORK): the rows are a field of its form,
         // checked above as the form's listener checks them, so the application writes them
         engine.asSystem(() -> {
-            if (tasks.getVariableLocal(id, sheet.variable()) == null && tasks.getVariable(id, sheet.variable()) != null) {
+            if (tasks.getVariableLocal(id, sheet.variable()) == null
+                    && tasks.getVariable(id, sheet.variable()) != null) {
                 tasks.setVariable(id, sheet.variable(), JsonRows.of(upload.rows()));
             } else {
                 tasks.setVariableLocal(id, sheet.variable(), JsonRows.of(upload.rows()));

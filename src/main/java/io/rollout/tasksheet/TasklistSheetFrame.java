@@ -25,7 +25,9 @@ class TasklistSheetFrame {
 
     @Bean
     FilterRegistrationBean<Filter> tasklistSheetFrameFilter() {
-        return PatchedScript.filter("rollout-tasklist-sheet-frame", SCRIPT,
-            List.of(new Fix("task forms show the Excel page /task-sheet/ in their iframe", ORIGINAL, FIXED)));
+        return PatchedScript.filter(
+                "rollout-tasklist-sheet-frame",
+                SCRIPT,
+                List.of(new Fix("task forms show the Excel page /task-sheet/ in their iframe", ORIGINAL, FIXED)));
     }
 }

@@ -30,16 +30,23 @@ class AttendanceController {
         this.importer = importer;
     }
 
-    @PostMapping(path = "/api/projects/{code}/training/attendance/import",
-        consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(
+            path = "/api/projects/{code}/training/attendance/import",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, Integer> importFile(@PathVariable String code, @RequestParam("file") MultipartFile file) {
         return upload.handle(code, file, IMPORTERS, (in, user) -> importer.importCsv(code, in, user));
     }
 
-    @PostMapping(path = "/api/projects/{code}/training/attendance/import",
-        consumes = {"text/csv", "text/tab-separated-values",
-        MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel"})
+    @PostMapping(
+            path = "/api/projects/{code}/training/attendance/import",
+            consumes = {
+                "text/csv",
+                "text/tab-separated-values",
+                MediaType.TEXT_PLAIN_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/vnd.ms-excel"
+            })
     Map<String, Integer> importBody(@PathVariable String code, InputStream csv) {
         return upload.handle(code, csv, IMPORTERS, (in, user) -> importer.importCsv(code, in, user));
     }

@@ -25,22 +25,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class AttendanceImport {
 
     static final Map<String, String> COLUMNS = Map.ofEntries(
-        Map.entry("employeeId", "employeeId"), Map.entry("工号", "employeeId"),
-        Map.entry("name", "name"), Map.entry("姓名", "name"),
-        Map.entry("department", "department"), Map.entry("部门", "department"),
-        Map.entry("role", "role"), Map.entry("角色", "role"),
-        Map.entry("course", "course"), Map.entry("课程", "course"),
-        Map.entry("sessionDate", "sessionDate"), Map.entry("场次日期", "sessionDate"),
-        Map.entry("attended", "attended"), Map.entry("是否出勤", "attended"),
-        Map.entry("score", "score"), Map.entry("考核成绩", "score"));
+            Map.entry("employeeId", "employeeId"), Map.entry("工号", "employeeId"),
+            Map.entry("name", "name"), Map.entry("姓名", "name"),
+            Map.entry("department", "department"), Map.entry("部门", "department"),
+            Map.entry("role", "role"), Map.entry("角色", "role"),
+            Map.entry("course", "course"), Map.entry("课程", "course"),
+            Map.entry("sessionDate", "sessionDate"), Map.entry("场次日期", "sessionDate"),
+            Map.entry("attended", "attended"), Map.entry("是否出勤", "attended"),
+            Map.entry("score", "score"), Map.entry("考核成绩", "score"));
 
     private final TrainingRepository repository;
     private final CurriculumRepository curricula;
     private final TrainingRows validator;
     private final Messages messages;
 
-    AttendanceImport(TrainingRepository repository, CurriculumRepository curricula, TrainingRows validator,
-                     Messages messages) {
+    AttendanceImport(
+            TrainingRepository repository, CurriculumRepository curricula, TrainingRows validator, Messages messages) {
         this.repository = repository;
         this.curricula = curricula;
         this.validator = validator;
@@ -85,8 +85,9 @@ public class AttendanceImport {
             return new Parsed(List.of(), problems);
         }
         // once curricula are planned, every course must be one of them; before, the sheet may come first
-        List<String> courses = curricula.curricula(projectCode).stream().map(CurriculumRepository.Curriculum::name)
-            .toList();
+        List<String> courses = curricula.curricula(projectCode).stream()
+                .map(CurriculumRepository.Curriculum::name)
+                .toList();
         List<Line> lines = new ArrayList<>();
         for (FormRow row : parsed.rows()) {
             if (row.isBlank()) {
@@ -101,8 +102,8 @@ public class AttendanceImport {
             }
             TrainingRepository.Session session = validator.session(row, row.text("employeeId"), true, problems);
             if (session != null && !courses.isEmpty() && !courses.contains(session.course())) {
-                problems.add(messages.get("training.row.unknownCourse", row.number(), session.course(),
-                    String.join(", ", courses)));
+                problems.add(messages.get(
+                        "training.row.unknownCourse", row.number(), session.course(), String.join(", ", courses)));
             } else if (trainee != null && session != null) {
                 lines.add(new Line(row, trainee, session));
             }
@@ -125,14 +126,12 @@ public class AttendanceImport {
     }
 
     /** The rows read and the problems found: nothing may be stored when there are any. */
-    record Parsed(List<Line> lines, List<String> problems) {
-    }
+    record Parsed(List<Line> lines, List<String> problems) {}
 
     /**
      * One row of a sheet.
      *
      * @param session {@code null} for a row that records nothing (only when reading with {@code keepUnrecorded})
      */
-    record Line(FormRow row, Trainee trainee, TrainingRepository.Session session) {
-    }
+    record Line(FormRow row, Trainee trainee, TrainingRepository.Session session) {}
 }

@@ -42,8 +42,13 @@ class AttendanceRecorder extends FormTaskListener {
     private final TrainingForms forms;
     private final TrainingCoverage coverage;
 
-    AttendanceRecorder(TrainingRepository repository, CurriculumRepository curricula, TrainingRows validator,
-                       Messages messages, TrainingForms forms, TrainingCoverage coverage) {
+    AttendanceRecorder(
+            TrainingRepository repository,
+            CurriculumRepository curricula,
+            TrainingRows validator,
+            Messages messages,
+            TrainingForms forms,
+            TrainingCoverage coverage) {
         this.repository = repository;
         this.curricula = curricula;
         this.validator = validator;
@@ -57,13 +62,17 @@ class AttendanceRecorder extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         List<CurriculumRepository.Curriculum> stored = curricula.curricula(projectCode);
         Map<String, LocalDate> lastSession = new HashMap<>();
-        Map<String, String> names = stored.stream().collect(Collectors.toMap(CurriculumRepository.Curriculum::id,
-            CurriculumRepository.Curriculum::name));
-        curricula.sessions(projectCode).forEach(s -> lastSession.merge(names.get(s.curriculumId()), s.date(),
-            (a, b) -> a.isAfter(b) ? a : b));
-        task.setVariableLocal(ROWS, JsonRows.of(coverage.of(projectCode).trainees().stream()
-            .filter(t -> !t.trained())
-            .map(t -> prefill(t.trainee(), t.curriculum(), lastSession.get(t.curriculum()))).toList()));
+        Map<String, String> names = stored.stream()
+                .collect(Collectors.toMap(CurriculumRepository.Curriculum::id, CurriculumRepository.Curriculum::name));
+        curricula
+                .sessions(projectCode)
+                .forEach(s -> lastSession.merge(names.get(s.curriculumId()), s.date(), (a, b) -> a.isAfter(b) ? a : b));
+        task.setVariableLocal(
+                ROWS,
+                JsonRows.of(coverage.of(projectCode).trainees().stream()
+                        .filter(t -> !t.trained())
+                        .map(t -> prefill(t.trainee(), t.curriculum(), lastSession.get(t.curriculum())))
+                        .toList()));
         task.setVariableLocal("sessionsTable", JsonRows.of(forms.sessionsTable(projectCode)));
         task.setVariableLocal("courseOptions", JsonRows.of(forms.curriculumOptions(stored)));
     }
@@ -71,9 +80,11 @@ class AttendanceRecorder extends FormTaskListener {
     @Override
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
-        Set<String> courses = curricula.curricula(projectCode).stream().map(CurriculumRepository.Curriculum::name)
-            .collect(Collectors.toSet());
-        Set<String> roster = repository.roster(projectCode).stream().map(Trainee::employeeId).collect(Collectors.toSet());
+        Set<String> courses = curricula.curricula(projectCode).stream()
+                .map(CurriculumRepository.Curriculum::name)
+                .collect(Collectors.toSet());
+        Set<String> roster =
+                repository.roster(projectCode).stream().map(Trainee::employeeId).collect(Collectors.toSet());
         // the cells of a session are checked by TrainingRows, shared with the CSV import, which words its own problems
         List<String> problems = new ArrayList<>();
         List<TrainingRepository.Session> sessions = new ArrayList<>();

@@ -23,10 +23,16 @@ import org.springframework.stereotype.Component;
 @Component
 class AttendanceTaskSheet implements TaskSheet {
 
-    static final List<SheetColumn> COLUMNS = SheetColumn.of(List.of("employeeId", "name", "role", "course",
-        "sessionDate", "attended", "score"), AttendanceImport.COLUMNS,
-        Map.of("sessionDate", SheetColumn.Kind.DATE, "attended", SheetColumn.Kind.YES_NO,
-            "score", SheetColumn.Kind.NUMBER));
+    static final List<SheetColumn> COLUMNS = SheetColumn.of(
+            List.of("employeeId", "name", "role", "course", "sessionDate", "attended", "score"),
+            AttendanceImport.COLUMNS,
+            Map.of(
+                    "sessionDate",
+                    SheetColumn.Kind.DATE,
+                    "attended",
+                    SheetColumn.Kind.YES_NO,
+                    "score",
+                    SheetColumn.Kind.NUMBER));
 
     private final AttendanceImport importer;
     private final TrainingRepository repository;
@@ -62,12 +68,16 @@ class AttendanceTaskSheet implements TaskSheet {
     public Upload read(SheetTask task, byte[] file) {
         AttendanceImport.Parsed parsed = importer.read(task.projectCode(), new ByteArrayInputStream(file), true);
         List<String> problems = new ArrayList<>(parsed.problems());
-        Set<String> roster = repository.roster(task.projectCode()).stream().map(Trainee::employeeId)
-            .collect(Collectors.toSet());
+        Set<String> roster = repository.roster(task.projectCode()).stream()
+                .map(Trainee::employeeId)
+                .collect(Collectors.toSet());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AttendanceImport.Line line : parsed.lines()) {
             if (!roster.contains(line.trainee().employeeId())) {
-                problems.add(messages.get("training.row.notInRoster", line.row().number(), line.trainee().employeeId()));
+                problems.add(messages.get(
+                        "training.row.notInRoster",
+                        line.row().number(),
+                        line.trainee().employeeId()));
                 continue;
             }
             rows.add(row(line));
@@ -83,7 +93,11 @@ class AttendanceTaskSheet implements TaskSheet {
         row.put("name", line.trainee().name());
         row.put("role", line.trainee().role());
         row.put("course", session == null ? line.row().text("course") : session.course());
-        row.put("sessionDate", session == null || session.sessionDate() == null ? null : session.sessionDate().toString());
+        row.put(
+                "sessionDate",
+                session == null || session.sessionDate() == null
+                        ? null
+                        : session.sessionDate().toString());
         row.put("attended", session != null && session.attended());
         row.put("score", session == null ? null : session.score());
         return row;

@@ -19,9 +19,16 @@ class CurriculumRepository {
     }
 
     /** A session of a curriculum: theory, practice or case; given by a trainer or a seed user. */
-    record Session(Long id, String curriculumId, String kind, String topic, String trainer, LocalDate date,
-                   String manual, String videoLink, boolean makeUp) {
-    }
+    record Session(
+            Long id,
+            String curriculumId,
+            String kind,
+            String topic,
+            String trainer,
+            LocalDate date,
+            String manual,
+            String videoLink,
+            boolean makeUp) {}
 
     private final JdbcClient jdbc;
 
@@ -33,10 +40,15 @@ class CurriculumRepository {
         return jdbc.sql("""
                 select curriculum_id, name, role, department, pass_mark, description from curriculum
                 where project_code = ? order by curriculum_id""")
-            .param(projectCode)
-            .query((rs, n) -> new Curriculum(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getInt(5), rs.getString(6)))
-            .list();
+                .param(projectCode)
+                .query((rs, n) -> new Curriculum(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(6)))
+                .list();
     }
 
     /** Inserts or updates curricula; curricula no longer planned are removed with their sessions. */
@@ -45,24 +57,29 @@ class CurriculumRepository {
         for (Curriculum old : curricula(projectCode)) {
             if (!kept.contains(old.id())) {
                 jdbc.sql("delete from curriculum_session where project_code = ? and curriculum_id = ?")
-                    .params(projectCode, old.id()).update();
+                        .params(projectCode, old.id())
+                        .update();
                 jdbc.sql("delete from curriculum where project_code = ? and curriculum_id = ?")
-                    .params(projectCode, old.id()).update();
+                        .params(projectCode, old.id())
+                        .update();
             }
         }
         // names are unique: clear them first so that two curricula may swap names in one plan
-        jdbc.sql("update curriculum set name = curriculum_id where project_code = ?").param(projectCode).update();
+        jdbc.sql("update curriculum set name = curriculum_id where project_code = ?")
+                .param(projectCode)
+                .update();
         for (Curriculum c : curricula) {
             int updated = jdbc.sql("""
                     update curriculum set name = ?, role = ?, department = ?, pass_mark = ?, description = ?
                     where project_code = ? and curriculum_id = ?""")
-                .params(c.name(), c.role(), c.department(), c.passMark(), c.description(), projectCode, c.id()).update();
+                    .params(c.name(), c.role(), c.department(), c.passMark(), c.description(), projectCode, c.id())
+                    .update();
             if (updated == 0) {
                 jdbc.sql("""
                         insert into curriculum (project_code, curriculum_id, name, role, department, pass_mark, description)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(projectCode, c.id(), c.name(), c.role(), c.department(), c.passMark(), c.description())
-                    .update();
+                        .params(projectCode, c.id(), c.name(), c.role(), c.department(), c.passMark(), c.description())
+                        .update();
             }
         }
     }
@@ -71,15 +88,25 @@ class CurriculumRepository {
         return jdbc.sql("""
                 select id, curriculum_id, kind, topic, trainer, session_date, manual, video_link, make_up
                 from curriculum_session where project_code = ? order by session_date, id""")
-            .param(projectCode)
-            .query((rs, n) -> new Session(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8), rs.getBoolean(9)))
-            .list();
+                .param(projectCode)
+                .query((rs, n) -> new Session(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getDate(6).toLocalDate(),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getBoolean(9)))
+                .list();
     }
 
     /** Replaces the planned (not make-up) sessions; make-up sessions stay. */
     void replacePlannedSessions(String projectCode, List<Session> sessions) {
-        jdbc.sql("delete from curriculum_session where project_code = ? and make_up = false").param(projectCode).update();
+        jdbc.sql("delete from curriculum_session where project_code = ? and make_up = false")
+                .param(projectCode)
+                .update();
         sessions.forEach(s -> add(projectCode, s));
     }
 
@@ -88,8 +115,16 @@ class CurriculumRepository {
                 insert into curriculum_session (project_code, curriculum_id, kind, topic, trainer, session_date, manual,
                                                 video_link, make_up)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(projectCode, s.curriculumId(), s.kind(), s.topic(), s.trainer(), Date.valueOf(s.date()), s.manual(),
-                s.videoLink(), s.makeUp())
-            .update();
+                .params(
+                        projectCode,
+                        s.curriculumId(),
+                        s.kind(),
+                        s.topic(),
+                        s.trainer(),
+                        Date.valueOf(s.date()),
+                        s.manual(),
+                        s.videoLink(),
+                        s.makeUp())
+                .update();
     }
 }

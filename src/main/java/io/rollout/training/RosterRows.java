@@ -26,12 +26,12 @@ import org.springframework.stereotype.Component;
 class RosterRows {
 
     static final Map<String, String> COLUMNS = Map.ofEntries(
-        Map.entry("employeeId", "employeeId"), Map.entry("工号", "employeeId"),
-        Map.entry("name", "name"), Map.entry("姓名", "name"),
-        Map.entry("department", "department"), Map.entry("部门", "department"),
-        Map.entry("role", "role"), Map.entry("角色", "role"),
-        Map.entry("userId", "userId"), Map.entry("登录账号", "userId"),
-        Map.entry("seedUser", "seedUser"), Map.entry("种子用户", "seedUser"));
+            Map.entry("employeeId", "employeeId"), Map.entry("工号", "employeeId"),
+            Map.entry("name", "name"), Map.entry("姓名", "name"),
+            Map.entry("department", "department"), Map.entry("部门", "department"),
+            Map.entry("role", "role"), Map.entry("角色", "role"),
+            Map.entry("userId", "userId"), Map.entry("登录账号", "userId"),
+            Map.entry("seedUser", "seedUser"), Map.entry("种子用户", "seedUser"));
 
     private final TrainingRows validator;
     private final RoleMembers members;
@@ -71,8 +71,8 @@ class RosterRows {
             } else if (userId != null && !logins.add(userId)) {
                 problems.add(messages.get("training.trainee.loginTwice", row.number(), userId));
             }
-            roster.add(new Trainee(trainee.employeeId(), trainee.name(), trainee.department(), trainee.role(), userId,
-                seed));
+            roster.add(new Trainee(
+                    trainee.employeeId(), trainee.name(), trainee.department(), trainee.role(), userId, seed));
         }
         if (roster.isEmpty() && problems.isEmpty()) {
             problems.add(messages.get("training.trainee.none"));

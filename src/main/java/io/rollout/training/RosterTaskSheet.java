@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RosterTaskSheet implements TaskSheet {
 
-    static final List<SheetColumn> COLUMNS = SheetColumn.of(List.of("employeeId", "name", "department", "role",
-        "userId", "seedUser"), RosterRows.COLUMNS, Map.of("seedUser", SheetColumn.Kind.YES_NO));
+    static final List<SheetColumn> COLUMNS = SheetColumn.of(
+            List.of("employeeId", "name", "department", "role", "userId", "seedUser"),
+            RosterRows.COLUMNS,
+            Map.of("seedUser", SheetColumn.Kind.YES_NO));
 
     private final RosterRows roster;
 
@@ -50,7 +52,8 @@ class RosterTaskSheet implements TaskSheet {
     public Upload read(SheetTask task, byte[] file) {
         List<String> problems = new ArrayList<>();
         List<Trainee> trainees = roster.read(new ByteArrayInputStream(file), problems);
-        return problems.isEmpty() ? Upload.of(trainees.stream().map(TrainingPlanCapture::prefill).toList(), 0)
-            : Upload.refused(problems);
+        return problems.isEmpty()
+                ? Upload.of(trainees.stream().map(TrainingPlanCapture::prefill).toList(), 0)
+                : Upload.refused(problems);
     }
 }

@@ -45,8 +45,13 @@ class SessionPlanner extends FormTaskListener {
     private final TrainingForms forms;
     private final TrainingCoverage coverage;
 
-    SessionPlanner(CurriculumRepository curricula, TrainingRepository repository, RoleMembers members,
-                   Messages messages, TrainingForms forms, TrainingCoverage coverage) {
+    SessionPlanner(
+            CurriculumRepository curricula,
+            TrainingRepository repository,
+            RoleMembers members,
+            Messages messages,
+            TrainingForms forms,
+            TrainingCoverage coverage) {
         this.curricula = curricula;
         this.repository = repository;
         this.members = members;
@@ -62,8 +67,8 @@ class SessionPlanner extends FormTaskListener {
         task.setVariableLocal("curriculaTable", JsonRows.of(forms.curriculaTable(byId.values())));
         task.setVariableLocal("curriculumOptions", JsonRows.of(forms.curriculumOptions(byId.values())));
         task.setVariableLocal("trainerOptions", JsonRows.of(forms.trainerOptions(projectCode)));
-        task.setVariableLocal(ROWS, JsonRows.of(makeUp(task) ? makeUpRows(projectCode, byId)
-            : plannedRows(projectCode, byId)));
+        task.setVariableLocal(
+                ROWS, JsonRows.of(makeUp(task) ? makeUpRows(projectCode, byId) : plannedRows(projectCode, byId)));
     }
 
     @Override
@@ -71,12 +76,17 @@ class SessionPlanner extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         boolean makeUp = makeUp(task);
         Map<String, CurriculumRepository.Curriculum> byName = curricula(projectCode).values().stream()
-            .collect(Collectors.toMap(CurriculumRepository.Curriculum::name, Function.identity()));
-        Set<String> seedUsers = repository.roster(projectCode).stream().filter(Trainee::seedUser)
-            .map(Trainee::userId).collect(Collectors.toSet());
+                .collect(Collectors.toMap(CurriculumRepository.Curriculum::name, Function.identity()));
+        Set<String> seedUsers = repository.roster(projectCode).stream()
+                .filter(Trainee::seedUser)
+                .map(Trainee::userId)
+                .collect(Collectors.toSet());
         Checked<List<CurriculumRepository.Session>> sessions = TrainingRules.sessions(
-            JsonRows.read(TaskForms.submitted(task, ROWS)), new SessionContext(byName,
-                trainer -> seedUsers.contains(trainer) || members.isIn(trainer, Roles.TRAINER), makeUp));
+                JsonRows.read(TaskForms.submitted(task, ROWS)),
+                new SessionContext(
+                        byName,
+                        trainer -> seedUsers.contains(trainer) || members.isIn(trainer, Roles.TRAINER),
+                        makeUp));
         if (!sessions.valid()) {
             throw Problem.reject(messages, sessions.problems());
         }
@@ -93,30 +103,38 @@ class SessionPlanner extends FormTaskListener {
 
     private Map<String, CurriculumRepository.Curriculum> curricula(String projectCode) {
         return curricula.curricula(projectCode).stream()
-            .collect(Collectors.toMap(CurriculumRepository.Curriculum::id, Function.identity(), (a, b) -> a,
-                LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        CurriculumRepository.Curriculum::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
     /** The planned sessions, or, before any, one row per curriculum to plan its first session. */
-    private List<Map<String, Object>> plannedRows(String projectCode,
-                                                  Map<String, CurriculumRepository.Curriculum> byId) {
+    private List<Map<String, Object>> plannedRows(
+            String projectCode, Map<String, CurriculumRepository.Curriculum> byId) {
         List<CurriculumRepository.Session> planned = curricula.sessions(projectCode).stream()
-            .filter(s -> !s.makeUp()).toList();
+                .filter(s -> !s.makeUp())
+                .toList();
         if (planned.isEmpty()) {
             return byId.values().stream().map(c -> row(c.name(), null)).toList();
         }
-        return planned.stream().map(s -> prefill(s, byId.get(s.curriculumId()).name())).toList();
+        return planned.stream()
+                .map(s -> prefill(s, byId.get(s.curriculumId()).name()))
+                .toList();
     }
 
     /** One row per curriculum that still has people to train, with the trainer who gave its last session. */
-    private List<Map<String, Object>> makeUpRows(String projectCode,
-                                                 Map<String, CurriculumRepository.Curriculum> byId) {
-        Set<String> untrained = coverage.of(projectCode).trainees().stream().filter(t -> !t.trained())
-            .map(TrainingCompletionRule.TraineeStatus::curriculum).filter(c -> c != null).collect(Collectors.toSet());
+    private List<Map<String, Object>> makeUpRows(
+            String projectCode, Map<String, CurriculumRepository.Curriculum> byId) {
+        Set<String> untrained = coverage.of(projectCode).trainees().stream()
+                .filter(t -> !t.trained())
+                .map(TrainingCompletionRule.TraineeStatus::curriculum)
+                .filter(c -> c != null)
+                .collect(Collectors.toSet());
         Map<String, String> lastTrainer = new LinkedHashMap<>();
         curricula.sessions(projectCode).forEach(s -> lastTrainer.put(s.curriculumId(), s.trainer()));
-        return byId.values().stream().filter(c -> untrained.contains(c.name()))
-            .map(c -> row(c.name(), lastTrainer.get(c.id()))).toList();
+        return byId.values().stream()
+                .filter(c -> untrained.contains(c.name()))
+                .map(c -> row(c.name(), lastTrainer.get(c.id())))
+                .toList();
     }
 
     private static Map<String, Object> row(String curriculum, String trainer) {

@@ -35,9 +35,11 @@ class TrainingCompletionCheck extends GateDelegate<TrainingCompletionRule.Input,
     @Override
     protected List<Decision> decisions(Run<TrainingCompletionRule.Input, TrainingCompletionRule.Outcome> run) {
         String roles = run.outcome().roles().stream()
-            .map(r -> text("training.check.inputs.role", r.role(), r.trained(), r.planned()))
-            .collect(Collectors.joining("; "));
-        return List.of(decision(run, text("training.check.subject"),
-            text("training.check.inputs", run.input().target(), roles)));
+                .map(r -> text("training.check.inputs.role", r.role(), r.trained(), r.planned()))
+                .collect(Collectors.joining("; "));
+        return List.of(decision(
+                run,
+                text("training.check.subject"),
+                text("training.check.inputs", run.input().target(), roles)));
     }
 }

@@ -29,16 +29,13 @@ final class TrainingCompletionRule implements GateRule<TrainingCompletionRule.In
      * @param curricula  the project's role-based curricula
      * @param attendance every attendance record of the project
      */
-    record Input(int target, List<Trainee> roster, List<Curriculum> curricula, List<Attendance> attendance) {
-    }
+    record Input(int target, List<Trainee> roster, List<Curriculum> curricula, List<Attendance> attendance) {}
 
     /** A curriculum: its name (the course of attendance records), the role and optional department, pass mark. */
-    record Curriculum(String name, String role, String department, int passMark) {
-    }
+    record Curriculum(String name, String role, String department, int passMark) {}
 
     /** One session a trainee was recorded for: the course, attended or not, with the assessment score if any. */
-    record Attendance(String employeeId, String course, boolean attended, Integer score) {
-    }
+    record Attendance(String employeeId, String course, boolean attended, Integer score) {}
 
     /** Why a planned trainee does not count as trained. */
     enum Gap {
@@ -56,8 +53,7 @@ final class TrainingCompletionRule implements GateRule<TrainingCompletionRule.In
     }
 
     /** Coverage of one role. */
-    record RoleCoverage(String role, int trained, int planned) {
-    }
+    record RoleCoverage(String role, int trained, int planned) {}
 
     /** A planned trainee: their curriculum, best score in it, and the gap when not trained. */
     record TraineeStatus(Trainee trainee, String curriculum, Integer bestScore, Integer passMark, Gap gap) {
@@ -69,8 +65,7 @@ final class TrainingCompletionRule implements GateRule<TrainingCompletionRule.In
 
     /** The decision with the coverage of every role and the status of every trainee. */
     record Outcome(boolean passed, List<Finding> findings, List<RoleCoverage> roles, List<TraineeStatus> trainees)
-        implements GateOutcome {
-    }
+            implements GateOutcome {}
 
     @Override
     public Outcome decide(Input input) {
@@ -90,8 +85,13 @@ final class TrainingCompletionRule implements GateRule<TrainingCompletionRule.In
             int trained = (int) trainees.stream().filter(TraineeStatus::trained).count();
             roles.add(new RoleCoverage(role, trained, trainees.size()));
             if (trained * 100L < (long) input.target() * trainees.size()) {
-                findings.add(new Finding("training.check.role", role, trained, trainees.size(),
-                    trained * 100.0 / trainees.size(), input.target()));
+                findings.add(new Finding(
+                        "training.check.role",
+                        role,
+                        trained,
+                        trainees.size(),
+                        trained * 100.0 / trainees.size(),
+                        input.target()));
                 trainees.stream().filter(t -> !t.trained()).forEach(t -> findings.add(finding(role, t)));
             }
         });
@@ -101,10 +101,22 @@ final class TrainingCompletionRule implements GateRule<TrainingCompletionRule.In
     static Finding finding(String role, TraineeStatus t) {
         Trainee trainee = t.trainee();
         return switch (t.gap()) {
-            case BELOW_PASS_MARK -> new Finding(t.gap().code, role, trainee.name(), trainee.employeeId(), t.bestScore(),
-                t.passMark(), t.curriculum());
-            case NO_CURRICULUM -> new Finding(t.gap().code, role, trainee.name(), trainee.employeeId(),
-                Objects.toString(trainee.department(), "-"));
+            case BELOW_PASS_MARK ->
+                new Finding(
+                        t.gap().code,
+                        role,
+                        trainee.name(),
+                        trainee.employeeId(),
+                        t.bestScore(),
+                        t.passMark(),
+                        t.curriculum());
+            case NO_CURRICULUM ->
+                new Finding(
+                        t.gap().code,
+                        role,
+                        trainee.name(),
+                        trainee.employeeId(),
+                        Objects.toString(trainee.department(), "-"));
             default -> new Finding(t.gap().code, role, trainee.name(), trainee.employeeId(), t.curriculum());
         };
     }
@@ -112,11 +124,15 @@ final class TrainingCompletionRule implements GateRule<TrainingCompletionRule.In
     /** The curriculum of a trainee: the one of their role and department, else the one of their role for all. */
     static Optional<Curriculum> curriculumOf(Trainee trainee, List<Curriculum> curricula) {
         Optional<Curriculum> own = curricula.stream()
-            .filter(c -> c.role().equals(trainee.role()) && c.department() != null
-                && c.department().equals(trainee.department()))
-            .findFirst();
-        return own.isPresent() ? own : curricula.stream()
-            .filter(c -> c.role().equals(trainee.role()) && c.department() == null).findFirst();
+                .filter(c -> c.role().equals(trainee.role())
+                        && c.department() != null
+                        && c.department().equals(trainee.department()))
+                .findFirst();
+        return own.isPresent()
+                ? own
+                : curricula.stream()
+                        .filter(c -> c.role().equals(trainee.role()) && c.department() == null)
+                        .findFirst();
     }
 
     private static TraineeStatus status(Trainee trainee, Input input) {
@@ -126,9 +142,15 @@ final class TrainingCompletionRule implements GateRule<TrainingCompletionRule.In
         }
         Curriculum c = curriculum.get();
         List<Attendance> records = input.attendance().stream()
-            .filter(a -> a.employeeId().equals(trainee.employeeId()) && c.name().equals(a.course())).toList();
-        Integer best = records.stream().filter(Attendance::attended).map(Attendance::score)
-            .filter(Objects::nonNull).max(Integer::compare).orElse(null);
+                .filter(a ->
+                        a.employeeId().equals(trainee.employeeId()) && c.name().equals(a.course()))
+                .toList();
+        Integer best = records.stream()
+                .filter(Attendance::attended)
+                .map(Attendance::score)
+                .filter(Objects::nonNull)
+                .max(Integer::compare)
+                .orElse(null);
         Gap gap;
         if (records.isEmpty()) {
             gap = Gap.NO_RECORD;

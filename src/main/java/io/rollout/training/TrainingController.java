@@ -37,21 +37,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TrainingController {
 
-    static final List<String> CURRICULA_READERS = List.of(Roles.PMO, Roles.TRAINER, Roles.KEY_USER, Roles.CONSULTANT,
-        Roles.BUSINESS_OWNER, Roles.STEERING_COMMITTEE, Roles.AUDITOR, Roles.IT_OPERATIONS);
+    static final List<String> CURRICULA_READERS = List.of(
+            Roles.PMO,
+            Roles.TRAINER,
+            Roles.KEY_USER,
+            Roles.CONSULTANT,
+            Roles.BUSINESS_OWNER,
+            Roles.STEERING_COMMITTEE,
+            Roles.AUDITOR,
+            Roles.IT_OPERATIONS);
     static final List<String> ACCOUNT_READERS = List.of(Roles.IT_OPERATIONS, Roles.PMO, Roles.TRAINER, Roles.AUDITOR);
-    static final List<String> COLUMNS = List.of("employeeId", "name", "department", "role", "userId", "curriculum",
-        "score", "passMark", "status", "reason");
-    static final MediaType XLSX = MediaType.parseMediaType(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final List<String> COLUMNS = List.of(
+            "employeeId",
+            "name",
+            "department",
+            "role",
+            "userId",
+            "curriculum",
+            "score",
+            "passMark",
+            "status",
+            "reason");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final TrainingCoverage coverage;
     private final CurriculumRepository curricula;
     private final ProjectAccess access;
     private final Messages messages;
 
-    TrainingController(TrainingCoverage coverage, CurriculumRepository curricula, ProjectAccess access,
-                       Messages messages) {
+    TrainingController(
+            TrainingCoverage coverage, CurriculumRepository curricula, ProjectAccess access, Messages messages) {
         this.coverage = coverage;
         this.curricula = curricula;
         this.access = access;
@@ -62,17 +78,23 @@ class TrainingController {
     List<Map<String, Object>> curricula(@PathVariable String code) {
         access.require(code, CURRICULA_READERS);
         List<CurriculumRepository.Session> sessions = curricula.sessions(code);
-        return curricula.curricula(code).stream().map(c -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("curriculumId", c.id());
-            json.put("name", c.name());
-            json.put("role", c.role());
-            json.put("department", c.department());
-            json.put("passMark", c.passMark());
-            json.put("description", c.description());
-            json.put("sessions", sessions.stream().filter(s -> s.curriculumId().equals(c.id())).toList());
-            return json;
-        }).toList();
+        return curricula.curricula(code).stream()
+                .map(c -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("curriculumId", c.id());
+                    json.put("name", c.name());
+                    json.put("role", c.role());
+                    json.put("department", c.department());
+                    json.put("passMark", c.passMark());
+                    json.put("description", c.description());
+                    json.put(
+                            "sessions",
+                            sessions.stream()
+                                    .filter(s -> s.curriculumId().equals(c.id()))
+                                    .toList());
+                    return json;
+                })
+                .toList();
     }
 
     @GetMapping("/api/projects/{code}/training/accounts")
@@ -94,7 +116,7 @@ class TrainingController {
 
     @GetMapping("/api/projects/{code}/training/accounts.csv")
     ResponseEntity<byte[]> accountsCsv(@PathVariable String code, @RequestParam(defaultValue = "false") boolean all)
-        throws IOException {
+            throws IOException {
         access.require(code, ACCOUNT_READERS);
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
@@ -102,24 +124,36 @@ class TrainingController {
             printer.printRecord(all ? COLUMNS : COLUMNS.subList(0, 8));
             for (List<Object> row : rows(code)) {
                 if (all || "eligible".equals(row.get(8))) {
-                    printer.printRecord((all ? row : row.subList(0, 8)).stream()
-                        .map(v -> CsvCells.safe(v == null ? "" : v.toString())).toList());
+                    printer.printRecord((all ? row : row.subList(0, 8))
+                            .stream()
+                                    .map(v -> CsvCells.safe(v == null ? "" : v.toString()))
+                                    .toList());
                 }
             }
         }
-        return download(out.toString().getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv",
-            StandardCharsets.UTF_8), code + "-accounts.csv");
+        return download(
+                out.toString().getBytes(StandardCharsets.UTF_8),
+                new MediaType("text", "csv", StandardCharsets.UTF_8),
+                code + "-accounts.csv");
     }
 
     @GetMapping("/api/projects/{code}/training/accounts.xlsx")
     ResponseEntity<byte[]> accountsXlsx(@PathVariable String code) throws IOException {
         access.require(code, ACCOUNT_READERS);
         List<List<Object>> rows = rows(code);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            sheet(workbook.createSheet("Accounts"), COLUMNS.subList(0, 8),
-                rows.stream().filter(r -> "eligible".equals(r.get(8))).map(r -> r.subList(0, 8)).toList());
-            sheet(workbook.createSheet("Not eligible"), COLUMNS,
-                rows.stream().filter(r -> !"eligible".equals(r.get(8))).toList());
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            sheet(
+                    workbook.createSheet("Accounts"),
+                    COLUMNS.subList(0, 8),
+                    rows.stream()
+                            .filter(r -> "eligible".equals(r.get(8)))
+                            .map(r -> r.subList(0, 8))
+                            .toList());
+            sheet(
+                    workbook.createSheet("Not eligible"),
+                    COLUMNS,
+                    rows.stream().filter(r -> !"eligible".equals(r.get(8))).toList());
             workbook.write(out);
             return download(out.toByteArray(), XLSX, code + "-accounts.xlsx");
         }
@@ -174,7 +208,8 @@ class TrainingController {
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
-        headers.setContentDisposition(ContentDisposition.attachment().filename(fileName).build());
+        headers.setContentDisposition(
+                ContentDisposition.attachment().filename(fileName).build());
         return new ResponseEntity<>(body, headers, HttpStatus.OK);
     }
 }

@@ -26,8 +26,12 @@ class TrainingCoverage {
 
     /** What the completion check decides on: the roster, curricula, attendance and the project's target. */
     TrainingCompletionRule.Input input(String projectCode) {
-        return repository.checkInput(projectCode, projectScope.project(projectCode).trainingTarget(),
-            curricula.curricula(projectCode).stream().map(CurriculumRepository.Curriculum::forRule).toList());
+        return repository.checkInput(
+                projectCode,
+                projectScope.project(projectCode).trainingTarget(),
+                curricula.curricula(projectCode).stream()
+                        .map(CurriculumRepository.Curriculum::forRule)
+                        .toList());
     }
 
     /** The coverage of every role and the status of every trainee as the completion check would decide now. */

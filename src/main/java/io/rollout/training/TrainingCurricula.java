@@ -18,8 +18,7 @@ public class TrainingCurricula {
      * @param name       the course attendance records refer to
      * @param department {@code null} for every department of the role
      */
-    public record Planned(String name, String role, String department, int passMark, String description) {
-    }
+    public record Planned(String name, String role, String department, int passMark, String description) {}
 
     private final CurriculumRepository curricula;
 
@@ -32,8 +31,8 @@ public class TrainingCurricula {
         List<CurriculumRepository.Curriculum> rows = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
-            rows.add(new CurriculumRepository.Curriculum("CUR-%02d".formatted(i + 1), p.name(), p.role(), p.department(),
-                p.passMark(), p.description()));
+            rows.add(new CurriculumRepository.Curriculum(
+                    "CUR-%02d".formatted(i + 1), p.name(), p.role(), p.department(), p.passMark(), p.description()));
         }
         curricula.replaceCurricula(projectCode, rows);
     }

@@ -41,8 +41,13 @@ class TrainingPlanCapture extends FormTaskListener {
     private final ProjectScope projectScope;
     private final Messages messages;
 
-    TrainingPlanCapture(TrainingRepository repository, CurriculumRepository curricula, RosterRows rosterRows,
-                        RoleMembers members, ProjectScope projectScope, Messages messages) {
+    TrainingPlanCapture(
+            TrainingRepository repository,
+            CurriculumRepository curricula,
+            RosterRows rosterRows,
+            RoleMembers members,
+            ProjectScope projectScope,
+            Messages messages) {
         this.repository = repository;
         this.curricula = curricula;
         this.rosterRows = rosterRows;
@@ -54,10 +59,16 @@ class TrainingPlanCapture extends FormTaskListener {
     @Override
     protected void prefill(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
-        task.setVariableLocal(ROWS, JsonRows.of(repository.roster(projectCode).stream()
-            .map(TrainingPlanCapture::prefill).toList()));
-        task.setVariableLocal(CURRICULA, JsonRows.of(curricula.curricula(projectCode).stream()
-            .map(TrainingPlanCapture::prefill).toList()));
+        task.setVariableLocal(
+                ROWS,
+                JsonRows.of(repository.roster(projectCode).stream()
+                        .map(TrainingPlanCapture::prefill)
+                        .toList()));
+        task.setVariableLocal(
+                CURRICULA,
+                JsonRows.of(curricula.curricula(projectCode).stream()
+                        .map(TrainingPlanCapture::prefill)
+                        .toList()));
         task.setVariableLocal(LOGINS, JsonRows.of(members.choices(Roles.WORKING, null)));
     }
 
@@ -68,7 +79,8 @@ class TrainingPlanCapture extends FormTaskListener {
         List<String> problems = new ArrayList<>();
         List<Trainee> roster = rosterRows.roster(JsonRows.read(TaskForms.submitted(task, ROWS)), problems);
         Checked<List<CurriculumRepository.Curriculum>> planned = TrainingRules.curricula(
-            JsonRows.read(TaskForms.submitted(task, CURRICULA)), projectScope.project(projectCode).trainingPassMark());
+                JsonRows.read(TaskForms.submitted(task, CURRICULA)),
+                projectScope.project(projectCode).trainingPassMark());
         planned.problems().forEach(p -> problems.add(p.text(messages)));
         if (problems.isEmpty()) {
             TrainingRules.fit(roster, planned.value()).forEach(p -> problems.add(p.text(messages)));

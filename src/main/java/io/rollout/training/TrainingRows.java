@@ -42,7 +42,8 @@ class TrainingRows {
      *
      * @param attendedRequired true for files (the column must say yes or no); a form checkbox is false when unticked
      */
-    TrainingRepository.Session session(FormRow row, String employeeId, boolean attendedRequired, List<String> problems) {
+    TrainingRepository.Session session(
+            FormRow row, String employeeId, boolean attendedRequired, List<String> problems) {
         int before = problems.size();
         String course = text(row, "course", MAX_COURSE, true, problems);
         LocalDate date = null;
@@ -62,7 +63,8 @@ class TrainingRows {
             problems.add(messages.get("training.row.scoreWithoutAttendance", row.number(), employeeId));
         }
         return problems.size() == before
-            ? new TrainingRepository.Session(employeeId, course, date, attended, score) : null;
+                ? new TrainingRepository.Session(employeeId, course, date, attended, score)
+                : null;
     }
 
     private Boolean attended(FormRow row, boolean required, List<String> problems) {

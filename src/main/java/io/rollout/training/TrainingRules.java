@@ -53,12 +53,10 @@ final class TrainingRules {
      * @param trainer   whether a user may give a session: a user of group {@code trainer} or a seed user of the roster
      * @param makeUp    make-up sessions (added, at least one) rather than the plan (replaced, one per curriculum)
      */
-    record SessionContext(Map<String, CurriculumRepository.Curriculum> curricula, Predicate<String> trainer,
-                          boolean makeUp) {
-    }
+    record SessionContext(
+            Map<String, CurriculumRepository.Curriculum> curricula, Predicate<String> trainer, boolean makeUp) {}
 
-    private TrainingRules() {
-    }
+    private TrainingRules() {}
 
     /** Checks the sessions of the plan or of the make-up schedule; blank rows are skipped. */
     static Checked<List<CurriculumRepository.Session>> sessions(List<FormRow> rows, SessionContext context) {
@@ -77,10 +75,12 @@ final class TrainingRules {
                 problems.add(new Problem("training.session.noMakeUp"));
             }
         } else {
-            Set<String> planned = sessions.stream().map(CurriculumRepository.Session::curriculumId)
-                .collect(Collectors.toSet());
-            context.curricula().values().stream().filter(c -> !planned.contains(c.id()))
-                .forEach(c -> problems.add(new Problem("training.session.curriculumWithout", c.name())));
+            Set<String> planned = sessions.stream()
+                    .map(CurriculumRepository.Session::curriculumId)
+                    .collect(Collectors.toSet());
+            context.curricula().values().stream()
+                    .filter(c -> !planned.contains(c.id()))
+                    .forEach(c -> problems.add(new Problem("training.session.curriculumWithout", c.name())));
         }
         return Checked.of(List.copyOf(sessions), problems);
     }
@@ -89,12 +89,16 @@ final class TrainingRules {
     private static CurriculumRepository.Session session(FormRow row, SessionContext context, List<Problem> problems) {
         int before = problems.size();
         String name = row.text("curriculum");
-        CurriculumRepository.Curriculum curriculum = name == null ? null : context.curricula().get(name);
+        CurriculumRepository.Curriculum curriculum =
+                name == null ? null : context.curricula().get(name);
         if (name == null) {
             problems.add(required(row, "curriculumName"));
         } else if (curriculum == null) {
-            problems.add(new Problem("training.session.unknownCurriculum", row.number(), name,
-                String.join(", ", context.curricula().keySet())));
+            problems.add(new Problem(
+                    "training.session.unknownCurriculum",
+                    row.number(),
+                    name,
+                    String.join(", ", context.curricula().keySet())));
         }
         String kind = row.text("kind");
         if (kind == null) {
@@ -115,8 +119,10 @@ final class TrainingRules {
         if (video != null && !isWebAddress(video)) {
             problems.add(new Problem("training.session.videoLink", row.number(), video));
         }
-        return problems.size() > before ? null : new CurriculumRepository.Session(null, curriculum.id(), kind, topic,
-            trainer, date, manual, video, context.makeUp());
+        return problems.size() > before
+                ? null
+                : new CurriculumRepository.Session(
+                        null, curriculum.id(), kind, topic, trainer, date, manual, video, context.makeUp());
     }
 
     private static LocalDate date(FormRow row, List<Problem> problems) {
@@ -137,8 +143,9 @@ final class TrainingRules {
     static boolean isWebAddress(String text) {
         try {
             URI uri = new URI(text);
-            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
-                || "https".equalsIgnoreCase(uri.getScheme())) && text.length() <= MAX_LINK;
+            return uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && text.length() <= MAX_LINK;
         } catch (URISyntaxException e) {
             return false;
         }
@@ -178,7 +185,8 @@ final class TrainingRules {
                 problems.add(new Problem("training.curriculum.duplicateId", row.number(), curriculumId));
                 continue;
             }
-            planned.add(new CurriculumRepository.Curriculum(curriculumId, name, role, department, passMark, description));
+            planned.add(
+                    new CurriculumRepository.Curriculum(curriculumId, name, role, department, passMark, description));
         }
         return Checked.of(List.copyOf(planned), problems);
     }
@@ -188,8 +196,8 @@ final class TrainingRules {
         if (name == null) {
             problems.add(required(row, "curriculumName"));
         } else if (name.length() > TrainingRows.MAX_COURSE) {
-            problems.add(new Problem("training.row.tooLong", row.number(), label("curriculumName"),
-                TrainingRows.MAX_COURSE));
+            problems.add(new Problem(
+                    "training.row.tooLong", row.number(), label("curriculumName"), TrainingRows.MAX_COURSE));
         } else if (!names.add(name)) {
             problems.add(new Problem("training.curriculum.duplicateName", row.number(), name));
         }
@@ -201,8 +209,8 @@ final class TrainingRules {
         if (role == null) {
             problems.add(required(row, "role"));
         } else if (!scopes.add(role + "|" + department)) {
-            problems.add(new Problem("training.curriculum.duplicateScope", row.number(), role,
-                department == null ? "-" : department));
+            problems.add(new Problem(
+                    "training.curriculum.duplicateScope", row.number(), role, department == null ? "-" : department));
         }
     }
 
@@ -231,15 +239,17 @@ final class TrainingRules {
             return List.of(new Problem("training.curriculum.none"));
         }
         List<Problem> problems = new ArrayList<>();
-        List<TrainingCompletionRule.Curriculum> forRule = planned.stream()
-            .map(CurriculumRepository.Curriculum::forRule).toList();
+        List<TrainingCompletionRule.Curriculum> forRule =
+                planned.stream().map(CurriculumRepository.Curriculum::forRule).toList();
         Set<String> rolesWithout = new LinkedHashSet<>();
-        roster.stream().filter(t -> TrainingCompletionRule.curriculumOf(t, forRule).isEmpty())
-            .forEach(t -> rolesWithout.add(t.role() + (t.department() == null ? "" : " (" + t.department() + ")")));
+        roster.stream()
+                .filter(t -> TrainingCompletionRule.curriculumOf(t, forRule).isEmpty())
+                .forEach(t -> rolesWithout.add(t.role() + (t.department() == null ? "" : " (" + t.department() + ")")));
         rolesWithout.forEach(r -> problems.add(new Problem("training.curriculum.missingForRole", r)));
         Set<String> roles = new HashSet<>(roster.stream().map(Trainee::role).toList());
-        planned.stream().filter(c -> !roles.contains(c.role()))
-            .forEach(c -> problems.add(new Problem("training.curriculum.roleNotOnRoster", c.name(), c.role())));
+        planned.stream()
+                .filter(c -> !roles.contains(c.role()))
+                .forEach(c -> problems.add(new Problem("training.curriculum.roleNotOnRoster", c.name(), c.role())));
         return problems;
     }
 
@@ -254,18 +264,18 @@ final class TrainingRules {
         if (employeeId == null) {
             return required(row, "employeeId");
         }
-        return roster.contains(employeeId) ? null
-            : new Problem("training.row.notInRoster", row.number(), employeeId);
+        return roster.contains(employeeId) ? null : new Problem("training.row.notInRoster", row.number(), employeeId);
     }
 
     /** The problem of an attendance row's course, if any: it is not a curriculum of the project. */
     static Problem course(FormRow row, String course, Collection<String> courses) {
-        return courses.contains(course) ? null
-            : new Problem("training.row.unknownCourse", row.number(), course, String.join(", ", courses));
+        return courses.contains(course)
+                ? null
+                : new Problem("training.row.unknownCourse", row.number(), course, String.join(", ", courses));
     }
 
-    private static String text(FormRow row, String key, String field, int max, boolean required,
-                               List<Problem> problems) {
+    private static String text(
+            FormRow row, String key, String field, int max, boolean required, List<Problem> problems) {
         String value = row.text(key);
         if (value == null && required) {
             problems.add(required(row, field));

@@ -24,12 +24,13 @@ public class TrainingStatus {
 
     /** Coverage of one role: planned people and those trained with a passing assessment, as the check counts them. */
     @NamedInterface("readiness")
-    public record RoleCoverage(String role, int trained, int planned) {
-    }
+    public record RoleCoverage(String role, int trained, int planned) {}
 
     /** Training coverage per role of the roster today, counted by the rule of the training completion check. */
     public List<RoleCoverage> coverage(String projectCode) {
-        return coverage.of(projectCode).roles().stream().map(r -> new RoleCoverage(r.role(), r.trained(), r.planned())).toList();
+        return coverage.of(projectCode).roles().stream()
+                .map(r -> new RoleCoverage(r.role(), r.trained(), r.planned()))
+                .toList();
     }
 
     /** True when the latest training completion check of the project passed; false when it failed or never ran. */
@@ -47,9 +48,11 @@ public class TrainingStatus {
 
     /** The logins of roster people trained and passed in their curriculum (internal administrators, accounts). */
     public java.util.Set<String> trainedLogins(String projectCode) {
-        return coverage.of(projectCode).trainees().stream().filter(TrainingCompletionRule.TraineeStatus::trained)
-            .map(s -> s.trainee().userId()).filter(java.util.Objects::nonNull)
-            .collect(java.util.stream.Collectors.toSet());
+        return coverage.of(projectCode).trainees().stream()
+                .filter(TrainingCompletionRule.TraineeStatus::trained)
+                .map(s -> s.trainee().userId())
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -59,8 +62,8 @@ public class TrainingStatus {
      * IT says with it who may administer a module and why someone may not.
      */
     @NamedInterface("readiness")
-    public record Standing(String userId, String name, String curriculum, Integer bestScore, Integer passMark,
-                           String gap) {
+    public record Standing(
+            String userId, String name, String curriculum, Integer bestScore, Integer passMark, String gap) {
 
         public boolean trained() {
             return gap == null;
@@ -70,9 +73,17 @@ public class TrainingStatus {
     /** The standing of every roster person with a login, by login. */
     public java.util.Map<String, Standing> standings(String projectCode) {
         java.util.Map<String, Standing> standings = new java.util.LinkedHashMap<>();
-        coverage.of(projectCode).trainees().stream().filter(s -> s.trainee().userId() != null).forEach(s ->
-            standings.put(s.trainee().userId(), new Standing(s.trainee().userId(), s.trainee().name(), s.curriculum(),
-                s.bestScore(), s.passMark(), s.gap() == null ? null : s.gap().name())));
+        coverage.of(projectCode).trainees().stream()
+                .filter(s -> s.trainee().userId() != null)
+                .forEach(s -> standings.put(
+                        s.trainee().userId(),
+                        new Standing(
+                                s.trainee().userId(),
+                                s.trainee().name(),
+                                s.curriculum(),
+                                s.bestScore(),
+                                s.passMark(),
+                                s.gap() == null ? null : s.gap().name())));
         return standings;
     }
 }

@@ -29,16 +29,20 @@ public class TrainingTasks {
 
     /** The date of the project's last session (make-up sessions included), e.g. {@code 2026-05-20}. */
     public String sessionsUntil(String projectCode) {
-        return curricula.sessions(projectCode).stream().map(CurriculumRepository.Session::date)
-            .max(java.time.LocalDate::compareTo).map(Dates::date).orElse("");
+        return curricula.sessions(projectCode).stream()
+                .map(CurriculumRepository.Session::date)
+                .max(java.time.LocalDate::compareTo)
+                .map(Dates::date)
+                .orElse("");
     }
 
     /** The roles whose share of trained people is below the project's target, as the check counts them. */
     public String rolesBelowTarget(String projectCode) {
         TrainingCompletionRule.Input input = coverage.input(projectCode);
         String roles = coverage.of(projectCode).roles().stream()
-            .filter(r -> r.trained() * 100L < (long) input.target() * r.planned())
-            .map(TrainingCompletionRule.RoleCoverage::role).collect(Collectors.joining(", "));
+                .filter(r -> r.trained() * 100L < (long) input.target() * r.planned())
+                .map(TrainingCompletionRule.RoleCoverage::role)
+                .collect(Collectors.joining(", "));
         return roles.isEmpty() ? messages.forRecord("training.roles.none") : roles;
     }
 }

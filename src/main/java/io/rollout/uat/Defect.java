@@ -5,8 +5,16 @@ package io.rollout.uat;
  * developer, {@code fixed} when the developer fixed it, {@code closed} when the next passing result of its test
  * case verified the fix.
  */
-record Defect(long id, String caseId, int round, String severity, String description, String status, String module,
-              String assignee, int reopenCount) {
+record Defect(
+        long id,
+        String caseId,
+        int round,
+        String severity,
+        String description,
+        String status,
+        String module,
+        String assignee,
+        int reopenCount) {
 
     static final String OPEN = "open";
     static final String FIXED = "fixed";

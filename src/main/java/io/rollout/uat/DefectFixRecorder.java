@@ -39,14 +39,19 @@ class DefectFixRecorder extends FormTaskListener {
     @Override
     protected void prefill(DelegateTask task) {
         Map<Long, Defect> open = open(task);
-        task.setVariableLocal(DefectTriage.DETAILS, JsonRows.of(open.values().stream().map(labels::details).toList()));
-        task.setVariableLocal(ROWS, JsonRows.of(open.values().stream().map(DefectFixRecorder::prefill).toList()));
+        task.setVariableLocal(
+                DefectTriage.DETAILS,
+                JsonRows.of(open.values().stream().map(labels::details).toList()));
+        task.setVariableLocal(
+                ROWS,
+                JsonRows.of(
+                        open.values().stream().map(DefectFixRecorder::prefill).toList()));
     }
 
     @Override
     protected void complete(DelegateTask task) {
-        Checked<Map<Long, String>> fixes = UatRules.fixes(JsonRows.read(TaskForms.submitted(task, ROWS)), open(task),
-            ProcessVariables.string(task, "developer"));
+        Checked<Map<Long, String>> fixes = UatRules.fixes(
+                JsonRows.read(TaskForms.submitted(task, ROWS)), open(task), ProcessVariables.string(task, "developer"));
         if (!fixes.valid()) {
             throw Problem.reject(messages, fixes.problems());
         }
@@ -59,8 +64,8 @@ class DefectFixRecorder extends FormTaskListener {
     private Map<Long, Defect> open(DelegateTask task) {
         String developer = ProcessVariables.string(task, "developer");
         return repository.defects(ProcessVariables.projectCode(task), Defect.OPEN).stream()
-            .filter(d -> developer == null || developer.equals(d.assignee()))
-            .collect(Collectors.toMap(Defect::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .filter(d -> developer == null || developer.equals(d.assignee()))
+                .collect(Collectors.toMap(Defect::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
     private static Map<String, Object> prefill(Defect d) {

@@ -48,15 +48,20 @@ class DefectTriage extends FormTaskListener {
     @Override
     protected void prefill(DelegateTask task) {
         Map<Long, Defect> open = open(task);
-        task.setVariableLocal(DETAILS, JsonRows.of(open.values().stream().map(labels::details).toList()));
-        task.setVariableLocal(ROWS, JsonRows.of(open.values().stream().map(DefectTriage::prefill).toList()));
+        task.setVariableLocal(
+                DETAILS, JsonRows.of(open.values().stream().map(labels::details).toList()));
+        task.setVariableLocal(
+                ROWS,
+                JsonRows.of(open.values().stream().map(DefectTriage::prefill).toList()));
         task.setVariableLocal(DEVELOPERS, JsonRows.of(members.choices(List.of(Roles.DEVELOPER), null)));
     }
 
     @Override
     protected void complete(DelegateTask task) {
-        Checked<Map<Long, Assignment>> triage = UatRules.triage(JsonRows.read(TaskForms.submitted(task, ROWS)),
-            open(task), developer -> members.isIn(developer, Roles.DEVELOPER));
+        Checked<Map<Long, Assignment>> triage = UatRules.triage(
+                JsonRows.read(TaskForms.submitted(task, ROWS)),
+                open(task),
+                developer -> members.isIn(developer, Roles.DEVELOPER));
         if (!triage.valid()) {
             throw Problem.reject(messages, triage.problems());
         }
@@ -66,7 +71,7 @@ class DefectTriage extends FormTaskListener {
 
     private Map<Long, Defect> open(DelegateTask task) {
         return repository.defects(ProcessVariables.projectCode(task), Defect.OPEN).stream()
-            .collect(Collectors.toMap(Defect::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(Defect::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
     private static Map<String, Object> prefill(Defect d) {

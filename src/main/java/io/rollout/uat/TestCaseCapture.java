@@ -41,15 +41,16 @@ class TestCaseCapture extends FormTaskListener {
     protected void prefill(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         List<TestCase> cases = repository.testCases(projectCode);
-        task.setVariableLocal(ROWS, JsonRows.of(cases.stream().map(TestCaseCapture::row).toList()));
+        task.setVariableLocal(
+                ROWS, JsonRows.of(cases.stream().map(TestCaseCapture::row).toList()));
         task.setVariableLocal(REQUIREMENTS, JsonRows.of(requirements(projectCode, cases)));
     }
 
     @Override
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
-        TestCaseRows.Result result = validator.validate(JsonRows.read(TaskForms.submitted(task, ROWS)),
-            repository.requirementIds(projectCode));
+        TestCaseRows.Result result = validator.validate(
+                JsonRows.read(TaskForms.submitted(task, ROWS)), repository.requirementIds(projectCode));
         FormInput.refuseIfAny(result.problems());
         repository.saveTestCases(projectCode, result.cases(), TaskForms.currentUser(task));
     }
@@ -69,16 +70,19 @@ class TestCaseCapture extends FormTaskListener {
 
     private List<Map<String, Object>> requirements(String projectCode, List<TestCase> cases) {
         Map<String, List<String>> covering = new TreeMap<>();
-        cases.forEach(c -> c.requirementIds().forEach(id -> covering.computeIfAbsent(id, k -> new ArrayList<>())
-            .add(c.caseId())));
-        return repository.requirements(projectCode).stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", r.id());
-            row.put("title", r.title());
-            row.put("priority", r.priority());
-            row.put("department", names.department(r.department()));
-            row.put("cases", String.join(", ", covering.getOrDefault(r.id(), List.of("-"))));
-            return row;
-        }).toList();
+        cases.forEach(c -> c.requirementIds()
+                .forEach(id ->
+                        covering.computeIfAbsent(id, k -> new ArrayList<>()).add(c.caseId())));
+        return repository.requirements(projectCode).stream()
+                .map(r -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", r.id());
+                    row.put("title", r.title());
+                    row.put("priority", r.priority());
+                    row.put("department", names.department(r.department()));
+                    row.put("cases", String.join(", ", covering.getOrDefault(r.id(), List.of("-"))));
+                    return row;
+                })
+                .toList();
     }
 }

@@ -23,13 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class TestCaseImport {
 
     static final Map<String, String> COLUMNS = Map.ofEntries(
-        Map.entry("caseId", "caseId"), Map.entry("用例编号", "caseId"),
-        Map.entry("title", "title"), Map.entry("用例名称", "title"),
-        Map.entry("requirementIds", "requirementIds"), Map.entry("覆盖需求", "requirementIds"),
-        Map.entry("steps", "steps"), Map.entry("步骤", "steps"),
-        Map.entry("expectedResult", "expectedResult"), Map.entry("预期结果", "expectedResult"),
-        Map.entry("module", "module"), Map.entry("模块", "module"),
-        Map.entry("priority", "priority"), Map.entry("优先级", "priority"));
+            Map.entry("caseId", "caseId"), Map.entry("用例编号", "caseId"),
+            Map.entry("title", "title"), Map.entry("用例名称", "title"),
+            Map.entry("requirementIds", "requirementIds"), Map.entry("覆盖需求", "requirementIds"),
+            Map.entry("steps", "steps"), Map.entry("步骤", "steps"),
+            Map.entry("expectedResult", "expectedResult"), Map.entry("预期结果", "expectedResult"),
+            Map.entry("module", "module"), Map.entry("模块", "module"),
+            Map.entry("priority", "priority"), Map.entry("优先级", "priority"));
 
     private final UatRepository repository;
     private final TestCaseRows validator;

@@ -74,8 +74,11 @@ class TestCaseRows {
         if (text == null) {
             return List.of();
         }
-        return Arrays.stream(text.split("[,;，；、\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).distinct()
-            .toList();
+        return Arrays.stream(text.split("[,;，；、\\s]+"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private String priority(FormRow row, List<String> problems) {
@@ -86,8 +89,8 @@ class TestCaseRows {
         }
         String normalised = PRIORITY_ALIASES.getOrDefault(value, value.toLowerCase(Locale.ROOT));
         if (!TestCase.PRIORITIES.contains(normalised)) {
-            problems.add(messages.get("form.row.choice", row.number(), label("priority"),
-                String.join("/", TestCase.PRIORITIES), value));
+            problems.add(messages.get(
+                    "form.row.choice", row.number(), label("priority"), String.join("/", TestCase.PRIORITIES), value));
             return null;
         }
         return normalised;
@@ -120,6 +123,5 @@ class TestCaseRows {
     }
 
     /** Valid cases when {@code problems} is empty. */
-    record Result(List<TestCase> cases, List<String> problems) {
-    }
+    record Result(List<TestCase> cases, List<String> problems) {}
 }

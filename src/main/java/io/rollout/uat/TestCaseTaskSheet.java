@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TestCaseTaskSheet implements TaskSheet {
 
-    static final List<SheetColumn> COLUMNS = SheetColumn.of(List.of("caseId", "title", "requirementIds", "module",
-        "priority", "steps", "expectedResult"), TestCaseImport.COLUMNS, Map.of());
+    static final List<SheetColumn> COLUMNS = SheetColumn.of(
+            List.of("caseId", "title", "requirementIds", "module", "priority", "steps", "expectedResult"),
+            TestCaseImport.COLUMNS,
+            Map.of());
 
     private final TestCaseImport importer;
 
@@ -49,7 +51,7 @@ class TestCaseTaskSheet implements TaskSheet {
     public Upload read(SheetTask task, byte[] file) {
         TestCaseRows.Result result = importer.read(task.projectCode(), new ByteArrayInputStream(file));
         return result.problems().isEmpty()
-            ? Upload.of(result.cases().stream().map(TestCaseCapture::row).toList(), 0)
-            : Upload.refused(result.problems());
+                ? Upload.of(result.cases().stream().map(TestCaseCapture::row).toList(), 0)
+                : Upload.refused(result.problems());
     }
 }

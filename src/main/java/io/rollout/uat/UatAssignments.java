@@ -25,13 +25,16 @@ public class UatAssignments {
 
     /** The key users who test cases of the round, one execution task each, sorted. */
     public List<String> testers(String projectCode, int round) {
-        return List.copyOf(new TreeSet<>(repository.roundTesters(projectCode, round).values()));
+        return List.copyOf(
+                new TreeSet<>(repository.roundTesters(projectCode, round).values()));
     }
 
     /** The developers open defects are assigned to, one fix task each, sorted. */
     public List<String> developers(String projectCode) {
-        return List.copyOf(new TreeSet<>(repository.defects(projectCode, Defect.OPEN).stream().map(Defect::assignee)
-            .filter(a -> a != null).toList()));
+        return List.copyOf(new TreeSet<>(repository.defects(projectCode, Defect.OPEN).stream()
+                .map(Defect::assignee)
+                .filter(a -> a != null)
+                .toList()));
     }
 
     /** The number of the round the next plan makes: one more than the last planned round, 1 before any. */

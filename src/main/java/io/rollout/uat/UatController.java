@@ -35,12 +35,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UatController {
 
-    static final List<String> READERS = List.of(Roles.PMO, Roles.KEY_USER, Roles.CONSULTANT, Roles.DEVELOPER,
-        Roles.BUSINESS_OWNER, Roles.STEERING_COMMITTEE, Roles.AUDITOR);
-    static final List<String> COLUMNS = List.of("requirement", "title", "priority", "department", "covered", "case",
-        "caseTitle", "latestResult", "round", "tester", "defect", "severity", "status", "developer", "reopened");
-    static final MediaType XLSX = MediaType.parseMediaType(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final List<String> READERS = List.of(
+            Roles.PMO,
+            Roles.KEY_USER,
+            Roles.CONSULTANT,
+            Roles.DEVELOPER,
+            Roles.BUSINESS_OWNER,
+            Roles.STEERING_COMMITTEE,
+            Roles.AUDITOR);
+    static final List<String> COLUMNS = List.of(
+            "requirement",
+            "title",
+            "priority",
+            "department",
+            "covered",
+            "case",
+            "caseTitle",
+            "latestResult",
+            "round",
+            "tester",
+            "defect",
+            "severity",
+            "status",
+            "developer",
+            "reopened");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final UatTraceability traceability;
     private final UatRepository repository;
@@ -69,14 +89,17 @@ class UatController {
                 printer.printRecord(row.stream().map(CsvCells::safe).toList());
             }
         }
-        return download(out.toString().getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv",
-            StandardCharsets.UTF_8), code + "-uat-traceability.csv");
+        return download(
+                out.toString().getBytes(StandardCharsets.UTF_8),
+                new MediaType("text", "csv", StandardCharsets.UTF_8),
+                code + "-uat-traceability.csv");
     }
 
     @GetMapping("/api/projects/{code}/uat/traceability.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable String code) throws IOException {
         requireProject(code);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Traceability");
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
@@ -105,31 +128,60 @@ class UatController {
     @GetMapping("/api/projects/{code}/uat/defects")
     List<Map<String, Object>> defects(@PathVariable String code) {
         requireProject(code);
-        return repository.defects(code).stream().map(d -> Map.<String, Object>of("id", d.id(), "caseId", d.caseId(),
-            "round", d.round(), "severity", d.severity(), "status", d.status(),
-            "module", d.module() == null ? "" : d.module(), "assignee", d.assignee() == null ? "" : d.assignee(),
-            "description", d.description(), "reopenCount", d.reopenCount(), "history", repository.events(d.id())))
-            .toList();
+        return repository.defects(code).stream()
+                .map(d -> Map.<String, Object>of(
+                        "id",
+                        d.id(),
+                        "caseId",
+                        d.caseId(),
+                        "round",
+                        d.round(),
+                        "severity",
+                        d.severity(),
+                        "status",
+                        d.status(),
+                        "module",
+                        d.module() == null ? "" : d.module(),
+                        "assignee",
+                        d.assignee() == null ? "" : d.assignee(),
+                        "description",
+                        d.description(),
+                        "reopenCount",
+                        d.reopenCount(),
+                        "history",
+                        repository.events(d.id())))
+                .toList();
     }
 
     // one row per requirement x case x defect; a requirement without a case, or a case without defect, once
     private List<List<String>> rows(String code) {
         List<List<String>> rows = new ArrayList<>();
         for (UatTraceability.Trace t : traceability.of(code)) {
-            List<String> requirement = List.of(t.requirementId(), nz(t.title()), nz(t.priority()), nz(t.department()),
-                t.covered() ? "yes" : "no");
+            List<String> requirement = List.of(
+                    t.requirementId(), nz(t.title()), nz(t.priority()), nz(t.department()), t.covered() ? "yes" : "no");
             if (t.cases().isEmpty()) {
                 rows.add(row(requirement, List.of("", "", "", "", ""), List.of("", "", "", "", "")));
             }
             for (UatTraceability.TracedCase c : t.cases()) {
-                List<String> tested = List.of(c.caseId(), nz(c.title()), nz(c.latestResult()),
-                    c.round() == null ? "" : String.valueOf(c.round()), nz(c.tester()));
+                List<String> tested = List.of(
+                        c.caseId(),
+                        nz(c.title()),
+                        nz(c.latestResult()),
+                        c.round() == null ? "" : String.valueOf(c.round()),
+                        nz(c.tester()));
                 if (c.defects().isEmpty()) {
                     rows.add(row(requirement, tested, List.of("", "", "", "", "")));
                 }
                 for (UatTraceability.TracedDefect d : c.defects()) {
-                    rows.add(row(requirement, tested, List.of("#" + d.id(), d.severity(), d.status(), nz(d.assignee()),
-                        String.valueOf(d.reopenCount()))));
+                    rows.add(row(
+                            requirement,
+                            tested,
+                            List.of(
+                                    "#" + d.id(),
+                                    d.severity(),
+                                    d.status(),
+                                    nz(d.assignee()),
+                                    String.valueOf(d.reopenCount()))));
                 }
             }
         }
@@ -154,7 +206,8 @@ class UatController {
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
-        headers.setContentDisposition(ContentDisposition.attachment().filename(fileName).build());
+        headers.setContentDisposition(
+                ContentDisposition.attachment().filename(fileName).build());
         return new ResponseEntity<>(body, headers, HttpStatus.OK);
     }
 }

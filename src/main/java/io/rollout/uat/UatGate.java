@@ -30,15 +30,21 @@ class UatGate extends GateDelegate<UatGateRule.Input, UatGateRule.Outcome> {
 
     @Override
     protected UatGateRule.Input load(String projectCode, DelegateExecution execution) {
-        return repository.gateInput(projectCode, projectScope.project(projectCode).uatPassTarget());
+        return repository.gateInput(
+                projectCode, projectScope.project(projectCode).uatPassTarget());
     }
 
     @Override
     protected List<Decision> decisions(Run<UatGateRule.Input, UatGateRule.Outcome> run) {
         UatGateRule.Input input = run.input();
         UatGateRule.Outcome outcome = run.outcome();
-        String inputs = text("uat.gate.inputs", outcome.passedCases(), outcome.totalCases(), input.passTarget(),
-            input.mustRequirements().size(), input.defects().size());
+        String inputs = text(
+                "uat.gate.inputs",
+                outcome.passedCases(),
+                outcome.totalCases(),
+                input.passTarget(),
+                input.mustRequirements().size(),
+                input.defects().size());
         String subject = text("uat.gate.subject", String.valueOf(run.execution().getVariable("uatRound")));
         return List.of(decision(run, subject, inputs));
     }

@@ -28,8 +28,7 @@ final class UatGateRule implements GateRule<UatGateRule.Input, UatGateRule.Outco
      * @param cases            every test case of the project with its latest result
      * @param defects          the defects that are not closed
      */
-    record Input(int passTarget, List<String> mustRequirements, List<CaseStatus> cases, List<Defect> defects) {
-    }
+    record Input(int passTarget, List<String> mustRequirements, List<CaseStatus> cases, List<Defect> defects) {}
 
     /** A test case, the requirements it covers and its latest result ({@code null} when never run). */
     record CaseStatus(String caseId, Set<String> requirementIds, String latestResult) {
@@ -40,8 +39,7 @@ final class UatGateRule implements GateRule<UatGateRule.Input, UatGateRule.Outco
     }
 
     /** The decision, with the counts behind the pass rate. */
-    record Outcome(boolean passed, List<Finding> findings, int passedCases, int totalCases) implements GateOutcome {
-    }
+    record Outcome(boolean passed, List<Finding> findings, int passedCases, int totalCases) implements GateOutcome {}
 
     @Override
     public Outcome decide(Input input) {
@@ -50,7 +48,8 @@ final class UatGateRule implements GateRule<UatGateRule.Input, UatGateRule.Outco
         List<String> notPassed = new ArrayList<>();
         for (String requirement : input.mustRequirements()) {
             List<CaseStatus> covering = input.cases().stream()
-                .filter(c -> c.requirementIds().contains(requirement)).toList();
+                    .filter(c -> c.requirementIds().contains(requirement))
+                    .toList();
             if (covering.isEmpty()) {
                 withoutCase.add(requirement);
             } else if (covering.stream().noneMatch(CaseStatus::passed)) {
@@ -73,13 +72,16 @@ final class UatGateRule implements GateRule<UatGateRule.Input, UatGateRule.Outco
         }
 
         input.defects().stream()
-            .filter(d -> BLOCKING_SEVERITIES.contains(d.severity()))
-            .filter(d -> Defect.OPEN.equals(d.status()) || Defect.FIXED.equals(d.status()))
-            .sorted(Comparator.comparingLong(Defect::id))
-            .forEach(d -> findings.add(new Finding(
-                (Defect.OPEN.equals(d.status()) ? "uat.gate.defect.open" : "uat.gate.defect.unverified")
-                    + (d.assignee() == null ? "" : ".assigned"),
-                String.valueOf(d.id()), d.caseId(), d.severity(), d.assignee())));
+                .filter(d -> BLOCKING_SEVERITIES.contains(d.severity()))
+                .filter(d -> Defect.OPEN.equals(d.status()) || Defect.FIXED.equals(d.status()))
+                .sorted(Comparator.comparingLong(Defect::id))
+                .forEach(d -> findings.add(new Finding(
+                        (Defect.OPEN.equals(d.status()) ? "uat.gate.defect.open" : "uat.gate.defect.unverified")
+                                + (d.assignee() == null ? "" : ".assigned"),
+                        String.valueOf(d.id()),
+                        d.caseId(),
+                        d.severity(),
+                        d.assignee())));
 
         return new Outcome(findings.isEmpty(), List.copyOf(findings), passed, total);
     }

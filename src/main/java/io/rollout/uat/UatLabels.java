@@ -27,8 +27,10 @@ class UatLabels {
         if (latest == null) {
             return messages.forRecord("uat.lastResult.none");
         }
-        return messages.forRecord(retest ? "uat.lastResult.retest" : "uat.lastResult",
-            messages.forRecord("uat.result." + latest.result()), latest.round());
+        return messages.forRecord(
+                retest ? "uat.lastResult.retest" : "uat.lastResult",
+                messages.forRecord("uat.result." + latest.result()),
+                latest.round());
     }
 
     String severity(String severity) {
@@ -50,8 +52,11 @@ class UatLabels {
         row.put("module", module(d.module()));
         row.put("severity", severity(d.severity()));
         row.put("round", d.round());
-        row.put("description", d.reopenCount() > 0
-            ? messages.forRecord("uat.defect.reopened", d.description(), d.reopenCount()) : d.description());
+        row.put(
+                "description",
+                d.reopenCount() > 0
+                        ? messages.forRecord("uat.defect.reopened", d.description(), d.reopenCount())
+                        : d.description());
         return row;
     }
 }

@@ -48,28 +48,34 @@ class UatRoundPlanner extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         Map<String, UatRepository.LatestResult> latest = repository.latestResultDetails(projectCode);
         Map<String, String> testers = repository.lastTesters(projectCode);
-        Set<String> toRetest = repository.defects(projectCode, Defect.FIXED).stream().map(Defect::caseId)
-            .collect(Collectors.toSet());
-        task.setVariableLocal(ROWS, JsonRows.of(repository.testCases(projectCode).stream().map(c -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("caseId", c.caseId());
-            row.put("title", c.title());
-            UatRepository.LatestResult last = latest.get(c.caseId());
-            boolean retest = toRetest.contains(c.caseId());
-            row.put("lastResult", labels.lastResult(last, retest));
-            row.put("include", last == null || !UatGateRule.PASS.equals(last.result()) || retest);
-            row.put("tester", testers.get(c.caseId()));
-            return row;
-        }).toList()));
+        Set<String> toRetest = repository.defects(projectCode, Defect.FIXED).stream()
+                .map(Defect::caseId)
+                .collect(Collectors.toSet());
+        task.setVariableLocal(
+                ROWS,
+                JsonRows.of(repository.testCases(projectCode).stream()
+                        .map(c -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("caseId", c.caseId());
+                            row.put("title", c.title());
+                            UatRepository.LatestResult last = latest.get(c.caseId());
+                            boolean retest = toRetest.contains(c.caseId());
+                            row.put("lastResult", labels.lastResult(last, retest));
+                            row.put("include", last == null || !UatGateRule.PASS.equals(last.result()) || retest);
+                            row.put("tester", testers.get(c.caseId()));
+                            return row;
+                        })
+                        .toList()));
         task.setVariableLocal(TESTERS, JsonRows.of(members.choices(List.of(Roles.KEY_USER), null)));
     }
 
     @Override
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
-        Set<String> known = repository.testCases(projectCode).stream().map(TestCase::caseId).collect(Collectors.toSet());
-        Checked<Map<String, String>> plan = UatRules.plan(JsonRows.read(TaskForms.submitted(task, ROWS)), known,
-            tester -> members.isIn(tester, Roles.KEY_USER));
+        Set<String> known =
+                repository.testCases(projectCode).stream().map(TestCase::caseId).collect(Collectors.toSet());
+        Checked<Map<String, String>> plan = UatRules.plan(
+                JsonRows.read(TaskForms.submitted(task, ROWS)), known, tester -> members.isIn(tester, Roles.KEY_USER));
         if (!plan.valid()) {
             throw Problem.reject(messages, plan.problems());
         }

@@ -50,18 +50,27 @@ class UatRoundRecorder extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         Round round = round(task);
         Map<String, UatRepository.LatestResult> latest = repository.latestResultDetails(projectCode);
-        task.setVariableLocal(DETAILS, JsonRows.of(round.mine().stream()
-            .map(id -> details(round.cases().get(id), labels.lastResult(latest.get(id), round.toRetest().contains(id))))
-            .toList()));
-        task.setVariableLocal(ROWS, JsonRows.of(round.mine().stream().map(id -> prefill(round.cases().get(id))).toList()));
+        task.setVariableLocal(
+                DETAILS,
+                JsonRows.of(round.mine().stream()
+                        .map(id -> details(
+                                round.cases().get(id),
+                                labels.lastResult(
+                                        latest.get(id), round.toRetest().contains(id))))
+                        .toList()));
+        task.setVariableLocal(
+                ROWS,
+                JsonRows.of(round.mine().stream()
+                        .map(id -> prefill(round.cases().get(id)))
+                        .toList()));
     }
 
     @Override
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         int round = ProcessVariables.integer(task, "uatRound");
-        Checked<List<Execution>> checked = UatRules.results(JsonRows.read(TaskForms.submitted(task, ROWS)),
-            round(task));
+        Checked<List<Execution>> checked =
+                UatRules.results(JsonRows.read(TaskForms.submitted(task, ROWS)), round(task));
         if (!checked.valid()) {
             throw Problem.reject(messages, checked.problems());
         }
@@ -71,8 +80,8 @@ class UatRoundRecorder extends FormTaskListener {
             if ("fail".equals(e.result())) {
                 repository.reopenFixedDefects(projectCode, e.caseId(), round, e.comment(), user);
                 if (e.severity() != null) {
-                    repository.openDefect(projectCode, e.caseId(), round, e.severity(), e.module(), e.description(),
-                        user);
+                    repository.openDefect(
+                            projectCode, e.caseId(), round, e.severity(), e.module(), e.description(), user);
                 }
             } else if (UatGateRule.PASS.equals(e.result())) {
                 repository.closeFixedDefects(projectCode, e.caseId(), round, user);
@@ -85,12 +94,15 @@ class UatRoundRecorder extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         String tester = ProcessVariables.string(task, "tester");
         Map<String, TestCase> cases = repository.testCases(projectCode).stream()
-            .collect(Collectors.toMap(TestCase::caseId, Function.identity()));
-        Set<String> mine = repository.roundTesters(projectCode, ProcessVariables.integer(task, "uatRound")).entrySet()
-            .stream().filter(e -> e.getValue().equals(tester)).map(Map.Entry::getKey)
-            .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> toRetest = repository.defects(projectCode, Defect.FIXED).stream().map(Defect::caseId)
-            .collect(Collectors.toSet());
+                .collect(Collectors.toMap(TestCase::caseId, Function.identity()));
+        Set<String> mine =
+                repository.roundTesters(projectCode, ProcessVariables.integer(task, "uatRound")).entrySet().stream()
+                        .filter(e -> e.getValue().equals(tester))
+                        .map(Map.Entry::getKey)
+                        .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> toRetest = repository.defects(projectCode, Defect.FIXED).stream()
+                .map(Defect::caseId)
+                .collect(Collectors.toSet());
         return new Round(tester, mine, cases, toRetest);
     }
 

@@ -45,12 +45,10 @@ final class UatRules {
      * @param cases    the project's test cases by id
      * @param toRetest the cases with a fixed defect to retest
      */
-    record Round(String tester, Set<String> mine, Map<String, TestCase> cases, Set<String> toRetest) {
-    }
+    record Round(String tester, Set<String> mine, Map<String, TestCase> cases, Set<String> toRetest) {}
 
     /** A tester's result for one case; severity, module and description describe the defect a failure raises. */
-    record Execution(String caseId, String result, String comment, String severity, String module,
-                     String description) {
+    record Execution(String caseId, String result, String comment, String severity, String module, String description) {
 
         boolean newDefect() {
             return severity != null || description != null;
@@ -58,11 +56,9 @@ final class UatRules {
     }
 
     /** The developer a triaged defect is assigned to, and its severity (with the reason when changed). */
-    record Assignment(String developer, String severity, String reason) {
-    }
+    record Assignment(String developer, String severity, String reason) {}
 
-    private UatRules() {
-    }
+    private UatRules() {}
 
     /**
      * Checks the round plan: the included cases with their testers, by case id.
@@ -108,7 +104,8 @@ final class UatRules {
                 executions.add(execution(row, caseId, round, problems));
             }
         }
-        List<String> missing = round.mine().stream().filter(id -> !seen.contains(id)).toList();
+        List<String> missing =
+                round.mine().stream().filter(id -> !seen.contains(id)).toList();
         if (!missing.isEmpty()) {
             problems.add(new Problem("uat.round.missingCases", String.join(", ", missing)));
         }
@@ -136,9 +133,15 @@ final class UatRules {
     }
 
     private static Execution execution(FormRow row, String caseId, Round round, List<Problem> problems) {
-        String module = row.text("defectModule") == null ? round.cases().get(caseId).module() : row.text("defectModule");
-        Execution e = new Execution(caseId, row.text("result"), row.text("comment"), row.text("defectSeverity"),
-            module, row.text("defectDescription"));
+        String module =
+                row.text("defectModule") == null ? round.cases().get(caseId).module() : row.text("defectModule");
+        Execution e = new Execution(
+                caseId,
+                row.text("result"),
+                row.text("comment"),
+                row.text("defectSeverity"),
+                module,
+                row.text("defectDescription"));
         result(row.number(), e, round.toRetest().contains(caseId), problems);
         tooLong(row.number(), e.description(), "defectDescription", problems);
         tooLong(row.number(), e.comment(), "comment", problems);
@@ -150,7 +153,8 @@ final class UatRules {
         if (e.result() == null) {
             problems.add(new Problem("form.row.required", number, label("result")));
         } else if (!RESULTS.contains(e.result())) {
-            problems.add(new Problem("form.row.choice", number, label("result"), String.join("/", RESULTS), e.result()));
+            problems.add(
+                    new Problem("form.row.choice", number, label("result"), String.join("/", RESULTS), e.result()));
         } else if ("fail".equals(e.result())) {
             if (e.newDefect() || !retest) {
                 defect(number, e, problems);
@@ -166,8 +170,8 @@ final class UatRules {
         if (e.severity() == null) {
             problems.add(new Problem("uat.round.failNeedsDefect", number, e.caseId(), label("defectSeverity")));
         } else if (!SEVERITIES.contains(e.severity())) {
-            problems.add(new Problem("form.row.choice", number, label("defectSeverity"), String.join("/", SEVERITIES),
-                e.severity()));
+            problems.add(new Problem(
+                    "form.row.choice", number, label("defectSeverity"), String.join("/", SEVERITIES), e.severity()));
         }
         if (e.description() == null) {
             problems.add(new Problem("uat.round.failNeedsDefect", number, e.caseId(), label("defectDescription")));
@@ -180,8 +184,8 @@ final class UatRules {
      * @param open      the open defects by id
      * @param developer whether a user is a developer
      */
-    static Checked<Map<Long, Assignment>> triage(List<FormRow> rows, Map<Long, Defect> open,
-                                                 Predicate<String> developer) {
+    static Checked<Map<Long, Assignment>> triage(
+            List<FormRow> rows, Map<Long, Defect> open, Predicate<String> developer) {
         List<Problem> problems = new ArrayList<>();
         Map<Long, Assignment> assignments = new LinkedHashMap<>();
         for (FormRow row : rows) {
@@ -194,13 +198,14 @@ final class UatRules {
                 assignments.put(id, assignment(row, defect, developer, problems));
             }
         }
-        open.keySet().stream().filter(id -> !assignments.containsKey(id))
-            .forEach(id -> problems.add(new Problem("uat.triage.missing", String.valueOf(id))));
+        open.keySet().stream()
+                .filter(id -> !assignments.containsKey(id))
+                .forEach(id -> problems.add(new Problem("uat.triage.missing", String.valueOf(id))));
         return Checked.of(assignments, problems);
     }
 
-    private static Assignment assignment(FormRow row, Defect defect, Predicate<String> developers,
-                                         List<Problem> problems) {
+    private static Assignment assignment(
+            FormRow row, Defect defect, Predicate<String> developers, List<Problem> problems) {
         String id = String.valueOf(defect.id());
         String developer = row.text("developer");
         String severity = row.text("severity") == null ? defect.severity() : row.text("severity");
@@ -211,8 +216,8 @@ final class UatRules {
             problems.add(new Problem("uat.triage.notDeveloper", row.number(), developer));
         }
         if (!SEVERITIES.contains(severity)) {
-            problems.add(new Problem("form.row.choice", row.number(), label("defectSeverity"),
-                String.join("/", SEVERITIES), severity));
+            problems.add(new Problem(
+                    "form.row.choice", row.number(), label("defectSeverity"), String.join("/", SEVERITIES), severity));
         } else if (!severity.equals(defect.severity()) && reason == null) {
             problems.add(new Problem("uat.triage.severityReason", row.number(), id, defect.severity(), severity));
         }
@@ -235,8 +240,11 @@ final class UatRules {
             }
             String note = row.text("fixNote");
             if (!open.containsKey(id)) {
-                problems.add(new Problem(developer == null ? "uat.defect.notOpen" : "uat.defect.notYours", row.number(),
-                    String.valueOf(id), developer));
+                problems.add(new Problem(
+                        developer == null ? "uat.defect.notOpen" : "uat.defect.notYours",
+                        row.number(),
+                        String.valueOf(id),
+                        developer));
             } else if (!row.bool("fixed")) {
                 continue;
             } else if (note == null) {

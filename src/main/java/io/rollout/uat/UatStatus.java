@@ -39,9 +39,9 @@ public class UatStatus {
      */
     public List<String> unclosedDefects(String projectCode, String severity) {
         return repository.defects(projectCode).stream()
-            .filter(d -> severity.equals(d.severity()) && !Defect.CLOSED.equals(d.status()))
-            .map(d -> "#" + d.id() + " " + d.caseId())
-            .toList();
+                .filter(d -> severity.equals(d.severity()) && !Defect.CLOSED.equals(d.status()))
+                .map(d -> "#" + d.id() + " " + d.caseId())
+                .toList();
     }
 
     /** The number of test cases of the project. */

@@ -37,19 +37,24 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AuditorReadOnlyTests {
 
     static final String PASSWORD = "auditor-ro-Secret-2026";
-    static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
-        RequestMethod.DELETE);
+    static final Set<RequestMethod> WRITES =
+            Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -60,7 +65,8 @@ class AuditorReadOnlyTests {
         String code = TestProjects.newCode();
         TestProjects.create(projects, code, List.of("finance"), List.of("finance"), List.of("customers"));
         List<String> checked = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, ?> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, ?> entry :
+                mappings.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             for (String pattern : info.getPatternValues()) {
                 if (!pattern.startsWith("/api/")) {
@@ -74,14 +80,17 @@ class AuditorReadOnlyTests {
                     Set<MediaType> consumes = info.getConsumesCondition().getConsumableMediaTypes();
                     HttpEntity<?> body = body(consumes);
                     int status = rest.withBasicAuth("roauditor", PASSWORD)
-                        .exchange(path, HttpMethod.valueOf(method.name()), body, String.class).getStatusCode().value();
+                            .exchange(path, HttpMethod.valueOf(method.name()), body, String.class)
+                            .getStatusCode()
+                            .value();
                     assertThat(status).as("%s %s", method, path).isEqualTo(403);
                     checked.add(method + " " + pattern);
                 }
             }
         }
-        assertThat(checked).hasSizeGreaterThan(15).contains("POST /api/projects/{code}/change-requests",
-            "POST /api/projects/{code}/cancellation");
+        assertThat(checked)
+                .hasSizeGreaterThan(15)
+                .contains("POST /api/projects/{code}/change-requests", "POST /api/projects/{code}/cancellation");
     }
 
     @Test
@@ -90,24 +99,36 @@ class AuditorReadOnlyTests {
         String code = TestProjects.newCode();
         TestProjects.create(projects, code, List.of("finance"), List.of(), List.of());
         runtime.startProcessInstanceByKey("goLive", code, Map.of("projectCode", code));
-        String task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
-        String instance = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getProcessInstanceId();
+        String task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(code)
+                .singleResult()
+                .getId();
+        String instance = tasks.createTaskQuery()
+                .processInstanceBusinessKey(code)
+                .singleResult()
+                .getProcessInstanceId();
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
 
         for (String[] call : List.of(
-            new String[] {"POST", "/engine-rest/process-definition/key/implementationProject/start"},
-            new String[] {"POST", "/engine-rest/task/" + task + "/complete"},
-            new String[] {"POST", "/engine-rest/task/" + task + "/claim"},
-            new String[] {"POST", "/engine-rest/process-instance/" + instance + "/variables"},
-            new String[] {"DELETE", "/engine-rest/process-instance/" + instance})) {
+                new String[] {"POST", "/engine-rest/process-definition/key/implementationProject/start"},
+                new String[] {"POST", "/engine-rest/task/" + task + "/complete"},
+                new String[] {"POST", "/engine-rest/task/" + task + "/claim"},
+                new String[] {"POST", "/engine-rest/process-instance/" + instance + "/variables"},
+                new String[] {"DELETE", "/engine-rest/process-instance/" + instance})) {
             String body = call[1].endsWith("/claim") ? "{\"userId\": \"roauditor\"}" : "{}";
-            int status = rest.withBasicAuth("roauditor", PASSWORD).exchange(call[1], HttpMethod.valueOf(call[0]),
-                new HttpEntity<>(body, json), String.class).getStatusCode().value();
+            int status = rest.withBasicAuth("roauditor", PASSWORD)
+                    .exchange(call[1], HttpMethod.valueOf(call[0]), new HttpEntity<>(body, json), String.class)
+                    .getStatusCode()
+                    .value();
             assertThat(status).as("%s %s", call[0], call[1]).isEqualTo(403);
         }
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
-        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(instance)
+                        .count())
+                .isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee())
+                .isNull();
     }
 
     private static HttpEntity<?> body(Set<MediaType> consumes) {

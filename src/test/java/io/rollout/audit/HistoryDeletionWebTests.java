@@ -42,16 +42,22 @@ class HistoryDeletionWebTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     AuditTimeline timeline;
 
@@ -84,9 +90,12 @@ class HistoryDeletionWebTests {
 
     /** Deploys a model as a process owner does from Modeler and returns the deployment id. */
     String deploy() throws Exception {
-        HttpResponse<String> response = Http.as(port, OWNER, PASSWORD).postMultipart("/engine-rest/deployment/create",
-            Map.of("deployment-name", "history-guard-test", "deployment-source", "Camunda Modeler"), key + ".bpmn",
-            model(key));
+        HttpResponse<String> response = Http.as(port, OWNER, PASSWORD)
+                .postMultipart(
+                        "/engine-rest/deployment/create",
+                        Map.of("deployment-name", "history-guard-test", "deployment-source", "Camunda Modeler"),
+                        key + ".bpmn",
+                        model(key));
         assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(200);
         return json.readTree(response.body()).path("id").asText();
     }
@@ -114,47 +123,80 @@ class HistoryDeletionWebTests {
         ProcessInstance instance = start();
         Http owner = Http.as(port, OWNER, PASSWORD);
 
-        assertRefused(owner.delete("/engine-rest/deployment/" + deployment + "?cascade=true"),
-            "Deployment " + deployment + " cannot be deleted", "1 of its process instances");
+        assertRefused(
+                owner.delete("/engine-rest/deployment/" + deployment + "?cascade=true"),
+                "Deployment " + deployment + " cannot be deleted",
+                "1 of its process instances");
         assertRefused(owner.delete("/engine-rest/deployment/" + deployment), "cannot be deleted");
         // deleting definitions is not a process owner's right at all; for an admin it is refused like the deployment
-        assertThat(owner.delete("/engine-rest/process-definition/key/" + key + "?cascade=true").statusCode())
-            .isEqualTo(403);
+        assertThat(owner.delete("/engine-rest/process-definition/key/" + key + "?cascade=true")
+                        .statusCode())
+                .isEqualTo(403);
 
-        assertThat(repository.createDeploymentQuery().deploymentId(deployment).count()).isOne();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isOne();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count()).isOne();
+        assertThat(repository.createDeploymentQuery().deploymentId(deployment).count())
+                .isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isOne();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isOne();
     }
 
     @Test
     void anAdministratorCannotDeleteADeploymentWhoseFinishedProjectsAreStillRetained() throws Exception {
         String deployment = deploy();
         ProcessInstance instance = start();
-        tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        tasks.complete(tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getId());
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
 
-        assertRefused(Http.as(port, ADMIN, ADMIN_PASSWORD)
-            .delete("/engine-rest/deployment/" + deployment + "?cascade=true"), "cannot be deleted");
-        assertRefused(Http.webappSession(port, ADMIN, ADMIN_PASSWORD)
-            .delete("/camunda/api/engine/engine/default/deployment/" + deployment + "?cascade=true"), "cannot be deleted");
-        String definition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
-        assertRefused(Http.as(port, ADMIN, ADMIN_PASSWORD)
-            .delete("/engine-rest/process-definition/" + definition + "?cascade=true"), "cannot be deleted");
+        assertRefused(
+                Http.as(port, ADMIN, ADMIN_PASSWORD).delete("/engine-rest/deployment/" + deployment + "?cascade=true"),
+                "cannot be deleted");
+        assertRefused(
+                Http.webappSession(port, ADMIN, ADMIN_PASSWORD)
+                        .delete("/camunda/api/engine/engine/default/deployment/" + deployment + "?cascade=true"),
+                "cannot be deleted");
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .deploymentId(deployment)
+                .singleResult()
+                .getId();
+        assertRefused(
+                Http.as(port, ADMIN, ADMIN_PASSWORD)
+                        .delete("/engine-rest/process-definition/" + definition + "?cascade=true"),
+                "cannot be deleted");
 
-        assertThat(repository.createDeploymentQuery().deploymentId(deployment).count()).isOne();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count()).isOne();
-        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count()).isOne();
+        assertThat(repository.createDeploymentQuery().deploymentId(deployment).count())
+                .isOne();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isOne();
+        assertThat(history.createHistoricTaskInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isOne();
     }
 
     @Test
     void aDeploymentNobodyUsedCanStillBeDeleted() throws Exception {
         String deployment = deploy();
 
-        HttpResponse<String> response = Http.as(port, OWNER, PASSWORD)
-            .delete("/engine-rest/deployment/" + deployment + "?cascade=true");
+        HttpResponse<String> response =
+                Http.as(port, OWNER, PASSWORD).delete("/engine-rest/deployment/" + deployment + "?cascade=true");
 
         assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(204);
-        assertThat(repository.createDeploymentQuery().deploymentId(deployment).count()).isZero();
+        assertThat(repository.createDeploymentQuery().deploymentId(deployment).count())
+                .isZero();
     }
 
     @Test
@@ -162,58 +204,105 @@ class HistoryDeletionWebTests {
         deploy();
         ProcessInstance instance = start();
         Http admin = Http.as(port, ADMIN, ADMIN_PASSWORD);
-        String task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-        assertThat(admin.post("/engine-rest/task/" + task + "/complete", "{}").statusCode()).isEqualTo(204);
+        String task = tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getId();
+        assertThat(admin.post("/engine-rest/task/" + task + "/complete", "{}").statusCode())
+                .isEqualTo(204);
         String pi = instance.getId();
-        HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery().processInstanceId(pi)
-            .variableName("datasetDepartment").singleResult();
+        HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(pi)
+                .variableName("datasetDepartment")
+                .singleResult();
         List<TimelineEvent> before = timeline.of(code, new AuditTimeline.Filter(null, null, null, null, null));
-        String operation = history.createUserOperationLogQuery().processInstanceId(pi).singleResult().getOperationId();
-        String definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).singleResult().getId();
+        String operation = history.createUserOperationLogQuery()
+                .processInstanceId(pi)
+                .singleResult()
+                .getOperationId();
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .singleResult()
+                .getId();
 
-        assertForbidden(admin.delete("/engine-rest/history/variable-instance/" + variable.getId()),
-            "Refused (DeleteHistoricVariableInstance)", "removed only by the nightly history cleanup");
+        assertForbidden(
+                admin.delete("/engine-rest/history/variable-instance/" + variable.getId()),
+                "Refused (DeleteHistoricVariableInstance)",
+                "removed only by the nightly history cleanup");
         assertForbidden(admin.delete("/engine-rest/history/process-instance/" + pi + "/variable-instances"), "Refused");
         assertForbidden(admin.delete("/engine-rest/history/process-instance/" + pi), "Refused");
-        assertForbidden(admin.post("/engine-rest/history/process-instance/delete",
-            "{\"historicProcessInstanceIds\": [\"" + pi + "\"], \"deleteReason\": \"tidy up\"}"), "Refused");
-        assertForbidden(admin.post("/engine-rest/history/process-instance/set-removal-time",
-            "{\"absoluteRemovalTime\": \"2020-01-01T00:00:00.000+0000\", \"historicProcessInstanceIds\": [\"" + pi
-                + "\"]}"), "Refused");
-        assertForbidden(admin.post("/engine-rest/history/decision-instance/delete",
-            "{\"historicDecisionInstanceIds\": [\"x\"], \"deleteReason\": \"tidy up\"}"), "Refused");
-        assertRefused(admin.put("/engine-rest/process-definition/" + definition + "/history-time-to-live",
-            "{\"historyTimeToLive\": 0}"), "cannot be shortened from 30 to 0 days");
-        assertForbidden(Http.webappSession(port, ADMIN, ADMIN_PASSWORD)
-            .delete("/camunda/api/engine/engine/default/history/variable-instance/" + variable.getId()), "Refused");
+        assertForbidden(
+                admin.post(
+                        "/engine-rest/history/process-instance/delete",
+                        "{\"historicProcessInstanceIds\": [\"" + pi + "\"], \"deleteReason\": \"tidy up\"}"),
+                "Refused");
+        assertForbidden(
+                admin.post(
+                        "/engine-rest/history/process-instance/set-removal-time",
+                        "{\"absoluteRemovalTime\": \"2020-01-01T00:00:00.000+0000\", \"historicProcessInstanceIds\": [\""
+                                + pi + "\"]}"),
+                "Refused");
+        assertForbidden(
+                admin.post(
+                        "/engine-rest/history/decision-instance/delete",
+                        "{\"historicDecisionInstanceIds\": [\"x\"], \"deleteReason\": \"tidy up\"}"),
+                "Refused");
+        assertRefused(
+                admin.put(
+                        "/engine-rest/process-definition/" + definition + "/history-time-to-live",
+                        "{\"historyTimeToLive\": 0}"),
+                "cannot be shortened from 30 to 0 days");
+        assertForbidden(
+                Http.webappSession(port, ADMIN, ADMIN_PASSWORD)
+                        .delete("/camunda/api/engine/engine/default/history/variable-instance/" + variable.getId()),
+                "Refused");
 
         // the operation log has no delete in REST, only in Java
-        assertThatThrownBy(() -> history.deleteUserOperationLogEntry(operation)).isInstanceOf(AuthorizationException.class)
-            .hasMessageContaining("Refused (DeleteUserOperationLogEntry)");
+        assertThatThrownBy(() -> history.deleteUserOperationLogEntry(operation))
+                .isInstanceOf(AuthorizationException.class)
+                .hasMessageContaining("Refused (DeleteUserOperationLogEntry)");
 
-        assertThat(history.createHistoricVariableInstanceQuery().variableId(variable.getId()).count()).isOne();
-        assertThat(history.createUserOperationLogQuery().operationId(operation).count()).isOne();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getRemovalTime())
-            .isInTheFuture();
-        assertThat(repository.getProcessDefinition(definition).getHistoryTimeToLive()).isEqualTo(30);
-        assertThat(timeline.of(code, new AuditTimeline.Filter(null, null, null, null, null))).isEqualTo(before)
-            .extracting(TimelineEvent::subject).contains("datasetDepartment", "Review");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .variableId(variable.getId())
+                        .count())
+                .isOne();
+        assertThat(history.createUserOperationLogQuery().operationId(operation).count())
+                .isOne();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(pi)
+                        .singleResult()
+                        .getRemovalTime())
+                .isInTheFuture();
+        assertThat(repository.getProcessDefinition(definition).getHistoryTimeToLive())
+                .isEqualTo(30);
+        assertThat(timeline.of(code, new AuditTimeline.Filter(null, null, null, null, null)))
+                .isEqualTo(before)
+                .extracting(TimelineEvent::subject)
+                .contains("datasetDepartment", "Review");
     }
 
     @Test
     void aTimeToLiveMayStillBeLengthenedOrSetOnAModelNobodyUsed() throws Exception {
         deploy();
-        String definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).singleResult().getId();
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .singleResult()
+                .getId();
         Http owner = Http.as(port, ADMIN, ADMIN_PASSWORD);
 
-        HttpResponse<String> shorter = owner.put("/engine-rest/process-definition/" + definition
-            + "/history-time-to-live", "{\"historyTimeToLive\": 7}");
+        HttpResponse<String> shorter = owner.put(
+                "/engine-rest/process-definition/" + definition + "/history-time-to-live",
+                "{\"historyTimeToLive\": 7}");
         start();
-        HttpResponse<String> longer = owner.put("/engine-rest/process-definition/" + definition
-            + "/history-time-to-live", "{\"historyTimeToLive\": 60}");
+        HttpResponse<String> longer = owner.put(
+                "/engine-rest/process-definition/" + definition + "/history-time-to-live",
+                "{\"historyTimeToLive\": 60}");
 
         assertThat(shorter.statusCode()).as(Http.describe(shorter)).isEqualTo(204);
         assertThat(longer.statusCode()).as(Http.describe(longer)).isEqualTo(204);
-        assertThat(repository.getProcessDefinition(definition).getHistoryTimeToLive()).isEqualTo(60);
+        assertThat(repository.getProcessDefinition(definition).getHistoryTimeToLive())
+                .isEqualTo(60);
     }
 }

@@ -36,12 +36,16 @@ class TimelineApiTests {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
 
@@ -57,17 +61,35 @@ class TimelineApiTests {
         TestProjects.create(projects, code, List.of("finance"), List.of(), List.of());
         runtime.startProcessInstanceByKey("goLive", code, Map.of("projectCode", code));
         Task plan = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
-        tasks.complete(plan.getId(), Map.of("cutoverStrategy", "big-bang", "strategyReason", "一次性切换 ok",
-            "runbook", JsonRows.of(List.of(Map.of("stepNo", "1", "title", "Switch", "owner", "tlops",
-                "plannedMinutes", "60", "dependsOn", "")))));
+        tasks.complete(
+                plan.getId(),
+                Map.of(
+                        "cutoverStrategy",
+                        "big-bang",
+                        "strategyReason",
+                        "一次性切换 ok",
+                        "runbook",
+                        JsonRows.of(List.of(Map.of(
+                                "stepNo",
+                                "1",
+                                "title",
+                                "Switch",
+                                "owner",
+                                "tlops",
+                                "plannedMinutes",
+                                "60",
+                                "dependsOn",
+                                "")))));
         Task decide = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> submitted = rest.withBasicAuth("tlsteering", PASSWORD).postForEntity(
-            "/engine-rest/task/" + decide.getId() + "/submit-form", new HttpEntity<>("""
+        ResponseEntity<String> submitted = rest.withBasicAuth("tlsteering", PASSWORD)
+                .postForEntity(
+                        "/engine-rest/task/" + decide.getId() + "/submit-form",
+                        new HttpEntity<>("""
                 {"variables": {"goLiveDecision": {"value": "no-go"},
                                "decisionReason": {"value": "=HYPERLINK(\\"http://x\\") UAT first"}}}""", headers),
-            String.class);
+                        String.class);
         assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
@@ -75,28 +97,43 @@ class TimelineApiTests {
     void theTimelineMergesEngineHistoryWithTheDecisionLogInTimeOrder() {
         List<Map<String, Object>> events = timeline("tlauditor", "");
 
-        assertThat(events).extracting(e -> e.get("type") + " " + e.get("event") + " " + e.get("subject"))
-            .containsSubsequence("process started Go-live and cutover", "decision goLiveReadiness go-live",
-                "task created Steering committee: decide go / no-go for " + code, "decision goLiveDecision big-bang",
-                "task completed Steering committee: decide go / no-go for " + code,
-                "task created Resolve the go-live issues of " + code);
-        assertThat(events).filteredOn(e -> "completed".equals(e.get("event"))
-                && ("Steering committee: decide go / no-go for " + code).equals(e.get("subject")))
-            .singleElement().satisfies(e -> {
-                assertThat(e).containsEntry("person", "tlsteering").containsEntry("phase", "goLive");
-            });
-        assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("type", "variable")
-            .containsEntry("subject", "goLiveDecision").containsEntry("detail", "no-go"));
-        assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("type", "decision")
-            .containsEntry("event", "goLiveReadiness").containsEntry("phase", "goLive").containsEntry("person", "system"));
+        assertThat(events)
+                .extracting(e -> e.get("type") + " " + e.get("event") + " " + e.get("subject"))
+                .containsSubsequence(
+                        "process started Go-live and cutover",
+                        "decision goLiveReadiness go-live",
+                        "task created Steering committee: decide go / no-go for " + code,
+                        "decision goLiveDecision big-bang",
+                        "task completed Steering committee: decide go / no-go for " + code,
+                        "task created Resolve the go-live issues of " + code);
+        assertThat(events)
+                .filteredOn(e -> "completed".equals(e.get("event"))
+                        && ("Steering committee: decide go / no-go for " + code).equals(e.get("subject")))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e).containsEntry("person", "tlsteering").containsEntry("phase", "goLive");
+                });
+        assertThat(events)
+                .anySatisfy(e -> assertThat(e)
+                        .containsEntry("type", "variable")
+                        .containsEntry("subject", "goLiveDecision")
+                        .containsEntry("detail", "no-go"));
+        assertThat(events)
+                .anySatisfy(e -> assertThat(e)
+                        .containsEntry("type", "decision")
+                        .containsEntry("event", "goLiveReadiness")
+                        .containsEntry("phase", "goLive")
+                        .containsEntry("person", "system"));
     }
 
     @Test
     void filtersByTypePersonPhaseAndTime() {
-        assertThat(timeline("tlauditor", "?type=decision")).extracting(e -> e.get("event"))
-            .containsExactly("cutoverPlan", "goLiveReadiness", "goLiveDecision");
-        assertThat(timeline("tlauditor", "?person=tlsteering")).extracting(e -> e.get("type") + " " + e.get("event"))
-            .containsExactly("decision goLiveDecision", "task completed");
+        assertThat(timeline("tlauditor", "?type=decision"))
+                .extracting(e -> e.get("event"))
+                .containsExactly("cutoverPlan", "goLiveReadiness", "goLiveDecision");
+        assertThat(timeline("tlauditor", "?person=tlsteering"))
+                .extracting(e -> e.get("type") + " " + e.get("event"))
+                .containsExactly("decision goLiveDecision", "task completed");
         assertThat(timeline("tlauditor", "?phase=requirementsPhase")).isEmpty();
         assertThat(timeline("tlauditor", "?from=2999-01-01")).isEmpty();
         assertThat(timeline("tlauditor", "?to=2000-01-01T00:00:00Z")).isEmpty();
@@ -105,60 +142,84 @@ class TimelineApiTests {
     @Test
     void aBadFilterIsRefusedNamingIt() {
         ResponseEntity<Map> badType = rest.withBasicAuth("tlauditor", PASSWORD)
-            .getForEntity("/api/projects/" + code + "/timeline?type=decision,gossip", Map.class);
+                .getForEntity("/api/projects/" + code + "/timeline?type=decision,gossip", Map.class);
         assertThat(badType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(badType.getBody()).isEqualTo(Map.of("errors",
-            List.of("Unknown event type gossip: use one or more of process, task, variable, incident, decision.")));
+        assertThat(badType.getBody())
+                .isEqualTo(
+                        Map.of(
+                                "errors",
+                                List.of(
+                                        "Unknown event type gossip: use one or more of process, task, variable, incident, decision.")));
         ResponseEntity<Map> badDate = rest.withBasicAuth("tlauditor", PASSWORD)
-            .getForEntity("/api/projects/" + code + "/timeline?from=23.11.2026", Map.class);
-        assertThat(badDate.getBody()).isEqualTo(Map.of("errors", List.of("The filter from must be a date (2026-11-23) "
-            + "or an instant (2026-11-23T08:00:00Z), not 23.11.2026.")));
+                .getForEntity("/api/projects/" + code + "/timeline?from=23.11.2026", Map.class);
+        assertThat(badDate.getBody())
+                .isEqualTo(Map.of(
+                        "errors",
+                        List.of("The filter from must be a date (2026-11-23) "
+                                + "or an instant (2026-11-23T08:00:00Z), not 23.11.2026.")));
     }
 
     @Test
     void theCsvDownloadDefusesFormulas() {
         ResponseEntity<byte[]> csv = rest.withBasicAuth("tlauditor", PASSWORD)
-            .getForEntity("/api/projects/" + code + "/timeline.csv?type=decision", byte[].class);
+                .getForEntity("/api/projects/" + code + "/timeline.csv?type=decision", byte[].class);
 
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo(code + "-timeline.csv");
         String text = new String(csv.getBody(), StandardCharsets.UTF_8);
         assertThat(text.lines().findFirst().orElseThrow())
-            .isEqualTo("\uFEFFat,type,event,phase,subject,person,detail,processInstanceId");
+                .isEqualTo("\uFEFFat,type,event,phase,subject,person,detail,processInstanceId");
         assertThat(text.lines().toList()).hasSize(4);
-        assertThat(text).contains("goLiveDecision").doesNotContain(",=HYPERLINK").doesNotContain("\"=HYPERLINK");
+        assertThat(text)
+                .contains("goLiveDecision")
+                .doesNotContain(",=HYPERLINK")
+                .doesNotContain("\"=HYPERLINK");
     }
 
     @Test
     void theGateDecisionsDownloadAsAPdfWithTheHashOfItsContent() throws Exception {
         ResponseEntity<byte[]> pdf = rest.withBasicAuth("tlauditor", PASSWORD)
-            .getForEntity("/api/projects/" + code + "/timeline.pdf?type=decision", byte[].class);
+                .getForEntity("/api/projects/" + code + "/timeline.pdf?type=decision", byte[].class);
 
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pdf.getHeaders().getContentType()).hasToString("application/pdf");
         assertThat(pdf.getHeaders().getContentDisposition().getFilename()).isEqualTo(code + "-decisions.pdf");
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-            assertThat(text).contains("Gate decisions", "Project: " + code, "for tlauditor", "3 entries",
-                "cutoverPlan", "goLiveReadiness", "goLiveDecision", "tlsteering", "一次性切换 ok");
+            assertThat(text)
+                    .contains(
+                            "Gate decisions",
+                            "Project: " + code,
+                            "for tlauditor",
+                            "3 entries",
+                            "cutoverPlan",
+                            "goLiveReadiness",
+                            "goLiveDecision",
+                            "tlsteering",
+                            "一次性切换 ok");
             assertThat(text).containsPattern("Content hash \\(SHA-256[^)]*\\):\\s+[0-9a-f]{64}");
         }
     }
 
     @Test
     void onlyAuditorsPmoAndSteeringCommitteeReadTimelines() {
-        assertThat(rest.withBasicAuth("tlkeyuser", PASSWORD).getForEntity("/api/projects/" + code + "/timeline",
-            String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(rest.getForEntity("/api/projects/" + code + "/timeline", String.class).getStatusCode())
-            .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(rest.withBasicAuth("tlauditor", PASSWORD).getForEntity("/api/projects/NO-SUCH/timeline",
-            String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("tlkeyuser", PASSWORD)
+                        .getForEntity("/api/projects/" + code + "/timeline", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.getForEntity("/api/projects/" + code + "/timeline", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("tlauditor", PASSWORD)
+                        .getForEntity("/api/projects/NO-SUCH/timeline", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> timeline(String user, String query) {
         ResponseEntity<List> response = rest.withBasicAuth(user, PASSWORD)
-            .getForEntity("/api/projects/" + code + "/timeline" + query, List.class);
+                .getForEntity("/api/projects/" + code + "/timeline" + query, List.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }

@@ -32,13 +32,14 @@ public final class TimelineBenchmark {
         Path work = Path.of(args.length > 1 ? args[1] : "target/bench-timeline");
         Files.createDirectories(work);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RolloutApplication.class)
-            .profiles("test")
-            // as command-line arguments: default properties would lose to the test profile's in-memory database
-            .run("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + work.toAbsolutePath().resolve("db-" + System.nanoTime())
-                    + ";DB_CLOSE_ON_EXIT=FALSE",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--logging.level.root=WARN")) {
+                .profiles("test")
+                // as command-line arguments: default properties would lose to the test profile's in-memory database
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:"
+                                + work.toAbsolutePath().resolve("db-" + System.nanoTime()) + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--logging.level.root=WARN")) {
             ProjectRepository projects = app.getBean(ProjectRepository.class);
             RuntimeService runtime = app.getBean(RuntimeService.class);
             TaskService tasks = app.getBean(TaskService.class);
@@ -50,12 +51,27 @@ public final class TimelineBenchmark {
             for (int i = 1; i <= total; i++) {
                 String code = TestProjects.newCode();
                 TestProjects.create(projects, code, List.of("finance"), List.of("finance"), List.of());
-                String instance = runtime.startProcessInstanceByKey("hypercareIncident", code, Map.of("projectCode", code,
-                    "incidentId", 1, "incidentTitle", "Printer offline", "severity", "low")).getId();
-                tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(),
-                    Map.of("resolution", "Cable replaced"));
-                decisions.record(new DecisionLog.Decision(code, "uatGate", "round 1", "passed", List.of(), "10/10",
-                    DecisionLog.SYSTEM, null));
+                String instance = runtime.startProcessInstanceByKey(
+                                "hypercareIncident",
+                                code,
+                                Map.of(
+                                        "projectCode",
+                                        code,
+                                        "incidentId",
+                                        1,
+                                        "incidentTitle",
+                                        "Printer offline",
+                                        "severity",
+                                        "low"))
+                        .getId();
+                tasks.complete(
+                        tasks.createTaskQuery()
+                                .processInstanceId(instance)
+                                .singleResult()
+                                .getId(),
+                        Map.of("resolution", "Cable replaced"));
+                decisions.record(new DecisionLog.Decision(
+                        code, "uatGate", "round 1", "passed", List.of(), "10/10", DecisionLog.SYSTEM, null));
                 codes.add(code);
                 if (i == Math.min(100, total)) {
                     baseline = measure(timeline, codes);
@@ -63,7 +79,8 @@ public final class TimelineBenchmark {
             }
             double generationSeconds = (System.nanoTime() - generationStart) / 1e9;
             Stats full = measure(timeline, codes);
-            int events = timeline.of(codes.get(0), new AuditTimeline.Filter(null, null, null, null, List.of())).size();
+            int events = timeline.of(codes.get(0), new AuditTimeline.Filter(null, null, null, null, List.of()))
+                    .size();
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             Path report = Path.of("bench/results/timeline-" + stamp + ".md");
             Files.createDirectories(report.getParent());
@@ -80,15 +97,27 @@ public final class TimelineBenchmark {
                 | %d projects | %.2f ms | %.2f ms | %.2f ms | %.2f ms |
 
                 Ratio p95 %d / 100 projects: %.2f. Target: under 100 ms.
-                """.formatted(total, events, generationSeconds, baseline.p50, baseline.p95, baseline.p99, baseline.max,
-                total, full.p50, full.p95, full.p99, full.max, total, full.p95 / baseline.p95));
+                """.formatted(
+                            total,
+                            events,
+                            generationSeconds,
+                            baseline.p50,
+                            baseline.p95,
+                            baseline.p99,
+                            baseline.max,
+                            total,
+                            full.p50,
+                            full.p95,
+                            full.p99,
+                            full.max,
+                            total,
+                            full.p95 / baseline.p95));
             System.out.println("report: " + report.toAbsolutePath());
             System.out.println(Files.readString(report));
         }
     }
 
-    record Stats(double p50, double p95, double p99, double max) {
-    }
+    record Stats(double p50, double p95, double p99, double max) {}
 
     private static Stats measure(AuditTimeline timeline, List<String> codes) {
         Random random = new Random(42);
@@ -108,6 +137,5 @@ public final class TimelineBenchmark {
         return new Stats(millis.get(149), millis.get(284), millis.get(296), millis.get(299));
     }
 
-    private TimelineBenchmark() {
-    }
+    private TimelineBenchmark() {}
 }

@@ -31,6 +31,7 @@ class ApiDescriptionJourneyTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
 
@@ -40,14 +41,19 @@ class ApiDescriptionJourneyTests {
         new Tasklist(chromium.driver(), port).login(CONSULTANT, PASSWORD);
 
         chromium.driver().get("http://localhost:" + port + "/swagger-ui.html");
-        new WebDriverWait(chromium.driver(), PATIENCE, Duration.ofMillis(200)).until(d -> Boolean.TRUE.equals(
-            ((JavascriptExecutor) d).executeScript("return document.querySelectorAll('.opblock').length > 0")));
+        new WebDriverWait(chromium.driver(), PATIENCE, Duration.ofMillis(200))
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return document.querySelectorAll('.opblock').length > 0")));
 
-        Object paths = ((JavascriptExecutor) chromium.driver()).executeScript(
-            "return [...document.querySelectorAll('.opblock-summary-path')].map(p => p.textContent).join('\\n')");
-        assertThat(String.valueOf(paths)).contains("/api/projects/{code}/requirements", "/api/session")
-            .doesNotContain("/engine-rest", "/actuator");
-        assertThat(((JavascriptExecutor) chromium.driver()).executeScript(
-            "return document.querySelector('.info .title').textContent")).asString().startsWith("Rollout API");
+        Object paths = ((JavascriptExecutor) chromium.driver())
+                .executeScript(
+                        "return [...document.querySelectorAll('.opblock-summary-path')].map(p => p.textContent).join('\\n')");
+        assertThat(String.valueOf(paths))
+                .contains("/api/projects/{code}/requirements", "/api/session")
+                .doesNotContain("/engine-rest", "/actuator");
+        assertThat(((JavascriptExecutor) chromium.driver())
+                        .executeScript("return document.querySelector('.info .title').textContent"))
+                .asString()
+                .startsWith("Rollout API");
     }
 }

@@ -13,47 +13,42 @@ import org.camunda.bpm.engine.task.Task;
 final class BuildSteps {
 
     /** An iteration plan: the requirements by id, the dates, and whether customisations are needed. */
-    record IterationPlan(String goal, List<String> requirements, LocalDate start, LocalDate end,
-                         boolean customisations) {
-    }
+    record IterationPlan(
+            String goal, List<String> requirements, LocalDate start, LocalDate end, boolean customisations) {}
 
     /**
      * A configuration item: its type as the form names it ("Approval flow"), the requirement id, the two cells that
      * depend on the type (source and target field, role and function, document type and steps, or what for
      * "Other"), and an optional note.
      */
-    record ConfigurationItem(String type, String requirement, String subject, String detail, String note) {
-    }
+    record ConfigurationItem(String type, String requirement, String subject, String detail, String note) {}
 
     /** A proposed customisation: kind as the form names it ("Report"), description, justification, days, requirement. */
-    record Proposal(String kind, String description, String justification, int days, String requirement) {
-    }
+    record Proposal(String kind, String description, String justification, int days, String requirement) {}
 
     /** A decision on the proposal with this description. */
-    record Decision(String description, boolean approve, String reason) {
-    }
+    record Decision(String description, boolean approve, String reason) {}
 
     /** A delivery of the approved customisation with this description, by a developer (name as the list shows it). */
-    record Delivery(String description, String developer, String where) {
-    }
+    record Delivery(String description, String developer, String where) {}
 
-    private BuildSteps() {
-    }
+    private BuildSteps() {}
 
     /**
      * Plans an iteration: goal, the requirements to tick (a later iteration comes with the previous one's already
      * ticked), dates and whether customisations are needed.
      */
     static void planIteration(Tasklist tasklist, Task task, IterationPlan plan) {
-        tasklist.open(task.getName(), task.getId()).claim()
-            .type("Field_IterationGoal", null, plan.goal());
+        tasklist.open(task.getName(), task.getId()).claim().type("Field_IterationGoal", null, plan.goal());
         for (String id : plan.requirements()) {
             tasklist.checkStartingWith("Field_Scope", id + " ", true);
         }
         tasklist.date("Field_PlannedStart", null, plan.start())
-            .date("Field_PlannedEnd", null, plan.end())
-            .radio("Field_CustomisationsPlanned", plan.customisations() ? "Yes" : "No, standard and configuration are enough")
-            .completeAndAwaitClosed();
+                .date("Field_PlannedEnd", null, plan.end())
+                .radio(
+                        "Field_CustomisationsPlanned",
+                        plan.customisations() ? "Yes" : "No, standard and configuration are enough")
+                .completeAndAwaitClosed();
     }
 
     /** Records the iteration's configuration items, the first in the empty row the form offers. */
@@ -78,14 +73,15 @@ final class BuildSteps {
     }
 
     /** Records the vendor's standard version of the module and where its backup is. */
-    static void recordVendorBaseline(Tasklist tasklist, Task task, String product, String version, LocalDate date,
-                                     String backup) {
-        tasklist.open(task.getName(), task.getId()).claim()
-            .type("Field_BaselineProduct", null, product)
-            .type("Field_BaselineVersion", null, version)
-            .date("Field_BaselineDate", null, date)
-            .type("Field_BaselineBackup", null, backup)
-            .completeAndAwaitClosed();
+    static void recordVendorBaseline(
+            Tasklist tasklist, Task task, String product, String version, LocalDate date, String backup) {
+        tasklist.open(task.getName(), task.getId())
+                .claim()
+                .type("Field_BaselineProduct", null, product)
+                .type("Field_BaselineVersion", null, version)
+                .date("Field_BaselineDate", null, date)
+                .type("Field_BaselineBackup", null, backup)
+                .completeAndAwaitClosed();
     }
 
     /** Proposes the customisations, the first in the empty row the form offers. */
@@ -95,9 +91,9 @@ final class BuildSteps {
             Proposal p = proposals.get(i);
             int row = i == 0 ? 0 : tasklist.addRow("List_Customisations", "Field_CustomisationDescription");
             tasklist.select("Field_CustomisationKind", row, p.kind())
-                .type("Field_CustomisationDescription", row, p.description())
-                .type("Field_CustomisationJustification", row, p.justification())
-                .type("Field_CustomisationEffort", row, String.valueOf(p.days()));
+                    .type("Field_CustomisationDescription", row, p.description())
+                    .type("Field_CustomisationJustification", row, p.justification())
+                    .type("Field_CustomisationEffort", row, String.valueOf(p.days()));
             tasklist.search("Field_CustomisationRequirementId", row, p.requirement(), p.requirement() + " ");
         }
         tasklist.completeAndAwaitClosed();
@@ -109,7 +105,7 @@ final class BuildSteps {
         for (Decision d : decisions) {
             int row = tasklist.row("Field_DecisionDescription", d.description());
             tasklist.select("Field_Decision", row, d.approve() ? "Approve" : "Reject")
-                .type("Field_DecisionReason", row, d.reason());
+                    .type("Field_DecisionReason", row, d.reason());
         }
         tasklist.completeAndAwaitClosed();
     }
@@ -127,10 +123,9 @@ final class BuildSteps {
     }
 
     /** Records the demo: what was shown, the attendees picked by name, anyone else, and their feedback. */
-    static void demo(Tasklist tasklist, Task task, String shown, List<String> attendees, String others,
-                     String feedback) {
-        tasklist.open(task.getName(), task.getId()).claim()
-            .type("Field_DemoShown", null, shown);
+    static void demo(
+            Tasklist tasklist, Task task, String shown, List<String> attendees, String others, String feedback) {
+        tasklist.open(task.getName(), task.getId()).claim().type("Field_DemoShown", null, shown);
         for (String attendee : attendees) {
             tasklist.tag("Field_DemoAttendees", attendee, attendee);
         }
@@ -142,8 +137,7 @@ final class BuildSteps {
 
     /** Accepts the module, or sends it into another iteration with the comment. */
     static void acceptModule(Tasklist tasklist, Task task, boolean accept, String comment) {
-        tasklist.open(task.getName(), task.getId()).claim()
-            .radio("Field_ModuleAccepted", accept ? "Yes" : "No");
+        tasklist.open(task.getName(), task.getId()).claim().radio("Field_ModuleAccepted", accept ? "Yes" : "No");
         if (comment != null) {
             tasklist.type("Field_AcceptanceComment", null, comment);
         }

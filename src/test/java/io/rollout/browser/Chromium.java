@@ -29,8 +29,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * machine may lack them, while {@code .ci/run} installs both. When a test fails, the page as the user saw it is kept as
  * {@code target/browser-screenshots/<class>.<test>.png} and {@code .html}.
  */
-public class Chromium implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback,
-    AfterAllCallback {
+public class Chromium
+        implements ExecutionCondition,
+                BeforeAllCallback,
+                BeforeEachCallback,
+                AfterTestExecutionCallback,
+                AfterAllCallback {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -53,8 +57,9 @@ public class Chromium implements ExecutionCondition, BeforeAllCallback, BeforeEa
         if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
             return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
         }
-        return ConditionEvaluationResult.disabled("Browser tests skipped: they need Debian's chromium and "
-            + "chromium-driver (" + BROWSER + ", " + DRIVER + "); apt-get install chromium chromium-driver, as .ci/run does");
+        return ConditionEvaluationResult.disabled(
+                "Browser tests skipped: they need Debian's chromium and " + "chromium-driver (" + BROWSER + ", "
+                        + DRIVER + "); apt-get install chromium chromium-driver, as .ci/run does");
     }
 
     @Override
@@ -64,13 +69,22 @@ public class Chromium implements ExecutionCondition, BeforeAllCallback, BeforeEa
         profile = Files.createTempDirectory("rollout-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=en-US");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=1400,1000",
+                "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(DRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -86,7 +100,8 @@ public class Chromium implements ExecutionCondition, BeforeAllCallback, BeforeEa
         if (context.getExecutionException().isEmpty() || driver == null) {
             return;
         }
-        String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        String name = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
         Files.createDirectories(SCREENSHOTS);
         try {
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));

@@ -50,12 +50,16 @@ class CrossSiteJourneyTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -75,9 +79,13 @@ class CrossSiteJourneyTests {
         if (otherSite != null) {
             otherSite.stop(0);
         }
-        ((ChromeDriver) chromium.driver()).executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
-        repository.createDeploymentQuery().deploymentName(DEPLOYMENT).list()
-            .forEach(d -> repository.deleteDeployment(d.getId(), true));
+        ((ChromeDriver) chromium.driver())
+                .executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+        repository
+                .createDeploymentQuery()
+                .deploymentName(DEPLOYMENT)
+                .list()
+                .forEach(d -> repository.deleteDeployment(d.getId(), true));
     }
 
     @Test
@@ -86,9 +94,11 @@ class CrossSiteJourneyTests {
 
         chromium.driver().get(app("/audit/"));
         waitFor("return document.querySelector('#project option[value=\"" + code + "\"]') !== null");
-        ((JavascriptExecutor) chromium.driver()).executeScript(
-            "document.getElementById('project').value = arguments[0]", code);
-        chromium.driver().findElement(By.cssSelector("#filters button[type=submit]")).click();
+        ((JavascriptExecutor) chromium.driver())
+                .executeScript("document.getElementById('project').value = arguments[0]", code);
+        chromium.driver()
+                .findElement(By.cssSelector("#filters button[type=submit]"))
+                .click();
         waitFor("return document.getElementById('integrity').textContent.startsWith('Decision log intact')");
         assertThat(text("error")).isEmpty();
 
@@ -109,16 +119,25 @@ class CrossSiteJourneyTests {
         // the browser repeats the user's basic login with every request to the application, as a browser does that
         // once answered a basic-auth prompt (Chromium's own credential cache cannot be filled from a test)
         ((ChromeDriver) chromium.driver()).executeCdpCommand("Network.enable", Map.of());
-        ((ChromeDriver) chromium.driver()).executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
-            Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (PMO + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))));
+        ((ChromeDriver) chromium.driver())
+                .executeCdpCommand(
+                        "Network.setExtraHTTPHeaders",
+                        Map.of(
+                                "headers",
+                                Map.of(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString((PMO + ":" + PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))));
         String prize = otherSite(attackPage());
 
         chromium.driver().get(prize);
         waitFor("return document.title === 'sent'");
 
         assertThat(requirements()).isZero();
-        assertThat(repository.createDeploymentQuery().deploymentName(DEPLOYMENT).count()).isZero();
+        assertThat(repository.createDeploymentQuery().deploymentName(DEPLOYMENT).count())
+                .isZero();
         // the same browser on our own origin still works with that login: the refusal is about the other site
         assertThat(sameOriginImport()).isEqualTo(200);
         assertThat(requirements()).isEqualTo(1);
@@ -127,12 +146,14 @@ class CrossSiteJourneyTests {
     /** Imports one requirement from a page of the application itself, with the basic login the browser holds. */
     private long sameOriginImport() {
         chromium.driver().get(app("/task-sheet/"));
-        Object status = ((JavascriptExecutor) chromium.driver()).executeAsyncScript("""
+        Object status = ((JavascriptExecutor) chromium.driver())
+                .executeAsyncScript(
+                        """
             const done = arguments[arguments.length - 1];
             fetch(arguments[0], {method: 'POST', headers: {'Content-Type': 'text/plain'}, body: arguments[1]})
               .then(r => done(r.status), e => done(String(e)));""",
-            "/api/projects/" + code + "/requirements/import",
-            "reqId,department,title,priority\nREQ-FIN-001,finance,Expense claims,must\n");
+                        "/api/projects/" + code + "/requirements/import",
+                        "reqId,department,title,priority\nREQ-FIN-001,finance,Expense claims,must\n");
         return (Long) status;
     }
 
@@ -191,11 +212,13 @@ class CrossSiteJourneyTests {
 
     private void waitFor(String script) {
         new WebDriverWait(chromium.driver(), PATIENCE, Duration.ofMillis(100))
-            .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
     }
 
     private int requirements() {
-        return jdbc.sql("select count(*) from requirement where project_code = ?").param(code).query(Integer.class)
-            .single();
+        return jdbc.sql("select count(*) from requirement where project_code = ?")
+                .param(code)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -52,18 +52,25 @@ class DataMigrationJourneyTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     JdbcClient jdbc;
+
     @TempDir
     Path files;
 
@@ -88,11 +95,16 @@ class DataMigrationJourneyTests {
 
         Task define = task("UserTask_DefineDataset");
         assertThat(define.getName()).isEqualTo("Define Customers data and its cleansing rules");
-        Tasklist tasklist = new Tasklist(chromium.driver(), port).awaitFirstLoad(Duration.ofMinutes(2))
-            .login(STEWARD, PASSWORD).filter("Data stewards");
+        Tasklist tasklist = new Tasklist(chromium.driver(), port)
+                .awaitFirstLoad(Duration.ofMinutes(2))
+                .login(STEWARD, PASSWORD)
+                .filter("Data stewards");
         DataMigrationSteps.define(tasklist, define, DataMigrationSteps.CUSTOMERS);
-        assertThat(jdbc.sql("select count(*) from migration_rule where project_code = ?").param(code)
-            .query(Integer.class).single()).isEqualTo(7);
+        assertThat(jdbc.sql("select count(*) from migration_rule where project_code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(7);
 
         Task upload = task("UserTask_UploadExtract");
         assertThat(upload.getName()).isEqualTo("Upload an extract of Customers data");
@@ -103,16 +115,19 @@ class DataMigrationJourneyTests {
         assertThat(signOff.getName()).isEqualTo("Sign off Customers data");
         tasklist = new Tasklist(chromium.driver(), port).login(OWNER, PASSWORD).filter("Open tasks for me");
         tasklist.awaitListed(signOff.getId()).open(signOff.getName(), signOff.getId());
-        assertThat(tasklist.formText()).contains("Customers data, dry run 1: legacy-customers.csv: CSV, UTF-8,"
-            + " comma-separated, 62 rows; uploaded by migsteward Test at ",
-            "Source 62 rows = accepted 55 + rejected 7; reject rate 11.29 %")
-            .doesNotContain("(csv UTF-8 ,)", "Earlier rounds");
+        assertThat(tasklist.formText())
+                .contains(
+                        "Customers data, dry run 1: legacy-customers.csv: CSV, UTF-8,"
+                                + " comma-separated, 62 rows; uploaded by migsteward Test at ",
+                        "Source 62 rows = accepted 55 + rejected 7; reject rate 11.29 %")
+                .doesNotContain("(csv UTF-8 ,)", "Earlier rounds");
         DataMigrationSteps.signOff(tasklist, signOff, false, REFUSAL);
         assertThat(signOffs()).containsExactly("1 false " + REFUSAL);
 
         // back to the data steward, with the owner's reason
         Task defineAgain = task("UserTask_DefineDataset");
-        tasklist = new Tasklist(chromium.driver(), port).login(STEWARD, PASSWORD).filter("Data stewards");
+        tasklist =
+                new Tasklist(chromium.driver(), port).login(STEWARD, PASSWORD).filter("Data stewards");
         tasklist.open(defineAgain.getName(), defineAgain.getId());
         assertThat(tasklist.formText()).contains("Sign-off refused by migfinanceowner Test: " + REFUSAL);
         assertThat(tasklist.rows("Field_RuleColumn")).isEqualTo(7);
@@ -124,8 +139,10 @@ class DataMigrationJourneyTests {
         Task secondSignOff = task("UserTask_SignOffDataset");
         tasklist = new Tasklist(chromium.driver(), port).login(OWNER, PASSWORD).filter("Open tasks for me");
         tasklist.awaitListed(secondSignOff.getId()).open(secondSignOff.getName(), secondSignOff.getId());
-        assertThat(tasklist.formText()).contains("dry run 2: legacy-customers-corrected.csv: CSV, UTF-8,"
-            + " comma-separated, 62 rows", "accepted 57 + rejected 5");
+        assertThat(tasklist.formText())
+                .contains(
+                        "dry run 2: legacy-customers-corrected.csv: CSV, UTF-8," + " comma-separated, 62 rows",
+                        "accepted 57 + rejected 5");
         List<List<String>> earlier = tasklist.tableRows("Table_EarlierRounds");
         assertThat(earlier).hasSize(1);
         assertThat(earlier.get(0)).startsWith("1", "legacy-customers.csv", "62", "7 (11.29 %)");
@@ -134,17 +151,23 @@ class DataMigrationJourneyTests {
         DataMigrationSteps.signOff(tasklist, secondSignOff, true, null);
 
         runJob("ServiceTask_LoadStaging");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(migration.getId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(migration.getId())
+                        .count())
+                .isZero();
         assertThat(signOffs()).containsExactly("1 false " + REFUSAL, "2 true null");
-        assertThat(jdbc.sql("select count(*) from migration_staging where project_code = ?").param(code)
-            .query(Long.class).single()).isEqualTo(57L);
+        assertThat(jdbc.sql("select count(*) from migration_staging where project_code = ?")
+                        .param(code)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(57L);
     }
 
     /** The customer's file after sales corrected the two credit limits the owner refused. */
     private Path corrected(Path legacy) throws IOException {
         String text = Files.readString(legacy, StandardCharsets.UTF_8)
-            .replace("C00014,上海黄氏物流有限公司,林静,18800548232,上海,十万,", "C00014,上海黄氏物流有限公司,林静,18800548232,上海,100000,")
-            .replace("C00017,苏州罗氏物流有限公司,徐静,18957823601,苏州,-100,", "C00017,苏州罗氏物流有限公司,徐静,18957823601,苏州,100,");
+                .replace("C00014,上海黄氏物流有限公司,林静,18800548232,上海,十万,", "C00014,上海黄氏物流有限公司,林静,18800548232,上海,100000,")
+                .replace("C00017,苏州罗氏物流有限公司,徐静,18957823601,苏州,-100,", "C00017,苏州罗氏物流有限公司,徐静,18957823601,苏州,100,");
         Path file = files.resolve("legacy-customers-corrected.csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
@@ -156,17 +179,26 @@ class DataMigrationJourneyTests {
     }
 
     private void runJob(String activity) {
-        List<Job> jobs = management.createJobQuery().processInstanceId(migration.getId()).activityId(activity).list();
+        List<Job> jobs = management
+                .createJobQuery()
+                .processInstanceId(migration.getId())
+                .activityId(activity)
+                .list();
         assertThat(jobs).as("jobs at %s", activity).hasSize(1);
         management.executeJob(jobs.get(0).getId());
     }
 
     private List<String> signOffs() {
         return jdbc.sql("select round, signed_off, comment from migration_signoff where project_code = ? order by id")
-            .param(code).query((rs, n) -> rs.getInt(1) + " " + rs.getBoolean(2) + " " + rs.getString(3)).list();
+                .param(code)
+                .query((rs, n) -> rs.getInt(1) + " " + rs.getBoolean(2) + " " + rs.getString(3))
+                .list();
     }
 
     private Task task(String activity) {
-        return tasks.createTaskQuery().processInstanceId(migration.getId()).taskDefinitionKey(activity).singleResult();
+        return tasks.createTaskQuery()
+                .processInstanceId(migration.getId())
+                .taskDefinitionKey(activity)
+                .singleResult();
     }
 }

@@ -25,32 +25,42 @@ final class DataMigrationSteps {
     }
 
     /** A dataset definition: header columns, key and reconciled columns, threshold (%), owning department by name. */
-    record Definition(List<String> columns, String keyColumns, String reconcileColumns, int threshold,
-                      String department, List<Rule> rules) {
-    }
+    record Definition(
+            List<String> columns,
+            String keyColumns,
+            String reconcileColumns,
+            int threshold,
+            String department,
+            List<Rule> rules) {}
 
     /** The customers dataset of the ERP case (the customer's legacy-customers.csv) with rules for its faults. */
-    static final Definition CUSTOMERS = new Definition(List.of("客户编码", "客户名称", "联系人", "电话", "城市", "信用额度",
-        "建档日期"), "客户编码", "信用额度", 15, "Finance", List.of(
-            Rule.of("Required", "客户编码"),
-            Rule.of("Required", "客户名称"),
-            new Rule("Coding standard", "客户编码", "C\\d{5}", null, null, null, null),
-            new Rule("Format (regular expression)", "电话", "1\\d{10}|0\\d{2,3}-\\d{7,8}", null, null, null, null),
-            new Rule("Number", "信用额度", null, null, "0", null, null),
-            new Rule("Date", "建档日期", null, "yyyy-MM-dd, yyyy/M/d, dd.MM.yyyy", null, null, null),
-            Rule.of("Unique after normalising", "客户编码")));
+    static final Definition CUSTOMERS = new Definition(
+            List.of("客户编码", "客户名称", "联系人", "电话", "城市", "信用额度", "建档日期"),
+            "客户编码",
+            "信用额度",
+            15,
+            "Finance",
+            List.of(
+                    Rule.of("Required", "客户编码"),
+                    Rule.of("Required", "客户名称"),
+                    new Rule("Coding standard", "客户编码", "C\\d{5}", null, null, null, null),
+                    new Rule(
+                            "Format (regular expression)", "电话", "1\\d{10}|0\\d{2,3}-\\d{7,8}", null, null, null, null),
+                    new Rule("Number", "信用额度", null, null, "0", null, null),
+                    new Rule("Date", "建档日期", null, "yyyy-MM-dd, yyyy/M/d, dd.MM.yyyy", null, null, null),
+                    Rule.of("Unique after normalising", "客户编码")));
 
-    private DataMigrationSteps() {
-    }
+    private DataMigrationSteps() {}
 
     /** Defines a dataset that has no definition yet: columns, keys, threshold, department and the rules, in order. */
     static void define(Tasklist tasklist, Task task, Definition definition) {
-        tasklist.open(task.getName(), task.getId()).claim()
-            .type("Field_DatasetColumns", null, String.join("\n", definition.columns()))
-            .type("Field_KeyColumns", null, definition.keyColumns())
-            .type("Field_ReconcileColumns", null, definition.reconcileColumns())
-            .type("Field_RejectThreshold", null, String.valueOf(definition.threshold()))
-            .select("Field_Department", null, definition.department());
+        tasklist.open(task.getName(), task.getId())
+                .claim()
+                .type("Field_DatasetColumns", null, String.join("\n", definition.columns()))
+                .type("Field_KeyColumns", null, definition.keyColumns())
+                .type("Field_ReconcileColumns", null, definition.reconcileColumns())
+                .type("Field_RejectThreshold", null, String.valueOf(definition.threshold()))
+                .select("Field_Department", null, definition.department());
         for (Rule rule : definition.rules()) {
             int row = tasklist.addRow("List_Rules", "Field_RuleColumn");
             tasklist.select("Field_RuleKind", row, rule.kind());
@@ -71,9 +81,10 @@ final class DataMigrationSteps {
 
     /** Uploads an extract through the upload form's file field. */
     static void uploadExtract(Tasklist tasklist, Task task, Path file) {
-        tasklist.openEmbedded(task.getName(), task.getId(), "extractFile").claim()
-            .upload("extractFile", file)
-            .completeAndAwaitClosed();
+        tasklist.openEmbedded(task.getName(), task.getId(), "extractFile")
+                .claim()
+                .upload("extractFile", file)
+                .completeAndAwaitClosed();
     }
 
     /**
@@ -81,8 +92,10 @@ final class DataMigrationSteps {
      * (the list is reloaded until it shows the task).
      */
     static void signOff(Tasklist tasklist, Task task, boolean signedOff, String comment) {
-        tasklist.awaitListed(task.getId()).open(task.getName(), task.getId()).claim()
-            .radio("Field_DataSignedOff", signedOff ? "Yes" : "No");
+        tasklist.awaitListed(task.getId())
+                .open(task.getName(), task.getId())
+                .claim()
+                .radio("Field_DataSignedOff", signedOff ? "Yes" : "No");
         if (comment != null) {
             tasklist.type("Field_SignOffComment", null, comment);
         }

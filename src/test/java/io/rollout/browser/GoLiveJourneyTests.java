@@ -70,20 +70,28 @@ class GoLiveJourneyTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     DecisionLog decisions;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TestRestTemplate rest;
 
@@ -101,8 +109,12 @@ class GoLiveJourneyTests {
         person(WAREHOUSE_KEY_USER, "Li", "Sun", Roles.KEY_USER, Roles.departmentGroup("warehouse"));
         person(TRAINER, "Ting", "Wu", Roles.TRAINER);
         code = TestProjects.newCode();
-        TestProjects.create(projects, code, List.of("procurement", "warehouse"), List.of("procurement", "inventory"),
-            List.of("materials"));
+        TestProjects.create(
+                projects,
+                code,
+                List.of("procurement", "warehouse"),
+                List.of("procurement", "inventory"),
+                List.of("materials"));
         for (String gate : List.of("uatGate", "trainingCompletionCheck", "requirementSignOff")) {
             record(gate, null, "passed");
         }
@@ -119,92 +131,148 @@ class GoLiveJourneyTests {
     void pmoPlansWavesTheCommitteeDecidesOperationsCutOverAndTheOwnerReviewsEachWave() {
         jdbc.sql("""
                 insert into risk (project_code, title, probability, impact, score, owner, status)
-                values (?, 'Only one key user in the warehouse', 4, 4, 16, ?, 'open')""")
-            .params(code, WAREHOUSE_OWNER).update();
+                values (?, 'Only one key user in the warehouse', 4, 4, 16, ?, 'open')""").params(code, WAREHOUSE_OWNER).update();
         // readiness is assessed after the plan: the PMO plans first
         Task plan = task("UserTask_PlanCutover");
         assertThat(plan.getName()).isEqualTo("Plan the cutover of " + code);
         Tasklist tasklist = new Tasklist(chromium.driver(), port).login(PMO, PASSWORD);
         GoLiveSteps.claim(tasklist, GoLiveSteps.PMO_FILTER, plan)
-            .select("Field_CutoverStrategy", null, "Waves by department (gray release)");
+                .select("Field_CutoverStrategy", null, "Waves by department (gray release)");
         // the form says who may own a step or be on call, and offers exactly those people, by name
-        assertThat(tasklist.formText()).contains("Owners are IT operations, data stewards, developers, consultants "
-            + "and the PMO, and the key users and business owners of the project's departments",
-            "On call for a wave are IT operations (at least one, who can roll the wave back) and the key users and "
-            + "business owners of the wave's own departments", "Procurement, Warehouse");
+        assertThat(tasklist.formText())
+                .contains(
+                        "Owners are IT operations, data stewards, developers, consultants "
+                                + "and the PMO, and the key users and business owners of the project's departments",
+                        "On call for a wave are IT operations (at least one, who can roll the wave back) and the key users and "
+                                + "business owners of the wave's own departments",
+                        "Procurement, Warehouse");
         assertThat(tasklist.options("Field_StepOwner", 0))
-            .contains(XU + " · IT operations", ZHOU + " · data steward", ZHANG + " · PMO",
-                LIU + " · business owner, Procurement", SUN + " · key user, Warehouse")
-            .noneMatch(o -> o.contains(TRAINER) || o.contains(STEERING));
-        assertThat(tasklist.options("Field_WaveOnCall", 0)).contains(XU + " · IT operations", SUN + " · key user, Warehouse")
-            .noneMatch(o -> o.contains(STEWARD) || o.contains(PMO));
+                .contains(
+                        XU + " · IT operations",
+                        ZHOU + " · data steward",
+                        ZHANG + " · PMO",
+                        LIU + " · business owner, Procurement",
+                        SUN + " · key user, Warehouse")
+                .noneMatch(o -> o.contains(TRAINER) || o.contains(STEERING));
+        assertThat(tasklist.options("Field_WaveOnCall", 0))
+                .contains(XU + " · IT operations", SUN + " · key user, Warehouse")
+                .noneMatch(o -> o.contains(STEWARD) || o.contains(PMO));
 
         // the warehouse key user is offered, but cannot be on call for the procurement wave: the form says why
-        List<Wave> waves = List.of(new Wave(List.of("Procurement"), 3, List.of(XU, SUN)),
-            new Wave(List.of("Warehouse"), 5, List.of(XU)));
+        List<Wave> waves = List.of(
+                new Wave(List.of("Procurement"), 3, List.of(XU, SUN)), new Wave(List.of("Warehouse"), 5, List.of(XU)));
         List<Step> runbook = List.of(
-            new Step(1, "Freeze master data changes in the legacy system", ZHOU, 30, ""),
-            new Step(2, "Load open purchase orders and stock on hand", XU, 90, "1"),
-            new Step(3, "Reconcile opening stock and open orders", ZHOU, 60, "2"),
-            new Step(4, "Switch the wave's users to the new system", XU, 30, "3"),
-            new Step(5, "Check the first purchase orders and goods receipts", LIU, 45, "4"),
-            new Step(6, "Announce the go-live to the departments", ZHANG, 15, "4, 5"));
+                new Step(1, "Freeze master data changes in the legacy system", ZHOU, 30, ""),
+                new Step(2, "Load open purchase orders and stock on hand", XU, 90, "1"),
+                new Step(3, "Reconcile opening stock and open orders", ZHOU, 60, "2"),
+                new Step(4, "Switch the wave's users to the new system", XU, 30, "3"),
+                new Step(5, "Check the first purchase orders and goods receipts", LIU, 45, "4"),
+                new Step(6, "Announce the go-live to the departments", ZHANG, 15, "4, 5"));
         Tasklist planning = tasklist;
-        assertThatThrownBy(() -> GoLiveSteps.planWaves(planning, plan, "Procurement has the fewest users; the "
-            + "warehouse follows once purchasing is stable", waves, runbook))
-            .hasMessageContaining("Row 1: Li Sun (" + WAREHOUSE_KEY_USER + ") cannot be on call for this wave: on call "
-                + "are IT operations and the key users and business owners of the departments of the wave (Procurement).");
+        assertThatThrownBy(() -> GoLiveSteps.planWaves(
+                        planning,
+                        plan,
+                        "Procurement has the fewest users; the " + "warehouse follows once purchasing is stable",
+                        waves,
+                        runbook))
+                .hasMessageContaining(
+                        "Row 1: Li Sun (" + WAREHOUSE_KEY_USER + ") cannot be on call for this wave: on call "
+                                + "are IT operations and the key users and business owners of the departments of the wave (Procurement).");
         assertThat(tasklist.formHeight()).isLessThan(FEW_SCREENS);
-        tasklist.dismissErrors().untag("Field_WaveOnCall", 0, SUN).tagContaining("Field_WaveOnCall", 1, "Li", SUN).complete();
+        tasklist.dismissErrors()
+                .untag("Field_WaveOnCall", 0, SUN)
+                .tagContaining("Field_WaveOnCall", 1, "Li", SUN)
+                .complete();
 
         assertThat(jdbc.sql("select wave_no || ' ' || departments || ' ' || stabilisation_days || ' ' || on_call "
-                + "from cutover_wave where project_code = ? order by wave_no").param(code).query(String.class).list())
-            .containsExactly("1 procurement 3 " + OPERATIONS, "2 warehouse 5 " + OPERATIONS + "," + WAREHOUSE_KEY_USER);
+                                + "from cutover_wave where project_code = ? order by wave_no")
+                        .param(code)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "1 procurement 3 " + OPERATIONS, "2 warehouse 5 " + OPERATIONS + "," + WAREHOUSE_KEY_USER);
         assertThat(jdbc.sql("select step_no || ' ' || owner || ' ' || planned_minutes || ' after ' || depends_on "
-                + "from runbook_step where project_code = ? order by step_no").param(code).query(String.class).list())
-            .containsExactly("1 " + STEWARD + " 30 after ", "2 " + OPERATIONS + " 90 after 1",
-                "3 " + STEWARD + " 60 after 2", "4 " + OPERATIONS + " 30 after 3",
-                "5 " + PROCUREMENT_OWNER + " 45 after 4", "6 " + PMO + " 15 after 4,5");
+                                + "from runbook_step where project_code = ? order by step_no")
+                        .param(code)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "1 " + STEWARD + " 30 after ",
+                        "2 " + OPERATIONS + " 90 after 1",
+                        "3 " + STEWARD + " 60 after 2",
+                        "4 " + OPERATIONS + " 30 after 3",
+                        "5 " + PROCUREMENT_OWNER + " 45 after 4",
+                        "6 " + PMO + " 15 after 4,5");
 
         // the steering committee sees every readiness fact with ✓ or ✗, the plan, and decides a conditional go
         Task decide = task("UserTask_DecideGoLive");
         assertThat(decide.getName()).isEqualTo("Steering committee: decide go / no-go for " + code);
         tasklist = new Tasklist(chromium.driver(), port).login(STEERING, PASSWORD);
         GoLiveSteps.claim(tasklist, GoLiveSteps.STEERING_FILTER, decide);
-        assertThat(tasklist.tableRows("Table_ReadinessFacts")).extracting(row -> row.get(0) + " " + row.get(1))
-            .containsExactly("✓ UAT gate", "✓ Training completion check", "✓ Requirements sign-off",
-                "✓ Modules not accepted by their users", "✓ Datasets not signed off by their data owners",
-                "✗ Open high risks (score 15 or more)", "✓ Critical defects not closed");
-        assertThat(tasklist.tableRows("Table_ReadinessReasons")).singleElement()
-            .satisfies(row -> assertThat(row).startsWith("conditional go").contains("Only one key user in the warehouse (16)"));
-        assertThat(tasklist.tableRows("Table_PlanWaves")).containsExactly(List.of("1", "Procurement", "3 days", "Hao Xu"),
-            List.of("2", "Warehouse", "5 days", "Hao Xu, Li Sun"));
-        assertThat(tasklist.formText()).contains("Planned cutover: waves by department.", "Runbook: 6 steps, 270 minutes planned.");
+        assertThat(tasklist.tableRows("Table_ReadinessFacts"))
+                .extracting(row -> row.get(0) + " " + row.get(1))
+                .containsExactly(
+                        "✓ UAT gate",
+                        "✓ Training completion check",
+                        "✓ Requirements sign-off",
+                        "✓ Modules not accepted by their users",
+                        "✓ Datasets not signed off by their data owners",
+                        "✗ Open high risks (score 15 or more)",
+                        "✓ Critical defects not closed");
+        assertThat(tasklist.tableRows("Table_ReadinessReasons"))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .startsWith("conditional go")
+                        .contains("Only one key user in the warehouse (16)"));
+        assertThat(tasklist.tableRows("Table_PlanWaves"))
+                .containsExactly(
+                        List.of("1", "Procurement", "3 days", "Hao Xu"),
+                        List.of("2", "Warehouse", "5 days", "Hao Xu, Li Sun"));
+        assertThat(tasklist.formText())
+                .contains("Planned cutover: waves by department.", "Runbook: 6 steps, 270 minutes planned.");
         assertThat(tasklist.formHeight()).isLessThan(FEW_SCREENS);
-        GoLiveSteps.decideGo(tasklist, decide, "Waves by department",
-            "Jing Chen names a second warehouse key user before wave 2 starts", null,
-            "Ready except the warehouse key user; procurement goes first");
-        assertThat(decisions.latest(code, "goLiveDecision")).get().extracting(Decision::outcome).isEqualTo("conditional-go");
+        GoLiveSteps.decideGo(
+                tasklist,
+                decide,
+                "Waves by department",
+                "Jing Chen names a second warehouse key user before wave 2 starts",
+                null,
+                "Ready except the warehouse key user; procurement goes first");
+        assertThat(decisions.latest(code, "goLiveDecision"))
+                .get()
+                .extracting(Decision::outcome)
+                .isEqualTo("conditional-go");
 
         // IT operations rehearse, then cut over wave 1 (the runbook shows each step's owner by name)
         Task rehearsal = task("UserTask_RehearseCutover");
         assertThat(rehearsal.getName()).isEqualTo("Rehearse the cutover of " + code + " (mock run)");
         tasklist = new Tasklist(chromium.driver(), port).login(OPERATIONS, PASSWORD);
         GoLiveSteps.claim(tasklist, GoLiveSteps.OPERATIONS_FILTER, rehearsal);
-        assertThat(tasklist.tableRows("Table_RunbookPlan")).extracting(row -> row.get(0) + " " + row.get(2) + " " + row.get(4))
-            .containsExactly("1 Xin Zhou ", "2 Hao Xu 1", "3 Xin Zhou 2", "4 Hao Xu 3", "5 Yang Liu 4", "6 Wei Zhang 4, 5");
+        assertThat(tasklist.tableRows("Table_RunbookPlan"))
+                .extracting(row -> row.get(0) + " " + row.get(2) + " " + row.get(4))
+                .containsExactly(
+                        "1 Xin Zhou ", "2 Hao Xu 1", "3 Xin Zhou 2", "4 Hao Xu 3", "5 Yang Liu 4", "6 Wei Zhang 4, 5");
         assertThat(tasklist.formHeight()).isLessThan(FEW_SCREENS);
         GoLiveSteps.runRunbookAllDone(tasklist, rehearsal, 6, 40, "Rehearsal on the staging copy: all steps done");
 
         Task wave1 = task("UserTask_ExecuteWaveCutover");
         assertThat(wave1.getName()).isEqualTo("Cut over wave 1: Procurement");
-        GoLiveSteps.runRunbook(tasklist, wave1, List.of(new GoLiveSteps.StepRun("Done", 25, null),
-            new GoLiveSteps.StepRun("Done", 110, "Stock import took longer: 41 materials"),
-            new GoLiveSteps.StepRun("Done", 60, null), new GoLiveSteps.StepRun("Done", 20, null),
-            new GoLiveSteps.StepRun("Done", 45, null), new GoLiveSteps.StepRun("Done", 10, null)),
-            "Procurement works in the new system since 06:00");
-        assertThat(jdbc.sql("select status from cutover_wave where project_code = ? and wave_no = 1").param(code)
-            .query(String.class).single()).isEqualTo("live");
+        GoLiveSteps.runRunbook(
+                tasklist,
+                wave1,
+                List.of(
+                        new GoLiveSteps.StepRun("Done", 25, null),
+                        new GoLiveSteps.StepRun("Done", 110, "Stock import took longer: 41 materials"),
+                        new GoLiveSteps.StepRun("Done", 60, null),
+                        new GoLiveSteps.StepRun("Done", 20, null),
+                        new GoLiveSteps.StepRun("Done", 45, null),
+                        new GoLiveSteps.StepRun("Done", 10, null)),
+                "Procurement works in the new system since 06:00");
+        assertThat(jdbc.sql("select status from cutover_wave where project_code = ? and wave_no = 1")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("live");
 
         // after the stabilisation period the procurement owner reviews the wave, seeing what happened in it
         endStabilisation();
@@ -212,12 +280,19 @@ class GoLiveJourneyTests {
         assertThat(review.getName()).isEqualTo("Review wave 1 (Procurement)");
         tasklist = new Tasklist(chromium.driver(), port).login(PROCUREMENT_OWNER, PASSWORD);
         GoLiveSteps.claim(tasklist, GoLiveSteps.FOR_ME_FILTER, review);
-        assertThat(tasklist.tableRows("Table_WaveFacts")).extracting(row -> row.get(0))
-            .containsExactly("Departments", "Cut over", "Stabilisation period", "On call", "Critical incidents",
-                "Cutover report");
-        assertThat(tasklist.tableRows("Table_WaveFacts")).extracting(row -> row.get(1)).contains("Procurement", "3 days",
-            "Hao Xu", "none", "Procurement works in the new system since 06:00")
-            .anySatisfy(cell -> assertThat(cell).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} by Hao Xu"));
+        assertThat(tasklist.tableRows("Table_WaveFacts"))
+                .extracting(row -> row.get(0))
+                .containsExactly(
+                        "Departments",
+                        "Cut over",
+                        "Stabilisation period",
+                        "On call",
+                        "Critical incidents",
+                        "Cutover report");
+        assertThat(tasklist.tableRows("Table_WaveFacts"))
+                .extracting(row -> row.get(1))
+                .contains("Procurement", "3 days", "Hao Xu", "none", "Procurement works in the new system since 06:00")
+                .anySatisfy(cell -> assertThat(cell).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} by Hao Xu"));
         GoLiveSteps.reviewWave(tasklist, review, true, "Orders and receipts run in the new system");
 
         // wave 2 starts only now, and is reviewed by the warehouse's owner
@@ -231,10 +306,14 @@ class GoLiveJourneyTests {
         tasklist = new Tasklist(chromium.driver(), port).login(WAREHOUSE_OWNER, PASSWORD);
         GoLiveSteps.reviewWave(tasklist, review2, true, null);
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(goLive.getId()).count()).isZero();
-        assertThat(decisions.forProject(code)).filteredOn(d -> d.decision().equals("waveReview"))
-            .extracting(d -> d.subject() + " " + d.outcome() + " " + d.decidedBy())
-            .containsExactly("wave 1 positive " + PROCUREMENT_OWNER, "wave 2 positive " + WAREHOUSE_OWNER);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(goLive.getId())
+                        .count())
+                .isZero();
+        assertThat(decisions.forProject(code))
+                .filteredOn(d -> d.decision().equals("waveReview"))
+                .extracting(d -> d.subject() + " " + d.outcome() + " " + d.decidedBy())
+                .containsExactly("wave 1 positive " + PROCUREMENT_OWNER, "wave 2 positive " + WAREHOUSE_OWNER);
     }
 
     @Test
@@ -242,27 +321,38 @@ class GoLiveJourneyTests {
         planWavesGoAndRehearse();
         Task wave1 = task("UserTask_ExecuteWaveCutover");
         runAllDone(wave1);
-        ResponseEntity<Map> reported = rest.withBasicAuth(WAREHOUSE_KEY_USER, PASSWORD).postForEntity(
-            "/api/projects/" + code + "/cutover/critical-incident", Map.of("title", "Goods receipts post stock twice",
-                "module", "inventory"), Map.class);
+        ResponseEntity<Map> reported = rest.withBasicAuth(WAREHOUSE_KEY_USER, PASSWORD)
+                .postForEntity(
+                        "/api/projects/" + code + "/cutover/critical-incident",
+                        Map.of("title", "Goods receipts post stock twice", "module", "inventory"),
+                        Map.class);
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         Object incident = reported.getBody().get("incidentId");
 
         // nobody on call decided in time: the steering committee is asked to intervene
         Task handle = task("UserTask_HandleCriticalIncident");
-        assertThat(handle.getName()).isEqualTo("Handle critical incident #" + incident
-            + " in wave 1 (Procurement): Goods receipts post stock twice");
+        assertThat(handle.getName())
+                .isEqualTo("Handle critical incident #" + incident
+                        + " in wave 1 (Procurement): Goods receipts post stock twice");
         Job escalation = management.createJobQuery().processInstanceId(goLive.getId()).timers().list().stream()
-            .filter(j -> j.getDuedate().getTime() - System.currentTimeMillis() < 3 * 3600_000L).findFirst().orElseThrow();
+                .filter(j -> j.getDuedate().getTime() - System.currentTimeMillis() < 3 * 3600_000L)
+                .findFirst()
+                .orElseThrow();
         management.executeJob(escalation.getId());
         Task escalated = task("UserTask_EscalateCriticalIncident");
-        assertThat(escalated.getName()).isEqualTo("Steering committee: critical incident #" + incident
-            + " in wave 1 (Procurement) not handled in time");
+        assertThat(escalated.getName())
+                .isEqualTo("Steering committee: critical incident #" + incident
+                        + " in wave 1 (Procurement) not handled in time");
         Tasklist tasklist = new Tasklist(chromium.driver(), port).login(STEERING, PASSWORD);
         GoLiveSteps.claim(tasklist, GoLiveSteps.STEERING_FILTER, escalated);
-        assertThat(tasklist.formText()).contains("Goods receipts post stock twice", "wave 1 (Procurement)",
-            "The on-call team (Hao Xu) has not decided within 120 minutes.", "Critical incident #" + incident
-            + " not handled in time").as("the form it shares with hypercare").doesNotContain("SLA breached");
+        assertThat(tasklist.formText())
+                .contains(
+                        "Goods receipts post stock twice",
+                        "wave 1 (Procurement)",
+                        "The on-call team (Hao Xu) has not decided within 120 minutes.",
+                        "Critical incident #" + incident + " not handled in time")
+                .as("the form it shares with hypercare")
+                .doesNotContain("SLA breached");
         GoLiveSteps.interveneInCriticalIncident(tasklist, escalated, "Called Hao Xu: roll the wave back tonight");
 
         // the on-call team rolls the wave back; IT operations do it, seeing what goes back and what stays live
@@ -273,26 +363,43 @@ class GoLiveJourneyTests {
         Task rollback = task("UserTask_RollBackWaveAfterIncident");
         assertThat(rollback.getName()).isEqualTo("Roll back wave 1 (Procurement) after critical incident #" + incident);
         GoLiveSteps.claim(tasklist, GoLiveSteps.OPERATIONS_FILTER, rollback);
-        assertThat(tasklist.formText()).contains("wave 1 (Procurement) goes back to the legacy system. Waves that stay live: none.");
-        GoLiveSteps.rollBack(tasklist, rollback, "Procurement back on the legacy system at 22:00; 12 receipts re-entered");
-        assertThat(jdbc.sql("select status from cutover_wave where project_code = ? and wave_no = 1").param(code)
-            .query(String.class).single()).isEqualTo("rolled-back");
+        assertThat(tasklist.formText())
+                .contains("wave 1 (Procurement) goes back to the legacy system. Waves that stay live: none.");
+        GoLiveSteps.rollBack(
+                tasklist, rollback, "Procurement back on the legacy system at 22:00; 12 receipts re-entered");
+        assertThat(jdbc.sql("select status from cutover_wave where project_code = ? and wave_no = 1")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("rolled-back");
 
         // the PMO sees what happened since the plan, resolves it, and plans again as before
         Task resolve = task("UserTask_ResolveReadinessIssues");
         assertThat(resolve.getName()).isEqualTo("Resolve the go-live issues of " + code);
         tasklist = new Tasklist(chromium.driver(), port).login(PMO, PASSWORD);
         GoLiveSteps.claim(tasklist, GoLiveSteps.PMO_FILTER, resolve);
-        assertThat(tasklist.tableRows("Table_IssueHistory")).extracting(row -> row.get(1) + ": " + row.get(3))
-            .containsExactly("Cutover plan: waves", "Readiness assessment: go", "Go / no-go: go",
-                "Rehearsal: succeeded", "Cutover: succeeded", "Critical incident: negative", "Rollback: rolled-back");
-        assertThat(tasklist.tableRows("Table_IssueHistory")).filteredOn(row -> row.get(1).equals("Critical incident"))
-            .singleElement().satisfies(row -> assertThat(row.get(4)).isEqualTo("Hao Xu"));
+        assertThat(tasklist.tableRows("Table_IssueHistory"))
+                .extracting(row -> row.get(1) + ": " + row.get(3))
+                .containsExactly(
+                        "Cutover plan: waves",
+                        "Readiness assessment: go",
+                        "Go / no-go: go",
+                        "Rehearsal: succeeded",
+                        "Cutover: succeeded",
+                        "Critical incident: negative",
+                        "Rollback: rolled-back");
+        assertThat(tasklist.tableRows("Table_IssueHistory"))
+                .filteredOn(row -> row.get(1).equals("Critical incident"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get(4)).isEqualTo("Hao Xu"));
         GoLiveSteps.resolveIssues(tasklist, resolve, "Posting fix deployed and retested in UAT");
         GoLiveSteps.planAgainAsBefore(tasklist, task("UserTask_PlanCutover"));
 
         assertThat(task("UserTask_DecideGoLive")).isNotNull();
-        assertThat(decisions.latest(code, "cutoverRollback")).get().extracting(Decision::subject).isEqualTo("wave 1");
+        assertThat(decisions.latest(code, "cutoverRollback"))
+                .get()
+                .extracting(Decision::subject)
+                .isEqualTo("wave 1");
     }
 
     @Test
@@ -302,21 +409,31 @@ class GoLiveJourneyTests {
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("Open purchase orders", "0");
         figures.put("Stock value (CNY)", "0.5");
-        GoLiveSteps.planDualRun(tasklist, plan, "Month-end closing is reconciled against the legacy system", 2,
-            figures, List.of(new Step(1, "Freeze master data changes", ZHOU, 30, ""),
-                new Step(2, "Load the final delta", XU, 60, "1"),
-                new Step(3, "Switch the users; the legacy system keeps running", XU, 30, "2")));
+        GoLiveSteps.planDualRun(
+                tasklist,
+                plan,
+                "Month-end closing is reconciled against the legacy system",
+                2,
+                figures,
+                List.of(
+                        new Step(1, "Freeze master data changes", ZHOU, 30, ""),
+                        new Step(2, "Load the final delta", XU, 60, "1"),
+                        new Step(3, "Switch the users; the legacy system keeps running", XU, 30, "2")));
         assertThat(jdbc.sql("select name || ' ' || tolerance_percent from cutover_key_figure where project_code = ? "
-            + "order by name").param(code).query(String.class).list())
-            .containsExactly("Open purchase orders 0.000", "Stock value (CNY) 0.500");
+                                + "order by name")
+                        .param(code)
+                        .query(String.class)
+                        .list())
+                .containsExactly("Open purchase orders 0.000", "Stock value (CNY) 0.500");
 
         Task decide = task("UserTask_DecideGoLive");
         tasklist = new Tasklist(chromium.driver(), port).login(STEERING, PASSWORD);
         GoLiveSteps.claim(tasklist, GoLiveSteps.STEERING_FILTER, decide);
-        assertThat(tasklist.tableRows("Table_ReadinessFacts")).allSatisfy(row -> assertThat(row.get(0)).isEqualTo("✓"));
+        assertThat(tasklist.tableRows("Table_ReadinessFacts"))
+                .allSatisfy(row -> assertThat(row.get(0)).isEqualTo("✓"));
         assertThat(tasklist.formText()).contains("Recommendation: go. Every readiness criterion is met.");
-        GoLiveSteps.decideGo(tasklist, decide, "Dual run (parallel run with reconciliation)", null, null,
-            "All criteria met");
+        GoLiveSteps.decideGo(
+                tasklist, decide, "Dual run (parallel run with reconciliation)", null, null, "All criteria met");
         runAllDone(task("UserTask_RehearseCutover"));
 
         Task cutover = task("UserTask_ExecuteCutover");
@@ -326,29 +443,50 @@ class GoLiveJourneyTests {
 
         Task day1 = task("UserTask_ReconcileDualRun");
         assertThat(day1.getName()).isEqualTo("Reconcile the dual run of " + code + ": day 1 of 2");
-        GoLiveSteps.reconcileDualRun(tasklist, day1, Map.of("Open purchase orders", new String[] {"128", "128"},
-            "Stock value (CNY)", new String[] {"2450000", "2467500"}));
-        management.executeJob(management.createJobQuery().processInstanceId(goLive.getId()).timers().singleResult().getId());
+        GoLiveSteps.reconcileDualRun(
+                tasklist,
+                day1,
+                Map.of("Open purchase orders", new String[] {"128", "128"}, "Stock value (CNY)", new String[] {
+                    "2450000", "2467500"
+                }));
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(goLive.getId())
+                .timers()
+                .singleResult()
+                .getId());
         Task day2 = task("UserTask_ReconcileDualRun");
         assertThat(day2.getName()).isEqualTo("Reconcile the dual run of " + code + ": day 2 of 2");
-        GoLiveSteps.reconcileDualRun(tasklist, day2, Map.of("Open purchase orders", new String[] {"131", "131"},
-            "Stock value (CNY)", new String[] {"2451000", "2452000"}));
+        GoLiveSteps.reconcileDualRun(
+                tasklist,
+                day2,
+                Map.of("Open purchase orders", new String[] {"131", "131"}, "Stock value (CNY)", new String[] {
+                    "2451000", "2452000"
+                }));
 
         Task end = task("UserTask_ReviewDualRun");
         tasklist = new Tasklist(chromium.driver(), port).login(PMO, PASSWORD);
         GoLiveSteps.claim(tasklist, GoLiveSteps.PMO_FILTER, end);
-        int incident = jdbc.sql("select id from incident where project_code = ?").param(code).query(Integer.class).single();
-        assertThat(tasklist.tableRows("Table_DualRunChecks")).containsExactly(
-            List.of("1", "Open purchase orders", "128", "128", "0 %", "✓", ""),
-            List.of("1", "Stock value (CNY)", "2450000", "2467500", "0.7143 %", "✗", "#" + incident),
-            List.of("2", "Open purchase orders", "131", "131", "0 %", "✓", ""),
-            List.of("2", "Stock value (CNY)", "2451000", "2452000", "0.0408 %", "✓", ""));
+        int incident = jdbc.sql("select id from incident where project_code = ?")
+                .param(code)
+                .query(Integer.class)
+                .single();
+        assertThat(tasklist.tableRows("Table_DualRunChecks"))
+                .containsExactly(
+                        List.of("1", "Open purchase orders", "128", "128", "0 %", "✓", ""),
+                        List.of("1", "Stock value (CNY)", "2450000", "2467500", "0.7143 %", "✗", "#" + incident),
+                        List.of("2", "Open purchase orders", "131", "131", "0 %", "✓", ""),
+                        List.of("2", "Stock value (CNY)", "2451000", "2452000", "0.0408 %", "✓", ""));
         GoLiveSteps.endDualRun(tasklist, end, true, "The stock difference of day 1 was a late goods receipt");
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(goLive.getId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(goLive.getId())
+                        .count())
+                .isZero();
     }
 
-    // a waves plan, a go and a rehearsal, done by their users through the engine (the first journey does them in Tasklist)
+    // a waves plan, a go and a rehearsal, done by their users through the engine (the first journey does them in
+    // Tasklist)
     private void planWavesGoAndRehearse() {
         Map<String, Object> wave = new LinkedHashMap<>();
         wave.put("departments", List.of("procurement"));
@@ -366,34 +504,53 @@ class GoLiveJourneyTests {
         // the plan records who made it: the PMO completes it
         identity.setAuthentication(PMO, List.of(Roles.PMO));
         try {
-            tasks.complete(plan, Map.of("cutoverStrategy", "waves",
-                "strategyReason", "Procurement first", "waves", JsonRows.of(List.of(wave, wave2)),
-                "runbook", JsonRows.of(List.of(step))));
+            tasks.complete(
+                    plan,
+                    Map.of(
+                            "cutoverStrategy",
+                            "waves",
+                            "strategyReason",
+                            "Procurement first",
+                            "waves",
+                            JsonRows.of(List.of(wave, wave2)),
+                            "runbook",
+                            JsonRows.of(List.of(step))));
         } finally {
             identity.clearAuthentication();
         }
-        tasks.complete(task("UserTask_DecideGoLive").getId(), Map.of("goLiveDecision", "go", "cutoverStrategy", "waves",
-            "decisionReason", "Ready"));
+        tasks.complete(
+                task("UserTask_DecideGoLive").getId(),
+                Map.of("goLiveDecision", "go", "cutoverStrategy", "waves", "decisionReason", "Ready"));
         runAllDone(task("UserTask_RehearseCutover"));
     }
 
     private void runAllDone(Task run) {
         List<Map<String, Object>> rows = JsonRows.read(tasks.getVariableLocal(run.getId(), "runbook")).stream()
-            .map(FormRow::values).map(v -> {
-                Map<String, Object> row = new LinkedHashMap<>(v);
-                row.put("status", "done");
-                row.put("actualMinutes", 30);
-                return row;
-            }).toList();
+                .map(FormRow::values)
+                .map(v -> {
+                    Map<String, Object> row = new LinkedHashMap<>(v);
+                    row.put("status", "done");
+                    row.put("actualMinutes", 30);
+                    return row;
+                })
+                .toList();
         tasks.complete(run.getId(), Map.of("runbook", JsonRows.of(rows), "cutoverReport", "All steps done"));
     }
 
     private void endStabilisation() {
-        management.executeJob(management.createJobQuery().processInstanceId(goLive.getId()).timers().singleResult().getId());
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(goLive.getId())
+                .timers()
+                .singleResult()
+                .getId());
     }
 
     private Task task(String activity) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(activity).singleResult();
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(code)
+                .taskDefinitionKey(activity)
+                .singleResult();
     }
 
     private void person(String id, String first, String last, String... groups) {
@@ -409,11 +566,9 @@ class GoLiveJourneyTests {
         jdbc.sql("""
                 insert into migration_run (project_code, dataset, round, source_rows, accepted_rows, rejected_rows,
                                            source_file, recorded_by, recorded_at)
-                values (?, ?, 1, 41, 37, 4, 'legacy-materials.xlsx', ?, current_timestamp)""")
-            .params(code, dataset, STEWARD).update();
+                values (?, ?, 1, 41, 37, 4, 'legacy-materials.xlsx', ?, current_timestamp)""").params(code, dataset, STEWARD).update();
         jdbc.sql("""
                 insert into migration_signoff (project_code, dataset, round, signed_off, signed_by, signed_at)
-                values (?, ?, 1, true, ?, current_timestamp)""")
-            .params(code, dataset, WAREHOUSE_OWNER).update();
+                values (?, ?, 1, true, ?, current_timestamp)""").params(code, dataset, WAREHOUSE_OWNER).update();
     }
 }

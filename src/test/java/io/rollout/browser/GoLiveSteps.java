@@ -21,19 +21,15 @@ final class GoLiveSteps {
      * A runbook step as the PMO plans it; {@code owner} as the picker shows the person, e.g. "Hao Xu (xuhao)", and
      * {@code after} the numbers of the steps it comes after ("1, 2", or "" for none).
      */
-    record Step(int no, String title, String owner, int minutes, String after) {
-    }
+    record Step(int no, String title, String owner, int minutes, String after) {}
 
     /** A wave as the PMO plans it: departments by name, stabilisation days, on-call people as the picker shows them. */
-    record Wave(List<String> departments, int stabilisationDays, List<String> onCall) {
-    }
+    record Wave(List<String> departments, int stabilisationDays, List<String> onCall) {}
 
     /** The outcome of one runbook step in a run: the status as the select shows it, actual minutes, a note or null. */
-    record StepRun(String status, int minutes, String note) {
-    }
+    record StepRun(String status, int minutes, String note) {}
 
-    private GoLiveSteps() {
-    }
+    private GoLiveSteps() {}
 
     /**
      * PMO, <em>Plan the cutover of …</em>: waves by department with the reason, the departments of each wave, its
@@ -41,9 +37,11 @@ final class GoLiveSteps {
      * added, owners picked, dependencies typed).
      */
     static void planWaves(Tasklist tasklist, Task task, String reason, List<Wave> waves, List<Step> steps) {
-        fillWaves(claim(tasklist, PMO_FILTER, task)
-            .select("Field_CutoverStrategy", null, "Waves by department (gray release)")
-            .enter("Field_StrategyReason", null, reason), waves);
+        fillWaves(
+                claim(tasklist, PMO_FILTER, task)
+                        .select("Field_CutoverStrategy", null, "Waves by department (gray release)")
+                        .enter("Field_StrategyReason", null, reason),
+                waves);
         fillRunbook(tasklist, steps);
         tasklist.complete();
     }
@@ -52,18 +50,19 @@ final class GoLiveSteps {
      * PMO, <em>Plan the cutover of …</em> as a dual run: the reason, the days and the key figures with their
      * tolerance in percent (in the order given), and the runbook.
      */
-    static void planDualRun(Tasklist tasklist, Task task, String reason, int days, Map<String, String> tolerances,
-                            List<Step> steps) {
+    static void planDualRun(
+            Tasklist tasklist, Task task, String reason, int days, Map<String, String> tolerances, List<Step> steps) {
         claim(tasklist, PMO_FILTER, task)
-            .select("Field_CutoverStrategy", null, "Dual run (parallel run with daily reconciliation)")
-            .enter("Field_StrategyReason", null, reason)
-            .enter("Field_DualRunDays", null, String.valueOf(days));
+                .select("Field_CutoverStrategy", null, "Dual run (parallel run with daily reconciliation)")
+                .enter("Field_StrategyReason", null, reason)
+                .enter("Field_DualRunDays", null, String.valueOf(days));
         int row = 0;
         for (Map.Entry<String, String> figure : tolerances.entrySet()) {
             if (row >= tasklist.rows("Field_FigureName")) {
                 tasklist.addRow("List_KeyFigures", "Field_FigureName");
             }
-            tasklist.enter("Field_FigureName", row, figure.getKey()).enter("Field_FigureTolerance", row, figure.getValue());
+            tasklist.enter("Field_FigureName", row, figure.getKey())
+                    .enter("Field_FigureTolerance", row, figure.getValue());
             row++;
         }
         fillRunbook(tasklist, steps);
@@ -80,11 +79,11 @@ final class GoLiveSteps {
      * shows it; the conditions (for a conditional go) and the risk acceptance (against a no-go, or for a big bang)
      * only when given; the reason.
      */
-    static void decideGo(Tasklist tasklist, Task task, String strategy, String conditions, String riskAcceptance,
-                         String reason) {
+    static void decideGo(
+            Tasklist tasklist, Task task, String strategy, String conditions, String riskAcceptance, String reason) {
         claim(tasklist, STEERING_FILTER, task)
-            .select("Field_GoLiveDecision", null, "Go")
-            .select("Field_CutoverStrategy", null, strategy);
+                .select("Field_GoLiveDecision", null, "Go")
+                .select("Field_CutoverStrategy", null, strategy);
         if (conditions != null) {
             tasklist.type("Field_GoLiveConditions", null, conditions);
         }
@@ -97,9 +96,9 @@ final class GoLiveSteps {
     /** Steering committee: no-go with its reason. */
     static void decideNoGo(Tasklist tasklist, Task task, String reason) {
         claim(tasklist, STEERING_FILTER, task)
-            .select("Field_GoLiveDecision", null, "No-go")
-            .type("Field_DecisionReason", null, reason)
-            .complete();
+                .select("Field_GoLiveDecision", null, "No-go")
+                .type("Field_DecisionReason", null, reason)
+                .complete();
     }
 
     /**
@@ -111,7 +110,8 @@ final class GoLiveSteps {
         claim(tasklist, OPERATIONS_FILTER, task);
         for (int row = 0; row < steps.size(); row++) {
             StepRun step = steps.get(row);
-            tasklist.select("Field_RunStatus", row, step.status()).enter("Field_RunActual", row, String.valueOf(step.minutes()));
+            tasklist.select("Field_RunStatus", row, step.status())
+                    .enter("Field_RunActual", row, String.valueOf(step.minutes()));
             if (step.note() != null) {
                 tasklist.enter("Field_RunNote", row, step.note());
             }
@@ -138,24 +138,31 @@ final class GoLiveSteps {
      * what was done.
      */
     static void handleCriticalIncident(Tasklist tasklist, Task task, boolean continueWave, String whatWasDone) {
-        claim(tasklist, FOR_ME_FILTER, task).radio("Field_ReviewDecision", continueWave ? "Yes" : "No")
-            .type("Field_ReviewComment", null, whatWasDone)
-            .complete();
+        claim(tasklist, FOR_ME_FILTER, task)
+                .radio("Field_ReviewDecision", continueWave ? "Yes" : "No")
+                .type("Field_ReviewComment", null, whatWasDone)
+                .complete();
     }
 
     /** Steering committee, <em>Steering committee: critical incident #n … not handled in time</em>. */
     static void interveneInCriticalIncident(Tasklist tasklist, Task task, String actions) {
-        claim(tasklist, STEERING_FILTER, task).type("Field_EscalationActions", null, actions).complete();
+        claim(tasklist, STEERING_FILTER, task)
+                .type("Field_EscalationActions", null, actions)
+                .complete();
     }
 
     /** IT operations, <em>Roll back …</em> (a wave, or the whole cutover): the rollback report. */
     static void rollBack(Tasklist tasklist, Task task, String report) {
-        claim(tasklist, OPERATIONS_FILTER, task).type("Field_RollbackReport", null, report).complete();
+        claim(tasklist, OPERATIONS_FILTER, task)
+                .type("Field_RollbackReport", null, report)
+                .complete();
     }
 
     /** PMO, <em>Resolve the go-live issues of …</em>: what was done. */
     static void resolveIssues(Tasklist tasklist, Task task, String whatWasDone) {
-        claim(tasklist, PMO_FILTER, task).type("Field_ResolutionNotes", null, whatWasDone).complete();
+        claim(tasklist, PMO_FILTER, task)
+                .type("Field_ResolutionNotes", null, whatWasDone)
+                .complete();
     }
 
     /**
@@ -219,10 +226,10 @@ final class GoLiveSteps {
             }
             Step step = steps.get(row);
             tasklist.enter("Field_StepNo", row, String.valueOf(step.no()))
-                .enter("Field_StepTitle", row, step.title())
-                .choose("Field_StepOwner", row, name(step.owner()), step.owner())
-                .enter("Field_StepMinutes", row, String.valueOf(step.minutes()))
-                .enter("Field_StepDepends", row, step.after());
+                    .enter("Field_StepTitle", row, step.title())
+                    .choose("Field_StepOwner", row, name(step.owner()), step.owner())
+                    .enter("Field_StepMinutes", row, String.valueOf(step.minutes()))
+                    .enter("Field_StepDepends", row, step.after());
         }
         while (tasklist.rows("Field_StepTitle") > steps.size()) {
             tasklist.removeLastRow("List_Runbook", "Field_StepTitle");

@@ -28,32 +28,25 @@ final class PlanningSteps {
     static final String REVIEW_PLAN = "UserTask_ReviewPlan";
 
     /** A milestone as the PMO enters it; the owner is picked by the label the list shows, "Wei Zhang (zhangwei)". */
-    record Milestone(String name, String owner, LocalDate due, String phase) {
-    }
+    record Milestone(String name, String owner, LocalDate due, String phase) {}
 
     /** A row of the resource plan; the person is picked by label. */
-    record Resource(String role, String person, int allocation, LocalDate from, LocalDate to) {
-    }
+    record Resource(String role, String person, int allocation, LocalDate from, LocalDate to) {}
 
     /** A risk of the register; the owner is picked by label. */
-    record Risk(String title, int probability, int impact, String owner, String mitigation) {
-    }
+    record Risk(String title, int probability, int impact, String owner, String mitigation) {}
 
     /** A vendor with its scores from 1 to 10 on technical strength, service capability, cost and references. */
-    record Vendor(String name, int technical, int service, int cost, int references) {
-    }
+    record Vendor(String name, int technical, int service, int cost, int references) {}
 
     /** A legacy system and the name of the department that owns it, as the list shows it ("Procurement"). */
-    record LegacySystem(String name, String department) {
-    }
+    record LegacySystem(String name, String department) {}
 
     /** An interface of the new system; kind, direction and frequency by the labels the form shows. */
-    record Interface(String toSystem, String kind, String direction, String frequency) {
-    }
+    record Interface(String toSystem, String kind, String direction, String frequency) {}
 
     /** A dataset to migrate and the legacy system it comes from. */
-    record Migration(String dataset, String legacySystem) {
-    }
+    record Migration(String dataset, String legacySystem) {}
 
     private final TaskService tasks;
     private final String projectCode;
@@ -65,8 +58,12 @@ final class PlanningSteps {
 
     /** The project's open task of a planning activity (the first, when several high risks wait). */
     Task task(String activity) {
-        List<Task> found = tasks.createTaskQuery().taskDefinitionKey(activity)
-            .processVariableValueEquals("projectCode", projectCode).orderByTaskCreateTime().asc().list();
+        List<Task> found = tasks.createTaskQuery()
+                .taskDefinitionKey(activity)
+                .processVariableValueEquals("projectCode", projectCode)
+                .orderByTaskCreateTime()
+                .asc()
+                .list();
         if (found.isEmpty()) {
             throw new AssertionError("No open task " + activity + " for project " + projectCode);
         }
@@ -97,27 +94,27 @@ final class PlanningSteps {
             Milestone m = milestones.get(i);
             int row = row(tasklist, i, "List_Milestones", "Field_MilestoneName");
             tasklist.type("Field_MilestoneName", row, m.name())
-                .pick("Field_MilestoneOwner", row, name(m.owner()), m.owner())
-                .select("Field_MilestonePhase", row, m.phase())
-                .date("Field_MilestoneDueDate", row, m.due());
+                    .pick("Field_MilestoneOwner", row, name(m.owner()), m.owner())
+                    .select("Field_MilestonePhase", row, m.phase())
+                    .date("Field_MilestoneDueDate", row, m.due());
         }
         for (int i = 0; i < resources.size(); i++) {
             Resource r = resources.get(i);
             int row = row(tasklist, i, "List_Resources", "Field_ResourceRole");
             tasklist.type("Field_ResourceRole", row, r.role())
-                .pick("Field_ResourcePerson", row, name(r.person()), r.person())
-                .type("Field_ResourceAllocation", row, String.valueOf(r.allocation()))
-                .date("Field_ResourceFrom", row, r.from())
-                .date("Field_ResourceTo", row, r.to());
+                    .pick("Field_ResourcePerson", row, name(r.person()), r.person())
+                    .type("Field_ResourceAllocation", row, String.valueOf(r.allocation()))
+                    .date("Field_ResourceFrom", row, r.from())
+                    .date("Field_ResourceTo", row, r.to());
         }
         for (int i = 0; i < risks.size(); i++) {
             Risk r = risks.get(i);
             int row = row(tasklist, i, "List_Risks", "Field_RiskTitle");
             tasklist.type("Field_RiskTitle", row, r.title())
-                .type("Field_RiskProbability", row, String.valueOf(r.probability()))
-                .type("Field_RiskImpact", row, String.valueOf(r.impact()))
-                .pick("Field_RiskOwner", row, name(r.owner()), r.owner())
-                .type("Field_RiskMitigation", row, r.mitigation());
+                    .type("Field_RiskProbability", row, String.valueOf(r.probability()))
+                    .type("Field_RiskImpact", row, String.valueOf(r.impact()))
+                    .pick("Field_RiskOwner", row, name(r.owner()), r.owner())
+                    .type("Field_RiskMitigation", row, r.mitigation());
         }
         tasklist.complete();
     }
@@ -131,17 +128,17 @@ final class PlanningSteps {
         for (Milestone m : newMilestones) {
             int row = tasklist.addRow("List_Milestones", "Field_MilestoneName");
             tasklist.type("Field_MilestoneName", row, m.name())
-                .pick("Field_MilestoneOwner", row, name(m.owner()), m.owner())
-                .select("Field_MilestonePhase", row, m.phase())
-                .date("Field_MilestoneDueDate", row, m.due());
+                    .pick("Field_MilestoneOwner", row, name(m.owner()), m.owner())
+                    .select("Field_MilestonePhase", row, m.phase())
+                    .date("Field_MilestoneDueDate", row, m.due());
         }
         for (Risk r : newRisks) {
             int row = tasklist.addRow("List_Risks", "Field_RiskTitle");
             tasklist.type("Field_RiskTitle", row, r.title())
-                .type("Field_RiskProbability", row, String.valueOf(r.probability()))
-                .type("Field_RiskImpact", row, String.valueOf(r.impact()))
-                .pick("Field_RiskOwner", row, name(r.owner()), r.owner())
-                .type("Field_RiskMitigation", row, r.mitigation());
+                    .type("Field_RiskProbability", row, String.valueOf(r.probability()))
+                    .type("Field_RiskImpact", row, String.valueOf(r.impact()))
+                    .pick("Field_RiskOwner", row, name(r.owner()), r.owner())
+                    .type("Field_RiskMitigation", row, r.mitigation());
         }
         tasklist.complete();
     }
@@ -149,17 +146,18 @@ final class PlanningSteps {
     /** The steering committee accepts the oldest waiting high risk with a comment. */
     void acceptHighRisk(Tasklist tasklist, String comment) {
         open(tasklist, STEERING_FILTER, DECIDE_HIGH_RISK);
-        tasklist.radio("Field_RiskDecision", "Accept the risk").type("Field_RiskDecisionComment", null, comment)
-            .complete();
+        tasklist.radio("Field_RiskDecision", "Accept the risk")
+                .type("Field_RiskDecisionComment", null, comment)
+                .complete();
     }
 
     /** The steering committee has the oldest waiting high risk mitigated: actions and the person who owns them. */
     void mitigateHighRisk(Tasklist tasklist, String actions, String owner) {
         open(tasklist, STEERING_FILTER, DECIDE_HIGH_RISK);
         tasklist.radio("Field_RiskDecision", "Mitigate: actions and owner")
-            .type("Field_MitigationActions", null, actions)
-            .pick("Field_ActionOwner", null, name(owner), owner)
-            .complete();
+                .type("Field_MitigationActions", null, actions)
+                .pick("Field_ActionOwner", null, name(owner), owner)
+                .complete();
     }
 
     /** The PMO confirms the scope as the form shows it (the recommendation, or the scope confirmed before). */
@@ -175,7 +173,7 @@ final class PlanningSteps {
     void pilotScope(Tasklist tasklist, String firstDepartment, List<String> pilotModules, String reason) {
         open(tasklist, PMO_FILTER, CONFIRM_SCOPE);
         tasklist.select("Field_ScopeApproach", null, "Pilot (selected modules first)")
-            .select("Field_FirstDepartment", null, firstDepartment);
+                .select("Field_FirstDepartment", null, firstDepartment);
         pilotModules.forEach(module -> tasklist.check("Field_PilotModules", module));
         tasklist.type("Field_OverrideReason", null, reason).complete();
     }
@@ -183,7 +181,9 @@ final class PlanningSteps {
     /** The consultant decides how the system is obtained ("Build", "Customise", "Buy") and why. */
     void selectSystem(Tasklist tasklist, String approach, String reason) {
         open(tasklist, CONSULTANT_FILTER, SELECT_SYSTEM);
-        tasklist.radio("Field_SelectionApproach", approach).type("Field_SelectionReason", null, reason).complete();
+        tasklist.radio("Field_SelectionApproach", approach)
+                .type("Field_SelectionReason", null, reason)
+                .complete();
     }
 
     /** The consultant confirms a selection the form shows prefilled (after the plan was sent back). */
@@ -198,8 +198,8 @@ final class PlanningSteps {
      */
     void evaluateVendors(Tasklist tasklist, List<Integer> weights, List<Vendor> vendors) {
         open(tasklist, CONSULTANT_FILTER, EVALUATE_VENDORS);
-        List<String> weightFields = List.of("Field_WeightTechnical", "Field_WeightService", "Field_WeightCost",
-            "Field_WeightReferences");
+        List<String> weightFields =
+                List.of("Field_WeightTechnical", "Field_WeightService", "Field_WeightCost", "Field_WeightReferences");
         for (int i = 0; i < weightFields.size(); i++) {
             tasklist.type(weightFields.get(i), null, String.valueOf(weights.get(i)));
         }
@@ -207,11 +207,12 @@ final class PlanningSteps {
             Vendor v = vendors.get(i);
             int row = row(tasklist, i, "List_Vendors", "Field_Vendor");
             // typed at a person's pace: form-js takes a name into the form only after its debounce
-            tasklist.enter("Field_Vendor", row, v.name()).leave("Field_Vendor", row)
-                .type("Field_ScoreTechnical", row, String.valueOf(v.technical()))
-                .type("Field_ScoreService", row, String.valueOf(v.service()))
-                .type("Field_ScoreCost", row, String.valueOf(v.cost()))
-                .type("Field_ScoreReferences", row, String.valueOf(v.references()));
+            tasklist.enter("Field_Vendor", row, v.name())
+                    .leave("Field_Vendor", row)
+                    .type("Field_ScoreTechnical", row, String.valueOf(v.technical()))
+                    .type("Field_ScoreService", row, String.valueOf(v.service()))
+                    .type("Field_ScoreCost", row, String.valueOf(v.cost()))
+                    .type("Field_ScoreReferences", row, String.valueOf(v.references()));
         }
         // as a user checks the grid before completing: a name typed right after another field can be lost while
         // form-js still applies that field's change (a browser typing faster than a person); type it again then
@@ -241,26 +242,26 @@ final class PlanningSteps {
     }
 
     /** The consultant records legacy systems, interfaces and datasets to migrate, each in a row of its grid. */
-    void defineIntegration(Tasklist tasklist, List<LegacySystem> systems, List<Interface> interfaces,
-                           List<Migration> migrations) {
+    void defineIntegration(
+            Tasklist tasklist, List<LegacySystem> systems, List<Interface> interfaces, List<Migration> migrations) {
         open(tasklist, CONSULTANT_FILTER, DEFINE_INTEGRATION);
         for (int i = 0; i < systems.size(); i++) {
             int row = row(tasklist, i, "List_LegacySystems", "Field_LegacySystemName");
             tasklist.type("Field_LegacySystemName", row, systems.get(i).name())
-                .select("Field_LegacyOwnerDepartment", row, systems.get(i).department());
+                    .select("Field_LegacyOwnerDepartment", row, systems.get(i).department());
         }
         for (int i = 0; i < interfaces.size(); i++) {
             Interface f = interfaces.get(i);
             int row = row(tasklist, i, "List_Interfaces", "Field_InterfaceToSystem");
             tasklist.type("Field_InterfaceToSystem", row, f.toSystem())
-                .select("Field_InterfaceKind", row, f.kind())
-                .select("Field_InterfaceDirection", row, f.direction())
-                .select("Field_InterfaceFrequency", row, f.frequency());
+                    .select("Field_InterfaceKind", row, f.kind())
+                    .select("Field_InterfaceDirection", row, f.direction())
+                    .select("Field_InterfaceFrequency", row, f.frequency());
         }
         for (int i = 0; i < migrations.size(); i++) {
             int row = row(tasklist, i, "List_Migrations", "Field_MigrationDataset");
             tasklist.type("Field_MigrationDataset", row, migrations.get(i).dataset())
-                .type("Field_MigrationLegacySystem", row, migrations.get(i).legacySystem());
+                    .type("Field_MigrationLegacySystem", row, migrations.get(i).legacySystem());
         }
         tasklist.complete();
     }
@@ -280,7 +281,9 @@ final class PlanningSteps {
     /** The steering committee sends the plan back to the PMO saying what must change. */
     void sendPlanBack(Tasklist tasklist, String comment) {
         open(tasklist, STEERING_FILTER, REVIEW_PLAN);
-        tasklist.radio("Field_PlanApproved", "No").type("Field_SteeringComment", null, comment).complete();
+        tasklist.radio("Field_PlanApproved", "No")
+                .type("Field_SteeringComment", null, comment)
+                .complete();
     }
 
     /** The row for the {@code index}-th entry: one the list shows already, else a new one. */

@@ -96,41 +96,54 @@ class ProjectLifecycleJourneyTests {
     static final String IT_OPERATIONS = "walkitops";
     static final String PROCUREMENT_OWNER = "walkownerpur";
     static final String WAREHOUSE_OWNER = "walkownerwh";
-    static final Set<String> CAST = Set.of(PMO, CONSULTANT, STEERING, STEWARD, KEY_USER, TRAINER, IT_OPERATIONS,
-        PROCUREMENT_OWNER, WAREHOUSE_OWNER);
+    static final Set<String> CAST = Set.of(
+            PMO, CONSULTANT, STEERING, STEWARD, KEY_USER, TRAINER, IT_OPERATIONS, PROCUREMENT_OWNER, WAREHOUSE_OWNER);
     static final String PROCUREMENT = "procurement";
     static final String WAREHOUSE = "warehouse";
 
     /** Two requirements per department, from the customer's requirements.csv. */
     static final List<Captured> PROCUREMENT_REQUIREMENTS = List.of(
-        new Captured("REQ-PUR-001", "采购申请线上审批", "纸质采购申请流转慢，平均审批3天", "审批周期缩短到1天内", null, "Must",
-            "采购申请提交后24小时内完成三级审批的比例≥90%"),
-        new Captured("REQ-PUR-003", "采购订单与合同关联", "订单无法追溯到合同", "订单可追溯合同条款", null, "Should",
-            "每张采购订单都关联合同编号"));
+            new Captured(
+                    "REQ-PUR-001",
+                    "采购申请线上审批",
+                    "纸质采购申请流转慢，平均审批3天",
+                    "审批周期缩短到1天内",
+                    null,
+                    "Must",
+                    "采购申请提交后24小时内完成三级审批的比例≥90%"),
+            new Captured("REQ-PUR-003", "采购订单与合同关联", "订单无法追溯到合同", "订单可追溯合同条款", null, "Should", "每张采购订单都关联合同编号"));
+
     static final List<Captured> WAREHOUSE_REQUIREMENTS = List.of(
-        new Captured("REQ-INV-001", "实时库存查询", "库存数据每周人工盘点一次", "库存实时可见", null, "Must",
-            "库存查询结果与实物差异率≤0.5%"),
-        new Captured("REQ-INV-003", "库存周转分析", "库存周转慢，积压严重", "周转天数下降", null, "Should",
-            "系统提供按物料类别的周转天数报表"));
+            new Captured("REQ-INV-001", "实时库存查询", "库存数据每周人工盘点一次", "库存实时可见", null, "Must", "库存查询结果与实物差异率≤0.5%"),
+            new Captured("REQ-INV-003", "库存周转分析", "库存周转慢，积压严重", "周转天数下降", null, "Should", "系统提供按物料类别的周转天数报表"));
 
     @LocalServerPort
     int port;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     DecisionLog decisions;
+
     @Autowired
     JdbcClient jdbc;
+
     @TempDir
     Path files;
 
@@ -162,15 +175,16 @@ class ProjectLifecycleJourneyTests {
         researchAndSignOffRequirements();
         planTheProject();
         // build and data migration run side by side: the steward loads a dry run while the module is built
-        assertThat(openTasks()).contains("Plan iteration 1 of Procurement",
-            "Define Customers data and its cleansing rules");
+        assertThat(openTasks())
+                .contains("Plan iteration 1 of Procurement", "Define Customers data and its cleansing rules");
         defineAndUploadTheCustomers();
         buildTheModule();
         writeTheWeeklyStatusReport();
         signOffTheCustomers();
         // UAT and training run side by side too
-        assertThat(openTasks()).containsExactlyInAnyOrder("Prepare UAT test cases for round 1",
-            "Plan the training roster and curricula");
+        assertThat(openTasks())
+                .containsExactlyInAnyOrder(
+                        "Prepare UAT test cases for round 1", "Plan the training roster and curricula");
         runUserAcceptanceTests();
         trainTheRoster();
         holdTheSteeringReview();
@@ -181,65 +195,107 @@ class ProjectLifecycleJourneyTests {
         handOverAndReview();
 
         // what the PMO checks at the end: the project closed, nothing left open, every gate passed the first time
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count())
-            .as("running instances of the project").isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(code)
+                        .count())
+                .as("running instances of the project")
+                .isZero();
         HistoricProcessInstance project = history.createHistoricProcessInstanceQuery()
-            .processDefinitionKey("implementationProject").processInstanceBusinessKey(code).singleResult();
+                .processDefinitionKey("implementationProject")
+                .processInstanceBusinessKey(code)
+                .singleResult();
         assertThat(project.getEndActivityId()).isEqualTo("EndEvent_ProjectFinished");
-        assertThat(management.createJobQuery().processInstanceId(project.getId()).count()).as("reporting timers")
-            .isZero();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(project.getId())
+                        .count())
+                .as("reporting timers")
+                .isZero();
         assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.CLOSED);
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count()).as("open tasks").isZero();
-        assertThat(history.createHistoricTaskInstanceQuery().taskId(lastReport.getId()).singleResult()
-            .getDeleteReason()).as("the report due when the project closed").isNotEqualTo("completed");
-        assertThat(tasklist.login(PMO, PASSWORD).filter(GovernanceSteps.OPEN_FOR_ME).lists(lastReport.getId()))
-            .as("the PMO's list shows the report of a closed project").isFalse();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count())
+                .as("open tasks")
+                .isZero();
+        assertThat(history.createHistoricTaskInstanceQuery()
+                        .taskId(lastReport.getId())
+                        .singleResult()
+                        .getDeleteReason())
+                .as("the report due when the project closed")
+                .isNotEqualTo("completed");
+        assertThat(tasklist.login(PMO, PASSWORD)
+                        .filter(GovernanceSteps.OPEN_FOR_ME)
+                        .lists(lastReport.getId()))
+                .as("the PMO's list shows the report of a closed project")
+                .isFalse();
 
         List<Decision> log = decisions.forProject(code);
-        log.forEach(d -> System.out.printf("walk %s: decision %s %s -> %s by %s%n", code, d.decision(), d.subject(),
-            d.outcome(), d.decidedBy()));
-        List<String> gates = List.of("solutionMatchCheck", "effectVerificationCheck", "requirementSignOff",
-            "steeringPlanReview", "migrationDryRun", "moduleAcceptance", "dataSignOff", "uatGate",
-            "trainingCompletionCheck", "goLiveReadiness", "goLiveDecision", "cutoverRehearsal", "cutover", "waveReview",
-            "hypercareExit");
-        assertThat(log).filteredOn(d -> gates.contains(d.decision()))
-            .extracting(Decision::decision, Decision::subject, Decision::outcome)
-            .containsExactly(
-                tuple("solutionMatchCheck", "must-have requirements", "passed"),
-                tuple("effectVerificationCheck", "expected effects", "passed"),
-                tuple("requirementSignOff", "specification v1", "passed"),
-                tuple("steeringPlanReview", "project plan", "approved"),
-                tuple("migrationDryRun", "dataset customers round 1", "passed"),
-                tuple("moduleAcceptance", "module procurement iteration 1", "accepted"),
-                tuple("dataSignOff", "dataset customers round 1", "signed-off"),
-                tuple("uatGate", "round 1", "passed"),
-                tuple("trainingCompletionCheck", "training completion", "passed"),
-                tuple("goLiveReadiness", "go-live", "go"),
-                tuple("goLiveDecision", "waves", "go"),
-                tuple("cutoverRehearsal", "waves", "succeeded"),
-                tuple("cutover", "wave 1", "succeeded"),
-                tuple("waveReview", "wave 1", "positive"),
-                tuple("cutover", "wave 2", "succeeded"),
-                tuple("waveReview", "wave 2", "positive"),
-                tuple("hypercareExit", "hypercare", "exit"));
+        log.forEach(d -> System.out.printf(
+                "walk %s: decision %s %s -> %s by %s%n", code, d.decision(), d.subject(), d.outcome(), d.decidedBy()));
+        List<String> gates = List.of(
+                "solutionMatchCheck",
+                "effectVerificationCheck",
+                "requirementSignOff",
+                "steeringPlanReview",
+                "migrationDryRun",
+                "moduleAcceptance",
+                "dataSignOff",
+                "uatGate",
+                "trainingCompletionCheck",
+                "goLiveReadiness",
+                "goLiveDecision",
+                "cutoverRehearsal",
+                "cutover",
+                "waveReview",
+                "hypercareExit");
+        assertThat(log)
+                .filteredOn(d -> gates.contains(d.decision()))
+                .extracting(Decision::decision, Decision::subject, Decision::outcome)
+                .containsExactly(
+                        tuple("solutionMatchCheck", "must-have requirements", "passed"),
+                        tuple("effectVerificationCheck", "expected effects", "passed"),
+                        tuple("requirementSignOff", "specification v1", "passed"),
+                        tuple("steeringPlanReview", "project plan", "approved"),
+                        tuple("migrationDryRun", "dataset customers round 1", "passed"),
+                        tuple("moduleAcceptance", "module procurement iteration 1", "accepted"),
+                        tuple("dataSignOff", "dataset customers round 1", "signed-off"),
+                        tuple("uatGate", "round 1", "passed"),
+                        tuple("trainingCompletionCheck", "training completion", "passed"),
+                        tuple("goLiveReadiness", "go-live", "go"),
+                        tuple("goLiveDecision", "waves", "go"),
+                        tuple("cutoverRehearsal", "waves", "succeeded"),
+                        tuple("cutover", "wave 1", "succeeded"),
+                        tuple("waveReview", "wave 1", "positive"),
+                        tuple("cutover", "wave 2", "succeeded"),
+                        tuple("waveReview", "wave 2", "positive"),
+                        tuple("hypercareExit", "hypercare", "exit"));
 
         // every task of the project was completed by someone of its cast, each one by this walk in Tasklist
-        List<HistoricTaskInstance> done = history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(code)
-            .finished().list().stream().filter(t -> !t.getId().equals(lastReport.getId())).toList();
-        assertThat(done).allSatisfy(t -> assertThat(t.getDeleteReason()).as(t.getName()).isEqualTo("completed"));
+        List<HistoricTaskInstance> done =
+                history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(code).finished().list().stream()
+                        .filter(t -> !t.getId().equals(lastReport.getId()))
+                        .toList();
+        assertThat(done)
+                .allSatisfy(t -> assertThat(t.getDeleteReason()).as(t.getName()).isEqualTo("completed"));
         assertThat(done).extracting(HistoricTaskInstance::getAssignee).allMatch(CAST::contains);
         assertThat(done).hasSize(completions);
-        System.out.printf("walk %s: %d task completions in Tasklist (and the start form) in %d s%n", code, completions,
-            (System.nanoTime() - started) / 1_000_000_000L);
+        System.out.printf(
+                "walk %s: %d task completions in Tasklist (and the start form) in %d s%n",
+                code, completions, (System.nanoTime() - started) / 1_000_000_000L);
     }
 
     // --- start ---------------------------------------------------------------------------------------------------
 
     private void startTheProject() {
         tasklist.login(PMO, PASSWORD);
-        GovernanceSteps.startProject(tasklist, new NewProject(code, "ERP phase 1: procurement and warehouse",
-            "华东精密制造有限公司 (East China Precision Manufacturing)", "ERP",
-            List.of("Procurement (采购部)", "Warehouse (仓储部)"), List.of("Procurement"), List.of("Customers")));
+        GovernanceSteps.startProject(
+                tasklist,
+                new NewProject(
+                        code,
+                        "ERP phase 1: procurement and warehouse",
+                        "华东精密制造有限公司 (East China Precision Manufacturing)",
+                        "ERP",
+                        List.of("Procurement (采购部)", "Warehouse (仓储部)"),
+                        List.of("Procurement"),
+                        List.of("Customers")));
         Project project = projects.find(code).orElseThrow();
         assertThat(project.departments()).containsExactly(PROCUREMENT, WAREHOUSE);
         assertThat(project.modules()).containsExactly(PROCUREMENT);
@@ -251,57 +307,72 @@ class ProjectLifecycleJourneyTests {
 
     private void researchAndSignOffRequirements() {
         tasklist.login(CONSULTANT, PASSWORD);
-        research(PROCUREMENT, "王芳 (head of procurement), 2 buyers", "Paper requisitions wait three days for approval",
-            PROCUREMENT_REQUIREMENTS);
-        research(WAREHOUSE, "陈静 (head of the warehouse), 3 storekeepers", "Stock is counted by hand once a week",
-            WAREHOUSE_REQUIREMENTS);
+        research(
+                PROCUREMENT,
+                "王芳 (head of procurement), 2 buyers",
+                "Paper requisitions wait three days for approval",
+                PROCUREMENT_REQUIREMENTS);
+        research(
+                WAREHOUSE,
+                "陈静 (head of the warehouse), 3 storekeepers",
+                "Stock is counted by hand once a week",
+                WAREHOUSE_REQUIREMENTS);
 
         tasklist.login(PROCUREMENT_OWNER, PASSWORD);
-        RequirementsSteps.reviewRequirements(tasklist, task("UserTask_ReviewDepartmentRequirements", "department",
-            PROCUREMENT), true, null);
+        RequirementsSteps.reviewRequirements(
+                tasklist, task("UserTask_ReviewDepartmentRequirements", "department", PROCUREMENT), true, null);
         done("review requirements, Procurement");
         tasklist.login(WAREHOUSE_OWNER, PASSWORD);
-        RequirementsSteps.reviewRequirements(tasklist, task("UserTask_ReviewDepartmentRequirements", "department",
-            WAREHOUSE), true, null);
+        RequirementsSteps.reviewRequirements(
+                tasklist, task("UserTask_ReviewDepartmentRequirements", "department", WAREHOUSE), true, null);
         done("review requirements, Warehouse");
 
         tasklist.login(CONSULTANT, PASSWORD);
         RequirementsSteps.clarifyRequirements(tasklist, task("UserTask_ClarifyRequirements"), Map.of());
         done("clarify requirements");
-        RequirementsSteps.matchSolutions(tasklist, task("UserTask_MatchSolutions"), Map.of(
-            "REQ-PUR-001", new Solution("Configuration", "Three-level approval flow in the purchase module"),
-            "REQ-PUR-003", new Solution("Configuration", "Contract number required on purchase orders"),
-            "REQ-INV-001", new Solution("Standard function", "Stock overview of the standard system"),
-            "REQ-INV-003", new Solution("Standard function", "Turnover report of the standard system")));
+        RequirementsSteps.matchSolutions(
+                tasklist,
+                task("UserTask_MatchSolutions"),
+                Map.of(
+                        "REQ-PUR-001",
+                                new Solution("Configuration", "Three-level approval flow in the purchase module"),
+                        "REQ-PUR-003", new Solution("Configuration", "Contract number required on purchase orders"),
+                        "REQ-INV-001", new Solution("Standard function", "Stock overview of the standard system"),
+                        "REQ-INV-003", new Solution("Standard function", "Turnover report of the standard system")));
         done("match solutions");
 
         for (String department : List.of(PROCUREMENT, WAREHOUSE)) {
             tasklist.login(owner(department), PASSWORD);
-            RequirementsSteps.verifyEffects(tasklist, task("UserTask_VerifyEffects", "department", department),
-                Map.of());
+            RequirementsSteps.verifyEffects(
+                    tasklist, task("UserTask_VerifyEffects", "department", department), Map.of());
             done("verify effects, " + department);
         }
         for (String department : List.of(PROCUREMENT, WAREHOUSE)) {
             tasklist.login(owner(department), PASSWORD);
-            RequirementsSteps.approveSpecification(tasklist, task("UserTask_ApproveSpecification", "department",
-                department), true, "Agreed in the department meeting");
+            RequirementsSteps.approveSpecification(
+                    tasklist,
+                    task("UserTask_ApproveSpecification", "department", department),
+                    true,
+                    "Agreed in the department meeting");
             done("approve specification, " + department);
         }
-        assertThat(decisions.latest(code, "requirementSignOff")).get().extracting(Decision::outcome)
-            .isEqualTo("passed");
+        assertThat(decisions.latest(code, "requirementSignOff"))
+                .get()
+                .extracting(Decision::outcome)
+                .isEqualTo("passed");
     }
 
     private void research(String department, String participants, String notes, List<Captured> requirements) {
         LocalDate day = LocalDate.of(2026, 11, 2);
-        for (String session : List.of("UserTask_InterviewDepartment", "UserTask_RunQuestionnaire",
-            "UserTask_MapProcesses")) {
-            RequirementsSteps.recordResearchSession(tasklist, task(session, "department", department), day,
-                participants, notes);
+        for (String session :
+                List.of("UserTask_InterviewDepartment", "UserTask_RunQuestionnaire", "UserTask_MapProcesses")) {
+            RequirementsSteps.recordResearchSession(
+                    tasklist, task(session, "department", department), day, participants, notes);
             done(session + ", " + department);
             day = day.plusDays(2);
         }
-        RequirementsSteps.captureRequirements(tasklist, task("UserTask_CaptureRequirements", "department", department),
-            requirements);
+        RequirementsSteps.captureRequirements(
+                tasklist, task("UserTask_CaptureRequirements", "department", department), requirements);
         done("capture requirements, " + department);
     }
 
@@ -310,57 +381,100 @@ class ProjectLifecycleJourneyTests {
     private void planTheProject() {
         PlanningSteps planning = new PlanningSteps(tasks, code);
         tasklist.login(PMO, PASSWORD);
-        planning.drawUpPlan(tasklist, List.of(
-                new Milestone("Specification baselined", label(PMO), LocalDate.of(2027, 1, 15), "Requirements"),
-                new Milestone("Procurement configured", label(CONSULTANT), LocalDate.of(2027, 3, 31), "Build"),
-                new Milestone("Customers migrated", label(STEWARD), LocalDate.of(2027, 4, 15), "Data migration"),
-                new Milestone("UAT passed", label(KEY_USER), LocalDate.of(2027, 5, 14), "UAT"),
-                new Milestone("Go-live procurement and warehouse", label(PMO), LocalDate.of(2027, 6, 1), "Go-live")),
-            List.of(
-                new Resource("Project manager", label(PMO), 50, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 9, 30)),
-                new Resource("Lead consultant", label(CONSULTANT), 100, LocalDate.of(2027, 1, 4),
-                    LocalDate.of(2027, 6, 30))),
-            List.of(new Risk("Key users not released from daily work", 3, 4, label(PROCUREMENT_OWNER),
-                "Backfill agreed with the department heads")));
+        planning.drawUpPlan(
+                tasklist,
+                List.of(
+                        new Milestone("Specification baselined", label(PMO), LocalDate.of(2027, 1, 15), "Requirements"),
+                        new Milestone("Procurement configured", label(CONSULTANT), LocalDate.of(2027, 3, 31), "Build"),
+                        new Milestone(
+                                "Customers migrated", label(STEWARD), LocalDate.of(2027, 4, 15), "Data migration"),
+                        new Milestone("UAT passed", label(KEY_USER), LocalDate.of(2027, 5, 14), "UAT"),
+                        new Milestone(
+                                "Go-live procurement and warehouse", label(PMO), LocalDate.of(2027, 6, 1), "Go-live")),
+                List.of(
+                        new Resource(
+                                "Project manager", label(PMO), 50, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 9, 30)),
+                        new Resource(
+                                "Lead consultant",
+                                label(CONSULTANT),
+                                100,
+                                LocalDate.of(2027, 1, 4),
+                                LocalDate.of(2027, 6, 30))),
+                List.of(new Risk(
+                        "Key users not released from daily work",
+                        3,
+                        4,
+                        label(PROCUREMENT_OWNER),
+                        "Backfill agreed with the department heads")));
         done("draw up the plan");
-        OperationsSteps.captureKpiBaseline(tasklist, code, task("UserTask_CaptureKpiBaseline").getId(),
-            new Baseline("420", "6.5", "2.8", "16", "85", LocalDate.of(2027, 6, 1), "150", "500000"));
+        OperationsSteps.captureKpiBaseline(
+                tasklist,
+                code,
+                task("UserTask_CaptureKpiBaseline").getId(),
+                new Baseline("420", "6.5", "2.8", "16", "85", LocalDate.of(2027, 6, 1), "150", "500000"));
         done("capture the KPI baseline");
         planning.confirmScope(tasklist);
         done("confirm the scope");
 
         tasklist.login(CONSULTANT, PASSWORD);
-        planning.selectSystem(tasklist, "Customise",
-            "The standard ERP covers purchasing and inventory; approval flows need configuration");
+        planning.selectSystem(
+                tasklist,
+                "Customise",
+                "The standard ERP covers purchasing and inventory; approval flows need configuration");
         done("select the system");
-        planning.defineIntegration(tasklist, List.of(new LegacySystem("Old sales system", "Procurement")),
-            List.of(new Interface("Bank gateway", "File", "Outbound", "Daily")),
-            List.of(new Migration("customers", "Old sales system")));
+        planning.defineIntegration(
+                tasklist,
+                List.of(new LegacySystem("Old sales system", "Procurement")),
+                List.of(new Interface("Bank gateway", "File", "Outbound", "Daily")),
+                List.of(new Migration("customers", "Old sales system")));
         done("define the integration strategy");
 
         tasklist.login(STEERING, PASSWORD);
         planning.approvePlan(tasklist);
         done("approve the plan");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
-            .processDefinitionKey("planningPhase").count()).as("planning ended").isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(code)
+                        .processDefinitionKey("planningPhase")
+                        .count())
+                .as("planning ended")
+                .isZero();
     }
 
-    // --- build ---------------------------------------------------------------------------------------------------------
+    // --- build
+    // ---------------------------------------------------------------------------------------------------------
 
     private void buildTheModule() {
         tasklist.login(CONSULTANT, PASSWORD).filter("Consultants");
-        BuildSteps.planIteration(tasklist, task("UserTask_PlanIteration"), new IterationPlan(
-            "Requisition approval and contracts on orders", List.of("REQ-PUR-001", "REQ-PUR-003"),
-            LocalDate.of(2027, 2, 1), LocalDate.of(2027, 3, 26), false));
+        BuildSteps.planIteration(
+                tasklist,
+                task("UserTask_PlanIteration"),
+                new IterationPlan(
+                        "Requisition approval and contracts on orders",
+                        List.of("REQ-PUR-001", "REQ-PUR-003"),
+                        LocalDate.of(2027, 2, 1),
+                        LocalDate.of(2027, 3, 26),
+                        false));
         done("plan iteration 1");
-        BuildSteps.configure(tasklist.reload(), task("UserTask_ConfigureModule"), List.of(
-            new ConfigurationItem("Approval flow", "REQ-PUR-001", "Purchase requisition",
-                "Department head > purchasing director", null),
-            new ConfigurationItem("Other", "REQ-PUR-003", "Contract number required on purchase orders", null, null)));
+        BuildSteps.configure(
+                tasklist.reload(),
+                task("UserTask_ConfigureModule"),
+                List.of(
+                        new ConfigurationItem(
+                                "Approval flow",
+                                "REQ-PUR-001",
+                                "Purchase requisition",
+                                "Department head > purchasing director",
+                                null),
+                        new ConfigurationItem(
+                                "Other", "REQ-PUR-003", "Contract number required on purchase orders", null, null)));
         done("configure the module");
-        BuildSteps.demo(tasklist.reload(), task("UserTask_DemoModule"),
-            "Requisition approval and purchase orders with their contracts", List.of(name(KEY_USER),
-                name(PROCUREMENT_OWNER)), null, "As agreed");
+        BuildSteps.demo(
+                tasklist.reload(),
+                task("UserTask_DemoModule"),
+                "Requisition approval and purchase orders with their contracts",
+                List.of(name(KEY_USER), name(PROCUREMENT_OWNER)),
+                null,
+                "As agreed");
         done("demo the module");
 
         tasklist.login(PROCUREMENT_OWNER, PASSWORD).filter("Open tasks for me");
@@ -368,13 +482,21 @@ class ProjectLifecycleJourneyTests {
         done("accept the module");
     }
 
-    // --- data migration ------------------------------------------------------------------------------------------------
+    // --- data migration
+    // ------------------------------------------------------------------------------------------------
 
     private void defineAndUploadTheCustomers() throws IOException {
         tasklist.login(STEWARD, PASSWORD).filter("Data stewards");
-        DataMigrationSteps.define(tasklist, task("UserTask_DefineDataset"), new Definition(
-            DataMigrationSteps.CUSTOMERS.columns(), DataMigrationSteps.CUSTOMERS.keyColumns(),
-            DataMigrationSteps.CUSTOMERS.reconcileColumns(), 2, "Procurement", DataMigrationSteps.CUSTOMERS.rules()));
+        DataMigrationSteps.define(
+                tasklist,
+                task("UserTask_DefineDataset"),
+                new Definition(
+                        DataMigrationSteps.CUSTOMERS.columns(),
+                        DataMigrationSteps.CUSTOMERS.keyColumns(),
+                        DataMigrationSteps.CUSTOMERS.reconcileColumns(),
+                        2,
+                        "Procurement",
+                        DataMigrationSteps.CUSTOMERS.rules()));
         done("define the customers dataset");
         DataMigrationSteps.uploadExtract(tasklist.reload(), task("UserTask_UploadExtract"), correctedCustomers());
         done("upload the extract");
@@ -388,27 +510,41 @@ class ProjectLifecycleJourneyTests {
     private Path correctedCustomers() throws IOException {
         List<String> lines;
         try (InputStream in = new ClassPathResource("demo/erp-case/legacy-customers.csv").getInputStream()) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         }
         List<String> faulty = List.of("c-9,", "C00012,", "C00013,", "C00014,", "C00017,");
         Path file = files.resolve("legacy-customers-corrected.csv");
-        Files.write(file, lines.subList(0, lines.size() - 2).stream()
-            .filter(row -> faulty.stream().noneMatch(row::startsWith)).toList(), StandardCharsets.UTF_8);
+        Files.write(
+                file,
+                lines.subList(0, lines.size() - 2).stream()
+                        .filter(row -> faulty.stream().noneMatch(row::startsWith))
+                        .toList(),
+                StandardCharsets.UTF_8);
         return file;
     }
 
     private void signOffTheCustomers() {
         Task signOff = task("UserTask_SignOffDataset");
         assertThat((String) tasks.getVariableLocal(signOff.getId(), "latestRunSummary"))
-            .contains("Source 55 rows = accepted 55 + rejected 0");
+                .contains("Source 55 rows = accepted 55 + rejected 0");
         tasklist.login(PROCUREMENT_OWNER, PASSWORD).filter("Open tasks for me");
         DataMigrationSteps.signOff(tasklist, signOff, true, null);
         done("sign off the customers");
         runJob("dataMigration", "ServiceTask_LoadStaging");
-        assertThat(jdbc.sql("select count(*) from migration_staging where project_code = ?").param(code)
-            .query(Long.class).single()).as("customers in staging").isEqualTo(55L);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
-            .processDefinitionKey("dataMigration").count()).as("data migration ended").isZero();
+        assertThat(jdbc.sql("select count(*) from migration_staging where project_code = ?")
+                        .param(code)
+                        .query(Long.class)
+                        .single())
+                .as("customers in staging")
+                .isEqualTo(55L);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(code)
+                        .processDefinitionKey("dataMigration")
+                        .count())
+                .as("data migration ended")
+                .isZero();
     }
 
     // --- governance while the phases run ------------------------------------------------------------------------
@@ -417,9 +553,12 @@ class ProjectLifecycleJourneyTests {
     private void writeTheWeeklyStatusReport() {
         runJob("implementationProject", "StartEvent_WeeklyReportDue");
         tasklist.login(PMO, PASSWORD);
-        GovernanceSteps.writeStatusReport(tasklist, task("UserTask_WriteStatusReport"), "Green: on track",
-            "Specification v1 approved by both departments; procurement is configured, the customers dry run passed",
-            "Specification baselined (2027-01-15, " + name(PMO) + ")");
+        GovernanceSteps.writeStatusReport(
+                tasklist,
+                task("UserTask_WriteStatusReport"),
+                "Green: on track",
+                "Specification v1 approved by both departments; procurement is configured, the customers dry run passed",
+                "Specification baselined (2027-01-15, " + name(PMO) + ")");
         done("write the weekly status report");
     }
 
@@ -427,10 +566,14 @@ class ProjectLifecycleJourneyTests {
     private void holdTheSteeringReview() {
         runJob("implementationProject", "StartEvent_SteeringReviewDue");
         tasklist.login(STEERING, PASSWORD);
-        GovernanceSteps.holdSteeringReview(tasklist, task("UserTask_HoldSteeringReview"), "Green: on track",
-            "UAT passed in the first round and every trainee passed: go-live is planned for June",
-            "Procurement configured (2027-03-31, " + name(CONSULTANT) + ")",
-            "Customers migrated (2027-04-15, " + name(STEWARD) + ")", "UAT passed (2027-05-14, " + name(KEY_USER) + ")");
+        GovernanceSteps.holdSteeringReview(
+                tasklist,
+                task("UserTask_HoldSteeringReview"),
+                "Green: on track",
+                "UAT passed in the first round and every trainee passed: go-live is planned for June",
+                "Procurement configured (2027-03-31, " + name(CONSULTANT) + ")",
+                "Customers migrated (2027-04-15, " + name(STEWARD) + ")",
+                "UAT passed (2027-05-14, " + name(KEY_USER) + ")");
         done("hold the monthly steering review");
     }
 
@@ -438,14 +581,38 @@ class ProjectLifecycleJourneyTests {
 
     private void runUserAcceptanceTests() {
         List<TestCase> cases = List.of(
-            new TestCase("TC-001", "验证：采购申请线上审批", "REQ-PUR-001", "procurement", "High",
-                "按采购申请线上审批业务流程操作", "采购申请提交后24小时内完成三级审批的比例≥90%"),
-            new TestCase("TC-003", "验证：采购订单与合同关联", "REQ-PUR-003", "procurement", "Medium",
-                "按采购订单与合同关联业务流程操作", "每张采购订单都关联合同编号"),
-            new TestCase("TC-005", "验证：实时库存查询", "REQ-INV-001", "inventory", "High", "按实时库存查询业务流程操作",
-                "库存查询结果与实物差异率≤0.5%"),
-            new TestCase("TC-007", "验证：库存周转分析", "REQ-INV-003", "inventory", "Medium", "按库存周转分析业务流程操作",
-                "系统提供按物料类别的周转天数报表"));
+                new TestCase(
+                        "TC-001",
+                        "验证：采购申请线上审批",
+                        "REQ-PUR-001",
+                        "procurement",
+                        "High",
+                        "按采购申请线上审批业务流程操作",
+                        "采购申请提交后24小时内完成三级审批的比例≥90%"),
+                new TestCase(
+                        "TC-003",
+                        "验证：采购订单与合同关联",
+                        "REQ-PUR-003",
+                        "procurement",
+                        "Medium",
+                        "按采购订单与合同关联业务流程操作",
+                        "每张采购订单都关联合同编号"),
+                new TestCase(
+                        "TC-005",
+                        "验证：实时库存查询",
+                        "REQ-INV-001",
+                        "inventory",
+                        "High",
+                        "按实时库存查询业务流程操作",
+                        "库存查询结果与实物差异率≤0.5%"),
+                new TestCase(
+                        "TC-007",
+                        "验证：库存周转分析",
+                        "REQ-INV-003",
+                        "inventory",
+                        "Medium",
+                        "按库存周转分析业务流程操作",
+                        "系统提供按物料类别的周转天数报表"));
         tasklist.login(KEY_USER, PASSWORD);
         UatSteps.prepareTestCases(tasklist, task("UserTask_PrepareTestCases"), cases);
         done("prepare the test cases");
@@ -457,98 +624,162 @@ class ProjectLifecycleJourneyTests {
         done("plan UAT round 1");
 
         tasklist.login(KEY_USER, PASSWORD);
-        UatSteps.executeRound(tasklist, task("UserTask_ExecuteUatRound"),
-            cases.stream().map(c -> Result.pass(c.caseId())).toList());
+        UatSteps.executeRound(
+                tasklist,
+                task("UserTask_ExecuteUatRound"),
+                cases.stream().map(c -> Result.pass(c.caseId())).toList());
         done("execute UAT round 1");
-        assertThat(decisions.latest(code, "uatGate")).get().extracting(Decision::outcome, Decision::subject)
-            .containsExactly("passed", "round 1");
+        assertThat(decisions.latest(code, "uatGate"))
+                .get()
+                .extracting(Decision::outcome, Decision::subject)
+                .containsExactly("passed", "round 1");
     }
 
-    // --- training ------------------------------------------------------------------------------------------------------
+    // --- training
+    // ------------------------------------------------------------------------------------------------------
 
     private void trainTheRoster() {
         // two operators of each department from the customer's attendance sheet, and the administrator of IT
         List<Trainee> roster = List.of(
-            new Trainee("E0001", "杨芳", "采购部", "操作员", null, false),
-            new Trainee("E0006", "王磊", "采购部", "操作员", null, false),
-            new Trainee("E0029", "赵敏", "仓储部", "操作员", null, false),
-            new Trainee("E0031", "孙伟", "仓储部", "操作员", null, false),
-            new Trainee("E0050", "徐浩", "信息部", "系统管理员", label(IT_OPERATIONS), false));
+                new Trainee("E0001", "杨芳", "采购部", "操作员", null, false),
+                new Trainee("E0006", "王磊", "采购部", "操作员", null, false),
+                new Trainee("E0029", "赵敏", "仓储部", "操作员", null, false),
+                new Trainee("E0031", "孙伟", "仓储部", "操作员", null, false),
+                new Trainee("E0050", "徐浩", "信息部", "系统管理员", label(IT_OPERATIONS), false));
         tasklist.login(TRAINER, PASSWORD);
-        TrainingSteps.planRosterAndCurricula(tasklist, task("UserTask_PlanTraining"), roster, List.of(
-            new Curriculum("采购业务实操", "操作员", "采购部", 60, "采购申请、订单、收货的上机实操"),
-            new Curriculum("仓储业务实操", "操作员", "仓储部", 60, "入库、出库、盘点的上机实操"),
-            new Curriculum("ERP administration", "系统管理员", null, 60, "Users, roles, backups and the vendor's patches")));
+        TrainingSteps.planRosterAndCurricula(
+                tasklist,
+                task("UserTask_PlanTraining"),
+                roster,
+                List.of(
+                        new Curriculum("采购业务实操", "操作员", "采购部", 60, "采购申请、订单、收货的上机实操"),
+                        new Curriculum("仓储业务实操", "操作员", "仓储部", 60, "入库、出库、盘点的上机实操"),
+                        new Curriculum(
+                                "ERP administration",
+                                "系统管理员",
+                                null,
+                                60,
+                                "Users, roles, backups and the vendor's patches")));
         done("plan the roster and curricula");
-        TrainingSteps.planSessions(tasklist, task("UserTask_PlanSessions"), List.of(
-            session("采购业务实操", "采购申请、订单、收货上机", 5),
-            session("仓储业务实操", "入库、出库、盘点上机", 6),
-            session("ERP administration", "Administration of the new system", 7)));
+        TrainingSteps.planSessions(
+                tasklist,
+                task("UserTask_PlanSessions"),
+                List.of(
+                        session("采购业务实操", "采购申请、订单、收货上机", 5),
+                        session("仓储业务实操", "入库、出库、盘点上机", 6),
+                        session("ERP administration", "Administration of the new system", 7)));
         done("plan the sessions");
-        TrainingSteps.recordAttendance(tasklist, task("UserTask_RecordAttendance"), List.of(
-            new Attendance("E0001", true, 96), new Attendance("E0006", true, 88), new Attendance("E0029", true, 72),
-            new Attendance("E0031", true, 81), new Attendance("E0050", true, 90)));
+        TrainingSteps.recordAttendance(
+                tasklist,
+                task("UserTask_RecordAttendance"),
+                List.of(
+                        new Attendance("E0001", true, 96),
+                        new Attendance("E0006", true, 88),
+                        new Attendance("E0029", true, 72),
+                        new Attendance("E0031", true, 81),
+                        new Attendance("E0050", true, 90)));
         done("record attendance");
-        assertThat(decisions.latest(code, "trainingCompletionCheck")).get().extracting(Decision::outcome)
-            .isEqualTo("passed");
+        assertThat(decisions.latest(code, "trainingCompletionCheck"))
+                .get()
+                .extracting(Decision::outcome)
+                .isEqualTo("passed");
     }
 
     private Session session(String curriculum, String topic, int day) {
-        return new Session(curriculum, "Practice", topic, label(TRAINER), LocalDate.of(2027, 5, day),
-            curriculum + "操作手册 v1.0", null);
+        return new Session(
+                curriculum,
+                "Practice",
+                topic,
+                label(TRAINER),
+                LocalDate.of(2027, 5, day),
+                curriculum + "操作手册 v1.0",
+                null);
     }
 
-    // --- go-live -------------------------------------------------------------------------------------------------------
+    // --- go-live
+    // -------------------------------------------------------------------------------------------------------
 
     private void goLiveInTwoWaves() {
         String it = label(IT_OPERATIONS);
         tasklist.login(PMO, PASSWORD);
-        GoLiveSteps.planWaves(tasklist, task("UserTask_PlanCutover"),
-            "Procurement has the fewest users; the warehouse follows once purchasing is stable",
-            List.of(new Wave(List.of("Procurement"), 3, List.of(it)), new Wave(List.of("Warehouse"), 3, List.of(it))),
-            List.of(new Step(1, "Freeze master data changes in the legacy system", label(STEWARD), 30, ""),
-                new Step(2, "Load open purchase orders and customers", it, 90, "1"),
-                new Step(3, "Switch the wave's users to the new system", it, 30, "2")));
+        GoLiveSteps.planWaves(
+                tasklist,
+                task("UserTask_PlanCutover"),
+                "Procurement has the fewest users; the warehouse follows once purchasing is stable",
+                List.of(
+                        new Wave(List.of("Procurement"), 3, List.of(it)),
+                        new Wave(List.of("Warehouse"), 3, List.of(it))),
+                List.of(
+                        new Step(1, "Freeze master data changes in the legacy system", label(STEWARD), 30, ""),
+                        new Step(2, "Load open purchase orders and customers", it, 90, "1"),
+                        new Step(3, "Switch the wave's users to the new system", it, 30, "2")));
         done("plan the cutover");
 
         tasklist.login(STEERING, PASSWORD);
-        GoLiveSteps.decideGo(tasklist, task("UserTask_DecideGoLive"), "Waves by department", null, null,
-            "Every readiness criterion is met; procurement goes first");
+        GoLiveSteps.decideGo(
+                tasklist,
+                task("UserTask_DecideGoLive"),
+                "Waves by department",
+                null,
+                null,
+                "Every readiness criterion is met; procurement goes first");
         done("decide go");
 
         tasklist.login(IT_OPERATIONS, PASSWORD);
-        GoLiveSteps.runRunbookAllDone(tasklist, task("UserTask_RehearseCutover"), 3, 40,
-            "Rehearsal on the staging copy: all steps done");
+        GoLiveSteps.runRunbookAllDone(
+                tasklist, task("UserTask_RehearseCutover"), 3, 40, "Rehearsal on the staging copy: all steps done");
         done("rehearse the cutover");
         for (String department : List.of(PROCUREMENT, WAREHOUSE)) {
             tasklist.login(IT_OPERATIONS, PASSWORD);
-            GoLiveSteps.runRunbookAllDone(tasklist, task("UserTask_ExecuteWaveCutover"), 3, 35,
-                "The " + department + " works in the new system since 06:00");
+            GoLiveSteps.runRunbookAllDone(
+                    tasklist,
+                    task("UserTask_ExecuteWaveCutover"),
+                    3,
+                    35,
+                    "The " + department + " works in the new system since 06:00");
             done("cut over the wave of " + department);
             runJob("goLive", "TimerEvent_Stabilisation");
             tasklist.login(owner(department), PASSWORD);
             GoLiveSteps.reviewWave(tasklist, task("UserTask_ReviewWave"), true, "Runs in the new system");
             done("review the wave of " + department);
         }
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).processDefinitionKey("goLive")
-            .count()).as("go-live ended").isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(code)
+                        .processDefinitionKey("goLive")
+                        .count())
+                .as("go-live ended")
+                .isZero();
     }
 
-    // --- operations ----------------------------------------------------------------------------------------------------
+    // --- operations
+    // ----------------------------------------------------------------------------------------------------
 
     private void handOverAndReview() {
         runJob("operationsPhase", "TimerEvent_MinimumHypercare");
         tasklist.login(IT_OPERATIONS, PASSWORD);
-        OperationsSteps.handOver(tasklist, code, task("UserTask_HandOver").getId(), List.of(new ModuleHandover(
-                "Procurement", PROCUREMENT_OWNER, label(PROCUREMENT_OWNER), List.of(label(IT_OPERATIONS)),
-                "https://wiki.example.com/erp/procurement")),
-            "https://wiki.example.com/erp");
+        OperationsSteps.handOver(
+                tasklist,
+                code,
+                task("UserTask_HandOver").getId(),
+                List.of(new ModuleHandover(
+                        "Procurement",
+                        PROCUREMENT_OWNER,
+                        label(PROCUREMENT_OWNER),
+                        List.of(label(IT_OPERATIONS)),
+                        "https://wiki.example.com/erp/procurement")),
+                "https://wiki.example.com/erp");
         done("hand over to internal IT");
 
         runJob("operationsPhase", "TimerEvent_ReviewDue");
         tasklist.login(PMO, PASSWORD);
-        OperationsSteps.reviewPostImplementation(tasklist, code, task("UserTask_ReviewPostImplementation").getId(),
-            "320", "4.2", "87", "Purchase approvals within a day; stock visible in real time");
+        OperationsSteps.reviewPostImplementation(
+                tasklist,
+                code,
+                task("UserTask_ReviewPostImplementation").getId(),
+                "320",
+                "4.2",
+                "87",
+                "Purchase approvals within a day; stock visible in real time");
         done("post-implementation review");
     }
 
@@ -556,28 +787,47 @@ class ProjectLifecycleJourneyTests {
 
     /** The project's one open task of this kind. */
     private Task task(String activity) {
-        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(activity).list();
-        assertThat(open).as("open %s of %s; open: %s", activity, code, openTasks()).hasSize(1);
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceBusinessKey(code)
+                .taskDefinitionKey(activity)
+                .list();
+        assertThat(open)
+                .as("open %s of %s; open: %s", activity, code, openTasks())
+                .hasSize(1);
         return open.get(0);
     }
 
     /** The project's open task of this kind for one department (or module, dataset). */
     private Task task(String activity, String variable, String value) {
         return tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(activity).list().stream()
-            .filter(t -> value.equals(tasks.getVariable(t.getId(), variable))).findFirst()
-            .orElseThrow(() -> new AssertionError("no open " + activity + " for " + value + "; open: " + openTasks()));
+                .filter(t -> value.equals(tasks.getVariable(t.getId(), variable)))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no open " + activity + " for " + value + "; open: " + openTasks()));
     }
 
     private List<String> openTasks() {
-        return tasks.createTaskQuery().processInstanceBusinessKey(code).list().stream().map(Task::getName).toList();
+        return tasks.createTaskQuery().processInstanceBusinessKey(code).list().stream()
+                .map(Task::getName)
+                .toList();
     }
 
     /** Executes the one job at this activity of the project's instance of the process, as the job executor would. */
     private void runJob(String process, String activity) {
-        List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
-            .processDefinitionKey(process).list().stream().map(ProcessInstance::getId).toList();
+        List<String> instances = runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(code)
+                .processDefinitionKey(process)
+                .list()
+                .stream()
+                .map(ProcessInstance::getId)
+                .toList();
         assertThat(instances).as("running %s of %s", process, code).hasSize(1);
-        List<Job> jobs = management.createJobQuery().processInstanceId(instances.get(0)).activityId(activity).list();
+        List<Job> jobs = management
+                .createJobQuery()
+                .processInstanceId(instances.get(0))
+                .activityId(activity)
+                .list();
         assertThat(jobs).as("jobs at %s", activity).hasSize(1);
         management.executeJob(jobs.get(0).getId());
         log("job " + activity + " executed");

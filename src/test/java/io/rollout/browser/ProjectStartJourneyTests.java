@@ -40,19 +40,24 @@ class ProjectStartJourneyTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
 
     @BeforeEach
     void aPmoAndTheOwnersOfTwoDepartments() {
         TestUsers.ensure(identity, PMO, PASSWORD, Roles.PMO);
-        TestUsers.ensure(identity, PROCUREMENT_OWNER, PASSWORD, Roles.BUSINESS_OWNER, Roles.departmentGroup("procurement"));
+        TestUsers.ensure(
+                identity, PROCUREMENT_OWNER, PASSWORD, Roles.BUSINESS_OWNER, Roles.departmentGroup("procurement"));
         TestUsers.ensure(identity, WAREHOUSE_OWNER, PASSWORD, Roles.BUSINESS_OWNER, Roles.departmentGroup("warehouse"));
     }
 
@@ -61,9 +66,16 @@ class ProjectStartJourneyTests {
         String code = "ERP-" + TestProjects.newCode().substring(2);
         Tasklist tasklist = new Tasklist(chromium.driver(), port).login(PMO, PASSWORD);
 
-        GovernanceSteps.startProject(tasklist, new NewProject(code.toLowerCase(), "ERP phase 1: procurement and inventory",
-            "Jiangsu Hengtai Precision Machinery", "ERP", List.of("Procurement (采购部)", "Warehouse (仓储部)"),
-            List.of("Procurement", "Inventory"), List.of("Customers", "Materials")));
+        GovernanceSteps.startProject(
+                tasklist,
+                new NewProject(
+                        code.toLowerCase(),
+                        "ERP phase 1: procurement and inventory",
+                        "Jiangsu Hengtai Precision Machinery",
+                        "ERP",
+                        List.of("Procurement (采购部)", "Warehouse (仓储部)"),
+                        List.of("Procurement", "Inventory"),
+                        List.of("Customers", "Materials")));
 
         Project project = projects.find(code).orElseThrow();
         assertThat(project.name()).isEqualTo("ERP phase 1: procurement and inventory");
@@ -71,11 +83,17 @@ class ProjectStartJourneyTests {
         assertThat(project.modules()).containsExactly("inventory", "procurement");
         assertThat(project.datasets()).containsExactly("customers", "materials");
         assertThat(project.createdBy()).isEqualTo(PMO);
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey("implementationProject")
-            .processInstanceBusinessKey(code).singleResult();
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey("implementationProject")
+                .processInstanceBusinessKey(code)
+                .singleResult();
         assertThat(instance).as("the project's instance, found by its code").isNotNull();
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).processDefinitionKey("requirementsPhase")
-            .count()).as("the requirements phase's first tasks").isPositive();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(code)
+                        .processDefinitionKey("requirementsPhase")
+                        .count())
+                .as("the requirements phase's first tasks")
+                .isPositive();
     }
 
     @Test
@@ -84,16 +102,34 @@ class ProjectStartJourneyTests {
         String programme = "PRG-" + n;
         Tasklist tasklist = new Tasklist(chromium.driver(), port).login(PMO, PASSWORD);
 
-        GovernanceSteps.startProgramme(tasklist, programme, "ERP in phases", "Jiangsu Hengtai Precision Machinery", List.of(
-            new NewPhase("ERP-A-" + n, "ERP phase 1: procurement and inventory",
-                List.of("Procurement (采购部)", "Warehouse (仓储部)"), List.of("Procurement", "Inventory"), List.of("Customers")),
-            new NewPhase("ERP-B-" + n, "ERP phase 2: warehouse", List.of("Warehouse (仓储部)"), List.of("Inventory"),
-                List.of())));
+        GovernanceSteps.startProgramme(
+                tasklist,
+                programme,
+                "ERP in phases",
+                "Jiangsu Hengtai Precision Machinery",
+                List.of(
+                        new NewPhase(
+                                "ERP-A-" + n,
+                                "ERP phase 1: procurement and inventory",
+                                List.of("Procurement (采购部)", "Warehouse (仓储部)"),
+                                List.of("Procurement", "Inventory"),
+                                List.of("Customers")),
+                        new NewPhase(
+                                "ERP-B-" + n,
+                                "ERP phase 2: warehouse",
+                                List.of("Warehouse (仓储部)"),
+                                List.of("Inventory"),
+                                List.of())));
 
         assertThat(projects.find("ERP-A-" + n).orElseThrow().departments()).containsExactly("procurement", "warehouse");
-        assertThat(projects.exists("ERP-B-" + n)).as("the second phase waits for the first to reach operations").isFalse();
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("programme").processInstanceBusinessKey(programme)
-            .count()).isOne();
+        assertThat(projects.exists("ERP-B-" + n))
+                .as("the second phase waits for the first to reach operations")
+                .isFalse();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("programme")
+                        .processInstanceBusinessKey(programme)
+                        .count())
+                .isOne();
     }
 
     @Test
@@ -102,9 +138,20 @@ class ProjectStartJourneyTests {
         TestProjects.create(projects, code, List.of("procurement"), List.of("procurement"), List.of());
         Tasklist tasklist = new Tasklist(chromium.driver(), port).login(PMO, PASSWORD);
 
-        assertThatThrownBy(() -> GovernanceSteps.startProject(tasklist, new NewProject(code, "Second try", "Hengtai",
-            "ERP", List.of("Procurement (采购部)"), List.of("Procurement"), List.of())))
-            .hasMessageContaining("A project with code " + code + " already exists.");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThatThrownBy(() -> GovernanceSteps.startProject(
+                        tasklist,
+                        new NewProject(
+                                code,
+                                "Second try",
+                                "Hengtai",
+                                "ERP",
+                                List.of("Procurement (采购部)"),
+                                List.of("Procurement"),
+                                List.of())))
+                .hasMessageContaining("A project with code " + code + " already exists.");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(code)
+                        .count())
+                .isZero();
     }
 }

@@ -19,28 +19,36 @@ class RequirementsSteps {
     static final String MY_TASKS = "My tasks";
 
     /** A requirement as the consultant types it in the capture task; {@code reqId} may be null for a generated one. */
-    record Captured(String reqId, String title, String painPoint, String goal, String expectedEffect, String priority,
-                    String acceptanceCriterion) {
-    }
+    record Captured(
+            String reqId,
+            String title,
+            String painPoint,
+            String goal,
+            String expectedEffect,
+            String priority,
+            String acceptanceCriterion) {}
 
     /** The solution chosen for a requirement in the match task: the option's label and how it meets the requirement. */
-    record Solution(String label, String note) {
-    }
+    record Solution(String label, String note) {}
 
     /** A requirement a change request adds to the baselined specification, with the labels the form shows. */
-    record Added(String reqId, String department, String title, String priority, String acceptanceCriterion,
-                 String solution) {
-    }
+    record Added(
+            String reqId,
+            String department,
+            String title,
+            String priority,
+            String acceptanceCriterion,
+            String solution) {}
 
-    private RequirementsSteps() {
-    }
+    private RequirementsSteps() {}
 
     /** Interview, questionnaire or process mapping (form {@code recordResearchActivity}): date, participants, notes. */
-    static long recordResearchSession(Tasklist tasklist, Task task, LocalDate heldOn, String participants, String notes) {
+    static long recordResearchSession(
+            Tasklist tasklist, Task task, LocalDate heldOn, String participants, String notes) {
         open(tasklist, CONSULTANTS, task)
-            .date("Field_HeldOn", null, heldOn)
-            .type("Field_Participants", null, participants)
-            .type("Field_ActivityNotes", null, notes);
+                .date("Field_HeldOn", null, heldOn)
+                .type("Field_Participants", null, participants)
+                .type("Field_ActivityNotes", null, notes);
         return complete(tasklist);
     }
 
@@ -56,7 +64,7 @@ class RequirementsSteps {
                 tasklist.type("Field_Requirement_ReqId", row, r.reqId());
             }
             tasklist.type("Field_Requirement_Title", row, r.title())
-                .select("Field_Requirement_Priority", row, r.priority());
+                    .select("Field_Requirement_Priority", row, r.priority());
             typeIfGiven(tasklist, "Field_Requirement_PainPoint", row, r.painPoint());
             typeIfGiven(tasklist, "Field_Requirement_Goal", row, r.goal());
             typeIfGiven(tasklist, "Field_Requirement_ExpectedEffect", row, r.expectedEffect());
@@ -75,8 +83,10 @@ class RequirementsSteps {
     /** Clarify requirements (form {@code clarifyRequirements}): the acceptance criteria settled with the departments. */
     static long clarifyRequirements(Tasklist tasklist, Task task, Map<String, String> acceptanceCriteria) {
         open(tasklist, CONSULTANTS, task);
-        acceptanceCriteria.forEach((reqId, criterion) -> tasklist.type("Field_ClarifyRequirement_AcceptanceCriterion",
-            tasklist.row("Field_ClarifyRequirement_ReqId", reqId), criterion));
+        acceptanceCriteria.forEach((reqId, criterion) -> tasklist.type(
+                "Field_ClarifyRequirement_AcceptanceCriterion",
+                tasklist.row("Field_ClarifyRequirement_ReqId", reqId),
+                criterion));
         return complete(tasklist);
     }
 
@@ -117,19 +127,21 @@ class RequirementsSteps {
      * Update the specification for an approved change request (form {@code updateSpecification}): the affected
      * requirements' acceptance criteria changed, and requirements added in rows of their own.
      */
-    static long updateSpecification(Tasklist tasklist, Task task, Map<String, String> acceptanceCriteria,
-                                   List<Added> added) {
+    static long updateSpecification(
+            Tasklist tasklist, Task task, Map<String, String> acceptanceCriteria, List<Added> added) {
         open(tasklist, CONSULTANTS, task);
-        acceptanceCriteria.forEach((reqId, criterion) -> tasklist.type("Field_ChangedRequirement_AcceptanceCriterion",
-            tasklist.row("Field_ChangedRequirement_ReqId", reqId), criterion));
+        acceptanceCriteria.forEach((reqId, criterion) -> tasklist.type(
+                "Field_ChangedRequirement_AcceptanceCriterion",
+                tasklist.row("Field_ChangedRequirement_ReqId", reqId),
+                criterion));
         for (Added r : added) {
             int row = tasklist.addRow("List_ChangedRequirements", "Field_ChangedRequirement_Title");
             tasklist.type("Field_ChangedRequirement_ReqId", row, r.reqId())
-                .select("Field_ChangedRequirement_Department", row, r.department())
-                .type("Field_ChangedRequirement_Title", row, r.title())
-                .select("Field_ChangedRequirement_Priority", row, r.priority())
-                .type("Field_ChangedRequirement_AcceptanceCriterion", row, r.acceptanceCriterion())
-                .select("Field_ChangedRequirement_SolutionMatch", row, r.solution());
+                    .select("Field_ChangedRequirement_Department", row, r.department())
+                    .type("Field_ChangedRequirement_Title", row, r.title())
+                    .select("Field_ChangedRequirement_Priority", row, r.priority())
+                    .type("Field_ChangedRequirement_AcceptanceCriterion", row, r.acceptanceCriterion())
+                    .select("Field_ChangedRequirement_SolutionMatch", row, r.solution());
         }
         return complete(tasklist);
     }

@@ -38,7 +38,9 @@ class Tasklist {
 
     /** The loaded list of the chosen filter; Tasklist removes it while it loads the list anew. */
     private static final By LIST = By.cssSelector("[cam-tasks] div[ng-if^='state.$loaded']");
-    private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[@ng-click='complete()']");
+
+    private static final By COMPLETE =
+            By.xpath("//div[contains(@class,'form-actions')]/button[@ng-click='complete()']");
 
     private final WebDriver driver;
     private final String base;
@@ -71,7 +73,8 @@ class Tasklist {
             driver.get(base + PATH);
         }
         new WebDriverWait(driver, FIRST_LOAD, POLL)
-            .ignoring(StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
         // the login form focuses its name field once it is ready: keys typed before may land there, so type until
         // both fields show what was typed
         wait.until(d -> {
@@ -95,15 +98,15 @@ class Tasklist {
      */
     private String sessionUser() {
         if (!driver.getCurrentUrl().startsWith(base + PATH)
-            || driver.findElements(By.cssSelector("li.account")).stream().noneMatch(WebElement::isDisplayed)) {
+                || driver.findElements(By.cssSelector("li.account")).stream().noneMatch(WebElement::isDisplayed)) {
             return null;
         }
-        return (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+        return (String)
+                ((JavascriptExecutor) driver).executeAsyncScript("""
             var done = arguments[arguments.length - 1];
             fetch(arguments[0], {credentials: 'same-origin', headers: {Accept: 'application/json'}})
               .then(function (response) { return response.ok ? response.json() : {}; })
-              .then(function (authentication) { done(authentication.userId || null); }, function () { done(null); });""",
-            base + "/camunda/api/admin/auth/user/default");
+              .then(function (authentication) { done(authentication.userId || null); }, function () { done(null); });""", base + "/camunda/api/admin/auth/user/default");
     }
 
     /** Ends the session with "Sign out" in the header's user menu, as a user does; Tasklist then shows its login form. */
@@ -145,10 +148,10 @@ class Tasklist {
     /** Clicks the task's card in the list and waits until its header shows the task. */
     private void openCard(String taskName, String taskId) {
         openTask = By.xpath("//li[contains(@class,'task')]//h4/a[normalize-space(.)=" + literal(taskName) + "]"
-            + "[contains(@href, " + literal("task=" + taskId) + ")]");
+                + "[contains(@href, " + literal("task=" + taskId) + ")]");
         click(openTask);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-            "//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(taskName) + "]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(taskName) + "]")));
     }
 
     /** Claims the open task and waits until Tasklist shows an assignee with the unclaim button. */
@@ -185,9 +188,11 @@ class Tasklist {
     Tasklist select(String componentId, Integer row, String label) {
         String id = domId(componentId, row);
         click(By.cssSelector("[id$='" + id + "-display']"));
-        By option = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
-            + literal(label) + "]");
+        By option =
+                By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+                        + (id.length() - 1) + ")=" + literal(id)
+                        + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
+                        + literal(label) + "]");
         click(option);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[id$='" + id + "-display']"), label));
         return this;
@@ -196,7 +201,7 @@ class Tasklist {
     /** Chooses the radio button with the given label. */
     Tasklist radio(String componentId, String label) {
         By choice = By.xpath("//label[input[@type='radio'][contains(@id, " + literal("-" + componentId + "-") + ")]]"
-            + "[normalize-space(.)=" + literal(label) + "]/input");
+                + "[normalize-space(.)=" + literal(label) + "]/input");
         click(choice);
         wait.until(ExpectedConditions.elementSelectionStateToBe(choice, true));
         return this;
@@ -205,7 +210,7 @@ class Tasklist {
     /** Ticks the option with the given label in a checklist. */
     Tasklist check(String componentId, String label) {
         By option = By.xpath("//label[.//input[@type='checkbox'][contains(@id, " + literal("-" + componentId + "-")
-            + ")]][normalize-space(.)=" + literal(label) + "]//input");
+                + ")]][normalize-space(.)=" + literal(label) + "]//input");
         click(option);
         wait.until(ExpectedConditions.elementSelectionStateToBe(option, true));
         return this;
@@ -217,7 +222,7 @@ class Tasklist {
      */
     Tasklist date(String componentId, Integer row, LocalDate date) {
         WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector("input[id$='" + domId(componentId, row) + "-date']")));
+                By.cssSelector("input[id$='" + domId(componentId, row) + "-date']")));
         scrollTo(input);
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -232,8 +237,9 @@ class Tasklist {
      */
     int addRow(String listId, String fieldId) {
         int before = rows(fieldId);
-        click(By.xpath("//div[@role='group'][substring(@aria-labelledby, string-length(@aria-labelledby) - "
-            + listId.length() + ")=" + literal("-" + listId) + "]//button[contains(@class,'fjs-repeat-render-add')]"));
+        click(By.xpath(
+                "//div[@role='group'][substring(@aria-labelledby, string-length(@aria-labelledby) - " + listId.length()
+                        + ")=" + literal("-" + listId) + "]//button[contains(@class,'fjs-repeat-render-add')]"));
         wait.until(d -> rows(fieldId) == before + 1);
         return before;
     }
@@ -269,7 +275,7 @@ class Tasklist {
     /** The row of a dynamic list whose read-only key field shows the given value, e.g. the row of a test case. */
     int row(String keyComponentId, String value) {
         List<WebElement> keys = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(
-            By.cssSelector("input[id*='-" + keyComponentId + "_']")));
+                By.cssSelector("input[id*='-" + keyComponentId + "_']")));
         for (int i = 0; i < keys.size(); i++) {
             if (value.equals(field(keyComponentId, i).getDomProperty("value"))) {
                 return i;
@@ -290,16 +296,24 @@ class Tasklist {
      */
     void complete() {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10), POLL).until(ExpectedConditions.elementToBeClickable(COMPLETE));
+            new WebDriverWait(driver, Duration.ofSeconds(10), POLL)
+                    .until(ExpectedConditions.elementToBeClickable(COMPLETE));
         } catch (TimeoutException e) {
-            throw new AssertionError("Complete stays disabled; the form shows these errors: " + driver.findElements(
-                By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList());
+            throw new AssertionError("Complete stays disabled; the form shows these errors: "
+                    + driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+                            .map(WebElement::getText)
+                            .filter(t -> !t.isBlank())
+                            .toList());
         }
         click(COMPLETE);
         By task = openTask;
         String error = wait.until((ExpectedCondition<String>) d -> {
-            String shown = d.findElements(By.cssSelector(".alert-danger")).stream().filter(WebElement::isDisplayed)
-                .map(WebElement::getText).map(String::trim).filter(t -> t.length() > 1).collect(Collectors.joining(" | "));
+            String shown = d.findElements(By.cssSelector(".alert-danger")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .map(WebElement::getText)
+                    .map(String::trim)
+                    .filter(t -> t.length() > 1)
+                    .collect(Collectors.joining(" | "));
             if (!shown.isEmpty()) {
                 return shown;
             }
@@ -327,7 +341,8 @@ class Tasklist {
         shown.forEach(list -> wait.until(ExpectedConditions.stalenessOf(list)));
         wait.until(d -> {
             WebElement list = d.findElement(By.cssSelector("[cam-tasks]"));
-            boolean loading = list.findElements(By.cssSelector(".loader")).stream().anyMatch(WebElement::isDisplayed);
+            boolean loading =
+                    list.findElements(By.cssSelector(".loader")).stream().anyMatch(WebElement::isDisplayed);
             return !loading && !list.findElements(LIST).isEmpty();
         });
     }
@@ -336,18 +351,20 @@ class Tasklist {
     boolean lists(String taskId) {
         wait.until(d -> {
             WebElement list = d.findElement(By.cssSelector("[cam-tasks]"));
-            boolean loading = list.findElements(By.cssSelector(".loader")).stream().anyMatch(WebElement::isDisplayed);
+            boolean loading =
+                    list.findElements(By.cssSelector(".loader")).stream().anyMatch(WebElement::isDisplayed);
             boolean shown = !list.findElements(By.cssSelector("li.task")).isEmpty()
-                || list.findElements(By.cssSelector(".well")).stream().anyMatch(WebElement::isDisplayed);
+                    || list.findElements(By.cssSelector(".well")).stream().anyMatch(WebElement::isDisplayed);
             return !loading && shown;
         });
-        return !driver.findElements(By.xpath("//li[contains(@class,'task')]//h4/a[contains(@href, "
-            + literal("task=" + taskId) + ")]")).isEmpty();
+        return !driver.findElements(By.xpath(
+                        "//li[contains(@class,'task')]//h4/a[contains(@href, " + literal("task=" + taskId) + ")]"))
+                .isEmpty();
     }
 
     private WebElement field(String componentId, Integer row) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector("[id$='" + domId(componentId, row) + "']")));
+        return wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='" + domId(componentId, row) + "']")));
     }
 
     private static String domId(String componentId, Integer row) {
@@ -393,12 +410,15 @@ class Tasklist {
     Tasklist pick(String componentId, Integer row, String search, String label) {
         String id = domId(componentId, row);
         By input = By.cssSelector("input[id$='" + id + "']");
-        By option = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
-            + literal(label) + "]");
+        By option =
+                By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+                        + (id.length() - 1) + ")=" + literal(id)
+                        + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
+                        + literal(label) + "]");
         wait.until(d -> {
             WebElement field = d.findElement(input);
-            if (label.equals(field.getDomProperty("value")) && d.findElements(option).isEmpty()) {
+            if (label.equals(field.getDomProperty("value"))
+                    && d.findElements(option).isEmpty()) {
                 return true;
             }
             scrollTo(field);
@@ -427,16 +447,20 @@ class Tasklist {
     /** The labels of the options a searchable select offers for the typed text, as the user sees its drop-down. */
     List<String> offered(String componentId, Integer row, String search) {
         String id = domId(componentId, row);
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(
-            By.cssSelector("input.fjs-input[id$='" + id + "']")));
+        WebElement field = wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("input.fjs-input[id$='" + id + "']")));
         scrollTo(field);
         field.click();
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         field.sendKeys(search);
-        By items = By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]");
+        By items =
+                By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+                        + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]");
         wait.until(ExpectedConditions.presenceOfElementLocated(items));
-        List<String> labels = driver.findElements(items).stream().map(WebElement::getText).map(String::trim).toList();
+        List<String> labels = driver.findElements(items).stream()
+                .map(WebElement::getText)
+                .map(String::trim)
+                .toList();
         field.sendKeys(Keys.ESCAPE);
         field.sendKeys(Keys.TAB);
         return labels;
@@ -447,14 +471,17 @@ class Tasklist {
         By table = By.cssSelector("table.fjs-table[id$='-" + tableId + "']");
         WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(table));
         List<String> headers = found.findElements(By.cssSelector("th.fjs-table-th")).stream()
-            .map(WebElement::getText).map(String::trim).toList();
+                .map(WebElement::getText)
+                .map(String::trim)
+                .toList();
         int index = headers.indexOf(columnLabel);
         if (index < 0) {
             throw new AssertionError("Table " + tableId + " has no column " + columnLabel + ": " + headers);
         }
         return found.findElements(By.cssSelector("tbody tr.fjs-table-tr")).stream()
-            .map(tr -> tr.findElements(By.cssSelector("td.fjs-table-td")))
-            .map(cells -> cells.size() > index ? cells.get(index).getText().trim() : "").toList();
+                .map(tr -> tr.findElements(By.cssSelector("td.fjs-table-td")))
+                .map(cells -> cells.size() > index ? cells.get(index).getText().trim() : "")
+                .toList();
     }
 
     /** Leaves a field with Tab as a user moves on: form-js takes a typed text on leaving at the latest. */
@@ -487,8 +514,9 @@ class Tasklist {
      * window shows), for checking that a form stays a few screens long.
      */
     long formHeight() {
-        Object height = ((JavascriptExecutor) driver).executeScript(
-            "var form = document.querySelector('.fjs-form'); return Math.max(form.scrollHeight, form.clientHeight);");
+        Object height = ((JavascriptExecutor) driver)
+                .executeScript(
+                        "var form = document.querySelector('.fjs-form'); return Math.max(form.scrollHeight, form.clientHeight);");
         return ((Number) height).longValue();
     }
 
@@ -501,8 +529,11 @@ class Tasklist {
         By rows = By.cssSelector("table[id$='-" + componentId + "'] tbody tr");
         wait.until(ExpectedConditions.presenceOfElementLocated(rows));
         return driver.findElements(rows).stream()
-            .map(tr -> tr.findElements(By.cssSelector("td")).stream().map(td -> td.getText().trim()).toList())
-            .filter(cells -> !(cells.size() == 1 && cells.get(0).equals("Nothing to show."))).toList();
+                .map(tr -> tr.findElements(By.cssSelector("td")).stream()
+                        .map(td -> td.getText().trim())
+                        .toList())
+                .filter(cells -> !(cells.size() == 1 && cells.get(0).equals("Nothing to show.")))
+                .toList();
     }
 
     /** Adds a tag to a tag list as a user does: types part of its label and chooses it from the list. */
@@ -516,12 +547,14 @@ class Tasklist {
      * search field and clicks the first option whose label starts with {@code labelStart}. Returns the chosen label.
      */
     String search(String componentId, Integer row, String typed, String labelStart) {
-        return chooseOption("select", componentId, row, typed, "starts-with(normalize-space(.), " + literal(labelStart) + ")");
+        return chooseOption(
+                "select", componentId, row, typed, "starts-with(normalize-space(.), " + literal(labelStart) + ")");
     }
 
     /** Adds the option whose label starts with {@code labelStart} to a tag list (a multiple people picker). */
     Tasklist tag(String componentId, String typed, String labelStart) {
-        chooseOption("taglist", componentId, null, typed, "starts-with(normalize-space(.), " + literal(labelStart) + ")");
+        chooseOption(
+                "taglist", componentId, null, typed, "starts-with(normalize-space(.), " + literal(labelStart) + ")");
         return this;
     }
 
@@ -533,8 +566,8 @@ class Tasklist {
      */
     private String chooseOption(String kind, String componentId, Integer row, String typed, String condition) {
         String id = domId(componentId, row);
-        String field = "//div[contains(@class,'fjs-form-field-" + kind + "')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]";
+        String field = "//div[contains(@class,'fjs-form-field-" + kind
+                + "')][.//input[substring(@id, string-length(@id) - " + (id.length() - 1) + ")=" + literal(id) + "]]";
         WebElement input = field(componentId, row);
         scrollTo(input);
         input.click();
@@ -543,13 +576,15 @@ class Tasklist {
         }
         input.sendKeys(typed);
         By option = By.xpath(field + "//div[contains(@class,'fjs-dropdownlist-item')][" + condition + "]");
-        String label = wait.until(ExpectedConditions.visibilityOfElementLocated(option)).getText().trim();
+        String label = wait.until(ExpectedConditions.visibilityOfElementLocated(option))
+                .getText()
+                .trim();
         click(option);
         if (kind.equals("select")) {
             wait.until(d -> label.equals(field(componentId, row).getDomProperty("value")));
         } else {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(field
-                + "//*[contains(@class,'fjs-taglist-tag-label')][normalize-space(.)=" + literal(label) + "]")));
+                    + "//*[contains(@class,'fjs-taglist-tag-label')][normalize-space(.)=" + literal(label) + "]")));
             // leave the drop-down, so it does not cover the next field (not in the start dialog: Escape closes it)
             if (driver.findElements(By.cssSelector(".modal-dialog")).isEmpty()) {
                 field(componentId, row).sendKeys(Keys.ESCAPE);
@@ -561,9 +596,14 @@ class Tasklist {
     /** The labels of the tags a tag list shows. */
     List<String> tags(String componentId, Integer row) {
         String id = domId(componentId, row);
-        return driver.findElements(By.xpath("//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, "
-            + "string-length(@id) - " + (id.length() - 1) + ")=" + literal(id) + "]]//*[contains(@class,"
-            + "'fjs-taglist-tag-label')]")).stream().map(WebElement::getText).map(String::trim).toList();
+        return driver
+                .findElements(By.xpath("//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, "
+                        + "string-length(@id) - " + (id.length() - 1) + ")=" + literal(id) + "]]//*[contains(@class,"
+                        + "'fjs-taglist-tag-label')]"))
+                .stream()
+                .map(WebElement::getText)
+                .map(String::trim)
+                .toList();
     }
 
     /**
@@ -573,10 +613,10 @@ class Tasklist {
     Tasklist startProcess(String processName) {
         click(By.xpath("//a[@ng-click='open()'][contains(normalize-space(.), 'Start process')]"));
         WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector(".modal-header input[ng-model='page.searchValue']")));
+                By.cssSelector(".modal-header input[ng-model='page.searchValue']")));
         search.sendKeys(processName);
         click(By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
-            + literal(processName) + "]"));
+                + literal(processName) + "]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
         return this;
     }
@@ -585,15 +625,23 @@ class Tasklist {
     void start() {
         By start = By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10), POLL).until(ExpectedConditions.elementToBeClickable(start));
+            new WebDriverWait(driver, Duration.ofSeconds(10), POLL)
+                    .until(ExpectedConditions.elementToBeClickable(start));
         } catch (TimeoutException e) {
-            throw new AssertionError("Start stays disabled; the form shows these errors: " + driver.findElements(
-                By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList());
+            throw new AssertionError("Start stays disabled; the form shows these errors: "
+                    + driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+                            .map(WebElement::getText)
+                            .filter(t -> !t.isBlank())
+                            .toList());
         }
         click(start);
         String error = wait.until((ExpectedCondition<String>) d -> {
-            String shown = d.findElements(By.cssSelector(".modal .alert-danger")).stream().filter(WebElement::isDisplayed)
-                .map(WebElement::getText).map(String::trim).filter(t -> t.length() > 1).collect(Collectors.joining(" | "));
+            String shown = d.findElements(By.cssSelector(".modal .alert-danger")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .map(WebElement::getText)
+                    .map(String::trim)
+                    .filter(t -> t.length() > 1)
+                    .collect(Collectors.joining(" | "));
             if (!shown.isEmpty()) {
                 return shown;
             }
@@ -607,8 +655,8 @@ class Tasklist {
     /** The labels a searchable select or tag list offers when the user opens it, e.g. the people a picker offers. */
     List<String> options(String componentId, Integer row) {
         String id = domId(componentId, row);
-        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector("input[id$='" + id + "']")));
+        WebElement field =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[id$='" + id + "']")));
         scrollTo(field);
         field.click();
         if (!String.valueOf(field.getDomProperty("value")).isEmpty()) {
@@ -616,9 +664,12 @@ class Tasklist {
             field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         }
         By items = By.xpath("//div[contains(@class,'fjs-form-field')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]");
+                + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(@class,'fjs-dropdownlist-item')]");
         List<String> labels = wait.until(d -> {
-            List<String> shown = d.findElements(items).stream().map(WebElement::getText).map(String::trim).toList();
+            List<String> shown = d.findElements(items).stream()
+                    .map(WebElement::getText)
+                    .map(String::trim)
+                    .toList();
             return shown.isEmpty() ? null : shown;
         });
         field.sendKeys(Keys.ESCAPE);
@@ -648,7 +699,8 @@ class Tasklist {
     /** The date a date field shows, as the user reads it in this browser (en-US: M/d/yyyy); empty when none. */
     String shownDate(String componentId, Integer row) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector("input[id$='" + domId(componentId, row) + "-date']"))).getDomProperty("value");
+                        By.cssSelector("input[id$='" + domId(componentId, row) + "-date']")))
+                .getDomProperty("value");
     }
 
     /** The labels of the tags a tag list shows, in a list outside a dynamic list. */
@@ -662,8 +714,9 @@ class Tasklist {
      */
     boolean checkStartingWith(String componentId, String labelStart, boolean ticked) {
         By option = By.xpath("//label[.//input[@type='checkbox'][contains(@id, " + literal("-" + componentId + "-")
-            + ")]][starts-with(normalize-space(.), " + literal(labelStart) + ")]//input");
-        boolean before = wait.until(ExpectedConditions.presenceOfElementLocated(option)).isSelected();
+                + ")]][starts-with(normalize-space(.), " + literal(labelStart) + ")]//input");
+        boolean before =
+                wait.until(ExpectedConditions.presenceOfElementLocated(option)).isSelected();
         if (before != ticked) {
             click(option);
             wait.until(ExpectedConditions.elementSelectionStateToBe(option, ticked));
@@ -677,8 +730,8 @@ class Tasklist {
      */
     Tasklist openEmbedded(String taskName, String taskId, String elementId) {
         openCard(taskName, taskId);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div[cam-tasklist-form-embedded] #"
-            + elementId)));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("div[cam-tasklist-form-embedded] #" + elementId)));
         return this;
     }
 
@@ -692,7 +745,8 @@ class Tasklist {
 
     /** The text of an embedded form as the user reads it. */
     String embeddedText() {
-        return driver.findElement(By.cssSelector("div[cam-tasklist-form-embedded]")).getText();
+        return driver.findElement(By.cssSelector("div[cam-tasklist-form-embedded]"))
+                .getText();
     }
 
     /**
@@ -721,8 +775,9 @@ class Tasklist {
         for (int attempt = 1; ; attempt++) {
             try {
                 driver.get(base + PATH);
-                new WebDriverWait(driver, patience, POLL).ignoring(StaleElementReferenceException.class)
-                    .until(ExpectedConditions.visibilityOfElementLocated(loginForm));
+                new WebDriverWait(driver, patience, POLL)
+                        .ignoring(StaleElementReferenceException.class)
+                        .until(ExpectedConditions.visibilityOfElementLocated(loginForm));
                 return this;
             } catch (TimeoutException e) {
                 if (attempt == 3) {
@@ -739,12 +794,19 @@ class Tasklist {
      * answered.
      */
     void completeAndAwaitClosed() {
-        String title = driver.findElement(By.cssSelector("section.task-card h2")).getText().trim();
+        String title = driver.findElement(By.cssSelector("section.task-card h2"))
+                .getText()
+                .trim();
         complete();
-        By stillOpen = By.xpath("//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(title) + "]");
+        By stillOpen =
+                By.xpath("//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(title) + "]");
         String error = wait.until((ExpectedCondition<String>) d -> {
-            String shown = d.findElements(By.cssSelector(".alert-danger")).stream().filter(WebElement::isDisplayed)
-                .map(WebElement::getText).map(String::trim).filter(t -> t.length() > 1).collect(Collectors.joining(" | "));
+            String shown = d.findElements(By.cssSelector(".alert-danger")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .map(WebElement::getText)
+                    .map(String::trim)
+                    .filter(t -> t.length() > 1)
+                    .collect(Collectors.joining(" | "));
             if (!shown.isEmpty()) {
                 return shown;
             }
@@ -758,9 +820,12 @@ class Tasklist {
     /** Removes the tag whose label contains {@code option} from a tag list; {@code row} as in {@link #tag}. */
     Tasklist untag(String componentId, Integer row, String option) {
         String id = domId(componentId, row);
-        By remove = By.xpath("//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, string-length(@id) - "
-            + (id.length() - 1) + ")=" + literal(id) + "]]//div[contains(concat(' ', @class, ' '), ' fjs-taglist-tag ')]"
-            + "[.//span[contains(normalize-space(.), " + literal(option) + ")]]//button[contains(@class,'fjs-taglist-tag-remove')]");
+        By remove = By.xpath(
+                "//div[contains(@class,'fjs-form-field-taglist')][.//input[substring(@id, string-length(@id) - "
+                        + (id.length() - 1) + ")=" + literal(id)
+                        + "]]//div[contains(concat(' ', @class, ' '), ' fjs-taglist-tag ')]"
+                        + "[.//span[contains(normalize-space(.), " + literal(option)
+                        + ")]]//button[contains(@class,'fjs-taglist-tag-remove')]");
         click(remove);
         wait.until(ExpectedConditions.numberOfElementsToBe(remove, 0));
         return this;
@@ -770,7 +835,8 @@ class Tasklist {
     Tasklist removeLastRow(String listId, String fieldId) {
         int before = rows(fieldId);
         click(By.xpath("(//div[@role='group'][substring(@aria-labelledby, string-length(@aria-labelledby) - "
-            + listId.length() + ")=" + literal("-" + listId) + "]//button[contains(@class,'fjs-repeat-row-remove')])[last()]"));
+                + listId.length() + ")=" + literal("-" + listId)
+                + "]//button[contains(@class,'fjs-repeat-row-remove')])[last()]"));
         wait.until(d -> rows(fieldId) == before - 1);
         return this;
     }

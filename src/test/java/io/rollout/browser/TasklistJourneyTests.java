@@ -45,16 +45,22 @@ class TasklistJourneyTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TestRestTemplate rest;
 
@@ -72,38 +78,48 @@ class TasklistJourneyTests {
     @Test
     @SuppressWarnings("unchecked")
     void businessOwnerApprovesTheSpecificationInTasklist() {
-        ProcessInstance phase = runtime.createProcessInstanceByKey(REQUIREMENTS).businessKey(code)
-            .setVariable("projectCode", code).startBeforeActivity(FREEZE).execute();
+        ProcessInstance phase = runtime.createProcessInstanceByKey(REQUIREMENTS)
+                .businessKey(code)
+                .setVariable("projectCode", code)
+                .startBeforeActivity(FREEZE)
+                .execute();
         Task approval = task(phase, APPROVE);
         assertThat(approval.getName()).isEqualTo("Approve specification v1 for Finance");
 
-        Tasklist tasklist = new Tasklist(chromium.driver(), port).login(OWNER, PASSWORD)
-            .filter("Open tasks for me")
-            .open(approval.getName(), approval.getId());
-        assertThat(tasklist.tableRows("Table_ApprovalRequirements")).extracting(row -> row.get(0) + " " + row.get(1))
-            .containsExactly("REQ-1 Must", "REQ-2 Must");
+        Tasklist tasklist = new Tasklist(chromium.driver(), port)
+                .login(OWNER, PASSWORD)
+                .filter("Open tasks for me")
+                .open(approval.getName(), approval.getId());
+        assertThat(tasklist.tableRows("Table_ApprovalRequirements"))
+                .extracting(row -> row.get(0) + " " + row.get(1))
+                .containsExactly("REQ-1 Must", "REQ-2 Must");
         assertThat(tasklist.assignee()).isEmpty();
         tasklist.claim();
         assertThat(tasklist.assignee()).isEqualTo(OWNER + " Test");
         // claimed, the task moves from the open tasks to the owner's own
         assertThat(tasklist.reload().lists(approval.getId())).isFalse();
-        tasklist.filter("My tasks").open(approval.getName(), approval.getId())
-            .radio("Field_SpecApproved", "Yes")
-            .type("Field_ApprovalComment", null, "Both must-haves match our month-end process")
-            .complete();
+        tasklist.filter("My tasks")
+                .open(approval.getName(), approval.getId())
+                .radio("Field_SpecApproved", "Yes")
+                .type("Field_ApprovalComment", null, "Both must-haves match our month-end process")
+                .complete();
 
         assertThat(tasklist.reload().lists(approval.getId())).isFalse();
-        List<Map<String, Object>> versions = as(OWNER).getForObject("/api/projects/" + code + "/specification/versions",
-            List.class);
+        List<Map<String, Object>> versions =
+                as(OWNER).getForObject("/api/projects/" + code + "/specification/versions", List.class);
         assertThat((List<Map<String, Object>>) versions.get(0).get("approvals"))
-            .extracting(a -> a.get("department"), a -> a.get("approver"), a -> a.get("approved"), a -> a.get("comment"))
-            .containsExactly(tuple(DEPARTMENT, OWNER, true, "Both must-haves match our month-end process"));
+                .extracting(
+                        a -> a.get("department"), a -> a.get("approver"), a -> a.get("approved"), a -> a.get("comment"))
+                .containsExactly(tuple(DEPARTMENT, OWNER, true, "Both must-haves match our month-end process"));
         // the only department approved the version it saw: the sign-off passes and the phase baselines it
         assertThat(versions.get(0).get("baselinedAt")).isNotNull();
     }
 
     private Task task(ProcessInstance instance, String activity) {
-        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
+        return tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(activity)
+                .singleResult();
     }
 
     private TestRestTemplate as(String user) {
@@ -115,7 +131,6 @@ class TasklistJourneyTests {
         jdbc.sql("""
                 insert into requirement (project_code, req_id, department, title, priority, acceptance_criterion,
                     solution_match, status, updated_at)
-                values (?, ?, ?, ?, 'must', 'Works with last year''s data', 'standard', 'verified', current_timestamp)""")
-            .params(code, id, DEPARTMENT, title).update();
+                values (?, ?, ?, ?, 'must', 'Works with last year''s data', 'standard', 'verified', current_timestamp)""").params(code, id, DEPARTMENT, title).update();
     }
 }

@@ -19,44 +19,45 @@ final class TrainingSteps {
      * A person on the roster; {@code login} is the label the login picker shows ("Li Sun (sunli)"), or null for
      * someone without an account.
      */
-    record Trainee(String employeeId, String name, String department, String role, String login, boolean seedUser) {
-    }
+    record Trainee(String employeeId, String name, String department, String role, String login, boolean seedUser) {}
 
     /** A curriculum; {@code department} null for every department, {@code passMark} null for the project's. */
-    record Curriculum(String name, String role, String department, Integer passMark, String content) {
-    }
+    record Curriculum(String name, String role, String department, Integer passMark, String content) {}
 
     /**
      * A session: {@code kind} as the form shows it ("Practice"), {@code trainer} as the picker shows the person
      * ("Ting Wu (wuting)", a seed user "Li Sun (sunli), seed user").
      */
-    record Session(String curriculum, String kind, String topic, String trainer, LocalDate date, String manual,
-                   String videoLink) {
-    }
+    record Session(
+            String curriculum,
+            String kind,
+            String topic,
+            String trainer,
+            LocalDate date,
+            String manual,
+            String videoLink) {}
 
     /** What the trainer records for one trainee: attended or absent, and the assessment score of who attended. */
-    record Attendance(String employeeId, boolean attended, Integer score) {
-    }
+    record Attendance(String employeeId, boolean attended, Integer score) {}
 
-    private TrainingSteps() {
-    }
+    private TrainingSteps() {}
 
     /** Plan the training roster and curricula: enters the rows and completes. */
-    static void planRosterAndCurricula(Tasklist tasklist, Task task, List<Trainee> trainees,
-                                       List<Curriculum> curricula) {
+    static void planRosterAndCurricula(
+            Tasklist tasklist, Task task, List<Trainee> trainees, List<Curriculum> curricula) {
         enterRosterAndCurricula(tasklist, task, trainees, curricula);
         tasklist.complete();
     }
 
     /** Opens and claims Plan the training roster and curricula and adds the trainees and the curricula as rows. */
-    static void enterRosterAndCurricula(Tasklist tasklist, Task task, List<Trainee> trainees,
-                                        List<Curriculum> curricula) {
+    static void enterRosterAndCurricula(
+            Tasklist tasklist, Task task, List<Trainee> trainees, List<Curriculum> curricula) {
         UatSteps.claim(tasklist.filter(TRAINERS).open(task.getName(), task.getId()));
         for (Trainee t : trainees) {
             int row = newRow(tasklist, "List_Trainees", "Field_EmployeeId");
             tasklist.type("Field_EmployeeId", row, t.employeeId())
-                .type("Field_Name", row, t.name())
-                .type("Field_Role", row, t.role());
+                    .type("Field_Name", row, t.name())
+                    .type("Field_Role", row, t.role());
             UatSteps.typeIfGiven(tasklist, "Field_Department", row, t.department());
             if (t.login() != null) {
                 tasklist.pick("Field_TraineeUserId", row, t.login());
@@ -99,9 +100,9 @@ final class TrainingSteps {
                 tasklist.select("Field_SessionCurriculum", row, s.curriculum());
             }
             tasklist.select("Field_SessionKind", row, s.kind())
-                .type("Field_SessionTopic", row, s.topic())
-                .pick("Field_SessionTrainer", row, s.trainer())
-                .date("Field_SessionDate", row, s.date());
+                    .type("Field_SessionTopic", row, s.topic())
+                    .pick("Field_SessionTrainer", row, s.trainer())
+                    .date("Field_SessionDate", row, s.date());
             UatSteps.typeIfGiven(tasklist, "Field_SessionManual", row, s.manual());
             UatSteps.typeIfGiven(tasklist, "Field_SessionVideo", row, s.videoLink());
         }
@@ -136,7 +137,8 @@ final class TrainingSteps {
     private static int prefilledRow(Tasklist tasklist, String curriculum) {
         for (int row = 0; row < tasklist.rows("Field_SessionTopic"); row++) {
             String topic = tasklist.value("Field_SessionTopic", row);
-            if (curriculum.equals(tasklist.value("Field_SessionCurriculum", row)) && (topic == null || topic.isEmpty())) {
+            if (curriculum.equals(tasklist.value("Field_SessionCurriculum", row))
+                    && (topic == null || topic.isEmpty())) {
                 return row;
             }
         }

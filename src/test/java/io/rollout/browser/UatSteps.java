@@ -22,9 +22,14 @@ final class UatSteps {
      *
      * @param requirementIds comma-separated, e.g. {@code REQ-PUR-001, REQ-PUR-002}
      */
-    record TestCase(String caseId, String title, String requirementIds, String module, String priority, String steps,
-                    String expectedResult) {
-    }
+    record TestCase(
+            String caseId,
+            String title,
+            String requirementIds,
+            String module,
+            String priority,
+            String steps,
+            String expectedResult) {}
 
     /**
      * The result a key user records for one case: {@code result} "Pass", "Fail" or "Blocked"; for a failure the
@@ -41,8 +46,7 @@ final class UatSteps {
         }
     }
 
-    private UatSteps() {
-    }
+    private UatSteps() {}
 
     /**
      * Prepare UAT test cases (key user): adds the given cases as rows of the list — into the empty row a new list
@@ -56,9 +60,9 @@ final class UatSteps {
                 row = tasklist.addRow("List_TestCases", "Field_CaseId");
             }
             tasklist.type("Field_CaseId", row, c.caseId())
-                .type("Field_CaseTitle", row, c.title())
-                .type("Field_RequirementIds", row, c.requirementIds())
-                .select("Field_Priority", row, c.priority());
+                    .type("Field_CaseTitle", row, c.title())
+                    .type("Field_RequirementIds", row, c.requirementIds())
+                    .select("Field_Priority", row, c.priority());
             typeIfGiven(tasklist, "Field_Module", row, c.module());
             typeIfGiven(tasklist, "Field_Steps", row, c.steps());
             typeIfGiven(tasklist, "Field_ExpectedResult", row, c.expectedResult());
@@ -105,7 +109,7 @@ final class UatSteps {
     static void assignDefects(Tasklist tasklist, Task task, Map<String, String> developers) {
         claim(tasklist.filter(PMO).open(task.getName(), task.getId()));
         developers.forEach((caseId, developer) ->
-            tasklist.pick("Field_Developer", tasklist.row("Field_TriageCaseId", caseId), developer));
+                tasklist.pick("Field_Developer", tasklist.row("Field_TriageCaseId", caseId), developer));
         tasklist.complete();
     }
 

@@ -8,8 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ModuleAcceptances {
 
-    private ModuleAcceptances() {
-    }
+    private ModuleAcceptances() {}
 
     /** Records the decision on the iteration, starting the iteration first when it has not started. */
     public static void decide(JdbcClient jdbc, String projectCode, String module, int iteration, boolean accepted) {
@@ -17,10 +16,10 @@ public final class ModuleAcceptances {
                 insert into build_iteration (project_code, module, iteration, goal, started_at)
                 select ?, ?, ?, 'Configure', current_timestamp from (values (1)) v
                 where not exists (select 1 from build_iteration where project_code = ? and module = ? and iteration = ?)""")
-            .params(projectCode, module, iteration, projectCode, module, iteration).update();
+                .params(projectCode, module, iteration, projectCode, module, iteration)
+                .update();
         jdbc.sql("""
                 insert into module_acceptance (project_code, module, iteration, accepted, decided_by, decided_at)
-                values (?, ?, ?, ?, 'owner', current_timestamp)""")
-            .params(projectCode, module, iteration, accepted).update();
+                values (?, ?, ?, ?, 'owner', current_timestamp)""").params(projectCode, module, iteration, accepted).update();
     }
 }

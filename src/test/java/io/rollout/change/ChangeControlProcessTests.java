@@ -58,22 +58,31 @@ class ChangeControlProcessTests {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     FormService forms;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DecisionLog decisions;
+
     @Autowired
     ChangeRequests changeRequests;
+
     @Autowired
     ChangeRequestRepository changeRequestRepository;
 
@@ -105,33 +114,39 @@ class ChangeControlProcessTests {
 
     @Test
     void aSmallChangeRaisedInTasklistIsApprovedByThePmoAndMovesTheAffectedMilestone() {
-        ProcessInstance raised = raiseInTasklist("Add the supplier rating to the purchase order", "REQ-PUR-001",
-            "Go-live");
+        ProcessInstance raised =
+                raiseInTasklist("Add the supplier rating to the purchase order", "REQ-PUR-001", "Go-live");
         assertThat(raised).hasPassed(SUBMITTED).isEnded();
         assertThat(raised.getBusinessKey()).isEqualTo(code);
         long id = onlyChangeRequest().id();
 
         Task analyse = openTask(ANALYSE);
-        assertThat(analyse).hasCandidateGroup(Roles.CONSULTANT).hasCandidateGroup(Roles.PMO)
-            .hasName("Analyse impact of change request CR-" + id + ": Add the supplier rating to the purchase order");
+        assertThat(analyse)
+                .hasCandidateGroup(Roles.CONSULTANT)
+                .hasCandidateGroup(Roles.PMO)
+                .hasName("Analyse impact of change request CR-" + id
+                        + ": Add the supplier rating to the purchase order");
         assertThat(JsonRows.read(tasks.getVariable(analyse.getId(), "affectedRequirementRows")))
-            .extracting(r -> r.text("requirement") + " | " + r.text("title") + " | " + r.text("department"))
-            .containsExactly("REQ-PUR-001 | Requirement REQ-PUR-001 | Procurement");
+                .extracting(r -> r.text("requirement") + " | " + r.text("title") + " | " + r.text("department"))
+                .containsExactly("REQ-PUR-001 | Requirement REQ-PUR-001 | Procurement");
         assertThat(JsonRows.read(tasks.getVariable(analyse.getId(), "affectedMilestoneRows")))
-            .extracting(r -> r.text("milestone") + " | " + r.text("due") + " | " + r.text("owner"))
-            .containsExactly("Go-live | 2026-06-01 | govowner Test");
+                .extracting(r -> r.text("milestone") + " | " + r.text("due") + " | " + r.text("owner"))
+                .containsExactly("Go-live | 2026-06-01 | govowner Test");
         submit(analyse, CONSULTANT, impact(3, 5, 8000, "low"));
 
         Task approve = openTask(APPROVE);
-        assertThat(approve).hasCandidateGroup(Roles.PMO)
-            .hasName("PMO: approve change request CR-" + id + ": Add the supplier rating to the purchase order");
+        assertThat(approve)
+                .hasCandidateGroup(Roles.PMO)
+                .hasName("PMO: approve change request CR-" + id + ": Add the supplier rating to the purchase order");
         assertThat(JsonRows.read(tasks.getVariable(approve.getId(), "impactRows")))
-            .extracting(r -> r.text("effort") + " | " + r.text("delay") + " | " + r.text("cost") + " | " + r.text("risk")
-                + " | " + r.text("analysedBy"))
-            .containsExactly("3 | 5 | 8000.00 | low | " + CONSULTANT + " Test");
+                .extracting(r -> r.text("effort") + " | " + r.text("delay") + " | " + r.text("cost") + " | "
+                        + r.text("risk") + " | " + r.text("analysedBy"))
+                .containsExactly("3 | 5 | 8000.00 | low | " + CONSULTANT + " Test");
         submit(approve, PMO, Map.of("changeDecision", "approve", "decisionReason", "Small and worth it"));
 
-        assertThat(project).hasPassed(ANALYSE, ROUTE, APPROVE, REBASELINE, REBASELINED).isWaitingAt(CALL_REQUIREMENTS);
+        assertThat(project)
+                .hasPassed(ANALYSE, ROUTE, APPROVE, REBASELINE, REBASELINED)
+                .isWaitingAt(CALL_REQUIREMENTS);
         assertThat(RunningProject.dueDate(jdbc, goLive)).isEqualTo(LocalDate.of(2026, 6, 6));
         assertThat(RunningProject.dueDate(jdbc, training)).isEqualTo(LocalDate.of(2026, 5, 15));
         ChangeRequest cr = onlyChangeRequest();
@@ -142,34 +157,52 @@ class ChangeControlProcessTests {
                 select mb.milestone_name, mb.due_date_before, mb.due_date_after from milestone_baseline mb
                 join plan_baseline pb on pb.id = mb.baseline_id
                 where pb.project_code = ? and pb.version = 1 and pb.change_request_id = ? order by mb.milestone_name""")
-            .params(code, id).query((rs, n) -> List.of(rs.getString(1), rs.getDate(2).toString(), rs.getDate(3).toString()))
-            .list())
-            .containsExactly(List.of("Go-live", "2026-06-01", "2026-06-06"),
-                List.of("Key users trained", "2026-05-15", "2026-05-15"));
-        assertThat(decisions.forProject(code)).filteredOn(d -> d.subject() != null && d.subject().equals("change request " + id))
-            .extracting(Decision::decision, Decision::outcome, Decision::decidedBy)
-            .containsExactly(
-                tuple("changeRequest", "raised", KEY_USER),
-                tuple("changeImpact", "analysed", CONSULTANT),
-                tuple("changeRouting", "pmo", DecisionLog.SYSTEM),
-                tuple("changeApproval", "approved", PMO),
-                tuple("changeRebaseline", "rebaselined", DecisionLog.SYSTEM));
-        assertThat(decisions.latest(code, "changeRebaseline")).get().extracting(Decision::findings).asList()
-            .contains("Milestone \"Go-live\" moved from 2026-06-01 to 2026-06-06.");
-        assertThat(runtime.getVariables(project.getId())).doesNotContainKeys("changeRequestId", "approverGroup",
-            "effortDays", "changeApproved");
+                        .params(code, id)
+                        .query((rs, n) -> List.of(
+                                rs.getString(1),
+                                rs.getDate(2).toString(),
+                                rs.getDate(3).toString()))
+                        .list())
+                .containsExactly(
+                        List.of("Go-live", "2026-06-01", "2026-06-06"),
+                        List.of("Key users trained", "2026-05-15", "2026-05-15"));
+        assertThat(decisions.forProject(code))
+                .filteredOn(d -> d.subject() != null && d.subject().equals("change request " + id))
+                .extracting(Decision::decision, Decision::outcome, Decision::decidedBy)
+                .containsExactly(
+                        tuple("changeRequest", "raised", KEY_USER),
+                        tuple("changeImpact", "analysed", CONSULTANT),
+                        tuple("changeRouting", "pmo", DecisionLog.SYSTEM),
+                        tuple("changeApproval", "approved", PMO),
+                        tuple("changeRebaseline", "rebaselined", DecisionLog.SYSTEM));
+        assertThat(decisions.latest(code, "changeRebaseline"))
+                .get()
+                .extracting(Decision::findings)
+                .asList()
+                .contains("Milestone \"Go-live\" moved from 2026-06-01 to 2026-06-06.");
+        assertThat(runtime.getVariables(project.getId()))
+                .doesNotContainKeys("changeRequestId", "approverGroup", "effortDays", "changeApproved");
     }
 
     @Test
     void aHighRiskChangeGoesToTheSteeringCommitteeWhichRejectsItWithItsReason() {
-        long id = changeRequests.raise(code, "Replace the warehouse scanners", "Vendor discontinued the model",
-            List.of(), List.of(String.valueOf(goLive)), KEY_USER);
+        long id = changeRequests.raise(
+                code,
+                "Replace the warehouse scanners",
+                "Vendor discontinued the model",
+                List.of(),
+                List.of(String.valueOf(goLive)),
+                KEY_USER);
         submit(openTask(ANALYSE), PMO, impact(2, 0, 1000, "high"));
 
         Task approve = openTask(APPROVE);
-        assertThat(approve).hasCandidateGroup(Roles.STEERING_COMMITTEE)
-            .hasName("Steering committee: approve change request CR-" + id + ": Replace the warehouse scanners");
-        submit(approve, STEERING, Map.of("changeDecision", "reject", "decisionReason", "Keep the old scanners until go-live"));
+        assertThat(approve)
+                .hasCandidateGroup(Roles.STEERING_COMMITTEE)
+                .hasName("Steering committee: approve change request CR-" + id + ": Replace the warehouse scanners");
+        submit(
+                approve,
+                STEERING,
+                Map.of("changeDecision", "reject", "decisionReason", "Keep the old scanners until go-live"));
 
         assertThat(project).hasPassed(REJECTED).hasNotPassed(REBASELINE);
         ChangeRequest cr = changeRequestRepository.find(id).orElseThrow();
@@ -177,15 +210,21 @@ class ChangeControlProcessTests {
         assertThat(cr.decisionReason()).isEqualTo("Keep the old scanners until go-live");
         assertThat(cr.decidedBy()).isEqualTo(STEERING);
         assertThat(RunningProject.dueDate(jdbc, goLive)).isEqualTo(LocalDate.of(2026, 6, 1));
-        assertThat(decisions.latest(code, "changeApproval")).get()
-            .extracting(Decision::outcome, Decision::findings)
-            .containsExactly("rejected", List.of("Keep the old scanners until go-live"));
+        assertThat(decisions.latest(code, "changeApproval"))
+                .get()
+                .extracting(Decision::outcome, Decision::findings)
+                .containsExactly("rejected", List.of("Keep the old scanners until go-live"));
     }
 
     @Test
     void aLongDelayIsLargeEvenAtLowRiskAndAnApprovedChangeOnlyMovesWhatItAffects() {
-        changeRequests.raise(code, "Second approval step for purchase orders", "Audit finding", List.of("REQ-PUR-002"),
-            List.of("Key users trained"), KEY_USER);
+        changeRequests.raise(
+                code,
+                "Second approval step for purchase orders",
+                "Audit finding",
+                List.of("REQ-PUR-002"),
+                List.of("Key users trained"),
+                KEY_USER);
         submit(openTask(ANALYSE), CONSULTANT, impact(4, 14, 0, "low"));
         Task approve = openTask(APPROVE);
         assertThat(approve).hasCandidateGroup(Roles.STEERING_COMMITTEE);
@@ -195,9 +234,13 @@ class ChangeControlProcessTests {
         assertThat(RunningProject.dueDate(jdbc, goLive)).isEqualTo(LocalDate.of(2026, 6, 1));
         // this project's specification is not baselined yet: the running requirements phase takes the change
         assertThat(onlyChangeRequest().specVersion()).isNull();
-        assertThat(decisions.latest(code, "changeRebaseline")).get().extracting(Decision::findings).asList()
-            .contains("The specification is not baselined yet: the running requirements phase takes the change into "
-                + "its next version.");
+        assertThat(decisions.latest(code, "changeRebaseline"))
+                .get()
+                .extracting(Decision::findings)
+                .asList()
+                .contains(
+                        "The specification is not baselined yet: the running requirements phase takes the change into "
+                                + "its next version.");
     }
 
     @Test
@@ -205,11 +248,17 @@ class ChangeControlProcessTests {
         long first = changeRequests.raise(code, "First", "Reason one", List.of("REQ-PUR-001"), List.of(), KEY_USER);
         long second = changeRequests.raise(code, "Second", "Reason two", List.of("REQ-PUR-002"), List.of(), KEY_USER);
 
-        List<Task> analyses = tasks.createTaskQuery().processInstanceId(project.getId()).taskDefinitionKey(ANALYSE).list();
-        assertThat(analyses).extracting(t -> tasks.getVariable(t.getId(), "changeRequestId"))
-            .containsExactlyInAnyOrder(first, second);
-        Task secondTask = analyses.stream().filter(t -> tasks.getVariable(t.getId(), "changeRequestId").equals(second))
-            .findFirst().orElseThrow();
+        List<Task> analyses = tasks.createTaskQuery()
+                .processInstanceId(project.getId())
+                .taskDefinitionKey(ANALYSE)
+                .list();
+        assertThat(analyses)
+                .extracting(t -> tasks.getVariable(t.getId(), "changeRequestId"))
+                .containsExactlyInAnyOrder(first, second);
+        Task secondTask = analyses.stream()
+                .filter(t -> tasks.getVariable(t.getId(), "changeRequestId").equals(second))
+                .findFirst()
+                .orElseThrow();
         submit(secondTask, CONSULTANT, impact(30, 0, 0, "medium"));
 
         Task approve = openTask(APPROVE);
@@ -225,9 +274,10 @@ class ChangeControlProcessTests {
         tasks.claim(analyse.getId(), CONSULTANT);
         Map<String, Object> bad = impact(-1, 2, 100, "extreme");
         assertThatThrownBy(() -> forms.submitTaskForm(analyse.getId(), bad))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("\"Extra effort (person-days)\" must be a whole number of days from 0, not \"-1\"")
-            .hasMessageContaining("\"Risk level\" must be one of low, medium, high, not \"extreme\"");
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining(
+                        "\"Extra effort (person-days)\" must be a whole number of days from 0, not \"-1\"")
+                .hasMessageContaining("\"Risk level\" must be one of low, medium, high, not \"extreme\"");
         assertThat(changeRequestRepository.find(id).orElseThrow().status()).isEqualTo(ChangeRequest.RAISED);
         assertThat(decisions.latest(code, "changeImpact")).isEmpty();
 
@@ -235,8 +285,8 @@ class ChangeControlProcessTests {
         Task approve = openTask(APPROVE);
         tasks.claim(approve.getId(), PMO);
         assertThatThrownBy(() -> forms.submitTaskForm(approve.getId(), Map.of("changeDecision", "reject")))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Say in \"Reason\" why the change request is rejected.");
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Say in \"Reason\" why the change request is rejected.");
         assertThat(changeRequestRepository.find(id).orElseThrow().status()).isEqualTo(ChangeRequest.ANALYSED);
         assertThat(openTask(APPROVE).getId()).isEqualTo(approve.getId());
     }
@@ -244,21 +294,32 @@ class ChangeControlProcessTests {
     @Test
     void aChangeRequestNamingUnknownRequirementsAndMilestonesIsRefusedWithEveryReason() {
         assertThatThrownBy(() -> raiseInTasklist("", "REQ-NOPE-9", "Moon landing"))
-            .isInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("The field \"What should change\" is required.")
-            .hasMessageContaining("Requirement REQ-NOPE-9 does not exist in this project.")
-            .hasMessageContaining("Milestone \"Moon landing\" is not a milestone of this project");
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("The field \"What should change\" is required.")
+                .hasMessageContaining("Requirement REQ-NOPE-9 does not exist in this project.")
+                .hasMessageContaining("Milestone \"Moon landing\" is not a milestone of this project");
         assertThat(changeRequestRepository.forProject(code)).isEmpty();
-        assertThat(tasks.createTaskQuery().processInstanceId(project.getId()).taskDefinitionKey(ANALYSE).count()).isZero();
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CHANGE_REQUEST_PROCESS)
-            .processInstanceBusinessKey(code).count()).isZero();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(project.getId())
+                        .taskDefinitionKey(ANALYSE)
+                        .count())
+                .isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(CHANGE_REQUEST_PROCESS)
+                        .processInstanceBusinessKey(code)
+                        .count())
+                .isZero();
     }
 
     // --- helpers -------------------------------------------------------------------------------------
 
     ProcessInstance raiseInTasklist(String description, String requirements, String milestones) {
-        String definition = repository.createProcessDefinitionQuery().processDefinitionKey(CHANGE_REQUEST_PROCESS)
-            .latestVersion().singleResult().getId();
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(CHANGE_REQUEST_PROCESS)
+                .latestVersion()
+                .singleResult()
+                .getId();
         // as Tasklist starts it: a key user, with the authorizations of that role
         identity.setAuthentication(KEY_USER, List.of(Roles.KEY_USER));
         try {
@@ -291,7 +352,10 @@ class ChangeControlProcessTests {
     }
 
     Task openTask(String key) {
-        List<Task> open = tasks.createTaskQuery().processInstanceId(project.getId()).taskDefinitionKey(key).list();
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceId(project.getId())
+                .taskDefinitionKey(key)
+                .list();
         assertThat(open).as("open %s", key).hasSize(1);
         return open.get(0);
     }

@@ -39,11 +39,14 @@ class ChangeRebaselineTests {
     @BeforeEach
     void aChangeRequestApprovedByThePmo() {
         when(execution.getVariable("changeRequestId")).thenReturn(5L);
-        when(messages.forRecord(eq("change.rebaseline.reason"), any(Object[].class))).thenReturn("Change request 5: audit");
+        when(messages.forRecord(eq("change.rebaseline.reason"), any(Object[].class)))
+                .thenReturn("Change request 5: audit");
         when(messages.forRecord(anyString())).thenReturn("not re-baselined");
-        when(messages.forRecord(eq("change.rebaseline.specification"), any(Object[].class))).thenReturn("version 3");
+        when(messages.forRecord(eq("change.rebaseline.specification"), any(Object[].class)))
+                .thenReturn("version 3");
         when(repository.plan("P-1")).thenReturn(List.of());
-        when(repository.rebaseline(eq("P-1"), eq(5L), anyString(), anyList(), eq("pmouser"))).thenReturn(2);
+        when(repository.rebaseline(eq("P-1"), eq(5L), anyString(), anyList(), eq("pmouser")))
+                .thenReturn(2);
     }
 
     @Test
@@ -86,8 +89,27 @@ class ChangeRebaselineTests {
     }
 
     static ChangeRequest changeRequest(List<String> requirements) {
-        return new ChangeRequest(5, "P-1", "Add approval step", "audit", ChangeRequest.APPROVED, "keyuser",
-            Instant.now(), requirements, List.of(new AffectedMilestone(9, "Go-live", LocalDate.of(2026, 6, 1))), 2, 7,
-            BigDecimal.TEN, "low", null, "consultant", "pmo", null, "pmouser", Instant.now(), null, null);
+        return new ChangeRequest(
+                5,
+                "P-1",
+                "Add approval step",
+                "audit",
+                ChangeRequest.APPROVED,
+                "keyuser",
+                Instant.now(),
+                requirements,
+                List.of(new AffectedMilestone(9, "Go-live", LocalDate.of(2026, 6, 1))),
+                2,
+                7,
+                BigDecimal.TEN,
+                "low",
+                null,
+                "consultant",
+                "pmo",
+                null,
+                "pmouser",
+                Instant.now(),
+                null,
+                null);
     }
 }

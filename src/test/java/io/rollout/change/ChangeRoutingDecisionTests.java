@@ -28,9 +28,9 @@ class ChangeRoutingDecisionTests {
     @BeforeAll
     static void parse() throws IOException {
         DefaultDmnEngineConfiguration configuration =
-            (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        configuration.customPostDecisionTableEvaluationListeners(List.of(
-            (DmnDecisionTableEvaluationListener) event -> matched = event.getMatchingRules().get(0).getId()));
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        configuration.customPostDecisionTableEvaluationListeners(List.of((DmnDecisionTableEvaluationListener)
+                event -> matched = event.getMatchingRules().get(0).getId()));
         dmn = configuration.buildEngine();
         try (InputStream in = new FileInputStream("bpmn/change-routing.dmn")) {
             decision = dmn.parseDecision("changeRouting", in);

@@ -26,11 +26,10 @@ public final class RunningProject {
 
     public static final String OWNER = "govowner";
 
-    private RunningProject() {
-    }
+    private RunningProject() {}
 
-    public static ProcessInstance start(FormService forms, RepositoryService repository, IdentityService identity,
-                                        String code) {
+    public static ProcessInstance start(
+            FormService forms, RepositoryService repository, IdentityService identity, String code) {
         user(identity, OWNER, Roles.BUSINESS_OWNER, Roles.departmentGroup("procurement"));
         Map<String, Object> form = new HashMap<>();
         form.put("projectCode", code);
@@ -38,8 +37,12 @@ public final class RunningProject {
         form.put("customer", "Test customer");
         form.put("departments", JsonRows.ofStrings(List.of("procurement")));
         form.put("modules", JsonRows.ofStrings(List.of("procurement")));
-        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("implementationProject")
-            .latestVersion().singleResult().getId();
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("implementationProject")
+                .latestVersion()
+                .singleResult()
+                .getId();
         return forms.submitStartForm(definition, form);
     }
 
@@ -47,19 +50,25 @@ public final class RunningProject {
         jdbc.sql("""
                 insert into requirement (project_code, req_id, department, title, priority, updated_at)
                 values (?, ?, 'procurement', ?, 'must', ?)""")
-            .params(code, reqId, "Requirement " + reqId, Timestamp.from(Instant.now())).update();
+                .params(code, reqId, "Requirement " + reqId, Timestamp.from(Instant.now()))
+                .update();
     }
 
     public static long milestone(JdbcClient jdbc, String code, String name, LocalDate due, String phase) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into milestone (project_code, name, owner, due_date, phase, status) values (?, ?, ?, ?, ?, 'planned')")
-            .params(code, name, OWNER, Date.valueOf(due), phase).update(key, "id");
+        jdbc.sql(
+                        "insert into milestone (project_code, name, owner, due_date, phase, status) values (?, ?, ?, ?, ?, 'planned')")
+                .params(code, name, OWNER, Date.valueOf(due), phase)
+                .update(key, "id");
         return key.getKey().longValue();
     }
 
     public static LocalDate dueDate(JdbcClient jdbc, long milestoneId) {
-        return jdbc.sql("select due_date from milestone where id = ?").param(milestoneId).query(Date.class).single()
-            .toLocalDate();
+        return jdbc.sql("select due_date from milestone where id = ?")
+                .param(milestoneId)
+                .query(Date.class)
+                .single()
+                .toLocalDate();
     }
 
     public static void user(IdentityService identity, String id, String... groups) {

@@ -60,17 +60,17 @@ final class Cluster implements ExtensionContext.Store.CloseableResource {
 
     private List<String> settings(String name) {
         return List.of(
-            "--spring.profiles.active=postgres",
-            "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
-            // an idle node looks for due jobs at least every 2 s (default: backs off to 60 s)
-            "--camunda.bpm.job-execution.wait-time-in-millis=500",
-            "--camunda.bpm.job-execution.max-wait=2000",
-            // the engine writes it into the job log: which node ran a job
-            "--camunda.bpm.generic-properties.properties.hostname=" + name,
-            "--rollout.migration.store-dir=" + storeDir);
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
+                // an idle node looks for due jobs at least every 2 s (default: backs off to 60 s)
+                "--camunda.bpm.job-execution.wait-time-in-millis=500",
+                "--camunda.bpm.job-execution.max-wait=2000",
+                // the engine writes it into the job log: which node ran a job
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                "--rollout.migration.store-dir=" + storeDir);
     }
 
     private Cluster startNodes() {
@@ -109,11 +109,24 @@ final class Cluster implements ExtensionContext.Store.CloseableResource {
     void ensureUser(String id, String... groups) {
         Rest admin = admin(a);
         if (admin.get("/engine-rest/user/" + id + "/profile").status() == 404) {
-            admin.post("/engine-rest/user/create", Map.of(
-                "profile", Map.of("id", id, "firstName", id, "lastName", "Cluster", "email", id + "@example.com"),
-                "credentials", Map.of("password", PASSWORD))).ok();
+            admin.post(
+                            "/engine-rest/user/create",
+                            Map.of(
+                                    "profile",
+                                            Map.of(
+                                                    "id",
+                                                    id,
+                                                    "firstName",
+                                                    id,
+                                                    "lastName",
+                                                    "Cluster",
+                                                    "email",
+                                                    id + "@example.com"),
+                                    "credentials", Map.of("password", PASSWORD)))
+                    .ok();
             for (String group : groups) {
-                admin.put("/engine-rest/group/" + group + "/members/" + id, Map.of()).ok();
+                admin.put("/engine-rest/group/" + group + "/members/" + id, Map.of())
+                        .ok();
             }
         }
     }
@@ -132,8 +145,10 @@ final class Cluster implements ExtensionContext.Store.CloseableResource {
         variables.put("modules", json(List.of("finance")));
         variables.put("datasets", json(datasets));
         return (String) node.as(pmo, PASSWORD)
-            .post("/engine-rest/process-definition/key/implementationProject/start", Map.of("variables", variables))
-            .ok().map().get("id");
+                .post("/engine-rest/process-definition/key/implementationProject/start", Map.of("variables", variables))
+                .ok()
+                .map()
+                .get("id");
     }
 
     /**
@@ -141,26 +156,38 @@ final class Cluster implements ExtensionContext.Store.CloseableResource {
      * before it are not what these tests are about).
      */
     void moveToDataMigration(Node node, String id) {
-        admin(node).post("/engine-rest/process-instance/" + id + "/modification", Map.of("instructions",
-            List.of(Map.of("type", "startBeforeActivity", "activityId", "CallActivity_DataMigration")))).ok();
+        admin(node)
+                .post(
+                        "/engine-rest/process-instance/" + id + "/modification",
+                        Map.of(
+                                "instructions",
+                                List.of(Map.of(
+                                        "type", "startBeforeActivity", "activityId", "CallActivity_DataMigration"))))
+                .ok();
     }
 
     /** The open tasks of a project (all its process instances), as the administrator sees them. */
     List<Map<String, Object>> tasks(Node node, String code) {
-        return admin(node).get("/engine-rest/task?processInstanceBusinessKey=" + code + "&sortBy=id&sortOrder=asc")
-            .ok().list();
+        return admin(node)
+                .get("/engine-rest/task?processInstanceBusinessKey=" + code + "&sortBy=id&sortOrder=asc")
+                .ok()
+                .list();
     }
 
     /** Waits for the open task of a dataset (its name names the dataset, "Customers" for customers) with this key. */
     Map<String, Object> awaitTask(Node node, String code, String taskDefinitionKey, String dataset) {
         List<Map<String, Object>> found = new ArrayList<>();
-        await(taskDefinitionKey + " of " + dataset + " in " + code).atMost(Duration.ofSeconds(90))
-            .pollInterval(Duration.ofMillis(250)).until(() -> {
-                found.clear();
-                tasks(node, code).stream().filter(t -> taskDefinitionKey.equals(t.get("taskDefinitionKey")))
-                    .filter(t -> ((String) t.get("name")).matches("(?i).*\\b" + dataset + "\\b.*")).forEach(found::add);
-                return found.size() == 1;
-            });
+        await(taskDefinitionKey + " of " + dataset + " in " + code)
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    found.clear();
+                    tasks(node, code).stream()
+                            .filter(t -> taskDefinitionKey.equals(t.get("taskDefinitionKey")))
+                            .filter(t -> ((String) t.get("name")).matches("(?i).*\\b" + dataset + "\\b.*"))
+                            .forEach(found::add);
+                    return found.size() == 1;
+                });
         return found.get(0);
     }
 
@@ -197,8 +224,9 @@ final class Cluster implements ExtensionContext.Store.CloseableResource {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Cluster.class, k -> new Cluster().startNodes(), Cluster.class);
+            return context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(Cluster.class, k -> new Cluster().startNodes(), Cluster.class);
         }
     }
 }

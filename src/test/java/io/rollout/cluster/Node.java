@@ -46,38 +46,52 @@ final class Node {
     /** Starts the JVM and waits until the application answers its health check with UP. */
     Node start() {
         List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-            // start-up on 2 shared cores: C1 only, one GC thread
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-jar", jar.toString(), "--server.port=" + port));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                // start-up on 2 shared cores: C1 only, one GC thread
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port));
         command.addAll(settings);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, System.lineSeparator() + "=== " + name + " started by the test: " + command
-                + System.lineSeparator(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    System.lineSeparator() + "=== " + name + " started by the test: " + command
+                            + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        await("node " + name + " up on port " + port + " (log " + log + ")").atMost(STARTUP)
-            .pollInterval(Duration.ofMillis(500))
-            .until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
-                }
-                try {
-                    var response = client.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-                        .timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString());
-                    return response.statusCode() == 200 && response.body().contains("\"UP\"");
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        await("node " + name + " up on port " + port + " (log " + log + ")")
+                .atMost(STARTUP)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
+                    }
+                    try {
+                        var response = client.send(
+                                HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                BodyHandlers.ofString());
+                        return response.statusCode() == 200 && response.body().contains("\"UP\"");
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
         return this;
     }
 

@@ -20,15 +20,16 @@ import java.util.Map;
 final class Rest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Node node;
     private final String authorization;
 
     Rest(Node node, String user, String password) {
         this.node = node;
-        this.authorization = "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** An answer: status and body, with the node that gave it. */
@@ -71,13 +72,15 @@ final class Rest {
     }
 
     Response post(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
     }
 
     Response put(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
-            .PUT(BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
     }
 
     /** A multipart upload with one part {@code file}, as a browser or curl -F sends it. */
@@ -97,15 +100,20 @@ final class Rest {
     private Response upload(String path, String fileName, HttpRequest.BodyPublisher content) {
         String boundary = "----rollout-cluster-" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(BodyPublishers.concat(BodyPublishers.ofByteArray(head), content, BodyPublishers.ofByteArray(tail))));
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(BodyPublishers.concat(
+                        BodyPublishers.ofByteArray(head), content, BodyPublishers.ofByteArray(tail))));
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(node.url(path))).timeout(Duration.ofSeconds(60))
-            .header("Authorization", authorization).header("Accept", "application/json");
+        return HttpRequest.newBuilder(URI.create(node.url(path)))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
     }
 
     private Response send(HttpRequest.Builder request) {

@@ -12,8 +12,10 @@ class MilestoneTimelinessTests {
     @Test
     void aPhaseEndedOnOrBeforeTheDueDateIsOnTimeAndAfterItLate() {
         assertThat(MilestoneTimeliness.of(DUE, DUE, DUE.plusDays(30))).isEqualTo("on-time");
-        assertThat(MilestoneTimeliness.of(DUE, DUE.minusDays(3), DUE.plusDays(30))).isEqualTo("on-time");
-        assertThat(MilestoneTimeliness.of(DUE, DUE.plusDays(1), DUE.plusDays(30))).isEqualTo("late");
+        assertThat(MilestoneTimeliness.of(DUE, DUE.minusDays(3), DUE.plusDays(30)))
+                .isEqualTo("on-time");
+        assertThat(MilestoneTimeliness.of(DUE, DUE.plusDays(1), DUE.plusDays(30)))
+                .isEqualTo("late");
     }
 
     @Test

@@ -23,7 +23,8 @@ class GateDelegateTests {
 
     /** A rule that finds {@code input} problems, each a 40-character line. */
     static final GateRule<Integer, GateOutcome> RULE = n -> GateOutcome.of(IntStream.rangeClosed(1, n)
-        .mapToObj(i -> Finding.of("test.finding", "%04d".formatted(i))).toList());
+            .mapToObj(i -> Finding.of("test.finding", "%04d".formatted(i)))
+            .toList());
 
     static class CountingGate extends GateDelegate<Integer, GateOutcome> {
 
@@ -46,8 +47,9 @@ class GateDelegateTests {
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final DecisionLog decisionLog = mock(DecisionLog.class);
-    final Messages messages = mock(Messages.class, invocation -> "Finding number " + invocation.getArgument(1)
-        + " of the test gate, as stored.");
+    final Messages messages = mock(
+            Messages.class,
+            invocation -> "Finding number " + invocation.getArgument(1) + " of the test gate, as stored.");
     final DelegateExecution execution = mock(DelegateExecution.class);
     final CountingGate gate = new CountingGate(new GateRecorder(messages, decisionLog, meters));
 
@@ -58,7 +60,9 @@ class GateDelegateTests {
     }
 
     double count(String outcome) {
-        var counter = meters.find(GateRecorder.OUTCOMES).tags("gate", "countingGate", "outcome", outcome).counter();
+        var counter = meters.find(GateRecorder.OUTCOMES)
+                .tags("gate", "countingGate", "outcome", outcome)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -74,8 +78,16 @@ class GateDelegateTests {
 
         verify(execution).setVariable("countingPassed", true);
         verify(execution).setVariable("countingFindings", "");
-        assertThat(recorded()).isEqualTo(new Decision("P-1", "countingGate", "subject of P-1", "passed", List.of(),
-            "0 findings asked for", DecisionLog.SYSTEM, "pi-1"));
+        assertThat(recorded())
+                .isEqualTo(new Decision(
+                        "P-1",
+                        "countingGate",
+                        "subject of P-1",
+                        "passed",
+                        List.of(),
+                        "0 findings asked for",
+                        DecisionLog.SYSTEM,
+                        "pi-1"));
         assertThat(count("passed")).isEqualTo(1);
         assertThat(count("failed")).isZero();
     }
@@ -86,11 +98,16 @@ class GateDelegateTests {
         gate.execute(execution);
 
         verify(execution).setVariable("countingPassed", false);
-        verify(execution).setVariable("countingFindings", "- Finding number 0001 of the test gate, as stored.\n"
-            + "- Finding number 0002 of the test gate, as stored.");
+        verify(execution)
+                .setVariable(
+                        "countingFindings",
+                        "- Finding number 0001 of the test gate, as stored.\n"
+                                + "- Finding number 0002 of the test gate, as stored.");
         assertThat(recorded().outcome()).isEqualTo("failed");
-        assertThat(recorded().findings()).containsExactly("Finding number 0001 of the test gate, as stored.",
-            "Finding number 0002 of the test gate, as stored.");
+        assertThat(recorded().findings())
+                .containsExactly(
+                        "Finding number 0001 of the test gate, as stored.",
+                        "Finding number 0002 of the test gate, as stored.");
         assertThat(count("failed")).isEqualTo(1);
     }
 

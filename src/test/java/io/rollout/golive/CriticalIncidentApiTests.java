@@ -32,14 +32,19 @@ class CriticalIncidentApiTests {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -56,53 +61,97 @@ class CriticalIncidentApiTests {
     @Test
     void duringAWaveTheIncidentGoesToTheOnCallTeam() {
         runtime.startProcessInstanceByKey("goLive", code, Map.of("projectCode", code));
-        complete(Map.of("cutoverStrategy", "waves", "strategyReason", "One department",
-            "waves", JsonRows.of(List.of(Map.of("departments", "finance", "stabilisationDays", "2", "onCall", "ciops"))),
-            "runbook", JsonRows.of(List.of(Map.of("stepNo", "1", "title", "Switch", "owner", "ciops",
-                "plannedMinutes", "10", "dependsOn", "")))));
+        complete(Map.of(
+                "cutoverStrategy",
+                "waves",
+                "strategyReason",
+                "One department",
+                "waves",
+                JsonRows.of(List.of(Map.of("departments", "finance", "stabilisationDays", "2", "onCall", "ciops"))),
+                "runbook",
+                JsonRows.of(List.of(Map.of(
+                        "stepNo",
+                        "1",
+                        "title",
+                        "Switch",
+                        "owner",
+                        "ciops",
+                        "plannedMinutes",
+                        "10",
+                        "dependsOn",
+                        "")))));
         complete(Map.of("goLiveDecision", "go", "cutoverStrategy", "waves", "riskAcceptance", "Accepted for the test"));
         runAllDone();
         runAllDone();
 
-        ResponseEntity<Map> response = rest.withBasicAuth("ciops", PASSWORD).postForEntity(
-            "/api/projects/" + code + "/cutover/critical-incident", Map.of("title", "Invoices post twice"), Map.class);
+        ResponseEntity<Map> response = rest.withBasicAuth("ciops", PASSWORD)
+                .postForEntity(
+                        "/api/projects/" + code + "/cutover/critical-incident",
+                        Map.of("title", "Invoices post twice"),
+                        Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        Task handle = tasks.createTaskQuery().processInstanceBusinessKey(code)
-            .taskDefinitionKey("UserTask_HandleCriticalIncident").singleResult();
-        assertThat(handle.getName()).isEqualTo("Handle critical incident #" + response.getBody().get("incidentId")
-            + " in wave 1 (Finance): Invoices post twice");
-        assertThat(jdbc.sql("select severity from incident where project_code = ?").param(code).query(String.class)
-            .single()).isEqualTo("critical");
+        Task handle = tasks.createTaskQuery()
+                .processInstanceBusinessKey(code)
+                .taskDefinitionKey("UserTask_HandleCriticalIncident")
+                .singleResult();
+        assertThat(handle.getName())
+                .isEqualTo("Handle critical incident #" + response.getBody().get("incidentId")
+                        + " in wave 1 (Finance): Invoices post twice");
+        assertThat(jdbc.sql("select severity from incident where project_code = ?")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("critical");
     }
 
     @Test
     void outsideAWaveItIsAConflictAndOnlyReportingRolesMayReport() {
-        ResponseEntity<Map> conflict = rest.withBasicAuth("ciops", PASSWORD).postForEntity(
-            "/api/projects/" + code + "/cutover/critical-incident", Map.of("title", "Printer down"), Map.class);
+        ResponseEntity<Map> conflict = rest.withBasicAuth("ciops", PASSWORD)
+                .postForEntity(
+                        "/api/projects/" + code + "/cutover/critical-incident",
+                        Map.of("title", "Printer down"),
+                        Map.class);
         assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(conflict.getBody()).isEqualTo(Map.of("errors", List.of("No wave of project " + code
-            + " is being cut over: report the incident in operations.")));
-        assertThat(jdbc.sql("select count(*) from incident where project_code = ?").param(code).query(Integer.class)
-            .single()).isZero();
-        assertThat(rest.withBasicAuth("cidev", PASSWORD).postForEntity("/api/projects/" + code
-            + "/cutover/critical-incident", Map.of("title", "x"), String.class).getStatusCode())
-            .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(conflict.getBody())
+                .isEqualTo(Map.of(
+                        "errors",
+                        List.of("No wave of project " + code
+                                + " is being cut over: report the incident in operations.")));
+        assertThat(jdbc.sql("select count(*) from incident where project_code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(rest.withBasicAuth("cidev", PASSWORD)
+                        .postForEntity(
+                                "/api/projects/" + code + "/cutover/critical-incident",
+                                Map.of("title", "x"),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private void complete(Map<String, Object> variables) {
-        tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId(), variables);
+        tasks.complete(
+                tasks.createTaskQuery()
+                        .processInstanceBusinessKey(code)
+                        .singleResult()
+                        .getId(),
+                variables);
     }
 
     private void runAllDone() {
         Task run = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
         List<Map<String, Object>> rows = JsonRows.read(tasks.getVariableLocal(run.getId(), "runbook")).stream()
-            .map(FormRow::values).map(v -> {
-                Map<String, Object> row = new LinkedHashMap<>(v);
-                row.put("status", "done");
-                row.put("actualMinutes", "5");
-                return row;
-            }).toList();
+                .map(FormRow::values)
+                .map(v -> {
+                    Map<String, Object> row = new LinkedHashMap<>(v);
+                    row.put("status", "done");
+                    row.put("actualMinutes", "5");
+                    return row;
+                })
+                .toList();
         tasks.complete(run.getId(), Map.of("runbook", JsonRows.of(rows), "cutoverReport", "ok"));
     }
 }

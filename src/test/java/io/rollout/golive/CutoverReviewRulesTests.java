@@ -15,14 +15,15 @@ class CutoverReviewRulesTests {
     @Test
     void aNoNeedsTheCommentThatSaysWhy() {
         assertThat(CutoverReviewRules.check("no", null)).contains(new Problem("golive.review.commentRequired"));
-        assertThat(CutoverReviewRules.check("no", "Stock differs in the warehouse")).isEmpty();
+        assertThat(CutoverReviewRules.check("no", "Stock differs in the warehouse"))
+                .isEmpty();
     }
 
     @Test
     void anAnswerOtherThanYesOrNoIsRefused() {
-        assertThat(CutoverReviewRules.check(null, "fine")).contains(
-            new Problem("form.field.choice", "Decision", "yes, no", ""));
-        assertThat(CutoverReviewRules.check("maybe", null)).contains(
-            new Problem("form.field.choice", "Decision", "yes, no", "maybe"));
+        assertThat(CutoverReviewRules.check(null, "fine"))
+                .contains(new Problem("form.field.choice", "Decision", "yes, no", ""));
+        assertThat(CutoverReviewRules.check("maybe", null))
+                .contains(new Problem("form.field.choice", "Decision", "yes, no", "maybe"));
     }
 }

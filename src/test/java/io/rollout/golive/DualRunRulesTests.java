@@ -24,23 +24,30 @@ class DualRunRulesTests {
 
     @Test
     void bothValuesOfEveryFigureAreReadAsNumbersWithThousandsSeparators() {
-        var result = DualRunRules.check(List.of(row(1, "Open orders", "1,200", "1200"),
-            row(2, "Stock value", "10.5", " 11 "), row(3, "Open invoices", "0", "0")), FIGURES);
+        var result = DualRunRules.check(
+                List.of(
+                        row(1, "Open orders", "1,200", "1200"),
+                        row(2, "Stock value", "10.5", " 11 "),
+                        row(3, "Open invoices", "0", "0")),
+                FIGURES);
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.values()).containsExactly(
-            new DualRunRules.Values("Open orders", new BigDecimal("1200"), new BigDecimal("1200")),
-            new DualRunRules.Values("Stock value", new BigDecimal("10.5"), new BigDecimal("11")),
-            new DualRunRules.Values("Open invoices", BigDecimal.ZERO, BigDecimal.ZERO));
+        assertThat(result.values())
+                .containsExactly(
+                        new DualRunRules.Values("Open orders", new BigDecimal("1200"), new BigDecimal("1200")),
+                        new DualRunRules.Values("Stock value", new BigDecimal("10.5"), new BigDecimal("11")),
+                        new DualRunRules.Values("Open invoices", BigDecimal.ZERO, BigDecimal.ZERO));
     }
 
     @Test
     void aFigureNotInThePlanAndAValueThatIsNoNumberAreNamedByRow() {
-        var result = DualRunRules.check(List.of(row(1, "Headcount", "1", "1"), row(2, "Open orders", "12", "twelve")),
-            FIGURES);
+        var result = DualRunRules.check(
+                List.of(row(1, "Headcount", "1", "1"), row(2, "Open orders", "12", "twelve")), FIGURES);
 
-        assertThat(result.problems()).containsExactly(new Problem("golive.dualRun.unknownFigure", 1, "Headcount"),
-            new Problem("golive.dualRun.values", 2, "Open orders"));
+        assertThat(result.problems())
+                .containsExactly(
+                        new Problem("golive.dualRun.unknownFigure", 1, "Headcount"),
+                        new Problem("golive.dualRun.values", 2, "Open orders"));
     }
 
     @Test

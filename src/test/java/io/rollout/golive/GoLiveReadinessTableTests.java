@@ -31,8 +31,8 @@ class GoLiveReadinessTableTests {
 
     @BeforeAll
     static void parse() throws IOException {
-        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-            .createDefaultDmnEngineConfiguration();
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
             @Override
             public void notify(DmnDecisionTableEvaluationEvent event) {
@@ -51,10 +51,14 @@ class GoLiveReadinessTableTests {
 
     static Recommendation evaluate(ReadinessFacts facts) {
         matched.clear();
-        List<Row> rows = dmn.evaluateDecisionTable(decision, Variables.fromMap(facts.decisionVariables()))
-            .getResultList().stream()
-            .map(r -> new Row((String) r.get("verdict"), (String) r.get("criterion"), (String) r.get("reason")))
-            .toList();
+        List<Row> rows =
+                dmn
+                        .evaluateDecisionTable(decision, Variables.fromMap(facts.decisionVariables()))
+                        .getResultList()
+                        .stream()
+                        .map(r -> new Row(
+                                (String) r.get("verdict"), (String) r.get("criterion"), (String) r.get("reason")))
+                        .toList();
         return ReadinessVerdict.combine(rows);
     }
 
@@ -68,14 +72,16 @@ class GoLiveReadinessTableTests {
 
         assertThat(matched).containsExactly("Rule_Ready");
         assertThat(r.verdict()).isEqualTo("go");
-        assertThat(r.reasons()).singleElement().satisfies(row -> assertThat(row.reason()).isNotBlank());
+        assertThat(r.reasons())
+                .singleElement()
+                .satisfies(row -> assertThat(row.reason()).isNotBlank());
     }
 
     @Test
     void uatGateFailedOrNotRunIsANoGo() {
         for (String outcome : List.of("failed", ReadinessFacts.NOT_RUN)) {
-            Recommendation r = evaluate(new ReadinessFacts(outcome, "passed", "passed", List.of(), List.of(), List.of(),
-                List.of()));
+            Recommendation r = evaluate(
+                    new ReadinessFacts(outcome, "passed", "passed", List.of(), List.of(), List.of(), List.of()));
 
             assertThat(matched).containsExactly("Rule_UatNotPassed");
             assertThat(r.verdict()).isEqualTo("no-go");
@@ -87,21 +93,21 @@ class GoLiveReadinessTableTests {
 
     @Test
     void trainingBelowTargetIsAConditionalGoAndNeverCheckedANoGo() {
-        Recommendation failed = evaluate(new ReadinessFacts("passed", "failed", "passed", List.of(), List.of(),
-            List.of(), List.of()));
+        Recommendation failed =
+                evaluate(new ReadinessFacts("passed", "failed", "passed", List.of(), List.of(), List.of(), List.of()));
         assertThat(matched).containsExactly("Rule_TrainingBelowTarget");
         assertThat(failed.verdict()).isEqualTo("conditional-go");
 
-        Recommendation notRun = evaluate(new ReadinessFacts("passed", null, "passed", List.of(), List.of(), List.of(),
-            List.of()));
+        Recommendation notRun =
+                evaluate(new ReadinessFacts("passed", null, "passed", List.of(), List.of(), List.of(), List.of()));
         assertThat(matched).containsExactly("Rule_TrainingNotChecked");
         assertThat(notRun.verdict()).isEqualTo("no-go");
     }
 
     @Test
     void specificationNotSignedOffIsANoGo() {
-        Recommendation r = evaluate(new ReadinessFacts("passed", "passed", "failed", List.of(), List.of(), List.of(),
-            List.of()));
+        Recommendation r =
+                evaluate(new ReadinessFacts("passed", "passed", "failed", List.of(), List.of(), List.of(), List.of()));
 
         assertThat(matched).containsExactly("Rule_SpecificationNotSignedOff");
         assertThat(r.verdict()).isEqualTo("no-go");
@@ -109,8 +115,8 @@ class GoLiveReadinessTableTests {
 
     @Test
     void oneModuleNotAcceptedIsANoGo() {
-        Recommendation r = evaluate(new ReadinessFacts("passed", "passed", "passed", items(1), List.of(), List.of(),
-            List.of()));
+        Recommendation r =
+                evaluate(new ReadinessFacts("passed", "passed", "passed", items(1), List.of(), List.of(), List.of()));
 
         assertThat(matched).containsExactly("Rule_ModulesNotAccepted");
         assertThat(r.verdict()).isEqualTo("no-go");
@@ -118,8 +124,8 @@ class GoLiveReadinessTableTests {
 
     @Test
     void oneDatasetNotSignedOffIsANoGo() {
-        Recommendation r = evaluate(new ReadinessFacts("passed", "passed", "passed", List.of(), items(1), List.of(),
-            List.of()));
+        Recommendation r =
+                evaluate(new ReadinessFacts("passed", "passed", "passed", List.of(), items(1), List.of(), List.of()));
 
         assertThat(matched).containsExactly("Rule_DatasetsNotSignedOff");
         assertThat(r.verdict()).isEqualTo("no-go");
@@ -128,8 +134,8 @@ class GoLiveReadinessTableTests {
 
     @Test
     void oneCriticalDefectNotClosedIsANoGo() {
-        Recommendation r = evaluate(new ReadinessFacts("passed", "passed", "passed", List.of(), List.of(), List.of(),
-            items(1)));
+        Recommendation r =
+                evaluate(new ReadinessFacts("passed", "passed", "passed", List.of(), List.of(), List.of(), items(1)));
 
         assertThat(matched).containsExactly("Rule_CriticalDefectsOpen");
         assertThat(r.verdict()).isEqualTo("no-go");
@@ -137,8 +143,8 @@ class GoLiveReadinessTableTests {
 
     @Test
     void oneOpenHighRiskIsAConditionalGo() {
-        Recommendation r = evaluate(new ReadinessFacts("passed", "passed", "passed", List.of(), List.of(), items(1),
-            List.of()));
+        Recommendation r =
+                evaluate(new ReadinessFacts("passed", "passed", "passed", List.of(), List.of(), items(1), List.of()));
 
         assertThat(matched).containsExactly("Rule_HighRisksOpen");
         assertThat(r.verdict()).isEqualTo("conditional-go");
@@ -147,13 +153,19 @@ class GoLiveReadinessTableTests {
 
     @Test
     void everyReasonIsGivenAndTheWorstVerdictWins() {
-        Recommendation r = evaluate(new ReadinessFacts("failed", "failed", "passed", List.of(), items(2), items(3),
-            items(1)));
+        Recommendation r =
+                evaluate(new ReadinessFacts("failed", "failed", "passed", List.of(), items(2), items(3), items(1)));
 
-        assertThat(matched).containsExactly("Rule_UatNotPassed", "Rule_TrainingBelowTarget",
-            "Rule_DatasetsNotSignedOff", "Rule_CriticalDefectsOpen", "Rule_HighRisksOpen");
+        assertThat(matched)
+                .containsExactly(
+                        "Rule_UatNotPassed",
+                        "Rule_TrainingBelowTarget",
+                        "Rule_DatasetsNotSignedOff",
+                        "Rule_CriticalDefectsOpen",
+                        "Rule_HighRisksOpen");
         assertThat(r.verdict()).isEqualTo("no-go");
-        assertThat(r.reasons()).extracting(Row::criterion)
-            .containsExactly("uat", "datasets", "defects", "training", "risks");
+        assertThat(r.reasons())
+                .extracting(Row::criterion)
+                .containsExactly("uat", "datasets", "defects", "training", "risks");
     }
 }

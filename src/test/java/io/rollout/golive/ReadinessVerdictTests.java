@@ -42,8 +42,10 @@ class ReadinessVerdictTests {
     @Test
     void aTableThatMatchesNothingOrAnswersSomethingElseStopsTheAssessment() {
         assertThatThrownBy(() -> ReadinessVerdict.combine(List.of()))
-            .isInstanceOf(IllegalStateException.class).hasMessageContaining("matched no rule");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("matched no rule");
         assertThatThrownBy(() -> ReadinessVerdict.combine(List.of(new Row("maybe", "uat", "?"))))
-            .isInstanceOf(IllegalStateException.class).hasMessageContaining("verdict maybe");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("verdict maybe");
     }
 }

@@ -22,8 +22,8 @@ class RunbookRunRulesTests {
     }
 
     static List<FormRow> allDone() {
-        return List.of(row(1, 1L, "done", 30L), row(2, 2L, "done", 100L), row(3, 3L, "done", 50L),
-            row(4, 4L, "done", 20L));
+        return List.of(
+                row(1, 1L, "done", 30L), row(2, 2L, "done", 100L), row(3, 3L, "done", 50L), row(4, 4L, "done", 20L));
     }
 
     @Test
@@ -37,8 +37,14 @@ class RunbookRunRulesTests {
 
     @Test
     void aFailedStepEndsTheRunWithoutSuccess() {
-        var result = RunbookRunRules.check(PLAN, List.of(row(1, 1L, "done", 30L), row(2, 2L, "failed", null),
-            row(3, 3L, "failed", null), row(4, 4L, "failed", null)), "Delta load failed");
+        var result = RunbookRunRules.check(
+                PLAN,
+                List.of(
+                        row(1, 1L, "done", 30L),
+                        row(2, 2L, "failed", null),
+                        row(3, 3L, "failed", null),
+                        row(4, 4L, "failed", null)),
+                "Delta load failed");
 
         assertThat(result.problems()).isEmpty();
         assertThat(RunbookRunRules.succeeded(PLAN, result.run())).isFalse();
@@ -46,15 +52,22 @@ class RunbookRunRulesTests {
 
     @Test
     void everyStepMustBeFinishedADoneStepNeedsMinutesAndAReportIsRequired() {
-        var result = RunbookRunRules.check(PLAN, List.of(row(1, 1L, "in-progress", null), row(2, 2L, "done", null),
-            row(3, 9L, "done", 5L), row(4, "x", "done", 5L)), null);
+        var result = RunbookRunRules.check(
+                PLAN,
+                List.of(
+                        row(1, 1L, "in-progress", null),
+                        row(2, 2L, "done", null),
+                        row(3, 9L, "done", 5L),
+                        row(4, "x", "done", 5L)),
+                null);
 
-        assertThat(result.problems()).containsExactly(
-            new Problem("golive.runbook.notFinished", 1, 1, "in-progress"),
-            new Problem("golive.runbook.actualMinutes", 2, 2),
-            new Problem("golive.runbook.unknownStep", 3, 9),
-            new Problem("form.row.number", 4, "Step", "x"),
-            new Problem("golive.runbook.dependencyNotDone", 2, "Load delta", 1),
-            new Problem("form.field.required", "Report"));
+        assertThat(result.problems())
+                .containsExactly(
+                        new Problem("golive.runbook.notFinished", 1, 1, "in-progress"),
+                        new Problem("golive.runbook.actualMinutes", 2, 2),
+                        new Problem("golive.runbook.unknownStep", 3, 9),
+                        new Problem("form.row.number", 4, "Step", "x"),
+                        new Problem("golive.runbook.dependencyNotDone", 2, "Load delta", 1),
+                        new Problem("form.field.required", "Report"));
     }
 }

@@ -90,32 +90,46 @@ class GovernanceProcessTests {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     FormService forms;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DecisionLog decisions;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     RisksAndIssues risksAndIssues;
+
     @Autowired
     LogEntryRepository logEntries;
+
     @Autowired
     StatusReportRepository reports;
+
     @Autowired
     ProjectCancellations cancellations;
 
@@ -145,11 +159,17 @@ class GovernanceProcessTests {
 
     @Test
     void aWeekLaterThePmoWritesTheStatusReportWithTheFactsPrefilledAndItIsKept() {
-        long dueSoon = RunningProject.milestone(jdbc, code, "Specification baselined", MONDAY.plusDays(10), "requirements");
+        long dueSoon =
+                RunningProject.milestone(jdbc, code, "Specification baselined", MONDAY.plusDays(10), "requirements");
         RunningProject.milestone(jdbc, code, "Go-live", MONDAY.plusDays(60), "go-live");
-        risksAndIssues.raise(code, issue("Key user on leave", "high", RunningProject.OWNER, MONDAY.plusDays(20)), KEY_USER);
-        assertThat(tasks.createTaskQuery().processInstanceId(project.getId()).taskDefinitionKey(WRITE_STATUS_REPORT).count())
-            .as("no report before the week is over").isZero();
+        risksAndIssues.raise(
+                code, issue("Key user on leave", "high", RunningProject.OWNER, MONDAY.plusDays(20)), KEY_USER);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(project.getId())
+                        .taskDefinitionKey(WRITE_STATUS_REPORT)
+                        .count())
+                .as("no report before the week is over")
+                .isZero();
 
         clock(MONDAY.plusDays(7), 10);
         fire(WEEKLY_REPORT_DUE);
@@ -157,38 +177,60 @@ class GovernanceProcessTests {
         Task report = openTask(WRITE_STATUS_REPORT);
         assertThat(report).hasCandidateGroup(Roles.PMO).hasName("Write weekly status report (week 20)");
         assertThat((String) tasks.getVariable(report.getId(), "reportPhase"))
-            .isEqualTo("**Current phase:** Requirements research and sign-off (0 of 8 phases done)");
+                .isEqualTo("**Current phase:** Requirements research and sign-off (0 of 8 phases done)");
         assertThat(tasks.getVariable(report.getId(), "reportAsOf")).isEqualTo("2026-05-11 10:00");
         assertThat(JsonRows.read(tasks.getVariable(report.getId(), "dueSoonRows")))
-            .extracting(r -> r.text("milestone") + " | " + r.text("due") + " | " + r.text("owner"))
-            .containsExactly("Specification baselined | 2026-05-14 | govowner Test");
+                .extracting(r -> r.text("milestone") + " | " + r.text("due") + " | " + r.text("owner"))
+                .containsExactly("Specification baselined | 2026-05-14 | govowner Test");
         assertThat(JsonRows.read(tasks.getVariable(report.getId(), "issueRows")))
-            .extracting(r -> r.text("issue") + " | " + r.text("severity") + " | " + r.text("owner") + " | " + r.text("due"))
-            .containsExactly("Key user on leave | high | govowner Test | 2026-05-24");
+                .extracting(r ->
+                        r.text("issue") + " | " + r.text("severity") + " | " + r.text("owner") + " | " + r.text("due"))
+                .containsExactly("Key user on leave | high | govowner Test | 2026-05-24");
         assertThat(JsonRows.read(tasks.getVariable(report.getId(), "milestoneOptions")))
-            .extracting(r -> r.text("label") + " = " + r.text("value"))
-            .containsExactly("Specification baselined (2026-05-14, govowner Test) = " + dueSoon,
-                "Go-live (2026-07-03, govowner Test) = " + (dueSoon + 1));
-        submit(report, PMO, Map.of("rag", "amber", "summary", "Research on track; one key user away",
-            "milestonesReached", JsonRows.ofStrings(List.of(String.valueOf(dueSoon)))));
+                .extracting(r -> r.text("label") + " = " + r.text("value"))
+                .containsExactly(
+                        "Specification baselined (2026-05-14, govowner Test) = " + dueSoon,
+                        "Go-live (2026-07-03, govowner Test) = " + (dueSoon + 1));
+        submit(
+                report,
+                PMO,
+                Map.of(
+                        "rag",
+                        "amber",
+                        "summary",
+                        "Research on track; one key user away",
+                        "milestonesReached",
+                        JsonRows.ofStrings(List.of(String.valueOf(dueSoon)))));
 
         assertThat(project).hasPassed(STATUS_REPORTED).isWaitingAt(CALL_REQUIREMENTS);
         assertThat(reports.forProject(code)).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo(StatusReport.WEEKLY);
             assertThat(r.rag()).isEqualTo("amber");
             assertThat(r.writtenBy()).isEqualTo(PMO);
-            assertThat(r.facts()).as("the project as it is when the report is written: the milestone reached")
-                .contains("**Current phase:** Requirements research and sign-off (0 of 8 phases done)",
-                    "Facts as of 2026-05-11 10:00.", "Key user on leave (high, owner govowner Test, due 2026-05-24)")
-                .doesNotContain("Specification baselined", "Go-live");
+            assertThat(r.facts())
+                    .as("the project as it is when the report is written: the milestone reached")
+                    .contains(
+                            "**Current phase:** Requirements research and sign-off (0 of 8 phases done)",
+                            "Facts as of 2026-05-11 10:00.",
+                            "Key user on leave (high, owner govowner Test, due 2026-05-24)")
+                    .doesNotContain("Specification baselined", "Go-live");
         });
-        assertThat(jdbc.sql("select status from milestone where id = ?").param(dueSoon).query(String.class).single())
-            .isEqualTo("completed");
-        assertThat(decisions.latest(code, "statusReport")).get().extracting(Decision::outcome).isEqualTo("amber");
-        assertThat(decisions.latest(code, "milestoneCompleted")).get().extracting(Decision::subject)
-            .isEqualTo("Specification baselined");
-        assertThat(timer(WEEKLY_REPORT_DUE).getDuedate()).as("the next report is due a week later")
-            .isAfter(date(MONDAY.plusDays(13)));
+        assertThat(jdbc.sql("select status from milestone where id = ?")
+                        .param(dueSoon)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("completed");
+        assertThat(decisions.latest(code, "statusReport"))
+                .get()
+                .extracting(Decision::outcome)
+                .isEqualTo("amber");
+        assertThat(decisions.latest(code, "milestoneCompleted"))
+                .get()
+                .extracting(Decision::subject)
+                .isEqualTo("Specification baselined");
+        assertThat(timer(WEEKLY_REPORT_DUE).getDuedate())
+                .as("the next report is due a week later")
+                .isAfter(date(MONDAY.plusDays(13)));
     }
 
     @Test
@@ -196,36 +238,54 @@ class GovernanceProcessTests {
         clock(MONDAY.plusDays(7), 10);
         fire(WEEKLY_REPORT_DUE);
         Task report = openTask(WRITE_STATUS_REPORT);
-        assertThat(JsonRows.read(tasks.getVariable(report.getId(), "issueRows"))).isEmpty();
+        assertThat(JsonRows.read(tasks.getVariable(report.getId(), "issueRows")))
+                .isEmpty();
 
         clock(MONDAY.plusDays(9), 15);
         risksAndIssues.raise(code, issue("Test server down", "critical", DEVELOPER, MONDAY.plusDays(10)), DEVELOPER);
         submit(report, PMO, Map.of("rag", "red", "summary", "Testing blocked"));
 
-        assertThat(reports.forProject(code)).singleElement().extracting(StatusReport::facts).asString()
-            .contains("Facts as of 2026-05-13 15:00.", "Test server down (critical, owner govdeveloper Test, due 2026-05-14)");
+        assertThat(reports.forProject(code))
+                .singleElement()
+                .extracting(StatusReport::facts)
+                .asString()
+                .contains(
+                        "Facts as of 2026-05-13 15:00.",
+                        "Test server down (critical, owner govdeveloper Test, due 2026-05-14)");
     }
 
     @Test
     void closingTheProjectEndsItsOpenReportsFollowUpsAndReportingTimers() {
         RunningProject.milestone(jdbc, code, "Specification baselined", MONDAY.plusDays(2), "requirements");
-        long issue = risksAndIssues.raise(code, issue("Key user on leave", "high", RunningProject.OWNER,
-            MONDAY.plusDays(60)), KEY_USER);
+        long issue = risksAndIssues.raise(
+                code, issue("Key user on leave", "high", RunningProject.OWNER, MONDAY.plusDays(60)), KEY_USER);
         clock(MONDAY.plusMonths(1), 10);
         fire(WEEKLY_REPORT_DUE);
         fire(STEERING_REVIEW_DUE);
         fire(MILESTONE_CHECK_DUE);
-        List<String> reportTasks = List.of(openTask(WRITE_STATUS_REPORT).getId(), openTask(HOLD_STEERING_REVIEW).getId(),
-            openTask(FOLLOW_UP_OVERDUE).getId());
+        List<String> reportTasks = List.of(
+                openTask(WRITE_STATUS_REPORT).getId(),
+                openTask(HOLD_STEERING_REVIEW).getId(),
+                openTask(FOLLOW_UP_OVERDUE).getId());
 
-        runtime.createProcessInstanceModification(project.getId()).cancelAllForActivity(CALL_REQUIREMENTS)
-            .startBeforeActivity(CLOSE_PROJECT).execute();
+        runtime.createProcessInstanceModification(project.getId())
+                .cancelAllForActivity(CALL_REQUIREMENTS)
+                .startBeforeActivity(CLOSE_PROJECT)
+                .execute();
 
         assertThat(project).hasPassed(CLOSE_PROJECT, PROJECT_CLOSED);
         assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.CLOSED);
-        assertThat(tasks.createTaskQuery().taskIdIn(reportTasks.toArray(String[]::new)).count()).isZero();
-        assertThat(management.createJobQuery().processInstanceId(project.getId()).activityId(WEEKLY_REPORT_DUE).count())
-            .as("no report falls due after the close").isZero();
+        assertThat(tasks.createTaskQuery()
+                        .taskIdIn(reportTasks.toArray(String[]::new))
+                        .count())
+                .isZero();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(project.getId())
+                        .activityId(WEEKLY_REPORT_DUE)
+                        .count())
+                .as("no report falls due after the close")
+                .isZero();
         assertThat(reports.forProject(code)).isEmpty();
         // the owner of an open issue still resolves it; then the project's instance ends
         Task resolve = openTask(RESOLVE);
@@ -245,10 +305,10 @@ class GovernanceProcessTests {
         bad.put("rag", "purple");
         bad.put("milestonesReached", JsonRows.ofStrings(List.of("999999")));
         assertThatThrownBy(() -> forms.submitTaskForm(report.getId(), bad))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("The field \"Status (RAG)\" must be one of green, amber, red, not \"purple\".")
-            .hasMessageContaining("The field \"Summary\" is required.")
-            .hasMessageContaining("Milestone 999999 is not one of the open milestones offered.");
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("The field \"Status (RAG)\" must be one of green, amber, red, not \"purple\".")
+                .hasMessageContaining("The field \"Summary\" is required.")
+                .hasMessageContaining("Milestone 999999 is not one of the open milestones offered.");
         assertThat(reports.forProject(code)).isEmpty();
     }
 
@@ -262,9 +322,13 @@ class GovernanceProcessTests {
         submit(review, STEERING, Map.of("rag", "green", "summary", "Scope confirmed; no change to the budget"));
 
         assertThat(project).hasPassed(STEERING_REVIEWED);
-        assertThat(reports.forProject(code)).extracting(StatusReport::kind, StatusReport::rag)
-            .containsExactly(tuple(StatusReport.STEERING, "green"));
-        assertThat(decisions.latest(code, "steeringReview")).get().extracting(Decision::decidedBy).isEqualTo(STEERING);
+        assertThat(reports.forProject(code))
+                .extracting(StatusReport::kind, StatusReport::rag)
+                .containsExactly(tuple(StatusReport.STEERING, "green"));
+        assertThat(decisions.latest(code, "steeringReview"))
+                .get()
+                .extracting(Decision::decidedBy)
+                .isEqualTo(STEERING);
     }
 
     // --- overdue milestones ----------------------------------------------------------------------------------
@@ -283,25 +347,39 @@ class GovernanceProcessTests {
         Task followUp = openTask(FOLLOW_UP_OVERDUE);
         assertThat(followUp).hasCandidateGroup(Roles.PMO).hasName("Follow up milestones overdue on 2026-05-07");
         assertThat(JsonRows.read(tasks.getVariable(followUp.getId(), "overdueMilestones")))
-            .extracting(r -> r.text("milestone") + " | " + r.text("due") + " | " + r.text("days") + " | " + r.text("owner"))
-            .containsExactly("Specification baselined | 2026-05-06 | 1 | " + RunningProject.OWNER);
+                .extracting(r ->
+                        r.text("milestone") + " | " + r.text("due") + " | " + r.text("days") + " | " + r.text("owner"))
+                .containsExactly("Specification baselined | 2026-05-06 | 1 | " + RunningProject.OWNER);
 
         // the next day's check finds nothing new: the milestone escalated already
         clock(MONDAY.plusDays(4), 9);
         fire(MILESTONE_CHECK_DUE);
-        assertThat(tasks.createTaskQuery().processInstanceId(project.getId()).taskDefinitionKey(FOLLOW_UP_OVERDUE).count())
-            .isEqualTo(1);
-        assertThat(decisions.forProject(code)).filteredOn(d -> d.decision().equals("milestoneOverdue"))
-            .extracting(Decision::subject, Decision::outcome)
-            .containsExactly(tuple("Specification baselined", "escalated"));
-        assertThat(decisions.latest(code, "milestoneOverdue")).get().extracting(Decision::findings)
-            .isEqualTo(List.of("Specification baselined: due 2026-05-06, owner govowner Test, 1 days overdue"));
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(project.getId())
+                        .taskDefinitionKey(FOLLOW_UP_OVERDUE)
+                        .count())
+                .isEqualTo(1);
+        assertThat(decisions.forProject(code))
+                .filteredOn(d -> d.decision().equals("milestoneOverdue"))
+                .extracting(Decision::subject, Decision::outcome)
+                .containsExactly(tuple("Specification baselined", "escalated"));
+        assertThat(decisions.latest(code, "milestoneOverdue"))
+                .get()
+                .extracting(Decision::findings)
+                .isEqualTo(List.of("Specification baselined: due 2026-05-06, owner govowner Test, 1 days overdue"));
 
-        submit(followUp, PMO, Map.of("overdueMilestones", JsonRows.of(List.of(
-            overdueRow("Specification baselined", RunningProject.OWNER, true)))));
+        submit(
+                followUp,
+                PMO,
+                Map.of(
+                        "overdueMilestones",
+                        JsonRows.of(List.of(overdueRow("Specification baselined", RunningProject.OWNER, true)))));
         assertThat(project).hasPassed(OVERDUE_FOLLOWED_UP);
-        assertThat(jdbc.sql("select status from milestone where id = ?").param(spec).query(String.class).single())
-            .isEqualTo("completed");
+        assertThat(jdbc.sql("select status from milestone where id = ?")
+                        .param(spec)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("completed");
     }
 
     @Test
@@ -311,27 +389,45 @@ class GovernanceProcessTests {
         clock(MONDAY.plusDays(3), 9);
         fire(MILESTONE_CHECK_DUE);
         Task followUp = openTask(FOLLOW_UP_OVERDUE);
-        assertThat(JsonRows.read(tasks.getVariable(followUp.getId(), "ownerOptions"))).extracting(r -> r.text("value"))
-            .contains(PMO, DEVELOPER, RunningProject.OWNER).doesNotContain("govauditor");
+        assertThat(JsonRows.read(tasks.getVariable(followUp.getId(), "ownerOptions")))
+                .extracting(r -> r.text("value"))
+                .contains(PMO, DEVELOPER, RunningProject.OWNER)
+                .doesNotContain("govauditor");
         tasks.claim(followUp.getId(), PMO);
 
-        assertThatThrownBy(() -> forms.submitTaskForm(followUp.getId(), Map.of("overdueMilestones", JsonRows.of(List.of(
-            overdueRow("Specification baselined", "govauditor", false))))))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Row 1 (Specification baselined): govauditor cannot own a milestone");
-        assertThatThrownBy(() -> forms.submitTaskForm(followUp.getId(), Map.of("overdueMilestones", JsonRows.of(List.of(
-            overdueRow("Plan approved", DEVELOPER, false))))))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("The overdue milestones changed while this task was open");
-        forms.submitTaskForm(followUp.getId(), Map.of("overdueMilestones", JsonRows.of(List.of(
-            overdueRow("Specification baselined", DEVELOPER, false)))));
+        assertThatThrownBy(() -> forms.submitTaskForm(
+                        followUp.getId(),
+                        Map.of(
+                                "overdueMilestones",
+                                JsonRows.of(List.of(overdueRow("Specification baselined", "govauditor", false))))))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Row 1 (Specification baselined): govauditor cannot own a milestone");
+        assertThatThrownBy(() -> forms.submitTaskForm(
+                        followUp.getId(),
+                        Map.of(
+                                "overdueMilestones",
+                                JsonRows.of(List.of(overdueRow("Plan approved", DEVELOPER, false))))))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("The overdue milestones changed while this task was open");
+        forms.submitTaskForm(
+                followUp.getId(),
+                Map.of(
+                        "overdueMilestones",
+                        JsonRows.of(List.of(overdueRow("Specification baselined", DEVELOPER, false)))));
 
-        assertThat(jdbc.sql("select owner || ' ' || status from milestone where id = ?").param(spec).query(String.class)
-            .single()).isEqualTo(DEVELOPER + " planned");
-        assertThat(decisions.latest(code, "milestoneOwnerChanged")).get()
-            .extracting(Decision::subject, Decision::outcome, Decision::findings, Decision::decidedBy)
-            .containsExactly("Specification baselined", DEVELOPER,
-                List.of("Owner changed from govowner Test to govdeveloper Test."), PMO);
+        assertThat(jdbc.sql("select owner || ' ' || status from milestone where id = ?")
+                        .param(spec)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(DEVELOPER + " planned");
+        assertThat(decisions.latest(code, "milestoneOwnerChanged"))
+                .get()
+                .extracting(Decision::subject, Decision::outcome, Decision::findings, Decision::decidedBy)
+                .containsExactly(
+                        "Specification baselined",
+                        DEVELOPER,
+                        List.of("Owner changed from govowner Test to govdeveloper Test."),
+                        PMO);
     }
 
     static Map<String, Object> overdueRow(String milestone, String owner, boolean reached) {
@@ -346,20 +442,26 @@ class GovernanceProcessTests {
 
     @Test
     void anIssueNotResolvedByItsDueDateEscalatesToThePmoAndTheOwnerStillResolvesIt() {
-        long id = risksAndIssues.raise(code, issue("Interface to the old WMS times out", "high", RunningProject.OWNER,
-            MONDAY.plusDays(3)), DEVELOPER);
+        long id = risksAndIssues.raise(
+                code,
+                issue("Interface to the old WMS times out", "high", RunningProject.OWNER, MONDAY.plusDays(3)),
+                DEVELOPER);
 
         Task resolve = openTask(RESOLVE);
-        assertThat(resolve).hasCandidateUser(RunningProject.OWNER)
-            .hasName("Resolve issue: Interface to the old WMS times out");
+        assertThat(resolve)
+                .hasCandidateUser(RunningProject.OWNER)
+                .hasName("Resolve issue: Interface to the old WMS times out");
         assertThat(timer(LOG_ENTRY_OVERDUE).getDuedate()).isEqualTo(date(MONDAY.plusDays(4)));
 
         clock(MONDAY.plusDays(4), 0);
         fire(LOG_ENTRY_OVERDUE);
 
         Task chase = openTask(CHASE);
-        assertThat(chase).hasCandidateGroup(Roles.PMO).hasName("Chase overdue issue: Interface to the old WMS times out");
-        assertThat((String) tasks.getVariable(chase.getId(), "logEntrySummary")).contains("Owner govowner Test, due 2026-05-07");
+        assertThat(chase)
+                .hasCandidateGroup(Roles.PMO)
+                .hasName("Chase overdue issue: Interface to the old WMS times out");
+        assertThat((String) tasks.getVariable(chase.getId(), "logEntrySummary"))
+                .contains("Owner govowner Test, due 2026-05-07");
         assertThat(logEntries.find(id).orElseThrow().status()).isEqualTo(LogEntry.ESCALATED);
         assertThat(openTask(RESOLVE).getId()).as("the owner's task stays").isEqualTo(resolve.getId());
         submit(chase, PMO, Map.of());
@@ -369,36 +471,53 @@ class GovernanceProcessTests {
         LogEntry entry = logEntries.find(id).orElseThrow();
         assertThat(entry.status()).isEqualTo(LogEntry.RESOLVED);
         assertThat(entry.resolvedBy()).isEqualTo(RunningProject.OWNER);
-        assertThat(decisions.forProject(code)).filteredOn(d -> d.subject() != null && d.subject().equals("issue " + id))
-            .extracting(Decision::outcome).containsExactly("raised", "escalated", "resolved");
+        assertThat(decisions.forProject(code))
+                .filteredOn(d -> d.subject() != null && d.subject().equals("issue " + id))
+                .extracting(Decision::outcome)
+                .containsExactly("raised", "escalated", "resolved");
     }
 
     @Test
     void aRiskRaisedInTasklistGoesToTheRegisterThePmoAssignsItAndItsOwnerClosesIt() {
-        ProcessInstance raised = raiseInTasklist(Map.of("projectCode", code, "kind", "risk",
-            "title", "Vendor consultant leaves mid-project", "probability", 3L, "impact", 5L));
+        ProcessInstance raised = raiseInTasklist(Map.of(
+                "projectCode",
+                code,
+                "kind",
+                "risk",
+                "title",
+                "Vendor consultant leaves mid-project",
+                "probability",
+                3L,
+                "impact",
+                5L));
         assertThat(raised).hasPassed(RISK_OR_ISSUE_LOGGED).isEnded();
         assertThat(raised.getBusinessKey()).isEqualTo(code);
         LogEntry entry = logEntries.forProject(code).get(0);
-        assertThat(jdbc.sql("select title, score, owner, status from risk where id = ?").param(entry.riskId())
-            .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4))).single())
-            .isEqualTo(List.of("Vendor consultant leaves mid-project", 15, KEY_USER, "open"));
+        assertThat(jdbc.sql("select title, score, owner, status from risk where id = ?")
+                        .param(entry.riskId())
+                        .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                        .single())
+                .isEqualTo(List.of("Vendor consultant leaves mid-project", 15, KEY_USER, "open"));
 
         Task assign = openTask(ASSIGN_OWNER);
-        assertThat(assign).hasCandidateGroup(Roles.PMO)
-            .hasName("Assign an owner to the risk: Vendor consultant leaves mid-project");
+        assertThat(assign)
+                .hasCandidateGroup(Roles.PMO)
+                .hasName("Assign an owner to the risk: Vendor consultant leaves mid-project");
         RunningProject.user(identity, "govauditor", Roles.AUDITOR);
         assertThat(JsonRows.read(tasks.getVariable(assign.getId(), "ownerOptions")))
-            .extracting(r -> r.text("label") + " = " + r.text("value"))
-            .contains("govdeveloper Test (govdeveloper) = " + DEVELOPER).noneMatch(o -> o.contains("govauditor"));
+                .extracting(r -> r.text("label") + " = " + r.text("value"))
+                .contains("govdeveloper Test (govdeveloper) = " + DEVELOPER)
+                .noneMatch(o -> o.contains("govauditor"));
         tasks.claim(assign.getId(), PMO);
-        assertThatThrownBy(() -> forms.submitTaskForm(assign.getId(), Map.of("owner", "ghost", "dueDate", "2026-01-01")))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("The owner \"ghost\" is not a user of Rollout")
-            .hasMessageContaining("The due date 2026-01-01 is in the past (today is 2026-05-04).");
-        assertThatThrownBy(() -> forms.submitTaskForm(assign.getId(), Map.of("owner", "govauditor", "dueDate", "2026-05-20")))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("govauditor cannot be the owner: owners work on projects");
+        assertThatThrownBy(
+                        () -> forms.submitTaskForm(assign.getId(), Map.of("owner", "ghost", "dueDate", "2026-01-01")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("The owner \"ghost\" is not a user of Rollout")
+                .hasMessageContaining("The due date 2026-01-01 is in the past (today is 2026-05-04).");
+        assertThatThrownBy(() ->
+                        forms.submitTaskForm(assign.getId(), Map.of("owner", "govauditor", "dueDate", "2026-05-20")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("govauditor cannot be the owner: owners work on projects");
         forms.submitTaskForm(assign.getId(), Map.of("owner", DEVELOPER, "dueDate", "2026-05-20"));
 
         Task resolve = openTask(RESOLVE);
@@ -407,36 +526,54 @@ class GovernanceProcessTests {
         submit(resolve, DEVELOPER, Map.of("resolution", "Second consultant booked as backup"));
 
         assertThat(project).hasPassed(ASSIGN_OWNER, RESOLVED).hasNotPassed(CHASE);
-        assertThat(jdbc.sql("select owner, status, mitigation from risk where id = ?").param(entry.riskId())
-            .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single())
-            .isEqualTo(List.of(DEVELOPER, "closed", "Second consultant booked as backup"));
+        assertThat(jdbc.sql("select owner, status, mitigation from risk where id = ?")
+                        .param(entry.riskId())
+                        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        .single())
+                .isEqualTo(List.of(DEVELOPER, "closed", "Second consultant booked as backup"));
         assertThat(runtime.getVariables(project.getId())).doesNotContainKeys("logEntryId", "owner", "resolution");
     }
 
     @Test
     void whoRaisesAnIssueInTasklistMayOwnItThemselves() {
-        raiseInTasklist(Map.of("projectCode", code, "kind", "issue", "title", "Label printer driver missing",
-            "severity", "medium", "ownership", "me", "dueDate", "2026-05-08"));
+        raiseInTasklist(Map.of(
+                "projectCode",
+                code,
+                "kind",
+                "issue",
+                "title",
+                "Label printer driver missing",
+                "severity",
+                "medium",
+                "ownership",
+                "me",
+                "dueDate",
+                "2026-05-08"));
 
         assertThat(openTask(RESOLVE)).hasCandidateUser(KEY_USER).hasName("Resolve issue: Label printer driver missing");
         assertThat(project).hasNotPassed(ASSIGN_OWNER);
-        assertThat(logEntries.forProject(code)).singleElement().extracting(LogEntry::owner, LogEntry::dueDate)
-            .containsExactly(KEY_USER, LocalDate.of(2026, 5, 8));
+        assertThat(logEntries.forProject(code))
+                .singleElement()
+                .extracting(LogEntry::owner, LogEntry::dueDate)
+                .containsExactly(KEY_USER, LocalDate.of(2026, 5, 8));
     }
 
     @Test
     void aRiskOrIssueWithBadValuesIsRefusedWithEveryReasonAndStoresNothing() {
-        assertThatThrownBy(() -> raiseInTasklist(Map.of("projectCode", code, "kind", "risk", "probability", 9L,
-            "owner", "ghost")))
-            .isInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("The field \"Title\" is required.")
-            .hasMessageContaining("The field \"Probability\" must be a whole number from 1 to 5, not \"9\".")
-            .hasMessageContaining("The field \"Impact\" is required.")
-            .hasMessageContaining("The owner \"ghost\" is not a user of Rollout")
-            .hasMessageContaining("The field \"Due date\" is required.");
+        assertThatThrownBy(() -> raiseInTasklist(
+                        Map.of("projectCode", code, "kind", "risk", "probability", 9L, "owner", "ghost")))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("The field \"Title\" is required.")
+                .hasMessageContaining("The field \"Probability\" must be a whole number from 1 to 5, not \"9\".")
+                .hasMessageContaining("The field \"Impact\" is required.")
+                .hasMessageContaining("The owner \"ghost\" is not a user of Rollout")
+                .hasMessageContaining("The field \"Due date\" is required.");
         assertThat(logEntries.forProject(code)).isEmpty();
-        assertThat(jdbc.sql("select count(*) from risk where project_code = ?").param(code).query(Integer.class).single())
-            .isZero();
+        assertThat(jdbc.sql("select count(*) from risk where project_code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     // --- cancellation ------------------------------------------------------------------------------------------
@@ -444,56 +581,96 @@ class GovernanceProcessTests {
     @Test
     void cancellingTheProjectEndsEveryPhaseAndOpenTaskAndRecordsWhy() {
         risksAndIssues.raise(code, issue("Budget frozen", "critical", null, null), PMO);
-        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(project.getId()).count()).isEqualTo(1);
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count()).isGreaterThan(1);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .superProcessInstanceId(project.getId())
+                        .count())
+                .isEqualTo(1);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count())
+                .isGreaterThan(1);
 
         cancellations.cancel(code, "The group sells the plant; the ERP rollout stops", STEERING);
 
         assertThat(project).hasPassed(CANCEL_PROJECT, PROJECT_CANCELLED).isEnded();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
-        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(project.getId()).count()).isZero();
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
-        assertThat(management.createJobQuery().processInstanceId(project.getId()).count()).isZero();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
-            .processDefinitionKey("requirementsPhase").singleResult().getState()).isEqualTo("INTERNALLY_TERMINATED");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(code)
+                        .count())
+                .isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .superProcessInstanceId(project.getId())
+                        .count())
+                .isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count())
+                .isZero();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(project.getId())
+                        .count())
+                .isZero();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(code)
+                        .processDefinitionKey("requirementsPhase")
+                        .singleResult()
+                        .getState())
+                .isEqualTo("INTERNALLY_TERMINATED");
         assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.CANCELLED);
-        assertThat(decisions.latest(code, "projectCancellation")).get()
-            .extracting(Decision::outcome, Decision::findings, Decision::decidedBy)
-            .containsExactly("cancelled", List.of("The group sells the plant; the ERP rollout stops"), STEERING);
+        assertThat(decisions.latest(code, "projectCancellation"))
+                .get()
+                .extracting(Decision::outcome, Decision::findings, Decision::decidedBy)
+                .containsExactly("cancelled", List.of("The group sells the plant; the ERP rollout stops"), STEERING);
 
         assertThatThrownBy(() -> cancellations.cancel(code, "again", STEERING))
-            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("is cancelled");
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("is cancelled");
     }
 
     @Test
     void theSteeringCommitteeCancelsAProjectFromTasklist() {
-        ProcessInstance cancellation = startInTasklist(CANCEL_PROCESS, STEERING, Roles.STEERING_COMMITTEE,
-            Map.of("projectCode", code.toLowerCase(), "cancellationReason", "Budget moved to the new plant"));
+        ProcessInstance cancellation = startInTasklist(
+                CANCEL_PROCESS,
+                STEERING,
+                Roles.STEERING_COMMITTEE,
+                Map.of("projectCode", code.toLowerCase(), "cancellationReason", "Budget moved to the new plant"));
 
         assertThat(cancellation).hasPassed(CANCELLATION_HANDED_OVER).isEnded();
         assertThat(cancellation.getBusinessKey()).isEqualTo(code);
         assertThat(project).hasPassed(CANCEL_PROJECT, PROJECT_CANCELLED).isEnded();
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count())
+                .isZero();
         assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.CANCELLED);
-        assertThat(decisions.latest(code, "projectCancellation")).get()
-            .extracting(Decision::findings, Decision::decidedBy)
-            .containsExactly(List.of("Budget moved to the new plant"), STEERING);
+        assertThat(decisions.latest(code, "projectCancellation"))
+                .get()
+                .extracting(Decision::findings, Decision::decidedBy)
+                .containsExactly(List.of("Budget moved to the new plant"), STEERING);
     }
 
     @Test
     void onlyTheSteeringCommitteeCancelsAProjectAndARefusalChangesNothing() {
-        assertThatThrownBy(() -> startInTasklist(CANCEL_PROCESS, PMO, Roles.PMO,
-            Map.of("projectCode", code, "cancellationReason", "We are late")))
-            .isInstanceOf(AuthorizationException.class)
-            .hasMessageContaining("'" + PMO + "' does not have 'CREATE_INSTANCE' permission on resource 'cancelProject'");
-        assertThatThrownBy(() -> startInTasklist(CANCEL_PROCESS, STEERING, Roles.STEERING_COMMITTEE,
-            Map.of("projectCode", code, "cancellationReason", " ")))
-            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Say why the project is cancelled.");
+        assertThatThrownBy(() -> startInTasklist(
+                        CANCEL_PROCESS,
+                        PMO,
+                        Roles.PMO,
+                        Map.of("projectCode", code, "cancellationReason", "We are late")))
+                .isInstanceOf(AuthorizationException.class)
+                .hasMessageContaining(
+                        "'" + PMO + "' does not have 'CREATE_INSTANCE' permission on resource 'cancelProject'");
+        assertThatThrownBy(() -> startInTasklist(
+                        CANCEL_PROCESS,
+                        STEERING,
+                        Roles.STEERING_COMMITTEE,
+                        Map.of("projectCode", code, "cancellationReason", " ")))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Say why the project is cancelled.");
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(project.getId()).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(project.getId())
+                        .count())
+                .isOne();
         assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.ACTIVE);
         assertThat(decisions.latest(code, "projectCancellation")).isEmpty();
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(CANCEL_PROCESS).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(CANCEL_PROCESS)
+                        .count())
+                .isZero();
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
@@ -503,8 +680,12 @@ class GovernanceProcessTests {
     }
 
     ProcessInstance startInTasklist(String processKey, String user, String role, Map<String, Object> form) {
-        String definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
-            .latestVersion().singleResult().getId();
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(processKey)
+                .latestVersion()
+                .singleResult()
+                .getId();
         identity.setAuthentication(user, List.of(role));
         try {
             return forms.submitStartForm(definition, form);
@@ -514,8 +695,12 @@ class GovernanceProcessTests {
     }
 
     ProcessInstance raiseInTasklist(Map<String, Object> form) {
-        String definition = repository.createProcessDefinitionQuery().processDefinitionKey(RAISE_PROCESS)
-            .latestVersion().singleResult().getId();
+        String definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(RAISE_PROCESS)
+                .latestVersion()
+                .singleResult()
+                .getId();
         identity.setAuthentication(KEY_USER, List.of(Roles.KEY_USER));
         try {
             return forms.submitStartForm(definition, form);
@@ -525,7 +710,8 @@ class GovernanceProcessTests {
     }
 
     static void clock(LocalDate day, int hour) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(hour, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(day.atTime(hour, 0).atZone(ZoneId.systemDefault()).toInstant()));
     }
 
     static Date date(LocalDate day) {
@@ -533,8 +719,12 @@ class GovernanceProcessTests {
     }
 
     Job timer(String activityId) {
-        List<Job> jobs = management.createJobQuery().processInstanceId(project.getId()).activityId(activityId).timers()
-            .list();
+        List<Job> jobs = management
+                .createJobQuery()
+                .processInstanceId(project.getId())
+                .activityId(activityId)
+                .timers()
+                .list();
         assertThat(jobs).as("timer of %s", activityId).hasSize(1);
         return jobs.get(0);
     }
@@ -547,7 +737,10 @@ class GovernanceProcessTests {
     }
 
     Task openTask(String key) {
-        List<Task> open = tasks.createTaskQuery().processInstanceId(project.getId()).taskDefinitionKey(key).list();
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceId(project.getId())
+                .taskDefinitionKey(key)
+                .list();
         assertThat(open).as("open %s", key).hasSize(1);
         return open.get(0);
     }

@@ -20,7 +20,7 @@ class OverdueRulesTests {
     @Test
     void aMilestoneIsOverdueTheDayAfterItsDueDate() {
         assertThat(OverdueRules.overdue(List.of(YESTERDAY, DUE_TODAY, LAST_WEEK), TODAY))
-            .containsExactly(YESTERDAY, LAST_WEEK);
+                .containsExactly(YESTERDAY, LAST_WEEK);
     }
 
     @Test
@@ -28,32 +28,43 @@ class OverdueRulesTests {
         List<String> escalated = List.of(Milestones.key(3, TODAY.minusDays(7)), Milestones.key(1, TODAY.minusDays(30)));
 
         assertThat(OverdueRules.newlyOverdue(List.of(YESTERDAY, DUE_TODAY, LAST_WEEK), escalated, TODAY))
-            .as("milestone 1 escalated for an earlier date and was re-baselined since").containsExactly(YESTERDAY);
+                .as("milestone 1 escalated for an earlier date and was re-baselined since")
+                .containsExactly(YESTERDAY);
     }
 
     @Test
     void onlyOfferedMilestonesCanBeTicked() {
-        assertThat(Milestones.check(List.of("1", "3"), List.of(YESTERDAY, LAST_WEEK))).isEmpty();
+        assertThat(Milestones.check(List.of("1", "3"), List.of(YESTERDAY, LAST_WEEK)))
+                .isEmpty();
         assertThat(Milestones.check(List.of("2"), List.of(YESTERDAY)))
-            .containsExactly(Problem.of("governance.milestone.unknown", "2"));
+                .containsExactly(Problem.of("governance.milestone.unknown", "2"));
     }
 
     @Test
     void theCheckEscalatesEachNewlyOverdueMilestoneNamingItsDueDateOwnerAndDelay() {
-        OverdueRules.Escalations outcome = new OverdueRules().decide(new OverdueRules.Input(
-            List.of(YESTERDAY, DUE_TODAY, LAST_WEEK), List.of(Milestones.key(3, TODAY.minusDays(7))), TODAY,
-            Map.of("a", "Ann Owner")));
+        OverdueRules.Escalations outcome = new OverdueRules()
+                .decide(new OverdueRules.Input(
+                        List.of(YESTERDAY, DUE_TODAY, LAST_WEEK),
+                        List.of(Milestones.key(3, TODAY.minusDays(7))),
+                        TODAY,
+                        Map.of("a", "Ann Owner")));
 
         assertThat(outcome.passed()).isFalse();
-        assertThat(outcome.escalations()).extracting(OverdueRules.Escalation::milestone).containsExactly(YESTERDAY);
+        assertThat(outcome.escalations())
+                .extracting(OverdueRules.Escalation::milestone)
+                .containsExactly(YESTERDAY);
         assertThat(outcome.findings())
-            .containsExactly(Finding.of("governance.milestone.overdue", "Spec", "2026-05-09", "Ann Owner", 1L));
+                .containsExactly(Finding.of("governance.milestone.overdue", "Spec", "2026-05-09", "Ann Owner", 1L));
     }
 
     @Test
     void theCheckPassesWhenNoMilestoneIsNewlyOverdue() {
-        OverdueRules.Escalations outcome = new OverdueRules().decide(new OverdueRules.Input(
-            List.of(DUE_TODAY, LAST_WEEK), List.of(Milestones.key(3, TODAY.minusDays(7))), TODAY, Map.of()));
+        OverdueRules.Escalations outcome = new OverdueRules()
+                .decide(new OverdueRules.Input(
+                        List.of(DUE_TODAY, LAST_WEEK),
+                        List.of(Milestones.key(3, TODAY.minusDays(7))),
+                        TODAY,
+                        Map.of()));
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.findings()).isEmpty();

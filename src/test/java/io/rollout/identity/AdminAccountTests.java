@@ -34,8 +34,9 @@ class AdminAccountTests {
     void refusesAShortPassword() {
         WeakAdminPasswordException refused = refused("admin", "Xk7-q2!mZ");
 
-        assertThat(startupMessage(refused)).contains("is a known default or too short")
-            .contains("shorter than 12 characters");
+        assertThat(startupMessage(refused))
+                .contains("is a known default or too short")
+                .contains("shorter than 12 characters");
     }
 
     @Test
@@ -48,7 +49,8 @@ class AdminAccountTests {
 
     @Test
     void acceptsAStrongPassword() {
-        assertThatCode(() -> AdminAccount.check("admin", "test-admin-Secret-2026")).doesNotThrowAnyException();
+        assertThatCode(() -> AdminAccount.check("admin", "test-admin-Secret-2026"))
+                .doesNotThrowAnyException();
         assertThatCode(() -> AdminAccount.check("admin", "exactly12chr")).doesNotThrowAnyException();
     }
 

@@ -18,14 +18,18 @@ class AdminPasswordStartupTests {
         // break the Admin API for the web tests' context in the same JVM
         Throwable failure = catchThrowable(() -> {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(RolloutApplication.class)
-                .profiles("test")
-                .run("--rollout.admin.password=", "--server.port=0", "--spring.main.banner-mode=off",
-                    "--camunda.bpm.webapp.enabled=false");
+                    .profiles("test")
+                    .run(
+                            "--rollout.admin.password=",
+                            "--server.port=0",
+                            "--spring.main.banner-mode=off",
+                            "--camunda.bpm.webapp.enabled=false");
             context.close();
         });
 
         assertThat(failure).as("the application started").isNotNull();
-        assertThat(NestedExceptionUtils.getRootCause(failure)).isInstanceOf(WeakAdminPasswordException.class)
-            .hasMessageStartingWith("security.adminPassword.missing");
+        assertThat(NestedExceptionUtils.getRootCause(failure))
+                .isInstanceOf(WeakAdminPasswordException.class)
+                .hasMessageStartingWith("security.adminPassword.missing");
     }
 }

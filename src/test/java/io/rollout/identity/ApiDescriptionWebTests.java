@@ -30,6 +30,7 @@ class ApiDescriptionWebTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
 
@@ -50,17 +51,19 @@ class ApiDescriptionWebTests {
         JsonNode api = json.readTree(docs.body());
         assertThat(api.at("/info/title").asText()).isEqualTo("Rollout API");
         assertThat(api.at("/info/version").asText()).isNotBlank();
-        assertThat(names(api.get("paths"))).contains(
-            "/api/projects",
-            "/api/projects/{code}/requirements",
-            "/api/projects/{code}/timeline",
-            "/api/projects/{code}/build",
-            "/api/session")
-            .allMatch(path -> path.startsWith("/api/"));
-        assertThat(api.at("/paths/~1api~1projects~1{code}~1requirements/get/parameters/0/name").asText())
-            .isEqualTo("code");
-        assertThat(names(api.at("/components/securitySchemes"))).containsExactlyInAnyOrder(
-            ApiDescription.BASIC, ApiDescription.SESSION, ApiDescription.CSRF);
+        assertThat(names(api.get("paths")))
+                .contains(
+                        "/api/projects",
+                        "/api/projects/{code}/requirements",
+                        "/api/projects/{code}/timeline",
+                        "/api/projects/{code}/build",
+                        "/api/session")
+                .allMatch(path -> path.startsWith("/api/"));
+        assertThat(api.at("/paths/~1api~1projects~1{code}~1requirements/get/parameters/0/name")
+                        .asText())
+                .isEqualTo("code");
+        assertThat(names(api.at("/components/securitySchemes")))
+                .containsExactlyInAnyOrder(ApiDescription.BASIC, ApiDescription.SESSION, ApiDescription.CSRF);
         assertThat(api.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     }
 
@@ -81,7 +84,8 @@ class ApiDescriptionWebTests {
         // Swagger UI is a page: to the web apps' login
         HttpResponse<String> ui = anonymous.get("/swagger-ui/index.html");
         assertThat(ui.statusCode()).isEqualTo(302);
-        assertThat(ui.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(WebSecurity.LOGIN));
+        assertThat(ui.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(WebSecurity.LOGIN));
     }
 
     private static List<String> names(JsonNode node) {

@@ -9,39 +9,46 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** Which requests {@link CrossOriginFilter} takes for another site's, without the application. */
 class CrossOriginFilterTests {
 
-    final CrossOriginFilter filter = new CrossOriginFilter(List.of("/api", "/engine-rest"),
-        List.of("https://Rollout.Example.com"), null);
+    final CrossOriginFilter filter =
+            new CrossOriginFilter(List.of("/api", "/engine-rest"), List.of("https://Rollout.Example.com"), null);
 
     @Test
     void theOwnOriginWithOrWithoutItsDefaultPortIsOurs() {
-        assertThat(filter.foreignOrigin(request("POST", "Origin", "https://app.example.org"))).isNull();
-        assertThat(filter.foreignOrigin(request("POST", "Origin", "https://app.example.org:443"))).isNull();
+        assertThat(filter.foreignOrigin(request("POST", "Origin", "https://app.example.org")))
+                .isNull();
+        assertThat(filter.foreignOrigin(request("POST", "Origin", "https://app.example.org:443")))
+                .isNull();
         assertThat(filter.foreignOrigin(request("POST", "Origin", "http://app.example.org")))
-            .isEqualTo("http://app.example.org");
+                .isEqualTo("http://app.example.org");
         assertThat(filter.foreignOrigin(request("POST", "Origin", "https://app.example.org.evil.example")))
-            .isEqualTo("https://app.example.org.evil.example");
+                .isEqualTo("https://app.example.org.evil.example");
     }
 
     @Test
     void aConfiguredOriginIsAllowedWhateverItsCase() {
-        assertThat(filter.foreignOrigin(request("POST", "Origin", "https://rollout.example.com"))).isNull();
+        assertThat(filter.foreignOrigin(request("POST", "Origin", "https://rollout.example.com")))
+                .isNull();
         assertThat(filter.foreignOrigin(request("POST", "Origin", "https://rollout.example.com:8443")))
-            .isEqualTo("https://rollout.example.com:8443");
+                .isEqualTo("https://rollout.example.com:8443");
     }
 
     @Test
     void withoutOriginTheFetchSiteAndTheRefererDecide() {
-        assertThat(filter.foreignOrigin(request("GET", "Sec-Fetch-Site", "cross-site"))).isEqualTo(
-            "Sec-Fetch-Site: cross-site");
-        assertThat(filter.foreignOrigin(request("GET", "Sec-Fetch-Site", "same-site"))).isEqualTo(
-            "Sec-Fetch-Site: same-site");
-        assertThat(filter.foreignOrigin(request("GET", "Sec-Fetch-Site", "same-origin"))).isNull();
+        assertThat(filter.foreignOrigin(request("GET", "Sec-Fetch-Site", "cross-site")))
+                .isEqualTo("Sec-Fetch-Site: cross-site");
+        assertThat(filter.foreignOrigin(request("GET", "Sec-Fetch-Site", "same-site")))
+                .isEqualTo("Sec-Fetch-Site: same-site");
+        assertThat(filter.foreignOrigin(request("GET", "Sec-Fetch-Site", "same-origin")))
+                .isNull();
         assertThat(filter.foreignOrigin(request("PUT", "Referer", "https://evil.example/page?x=1")))
-            .isEqualTo("https://evil.example:443");
-        assertThat(filter.foreignOrigin(request("PUT", "Referer", "https://app.example.org/audit/"))).isNull();
+                .isEqualTo("https://evil.example:443");
+        assertThat(filter.foreignOrigin(request("PUT", "Referer", "https://app.example.org/audit/")))
+                .isNull();
         // a read's Referer says nothing about who wants the change; programs send none of these headers
-        assertThat(filter.foreignOrigin(request("GET", "Referer", "https://evil.example/"))).isNull();
-        assertThat(filter.foreignOrigin(request("POST", "Accept", "application/json"))).isNull();
+        assertThat(filter.foreignOrigin(request("GET", "Referer", "https://evil.example/")))
+                .isNull();
+        assertThat(filter.foreignOrigin(request("POST", "Accept", "application/json")))
+                .isNull();
     }
 
     @Test
@@ -63,7 +70,8 @@ class CrossOriginFilterTests {
     @Test
     void onlyTheApiPathsAreChecked() {
         assertThat(filter.shouldNotFilter(path("/api/projects"))).isFalse();
-        assertThat(filter.shouldNotFilter(path("/engine-rest/deployment/create"))).isFalse();
+        assertThat(filter.shouldNotFilter(path("/engine-rest/deployment/create")))
+                .isFalse();
         assertThat(filter.shouldNotFilter(path("/audit/"))).isTrue();
         assertThat(filter.shouldNotFilter(path("/apiary"))).isTrue();
     }

@@ -37,9 +37,14 @@ public final class Http {
 
     private Http(int port, String user, String password) {
         this.base = "http://localhost:" + port;
-        this.authorization = user == null ? null
-            : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+        this.authorization = user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     public static Http as(int port, String user, String password) {
@@ -62,9 +67,11 @@ public final class Http {
     public static Http webappSession(int port, String user, String password, String app) {
         Http http = new Http(port, null, null);
         http.send("GET", "/camunda/app/" + app + "/default/", null, null);
-        HttpResponse<String> login = http.send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
-            "application/x-www-form-urlencoded",
-            "username=" + enc(user) + "&password=" + enc(password));
+        HttpResponse<String> login = http.send(
+                "POST",
+                "/camunda/api/admin/auth/user/default/login/" + app,
+                "application/x-www-form-urlencoded",
+                "username=" + enc(user) + "&password=" + enc(password));
         if (login.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + login.statusCode() + " " + login.body());
         }
@@ -93,17 +100,31 @@ public final class Http {
         return send("DELETE", path, null, null);
     }
 
-    public HttpResponse<String> postMultipart(String path, Map<String, String> textParts, String fileName, String file) {
+    public HttpResponse<String> postMultipart(
+            String path, Map<String, String> textParts, String fileName, String file) {
         String boundary = "----rollout" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         StringBuilder text = new StringBuilder();
-        textParts.forEach((name, value) -> text.append("--").append(boundary).append("\r\n")
-            .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-            .append(value).append("\r\n"));
-        text.append("--").append(boundary).append("\r\n")
-            .append("Content-Disposition: form-data; name=\"data\"; filename=\"").append(fileName).append("\"\r\n")
-            .append("Content-Type: application/octet-stream\r\n\r\n").append(file).append("\r\n")
-            .append("--").append(boundary).append("--\r\n");
+        textParts.forEach((name, value) -> text.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        text.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"data\"; filename=\"")
+                .append(fileName)
+                .append("\"\r\n")
+                .append("Content-Type: application/octet-stream\r\n\r\n")
+                .append(file)
+                .append("\r\n")
+                .append("--")
+                .append(boundary)
+                .append("--\r\n");
         body.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
         return send("POST", path, "multipart/form-data; boundary=" + boundary, body.toString(StandardCharsets.UTF_8));
     }
@@ -112,13 +133,25 @@ public final class Http {
     public HttpResponse<String> postFiles(String path, Map<String, String> textParts, Map<String, String> files) {
         String boundary = "----rollout" + System.nanoTime();
         StringBuilder text = new StringBuilder();
-        textParts.forEach((name, value) -> text.append("--").append(boundary).append("\r\n")
-            .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-            .append(value).append("\r\n"));
-        files.forEach((fileName, file) -> text.append("--").append(boundary).append("\r\n")
-            .append("Content-Disposition: form-data; name=\"").append(fileName).append("\"; filename=\"")
-            .append(fileName).append("\"\r\n")
-            .append("Content-Type: application/octet-stream\r\n\r\n").append(file).append("\r\n"));
+        textParts.forEach((name, value) -> text.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        files.forEach((fileName, file) -> text.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(fileName)
+                .append("\"; filename=\"")
+                .append(fileName)
+                .append("\"\r\n")
+                .append("Content-Type: application/octet-stream\r\n\r\n")
+                .append(file)
+                .append("\r\n"));
         text.append("--").append(boundary).append("--\r\n");
         return send("POST", path, "multipart/form-data; boundary=" + boundary, text.toString());
     }
@@ -146,8 +179,10 @@ public final class Http {
 
     public HttpResponse<String> send(String method, String pathAndQuery, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-            .timeout(timeout)
-            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .timeout(timeout)
+                .method(
+                        method,
+                        body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -166,8 +201,11 @@ public final class Http {
         try {
             HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
             response.headers().firstValue("X-XSRF-TOKEN").ifPresent(t -> xsrfToken = t);
-            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().ifPresent(t -> xsrfToken = t);
+            cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue)
+                    .findFirst()
+                    .ifPresent(t -> xsrfToken = t);
             return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -179,7 +217,9 @@ public final class Http {
 
     public static String describe(HttpResponse<String> response) {
         return response.statusCode() + " " + response.body() + " "
-            + response.headers().map().entrySet().stream().map(Object::toString).collect(Collectors.joining(", "));
+                + response.headers().map().entrySet().stream()
+                        .map(Object::toString)
+                        .collect(Collectors.joining(", "));
     }
 
     /** Sends the header with every later request, as a browser adds {@code Origin} or {@code Sec-Fetch-Site}. */

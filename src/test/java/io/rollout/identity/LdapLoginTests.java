@@ -53,8 +53,10 @@ class LdapLoginTests {
         config.addAdditionalBindCredentials(READER, READER_PASSWORD);
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
         directory = new InMemoryDirectoryServer(config);
-        directory.importFromLDIF(true, new File(Objects.requireNonNull(
-            LdapLoginTests.class.getResource("/ldap/rollout-directory.ldif")).toURI()));
+        directory.importFromLDIF(
+                true,
+                new File(Objects.requireNonNull(LdapLoginTests.class.getResource("/ldap/rollout-directory.ldif"))
+                        .toURI()));
         directory.startListening();
 
         port = freePort();
@@ -62,17 +64,24 @@ class LdapLoginTests {
         Path argFile = Files.createTempFile("rollout-ldap-", ".args");
         // without empty entries: one would put the working directory, with the repository's bpmn/, on the class path
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
+                .filter(entry -> !entry.isBlank())
+                .collect(Collectors.joining(File.pathSeparator));
         Files.writeString(argFile, "-cp\n\"" + classPath.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "@" + argFile,
-            RolloutApplication.class.getName(),
-            // the test profile's in-memory database; its admin password must not be needed under ldap
-            "--spring.profiles.active=test,ldap", "--rollout.admin.password=",
-            "--camunda.bpm.generate-unique-process-engine-name=false",
-            "--server.port=" + port, "--spring.main.banner-mode=off"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(Files.createTempDirectory("rollout-ldap-").toFile())
-            .redirectErrorStream(true).redirectOutput(log.toFile());
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "@" + argFile,
+                RolloutApplication.class.getName(),
+                // the test profile's in-memory database; its admin password must not be needed under ldap
+                "--spring.profiles.active=test,ldap",
+                "--rollout.admin.password=",
+                "--camunda.bpm.generate-unique-process-engine-name=false",
+                "--server.port=" + port,
+                "--spring.main.banner-mode=off"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(Files.createTempDirectory("rollout-ldap-").toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("ROLLOUT_LDAP_URL", "ldap://localhost:" + directory.getListenPort());
         env.put("ROLLOUT_LDAP_MANAGER_DN", READER);
@@ -115,19 +124,22 @@ class LdapLoginTests {
         assertThat(filters.statusCode()).as(Http.describe(filters)).isEqualTo(200);
         List<String> names = new ArrayList<>();
         JSON.readTree(filters.body()).forEach(f -> names.add(f.path("name").asText()));
-        assertThat(names).contains(IdentitySetup.FILTER_OPEN_FOR_ME, "Business owners")
-            .doesNotContain("PMO / project managers");
+        assertThat(names)
+                .contains(IdentitySetup.FILTER_OPEN_FOR_ME, "Business owners")
+                .doesNotContain("PMO / project managers");
     }
 
     @Test
     void aTaskForADirectoryGroupReachesItsMembersOnly() throws Exception {
         Http admin = Http.as(port, "dana", "dana-Directory-1");
         String taskId = UUID.randomUUID().toString();
-        HttpResponse<String> create = admin.post("/engine-rest/task/create",
-            "{\"id\":\"" + taskId + "\",\"name\":\"Approve the finance chart of accounts\"}");
+        HttpResponse<String> create = admin.post(
+                "/engine-rest/task/create",
+                "{\"id\":\"" + taskId + "\",\"name\":\"Approve the finance chart of accounts\"}");
         assertThat(create.statusCode()).as(Http.describe(create)).isEqualTo(204);
-        HttpResponse<String> link = admin.post("/engine-rest/task/" + taskId + "/identity-links",
-            "{\"groupId\":\"dept-finance\",\"type\":\"candidate\"}");
+        HttpResponse<String> link = admin.post(
+                "/engine-rest/task/" + taskId + "/identity-links",
+                "{\"groupId\":\"dept-finance\",\"type\":\"candidate\"}");
         assertThat(link.statusCode()).as(Http.describe(link)).isEqualTo(204);
 
         assertThat(openForMe("bo", "bo-Directory-1")).contains(taskId);
@@ -140,7 +152,8 @@ class LdapLoginTests {
         HttpResponse<String> cockpit = webappLogin("bo", "bo-Directory-1", "cockpit");
         assertThat(cockpit.statusCode()).as(Http.describe(cockpit)).isEqualTo(403);
         // the PMO follows projects in Cockpit
-        assertThat(webappLogin("ana", "ana-Directory-1", "cockpit").statusCode()).isEqualTo(200);
+        assertThat(webappLogin("ana", "ana-Directory-1", "cockpit").statusCode())
+                .isEqualTo(200);
         // a directory user in no Rollout role may not use Tasklist
         HttpResponse<String> outsider = webappLogin("eve", "eve-Directory-1", "tasklist");
         assertThat(outsider.statusCode()).as(Http.describe(outsider)).isEqualTo(403);
@@ -150,31 +163,49 @@ class LdapLoginTests {
     void wrongPasswordsAndUnknownUsersAreRefused() {
         for (String[] credentials : new String[][] {
             // carl fails only here: a failed login delays the next one of the same user
-            {"carl", "ana-Directory-1"}, {"carl", ""}, {"mallory", "bo-Directory-1"}, {"*", "bo-Directory-1"},
+            {"carl", "ana-Directory-1"},
+            {"carl", ""},
+            {"mallory", "bo-Directory-1"},
+            {"*", "bo-Directory-1"},
             {"bo)(uid=*", "bo-Directory-1"},
             // the test profile's administrator from the environment is not created under ldap
-            {"admin", "test-admin-Secret-2026"}}) {
-            HttpResponse<String> rest = Http.as(port, credentials[0], credentials[1]).get("/engine-rest/user/bo/profile");
-            assertThat(rest.statusCode()).as(credentials[0] + " " + Http.describe(rest)).isEqualTo(401);
+            {"admin", "test-admin-Secret-2026"}
+        }) {
+            HttpResponse<String> rest =
+                    Http.as(port, credentials[0], credentials[1]).get("/engine-rest/user/bo/profile");
+            assertThat(rest.statusCode())
+                    .as(credentials[0] + " " + Http.describe(rest))
+                    .isEqualTo(401);
             HttpResponse<String> tasklist = webappLogin(credentials[0], credentials[1], "tasklist");
-            assertThat(tasklist.statusCode()).as(credentials[0] + " " + Http.describe(tasklist)).isEqualTo(401);
+            assertThat(tasklist.statusCode())
+                    .as(credentials[0] + " " + Http.describe(tasklist))
+                    .isEqualTo(401);
         }
     }
 
     @Test
     void aFailedLoginDelaysTheNextOneOfThatUserAsForCamundasOwnUsers() throws Exception {
-        assertThat(Http.as(port, "frank", "frank-guess-1").get("/engine-rest/user/frank/profile").statusCode())
-            .isEqualTo(401);
+        assertThat(Http.as(port, "frank", "frank-guess-1")
+                        .get("/engine-rest/user/frank/profile")
+                        .statusCode())
+                .isEqualTo(401);
         // right away even the right password is refused, without asking the directory; other users log in
-        assertThat(Http.as(port, "frank", "frank-Directory-1").get("/engine-rest/user/frank/profile").statusCode())
-            .isEqualTo(401);
-        assertThat(webappLogin("frank", "frank-Directory-1", "tasklist").statusCode()).isEqualTo(401);
-        assertThat(Http.as(port, "ana", "ana-Directory-1").get("/engine-rest/user/ana/profile").statusCode())
-            .isEqualTo(200);
+        assertThat(Http.as(port, "frank", "frank-Directory-1")
+                        .get("/engine-rest/user/frank/profile")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(webappLogin("frank", "frank-Directory-1", "tasklist").statusCode())
+                .isEqualTo(401);
+        assertThat(Http.as(port, "ana", "ana-Directory-1")
+                        .get("/engine-rest/user/ana/profile")
+                        .statusCode())
+                .isEqualTo(200);
         // Camunda's first delay is 3 seconds (loginDelayBase)
         Thread.sleep(3_500);
-        assertThat(Http.as(port, "frank", "frank-Directory-1").get("/engine-rest/user/frank/profile").statusCode())
-            .isEqualTo(200);
+        assertThat(Http.as(port, "frank", "frank-Directory-1")
+                        .get("/engine-rest/user/frank/profile")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -182,22 +213,31 @@ class LdapLoginTests {
         Http admin = Http.as(port, "dana", "dana-Directory-1");
         assertThat(admin.get("/engine-rest/authorization").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> user = admin.post("/engine-rest/user/create",
-            "{\"profile\":{\"id\":\"mallory\",\"firstName\":\"M\",\"lastName\":\"M\"},\"credentials\":{\"password\":\"mallory-Secret-1\"}}");
+        HttpResponse<String> user = admin.post(
+                "/engine-rest/user/create",
+                "{\"profile\":{\"id\":\"mallory\",\"firstName\":\"M\",\"lastName\":\"M\"},\"credentials\":{\"password\":\"mallory-Secret-1\"}}");
         assertThat(user.statusCode()).as(Http.describe(user)).isEqualTo(403);
         assertThat(user.body()).contains("read-only");
         HttpResponse<String> member = admin.put("/engine-rest/group/pmo/members/eve", null);
         assertThat(member.statusCode()).as(Http.describe(member)).isEqualTo(403);
-        HttpResponse<String> password = admin.put("/engine-rest/user/bo/credentials",
-            "{\"password\":\"bo-Changed-1234\",\"authenticatedUserPassword\":\"dana-Directory-1\"}");
+        HttpResponse<String> password = admin.put(
+                "/engine-rest/user/bo/credentials",
+                "{\"password\":\"bo-Changed-1234\",\"authenticatedUserPassword\":\"dana-Directory-1\"}");
         assertThat(password.statusCode()).as(Http.describe(password)).isEqualTo(403);
 
-        assertThat(Http.as(port, "mallory", "mallory-Secret-1").get("/engine-rest/user/bo/profile").statusCode())
-            .isEqualTo(401);
-        assertThat(ids(JSON.readTree(admin.get("/engine-rest/group?member=eve").body()))).containsExactly("canteen-committee");
+        assertThat(Http.as(port, "mallory", "mallory-Secret-1")
+                        .get("/engine-rest/user/bo/profile")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(ids(JSON.readTree(admin.get("/engine-rest/group?member=eve").body())))
+                .containsExactly("canteen-committee");
         assertThat(directory.getEntry("cn=pmo,ou=groups," + BASE).getAttributeValues("member"))
-            .containsExactly("uid=ana,ou=people," + BASE, "uid=carl,ou=people," + BASE, "uid=frank,ou=people," + BASE);
-        assertThat(Http.as(port, "bo", "bo-Directory-1").get("/engine-rest/user/bo/profile").statusCode()).isEqualTo(200);
+                .containsExactly(
+                        "uid=ana,ou=people," + BASE, "uid=carl,ou=people," + BASE, "uid=frank,ou=people," + BASE);
+        assertThat(Http.as(port, "bo", "bo-Directory-1")
+                        .get("/engine-rest/user/bo/profile")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -212,29 +252,41 @@ class LdapLoginTests {
         HttpResponse<String> finance = admin.get("/engine-rest/user?memberOfGroup=dept-finance");
         assertThat(ids(JSON.readTree(finance.body()))).containsExactly("bo");
         // nor has it a user mallory, who is in no group
-        assertThat(ids(JSON.readTree(admin.get("/engine-rest/group?member=mallory").body()))).isEmpty();
+        assertThat(ids(JSON.readTree(
+                        admin.get("/engine-rest/group?member=mallory").body())))
+                .isEmpty();
     }
 
     @Test
     void namesAreMatchedAsGivenNotAsSearchFilters() throws Exception {
         Http ana = Http.as(port, "ana", "ana-Directory-1");
-        for (String query : List.of("/engine-rest/group?id=*", "/engine-rest/group?name=*", "/engine-rest/user?firstName=*",
-            "/engine-rest/user?lastName=*", "/engine-rest/user?email=*", "/engine-rest/user?firstName=" + Http.enc("*)(uid=*"))) {
+        for (String query : List.of(
+                "/engine-rest/group?id=*",
+                "/engine-rest/group?name=*",
+                "/engine-rest/user?firstName=*",
+                "/engine-rest/user?lastName=*",
+                "/engine-rest/user?email=*",
+                "/engine-rest/user?firstName=" + Http.enc("*)(uid=*"))) {
             HttpResponse<String> found = ana.get(query);
-            assertThat(found.statusCode()).as(query + " " + Http.describe(found)).isEqualTo(200);
+            assertThat(found.statusCode())
+                    .as(query + " " + Http.describe(found))
+                    .isEqualTo(200);
             assertThat(ids(JSON.readTree(found.body()))).as(query).isEmpty();
         }
         assertThat(ana.get("/engine-rest/group/" + Http.enc("*")).statusCode()).isEqualTo(404);
         // the Like criteria keep their wildcards, as Admin's search uses them
-        assertThat(ids(JSON.readTree(ana.get("/engine-rest/user?lastNameLike=" + Http.enc("%er%")).body())))
-            .containsExactlyInAnyOrder("ana");
-        assertThat(ids(JSON.readTree(ana.get("/engine-rest/group?nameLike=" + Http.enc("dept-%")).body())))
-            .containsExactly("dept-finance");
+        assertThat(ids(JSON.readTree(ana.get("/engine-rest/user?lastNameLike=" + Http.enc("%er%"))
+                        .body())))
+                .containsExactlyInAnyOrder("ana");
+        assertThat(ids(JSON.readTree(ana.get("/engine-rest/group?nameLike=" + Http.enc("dept-%"))
+                        .body())))
+                .containsExactly("dept-finance");
     }
 
     private static List<String> openForMe(String user, String password) throws Exception {
         Http http = Http.as(port, user, password);
-        HttpResponse<String> filters = http.get("/engine-rest/filter?name=" + Http.enc(IdentitySetup.FILTER_OPEN_FOR_ME));
+        HttpResponse<String> filters =
+                http.get("/engine-rest/filter?name=" + Http.enc(IdentitySetup.FILTER_OPEN_FOR_ME));
         assertThat(filters.statusCode()).as(Http.describe(filters)).isEqualTo(200);
         String filterId = JSON.readTree(filters.body()).path(0).path("id").asText();
         HttpResponse<String> list = http.post("/engine-rest/filter/" + filterId + "/list", "{}");
@@ -246,8 +298,11 @@ class LdapLoginTests {
     private static HttpResponse<String> webappLogin(String user, String password, String app) {
         Http http = Http.anonymous(port);
         http.get("/camunda/app/tasklist/default/");
-        return http.send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
-            "application/x-www-form-urlencoded", "username=" + Http.enc(user) + "&password=" + Http.enc(password));
+        return http.send(
+                "POST",
+                "/camunda/api/admin/auth/user/default/login/" + app,
+                "application/x-www-form-urlencoded",
+                "username=" + Http.enc(user) + "&password=" + Http.enc(password));
     }
 
     private static List<String> ids(JsonNode array) {

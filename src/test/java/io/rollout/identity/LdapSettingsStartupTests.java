@@ -21,36 +21,42 @@ class LdapSettingsStartupTests {
 
     @Test
     void aDirectoryIsRequired() {
-        assertThat(startFailure(List.of("test", "ldap"))).isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("ROLLOUT_LDAP_URL");
+        assertThat(startFailure(List.of("test", "ldap")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ROLLOUT_LDAP_URL");
     }
 
     @Test
     void untrustedCertificatesAreRefused() {
         assertThat(startFailure(List.of("test", "ldap"), URL, "--rollout.ldap.accept-untrusted-certificates=true"))
-            .isInstanceOf(IllegalStateException.class).hasMessageContaining("trust store");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("trust store");
     }
 
     @Test
     void anonymousLoginsAreRefused() {
         assertThat(startFailure(List.of("test", "ldap"), URL, "--rollout.ldap.allow-anonymous-login=true"))
-            .isInstanceOf(IllegalStateException.class).hasMessageContaining("empty password");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("empty password");
     }
 
     @Test
     void theDemoDoesNotRunOnADirectory() {
-        assertThat(startFailure(List.of("test", "demo", "ldap"), URL)).isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("demo and ldap cannot be combined");
+        assertThat(startFailure(List.of("test", "demo", "ldap"), URL))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("demo and ldap cannot be combined");
     }
 
     private static Throwable startFailure(List<String> profiles, String... args) {
         // without the webapps, as AdminPasswordStartupTests: a failed start leaves their static runtime delegates
         // unset, which would break the Admin API for the web tests' context in the same JVM
         List<String> arguments = new ArrayList<>(List.of(args));
-        arguments.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off", "--camunda.bpm.webapp.enabled=false"));
+        arguments.addAll(
+                List.of("--server.port=0", "--spring.main.banner-mode=off", "--camunda.bpm.webapp.enabled=false"));
         Throwable failure = catchThrowable(() -> {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(RolloutApplication.class)
-                .profiles(profiles.toArray(String[]::new)).run(arguments.toArray(String[]::new));
+                    .profiles(profiles.toArray(String[]::new))
+                    .run(arguments.toArray(String[]::new));
             context.close();
         });
         assertThat(failure).as("the application started").isNotNull();

@@ -30,18 +30,23 @@ class RejectedInputWebTests {
 
     // the fields of captureRequirements only: a variable the form does not have is refused before its rows are read
     static final String BAD_ROWS = "{\"variables\":{"
-        + "\"requirements\":{\"type\":\"Json\",\"value\":\"[{\\\"title\\\":\\\"\\\",\\\"priority\\\":\\\"urgent\\\"}]\"}}}";
+            + "\"requirements\":{\"type\":\"Json\",\"value\":\"[{\\\"title\\\":\\\"\\\",\\\"priority\\\":\\\"urgent\\\"}]\"}}}";
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -61,7 +66,8 @@ class RejectedInputWebTests {
         form.put("modules", JsonRows.ofStrings(List.of("finance")));
         runtime.startProcessInstanceByKey("implementationProject", form);
         // interview, questionnaire and process mapping come first; the requirement rows are captured after them
-        for (Task session : tasks.createTaskQuery().processInstanceBusinessKey(code).list()) {
+        for (Task session :
+                tasks.createTaskQuery().processInstanceBusinessKey(code).list()) {
             tasks.complete(session.getId(), Map.of("heldOn", "2026-03-02", "participants", "Finance team"));
         }
         research = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
@@ -71,7 +77,7 @@ class RejectedInputWebTests {
     @Test
     void engineRestAnswers400WithTheReasons() {
         HttpResponse<String> response = Http.as(port, "rejconsultant", "rejconsultant")
-            .post("/engine-rest/task/" + research.getId() + "/submit-form", BAD_ROWS);
+                .post("/engine-rest/task/" + research.getId() + "/submit-form", BAD_ROWS);
 
         assertRefused(response);
     }
@@ -79,7 +85,7 @@ class RejectedInputWebTests {
     @Test
     void tasklistApiAnswers400WithTheReasons() {
         HttpResponse<String> response = Http.webappSession(port, "rejconsultant", "rejconsultant")
-            .post("/camunda/api/engine/engine/default/task/" + research.getId() + "/submit-form", BAD_ROWS);
+                .post("/camunda/api/engine/engine/default/task/" + research.getId() + "/submit-form", BAD_ROWS);
 
         assertRefused(response);
     }
@@ -88,15 +94,16 @@ class RejectedInputWebTests {
     void aSubmissionWithThousandsOfBadRowsAnswersTheFirstHundredErrorsAndHowManyMore() throws Exception {
         String row = "{\\\"title\\\":\\\"\\\",\\\"priority\\\":\\\"urgent\\\"}";
         String rows = String.join(",", java.util.Collections.nCopies(2_000, row));
-        String body = "{\"variables\":{"
-            + "\"requirements\":{\"type\":\"Json\",\"value\":\"[" + rows + "]\"}}}";
+        String body = "{\"variables\":{" + "\"requirements\":{\"type\":\"Json\",\"value\":\"[" + rows + "]\"}}}";
 
         HttpResponse<String> response = Http.webappSession(port, "rejconsultant", "rejconsultant")
-            .post("/camunda/api/engine/engine/default/task/" + research.getId() + "/submit-form", body);
+                .post("/camunda/api/engine/engine/default/task/" + research.getId() + "/submit-form", body);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        String message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("message")
-            .asText();
+        String message = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(response.body())
+                .path("message")
+                .asText();
         List<String> lines = message.lines().toList();
         assertThat(lines).hasSize(101);
         assertThat(lines.get(100)).matches("… and [0-9,]+ more errors\\.");
@@ -107,7 +114,7 @@ class RejectedInputWebTests {
     void aTechnicalFailureStaysAServerError() {
         // completing a task that does not exist is not a refusal of input
         HttpResponse<String> response = Http.as(port, "rejconsultant", "rejconsultant")
-            .post("/engine-rest/task/no-such-task/submit-form", "{\"variables\":{}}");
+                .post("/engine-rest/task/no-such-task/submit-form", "{\"variables\":{}}");
 
         assertThat(response.statusCode()).isNotEqualTo(400);
         assertThat(response.body()).doesNotContain("BadUserRequestException");
@@ -115,12 +122,16 @@ class RejectedInputWebTests {
 
     private void assertRefused(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"type\":\"BadUserRequestException\"")
-            .contains("Row 1: the field \\\"title\\\" is required.")
-            .contains("must be one of must/should/could, not \\\"urgent\\\"")
-            .doesNotContain("ENGINE-03051");
+        assertThat(response.body())
+                .contains("\"type\":\"BadUserRequestException\"")
+                .contains("Row 1: the field \\\"title\\\" is required.")
+                .contains("must be one of must/should/could, not \\\"urgent\\\"")
+                .doesNotContain("ENGINE-03051");
         assertThat(tasks.createTaskQuery().taskId(research.getId()).count()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from requirement where project_code = ?").param(code)
-            .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from requirement where project_code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 }

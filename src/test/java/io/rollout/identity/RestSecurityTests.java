@@ -46,10 +46,13 @@ class RestSecurityTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     RepositoryService repository;
 
@@ -68,32 +71,46 @@ class RestSecurityTests {
     @AfterEach
     void cleanUp() {
         createdTasks.forEach(id -> taskService.deleteTask(id, true));
-        repository.createDeploymentQuery().deploymentName("security-test").list()
-            .forEach(d -> repository.deleteDeployment(d.getId(), true));
+        repository
+                .createDeploymentQuery()
+                .deploymentName("security-test")
+                .list()
+                .forEach(d -> repository.deleteDeployment(d.getId(), true));
     }
 
     @Test
     void theAdministratorManagesUsersGroupsAndAuthorizations() throws Exception {
         Http admin = Http.as(port, "admin", "test-admin-Secret-2026");
 
-        assertThat(json.readTree(admin.get("/engine-rest/user/count").body()).get("count").asInt())
-            .isGreaterThanOrEqualTo(5);
-        assertThat(json.readTree(admin.get("/engine-rest/group?id=" + Roles.PMO).body())).hasSize(1);
-        assertThat(json.readTree(admin.get("/engine-rest/authorization/count").body()).get("count").asInt())
-            .isGreaterThan(10);
+        assertThat(json.readTree(admin.get("/engine-rest/user/count").body())
+                        .get("count")
+                        .asInt())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(json.readTree(admin.get("/engine-rest/group?id=" + Roles.PMO).body()))
+                .hasSize(1);
+        assertThat(json.readTree(admin.get("/engine-rest/authorization/count").body())
+                        .get("count")
+                        .asInt())
+                .isGreaterThan(10);
         HttpResponse<String> granted = admin.post("/engine-rest/authorization/create", """
             {"type": 1, "permissions": ["READ"], "userId": "%s", "resourceType": 6, "resourceId": "anyProcess"}
             """.formatted(TRAINER));
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
-        assertThat(admin.delete("/engine-rest/authorization/" + json.readTree(granted.body()).get("id").asText())
-            .statusCode()).isEqualTo(204);
-        assertThat(admin.get("/engine-rest/process-definition/key/implementationProject").statusCode()).isEqualTo(200);
+        assertThat(admin.delete("/engine-rest/authorization/"
+                                + json.readTree(granted.body()).get("id").asText())
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(admin.get("/engine-rest/process-definition/key/implementationProject")
+                        .statusCode())
+                .isEqualTo(200);
 
         // nobody else administers
         Http trainer = Http.as(port, TRAINER, PASSWORD);
         assertThat(trainer.post("/engine-rest/authorization/create", """
             {"type": 1, "permissions": ["ALL"], "userId": "%s", "resourceType": 0, "resourceId": "*"}
-            """.formatted(TRAINER)).statusCode()).isEqualTo(403);
+            """.formatted(TRAINER))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -109,22 +126,39 @@ class RestSecurityTests {
     @Test
     void aWrongPasswordIsRefused() {
         // a user of its own: Camunda throttles a user for a while after a failed login
-        assertThat(Http.as(port, WRONG_PASSWORD_USER, "not-the-password").get("/engine-rest/task").statusCode())
-            .isEqualTo(401);
+        assertThat(Http.as(port, WRONG_PASSWORD_USER, "not-the-password")
+                        .get("/engine-rest/task")
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void aKeyUserCannotDeployButAProcessOwnerCan() {
-        HttpResponse<String> keyUser = Http.as(port, KEY_USER, PASSWORD).postMultipart("/engine-rest/deployment/create",
-            Map.of("deployment-name", "security-test"), "security-test.bpmn", BPMN);
+        HttpResponse<String> keyUser = Http.as(port, KEY_USER, PASSWORD)
+                .postMultipart(
+                        "/engine-rest/deployment/create",
+                        Map.of("deployment-name", "security-test"),
+                        "security-test.bpmn",
+                        BPMN);
         assertThat(keyUser.statusCode()).as(Http.describe(keyUser)).isEqualTo(403);
-        assertThat(repository.createDeploymentQuery().deploymentName("security-test").count()).isZero();
+        assertThat(repository
+                        .createDeploymentQuery()
+                        .deploymentName("security-test")
+                        .count())
+                .isZero();
 
-        HttpResponse<String> owner = Http.as(port, PROCESS_OWNER, PASSWORD).postMultipart(
-            "/engine-rest/deployment/create", Map.of("deployment-name", "security-test"), "security-test.bpmn", BPMN);
+        HttpResponse<String> owner = Http.as(port, PROCESS_OWNER, PASSWORD)
+                .postMultipart(
+                        "/engine-rest/deployment/create",
+                        Map.of("deployment-name", "security-test"),
+                        "security-test.bpmn",
+                        BPMN);
         assertThat(owner.statusCode()).as(Http.describe(owner)).isEqualTo(200);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("securityTestDeployment").count())
-            .isEqualTo(1);
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("securityTestDeployment")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -141,12 +175,13 @@ class RestSecurityTests {
         Task task = candidateTask("security: audited", Roles.KEY_USER);
         Http auditor = Http.as(port, AUDITOR, PASSWORD);
 
-        assertThat(auditor.get("/engine-rest/history/process-instance").statusCode()).isEqualTo(200);
+        assertThat(auditor.get("/engine-rest/history/process-instance").statusCode())
+                .isEqualTo(200);
         HttpResponse<String> complete = auditor.post("/engine-rest/task/" + task.getId() + "/complete", "{}");
         assertThat(complete.statusCode()).as(Http.describe(complete)).isEqualTo(403);
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
-        HttpResponse<String> start = auditor.post(
-            "/engine-rest/process-definition/key/implementationProject/start", "{}");
+        HttpResponse<String> start =
+                auditor.post("/engine-rest/process-definition/key/implementationProject/start", "{}");
         assertThat(start.statusCode()).as(Http.describe(start)).isEqualTo(403);
     }
 

@@ -17,6 +17,7 @@ class RoleMembersTests {
 
     @Autowired
     RoleMembers members;
+
     @Autowired
     IdentityService identity;
 
@@ -31,15 +32,19 @@ class RoleMembersTests {
     void choicesOfferTheUsersOfTheRoleInTheDepartmentByDisplayName() {
         List<Map<String, Object>> choices = members.choices(List.of(Roles.KEY_USER, Roles.DEVELOPER), "quality");
 
-        assertThat(choices).extracting(c -> c.get("label"), c -> c.get("value"))
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("Bo Bai (pickqc)", "pickqc"),
-                org.assertj.core.groups.Tuple.tuple("Mei Qian (pickqa)", "pickqa"));
+        assertThat(choices)
+                .extracting(c -> c.get("label"), c -> c.get("value"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Bo Bai (pickqc)", "pickqc"),
+                        org.assertj.core.groups.Tuple.tuple("Mei Qian (pickqa)", "pickqa"));
     }
 
     @Test
     void choicesWithoutADepartmentOfferEveryMemberOfTheRole() {
-        assertThat(members.choices(List.of(Roles.KEY_USER), null)).extracting(c -> c.get("value"))
-            .contains("pickqa", "pickqb").doesNotContain("pickqc");
+        assertThat(members.choices(List.of(Roles.KEY_USER), null))
+                .extracting(c -> c.get("value"))
+                .contains("pickqa", "pickqb")
+                .doesNotContain("pickqc");
     }
 
     @Test

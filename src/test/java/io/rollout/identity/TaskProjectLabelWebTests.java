@@ -31,10 +31,13 @@ class TaskProjectLabelWebTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ProjectRepository projects;
 
@@ -55,10 +58,15 @@ class TaskProjectLabelWebTests {
         TestProjects.create(projects, code, List.of("finance"), List.of("finance"), List.of());
         requirements = runtime.startProcessInstanceByKey("requirementsPhase", code, Map.of("projectCode", code));
         Http consultant = Http.as(port, CONSULTANT, PASSWORD);
-        String filterId = json.readTree(consultant.get("/engine-rest/filter?name=" + Http.enc(IdentitySetup.FILTER_OPEN_FOR_ME))
-            .body()).get(0).path("id").asText();
+        String filterId = json.readTree(consultant
+                        .get("/engine-rest/filter?name=" + Http.enc(IdentitySetup.FILTER_OPEN_FOR_ME))
+                        .body())
+                .get(0)
+                .path("id")
+                .asText();
 
-        HttpResponse<String> list = consultant.postHal("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=200", "{}");
+        HttpResponse<String> list =
+                consultant.postHal("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=200", "{}");
 
         assertThat(list.statusCode()).as(Http.describe(list)).isEqualTo(200);
         JsonNode card = null;
@@ -69,8 +77,12 @@ class TaskProjectLabelWebTests {
             }
         }
         assertThat(card).as("Interview finance in the consultant's list").isNotNull();
-        assertThat(card.path("_embedded").path("variable").findValuesAsText("value")).containsExactly(code);
-        assertThat(consultant.get("/engine-rest/process-instance/" + requirements.getId() + "/variables").statusCode())
-            .as("the process instance itself stays closed").isEqualTo(403);
+        assertThat(card.path("_embedded").path("variable").findValuesAsText("value"))
+                .containsExactly(code);
+        assertThat(consultant
+                        .get("/engine-rest/process-instance/" + requirements.getId() + "/variables")
+                        .statusCode())
+                .as("the process instance itself stays closed")
+                .isEqualTo(403);
     }
 }

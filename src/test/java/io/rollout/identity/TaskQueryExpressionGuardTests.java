@@ -15,48 +15,108 @@ class TaskQueryExpressionGuardTests {
     private final TaskQueryExpressionGuard guard = new TaskQueryExpressionGuard("/engine-rest", "/camunda");
 
     @ParameterizedTest
-    @ValueSource(strings = {"${currentUser()}", "${ currentUser() }", "${currentUserGroups()}",
-        "${ currentUserGroups() }", "${now()}", "${ now() }", "${dateTime()}", "${ dateTime() }",
-        "${dateTime().plusDays(2).toDate()}", "${ dateTime().plusWeeks(2) }", "${dateTime().minusHours(-3)}",
-        "${dateTime().withTimeAtStartOfDay().plusMonths(1).toDate()}", "demo", "", "$ {x}", "a $ b { c }"})
+    @ValueSource(
+            strings = {
+                "${currentUser()}",
+                "${ currentUser() }",
+                "${currentUserGroups()}",
+                "${ currentUserGroups() }",
+                "${now()}",
+                "${ now() }",
+                "${dateTime()}",
+                "${ dateTime() }",
+                "${dateTime().plusDays(2).toDate()}",
+                "${ dateTime().plusWeeks(2) }",
+                "${dateTime().minusHours(-3)}",
+                "${dateTime().withTimeAtStartOfDay().plusMonths(1).toDate()}",
+                "demo",
+                "",
+                "$ {x}",
+                "a $ b { c }"
+            })
     void allowsWhatTasklistWritesAndPlainText(String value) {
         assertThat(TaskQueryExpressionGuard.isAllowed(value)).as(value).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"${cveCanary.fire()}", "#{cveCanary.fire()}", "#{currentUser()}",
-        "${currentUser()} ", " ${currentUser()}", "x${currentUser()}", "${currentUser()}${cveCanary.fire()}",
-        "${currentUser() }${cveCanary.fire()}", "${currentUser(); cveCanary.fire()}",
-        "${currentUser().getClass()}", "${now().getClass().forName('java.lang.Runtime')}",
-        "${dateTime().getClass()}", "${dateTime().plusDays(cveCanary.fire())}",
-        "${dateTime().plusDays(2).toDate().getClass()}", "${dateTime().toDate().toDate()}",
-        "${execution}", "${''.getClass()}", "${\ncveCanary.fire()\n}", "${dateTime().plusDays(1234567)}",
-        "${dateTime().plusDays(1).plusDays(1).plusDays(1).plusDays(1).plusDays(1).plusDays(1).plusDays(1)}",
-        "kermit, ${", "${dateTime().plusDays( 2 )}", "${currentUser()"})
+    @ValueSource(
+            strings = {
+                "${cveCanary.fire()}",
+                "#{cveCanary.fire()}",
+                "#{currentUser()}",
+                "${currentUser()} ",
+                " ${currentUser()}",
+                "x${currentUser()}",
+                "${currentUser()}${cveCanary.fire()}",
+                "${currentUser() }${cveCanary.fire()}",
+                "${currentUser(); cveCanary.fire()}",
+                "${currentUser().getClass()}",
+                "${now().getClass().forName('java.lang.Runtime')}",
+                "${dateTime().getClass()}",
+                "${dateTime().plusDays(cveCanary.fire())}",
+                "${dateTime().plusDays(2).toDate().getClass()}",
+                "${dateTime().toDate().toDate()}",
+                "${execution}",
+                "${''.getClass()}",
+                "${\ncveCanary.fire()\n}",
+                "${dateTime().plusDays(1234567)}",
+                "${dateTime().plusDays(1).plusDays(1).plusDays(1).plusDays(1).plusDays(1).plusDays(1).plusDays(1)}",
+                "kermit, ${",
+                "${dateTime().plusDays( 2 )}",
+                "${currentUser()"
+            })
     void refusesEveryOtherExpression(String value) {
         assertThat(TaskQueryExpressionGuard.isAllowed(value)).as(value).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/engine-rest/task", "/engine-rest/task/", "/engine-rest/task/count",
-        "/engine-rest//task", "/engine-rest/./task", "/engine-rest/x/../task", "/engine-rest/%74ask",
-        "/engine-rest/task;jsessionid=1", "/engine-rest/task/count;a=b/", "/engine-rest/engine/default/task",
-        "/engine-rest/engine/other/task/count", "/engine-rest/filter/create", "/engine-rest/filter/abc",
-        "/engine-rest/filter/abc/list", "/engine-rest/filter/abc/count", "/engine-rest/filter/abc/singleResult",
-        "/engine-rest/filter", "/engine-rest/engine/default/filter/abc/list",
-        "/camunda/api/engine/engine/default/task", "/camunda/api/engine/engine/default/task/count",
-        "/camunda/api/engine/engine/default/filter/abc/list", "/camunda/api/engine/engine/default/filter/create",
-        "/camunda//api/engine/engine/default/%66ilter/abc/list", "/camunda/api/engine/task"})
+    @ValueSource(
+            strings = {
+                "/engine-rest/task",
+                "/engine-rest/task/",
+                "/engine-rest/task/count",
+                "/engine-rest//task",
+                "/engine-rest/./task",
+                "/engine-rest/x/../task",
+                "/engine-rest/%74ask",
+                "/engine-rest/task;jsessionid=1",
+                "/engine-rest/task/count;a=b/",
+                "/engine-rest/engine/default/task",
+                "/engine-rest/engine/other/task/count",
+                "/engine-rest/filter/create",
+                "/engine-rest/filter/abc",
+                "/engine-rest/filter/abc/list",
+                "/engine-rest/filter/abc/count",
+                "/engine-rest/filter/abc/singleResult",
+                "/engine-rest/filter",
+                "/engine-rest/engine/default/filter/abc/list",
+                "/camunda/api/engine/engine/default/task",
+                "/camunda/api/engine/engine/default/task/count",
+                "/camunda/api/engine/engine/default/filter/abc/list",
+                "/camunda/api/engine/engine/default/filter/create",
+                "/camunda//api/engine/engine/default/%66ilter/abc/list",
+                "/camunda/api/engine/task"
+            })
     void guardsEveryPathThatHandsATaskQueryToTheEngine(String path) {
         assertThat(guard.guards(path)).as(path).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/engine-rest/task/123/complete", "/engine-rest/task/123/variables/x",
-        "/engine-rest/deployment/create", "/engine-rest/process-definition/key/x/start", "/engine-rest/engine",
-        "/engine-rest/history/task", "/api/projects", "/camunda/api/admin/auth/user/default/login/tasklist",
-        "/camunda/api/cockpit/plugin/base/default/process-instance", "/camunda/app/tasklist/",
-        "/engine-rest/../api/task", "/other/engine-rest/task"})
+    @ValueSource(
+            strings = {
+                "/engine-rest/task/123/complete",
+                "/engine-rest/task/123/variables/x",
+                "/engine-rest/deployment/create",
+                "/engine-rest/process-definition/key/x/start",
+                "/engine-rest/engine",
+                "/engine-rest/history/task",
+                "/api/projects",
+                "/camunda/api/admin/auth/user/default/login/tasklist",
+                "/camunda/api/cockpit/plugin/base/default/process-instance",
+                "/camunda/app/tasklist/",
+                "/engine-rest/../api/task",
+                "/other/engine-rest/task"
+            })
     void letsOtherPathsThrough(String path) {
         assertThat(guard.guards(path)).as(path).isFalse();
     }
@@ -72,11 +132,11 @@ class TaskQueryExpressionGuardTests {
     @Test
     void refusesAnExpressionInAnyQueryParameterNamingIt() {
         assertThat(TaskQueryExpressionGuard.checkQueryString("assignee=demo&assigneeExpression=%24%7Bx%7D"))
-            .contains(new Refusal(Reason.EXPRESSION, "assigneeExpression"));
+                .contains(new Refusal(Reason.EXPRESSION, "assigneeExpression"));
         assertThat(TaskQueryExpressionGuard.checkQueryString("dueBeforeExpression=%24%7Bnow()%7D&maxResults=5"))
-            .isEmpty();
+                .isEmpty();
         assertThat(TaskQueryExpressionGuard.checkQueryString("a=1&%23%7Bx%7D=1"))
-            .contains(new Refusal(Reason.EXPRESSION, "#{x}"));
+                .contains(new Refusal(Reason.EXPRESSION, "#{x}"));
         assertThat(TaskQueryExpressionGuard.checkQueryString("a=%zz")).contains(new Refusal(Reason.MALFORMED, "a"));
         assertThat(TaskQueryExpressionGuard.checkQueryString(null)).isEmpty();
     }
@@ -84,11 +144,13 @@ class TaskQueryExpressionGuardTests {
     @Test
     void refusesAnExpressionAtAnyDepthOfTheBodyNamingItsPath() {
         assertThat(json("{\"orQueries\":[{\"assignee\":\"demo\"},{\"assigneeExpression\":\"${cveCanary.fire()}\"}]}"))
-            .contains(new Refusal(Reason.EXPRESSION, "orQueries[1].assigneeExpression"));
+                .contains(new Refusal(Reason.EXPRESSION, "orQueries[1].assigneeExpression"));
         assertThat(json("{\"query\":{\"orQueries\":[{\"candidateUserExpression\":\"#{x}\"}]}}"))
-            .contains(new Refusal(Reason.EXPRESSION, "query.orQueries[0].candidateUserExpression"));
-        assertThat(json("{\"processVariables\":[{\"name\":\"a\",\"value\":\"x\"},{\"name\":\"b\",\"value\":[\"${x}\"]}]}"))
-            .contains(new Refusal(Reason.EXPRESSION, "processVariables[1].value[0]"));
+                .contains(new Refusal(Reason.EXPRESSION, "query.orQueries[0].candidateUserExpression"));
+        assertThat(
+                        json(
+                                "{\"processVariables\":[{\"name\":\"a\",\"value\":\"x\"},{\"name\":\"b\",\"value\":[\"${x}\"]}]}"))
+                .contains(new Refusal(Reason.EXPRESSION, "processVariables[1].value[0]"));
         assertThat(json("[\"${x}\"]")).contains(new Refusal(Reason.EXPRESSION, "[0]"));
         assertThat(json("\"${x}\"")).contains(new Refusal(Reason.EXPRESSION, "(body)"));
     }
@@ -96,24 +158,26 @@ class TaskQueryExpressionGuardTests {
     @Test
     void decodesUnicodeEscapesBeforeChecking() {
         assertThat(json("{\"assigneeExpression\":\"\\u0024{cveCanary.fire()}\"}"))
-            .contains(new Refusal(Reason.EXPRESSION, "assigneeExpression"));
+                .contains(new Refusal(Reason.EXPRESSION, "assigneeExpression"));
         assertThat(json("{\"assigneeExpression\":\"\\u0023\\u007bcveCanary.fire()}\"}"))
-            .contains(new Refusal(Reason.EXPRESSION, "assigneeExpression"));
+                .contains(new Refusal(Reason.EXPRESSION, "assigneeExpression"));
         assertThat(json("{\"a\\u0024{x}\":1}")).contains(new Refusal(Reason.EXPRESSION, "a${x}"));
     }
 
     @Test
     void checksEveryDuplicateOfAKey() {
         assertThat(json("{\"assigneeExpression\":\"${cveCanary.fire()}\",\"assigneeExpression\":\"${now()}\"}"))
-            .contains(new Refusal(Reason.EXPRESSION, "assigneeExpression"));
+                .contains(new Refusal(Reason.EXPRESSION, "assigneeExpression"));
     }
 
     @Test
     void letsAllowedExpressionsAndPlainQueriesThrough() {
-        assertThat(json("{\"assigneeExpression\":\"${currentUser()}\",\"orQueries\":[{\"candidateGroupsExpression\":"
-            + "\"${ currentUserGroups() }\",\"dueBeforeExpression\":\"${dateTime().plusDays(2).toDate()}\"}],"
-            + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"maxResults\":15,\"active\":true}"))
-            .isEmpty();
+        assertThat(
+                        json(
+                                "{\"assigneeExpression\":\"${currentUser()}\",\"orQueries\":[{\"candidateGroupsExpression\":"
+                                        + "\"${ currentUserGroups() }\",\"dueBeforeExpression\":\"${dateTime().plusDays(2).toDate()}\"}],"
+                                        + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"maxResults\":15,\"active\":true}"))
+                .isEmpty();
         assertThat(json("")).isEmpty();
         assertThat(json("  ")).isEmpty();
     }

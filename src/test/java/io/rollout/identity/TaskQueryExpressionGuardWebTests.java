@@ -44,16 +44,22 @@ class TaskQueryExpressionGuardWebTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CveCanary canary;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     FilterService filterService;
+
     @Autowired
     AuthorizationService authorizations;
+
     @Autowired
     ProcessEngineConfiguration engineConfiguration;
 
@@ -77,16 +83,17 @@ class TaskQueryExpressionGuardWebTests {
 
     @Test
     void orQueriesExpressionInATaskQueryBodyIsRefused() {
-        HttpResponse<String> response = pmo().post("/engine-rest/task",
-            "{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}");
+        HttpResponse<String> response =
+                pmo().post("/engine-rest/task", "{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}");
 
         assertRefused(response, "orQueries[0].assigneeExpression");
     }
 
     @Test
     void expressionInATaskCountBodyIsRefused() {
-        assertRefused(pmo().post("/engine-rest/task/count", "{\"candidateUserExpression\":\"" + CANARY + "\"}"),
-            "candidateUserExpression");
+        assertRefused(
+                pmo().post("/engine-rest/task/count", "{\"candidateUserExpression\":\"" + CANARY + "\"}"),
+                "candidateUserExpression");
     }
 
     @Test
@@ -97,22 +104,28 @@ class TaskQueryExpressionGuardWebTests {
 
     @Test
     void unicodeEscapedExpressionIsRefused() {
-        assertRefused(pmo().post("/engine-rest/task",
-            "{\"orQueries\":[{\"assigneeExpression\":\"\\u0024{cveCanary.fire()}\"}]}"),
-            "orQueries[0].assigneeExpression");
+        assertRefused(
+                pmo().post(
+                                "/engine-rest/task",
+                                "{\"orQueries\":[{\"assigneeExpression\":\"\\u0024{cveCanary.fire()}\"}]}"),
+                "orQueries[0].assigneeExpression");
     }
 
     @Test
     void deferredExpressionSyntaxIsRefused() {
-        assertRefused(pmo().post("/engine-rest/task",
-            "{\"orQueries\":[{\"assigneeExpression\":\"#{cveCanary.fire()}\"}]}"), "orQueries[0].assigneeExpression");
+        assertRefused(
+                pmo().post("/engine-rest/task", "{\"orQueries\":[{\"assigneeExpression\":\"#{cveCanary.fire()}\"}]}"),
+                "orQueries[0].assigneeExpression");
     }
 
     @Test
     void expressionInAnyOtherStringIsRefused() {
-        assertRefused(pmo().post("/engine-rest/task",
-            "{\"processVariables\":[{\"name\":\"x\",\"operator\":\"eq\",\"value\":\"" + CANARY + "\"}]}"),
-            "processVariables[0].value");
+        assertRefused(
+                pmo().post(
+                                "/engine-rest/task",
+                                "{\"processVariables\":[{\"name\":\"x\",\"operator\":\"eq\",\"value\":\"" + CANARY
+                                        + "\"}]}"),
+                "processVariables[0].value");
     }
 
     @Test
@@ -138,39 +151,50 @@ class TaskQueryExpressionGuardWebTests {
 
     @Test
     void refusalIsInChineseWhenAskedFor() {
-        HttpResponse<String> response = pmo().send("POST", "/engine-rest/task", "application/json",
-            "{\"assigneeExpression\":\"" + CANARY + "\"}\n");
+        HttpResponse<String> response = pmo().send(
+                        "POST",
+                        "/engine-rest/task",
+                        "application/json",
+                        "{\"assigneeExpression\":\"" + CANARY + "\"}\n");
         assertRefused(response, "assigneeExpression");
-        HttpResponse<String> chinese = Http.as(port, PMO_USER, PASSWORD).sendLocalized("zh-CN", "/engine-rest/task",
-            "{\"assigneeExpression\":\"" + CANARY + "\"}");
+        HttpResponse<String> chinese = Http.as(port, PMO_USER, PASSWORD)
+                .sendLocalized("zh-CN", "/engine-rest/task", "{\"assigneeExpression\":\"" + CANARY + "\"}");
         assertThat(chinese.statusCode()).isEqualTo(400);
-        assertThat(read(chinese).path("message").asText()).contains("assigneeExpression").contains("其他表达式一律拒绝");
+        assertThat(read(chinese).path("message").asText())
+                .contains("assigneeExpression")
+                .contains("其他表达式一律拒绝");
     }
 
     @Test
     void filterCreateWithAnExpressionIsRefusedAndNothingStored() {
-        HttpResponse<String> response = admin().post("/engine-rest/filter/create",
-            "{\"resourceType\":\"Task\",\"name\":\"guard-evil\",\"query\":{\"orQueries\":[{\"assigneeExpression\":\""
-                + CANARY + "\"}]}}");
+        HttpResponse<String> response = admin().post(
+                        "/engine-rest/filter/create",
+                        "{\"resourceType\":\"Task\",\"name\":\"guard-evil\",\"query\":{\"orQueries\":[{\"assigneeExpression\":\""
+                                + CANARY + "\"}]}}");
 
         assertRefused(response, "query.orQueries[0].assigneeExpression");
-        assertThat(filterService.createFilterQuery().filterName("guard-evil").count()).isZero();
+        assertThat(filterService.createFilterQuery().filterName("guard-evil").count())
+                .isZero();
     }
 
     @Test
     void filterUpdateWithAnExpressionIsRefusedAndTheStoredQueryKept() {
-        Filter filter = filterService.newTaskFilter("guard-update")
-            .setQuery(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        Filter filter = filterService
+                .newTaskFilter("guard-update")
+                .setQuery(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         filterService.saveFilter(filter);
         createdFilters.add(filter.getId());
 
-        HttpResponse<String> response = admin().put("/engine-rest/filter/" + filter.getId(),
-            "{\"resourceType\":\"Task\",\"name\":\"guard-update\",\"query\":{\"candidateGroupsExpression\":\""
-                + CANARY + "\"}}");
+        HttpResponse<String> response = admin().put(
+                        "/engine-rest/filter/" + filter.getId(),
+                        "{\"resourceType\":\"Task\",\"name\":\"guard-update\",\"query\":{\"candidateGroupsExpression\":\""
+                                + CANARY + "\"}}");
 
         assertRefused(response, "query.candidateGroupsExpression");
-        assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filterService.getFilter(filter.getId()).getQuery()).getExpressions())
-            .containsOnly(org.assertj.core.api.Assertions.entry("taskAssignee", "${currentUser()}"));
+        assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl)
+                                filterService.getFilter(filter.getId()).getQuery())
+                        .getExpressions())
+                .containsOnly(org.assertj.core.api.Assertions.entry("taskAssignee", "${currentUser()}"));
     }
 
     @Test
@@ -180,8 +204,11 @@ class TaskQueryExpressionGuardWebTests {
 
         assertRefused(pmo().post("/engine-rest/filter/" + myTasks + "/list", body), "orQueries[0].assigneeExpression");
         assertRefused(pmo().post("/engine-rest/filter/" + myTasks + "/count", body), "orQueries[0].assigneeExpression");
-        assertRefused(pmo().post("/engine-rest/filter/" + myTasks + "/singleResult",
-            "{\"assigneeExpression\":\"" + CANARY + "\"}"), "assigneeExpression");
+        assertRefused(
+                pmo().post(
+                                "/engine-rest/filter/" + myTasks + "/singleResult",
+                                "{\"assigneeExpression\":\"" + CANARY + "\"}"),
+                "assigneeExpression");
     }
 
     @Test
@@ -190,8 +217,9 @@ class TaskQueryExpressionGuardWebTests {
         boolean adhoc = configuration.isEnableExpressionsInAdhocQueries();
         configuration.setEnableExpressionsInAdhocQueries(true);
         try {
-            assertRefused(pmo().post("/engine-rest/task", "{\"assigneeExpression\":\"" + CANARY + "\"}"),
-                "assigneeExpression");
+            assertRefused(
+                    pmo().post("/engine-rest/task", "{\"assigneeExpression\":\"" + CANARY + "\"}"),
+                    "assigneeExpression");
         } finally {
             configuration.setEnableExpressionsInAdhocQueries(adhoc);
         }
@@ -203,14 +231,22 @@ class TaskQueryExpressionGuardWebTests {
 
         // the session is real: a harmless query answers 200
         HttpResponse<String> harmless = session.post("/camunda/api/engine/engine/default/task/count", "{}");
-        assertThat(harmless.statusCode()).as("harmless query in the webapp session: " + Http.describe(harmless))
-            .isEqualTo(200);
-        assertRefused(session.post("/camunda/api/engine/engine/default/task",
-            "{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}"), "orQueries[0].assigneeExpression");
-        assertRefused(session.get("/camunda/api/engine/engine/default/task?assigneeExpression=" + Http.enc(CANARY)),
-            "assigneeExpression");
-        assertRefused(session.post("/camunda/api/engine/engine/default/filter/" + myTasksFilterId() + "/list",
-            "{\"assigneeExpression\":\"" + CANARY + "\"}"), "assigneeExpression");
+        assertThat(harmless.statusCode())
+                .as("harmless query in the webapp session: " + Http.describe(harmless))
+                .isEqualTo(200);
+        assertRefused(
+                session.post(
+                        "/camunda/api/engine/engine/default/task",
+                        "{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}"),
+                "orQueries[0].assigneeExpression");
+        assertRefused(
+                session.get("/camunda/api/engine/engine/default/task?assigneeExpression=" + Http.enc(CANARY)),
+                "assigneeExpression");
+        assertRefused(
+                session.post(
+                        "/camunda/api/engine/engine/default/filter/" + myTasksFilterId() + "/list",
+                        "{\"assigneeExpression\":\"" + CANARY + "\"}"),
+                "assigneeExpression");
     }
 
     // --- what Tasklist needs keeps working ---------------------------------------------------------
@@ -233,16 +269,19 @@ class TaskQueryExpressionGuardWebTests {
         Task keyUserTask = task("guard: for key users", null, Roles.KEY_USER);
         Task trainerTask = task("guard: for trainers", null, Roles.TRAINER);
 
-        HttpResponse<String> created = admin().post("/engine-rest/filter/create",
-            "{\"resourceType\":\"Task\",\"name\":\"guard-my-groups\",\"query\":{\"candidateGroupsExpression\":"
-                + "\"${ currentUserGroups() }\"}}");
+        HttpResponse<String> created = admin().post(
+                        "/engine-rest/filter/create",
+                        "{\"resourceType\":\"Task\",\"name\":\"guard-my-groups\",\"query\":{\"candidateGroupsExpression\":"
+                                + "\"${ currentUserGroups() }\"}}");
         assertThat(created.statusCode()).as(Http.describe(created)).isEqualTo(200);
         String filterId = read(created).path("id").asText();
         createdFilters.add(filterId);
         grantRead(Roles.KEY_USER, filterId);
 
-        HttpResponse<String> list = keyUser().post("/engine-rest/filter/" + filterId + "/list",
-            "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}");
+        HttpResponse<String> list = keyUser()
+                .post(
+                        "/engine-rest/filter/" + filterId + "/list",
+                        "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}");
 
         assertThat(list.statusCode()).as(Http.describe(list)).isEqualTo(200);
         assertThat(ids(list)).contains(keyUserTask.getId()).doesNotContain(trainerTask.getId());
@@ -258,8 +297,9 @@ class TaskQueryExpressionGuardWebTests {
         assertThat(read(topLevel).path("message").asText()).contains("Expressions are forbidden in adhoc queries");
 
         // in an or-query the engine does not apply its adhoc check (the hole): allowed ones run
-        HttpResponse<String> orQuery = pmo().post("/engine-rest/task",
-            "{\"orQueries\":[{\"dueBeforeExpression\":\"${ now() }\",\"assigneeExpression\":\"${currentUser()}\"}]}");
+        HttpResponse<String> orQuery = pmo().post(
+                        "/engine-rest/task",
+                        "{\"orQueries\":[{\"dueBeforeExpression\":\"${ now() }\",\"assigneeExpression\":\"${currentUser()}\"}]}");
         assertThat(orQuery.statusCode()).as(Http.describe(orQuery)).isEqualTo(200);
         HttpResponse<String> param = pmo().get("/engine-rest/task?dueBeforeExpression=" + Http.enc("${now()}"));
         assertThat(param.statusCode()).isEqualTo(400);
@@ -269,8 +309,14 @@ class TaskQueryExpressionGuardWebTests {
     @Test
     void engineAloneEvaluatesOrQueryExpressionsDespiteItsAdhocFlag() {
         // documents why the guard exists: the engine flag checks only the top level of the query
-        assertThat(((ProcessEngineConfigurationImpl) engineConfiguration).isEnableExpressionsInAdhocQueries()).isFalse();
-        taskService.createTaskQuery().or().taskAssigneeExpression(CANARY).endOr().list();
+        assertThat(((ProcessEngineConfigurationImpl) engineConfiguration).isEnableExpressionsInAdhocQueries())
+                .isFalse();
+        taskService
+                .createTaskQuery()
+                .or()
+                .taskAssigneeExpression(CANARY)
+                .endOr()
+                .list();
         assertThat(canary.fired()).isEqualTo(1);
         canary.reset();
     }
@@ -300,7 +346,11 @@ class TaskQueryExpressionGuardWebTests {
     }
 
     private String myTasksFilterId() {
-        return filterService.createFilterQuery().filterName(IdentitySetup.FILTER_MY_TASKS).singleResult().getId();
+        return filterService
+                .createFilterQuery()
+                .filterName(IdentitySetup.FILTER_MY_TASKS)
+                .singleResult()
+                .getId();
     }
 
     private Task task(String name, String assignee, String candidateGroup) {

@@ -45,27 +45,40 @@ class VariableSideDoorWebTests {
 
     /** A valid submission of the form defineDataset: what Tasklist sends for it. */
     static final String DEFINITION_FIELDS = "\"datasetColumns\":{\"value\":\"code\\nname\",\"type\":\"String\"},"
-        + "\"keyColumns\":{\"value\":\"code\",\"type\":\"String\"},"
-        + "\"reconcileColumns\":{\"value\":\"\",\"type\":\"String\"},"
-        + "\"rejectThreshold\":{\"value\":2,\"type\":\"Long\"},"
-        + "\"department\":{\"value\":\"finance\",\"type\":\"String\"},"
-        + "\"rules\":{\"value\":\"[]\",\"type\":\"Json\"}";
+            + "\"keyColumns\":{\"value\":\"code\",\"type\":\"String\"},"
+            + "\"reconcileColumns\":{\"value\":\"\",\"type\":\"String\"},"
+            + "\"rejectThreshold\":{\"value\":2,\"type\":\"Long\"},"
+            + "\"department\":{\"value\":\"finance\",\"type\":\"String\"},"
+            + "\"rules\":{\"value\":\"[]\",\"type\":\"Json\"}";
 
     /** Every role that works with Rollout, except administrators, who keep every right. */
     static Stream<String> businessRoles() {
-        return Stream.of(Roles.PMO, Roles.BUSINESS_OWNER, Roles.KEY_USER, Roles.CONSULTANT, Roles.DEVELOPER,
-            Roles.DATA_STEWARD, Roles.TRAINER, Roles.STEERING_COMMITTEE, Roles.IT_OPERATIONS, Roles.PROCESS_OWNER,
-            Roles.AUDITOR);
+        return Stream.of(
+                Roles.PMO,
+                Roles.BUSINESS_OWNER,
+                Roles.KEY_USER,
+                Roles.CONSULTANT,
+                Roles.DEVELOPER,
+                Roles.DATA_STEWARD,
+                Roles.TRAINER,
+                Roles.STEERING_COMMITTEE,
+                Roles.IT_OPERATIONS,
+                Roles.PROCESS_OWNER,
+                Roles.AUDITOR);
     }
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
 
@@ -110,14 +123,18 @@ class VariableSideDoorWebTests {
         String user = userOf(Roles.DATA_STEWARD);
         Attack attack = attack(user);
 
-        HttpResponse<String> response = Http.as(port, user, PASSWORD).post(
-            REST + "/task/" + attack.task.getId() + "/submit-form", "{\"variables\":{" + DEFINITION_FIELDS + "}}");
+        HttpResponse<String> response = Http.as(port, user, PASSWORD)
+                .post(
+                        REST + "/task/" + attack.task.getId() + "/submit-form",
+                        "{\"variables\":{" + DEFINITION_FIELDS + "}}");
 
         assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(204);
         assertThat(tasks.createTaskQuery().taskId(attack.task.getId()).count()).isZero();
-        Task upload = tasks.createTaskQuery().processInstanceId(attack.pi.getId()).singleResult();
+        Task upload =
+                tasks.createTaskQuery().processInstanceId(attack.pi.getId()).singleResult();
         assertThat(upload.getTaskDefinitionKey()).isEqualTo("UserTask_UploadExtract");
-        assertThat(runtime.getVariable(upload.getExecutionId(), "datasetDepartment")).isEqualTo("finance");
+        assertThat(runtime.getVariable(upload.getExecutionId(), "datasetDepartment"))
+                .isEqualTo("finance");
     }
 
     @Test
@@ -133,11 +150,19 @@ class VariableSideDoorWebTests {
 
         HttpResponse<String> byOther = Http.as(port, pmo, PASSWORD).post(REST + task + "/unclaim", "");
         assertThat(byOther.statusCode()).as(Http.describe(byOther)).isEqualTo(403);
-        assertThat(tasks.createTaskQuery().taskId(attack.task.getId()).singleResult().getAssignee()).isEqualTo(steward);
+        assertThat(tasks.createTaskQuery()
+                        .taskId(attack.task.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isEqualTo(steward);
 
         HttpResponse<String> own = tasklist.post(WEBAPP + task + "/unclaim", "");
         assertThat(own.statusCode()).as(Http.describe(own)).isEqualTo(204);
-        assertThat(tasks.createTaskQuery().taskId(attack.task.getId()).singleResult().getAssignee()).isNull();
+        assertThat(tasks.createTaskQuery()
+                        .taskId(attack.task.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isNull();
         attack.assertNothingChanged();
     }
 
@@ -150,21 +175,27 @@ class VariableSideDoorWebTests {
         String definition = "/engine-rest/process-definition/key/implementationProject";
 
         // straight into operations: requirements, UAT and the go / no-go never happen
-        HttpResponse<String> skipped = http.post(definition + "/start", "{\"businessKey\":\"" + code + "\","
-            + "\"skipCustomListeners\":true,\"skipIoMappings\":true,\"startInstructions\":[{\"type\":"
-            + "\"startBeforeActivity\",\"activityId\":\"CallActivity_Operations\",\"variables\":{\"projectCode\":"
-            + "{\"value\":\"" + code + "\",\"type\":\"String\"}}}]}");
+        HttpResponse<String> skipped = http.post(
+                definition + "/start",
+                "{\"businessKey\":\"" + code + "\","
+                        + "\"skipCustomListeners\":true,\"skipIoMappings\":true,\"startInstructions\":[{\"type\":"
+                        + "\"startBeforeActivity\",\"activityId\":\"CallActivity_Operations\",\"variables\":{\"projectCode\":"
+                        + "{\"value\":\"" + code + "\",\"type\":\"String\"}}}]}");
         // a finished project started again after its gates
         ProcessInstance finished = runtime.createProcessInstanceByKey("implementationProject")
-            .startBeforeActivity("CallActivity_Operations").setVariable("projectCode", code).execute(true, true);
+                .startBeforeActivity("CallActivity_Operations")
+                .setVariable("projectCode", code)
+                .execute(true, true);
         runtime.deleteProcessInstance(finished.getId(), "test: a finished project");
-        HttpResponse<String> restarted = http.post("/engine-rest/process-definition/"
-            + finished.getProcessDefinitionId() + "/restart", "{\"processInstanceIds\":[\"" + finished.getId()
-            + "\"],\"skipCustomListeners\":true,\"instructions\":[{\"type\":\"startBeforeActivity\","
-            + "\"activityId\":\"CallActivity_Operations\"}]}");
+        HttpResponse<String> restarted = http.post(
+                "/engine-rest/process-definition/" + finished.getProcessDefinitionId() + "/restart",
+                "{\"processInstanceIds\":[\"" + finished.getId()
+                        + "\"],\"skipCustomListeners\":true,\"instructions\":[{\"type\":\"startBeforeActivity\","
+                        + "\"activityId\":\"CallActivity_Operations\"}]}");
         // a start form's process started with a routing fact its start form does not have
-        HttpResponse<String> extra = http.post("/engine-rest/process-definition/key/raiseRiskOrIssue/submit-form",
-            "{\"variables\":{\"approverGroup\":{\"value\":\"pmo\",\"type\":\"String\"}}}");
+        HttpResponse<String> extra = http.post(
+                "/engine-rest/process-definition/key/raiseRiskOrIssue/submit-form",
+                "{\"variables\":{\"approverGroup\":{\"value\":\"pmo\",\"type\":\"String\"}}}");
 
         assertThat(skipped.statusCode()).as(Http.describe(skipped)).isEqualTo(403);
         assertThat(message(skipped)).contains("Start instructions");
@@ -172,9 +203,15 @@ class VariableSideDoorWebTests {
         assertThat(message(restarted)).contains("restarting finished instances");
         assertThat(extra.statusCode()).as(Http.describe(extra)).isEqualTo(400);
         assertThat(message(extra)).contains("approverGroup is not a field of the start form");
-        assertThat(runtime.createProcessInstanceQuery().variableValueEquals("projectCode", code).count()).isZero();
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("raiseRiskOrIssue")
-            .variableValueEquals("approverGroup", "pmo").count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .variableValueEquals("projectCode", code)
+                        .count())
+                .isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("raiseRiskOrIssue")
+                        .variableValueEquals("approverGroup", "pmo")
+                        .count())
+                .isZero();
     }
 
     /** Sends every variable-writing request; returns those not refused with 400/403 and a message. */
@@ -192,20 +229,29 @@ class VariableSideDoorWebTests {
         refused(accepted, "PUT task local variable", http.put(task + "/localVariables/projectCode", project));
         refused(accepted, "POST task local variables", http.post(task + "/localVariables", modifications));
         // who works on the task is a routing fact too
-        refused(accepted, "POST task claim for another user", http.post(task + "/claim",
-            "{\"userId\":\"" + OUTSIDER + "\"}"));
+        refused(
+                accepted,
+                "POST task claim for another user",
+                http.post(task + "/claim", "{\"userId\":\"" + OUTSIDER + "\"}"));
         refused(accepted, "POST task assignee", http.post(task + "/assignee", "{\"userId\":\"" + OUTSIDER + "\"}"));
         refused(accepted, "POST task delegate", http.post(task + "/delegate", "{\"userId\":\"" + OUTSIDER + "\"}"));
-        refused(accepted, "POST task identity link", http.post(task + "/identity-links",
-            "{\"userId\":\"" + OUTSIDER + "\",\"type\":\"candidate\"}"));
+        refused(
+                accepted,
+                "POST task identity link",
+                http.post(task + "/identity-links", "{\"userId\":\"" + OUTSIDER + "\",\"type\":\"candidate\"}"));
         refused(accepted, "PUT task", http.put(task, "{\"name\":\"renamed\",\"assignee\":\"" + OUTSIDER + "\"}"));
         refused(accepted, "PUT execution local variable", http.put(execution + "/localVariables/dataset", dataset));
         refused(accepted, "POST execution local variables", http.post(execution + "/localVariables", modifications));
         refused(accepted, "PUT process instance variable", http.put(instance + "/variables/projectCode", project));
         refused(accepted, "POST process instance variables", http.post(instance + "/variables", modifications));
-        refused(accepted, "POST process instance modification", http.post(instance + "/modification",
-            "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"UserTask_DefineDataset\","
-                + "\"variables\":{\"projectCode\":{\"value\":\"" + OTHER_PROJECT + "\",\"type\":\"String\"}}}]}"));
+        refused(
+                accepted,
+                "POST process instance modification",
+                http.post(
+                        instance + "/modification",
+                        "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"UserTask_DefineDataset\","
+                                + "\"variables\":{\"projectCode\":{\"value\":\"" + OTHER_PROJECT
+                                + "\",\"type\":\"String\"}}}]}"));
         return accepted;
     }
 
@@ -218,15 +264,23 @@ class VariableSideDoorWebTests {
         String project = "{\"value\":\"" + OTHER_PROJECT + "\",\"type\":\"String\"}";
         // the form's own fields, valid, plus a routing fact the form does not have
         String extra = "{\"variables\":{" + DEFINITION_FIELDS
-            + ",\"datasetDepartment\":{\"value\":\"warehouse\",\"type\":\"String\"}}}";
+                + ",\"datasetDepartment\":{\"value\":\"warehouse\",\"type\":\"String\"}}}";
         List<String> accepted = new ArrayList<>();
         refused(accepted, "POST task complete with extra variables", http.post(task + "/complete", extra));
         refused(accepted, "POST task submit-form with extra variables", http.post(task + "/submit-form", extra));
         refused(accepted, "POST task resolve with extra variables", http.post(task + "/resolve", extra));
-        refused(accepted, "POST task bpmnError", http.post(task + "/bpmnError",
-            "{\"errorCode\":\"skip\",\"variables\":{\"projectCode\":" + project + "}}"));
-        refused(accepted, "POST task bpmnEscalation", http.post(task + "/bpmnEscalation",
-            "{\"escalationCode\":\"skip\",\"variables\":{\"projectCode\":" + project + "}}"));
+        refused(
+                accepted,
+                "POST task bpmnError",
+                http.post(
+                        task + "/bpmnError",
+                        "{\"errorCode\":\"skip\",\"variables\":{\"projectCode\":" + project + "}}"));
+        refused(
+                accepted,
+                "POST task bpmnEscalation",
+                http.post(
+                        task + "/bpmnEscalation",
+                        "{\"escalationCode\":\"skip\",\"variables\":{\"projectCode\":" + project + "}}"));
         return accepted;
     }
 
@@ -255,8 +309,10 @@ class VariableSideDoorWebTests {
         String code = TestProjects.newCode();
         TestProjects.create(projects, code, List.of("finance", "warehouse"), List.of("finance"), List.of("customers"));
         ProcessInstance pi = runtime.startProcessInstanceByKey("dataMigration", code, Map.of("projectCode", code));
-        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("UserTask_DefineDataset")
-            .singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey("UserTask_DefineDataset")
+                .singleResult();
         tasks.addCandidateUser(task.getId(), user);
         return new Attack(code, pi, task);
     }
@@ -288,17 +344,22 @@ class VariableSideDoorWebTests {
             assertThat(now.getAssignee()).isNull();
             assertThat(now.getOwner()).isNull();
             assertThat(now.getName()).isEqualTo(task.getName());
-            assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getUserId())
-                .doesNotContain(OUTSIDER);
-            assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).as("no task was added")
-                .isEqualTo(1);
+            assertThat(tasks.getIdentityLinksForTask(task.getId()))
+                    .extracting(l -> l.getUserId())
+                    .doesNotContain(OUTSIDER);
+            assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count())
+                    .as("no task was added")
+                    .isEqualTo(1);
             assertThat(runtime.getVariable(task.getExecutionId(), "dataset")).isEqualTo("customers");
-            assertThat(runtime.getVariable(task.getExecutionId(), "datasetDepartment")).isNull();
-            assertThat(runtime.getVariable(task.getExecutionId(), "projectCode")).isEqualTo(code);
+            assertThat(runtime.getVariable(task.getExecutionId(), "datasetDepartment"))
+                    .isNull();
+            assertThat(runtime.getVariable(task.getExecutionId(), "projectCode"))
+                    .isEqualTo(code);
             assertThat(runtime.getVariable(pi.getId(), "projectCode")).isEqualTo(code);
             // the task keeps its own copy of projectCode for Tasklist's card (identity.TaskProjectLabel)
-            assertThat(tasks.getVariablesLocal(task.getId())).doesNotContainKeys("dataset", "datasetDepartment")
-                .containsEntry("projectCode", code);
+            assertThat(tasks.getVariablesLocal(task.getId()))
+                    .doesNotContainKeys("dataset", "datasetDepartment")
+                    .containsEntry("projectCode", code);
             assertThat(runtime.getVariablesLocal(task.getExecutionId())).doesNotContainKey("projectCode");
         }
     }

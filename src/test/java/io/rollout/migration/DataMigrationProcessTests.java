@@ -68,24 +68,34 @@ class DataMigrationProcessTests {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     DecisionLog decisions;
+
     @Autowired
     MigrationStatus status;
+
     @Autowired
     DepartmentOwners owners;
+
     @Autowired
     ExtractStore store;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -112,8 +122,9 @@ class DataMigrationProcessTests {
 
     Task taskOf(ProcessInstance pi, String activity, String dataset) {
         return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activity).list().stream()
-            .filter(t -> dataset.equals(tasks.getVariable(t.getId(), "dataset")))
-            .findFirst().orElseThrow(() -> new AssertionError("no task " + activity + " for " + dataset));
+                .filter(t -> dataset.equals(tasks.getVariable(t.getId(), "dataset")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no task " + activity + " for " + dataset));
     }
 
     /** The form values of defineDataset for the demo definition, as Tasklist submits them. */
@@ -131,13 +142,24 @@ class DataMigrationProcessTests {
             row.put("reference", "");
             rules.add(row);
         }
-        return withVariables("datasetColumns", String.join("\n", d.columns()), "keyColumns",
-            String.join(", ", d.keyColumns()), "reconcileColumns", String.join(", ", d.reconcileColumns()),
-            "rejectThreshold", (long) threshold, "department", d.department(), "rules", JsonRows.of(rules));
+        return withVariables(
+                "datasetColumns",
+                String.join("\n", d.columns()),
+                "keyColumns",
+                String.join(", ", d.keyColumns()),
+                "reconcileColumns",
+                String.join(", ", d.reconcileColumns()),
+                "rejectThreshold",
+                (long) threshold,
+                "department",
+                d.department(),
+                "rules",
+                JsonRows.of(rules));
     }
 
     static Map<String, Object> upload(String fileName, byte[] content) {
-        return withVariables(ExtractUpload.FILE, Variables.fileValue(fileName).file(content).create());
+        return withVariables(
+                ExtractUpload.FILE, Variables.fileValue(fileName).file(content).create());
     }
 
     static byte[] customersWithout(List<String> faultyLinePrefixes) {
@@ -145,24 +167,35 @@ class DataMigrationProcessTests {
         List<String> lines = text.lines().collect(Collectors.toCollection(ArrayList::new));
         // the two duplicates are the last two lines of the customer's file
         lines = lines.subList(0, lines.size() - 2);
-        return (lines.stream().filter(l -> faultyLinePrefixes.stream().noneMatch(l::startsWith))
-            .collect(Collectors.joining("\r\n")) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        return (lines.stream()
+                                .filter(l -> faultyLinePrefixes.stream().noneMatch(l::startsWith))
+                                .collect(Collectors.joining("\r\n"))
+                        + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     void runJob(ProcessInstance pi, String activity) {
-        List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).activityId(activity).list();
+        List<Job> jobs = management
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId(activity)
+                .list();
         assertThat(jobs).as("jobs at %s", activity).hasSize(1);
         management.executeJob(jobs.get(0).getId());
     }
 
     int runs(String dataset) {
         return jdbc.sql("select count(*) from migration_run where project_code = ? and dataset = ?")
-            .params(code, dataset).query(Integer.class).single();
+                .params(code, dataset)
+                .query(Integer.class)
+                .single();
     }
 
     long staged(String dataset) {
         return jdbc.sql("select count(*) from migration_staging where project_code = ? and dataset = ?")
-            .params(code, dataset).query(Long.class).single();
+                .params(code, dataset)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -180,7 +213,7 @@ class DataMigrationProcessTests {
         Task upload = taskOf(pi, UPLOAD, CUSTOMERS);
         assertThat(upload).hasCandidateGroup(Roles.DATA_STEWARD);
         assertThat(engine.getFormService().getTaskFormKey(upload.getProcessDefinitionId(), UPLOAD))
-            .isEqualTo("embedded:/forms/embedded/upload-extract.html");
+                .isEqualTo("embedded:/forms/embedded/upload-extract.html");
         complete(upload, upload("legacy-customers.csv", Extracts.bytes(Extracts.CUSTOMERS)));
         // the dry run waits for the job executor: the upload itself only checked and stored the file
         assertThat(pi).isWaitingAt(DRY_RUN);
@@ -188,16 +221,19 @@ class DataMigrationProcessTests {
         runJob(pi, DRY_RUN);
 
         Task signOff = taskOf(pi, SIGN_OFF, CUSTOMERS);
-        assertThat(candidateUsers(signOff)).contains(FINANCE_OWNER).doesNotContain(WAREHOUSE_OWNER)
-            .containsExactlyElementsOf(owners.of("finance"));
+        assertThat(candidateUsers(signOff))
+                .contains(FINANCE_OWNER)
+                .doesNotContain(WAREHOUSE_OWNER)
+                .containsExactlyElementsOf(owners.of("finance"));
         assertThat(formOf(signOff)).contains("\"id\": \"signOffData\"");
-        assertThat((String) tasks.getVariableLocal(signOff.getId(), "latestRunSummary")).contains(
-            "**Customers data, dry run 1:** legacy-customers.csv: CSV, UTF-8, comma-separated, 62 rows; uploaded by",
-            "Source 62 rows = accepted 55 + rejected 7; reject rate 11.29 %. Duplicates: 2 rows in 2 groups.",
-            "Reject rate 11.29 % (7 of 62 rows) is below the threshold of 15 %.",
-            "Sum of 信用额度: source 11949900 = accepted 11100000 + rejected 849900 (1 source values not numeric).",
-            "code 客户编码: 2 rejected, first in row 11",
-            "/api/projects/" + code + "/datasets/customers/runs/1/rejected.xlsx");
+        assertThat((String) tasks.getVariableLocal(signOff.getId(), "latestRunSummary"))
+                .contains(
+                        "**Customers data, dry run 1:** legacy-customers.csv: CSV, UTF-8, comma-separated, 62 rows; uploaded by",
+                        "Source 62 rows = accepted 55 + rejected 7; reject rate 11.29 %. Duplicates: 2 rows in 2 groups.",
+                        "Reject rate 11.29 % (7 of 62 rows) is below the threshold of 15 %.",
+                        "Sum of 信用额度: source 11949900 = accepted 11100000 + rejected 849900 (1 source values not numeric).",
+                        "code 客户编码: 2 rejected, first in row 11",
+                        "/api/projects/" + code + "/datasets/customers/runs/1/rejected.xlsx");
         complete(signOff, withVariables("dataSignedOff", "yes"));
         assertThat(status.datasetsNotSignedOff(code)).containsExactly(MATERIALS);
         runJob(pi, LOAD);
@@ -205,9 +241,9 @@ class DataMigrationProcessTests {
         assertThat(jdbc.sql("""
                 select source_file || '#' || source_row || '#' || record_key || '#' || payload from migration_staging
                 where project_code = ? and source_row = 17""").param(code).query(String.class).single())
-            .isEqualTo("legacy-customers.csv#17#C00016#{\"客户编码\":\"C00016\",\"客户名称\":\"宁波郭氏科技有限公司\","
-                + "\"联系人\":\"陈丽\",\"电话\":\"17815348985\",\"城市\":\"宁波\",\"信用额度\":\"100000\","
-                + "\"建档日期\":\"2019-03-07\"}");
+                .isEqualTo("legacy-customers.csv#17#C00016#{\"客户编码\":\"C00016\",\"客户名称\":\"宁波郭氏科技有限公司\","
+                        + "\"联系人\":\"陈丽\",\"电话\":\"17815348985\",\"城市\":\"宁波\",\"信用额度\":\"100000\","
+                        + "\"建档日期\":\"2019-03-07\"}");
 
         complete(taskOf(pi, DEFINE, MATERIALS), definitionForm(MATERIALS, 15));
         complete(taskOf(pi, UPLOAD, MATERIALS), upload("legacy-materials.xlsx", Extracts.bytes(Extracts.MATERIALS)));
@@ -215,21 +251,28 @@ class DataMigrationProcessTests {
         Task materialsSignOff = taskOf(pi, SIGN_OFF, MATERIALS);
         assertThat(candidateUsers(materialsSignOff)).contains(WAREHOUSE_OWNER).doesNotContain(FINANCE_OWNER);
         assertThat((String) tasks.getVariableLocal(materialsSignOff.getId(), "latestRunSummary"))
-            .contains("legacy-materials.xlsx: Excel workbook, sheet 物料, 41 rows", "Source 41 rows = accepted 37 + rejected 4");
+                .contains(
+                        "legacy-materials.xlsx: Excel workbook, sheet 物料, 41 rows",
+                        "Source 41 rows = accepted 37 + rejected 4");
         complete(materialsSignOff, withVariables("dataSignedOff", "yes"));
         runJob(pi, LOAD);
 
         assertThat(pi).hasPassed(DATASET_LOADED, ALL_SIGNED_OFF).isEnded();
         assertThat(staged(MATERIALS)).isEqualTo(37);
         assertThat(status.datasetsNotSignedOff(code)).isEmpty();
-        assertThat(decisions.forProject(code)).extracting(DecisionLog.Decision::decision, DecisionLog.Decision::outcome,
-            DecisionLog.Decision::subject).containsExactly(
-                tuple(MigrationDryRun.DECISION, "passed", "dataset customers round 1"),
-                tuple(DatasetSignOff.DECISION, "signed-off", "dataset customers round 1"),
-                tuple(MigrationDryRun.DECISION, "passed", "dataset materials round 1"),
-                tuple(DatasetSignOff.DECISION, "signed-off", "dataset materials round 1"));
-        assertThat(jdbc.sql("select status from migration_extract where project_code = ?").param(code)
-            .query(String.class).list()).containsExactly("processed", "processed");
+        assertThat(decisions.forProject(code))
+                .extracting(
+                        DecisionLog.Decision::decision, DecisionLog.Decision::outcome, DecisionLog.Decision::subject)
+                .containsExactly(
+                        tuple(MigrationDryRun.DECISION, "passed", "dataset customers round 1"),
+                        tuple(DatasetSignOff.DECISION, "signed-off", "dataset customers round 1"),
+                        tuple(MigrationDryRun.DECISION, "passed", "dataset materials round 1"),
+                        tuple(DatasetSignOff.DECISION, "signed-off", "dataset materials round 1"));
+        assertThat(jdbc.sql("select status from migration_extract where project_code = ?")
+                        .param(code)
+                        .query(String.class)
+                        .list())
+                .containsExactly("processed", "processed");
     }
 
     @Test
@@ -242,15 +285,16 @@ class DataMigrationProcessTests {
         Task again = taskOf(pi, DEFINE, CUSTOMERS);
         assertThat(again).hasCandidateGroup(Roles.DATA_STEWARD);
         String findings = (String) tasks.getVariable(again.getId(), "dryRunFindings");
-        assertThat(findings).contains(
-            "Reject rate 11.29 % (7 of 62 rows) is not below the threshold of 2 %: improve the cleansing rules or "
-                + "the source data and run the dry run again.",
-            "**Top reject reasons:**",
-            "- code 客户编码: 2 rejected, first in row 11 (\"c-9\" in column \"客户编码\" breaks the coding standard",
-            "- number 信用额度: 2 rejected, first in row 15",
-            "- unique 客户编码: 2 rejected, first in row 62",
-            "- pattern 电话: 1 rejected, first in row 13",
-            "- required 客户名称: 1 rejected, first in row 14");
+        assertThat(findings)
+                .contains(
+                        "Reject rate 11.29 % (7 of 62 rows) is not below the threshold of 2 %: improve the cleansing rules or "
+                                + "the source data and run the dry run again.",
+                        "**Top reject reasons:**",
+                        "- code 客户编码: 2 rejected, first in row 11 (\"c-9\" in column \"客户编码\" breaks the coding standard",
+                        "- number 信用额度: 2 rejected, first in row 15",
+                        "- unique 客户编码: 2 rejected, first in row 62",
+                        "- pattern 电话: 1 rejected, first in row 13",
+                        "- required 客户名称: 1 rejected, first in row 14");
         assertThat(tasks.getVariable(again.getId(), "dryRunClean")).isEqualTo(false);
         assertThat(tasks.getVariable(again.getId(), "rejectRate")).isEqualTo(11.29);
         assertThat(decisions.latest(code, MigrationDryRun.DECISION)).hasValueSatisfying(d -> {
@@ -267,14 +311,18 @@ class DataMigrationProcessTests {
         Task signOff = taskOf(pi, SIGN_OFF, CUSTOMERS);
         assertThat(tasks.getVariable(signOff.getId(), "round")).isEqualTo(2);
         assertThat((String) tasks.getVariableLocal(signOff.getId(), "latestRunSummary"))
-            .contains("Source 55 rows = accepted 55 + rejected 0");
+                .contains("Source 55 rows = accepted 55 + rejected 0");
         // the owner sees what the first round rejected and that the dry run sent it back
         assertThat(tasks.getVariableLocal(signOff.getId(), "hasEarlierRounds")).isEqualTo(true);
-        assertThat(JsonRows.read(tasks.getVariableLocal(signOff.getId(), "earlierRounds"))).singleElement()
-            .satisfies(round -> assertThat(round.values()).containsEntry("round", 1)
-                .containsEntry("file", "legacy-customers.csv").containsEntry("rows", 62).containsEntry("rejected", "7 (11.29 %)")
-                .containsEntry("reasons", "code 客户编码: 2; number 信用额度: 2; unique 客户编码: 2")
-                .containsEntry("outcome", "Sent back by the dry run: too many rejects"));
+        assertThat(JsonRows.read(tasks.getVariableLocal(signOff.getId(), "earlierRounds")))
+                .singleElement()
+                .satisfies(round -> assertThat(round.values())
+                        .containsEntry("round", 1)
+                        .containsEntry("file", "legacy-customers.csv")
+                        .containsEntry("rows", 62)
+                        .containsEntry("rejected", "7 (11.29 %)")
+                        .containsEntry("reasons", "code 客户编码: 2; number 信用额度: 2; unique 客户编码: 2")
+                        .containsEntry("outcome", "Sent back by the dry run: too many rejects"));
         complete(signOff, withVariables("dataSignedOff", "yes"));
         runJob(pi, LOAD);
         assertThat(pi).hasPassed(ALL_SIGNED_OFF).isEnded();
@@ -289,18 +337,21 @@ class DataMigrationProcessTests {
         complete(taskOf(pi, UPLOAD, CUSTOMERS), upload("fixed.csv", customersWithout(FAULTY)));
         runJob(pi, DRY_RUN);
 
-        complete(taskOf(pi, SIGN_OFF, CUSTOMERS), withVariables("dataSignedOff", "no",
-            "signOffComment", "Customer groups are still the old ones"));
+        complete(
+                taskOf(pi, SIGN_OFF, CUSTOMERS),
+                withVariables("dataSignedOff", "no", "signOffComment", "Customer groups are still the old ones"));
 
         Task again = taskOf(pi, DEFINE, CUSTOMERS);
         assertThat(again).hasCandidateGroup(Roles.DATA_STEWARD);
         assertThat(tasks.getVariable(again.getId(), "dryRunFindings"))
-            .isEqualTo("Sign-off refused by unknown: Customer groups are still the old ones");
+                .isEqualTo("Sign-off refused by unknown: Customer groups are still the old ones");
         assertThat(jdbc.sql("select signed_off, round, comment from migration_signoff where project_code = ?")
-            .param(code).query((rs, n) -> rs.getBoolean(1) + "|" + rs.getInt(2) + "|" + rs.getString(3)).list())
-            .containsExactly("false|1|Customer groups are still the old ones");
-        assertThat(decisions.latest(code, DatasetSignOff.DECISION)).hasValueSatisfying(d ->
-            assertThat(d.outcome()).isEqualTo("refused"));
+                        .param(code)
+                        .query((rs, n) -> rs.getBoolean(1) + "|" + rs.getInt(2) + "|" + rs.getString(3))
+                        .list())
+                .containsExactly("false|1|Customer groups are still the old ones");
+        assertThat(decisions.latest(code, DatasetSignOff.DECISION))
+                .hasValueSatisfying(d -> assertThat(d.outcome()).isEqualTo("refused"));
         assertThat(status.datasetsNotSignedOff(code)).containsExactly(CUSTOMERS);
 
         complete(again, definitionForm(CUSTOMERS, 2));
@@ -318,29 +369,38 @@ class DataMigrationProcessTests {
         Map<String, Object> badDefinition = definitionForm(MATERIALS, 150);
         badDefinition.put("department", "sales");
         assertThatThrownBy(() -> complete(taskOf(pi, DEFINE, MATERIALS), badDefinition))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("The reject threshold must be a percentage from 0 to 100, not 150.")
-            .hasMessageContaining("The owning department \"sales\" is not a department of the project (finance, warehouse).");
-        assertThat(jdbc.sql("select count(*) from migration_dataset where project_code = ?").param(code)
-            .query(Integer.class).single()).isZero();
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("The reject threshold must be a percentage from 0 to 100, not 150.")
+                .hasMessageContaining(
+                        "The owning department \"sales\" is not a department of the project (finance, warehouse).");
+        assertThat(jdbc.sql("select count(*) from migration_dataset where project_code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
         complete(taskOf(pi, DEFINE, MATERIALS), definitionForm(MATERIALS, 15));
-        assertThatThrownBy(() -> complete(taskOf(pi, UPLOAD, MATERIALS),
-            upload("legacy-customers.csv", Extracts.bytes(Extracts.CUSTOMERS))))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("The header does not match the dataset. Missing columns: 物料编码, 物料名称, 规格型号, 单位, "
-                + "物料类别, 安全库存. Unknown columns: 客户编码");
-        assertThatThrownBy(() -> complete(taskOf(pi, UPLOAD, MATERIALS),
-            upload("legacy-materials.xlsx", Extracts.bytes(Extracts.CUSTOMERS))))
-            .hasMessageContaining("The file legacy-materials.xlsx is not an Excel workbook (.xlsx).");
+        assertThatThrownBy(() -> complete(
+                        taskOf(pi, UPLOAD, MATERIALS),
+                        upload("legacy-customers.csv", Extracts.bytes(Extracts.CUSTOMERS))))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("The header does not match the dataset. Missing columns: 物料编码, 物料名称, 规格型号, 单位, "
+                        + "物料类别, 安全库存. Unknown columns: 客户编码");
+        assertThatThrownBy(() -> complete(
+                        taskOf(pi, UPLOAD, MATERIALS),
+                        upload("legacy-materials.xlsx", Extracts.bytes(Extracts.CUSTOMERS))))
+                .hasMessageContaining("The file legacy-materials.xlsx is not an Excel workbook (.xlsx).");
         assertThatThrownBy(() -> complete(taskOf(pi, UPLOAD, MATERIALS), upload("empty.csv", new byte[0])))
-            .hasMessageContaining("The file empty.csv is empty");
+                .hasMessageContaining("The file empty.csv is empty");
         assertThatThrownBy(() -> complete(taskOf(pi, UPLOAD, MATERIALS), new java.util.HashMap<>()))
-            .hasMessageContaining("Choose the extract file to upload.");
+                .hasMessageContaining("Choose the extract file to upload.");
 
         assertThat(pi).isWaitingAt(UPLOAD);
-        assertThat(jdbc.sql("select count(*) from migration_extract where project_code = ?").param(code)
-            .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from migration_extract where project_code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(filesOf(code)).isEmpty();
         assertThat(decisions.forProject(code)).isEmpty();
     }
@@ -354,34 +414,51 @@ class DataMigrationProcessTests {
         runJob(pi, DRY_RUN);
 
         Task again = taskOf(pi, DEFINE, CUSTOMERS);
-        assertThat(tasks.getVariable(again.getId(), "dryRunFindings")).isEqualTo("The extract ragged.csv of dataset "
-            + "customers was refused and nothing was stored: Row 41 has 6 fields but the header has 7 columns. Check "
-            + "for a stray delimiter or a missing field in that row.");
+        assertThat(tasks.getVariable(again.getId(), "dryRunFindings"))
+                .isEqualTo("The extract ragged.csv of dataset "
+                        + "customers was refused and nothing was stored: Row 41 has 6 fields but the header has 7 columns. Check "
+                        + "for a stray delimiter or a missing field in that row.");
         assertThat(runs(CUSTOMERS)).isZero();
-        assertThat(jdbc.sql("select status from migration_extract where project_code = ?").param(code)
-            .query(String.class).single()).isEqualTo("refused");
+        assertThat(jdbc.sql("select status from migration_extract where project_code = ?")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("refused");
         assertThat(filesOf(code)).isEmpty();
-        assertThat(decisions.latest(code, MigrationDryRun.DECISION)).hasValueSatisfying(d ->
-            assertThat(d.outcome()).isEqualTo("refused"));
+        assertThat(decisions.latest(code, MigrationDryRun.DECISION))
+                .hasValueSatisfying(d -> assertThat(d.outcome()).isEqualTo("refused"));
     }
 
     @Test
     void aReferenceRuleChecksTheOtherDatasetsSignedOffRound() {
         ProcessInstance pi = start(List.of(CUSTOMERS, "orders"));
-        Map<String, Object> orders = withVariables("datasetColumns", "订单号\n客户编码\n金额", "keyColumns", "订单号",
-            "reconcileColumns", "金额", "rejectThreshold", 50L, "department", "finance", "rules", JsonRows.of(List.of(
-                Map.of("kind", "reference", "column", "客户编码", "refDataset", CUSTOMERS, "refColumn", "客户编码"),
-                Map.of("kind", "unique", "column", "", "normalised", false))));
+        Map<String, Object> orders = withVariables(
+                "datasetColumns",
+                "订单号\n客户编码\n金额",
+                "keyColumns",
+                "订单号",
+                "reconcileColumns",
+                "金额",
+                "rejectThreshold",
+                50L,
+                "department",
+                "finance",
+                "rules",
+                JsonRows.of(List.of(
+                        Map.of("kind", "reference", "column", "客户编码", "refDataset", CUSTOMERS, "refColumn", "客户编码"),
+                        Map.of("kind", "unique", "column", "", "normalised", false))));
         byte[] ordersFile = "订单号,客户编码,金额\nSO-1,C00001,100.50\nSO-2,C99999,20\nSO-3, C00002 ,1,000\n"
-            .replace("1,000", "\"1,000\"").getBytes(StandardCharsets.UTF_8);
+                .replace("1,000", "\"1,000\"")
+                .getBytes(StandardCharsets.UTF_8);
 
         // customers are not signed off yet: the orders cannot be checked against them
         complete(taskOf(pi, DEFINE, "orders"), orders);
         complete(taskOf(pi, UPLOAD, "orders"), upload("orders.csv", ordersFile));
         runJob(pi, DRY_RUN);
-        assertThat(tasks.getVariable(taskOf(pi, DEFINE, "orders").getId(), "dryRunFindings")).isEqualTo(
-            "The extract orders.csv of dataset orders was refused and nothing was stored: The dataset customers that "
-                + "a reference rule checks against has no signed-off round yet: sign it off first or remove the rule.");
+        assertThat(tasks.getVariable(taskOf(pi, DEFINE, "orders").getId(), "dryRunFindings"))
+                .isEqualTo(
+                        "The extract orders.csv of dataset orders was refused and nothing was stored: The dataset customers that "
+                                + "a reference rule checks against has no signed-off round yet: sign it off first or remove the rule.");
 
         complete(taskOf(pi, DEFINE, CUSTOMERS), definitionForm(CUSTOMERS, 2));
         complete(taskOf(pi, UPLOAD, CUSTOMERS), upload("fixed.csv", customersWithout(FAULTY)));
@@ -391,23 +468,29 @@ class DataMigrationProcessTests {
         // the grid shows the referenced column in one cell and reads it back from there
         Task defineOrders = taskOf(pi, DEFINE, "orders");
         List<Map<String, Object>> grid = new ArrayList<>();
-        JsonRows.read(tasks.getVariableLocal(defineOrders.getId(), "rules")).forEach(r -> grid.add(new LinkedHashMap<>(r.values())));
-        assertThat(grid).extracting(r -> r.get("kind") + " " + r.get("reference")).containsExactly(
-            "reference customers.客户编码", "unique ");
+        JsonRows.read(tasks.getVariableLocal(defineOrders.getId(), "rules"))
+                .forEach(r -> grid.add(new LinkedHashMap<>(r.values())));
+        assertThat(grid)
+                .extracting(r -> r.get("kind") + " " + r.get("reference"))
+                .containsExactly("reference customers.客户编码", "unique ");
         Map<String, Object> gridForm = new LinkedHashMap<>(orders);
         gridForm.put("rules", JsonRows.of(grid));
         complete(defineOrders, gridForm);
         assertThat(jdbc.sql("select ref_dataset || '.' || ref_column from migration_rule where project_code = ?"
-                + " and dataset = 'orders' and kind = 'reference'").param(code).query(String.class).single())
-            .isEqualTo("customers.客户编码");
+                                + " and dataset = 'orders' and kind = 'reference'")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("customers.客户编码");
         complete(taskOf(pi, UPLOAD, "orders"), upload("orders.csv", ordersFile));
         runJob(pi, DRY_RUN);
         Task signOrders = taskOf(pi, SIGN_OFF, "orders");
-        assertThat((String) tasks.getVariableLocal(signOrders.getId(), "latestRunSummary")).contains(
-            "Source 3 rows = accepted 2 + rejected 1",
-            "Sum of 金额: source 1120.5 = accepted 1100.5 + rejected 20",
-            "reference 客户编码: 1 rejected, first in row 3 (\"C99999\" in column \"客户编码\" does not exist in column "
-                + "客户编码 of dataset customers.)");
+        assertThat((String) tasks.getVariableLocal(signOrders.getId(), "latestRunSummary"))
+                .contains(
+                        "Source 3 rows = accepted 2 + rejected 1",
+                        "Sum of 金额: source 1120.5 = accepted 1100.5 + rejected 20",
+                        "reference 客户编码: 1 rejected, first in row 3 (\"C99999\" in column \"客户编码\" does not exist in column "
+                                + "客户编码 of dataset customers.)");
     }
 
     @Test
@@ -431,12 +514,17 @@ class DataMigrationProcessTests {
     }
 
     List<String> candidateUsers(Task task) {
-        return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> "candidate".equals(l.getType()))
-            .map(IdentityLink::getUserId).filter(Objects::nonNull).sorted().toList();
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> "candidate".equals(l.getType()))
+                .map(IdentityLink::getUserId)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
     }
 
     void owner(String userId, String department) {
-        TestUsers.ensure(identity, userId, "migration-Secret-2026", Roles.BUSINESS_OWNER, Roles.departmentGroup(department));
+        TestUsers.ensure(
+                identity, userId, "migration-Secret-2026", Roles.BUSINESS_OWNER, Roles.departmentGroup(department));
     }
 
     String formOf(Task task) {

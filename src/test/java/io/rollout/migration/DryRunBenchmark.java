@@ -36,8 +36,7 @@ public final class DryRunBenchmark {
     static final String[] NAMES = {"静", "丽", "强", "敏", "军", "芳", "磊", "伟", "娜", "洋"};
     static final long[] LIMITS = {50_000, 100_000, 200_000, 500_000};
 
-    private DryRunBenchmark() {
-    }
+    private DryRunBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
@@ -68,16 +67,25 @@ public final class DryRunBenchmark {
         long start = System.nanoTime();
         Result result;
         try (ExtractReader reader = ExtractReader.open(csv, csv.getFileName().toString())) {
-            result = DryRun.run(reader, definition(), csv.getFileName().toString(),
-                (d, c) -> v -> true, work.resolve("result"), DryRunTests.ENGLISH);
+            result = DryRun.run(
+                    reader,
+                    definition(),
+                    csv.getFileName().toString(),
+                    (d, c) -> v -> true,
+                    work.resolve("result"),
+                    DryRunTests.ENGLISH);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
         long maxHeap = Runtime.getRuntime().maxMemory();
         long rowsPerSecond = Math.round(result.sourceRows() / seconds);
 
-        String report = String.format(Locale.ROOT, """
+        String report = String.format(
+                Locale.ROOT,
+                """
             # Dry-run benchmark %s
 
             | | |
@@ -93,16 +101,37 @@ public final class DryRunBenchmark {
 
             Top reasons: %s
             """,
-            LocalDateTime.now().withNano(0), rows, generateSeconds, faults, csv.getFileName(), Files.size(csv),
-            result.acceptedRows(), result.rejectedRows(), result.duplicateRows(), result.reconciled(), seconds,
-            rowsPerSecond, baselineSeconds, baselineRowsPerSecond, seconds / baselineSeconds, maxHeap >> 20, peakAtGc.get() >> 20, poolPeaks >> 20,
-            Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.vm.name"),
-            System.getProperty("java.version"),
-            String.join("; ", result.reasons().stream().map(r -> r.rule() + " " + r.rows()).toList()));
+                LocalDateTime.now().withNano(0),
+                rows,
+                generateSeconds,
+                faults,
+                csv.getFileName(),
+                Files.size(csv),
+                result.acceptedRows(),
+                result.rejectedRows(),
+                result.duplicateRows(),
+                result.reconciled(),
+                seconds,
+                rowsPerSecond,
+                baselineSeconds,
+                baselineRowsPerSecond,
+                seconds / baselineSeconds,
+                maxHeap >> 20,
+                peakAtGc.get() >> 20,
+                poolPeaks >> 20,
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                String.join(
+                        "; ",
+                        result.reasons().stream()
+                                .map(r -> r.rule() + " " + r.rows())
+                                .toList()));
         Path results = Path.of("bench/results");
         Files.createDirectories(results);
-        Path file = results.resolve("dry-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-            + ".md");
+        Path file = results.resolve(
+                "dry-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
         Files.writeString(file, report, StandardCharsets.UTF_8);
         System.out.println(report);
         System.out.println("written to " + file);
@@ -111,10 +140,17 @@ public final class DryRunBenchmark {
     /** The demo customers dataset with room for a million codes: {@code C\d{7}} instead of {@code C\d{5}}. */
     static DatasetDefinition definition() {
         DatasetDefinition customers = Extracts.definition("customers");
-        List<CleansingRule> rules = customers.rules().stream().map(r -> CleansingRule.CODE.equals(r.kind())
-            ? CleansingRule.code(r.column(), "C\\d{7}") : r).toList();
-        return new DatasetDefinition(customers.dataset(), customers.columns(), customers.keyColumns(),
-            customers.reconcileColumns(), customers.rejectThreshold(), customers.department(), rules);
+        List<CleansingRule> rules = customers.rules().stream()
+                .map(r -> CleansingRule.CODE.equals(r.kind()) ? CleansingRule.code(r.column(), "C\\d{7}") : r)
+                .toList();
+        return new DatasetDefinition(
+                customers.dataset(),
+                customers.columns(),
+                customers.keyColumns(),
+                customers.reconcileColumns(),
+                customers.rejectThreshold(),
+                customers.department(),
+                rules);
     }
 
     /** Writes the customers file; returns how many rows carry a deliberate fault. */
@@ -127,10 +163,11 @@ public final class DryRunBenchmark {
             for (long i = 1; i <= rows; i++) {
                 String code = String.format(Locale.ROOT, "C%07d", i);
                 String city = CITIES[random.nextInt(CITIES.length)];
-                String name = city + SURNAMES[random.nextInt(SURNAMES.length)] + "氏" + TRADES[random.nextInt(TRADES.length)]
-                    + "有限公司";
+                String name = city + SURNAMES[random.nextInt(SURNAMES.length)] + "氏"
+                        + TRADES[random.nextInt(TRADES.length)] + "有限公司";
                 String contact = SURNAMES[random.nextInt(SURNAMES.length)] + NAMES[random.nextInt(NAMES.length)];
-                String phone = "1" + (30 + random.nextInt(60)) + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000));
+                String phone = "1" + (30 + random.nextInt(60))
+                        + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000));
                 String limit = String.valueOf(LIMITS[random.nextInt(LIMITS.length)]);
                 LocalDate since = base.plusDays(random.nextInt(3650));
                 String date = switch (random.nextInt(10)) {
@@ -154,7 +191,8 @@ public final class DryRunBenchmark {
                         default -> code = toFullWidth(String.format(Locale.ROOT, "C%07d", Math.max(1, i - 1)));
                     }
                 }
-                out.write(code + "," + name + "," + contact + "," + phone + "," + city + "," + limit + "," + date + "\r\n");
+                out.write(code + "," + name + "," + contact + "," + phone + "," + city + "," + limit + "," + date
+                        + "\r\n");
             }
         }
         return faults;
@@ -171,26 +209,40 @@ public final class DryRunBenchmark {
     private static AtomicLong watchGc() {
         AtomicLong peak = new AtomicLong();
         java.util.Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-            .collect(java.util.stream.Collectors.toSet());
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(java.util.stream.Collectors.toSet());
         for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long used = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
-                        .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
-                    peak.accumulateAndGet(used, Math::max);
-                }
-            }, null, null);
+            ((NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (notification, handback) -> {
+                                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                        notification.getType())) {
+                                    var info = GarbageCollectionNotificationInfo.from(
+                                            (CompositeData) notification.getUserData());
+                                    long used = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
+                                            .filter(e -> heapPools.contains(e.getKey()))
+                                            .mapToLong(e -> e.getValue().getUsed())
+                                            .sum();
+                                    peak.accumulateAndGet(used, Math::max);
+                                }
+                            },
+                            null,
+                            null);
         }
         return peak;
     }
 
     private static String loadAverage() {
         try {
-            return List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3).toString();
+            return List.of(Files.readString(Path.of("/proc/loadavg")).split(" "))
+                    .subList(0, 3)
+                    .toString();
         } catch (IOException | RuntimeException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 }

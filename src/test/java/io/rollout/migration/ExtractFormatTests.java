@@ -16,8 +16,12 @@ class ExtractFormatTests {
         source.setBasenames("messages/migration");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
-        return mock(Messages.class, call -> source.getMessage((String) call.getArgument(0),
-            Arrays.copyOfRange(call.getArguments(), 1, call.getArguments().length), locale));
+        return mock(
+                Messages.class,
+                call -> source.getMessage(
+                        (String) call.getArgument(0),
+                        Arrays.copyOfRange(call.getArguments(), 1, call.getArguments().length),
+                        locale));
     }
 
     @Test
@@ -25,7 +29,8 @@ class ExtractFormatTests {
         Messages english = messages(Locale.ENGLISH);
 
         assertThat(ExtractFormat.describe("csv UTF-8 ,", english)).isEqualTo("CSV, UTF-8, comma-separated");
-        assertThat(ExtractFormat.describe("csv UTF-8 BOM ;", english)).isEqualTo("CSV, UTF-8 with BOM, semicolon-separated");
+        assertThat(ExtractFormat.describe("csv UTF-8 BOM ;", english))
+                .isEqualTo("CSV, UTF-8 with BOM, semicolon-separated");
         assertThat(ExtractFormat.describe("csv GB18030 tab", english)).isEqualTo("CSV, GB18030, tab-separated");
         assertThat(ExtractFormat.describe("xlsx 物料", english)).isEqualTo("Excel workbook, sheet 物料");
         assertThat(ExtractFormat.describe("xlsx Sheet 1", english)).isEqualTo("Excel workbook, sheet Sheet 1");
@@ -33,7 +38,8 @@ class ExtractFormatTests {
 
     @Test
     void inChineseToo() {
-        assertThat(ExtractFormat.describe("csv UTF-8 ,", messages(Locale.SIMPLIFIED_CHINESE))).isEqualTo("CSV，UTF-8，逗号分隔");
+        assertThat(ExtractFormat.describe("csv UTF-8 ,", messages(Locale.SIMPLIFIED_CHINESE)))
+                .isEqualTo("CSV，UTF-8，逗号分隔");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.rollout.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rollout.migration.ExtractReader.SourceRow;
 import java.io.FileOutputStream;
@@ -61,8 +60,8 @@ class ExtractReaderTests {
         List<SourceRow> rows = rows(reader);
         assertThat(rows).hasSize(62);
         assertThat(rows.get(0).number()).isEqualTo(2);
-        assertThat(rows.get(0).values()).containsExactly("C00001", "南京何氏机械有限公司", "孙静", "18613361636", "南京",
-            "50000", "2021-04-10");
+        assertThat(rows.get(0).values())
+                .containsExactly("C00001", "南京何氏机械有限公司", "孙静", "18613361636", "南京", "50000", "2021-04-10");
         assertThat(rows.get(61).number()).isEqualTo(63);
         assertThat(rows.get(61).values()[0]).isEqualTo("C００００８");
     }
@@ -95,13 +94,18 @@ class ExtractReaderTests {
         Path file = Extracts.write(dir, "short.csv", "编码,名称\nC1,南京\n", Charset.forName("GBK"));
         ExtractReader reader = ExtractReader.open(file, "short.csv");
         assertThat(reader.header()).containsExactly("编码", "名称");
-        assertThat(rows(reader)).singleElement().satisfies(r -> assertThat(r.values()).containsExactly("C1", "南京"));
+        assertThat(rows(reader))
+                .singleElement()
+                .satisfies(r -> assertThat(r.values()).containsExactly("C1", "南京"));
     }
 
     @Test
     void readsQuotedFieldsWithDelimitersInside() {
-        Path file = Extracts.write(dir, "quoted.csv", "code;name\nC00001;\"Müller; Söhne\"\n\nC00002;\"say \"\"hi\"\"\"\n",
-            StandardCharsets.UTF_8);
+        Path file = Extracts.write(
+                dir,
+                "quoted.csv",
+                "code;name\nC00001;\"Müller; Söhne\"\n\nC00002;\"say \"\"hi\"\"\"\n",
+                StandardCharsets.UTF_8);
         List<SourceRow> rows = rows(ExtractReader.open(file, "quoted.csv"));
         assertThat(rows).extracting(SourceRow::number).containsExactly(2L, 4L);
         assertThat(rows.get(0).values()).containsExactly("C00001", "Müller; Söhne");
@@ -124,7 +128,8 @@ class ExtractReaderTests {
     @Test
     void readsDatesAndNumbersOfAWorkbookAsWritten() throws IOException {
         Path file = dir.resolve("dates.xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); FileOutputStream out = new FileOutputStream(file.toFile())) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                FileOutputStream out = new FileOutputStream(file.toFile())) {
             var sheet = workbook.createSheet("客户");
             var header = sheet.createRow(0);
             header.createCell(0).setCellValue("code");
@@ -151,8 +156,9 @@ class ExtractReaderTests {
     void refusesAnEmptyFileAndAHeaderWithoutRowsLater() {
         assertThat(code(Extracts.write(dir, "empty.csv", new byte[0]))).isEqualTo("migration.extract.empty");
         assertThat(code(Extracts.write(dir, "blank.csv", "\n\n", StandardCharsets.UTF_8)))
-            .isEqualTo("migration.extract.empty");
-        assertThat(code(Extracts.write(dir, "header.csv", "a,b\n", StandardCharsets.UTF_8))).isEqualTo("read");
+                .isEqualTo("migration.extract.empty");
+        assertThat(code(Extracts.write(dir, "header.csv", "a,b\n", StandardCharsets.UTF_8)))
+                .isEqualTo("read");
     }
 
     @Test
@@ -186,22 +192,22 @@ class ExtractReaderTests {
     @Test
     void refusesBinaryDataAndForeignEncodings() {
         assertThat(code(Extracts.write(dir, "image.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13})))
-            .isEqualTo("migration.extract.binary");
+                .isEqualTo("migration.extract.binary");
         StringBuilder latin = new StringBuilder("name,city\n");
         for (int i = 0; i < 200; i++) {
             latin.append("Müller Söhne GmbH Straße,München Köln Düsseldorf\n");
         }
         assertThat(code(Extracts.write(dir, "latin1.csv", latin.toString(), StandardCharsets.ISO_8859_1)))
-            .isEqualTo("migration.extract.encoding");
+                .isEqualTo("migration.extract.encoding");
     }
 
     @Test
     void refusesAnXlsxThatIsNoWorkbookAndOldExcel() {
         assertThat(code(Extracts.write(dir, "customers.xlsx", Extracts.bytes(Extracts.CUSTOMERS))))
-            .isEqualTo("migration.extract.notWorkbook");
+                .isEqualTo("migration.extract.notWorkbook");
         assertThat(code(Extracts.write(dir, "broken.xlsx", new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 1, 2})))
-            .isEqualTo("migration.extract.notWorkbook");
+                .isEqualTo("migration.extract.notWorkbook");
         assertThat(code(Extracts.write(dir, "old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0})))
-            .isEqualTo("migration.extract.oldExcel");
+                .isEqualTo("migration.extract.oldExcel");
     }
 }

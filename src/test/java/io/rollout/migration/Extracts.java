@@ -17,8 +17,7 @@ final class Extracts {
     static final String MATERIALS = "legacy-materials.xlsx";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Extracts() {
-    }
+    private Extracts() {}
 
     static byte[] bytes(String name) {
         try (InputStream in = new ClassPathResource("demo/erp-case/" + name).getInputStream()) {

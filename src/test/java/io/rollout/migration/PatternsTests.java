@@ -10,9 +10,11 @@ class PatternsTests {
 
     @Test
     void stewardsPatternsWrittenForJavaRunOnRe2() {
-        assertThat(Patterns.compile("[\\u4e00-\\u9fa5]{2,4}", "姓名").matches("王小明")).isTrue();
+        assertThat(Patterns.compile("[\\u4e00-\\u9fa5]{2,4}", "姓名").matches("王小明"))
+                .isTrue();
         assertThat(Patterns.compile("\\p{IsHan}+", "姓名").matches("王小明")).isTrue();
-        assertThat(Patterns.compile("1\\d{10}|0\\d{2,3}-\\d{7,8}", "电话").matches("021-55551234")).isTrue();
+        assertThat(Patterns.compile("1\\d{10}|0\\d{2,3}-\\d{7,8}", "电话").matches("021-55551234"))
+                .isTrue();
         assertThat(Patterns.problem("[\\u4e00-\\u9fa5]{2,4}")).isNull();
     }
 
@@ -30,7 +32,9 @@ class PatternsTests {
     @Test
     void aStoredPatternRe2CannotRunRefusesTheExtractNamingTheColumn() {
         assertThatThrownBy(() -> Patterns.compile("(\\w)\\1", "客户编码"))
-            .isInstanceOfSatisfying(ExtractException.class, e -> assertThat(e.problem())
-                .isEqualTo(Problem.of("migration.rule.unusablePattern", "客户编码", "(\\w)\\1")));
+                .isInstanceOfSatisfying(
+                        ExtractException.class,
+                        e -> assertThat(e.problem())
+                                .isEqualTo(Problem.of("migration.rule.unusablePattern", "客户编码", "(\\w)\\1")));
     }
 }

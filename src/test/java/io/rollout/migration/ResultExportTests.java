@@ -29,10 +29,11 @@ class ResultExportTests {
         long rows = ResultExport.toSafeCsv(csv, out);
 
         assertThat(rows).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-            "code,name,credit,note",
-            "C00001,\"'=HYPERLINK(\"\"http://evil\"\")\",-500,'@SUM(A1)",
-            "C00002,'+cmd,+12.5,'-x");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "code,name,credit,note",
+                        "C00001,\"'=HYPERLINK(\"\"http://evil\"\")\",-500,'@SUM(A1)",
+                        "C00002,'+cmd,+12.5,'-x");
     }
 
     @Test
@@ -43,8 +44,7 @@ class ResultExportTests {
 
         ResultExport.toSafeCsv(csv, out);
 
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-            "\uFEFF\"'=HYPERLINK(\"\"http://evil\"\")\",code,'@cmd",
-            "x,C00001,y");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly("\uFEFF\"'=HYPERLINK(\"\"http://evil\"\")\",code,'@cmd", "x,C00001,y");
     }
 }

@@ -47,22 +47,29 @@ class SignOffRoutingWebTests {
     static final String WAREHOUSE_OWNER = "routingwarehouse";
     static final String WAREHOUSE = "{\"value\":\"warehouse\",\"type\":\"String\"}";
     static final String SIGN_OFF = "{\"variables\":{\"dataSignedOff\":{\"value\":\"yes\",\"type\":\"String\"},"
-        + "\"signOffComment\":{\"value\":\"looks fine\",\"type\":\"String\"}}}";
+            + "\"signOffComment\":{\"value\":\"looks fine\",\"type\":\"String\"}}}";
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     DecisionLog decisions;
 
@@ -78,7 +85,8 @@ class SignOffRoutingWebTests {
         TestProjects.create(projects, code, List.of("finance", "warehouse"), List.of("finance"), List.of("customers"));
         pi = runtime.startProcessInstanceByKey("dataMigration", code, Map.of("projectCode", code));
         // the customers dataset belongs to finance (demo/erp-case/datasets/customers.json)
-        tasks.complete(task("UserTask_DefineDataset").getId(), DataMigrationProcessTests.definitionForm("customers", 15));
+        tasks.complete(
+                task("UserTask_DefineDataset").getId(), DataMigrationProcessTests.definitionForm("customers", 15));
     }
 
     @Test
@@ -86,14 +94,17 @@ class SignOffRoutingWebTests {
         Task upload = task("UserTask_UploadExtract");
         Http steward = Http.as(port, STEWARD, PASSWORD);
 
-        HttpResponse<String> rewrite = steward.put("/engine-rest/task/" + upload.getId() + "/variables/datasetDepartment",
-            WAREHOUSE);
-        HttpResponse<String> modify = steward.post("/engine-rest/task/" + upload.getId() + "/variables",
-            "{\"modifications\":{\"datasetDepartment\":" + WAREHOUSE + "}}");
-        HttpResponse<String> submitted = steward.post("/engine-rest/task/" + upload.getId() + "/submit-form",
-            "{\"variables\":{\"datasetDepartment\":" + WAREHOUSE + "}}");
-        HttpResponse<String> completed = steward.post("/engine-rest/task/" + upload.getId() + "/complete",
-            "{\"variables\":{\"datasetDepartment\":" + WAREHOUSE + "}}");
+        HttpResponse<String> rewrite =
+                steward.put("/engine-rest/task/" + upload.getId() + "/variables/datasetDepartment", WAREHOUSE);
+        HttpResponse<String> modify = steward.post(
+                "/engine-rest/task/" + upload.getId() + "/variables",
+                "{\"modifications\":{\"datasetDepartment\":" + WAREHOUSE + "}}");
+        HttpResponse<String> submitted = steward.post(
+                "/engine-rest/task/" + upload.getId() + "/submit-form",
+                "{\"variables\":{\"datasetDepartment\":" + WAREHOUSE + "}}");
+        HttpResponse<String> completed = steward.post(
+                "/engine-rest/task/" + upload.getId() + "/complete",
+                "{\"variables\":{\"datasetDepartment\":" + WAREHOUSE + "}}");
 
         assertThat(rewrite.statusCode()).as(Http.describe(rewrite)).isEqualTo(403);
         assertThat(rewrite.body()).contains(STEWARD).contains("UPDATE_VARIABLE");
@@ -101,18 +112,27 @@ class SignOffRoutingWebTests {
         assertThat(submitted.statusCode()).as(Http.describe(submitted)).isEqualTo(400);
         assertThat(submitted.body()).contains("datasetDepartment is not a field of the form of this task");
         assertThat(completed.statusCode()).as(Http.describe(completed)).isEqualTo(400);
-        assertThat(runtime.getVariable(upload.getExecutionId(), "datasetDepartment")).isEqualTo("finance");
-        assertThat(tasks.createTaskQuery().taskId(upload.getId()).count()).as("the upload task is still open").isOne();
+        assertThat(runtime.getVariable(upload.getExecutionId(), "datasetDepartment"))
+                .isEqualTo("finance");
+        assertThat(tasks.createTaskQuery().taskId(upload.getId()).count())
+                .as("the upload task is still open")
+                .isOne();
 
         // the front door: the extract through Rollout's API, then the dry run
         assertThat(uploadCustomers().getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .singleResult()
+                .getId());
 
         Task signOff = task("UserTask_SignOffDataset");
-        assertThat(tasks.getIdentityLinksForTask(signOff.getId())).extracting(IdentityLink::getUserId)
-            .contains(FINANCE_OWNER).doesNotContain(WAREHOUSE_OWNER);
+        assertThat(tasks.getIdentityLinksForTask(signOff.getId()))
+                .extracting(IdentityLink::getUserId)
+                .contains(FINANCE_OWNER)
+                .doesNotContain(WAREHOUSE_OWNER);
         HttpResponse<String> other = Http.as(port, WAREHOUSE_OWNER, PASSWORD)
-            .post("/engine-rest/task/" + signOff.getId() + "/submit-form", SIGN_OFF);
+                .post("/engine-rest/task/" + signOff.getId() + "/submit-form", SIGN_OFF);
         assertThat(other.statusCode()).as(Http.describe(other)).isEqualTo(403);
         assertThat(decisions.forProject(code)).noneMatch(d -> d.decision().equals(DatasetSignOff.DECISION));
     }
@@ -120,19 +140,27 @@ class SignOffRoutingWebTests {
     @Test
     void aSignOffCountsOnlyFromAnOwnerOfTheDepartmentTheDefinitionNames() {
         uploadCustomers();
-        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .singleResult()
+                .getId());
         Task signOff = task("UserTask_SignOffDataset");
 
         // the engine lets a claim name any user: the finance owner tries to hand the sign-off to the warehouse owner
         HttpResponse<String> handed = Http.as(port, FINANCE_OWNER, PASSWORD)
-            .post("/engine-rest/task/" + signOff.getId() + "/claim", "{\"userId\":\"" + WAREHOUSE_OWNER + "\"}");
+                .post("/engine-rest/task/" + signOff.getId() + "/claim", "{\"userId\":\"" + WAREHOUSE_OWNER + "\"}");
         assertThat(handed.statusCode()).as(Http.describe(handed)).isEqualTo(403);
         assertThat(handed.body()).contains("not for " + WAREHOUSE_OWNER);
-        assertThat(tasks.createTaskQuery().taskId(signOff.getId()).singleResult().getAssignee()).isNull();
+        assertThat(tasks.createTaskQuery()
+                        .taskId(signOff.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isNull();
         // an administrator may assign it to anyone; the sign-off still counts only from an owner of finance
         tasks.setAssignee(signOff.getId(), WAREHOUSE_OWNER);
         HttpResponse<String> signed = Http.as(port, WAREHOUSE_OWNER, PASSWORD)
-            .post("/engine-rest/task/" + signOff.getId() + "/submit-form", SIGN_OFF);
+                .post("/engine-rest/task/" + signOff.getId() + "/submit-form", SIGN_OFF);
 
         assertThat(signed.statusCode()).as(Http.describe(signed)).isEqualTo(400);
         assertThat(signed.body()).contains("finance");
@@ -142,14 +170,19 @@ class SignOffRoutingWebTests {
         // the owner of the dataset's department signs it off
         tasks.setAssignee(signOff.getId(), null);
         HttpResponse<String> owner = Http.as(port, FINANCE_OWNER, PASSWORD)
-            .post("/engine-rest/task/" + signOff.getId() + "/submit-form", SIGN_OFF);
+                .post("/engine-rest/task/" + signOff.getId() + "/submit-form", SIGN_OFF);
         assertThat(owner.statusCode()).as(Http.describe(owner)).isEqualTo(204);
-        assertThat(decisions.forProject(code)).filteredOn(d -> d.decision().equals(DatasetSignOff.DECISION))
-            .singleElement().satisfies(d -> assertThat(d.decidedBy()).isEqualTo(FINANCE_OWNER));
+        assertThat(decisions.forProject(code))
+                .filteredOn(d -> d.decision().equals(DatasetSignOff.DECISION))
+                .singleElement()
+                .satisfies(d -> assertThat(d.decidedBy()).isEqualTo(FINANCE_OWNER));
     }
 
     Task task(String key) {
-        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+        return tasks.createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey(key)
+                .singleResult();
     }
 
     org.springframework.http.ResponseEntity<Map> uploadCustomers() {
@@ -162,7 +195,10 @@ class SignOffRoutingWebTests {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.withBasicAuth(STEWARD, PASSWORD).postForEntity("/api/projects/" + code + "/datasets/customers/extracts",
-            new HttpEntity<>(body, headers), Map.class);
+        return rest.withBasicAuth(STEWARD, PASSWORD)
+                .postForEntity(
+                        "/api/projects/" + code + "/datasets/customers/extracts",
+                        new HttpEntity<>(body, headers),
+                        Map.class);
     }
 }

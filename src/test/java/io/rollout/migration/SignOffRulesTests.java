@@ -11,13 +11,15 @@ class SignOffRulesTests {
     @Test
     void signOffNeedsADecision() {
         assertThat(SignOffRules.decision(null, "looks fine"))
-            .containsExactly(new Problem("form.field.required", new Label("migration.field.dataSignedOff")));
+                .containsExactly(new Problem("form.field.required", new Label("migration.field.dataSignedOff")));
     }
 
     @Test
     void refusalNeedsAComment() {
-        assertThat(SignOffRules.decision(false, null)).containsExactly(new Problem("migration.signOff.commentRequired"));
-        assertThat(SignOffRules.decision(false, "Credit limits of Hefei customers are missing")).isEmpty();
+        assertThat(SignOffRules.decision(false, null))
+                .containsExactly(new Problem("migration.signOff.commentRequired"));
+        assertThat(SignOffRules.decision(false, "Credit limits of Hefei customers are missing"))
+                .isEmpty();
     }
 
     @Test

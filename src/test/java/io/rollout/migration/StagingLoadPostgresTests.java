@@ -27,12 +27,16 @@ class StagingLoadPostgresTests {
 
     @Autowired
     MigrationService migration;
+
     @Autowired
     MigrationRepository migrations;
+
     @Autowired
     StagingLoader loader;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -50,24 +54,31 @@ class StagingLoadPostgresTests {
 
         Extract extract;
         try (InputStream in = Files.newInputStream(file)) {
-            extract = migration.accept(code, "customers", file.getFileName().toString(), Files.size(file), in,
-                "pgsteward");
+            extract = migration.accept(
+                    code, "customers", file.getFileName().toString(), Files.size(file), in, "pgsteward");
         }
         RunOutcome outcome = migration.dryRun(code, "customers", extract.id());
         assertThat(outcome.run().figures().source()).isEqualTo(100_000);
-        assertThat(outcome.run().figures().accepted() + outcome.run().figures().rejected()).isEqualTo(100_000);
-        assertThat(migrations.sums(code, "customers", 1)).singleElement().satisfies(s -> assertThat(s.reconciled()).isTrue());
+        assertThat(outcome.run().figures().accepted() + outcome.run().figures().rejected())
+                .isEqualTo(100_000);
+        assertThat(migrations.sums(code, "customers", 1))
+                .singleElement()
+                .satisfies(s -> assertThat(s.reconciled()).isTrue());
         migrations.recordSignOff(code, "customers", 1, true, null, "pgowner", Instant.now());
 
-        long loaded = loader.load(code, migration.definition(code, "customers"),
-            migrations.latestSignedOffRun(code, "customers").orElseThrow());
+        long loaded = loader.load(
+                code,
+                migration.definition(code, "customers"),
+                migrations.latestSignedOffRun(code, "customers").orElseThrow());
 
         assertThat(loaded).isEqualTo(outcome.run().figures().accepted()).isGreaterThan(97_000);
-        assertThat(jdbc.sql("select count(*) from migration_staging where project_code = ?").param(code)
-            .query(Long.class).single()).isEqualTo(loaded);
+        assertThat(jdbc.sql("select count(*) from migration_staging where project_code = ?")
+                        .param(code)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(loaded);
         assertThat(jdbc.sql("""
                 select source_file || '#' || source_row || '#' || record_key from migration_staging
-                where project_code = ? and source_row = 2""").param(code).query(String.class).single())
-            .isEqualTo("customers-100000.csv#2#C0000001");
+                where project_code = ? and source_row = 2""").param(code).query(String.class).single()).isEqualTo("customers-100000.csv#2#C0000001");
     }
 }

@@ -36,8 +36,10 @@ class DeploymentGuardWebTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     RepositoryService repository;
 
@@ -50,8 +52,11 @@ class DeploymentGuardWebTests {
 
     @AfterEach
     void cleanUp() {
-        repository.createDeploymentQuery().deploymentName(NAME).list()
-            .forEach(d -> repository.deleteDeployment(d.getId(), true));
+        repository
+                .createDeploymentQuery()
+                .deploymentName(NAME)
+                .list()
+                .forEach(d -> repository.deleteDeployment(d.getId(), true));
     }
 
     static String model(String processId, String body) {
@@ -79,7 +84,8 @@ class DeploymentGuardWebTests {
         HttpResponse<String> version = Http.as(port, OWNER, PASSWORD).get("/engine-rest/version");
         assertThat(version.statusCode()).isEqualTo(200);
         assertThat(version.body()).contains("7.24");
-        assertThat(Http.anonymous(port).get("/engine-rest/version").statusCode()).isEqualTo(401);
+        assertThat(Http.anonymous(port).get("/engine-rest/version").statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -102,22 +108,36 @@ class DeploymentGuardWebTests {
         assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(400);
         JsonNode body = json.readTree(response.body());
         assertThat(body.path("type").asText()).isEqualTo("ParseException");
-        assertThat(body.path("message").asText()).contains(
-            "Deployment rejected, nothing was deployed: 5 reference(s)",
-            "guard-broken.bpmn: ServiceTask_CheckGate \"Check UAT gate\" calls \"uatGait\", which is no Rollout delegate",
-            "UserTask_Review \"Review results\" shows the form \"reviewResultz\", which is neither in this deployment nor deployed",
-            "UserTask_Review \"Review results\" offers the task to the group \"key-users\", which is no Rollout role",
-            "BusinessRuleTask_Route \"Route change\" evaluates the decision \"changeRoutng\"",
-            "CallActivity_Pilot \"Pilot phase\" calls the process \"pilotPhase\"");
-        assertThat(body.path("message").asText()).contains("known roles: pmo, business-owner, key-user, consultant", "dept-finance")
-            .doesNotContain("uatRoundRecorder");
+        assertThat(body.path("message").asText())
+                .contains(
+                        "Deployment rejected, nothing was deployed: 5 reference(s)",
+                        "guard-broken.bpmn: ServiceTask_CheckGate \"Check UAT gate\" calls \"uatGait\", which is no Rollout delegate",
+                        "UserTask_Review \"Review results\" shows the form \"reviewResultz\", which is neither in this deployment nor deployed",
+                        "UserTask_Review \"Review results\" offers the task to the group \"key-users\", which is no Rollout role",
+                        "BusinessRuleTask_Route \"Route change\" evaluates the decision \"changeRoutng\"",
+                        "CallActivity_Pilot \"Pilot phase\" calls the process \"pilotPhase\"");
+        assertThat(body.path("message").asText())
+                .contains("known roles: pmo, business-owner, key-user, consultant", "dept-finance")
+                .doesNotContain("uatRoundRecorder");
         List<String> elements = new ArrayList<>();
-        body.path("details").path("guard-broken.bpmn").path("errors")
-            .forEach(e -> elements.add(e.path("mainElementId").asText()));
-        assertThat(elements).containsExactly("ServiceTask_CheckGate", "UserTask_Review", "UserTask_Review",
-            "BusinessRuleTask_Route", "CallActivity_Pilot");
-        assertThat(repository.createDeploymentQuery().deploymentName(NAME).count()).isZero();
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("guardBroken").count()).isZero();
+        body.path("details")
+                .path("guard-broken.bpmn")
+                .path("errors")
+                .forEach(e -> elements.add(e.path("mainElementId").asText()));
+        assertThat(elements)
+                .containsExactly(
+                        "ServiceTask_CheckGate",
+                        "UserTask_Review",
+                        "UserTask_Review",
+                        "BusinessRuleTask_Route",
+                        "CallActivity_Pilot");
+        assertThat(repository.createDeploymentQuery().deploymentName(NAME).count())
+                .isZero();
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("guardBroken")
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -134,7 +154,7 @@ class DeploymentGuardWebTests {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json.readTree(response.body()).path("message").asText())
-            .contains("guard-listener.bpmn: UserTask_Approve \"Approve\" calls \"specificationAproval\"");
+                .contains("guard-listener.bpmn: UserTask_Approve \"Approve\" calls \"specificationAproval\"");
     }
 
     @Test
@@ -154,7 +174,8 @@ class DeploymentGuardWebTests {
             <bpmn:callActivity id="CallActivity_Planning" calledElement="planningPhase"/>
             """);
 
-        HttpResponse<String> first = deployFromModeler(Map.of("guard-with-form.bpmn", withForm, "guard-test.form", form));
+        HttpResponse<String> first =
+                deployFromModeler(Map.of("guard-with-form.bpmn", withForm, "guard-test.form", form));
         assertThat(first.statusCode()).as(Http.describe(first)).isEqualTo(200);
 
         // Modeler deploys only the diagram when the form is unchanged: the deployed form counts
@@ -164,7 +185,11 @@ class DeploymentGuardWebTests {
             """);
         HttpResponse<String> second = deployFromModeler(Map.of("guard-later.bpmn", later));
         assertThat(second.statusCode()).as(Http.describe(second)).isEqualTo(200);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("guardLater").count()).isEqualTo(1);
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("guardLater")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -174,32 +199,50 @@ class DeploymentGuardWebTests {
                            camunda:candidateGroups="project-managers"/>
             """);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.createDeployment().name(NAME)
-                .addString("guard-java.bpmn", broken).deploy())
-            .isInstanceOf(ParseException.class)
-            .hasMessageContaining("guard-java.bpmn: UserTask_Plan \"Plan\" offers the task to the group \"project-managers\"");
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("guardJava").count()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository
+                        .createDeployment()
+                        .name(NAME)
+                        .addString("guard-java.bpmn", broken)
+                        .deploy())
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining(
+                        "guard-java.bpmn: UserTask_Plan \"Plan\" offers the task to the group \"project-managers\"");
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("guardJava")
+                        .count())
+                .isZero();
     }
 
     @Test
     void aNewVersionMayNotKeepItsHistoryShorterThanTheDeployedOne() throws Exception {
         String kept = model("guardRetention", "<bpmn:endEvent id=\"EndEvent_Done\"/>")
-            .replace("camunda:historyTimeToLive=\"P1D\"", "camunda:historyTimeToLive=\"P30D\"");
-        assertThat(deployFromModeler(Map.of("guard-retention.bpmn", kept)).statusCode()).isEqualTo(200);
+                .replace("camunda:historyTimeToLive=\"P1D\"", "camunda:historyTimeToLive=\"P30D\"");
+        assertThat(deployFromModeler(Map.of("guard-retention.bpmn", kept)).statusCode())
+                .isEqualTo(200);
 
-        HttpResponse<String> shorter = deployFromModeler(Map.of("guard-retention.bpmn",
-            kept.replace("P30D", "P0D")));
+        HttpResponse<String> shorter = deployFromModeler(Map.of("guard-retention.bpmn", kept.replace("P30D", "P0D")));
 
         assertThat(shorter.statusCode()).as(Http.describe(shorter)).isEqualTo(400);
-        assertThat(json.readTree(shorter.body()).path("message").asText()).contains(
-            "Deployment rejected, nothing was deployed: 1 problem(s) in the models.",
-            "guard-retention.bpmn: the process guardRetention would keep its history for P0D, shorter than version 1 "
-                + "deployed now (30 days)");
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("guardRetention").count()).isOne();
+        assertThat(json.readTree(shorter.body()).path("message").asText())
+                .contains(
+                        "Deployment rejected, nothing was deployed: 1 problem(s) in the models.",
+                        "guard-retention.bpmn: the process guardRetention would keep its history for P0D, shorter than version 1 "
+                                + "deployed now (30 days)");
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("guardRetention")
+                        .count())
+                .isOne();
 
         HttpResponse<String> longer = deployFromModeler(Map.of("guard-retention.bpmn", kept.replace("P30D", "P60D")));
         assertThat(longer.statusCode()).as(Http.describe(longer)).isEqualTo(200);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("guardRetention").latestVersion()
-            .singleResult().getHistoryTimeToLive()).isEqualTo(60);
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("guardRetention")
+                        .latestVersion()
+                        .singleResult()
+                        .getHistoryTimeToLive())
+                .isEqualTo(60);
     }
 }

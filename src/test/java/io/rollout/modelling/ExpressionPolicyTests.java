@@ -15,10 +15,19 @@ class ExpressionPolicyTests {
 
     /** A delegate, two beans marked for models (with their offered methods) and one engine service. */
     static final ExpressionPolicy.Beans BEANS = new ExpressionPolicy.Beans() {
-        final Map<String, BeanUse> uses = Map.of("uatGate", BeanUse.DELEGATE, "names", BeanUse.FOR_MODELS,
-            "cutoverPlan", BeanUse.FOR_MODELS, "identityService", BeanUse.OTHER, "systemEnvironment", BeanUse.OTHER);
-        final Map<String, List<String>> methods = Map.of("names", List.of("department", "module"),
-            "cutoverPlan", List.of("strategy", "departmentNames"));
+        final Map<String, BeanUse> uses = Map.of(
+                "uatGate",
+                BeanUse.DELEGATE,
+                "names",
+                BeanUse.FOR_MODELS,
+                "cutoverPlan",
+                BeanUse.FOR_MODELS,
+                "identityService",
+                BeanUse.OTHER,
+                "systemEnvironment",
+                BeanUse.OTHER);
+        final Map<String, List<String>> methods =
+                Map.of("names", List.of("department", "module"), "cutoverPlan", List.of("strategy", "departmentNames"));
 
         @Override
         public BeanUse use(String name) {
@@ -32,14 +41,33 @@ class ExpressionPolicyTests {
     };
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "${uatGate}", "${names}", "${approverGroup}", "${projectCode}", "#{execution.processBusinessKey}",
-        "${execution.getVariable('projectCode')}", "${task.eventName == 'create'}", "${execution.getId()}",
-        "${names.department(department)}", "Cut over wave ${wave}: ${cutoverPlan.departmentNames(projectCode, wave)}",
-        "${cutoverPlan.strategy(projectCode) != 'waves'}", "${!uatPassed}", "${newlyOverdue > 0}",
-        "${iteration + 1}", "${a * 2 - b / 3 % 4 >= -c}", "${empty departments or x == null and not y}",
-        "${approverGroup == 'steering-committee' ? 'Steering committee' : 'PMO'}", "${(a)}", "${0}", "${true}",
-        "${authenticatedUserId}", "plain text", "R/PT1H", "\\${escaped}"})
+    @ValueSource(
+            strings = {
+                "${uatGate}",
+                "${names}",
+                "${approverGroup}",
+                "${projectCode}",
+                "#{execution.processBusinessKey}",
+                "${execution.getVariable('projectCode')}",
+                "${task.eventName == 'create'}",
+                "${execution.getId()}",
+                "${names.department(department)}",
+                "Cut over wave ${wave}: ${cutoverPlan.departmentNames(projectCode, wave)}",
+                "${cutoverPlan.strategy(projectCode) != 'waves'}",
+                "${!uatPassed}",
+                "${newlyOverdue > 0}",
+                "${iteration + 1}",
+                "${a * 2 - b / 3 % 4 >= -c}",
+                "${empty departments or x == null and not y}",
+                "${approverGroup == 'steering-committee' ? 'Steering committee' : 'PMO'}",
+                "${(a)}",
+                "${0}",
+                "${true}",
+                "${authenticatedUserId}",
+                "plain text",
+                "R/PT1H",
+                "\\${escaped}"
+            })
     void allowed(String expression) {
         assertThat(ExpressionPolicy.check(expression, BEANS)).isEmpty();
     }

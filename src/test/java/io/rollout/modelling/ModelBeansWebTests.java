@@ -21,12 +21,15 @@ class ModelBeansWebTests {
 
     @Autowired
     ProcessEngineConfigurationImpl engine;
+
     @Autowired
     ApplicationContext context;
 
     Object evaluate(String expression) {
-        return engine.getCommandExecutorTxRequired().execute(command -> engine.getExpressionManager()
-            .createExpression(expression).getValue(StartProcessVariableScope.getSharedInstance()));
+        return engine.getCommandExecutorTxRequired()
+                .execute(command -> engine.getExpressionManager()
+                        .createExpression(expression)
+                        .getValue(StartProcessVariableScope.getSharedInstance()));
     }
 
     @Test
@@ -39,10 +42,13 @@ class ModelBeansWebTests {
     void anExpressionReachesNoOtherBeanOfTheApplication() {
         assertThat(context.containsBean("dataSource")).isTrue();
         assertThat(context.containsBean("identityService")).isTrue();
-        for (String other : new String[] {"${dataSource}", "${identityService}", "${runtimeService}",
-            "${systemEnvironment}", "${modelBeans}"}) {
-            assertThatThrownBy(() -> evaluate(other)).as(other).isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("Unknown property used in expression");
+        for (String other : new String[] {
+            "${dataSource}", "${identityService}", "${runtimeService}", "${systemEnvironment}", "${modelBeans}"
+        }) {
+            assertThatThrownBy(() -> evaluate(other))
+                    .as(other)
+                    .isInstanceOf(ProcessEngineException.class)
+                    .hasMessageContaining("Unknown property used in expression");
         }
     }
 }

@@ -43,8 +43,11 @@ class ModelCodeTests {
               </bpmn:process>
             </bpmn:definitions>
             """;
-        Document document = (Document) Bpmn.readModelFromStream(
-            new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocument().getDomSource().getNode();
+        Document document =
+                (Document) Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                        .getDocument()
+                        .getDomSource()
+                        .getNode();
         return ModelCode.checkProcess(document, new World(scriptsAllowed));
     }
 
@@ -81,13 +84,18 @@ class ModelCodeTests {
             <bpmn:serviceTask id="ServiceTask_Other" camunda:class="java.lang.Runtime"/>
             """, false);
 
-        assertThat(findings).extracting(Finding::elementId, Finding::where, Finding::kind).containsExactly(
-            tuple("Timer_Wait", "bpmn:timeDate", Kind.EXPRESSION),
-            tuple("ServiceTask_Send", "camunda:string", Kind.EXPRESSION),
-            tuple("ServiceTask_Send", "camunda:field \"cc\" expression", Kind.EXPRESSION),
-            tuple("ServiceTask_Send", "bpmn:multiInstanceLoopCharacteristics camunda:collection", Kind.EXPRESSION),
-            tuple("ServiceTask_Send", "bpmn:loopCardinality", Kind.EXPRESSION),
-            tuple("ServiceTask_Other", "camunda:class", Kind.JAVA_CLASS));
+        assertThat(findings)
+                .extracting(Finding::elementId, Finding::where, Finding::kind)
+                .containsExactly(
+                        tuple("Timer_Wait", "bpmn:timeDate", Kind.EXPRESSION),
+                        tuple("ServiceTask_Send", "camunda:string", Kind.EXPRESSION),
+                        tuple("ServiceTask_Send", "camunda:field \"cc\" expression", Kind.EXPRESSION),
+                        tuple(
+                                "ServiceTask_Send",
+                                "bpmn:multiInstanceLoopCharacteristics camunda:collection",
+                                Kind.EXPRESSION),
+                        tuple("ServiceTask_Send", "bpmn:loopCardinality", Kind.EXPRESSION),
+                        tuple("ServiceTask_Other", "camunda:class", Kind.JAVA_CLASS));
         assertThat(findings.get(0).element()).isEqualTo("Timer_Wait \"Wait\"");
     }
 
@@ -104,9 +112,11 @@ class ModelCodeTests {
             </bpmn:userTask>
             """;
 
-        assertThat(check(body, false)).extracting(Finding::elementId, Finding::kind)
-            .containsExactly(tuple("ScriptTask_Js", Kind.SCRIPT), tuple("UserTask_Review", Kind.EXPRESSION));
-        assertThat(check(body, true)).extracting(Finding::elementId, Finding::kind)
-            .containsExactly(tuple("UserTask_Review", Kind.EXPRESSION));
+        assertThat(check(body, false))
+                .extracting(Finding::elementId, Finding::kind)
+                .containsExactly(tuple("ScriptTask_Js", Kind.SCRIPT), tuple("UserTask_Review", Kind.EXPRESSION));
+        assertThat(check(body, true))
+                .extracting(Finding::elementId, Finding::kind)
+                .containsExactly(tuple("UserTask_Review", Kind.EXPRESSION));
     }
 }

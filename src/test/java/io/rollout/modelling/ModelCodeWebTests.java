@@ -39,8 +39,10 @@ class ModelCodeWebTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     RepositoryService repository;
 
@@ -53,8 +55,11 @@ class ModelCodeWebTests {
 
     @AfterEach
     void cleanUp() {
-        repository.createDeploymentQuery().deploymentName(NAME).list()
-            .forEach(d -> repository.deleteDeployment(d.getId(), true));
+        repository
+                .createDeploymentQuery()
+                .deploymentName(NAME)
+                .list()
+                .forEach(d -> repository.deleteDeployment(d.getId(), true));
     }
 
     HttpResponse<String> deploy(Map<String, String> files) {
@@ -75,54 +80,70 @@ class ModelCodeWebTests {
         JsonNode answer = json.readTree(response.body());
         assertThat(answer.path("type").asText()).isEqualTo("ParseException");
         String message = answer.path("message").asText();
-        assertThat(message).contains("Deployment rejected, nothing was deployed").contains(fragments);
-        assertThat(repository.createDeploymentQuery().deploymentName(NAME).count()).isZero();
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(processId).count()).isZero();
+        assertThat(message)
+                .contains("Deployment rejected, nothing was deployed")
+                .contains(fragments);
+        assertThat(repository.createDeploymentQuery().deploymentName(NAME).count())
+                .isZero();
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(processId)
+                        .count())
+                .isZero();
         return message;
     }
 
     @Test
     void forNameInATimerStartedServiceTaskIsRefused() throws IOException {
         // the helper's model has a none start event already: a timer start must be the only one
-        String model = DeploymentGuardWebTests.model("codeTimerService", "").replace(
-            "<bpmn:startEvent id=\"StartEvent_Started\"/>", """
+        String model = DeploymentGuardWebTests.model("codeTimerService", "")
+                .replace("<bpmn:startEvent id=\"StartEvent_Started\"/>", """
             <bpmn:startEvent id="StartEvent_Hourly" name="Every hour">
               <bpmn:timerEventDefinition id="Timer_Hourly"><bpmn:timeCycle>R/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition>
             </bpmn:startEvent>
             <bpmn:serviceTask id="ServiceTask_Run" name="Run" camunda:expression="%s"/>
             """.formatted(FOR_NAME));
-        refusedModel("codeTimerService", model,
-            "model-code.bpmn: ServiceTask_Run \"Run\", camunda:expression: " + FOR_NAME + " is not allowed in a model",
-            "reads or calls a member of a value");
+        refusedModel(
+                "codeTimerService",
+                model,
+                "model-code.bpmn: ServiceTask_Run \"Run\", camunda:expression: " + FOR_NAME
+                        + " is not allowed in a model",
+                "reads or calls a member of a value");
     }
 
     @Test
     void forNameInAnExecutionListenerIsRefused() throws IOException {
-        refused("codeExecutionListener", """
+        refused(
+                "codeExecutionListener",
+                """
             <bpmn:endEvent id="EndEvent_Done" name="Done">
               <bpmn:extensionElements>
                 <camunda:executionListener expression="%s" event="start"/>
               </bpmn:extensionElements>
             </bpmn:endEvent>
             """.formatted(FOR_NAME),
-            "EndEvent_Done \"Done\", camunda:executionListener \"start\" expression: " + FOR_NAME);
+                "EndEvent_Done \"Done\", camunda:executionListener \"start\" expression: " + FOR_NAME);
     }
 
     @Test
     void forNameInATaskListenerIsRefused() throws IOException {
-        refused("codeTaskListener", """
+        refused(
+                "codeTaskListener",
+                """
             <bpmn:userTask id="UserTask_Review" name="Review" camunda:candidateGroups="pmo">
               <bpmn:extensionElements>
                 <camunda:taskListener expression="%s" event="create"/>
               </bpmn:extensionElements>
             </bpmn:userTask>
             """.formatted(FOR_NAME),
-            "UserTask_Review \"Review\", camunda:taskListener \"create\" expression: " + FOR_NAME);
+                "UserTask_Review \"Review\", camunda:taskListener \"create\" expression: " + FOR_NAME);
     }
 
     @Test
     void forNameInAConditionIsRefused() throws IOException {
-        refused("codeCondition", """
+        refused(
+                "codeCondition",
+                """
             <bpmn:exclusiveGateway id="Gateway_Ok" name="OK?" default="Flow_No"/>
             <bpmn:endEvent id="EndEvent_Done"/>
             <bpmn:endEvent id="EndEvent_Otherwise"/>
@@ -133,12 +154,14 @@ class ModelCodeWebTests {
                 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${empty ''.getClass().forName('java.lang.Runtime')}</bpmn:conditionExpression>
             </bpmn:sequenceFlow>
             """,
-            "Flow_Yes \"yes\", bpmn:conditionExpression: ${empty ''.getClass().forName('java.lang.Runtime')}");
+                "Flow_Yes \"yes\", bpmn:conditionExpression: ${empty ''.getClass().forName('java.lang.Runtime')}");
     }
 
     @Test
     void forNameInAnInputMappingIsRefused() throws IOException {
-        refused("codeInputMapping", """
+        refused(
+                "codeInputMapping",
+                """
             <bpmn:userTask id="UserTask_Review" name="Review" camunda:candidateGroups="pmo">
               <bpmn:extensionElements>
                 <camunda:inputOutput>
@@ -148,8 +171,8 @@ class ModelCodeWebTests {
               </bpmn:extensionElements>
             </bpmn:userTask>
             """.formatted(FOR_NAME),
-            "UserTask_Review \"Review\", camunda:inputParameter \"runtime\": " + FOR_NAME,
-            "UserTask_Review \"Review\", camunda:value: ${x.class} is not allowed in a model: x.class reads or calls");
+                "UserTask_Review \"Review\", camunda:inputParameter \"runtime\": " + FOR_NAME,
+                "UserTask_Review \"Review\", camunda:value: ${x.class} is not allowed in a model: x.class reads or calls");
     }
 
     @Test
@@ -158,33 +181,40 @@ class ModelCodeWebTests {
             <bpmn:intermediateCatchEvent id="Timer_Wait" name="Wait">
               <bpmn:timerEventDefinition id="TimerDefinition_Wait"><bpmn:timeDuration>%s</bpmn:timeDuration></bpmn:timerEventDefinition>
             </bpmn:intermediateCatchEvent>
-            """.formatted(FOR_NAME),
-            "Timer_Wait \"Wait\", bpmn:timeDuration: " + FOR_NAME);
+            """.formatted(FOR_NAME), "Timer_Wait \"Wait\", bpmn:timeDuration: " + FOR_NAME);
     }
 
     @Test
     void reachingTheEngineToJoinCamundaAdminIsRefusedAndTheOwnerStaysOutOfIt() throws IOException {
         String viaExecution = "${execution.getProcessEngineServices().getIdentityService()"
-            + ".createMembership('guofei','camunda-admin')}";
+                + ".createMembership('guofei','camunda-admin')}";
         String viaBean = "${identityService.createMembership('guofei','camunda-admin')}";
-        refused("codeAdmin", """
+        refused(
+                "codeAdmin",
+                """
             <bpmn:serviceTask id="ServiceTask_Promote" name="Promote" camunda:expression="%s"/>
             <bpmn:serviceTask id="ServiceTask_PromoteBean" name="Promote by bean" camunda:expression="%s"/>
             <bpmn:userTask id="UserTask_Env" name="${systemEnvironment}" camunda:assignee="${now()}"/>
             """.formatted(viaExecution, viaBean),
-            "ServiceTask_Promote \"Promote\", camunda:expression: " + viaExecution,
-            "execution.getProcessEngineServices() is not one of the getters of execution and task offered to models",
-            "ServiceTask_PromoteBean \"Promote by bean\", camunda:expression: " + viaBean,
-            "identityService is a bean of the application that is not offered to models",
-            "name: ${systemEnvironment} is not allowed in a model: systemEnvironment is a bean",
-            "camunda:assignee: ${now()} is not allowed in a model: now() is a function");
+                "ServiceTask_Promote \"Promote\", camunda:expression: " + viaExecution,
+                "execution.getProcessEngineServices() is not one of the getters of execution and task offered to models",
+                "ServiceTask_PromoteBean \"Promote by bean\", camunda:expression: " + viaBean,
+                "identityService is a bean of the application that is not offered to models",
+                "name: ${systemEnvironment} is not allowed in a model: systemEnvironment is a bean",
+                "camunda:assignee: ${now()} is not allowed in a model: now() is a function");
 
-        assertThat(identity.createUserQuery().userId(OWNER).memberOfGroup(Roles.ADMIN).count()).isZero();
+        assertThat(identity.createUserQuery()
+                        .userId(OWNER)
+                        .memberOfGroup(Roles.ADMIN)
+                        .count())
+                .isZero();
     }
 
     @Test
     void scriptTasksOfEveryFormatAreRefused() throws IOException {
-        String message = refused("codeScripts", """
+        String message = refused(
+                "codeScripts",
+                """
             <bpmn:scriptTask id="ScriptTask_Juel" name="JUEL" scriptFormat="juel">
               <bpmn:script>${''.getClass()}</bpmn:script>
             </bpmn:scriptTask>
@@ -197,17 +227,19 @@ class ModelCodeWebTests {
             <bpmn:scriptTask id="ScriptTask_File" name="From a file" scriptFormat="python"
                              camunda:resource="deployment://run.py"/>
             """,
-            "ScriptTask_Juel \"JUEL\", bpmn:scriptTask: a script (juel) is code and is not allowed in a model",
-            "ScriptTask_Js \"JavaScript\", bpmn:scriptTask: a script (javascript)",
-            "ScriptTask_Groovy \"Groovy\", bpmn:scriptTask: a script (groovy)",
-            "ScriptTask_File \"From a file\", bpmn:scriptTask: a script (python)",
-            "rollout.modelling.allow-scripts is off");
+                "ScriptTask_Juel \"JUEL\", bpmn:scriptTask: a script (juel) is code and is not allowed in a model",
+                "ScriptTask_Js \"JavaScript\", bpmn:scriptTask: a script (javascript)",
+                "ScriptTask_Groovy \"Groovy\", bpmn:scriptTask: a script (groovy)",
+                "ScriptTask_File \"From a file\", bpmn:scriptTask: a script (python)",
+                "rollout.modelling.allow-scripts is off");
         assertThat(message).contains("4 problem(s)");
     }
 
     @Test
     void scriptListenersConditionsAndMappingsAreRefused() throws IOException {
-        refused("codeScriptListeners", """
+        refused(
+                "codeScriptListeners",
+                """
             <bpmn:userTask id="UserTask_Review" name="Review" camunda:candidateGroups="pmo">
               <bpmn:extensionElements>
                 <camunda:executionListener event="start">
@@ -227,24 +259,28 @@ class ModelCodeWebTests {
                 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">true</bpmn:conditionExpression>
             </bpmn:sequenceFlow>
             """,
-            "UserTask_Review \"Review\", camunda:script: a script (javascript)",
-            "UserTask_Review \"Review\", camunda:script: a script (groovy)",
-            "UserTask_Review \"Review\", camunda:script: a script (juel)",
-            "Flow_Done, bpmn:conditionExpression: a script (javascript)",
-            "4 problem(s)");
+                "UserTask_Review \"Review\", camunda:script: a script (javascript)",
+                "UserTask_Review \"Review\", camunda:script: a script (groovy)",
+                "UserTask_Review \"Review\", camunda:script: a script (juel)",
+                "Flow_Done, bpmn:conditionExpression: a script (javascript)",
+                "4 problem(s)");
     }
 
     @Test
     void aClassOutsideRolloutIsRefused() throws IOException {
-        refused("codeClass", """
+        refused(
+                "codeClass",
+                """
             <bpmn:serviceTask id="ServiceTask_Class" name="Class" camunda:class="java.lang.String"/>
             """,
-            "ServiceTask_Class \"Class\", camunda:class: the Java class java.lang.String is no delegate or listener");
+                "ServiceTask_Class \"Class\", camunda:class: the Java class java.lang.String is no delegate or listener");
     }
 
     @Test
     void theOldActivitiNamespaceIsCheckedToo() throws IOException {
-        refusedModel("codeActiviti", DeploymentGuardWebTests.model("codeActiviti", """
+        refusedModel(
+                "codeActiviti",
+                DeploymentGuardWebTests.model("codeActiviti", """
             <bpmn:serviceTask id="ServiceTask_Class" name="Class" activiti:class="java.lang.String"/>
             <bpmn:userTask id="UserTask_Review" name="Review" camunda:candidateGroups="pmo">
               <bpmn:extensionElements>
@@ -253,9 +289,10 @@ class ModelCodeWebTests {
                 </activiti:executionListener>
               </bpmn:extensionElements>
             </bpmn:userTask>
-            """).replace("xmlns:camunda=", "xmlns:activiti=\"http://activiti.org/bpmn\" xmlns:camunda="),
-            "ServiceTask_Class \"Class\", activiti:class: the Java class java.lang.String is no delegate",
-            "UserTask_Review \"Review\", activiti:script: a script (javascript)");
+            """)
+                        .replace("xmlns:camunda=", "xmlns:activiti=\"http://activiti.org/bpmn\" xmlns:camunda="),
+                "ServiceTask_Class \"Class\", activiti:class: the Java class java.lang.String is no delegate",
+                "UserTask_Review \"Review\", activiti:script: a script (javascript)");
     }
 
     @Test
@@ -297,13 +334,19 @@ class ModelCodeWebTests {
         HttpResponse<String> response = deploy(files);
 
         assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(400);
-        assertThat(json.readTree(response.body()).path("message").asText()).contains(
-            "review.html: a deployment carries BPMN, DMN, Camunda Forms (.form) and diagram images (.png) only",
-            "run.js: a deployment carries BPMN, DMN",
-            "code.dmn: codeDecision \"Code\", inputExpression InputExpression_X expressionLanguage: a script (juel)",
-            "code.cmmn: Rollout runs no CMMN case models");
-        assertThat(repository.createDeploymentQuery().deploymentName(NAME).count()).isZero();
-        assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("codeDecision").count()).isZero();
+        assertThat(json.readTree(response.body()).path("message").asText())
+                .contains(
+                        "review.html: a deployment carries BPMN, DMN, Camunda Forms (.form) and diagram images (.png) only",
+                        "run.js: a deployment carries BPMN, DMN",
+                        "code.dmn: codeDecision \"Code\", inputExpression InputExpression_X expressionLanguage: a script (juel)",
+                        "code.cmmn: Rollout runs no CMMN case models");
+        assertThat(repository.createDeploymentQuery().deploymentName(NAME).count())
+                .isZero();
+        assertThat(repository
+                        .createDecisionDefinitionQuery()
+                        .decisionDefinitionKey("codeDecision")
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -321,6 +364,7 @@ class ModelCodeWebTests {
         HttpResponse<String> response = deploy(files);
 
         assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(200);
-        assertThat(repository.createDeploymentQuery().deploymentName(NAME).count()).isEqualTo(1);
+        assertThat(repository.createDeploymentQuery().deploymentName(NAME).count())
+                .isEqualTo(1);
     }
 }

@@ -66,8 +66,8 @@ class ModelReferencesTests {
               </bpmn:process>
             </bpmn:definitions>
             """;
-        return ModelReferences.check(Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))),
-            WORLD);
+        return ModelReferences.check(
+                Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))), WORLD);
     }
 
     @Test
@@ -97,14 +97,20 @@ class ModelReferencesTests {
             <bpmn:callActivity id="CallActivity_Build" name="Build" calledElement="buildPhase"/>
             """);
 
-        assertThat(findings).containsExactly(
-            new Finding("ServiceTask_Gate", "ServiceTask_Gate \"Check the gate\"", Kind.BEAN, "uatGat"),
-            new Finding("ServiceTask_Class", "ServiceTask_Class", Kind.JAVA_CLASS, "io.rollout.NoSuchDelegate"),
-            new Finding("UserTask_Plan", "UserTask_Plan \"Plan\"", Kind.FORM, "planProjekt"),
-            new Finding("UserTask_Plan", "UserTask_Plan \"Plan\"", Kind.GROUP, "pmoo"),
-            new Finding("UserTask_Upload", "UserTask_Upload", Kind.FORM, "embedded:/forms/embedded/missing.html"),
-            new Finding("BusinessRuleTask_Route", "BusinessRuleTask_Route", Kind.DECISION, "changeRoutin"),
-            new Finding("CallActivity_Build", "CallActivity_Build \"Build\"", Kind.PROCESS, "buildPhase"));
+        assertThat(findings)
+                .containsExactly(
+                        new Finding("ServiceTask_Gate", "ServiceTask_Gate \"Check the gate\"", Kind.BEAN, "uatGat"),
+                        new Finding(
+                                "ServiceTask_Class", "ServiceTask_Class", Kind.JAVA_CLASS, "io.rollout.NoSuchDelegate"),
+                        new Finding("UserTask_Plan", "UserTask_Plan \"Plan\"", Kind.FORM, "planProjekt"),
+                        new Finding("UserTask_Plan", "UserTask_Plan \"Plan\"", Kind.GROUP, "pmoo"),
+                        new Finding(
+                                "UserTask_Upload",
+                                "UserTask_Upload",
+                                Kind.FORM,
+                                "embedded:/forms/embedded/missing.html"),
+                        new Finding("BusinessRuleTask_Route", "BusinessRuleTask_Route", Kind.DECISION, "changeRoutin"),
+                        new Finding("CallActivity_Build", "CallActivity_Build \"Build\"", Kind.PROCESS, "buildPhase"));
     }
 
     @Test
@@ -119,9 +125,11 @@ class ModelReferencesTests {
             </bpmn:userTask>
             """);
 
-        assertThat(findings).extracting(Finding::elementId, Finding::kind, Finding::reference).containsExactly(
-            org.assertj.core.groups.Tuple.tuple("UserTask_Approve", Kind.BEAN, "specificationAproval"),
-            org.assertj.core.groups.Tuple.tuple("UserTask_Approve", Kind.JAVA_CLASS, "io.rollout.Missing"));
+        assertThat(findings)
+                .extracting(Finding::elementId, Finding::kind, Finding::reference)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("UserTask_Approve", Kind.BEAN, "specificationAproval"),
+                        org.assertj.core.groups.Tuple.tuple("UserTask_Approve", Kind.JAVA_CLASS, "io.rollout.Missing"));
     }
 
     @Test

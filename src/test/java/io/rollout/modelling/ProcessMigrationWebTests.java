@@ -68,20 +68,28 @@ class ProcessMigrationWebTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     DecisionLog decisions;
+
     @Autowired
     ChainVerification verification;
 
@@ -94,8 +102,12 @@ class ProcessMigrationWebTests {
         TestUsers.ensure(identity, PMO, PASSWORD, Roles.PMO);
         TestUsers.ensure(identity, PLAN_OWNER, PASSWORD, Roles.PMO);
         code = TestProjects.newCode();
-        TestProjects.create(projects, code, List.of("procurement", "warehouse"), List.of("inventory", "procurement"),
-            List.of("customers"));
+        TestProjects.create(
+                projects,
+                code,
+                List.of("procurement", "warehouse"),
+                List.of("inventory", "procurement"),
+                List.of("customers"));
     }
 
     /**
@@ -106,7 +118,8 @@ class ProcessMigrationWebTests {
     @AfterEach
     void cleanUp() throws Exception {
         boolean inUse = false;
-        for (Deployment d : repository.createDeploymentQuery().deploymentName(DEPLOYMENT).list()) {
+        for (Deployment d :
+                repository.createDeploymentQuery().deploymentName(DEPLOYMENT).list()) {
             try {
                 repository.deleteDeployment(d.getId(), true);
             } catch (BadUserRequestException used) {
@@ -115,8 +128,11 @@ class ProcessMigrationWebTests {
         }
         if (inUse) {
             try (InputStream model = new FileInputStream("bpmn/planning-phase.bpmn")) {
-                repository.createDeployment().name(DEPLOYMENT + "-taken-back")
-                    .addInputStream("planning-phase.bpmn", model).deploy();
+                repository
+                        .createDeployment()
+                        .name(DEPLOYMENT + "-taken-back")
+                        .addInputStream("planning-phase.bpmn", model)
+                        .deploy();
             }
         }
     }
@@ -157,10 +173,14 @@ class ProcessMigrationWebTests {
         fields.put("deployment-name", DEPLOYMENT);
         fields.put("deployment-source", "Camunda Modeler");
         HttpResponse<String> response = Http.as(port, OWNER, PASSWORD)
-            .postFiles("/engine-rest/deployment/create", fields, Map.of("planning-phase.bpmn", bpmn));
+                .postFiles("/engine-rest/deployment/create", fields, Map.of("planning-phase.bpmn", bpmn));
         assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(200);
-        return repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).latestVersion().singleResult()
-            .getVersion();
+        return repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS)
+                .latestVersion()
+                .singleResult()
+                .getVersion();
     }
 
     ProcessInstance startPlanning() {
@@ -168,8 +188,10 @@ class ProcessMigrationWebTests {
     }
 
     int versionOf(ProcessInstance instance) {
-        String definitionId = runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-            .getProcessDefinitionId();
+        String definitionId = runtime.createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getProcessDefinitionId();
         return repository.getProcessDefinition(definitionId).getVersion();
     }
 
@@ -191,11 +213,12 @@ class ProcessMigrationWebTests {
     void runBatch(String batchId) {
         Batch batch = management.createBatchQuery().batchId(batchId).singleResult();
         // a HashSet: jobs without a job definition (null) must simply not match
-        Set<String> definitions = new HashSet<>(List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
-            batch.getMonitorJobDefinitionId()));
+        Set<String> definitions = new HashSet<>(List.of(
+                batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(), batch.getMonitorJobDefinitionId()));
         for (int round = 0; round < 10; round++) {
             List<Job> jobs = management.createJobQuery().list().stream()
-                .filter(j -> definitions.contains(j.getJobDefinitionId())).toList();
+                    .filter(j -> definitions.contains(j.getJobDefinitionId()))
+                    .toList();
             if (jobs.isEmpty()) {
                 return;
             }
@@ -204,16 +227,44 @@ class ProcessMigrationWebTests {
     }
 
     void completeDrawUpPlan(ProcessInstance instance) {
-        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(DRAW_UP_PLAN)
-            .singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(DRAW_UP_PLAN)
+                .singleResult();
         List<Map<String, Object>> milestones = List.of(
-            Map.of("name", "Specification baselined", "owner", PLAN_OWNER, "dueDate", "2026-03-01", "phase", "requirements"),
-            Map.of("name", "UAT passed", "owner", PLAN_OWNER, "dueDate", "2026-08-15", "phase", "uat"),
-            Map.of("name", "Go-live", "owner", PLAN_OWNER, "dueDate", "2026-09-01", "phase", "go-live"));
-        List<Map<String, Object>> risks = List.of(Map.of("title", "Legacy interface undocumented", "probability", 2,
-            "impact", 3, "owner", PLAN_OWNER, "mitigation", "Interview the vendor"));
-        List<Map<String, Object>> resources = List.of(Map.of("role", "Lead consultant", "person", PLAN_OWNER,
-            "allocation", 100, "from", "2026-02-01", "to", "2026-09-30"));
+                Map.of(
+                        "name",
+                        "Specification baselined",
+                        "owner",
+                        PLAN_OWNER,
+                        "dueDate",
+                        "2026-03-01",
+                        "phase",
+                        "requirements"),
+                Map.of("name", "UAT passed", "owner", PLAN_OWNER, "dueDate", "2026-08-15", "phase", "uat"),
+                Map.of("name", "Go-live", "owner", PLAN_OWNER, "dueDate", "2026-09-01", "phase", "go-live"));
+        List<Map<String, Object>> risks = List.of(Map.of(
+                "title",
+                "Legacy interface undocumented",
+                "probability",
+                2,
+                "impact",
+                3,
+                "owner",
+                PLAN_OWNER,
+                "mitigation",
+                "Interview the vendor"));
+        List<Map<String, Object>> resources = List.of(Map.of(
+                "role",
+                "Lead consultant",
+                "person",
+                PLAN_OWNER,
+                "allocation",
+                100,
+                "from",
+                "2026-02-01",
+                "to",
+                "2026-09-30"));
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("milestones", JsonRows.of(milestones));
         form.put("risks", JsonRows.of(risks));
@@ -223,7 +274,8 @@ class ProcessMigrationWebTests {
 
     List<String> openTasks(ProcessInstance instance) {
         return tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
-            .map(Task::getTaskDefinitionKey).toList();
+                .map(Task::getTaskDefinitionKey)
+                .toList();
     }
 
     // --- the journeys ---------------------------------------------------------------------------------------------
@@ -241,7 +293,9 @@ class ProcessMigrationWebTests {
         assertThat(versionOf(newer)).as("new projects take the latest").isEqualTo(v2);
         runtime.deleteProcessInstance(newer.getId(), "test");
 
-        JsonNode definitions = json.readTree(Http.as(port, OWNER, PASSWORD).get("/api/process-migrations/definitions").body());
+        JsonNode definitions = json.readTree(Http.as(port, OWNER, PASSWORD)
+                .get("/api/process-migrations/definitions")
+                .body());
         List<Integer> versions = new ArrayList<>();
         definitions.path(PROCESS).forEach(v -> versions.add(v.path("version").asInt()));
         assertThat(versions).contains(v1, v2);
@@ -251,7 +305,8 @@ class ProcessMigrationWebTests {
         JsonNode plan = json.readTree(planResponse.body());
         List<String> mapped = new ArrayList<>();
         plan.path("instructions").forEach(i -> {
-            if (i.path("generated").asBoolean() && i.path("source").asText().equals(i.path("target").asText())) {
+            if (i.path("generated").asBoolean()
+                    && i.path("source").asText().equals(i.path("target").asText())) {
                 mapped.add(i.path("source").asText());
             }
         });
@@ -263,15 +318,16 @@ class ProcessMigrationWebTests {
         assertThat(plan.path("unmapped")).isEmpty();
         assertThat(plan.path("added").findValuesAsText("id")).contains(NEW_TASK);
 
-        HttpResponse<String> dryResponse = asOwner("/api/process-migrations/dry-run",
-            request(v1, v2, List.of(running.getId()), null));
+        HttpResponse<String> dryResponse =
+                asOwner("/api/process-migrations/dry-run", request(v1, v2, List.of(running.getId()), null));
         JsonNode dryRun = json.readTree(dryResponse.body());
         assertThat(dryRun.path("migratable").asInt()).as(dryResponse.body()).isEqualTo(1);
         assertThat(dryRun.path("failing").asInt()).isZero();
         assertThat(dryRun.path("instances").get(0).path("businessKey").asText()).isEqualTo(code);
         assertThat(versionOf(running)).as("a dry run changes nothing").isEqualTo(v1);
 
-        HttpResponse<String> started = asOwner("/api/process-migrations", request(v1, v2, List.of(running.getId()), null));
+        HttpResponse<String> started =
+                asOwner("/api/process-migrations", request(v1, v2, List.of(running.getId()), null));
         assertThat(started.statusCode()).as(Http.describe(started)).isEqualTo(202);
         JsonNode migration = json.readTree(started.body());
         assertThat(migration.path("status").asText()).isEqualTo("running");
@@ -285,22 +341,24 @@ class ProcessMigrationWebTests {
 
         runBatch(migration.path("batchId").asText());
         JsonNode done = json.readTree(Http.as(port, OWNER, PASSWORD)
-            .get("/api/process-migrations/" + migration.path("id").asLong()).body());
+                .get("/api/process-migrations/" + migration.path("id").asLong())
+                .body());
 
         assertThat(done.path("status").asText()).isEqualTo("completed");
         assertThat(done.path("migrated").asInt()).isEqualTo(1);
         assertThat(versionOf(running)).isEqualTo(v2);
         Decision completed = decisions.latest(code, ProcessMigrations.DECISION).orElseThrow();
         assertThat(completed.outcome()).isEqualTo("completed");
-        assertThat(completed.findings()).containsExactly("Instance " + running.getId() + " now runs on version " + v2 + ".");
+        assertThat(completed.findings())
+                .containsExactly("Instance " + running.getId() + " now runs on version " + v2 + ".");
 
         completeDrawUpPlan(running);
         assertThat(openTasks(running)).containsExactly(NEW_TASK);
         Task agree = tasks.createTaskQuery().processInstanceId(running.getId()).singleResult();
         assertThat(tasks.getIdentityLinksForTask(agree.getId())).anyMatch(l -> Roles.PMO.equals(l.getGroupId()));
         tasks.complete(agree.getId());
-        assertThat(openTasks(running)).contains("UserTask_ConfirmScope", "UserTask_SelectSystem",
-            "UserTask_DefineIntegration");
+        assertThat(openTasks(running))
+                .contains("UserTask_ConfirmScope", "UserTask_SelectSystem", "UserTask_DefineIntegration");
         // the migration rewrote the project's history through the engine: the tamper check still holds
         ChainVerification.Result check = verification.verify(code);
         assertThat(check.historyProblems()).isEmpty();
@@ -313,39 +371,48 @@ class ProcessMigrationWebTests {
         int v1 = versionOf(running);
         int v2 = deployFromModeler(withRenamedFirstTask());
 
-        JsonNode plan = json.readTree(asOwner("/api/process-migrations/plan", request(v1, v2, null, null)).body());
+        JsonNode plan = json.readTree(asOwner("/api/process-migrations/plan", request(v1, v2, null, null))
+                .body());
         JsonNode unmapped = plan.path("unmapped").get(0);
         assertThat(unmapped.path("id").asText()).isEqualTo(DRAW_UP_PLAN);
         assertThat(unmapped.path("waiting").asLong()).isPositive();
 
-        JsonNode dryRun = json.readTree(asOwner("/api/process-migrations/dry-run",
-            request(v1, v2, List.of(running.getId()), null)).body());
+        JsonNode dryRun = json.readTree(
+                asOwner("/api/process-migrations/dry-run", request(v1, v2, List.of(running.getId()), null))
+                        .body());
         assertThat(dryRun.path("failing").asInt()).isEqualTo(1);
         assertThat(dryRun.path("instances").get(0).path("failures").get(0).asText())
-            .startsWith(DRAW_UP_PLAN + " \"Draw up project plan\": ");
+                .startsWith(DRAW_UP_PLAN + " \"Draw up project plan\": ");
 
-        HttpResponse<String> refused = asOwner("/api/process-migrations", request(v1, v2, List.of(running.getId()), null));
+        HttpResponse<String> refused =
+                asOwner("/api/process-migrations", request(v1, v2, List.of(running.getId()), null));
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(json.readTree(refused.body()).path("errors").get(0).asText())
-            .contains("Nothing was migrated: 1 instance(s) would fail", running.getId(), code, DRAW_UP_PLAN);
+                .contains("Nothing was migrated: 1 instance(s) would fail", running.getId(), code, DRAW_UP_PLAN);
         assertThat(versionOf(running)).isEqualTo(v1);
         assertThat(decisions.latest(code, ProcessMigrations.DECISION)).isEmpty();
 
         List<Map<String, String>> mapping = List.of(Map.of("source", DRAW_UP_PLAN, "target", RENAMED_DRAW_UP_PLAN));
-        JsonNode mappedRun = json.readTree(asOwner("/api/process-migrations/dry-run",
-            request(v1, v2, List.of(running.getId()), mapping)).body());
+        JsonNode mappedRun = json.readTree(
+                asOwner("/api/process-migrations/dry-run", request(v1, v2, List.of(running.getId()), mapping))
+                        .body());
         assertThat(mappedRun.path("migratable").asInt()).isEqualTo(1);
-        JsonNode own = json.readTree(asOwner("/api/process-migrations/plan", request(v1, v2, null, mapping)).body());
+        JsonNode own = json.readTree(asOwner("/api/process-migrations/plan", request(v1, v2, null, mapping))
+                .body());
         assertThat(own.path("instructions").findValuesAsText("target")).contains(RENAMED_DRAW_UP_PLAN);
     }
 
     @Test
     void onlyProcessOwnersMigrateAndBadRequestsAreNamed() throws Exception {
-        HttpResponse<String> pmo = Http.as(port, PMO, PASSWORD).post("/api/process-migrations",
-            json.writeValueAsString(request(1, 2, null, null)));
+        HttpResponse<String> pmo = Http.as(port, PMO, PASSWORD)
+                .post("/api/process-migrations", json.writeValueAsString(request(1, 2, null, null)));
         assertThat(pmo.statusCode()).isEqualTo(403);
-        assertThat(Http.as(port, PMO, PASSWORD).get("/api/process-migrations/definitions").statusCode()).isEqualTo(403);
-        assertThat(Http.anonymous(port).get("/api/process-migrations").statusCode()).isEqualTo(401);
+        assertThat(Http.as(port, PMO, PASSWORD)
+                        .get("/api/process-migrations/definitions")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(Http.anonymous(port).get("/api/process-migrations").statusCode())
+                .isEqualTo(401);
 
         Map<String, Object> unknown = new LinkedHashMap<>();
         unknown.put("processDefinitionKey", "planingPhase");

@@ -28,6 +28,7 @@ class PrometheusWebTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
 
@@ -50,27 +51,34 @@ class PrometheusWebTests {
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
-            .contains("http_server_requests_seconds_count{")
-            .contains("uri=\"/api/session\"")
-            .contains("camunda_jobs_acquired_total")
-            .contains("camunda_jobs_executed_total{outcome=\"successful\"}")
-            .contains("camunda_jobs_executed_total{outcome=\"failed\"}")
-            .contains("camunda_jobs_rejected_total")
-            .contains("camunda_incidents_open{type=\"failedJob\"}")
-            .contains("camunda_incidents_open{type=\"failedExternalTask\"}");
+                .contains("http_server_requests_seconds_count{")
+                .contains("uri=\"/api/session\"")
+                .contains("camunda_jobs_acquired_total")
+                .contains("camunda_jobs_executed_total{outcome=\"successful\"}")
+                .contains("camunda_jobs_executed_total{outcome=\"failed\"}")
+                .contains("camunda_jobs_rejected_total")
+                .contains("camunda_incidents_open{type=\"failedJob\"}")
+                .contains("camunda_incidents_open{type=\"failedExternalTask\"}");
     }
 
     @Test
     void theAdministratorMayScrapeToo() {
-        assertThat(Http.as(port, "admin", "test-admin-Secret-2026").get("/actuator/prometheus").statusCode())
-            .isEqualTo(200);
+        assertThat(Http.as(port, "admin", "test-admin-Secret-2026")
+                        .get("/actuator/prometheus")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void nobodyElseScrapes() {
-        assertThat(Http.anonymous(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
-        assertThat(Http.as(port, SCRAPER, "wrong-password").get("/actuator/prometheus").statusCode()).isEqualTo(401);
-        assertThat(Http.as(port, PMO, PASSWORD).get("/actuator/prometheus").statusCode()).isEqualTo(403);
+        assertThat(Http.anonymous(port).get("/actuator/prometheus").statusCode())
+                .isEqualTo(401);
+        assertThat(Http.as(port, SCRAPER, "wrong-password")
+                        .get("/actuator/prometheus")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(Http.as(port, PMO, PASSWORD).get("/actuator/prometheus").statusCode())
+                .isEqualTo(403);
     }
 
     @Test

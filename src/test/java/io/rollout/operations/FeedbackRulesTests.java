@@ -16,54 +16,60 @@ class FeedbackRulesTests {
 
     @Test
     void feedbackOfAKnownKindOnAModuleInScopeIsAccepted() {
-        assertThat(FeedbackRules.checkReport(new FeedbackRules.NewFeedback("improvement", " finance ",
-            "Show the budget left on the order"), MODULES)).isEmpty();
+        assertThat(FeedbackRules.checkReport(
+                        new FeedbackRules.NewFeedback("improvement", " finance ", "Show the budget left on the order"),
+                        MODULES))
+                .isEmpty();
         assertThat(FeedbackRules.checkReport(new FeedbackRules.NewFeedback("bug", null, "Totals are wrong"), MODULES))
-            .isEmpty();
+                .isEmpty();
     }
 
     @Test
     void reportNamesAnUnknownKindAModuleOutOfScopeAndMissingText() {
         assertThat(FeedbackRules.checkReport(new FeedbackRules.NewFeedback("wish", "hr", "  "), MODULES))
-            .containsExactly(new Problem("form.field.choice", "kind", "bug, improvement, training", "wish"),
-                new Problem("form.field.choice", "module", "finance, inventory", "hr"),
-                new Problem("operations.feedback.text", 2000));
+                .containsExactly(
+                        new Problem("form.field.choice", "kind", "bug, improvement, training", "wish"),
+                        new Problem("form.field.choice", "module", "finance, inventory", "hr"),
+                        new Problem("operations.feedback.text", 2000));
     }
 
     @Test
     void textLongerThanTwoThousandCharactersIsRefused() {
         assertThat(FeedbackRules.checkReport(new FeedbackRules.NewFeedback("bug", null, "x".repeat(2001)), MODULES))
-            .containsExactly(new Problem("operations.feedback.text", 2000));
+                .containsExactly(new Problem("operations.feedback.text", 2000));
         assertThat(FeedbackRules.checkReport(new FeedbackRules.NewFeedback("bug", null, "x".repeat(2000)), MODULES))
-            .isEmpty();
+                .isEmpty();
     }
 
     @Test
     void acceptingNeedsAPriorityButNoReason() {
         assertThat(FeedbackRules.checkTriage(triage("accept", "high", null))).isEmpty();
         assertThat(FeedbackRules.checkTriage(triage("accept", null, null)))
-            .containsExactly(new Problem("form.field.choice", "priority", "high, medium, low", "null"));
+                .containsExactly(new Problem("form.field.choice", "priority", "high, medium, low", "null"));
     }
 
     @Test
     void rejectingNeedsTheReasonButNoPriority() {
-        assertThat(FeedbackRules.checkTriage(triage("reject", null, "Works as designed"))).isEmpty();
+        assertThat(FeedbackRules.checkTriage(triage("reject", null, "Works as designed")))
+                .isEmpty();
         assertThat(FeedbackRules.checkTriage(triage("reject", null, " ")))
-            .containsExactly(new Problem("operations.feedback.reason"));
+                .containsExactly(new Problem("operations.feedback.reason"));
     }
 
     @Test
     void promotingNeedsPriorityAndReason() {
-        assertThat(FeedbackRules.checkTriage(triage("promote", "medium", "Changes the approval flow"))).isEmpty();
-        assertThat(FeedbackRules.checkTriage(triage("promote", "urgent", null))).containsExactly(
-            new Problem("operations.feedback.reason"),
-            new Problem("form.field.choice", "priority", "high, medium, low", "urgent"));
+        assertThat(FeedbackRules.checkTriage(triage("promote", "medium", "Changes the approval flow")))
+                .isEmpty();
+        assertThat(FeedbackRules.checkTriage(triage("promote", "urgent", null)))
+                .containsExactly(
+                        new Problem("operations.feedback.reason"),
+                        new Problem("form.field.choice", "priority", "high, medium, low", "urgent"));
     }
 
     @Test
     void anUnknownDecisionIsNamed() {
-        assertThat(FeedbackRules.checkTriage(triage(null, "low", "why"))).containsExactly(
-            new Problem("form.field.choice", "decision", "accept, reject, promote", "null"));
+        assertThat(FeedbackRules.checkTriage(triage(null, "low", "why")))
+                .containsExactly(new Problem("form.field.choice", "decision", "accept, reject, promote", "null"));
     }
 
     @Test
@@ -71,7 +77,7 @@ class FeedbackRulesTests {
         assertThat(FeedbackRules.undecided("new")).isTrue();
         assertThat(FeedbackRules.undecided("accepted")).isFalse();
         assertThat(List.of("accept", "reject", "promote").stream().map(FeedbackRules::status))
-            .containsExactly("accepted", "rejected", "promoted");
+                .containsExactly("accepted", "rejected", "promoted");
         assertThat(FeedbackRules.promotes(triage("promote", "low", "r"))).isTrue();
         assertThat(FeedbackRules.promotes(triage("accept", "low", null))).isFalse();
     }

@@ -29,7 +29,7 @@ class HypercareExitRuleTests {
         GateOutcome outcome = decide(List.of(HIGH, CRITICAL), 0);
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.findings())
-            .containsExactly(Finding.of("operations.hypercare.openCritical", 7, "Invoices do not post"));
+                .containsExactly(Finding.of("operations.hypercare.openCritical", 7, "Invoices do not post"));
     }
 
     @Test
@@ -42,6 +42,6 @@ class HypercareExitRuleTests {
     @Test
     void summaryNamesOpenIncidentsTheWeeksReportsAndTheThreshold() {
         assertThat(new HypercareExitRule.Input(List.of(HIGH, CRITICAL), 3, 5).summary())
-            .isEqualTo("open=2, reportedLastWeek=3, maxPerWeek=5");
+                .isEqualTo("open=2, reportedLastWeek=3, maxPerWeek=5");
     }
 }

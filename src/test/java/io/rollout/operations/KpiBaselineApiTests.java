@@ -28,8 +28,10 @@ class KpiBaselineApiTests {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
 
@@ -49,8 +51,11 @@ class KpiBaselineApiTests {
         ResponseEntity<Map> saved = put("blpmo", body);
 
         assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(rest.withBasicAuth("blkeyuser", PASSWORD).getForEntity("/api/projects/" + code + "/kpi-baseline",
-            Map.class).getBody()).containsEntry("satisfaction", 3).containsEntry("plannedGoLive", "2026-09-30");
+        assertThat(rest.withBasicAuth("blkeyuser", PASSWORD)
+                        .getForEntity("/api/projects/" + code + "/kpi-baseline", Map.class)
+                        .getBody())
+                .containsEntry("satisfaction", 3)
+                .containsEntry("plannedGoLive", "2026-09-30");
     }
 
     @Test
@@ -58,14 +63,17 @@ class KpiBaselineApiTests {
         Map<String, Object> body = baseline();
         body.put("satisfaction", 2.8);
         assertThat(put("blpmo", body).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(rest.withBasicAuth("blkeyuser", PASSWORD).getForEntity("/api/projects/" + code + "/kpi-baseline",
-            Map.class).getBody()).containsEntry("satisfaction", 2.8).containsEntry("errorRatePct", 6.5);
+        assertThat(rest.withBasicAuth("blkeyuser", PASSWORD)
+                        .getForEntity("/api/projects/" + code + "/kpi-baseline", Map.class)
+                        .getBody())
+                .containsEntry("satisfaction", 2.8)
+                .containsEntry("errorRatePct", 6.5);
 
         body.put("satisfaction", 2.845);
         ResponseEntity<Map> refused = put("blpmo", body);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((List<String>) refused.getBody().get("errors")).containsExactly(
-            "The baseline field \"satisfaction\" takes at most 2 decimals, not \"2.845\".");
+        assertThat((List<String>) refused.getBody().get("errors"))
+                .containsExactly("The baseline field \"satisfaction\" takes at most 2 decimals, not \"2.845\".");
     }
 
     @Test
@@ -79,19 +87,22 @@ class KpiBaselineApiTests {
         ResponseEntity<Map> refused = put("blpmo", body);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((List<String>) refused.getBody().get("errors")).containsExactly(
-            "The baseline field \"errorRatePct\" must be a number from 0 to 100, not \"120\".",
-            "The baseline field \"satisfaction\" must be a number from 1 to 5, not \"9\".",
-            "The planned go-live must be a date (2026-09-30), not \"30.09.2026\".",
-            "For the ROI give both the hourly rate and the project cost, or neither.");
-        assertThat(rest.withBasicAuth("blpmo", PASSWORD).getForEntity("/api/projects/" + code + "/kpi-baseline",
-            Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat((List<String>) refused.getBody().get("errors"))
+                .containsExactly(
+                        "The baseline field \"errorRatePct\" must be a number from 0 to 100, not \"120\".",
+                        "The baseline field \"satisfaction\" must be a number from 1 to 5, not \"9\".",
+                        "The planned go-live must be a date (2026-09-30), not \"30.09.2026\".",
+                        "For the ROI give both the hourly rate and the project cost, or neither.");
+        assertThat(rest.withBasicAuth("blpmo", PASSWORD)
+                        .getForEntity("/api/projects/" + code + "/kpi-baseline", Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(put("blkeyuser", baseline()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     ResponseEntity<Map> put(String user, Map<String, Object> body) {
-        return rest.withBasicAuth(user, PASSWORD).exchange("/api/projects/" + code + "/kpi-baseline", HttpMethod.PUT,
-            new HttpEntity<>(body), Map.class);
+        return rest.withBasicAuth(user, PASSWORD)
+                .exchange("/api/projects/" + code + "/kpi-baseline", HttpMethod.PUT, new HttpEntity<>(body), Map.class);
     }
 
     static Map<String, Object> baseline() {

@@ -47,8 +47,8 @@ class PostImplementationReviewRulesTests {
         Map<String, Object> values = review();
         values.put("satisfaction", 2.845);
 
-        assertThat(rules.check(values).problems()).containsExactly(
-            new Problem("operations.review.decimals", "Satisfaction", 2, "2.845"));
+        assertThat(rules.check(values).problems())
+                .containsExactly(new Problem("operations.review.decimals", "Satisfaction", 2, "2.845"));
     }
 
     @Test
@@ -58,8 +58,9 @@ class PostImplementationReviewRulesTests {
         values.put("hoursSavedPerMonth", -1);
         values.put("satisfaction", 0.5);
 
-        assertThat(rules.check(values).problems()).extracting(p -> p.args()[0])
-            .containsExactly("Hours saved per month", "Satisfaction", "Active users (%)");
+        assertThat(rules.check(values).problems())
+                .extracting(p -> p.args()[0])
+                .containsExactly("Hours saved per month", "Satisfaction", "Active users (%)");
     }
 
     @Test
@@ -68,7 +69,8 @@ class PostImplementationReviewRulesTests {
         values.remove("activeUsersPct");
         values.put("satisfaction", "good");
 
-        assertThat(rules.check(values).problems()).extracting(Problem::code)
-            .containsExactly("operations.review.range", "form.field.required");
+        assertThat(rules.check(values).problems())
+                .extracting(Problem::code)
+                .containsExactly("operations.review.range", "form.field.required");
     }
 }

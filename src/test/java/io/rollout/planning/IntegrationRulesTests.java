@@ -24,8 +24,9 @@ class IntegrationRulesTests {
         return new FormRow(number, values);
     }
 
-    static final List<FormRow> SYSTEMS = List.of(row(1, "name", "Old ERP", "ownerDepartment", "procurement"),
-        row(2, "name", "Warehouse Excel", "ownerDepartment", "warehouse"));
+    static final List<FormRow> SYSTEMS = List.of(
+            row(1, "name", "Old ERP", "ownerDepartment", "procurement"),
+            row(2, "name", "Warehouse Excel", "ownerDepartment", "warehouse"));
 
     static List<String> codes(Result result) {
         return result.problems().stream().map(Problem::code).toList();
@@ -33,53 +34,78 @@ class IntegrationRulesTests {
 
     @Test
     void acceptsACompleteStrategyAndNamesTheLegacySystemAsListed() {
-        Result result = IntegrationRules.check(SYSTEMS,
-            List.of(row(1, "toSystem", "Bank", "kind", "file", "direction", "outbound", "frequency", "daily")),
-            List.of(row(1, "dataset", "customers", "legacySystem", "old erp"),
-                row(2, "dataset", "inventory-balances", "legacySystem", "Warehouse Excel")), DEPARTMENTS);
+        Result result = IntegrationRules.check(
+                SYSTEMS,
+                List.of(row(1, "toSystem", "Bank", "kind", "file", "direction", "outbound", "frequency", "daily")),
+                List.of(
+                        row(1, "dataset", "customers", "legacySystem", "old erp"),
+                        row(2, "dataset", "inventory-balances", "legacySystem", "Warehouse Excel")),
+                DEPARTMENTS);
 
         assertThat(result.valid()).isTrue();
-        assertThat(result.integration().migrations()).containsExactly(new MigrationNeed("customers", "Old ERP"),
-            new MigrationNeed("inventory-balances", "Warehouse Excel"));
+        assertThat(result.integration().migrations())
+                .containsExactly(
+                        new MigrationNeed("customers", "Old ERP"),
+                        new MigrationNeed("inventory-balances", "Warehouse Excel"));
         assertThat(result.integration().datasets()).containsExactly("customers", "inventory-balances");
     }
 
     @Test
     void aGreenfieldProjectMayLeaveEverythingEmpty() {
-        assertThat(IntegrationRules.check(List.of(), List.of(row(1, "toSystem", "")), List.of(), DEPARTMENTS).valid())
-            .isTrue();
+        assertThat(IntegrationRules.check(List.of(), List.of(row(1, "toSystem", "")), List.of(), DEPARTMENTS)
+                        .valid())
+                .isTrue();
     }
 
     @Test
     void refusesDuplicateSystemsAndUnknownDepartments() {
-        Result result = IntegrationRules.check(List.of(row(1, "name", "Old ERP", "ownerDepartment", "it"),
-            row(2, "name", "old erp", "ownerDepartment", "sales"), row(3, "ownerDepartment", "sales")), List.of(),
-            List.of(), DEPARTMENTS);
+        Result result = IntegrationRules.check(
+                List.of(
+                        row(1, "name", "Old ERP", "ownerDepartment", "it"),
+                        row(2, "name", "old erp", "ownerDepartment", "sales"),
+                        row(3, "ownerDepartment", "sales")),
+                List.of(),
+                List.of(),
+                DEPARTMENTS);
 
-        assertThat(codes(result)).containsExactly("planning.row.choice", "planning.row.duplicate", "planning.row.required");
-        assertThat(result.problems().get(0).args()).containsExactly(new Label("planning.list.legacySystems"), 1,
-            new Label("planning.field.ownerDepartment"), "procurement, warehouse, sales", "it");
+        assertThat(codes(result))
+                .containsExactly("planning.row.choice", "planning.row.duplicate", "planning.row.required");
+        assertThat(result.problems().get(0).args())
+                .containsExactly(
+                        new Label("planning.list.legacySystems"),
+                        1,
+                        new Label("planning.field.ownerDepartment"),
+                        "procurement, warehouse, sales",
+                        "it");
     }
 
     @Test
     void refusesInterfacesWithUnknownKindDirectionOrFrequency() {
-        Result result = IntegrationRules.check(SYSTEMS, List.of(row(1, "toSystem", "MES", "kind", "email",
-            "direction", "sideways", "frequency", "yearly")), List.of(), DEPARTMENTS);
+        Result result = IntegrationRules.check(
+                SYSTEMS,
+                List.of(row(1, "toSystem", "MES", "kind", "email", "direction", "sideways", "frequency", "yearly")),
+                List.of(),
+                DEPARTMENTS);
         assertThat(codes(result)).containsExactly("planning.row.choice", "planning.row.choice", "planning.row.choice");
     }
 
     @Test
     void refusesBadDatasetNamesDuplicatesAndUnlistedSources() {
-        Result result = IntegrationRules.check(SYSTEMS, List.of(), List.of(
-            row(1, "dataset", "Open Orders", "legacySystem", "Old ERP"),
-            row(2, "dataset", "customers", "legacySystem", "Old ERP"),
-            row(3, "dataset", "customers", "legacySystem", "Old ERP"),
-            row(4, "dataset", "materials", "legacySystem", "Old MES")), DEPARTMENTS);
+        Result result = IntegrationRules.check(
+                SYSTEMS,
+                List.of(),
+                List.of(
+                        row(1, "dataset", "Open Orders", "legacySystem", "Old ERP"),
+                        row(2, "dataset", "customers", "legacySystem", "Old ERP"),
+                        row(3, "dataset", "customers", "legacySystem", "Old ERP"),
+                        row(4, "dataset", "materials", "legacySystem", "Old MES")),
+                DEPARTMENTS);
 
-        assertThat(result.problems()).containsExactly(
-            new Problem("planning.migration.datasetName", 1, "Open Orders"),
-            new Problem("planning.row.duplicate", new Label("planning.list.migrations"), 3, "customers"),
-            new Problem("planning.migration.unknownSystem", 4, "Old MES", "Old ERP, Warehouse Excel"));
+        assertThat(result.problems())
+                .containsExactly(
+                        new Problem("planning.migration.datasetName", 1, "Open Orders"),
+                        new Problem("planning.row.duplicate", new Label("planning.list.migrations"), 3, "customers"),
+                        new Problem("planning.migration.unknownSystem", 4, "Old MES", "Old ERP, Warehouse Excel"));
         assertThat(result.integration()).isNull();
     }
 }

@@ -26,10 +26,11 @@ class RiskDecisionRulesTests {
 
     @Test
     void mitigateNeedsActionsAndAnOwnerWhoIsAUser() {
-        assertThat(RiskDecisionRules.check("mitigate", "Backfill two clerks", "zhangwei", "ok", USERS).decision())
-            .isEqualTo(new RiskDecision("mitigate", "Backfill two clerks", "zhangwei", "ok"));
+        assertThat(RiskDecisionRules.check("mitigate", "Backfill two clerks", "zhangwei", "ok", USERS)
+                        .decision())
+                .isEqualTo(new RiskDecision("mitigate", "Backfill two clerks", "zhangwei", "ok"));
         assertThat(codes(RiskDecisionRules.check("mitigate", null, null, null, USERS)))
-            .containsExactly("planning.riskDecision.actionsRequired", "planning.riskDecision.ownerRequired");
+                .containsExactly("planning.riskDecision.actionsRequired", "planning.riskDecision.ownerRequired");
         Result unknown = RiskDecisionRules.check("mitigate", "Backfill", "ghost", null, USERS);
         assertThat(codes(unknown)).containsExactly("planning.riskDecision.ownerUnknown");
         assertThat(unknown.decision()).isNull();
@@ -38,13 +39,17 @@ class RiskDecisionRulesTests {
     @Test
     void escalateNeedsANote() {
         assertThat(codes(RiskDecisionRules.check("escalate", null, null, null, USERS)))
-            .containsExactly("planning.riskDecision.escalationNote");
-        assertThat(RiskDecisionRules.check("escalate", null, null, "To the board: budget", USERS).valid()).isTrue();
+                .containsExactly("planning.riskDecision.escalationNote");
+        assertThat(RiskDecisionRules.check("escalate", null, null, "To the board: budget", USERS)
+                        .valid())
+                .isTrue();
     }
 
     @Test
     void refusesAMissingOrUnknownDecision() {
-        assertThat(codes(RiskDecisionRules.check(null, null, null, null, USERS))).containsExactly("form.field.required");
-        assertThat(codes(RiskDecisionRules.check("ignore", null, null, null, USERS))).containsExactly("form.field.choice");
+        assertThat(codes(RiskDecisionRules.check(null, null, null, null, USERS)))
+                .containsExactly("form.field.required");
+        assertThat(codes(RiskDecisionRules.check("ignore", null, null, null, USERS)))
+                .containsExactly("form.field.choice");
     }
 }

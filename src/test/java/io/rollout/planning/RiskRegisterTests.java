@@ -33,10 +33,12 @@ class RiskRegisterTests {
         insert("ERP-1", "Minor delay", 2, 2, "open");
         insert("ERP-2", "Other project", 5, 5, "open");
 
-        assertThat(register.openHigh("ERP-1")).extracting(r -> r.title() + " (" + r.score() + ")")
-            .containsExactly("Key user leaves (20)", "Interface late (15)");
-        assertThat(register.open("ERP-1")).extracting(RiskRegister.Risk::title)
-            .containsExactly("Key user leaves", "Interface late", "Minor delay");
+        assertThat(register.openHigh("ERP-1"))
+                .extracting(r -> r.title() + " (" + r.score() + ")")
+                .containsExactly("Key user leaves (20)", "Interface late (15)");
+        assertThat(register.open("ERP-1"))
+                .extracting(RiskRegister.Risk::title)
+                .containsExactly("Key user leaves", "Interface late", "Minor delay");
     }
 
     @Test
@@ -44,18 +46,24 @@ class RiskRegisterTests {
         long id = register.raise("ERP-1", "Data quality", 3, 5, "pm");
         register.reassign(id, "steward");
 
-        assertThat(register.openHigh("ERP-1")).singleElement()
-            .satisfies(r -> assertThat(r.owner() + " " + r.score()).isEqualTo("steward 15"));
+        assertThat(register.openHigh("ERP-1"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.owner() + " " + r.score()).isEqualTo("steward 15"));
 
         register.close(id, "Cleansing sprint done");
 
         assertThat(register.open("ERP-1")).isEmpty();
-        assertThat(jdbc.sql("select mitigation from risk where id = ?").param(id).query(String.class).single())
-            .isEqualTo("Cleansing sprint done");
+        assertThat(jdbc.sql("select mitigation from risk where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Cleansing sprint done");
     }
 
     private void insert(String project, String title, int p, int i, String status) {
-        jdbc.sql("insert into risk (project_code, title, probability, impact, score, owner, status) values (?, ?, ?, ?, ?, ?, ?)")
-            .params(project, title, p, i, p * i, "pm", status).update();
+        jdbc.sql(
+                        "insert into risk (project_code, title, probability, impact, score, owner, status) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(project, title, p, i, p * i, "pm", status)
+                .update();
     }
 }

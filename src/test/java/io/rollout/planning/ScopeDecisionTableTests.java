@@ -11,9 +11,9 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,8 @@ class ScopeDecisionTableTests {
 
     @BeforeAll
     static void parse() throws IOException {
-        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-            .createDefaultDmnEngineConfiguration();
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
             @Override
             public void notify(DmnDecisionTableEvaluationEvent event) {
@@ -46,16 +46,28 @@ class ScopeDecisionTableTests {
     static Map<String, Object> evaluate(String systemType, List<String> departments, int modules, int highRisks) {
         matched.clear();
         // the same variables the delegate passes
-        DmnDecisionRuleResult result = dmn.evaluateDecisionTable(decision, Variables.fromMap(
-            new ScopeRules.ScopeInputs(departments, Collections.nCopies(modules, "module"), highRisks, systemType)
-                .decisionVariables())).getSingleResult();
-        return Map.of("rule", matched.get(0), "scopeApproach", result.get("scopeApproach"),
-            "firstDepartment", String.valueOf(result.get("firstDepartment")), "reason", result.get("reason"));
+        DmnDecisionRuleResult result = dmn.evaluateDecisionTable(
+                        decision,
+                        Variables.fromMap(new ScopeRules.ScopeInputs(
+                                        departments, Collections.nCopies(modules, "module"), highRisks, systemType)
+                                .decisionVariables()))
+                .getSingleResult();
+        return Map.of(
+                "rule",
+                matched.get(0),
+                "scopeApproach",
+                result.get("scopeApproach"),
+                "firstDepartment",
+                String.valueOf(result.get("firstDepartment")),
+                "reason",
+                result.get("reason"));
     }
 
     static void assertRow(Map<String, Object> outcome, String rule, String approach, String first) {
-        assertThat(outcome).containsEntry("rule", rule).containsEntry("scopeApproach", approach)
-            .containsEntry("firstDepartment", first);
+        assertThat(outcome)
+                .containsEntry("rule", rule)
+                .containsEntry("scopeApproach", approach)
+                .containsEntry("firstDepartment", first);
         assertThat((String) outcome.get("reason")).isNotBlank();
     }
 
@@ -66,8 +78,11 @@ class ScopeDecisionTableTests {
 
     @Test
     void manyHighRisksPilotInTheWarehouseWhenItIsInScope() {
-        assertRow(evaluate("ERP", List.of("finance", "sales", "warehouse"), 3, 3), "Rule_HighRisksWarehouseFirst",
-            "pilot", "warehouse");
+        assertRow(
+                evaluate("ERP", List.of("finance", "sales", "warehouse"), 3, 3),
+                "Rule_HighRisksWarehouseFirst",
+                "pilot",
+                "warehouse");
     }
 
     @Test
@@ -77,8 +92,11 @@ class ScopeDecisionTableTests {
 
     @Test
     void erpAcrossThreeDepartmentsStartsWithProcurement() {
-        assertRow(evaluate("ERP", List.of("finance", "procurement", "production"), 3, 0), "Rule_ErpProcurementFirst",
-            "pilot", "procurement");
+        assertRow(
+                evaluate("ERP", List.of("finance", "procurement", "production"), 3, 0),
+                "Rule_ErpProcurementFirst",
+                "pilot",
+                "procurement");
     }
 
     @Test
@@ -88,14 +106,20 @@ class ScopeDecisionTableTests {
 
     @Test
     void mesPilotsInProduction() {
-        assertRow(evaluate("MES", List.of("production", "quality"), 2, 1), "Rule_MesProductionFirst", "pilot",
-            "production");
+        assertRow(
+                evaluate("MES", List.of("production", "quality"), 2, 1),
+                "Rule_MesProductionFirst",
+                "pilot",
+                "production");
     }
 
     @Test
     void wmsRollsOutFullyFromTheWarehouse() {
-        assertRow(evaluate("WMS", List.of("sales", "warehouse"), 2, 0), "Rule_WmsWarehouseFirst", "full-rollout",
-            "warehouse");
+        assertRow(
+                evaluate("WMS", List.of("sales", "warehouse"), 2, 0),
+                "Rule_WmsWarehouseFirst",
+                "full-rollout",
+                "warehouse");
     }
 
     @Test
@@ -105,8 +129,11 @@ class ScopeDecisionTableTests {
 
     @Test
     void anythingElseRollsOutFully() {
-        assertRow(evaluate("ERP", List.of("procurement", "warehouse"), 2, 0), "Rule_Default", "full-rollout",
-            "procurement");
+        assertRow(
+                evaluate("ERP", List.of("procurement", "warehouse"), 2, 0),
+                "Rule_Default",
+                "full-rollout",
+                "procurement");
         // the rows that need a department do not match without it
         assertRow(evaluate("ERP", List.of("finance", "hr", "sales"), 3, 2), "Rule_Default", "full-rollout", "finance");
         assertRow(evaluate("MES", List.of("quality", "warehouse"), 2, 0), "Rule_Default", "full-rollout", "quality");

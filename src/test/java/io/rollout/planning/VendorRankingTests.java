@@ -44,17 +44,17 @@ class VendorRankingTests {
 
     @Test
     void ranksVendorsByWeightedScore() {
-        Result result = VendorRanking.check(WEIGHTS, List.of(
-            vendor(1, "Kingdee", 8, 7, 6, 8),
-            vendor(2, "Yonyou", "7", "9", "7", "7"),
-            vendor(3, "SAP", 9, 6, 3, 9)));
+        Result result = VendorRanking.check(
+                WEIGHTS,
+                List.of(
+                        vendor(1, "Kingdee", 8, 7, 6, 8),
+                        vendor(2, "Yonyou", "7", "9", "7", "7"),
+                        vendor(3, "SAP", 9, 6, 3, 9)));
 
         assertThat(result.valid()).isTrue();
-        assertThat(result.ranking()).extracting(RankedVendor::name, RankedVendor::rank, RankedVendor::weightedScore)
-            .containsExactly(
-                tuple("Yonyou", 1, "7.50"),
-                tuple("Kingdee", 2, "7.35"),
-                tuple("SAP", 3, "7.05"));
+        assertThat(result.ranking())
+                .extracting(RankedVendor::name, RankedVendor::rank, RankedVendor::weightedScore)
+                .containsExactly(tuple("Yonyou", 1, "7.50"), tuple("Kingdee", 2, "7.35"), tuple("SAP", 3, "7.05"));
         assertThat(result.ranking()).allSatisfy(r -> assertThat(r.notes()).isEmpty());
         assertThat(result.evaluation().criteria()).extracting(Criterion::weight).containsExactly(40, 25, 20, 15);
     }
@@ -63,24 +63,35 @@ class VendorRankingTests {
     void equalWeightedScoresAreToldApartByTheHeaviestCriterionThatDiffersAndExplained() {
         // both 7.00: A is better on technical (weight 40), B on service and cost
         List<RankedVendor> ranking = VendorRanking.rank(
-            List.of(new Criterion("technical", 40), new Criterion("service", 30), new Criterion("cost", 30)),
-            List.of(new VendorScores("B", Map.of("technical", 4, "service", 9, "cost", 9)),
-                new VendorScores("A", Map.of("technical", 10, "service", 5, "cost", 5))));
+                List.of(new Criterion("technical", 40), new Criterion("service", 30), new Criterion("cost", 30)),
+                List.of(
+                        new VendorScores("B", Map.of("technical", 4, "service", 9, "cost", 9)),
+                        new VendorScores("A", Map.of("technical", 10, "service", 5, "cost", 5))));
 
         assertThat(ranking).extracting(RankedVendor::name).containsExactly("A", "B");
         assertThat(ranking).extracting(RankedVendor::rank).containsExactly(1, 2);
-        assertThat(ranking.get(0).notes()).containsExactly(new Problem("planning.ranking.aheadOn", "B", "7.00",
-            new Label("planning.criterion.technical"), 40, 10, 4));
-        assertThat(ranking.get(1).notes()).containsExactly(new Problem("planning.ranking.behindOn", "A", "7.00",
-            new Label("planning.criterion.technical"), 40, 4, 10));
+        assertThat(ranking.get(0).notes())
+                .containsExactly(new Problem(
+                        "planning.ranking.aheadOn", "B", "7.00", new Label("planning.criterion.technical"), 40, 10, 4));
+        assertThat(ranking.get(1).notes())
+                .containsExactly(new Problem(
+                        "planning.ranking.behindOn",
+                        "A",
+                        "7.00",
+                        new Label("planning.criterion.technical"),
+                        40,
+                        4,
+                        10));
     }
 
     @Test
     void vendorsEqualOnEveryCriterionShareTheirRank() {
-        List<RankedVendor> ranking = VendorRanking.rank(List.of(new Criterion("technical", 60), new Criterion("cost", 40)),
-            List.of(new VendorScores("Zeta", Map.of("technical", 8, "cost", 8)),
-                new VendorScores("Alpha", Map.of("technical", 8, "cost", 8)),
-                new VendorScores("Mid", Map.of("technical", 5, "cost", 5))));
+        List<RankedVendor> ranking = VendorRanking.rank(
+                List.of(new Criterion("technical", 60), new Criterion("cost", 40)),
+                List.of(
+                        new VendorScores("Zeta", Map.of("technical", 8, "cost", 8)),
+                        new VendorScores("Alpha", Map.of("technical", 8, "cost", 8)),
+                        new VendorScores("Mid", Map.of("technical", 5, "cost", 5))));
 
         assertThat(ranking).extracting(RankedVendor::name).containsExactly("Alpha", "Zeta", "Mid");
         assertThat(ranking).extracting(RankedVendor::rank).containsExactly(1, 1, 3);
@@ -90,8 +101,8 @@ class VendorRankingTests {
 
     @Test
     void refusesWeightsThatDoNotAddUpTo100() {
-        Result result = VendorRanking.check(weights(40, 25, 20, 5), List.of(vendor(1, "A", 5, 5, 5, 5),
-            vendor(2, "B", 6, 6, 6, 6)));
+        Result result = VendorRanking.check(
+                weights(40, 25, 20, 5), List.of(vendor(1, "A", 5, 5, 5, 5), vendor(2, "B", 6, 6, 6, 6)));
         assertThat(codes(result)).containsExactly("planning.vendor.weightSum");
         assertThat(result.problems().get(0).args()).containsExactly(90);
         assertThat(result.ranking()).isNull();
@@ -99,22 +110,28 @@ class VendorRankingTests {
 
     @Test
     void refusesMissingOrInvalidWeights() {
-        Result result = VendorRanking.check(weights(null, "a lot", 0, "100"), List.of(vendor(1, "A", 5, 5, 5, 5),
-            vendor(2, "B", 6, 6, 6, 6)));
-        assertThat(codes(result)).containsExactly("planning.vendor.weight", "planning.vendor.weight",
-            "planning.vendor.weight");
+        Result result = VendorRanking.check(
+                weights(null, "a lot", 0, "100"), List.of(vendor(1, "A", 5, 5, 5, 5), vendor(2, "B", 6, 6, 6, 6)));
+        assertThat(codes(result))
+                .containsExactly("planning.vendor.weight", "planning.vendor.weight", "planning.vendor.weight");
         assertThat(result.problems().get(1).args()).containsExactly(new Label("planning.criterion.service"), "a lot");
     }
 
     @Test
     void refusesScoresOutsideOneToTenAndDuplicateVendorsIgnoringBlankRows() {
-        Result result = VendorRanking.check(WEIGHTS, List.of(vendor(1, "Kingdee", 0, 7, 11, "x"),
-            vendor(2, "kingdee", 5, 5, 5, 5), vendor(3, null, null, null, null, null)));
+        Result result = VendorRanking.check(
+                WEIGHTS,
+                List.of(
+                        vendor(1, "Kingdee", 0, 7, 11, "x"),
+                        vendor(2, "kingdee", 5, 5, 5, 5),
+                        vendor(3, null, null, null, null, null)));
 
-        assertThat(codes(result)).containsExactly("planning.row.number", "planning.row.number", "planning.row.number",
-            "planning.row.duplicate");
-        assertThat(result.problems().get(0).args()).containsExactly(new Label("planning.list.vendors"), 1,
-            new Label("planning.criterion.technical"), 1, 10, "0");
+        assertThat(codes(result))
+                .containsExactly(
+                        "planning.row.number", "planning.row.number", "planning.row.number", "planning.row.duplicate");
+        assertThat(result.problems().get(0).args())
+                .containsExactly(
+                        new Label("planning.list.vendors"), 1, new Label("planning.criterion.technical"), 1, 10, "0");
         assertThat(result.problems().get(3).args()).containsExactly(new Label("planning.list.vendors"), 2, "kingdee");
     }
 

@@ -3,10 +3,10 @@ package io.rollout.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollout.identity.Roles;
+import io.rollout.requirements.RequirementImport;
 import io.rollout.shared.TestProjects;
 import io.rollout.shared.TestUsers;
 import io.rollout.shared.WebTest;
-import io.rollout.requirements.RequirementImport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -29,12 +29,16 @@ class CsvUploadWebTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     RequirementImport requirements;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -45,8 +49,12 @@ class CsvUploadWebTests {
         user("upkeyuser", Roles.KEY_USER);
         user("uptrainer", Roles.TRAINER);
         code = TestProjects.newCode();
-        TestProjects.create(projects, code, List.of("procurement", "warehouse", "production", "finance", "sales"),
-            List.of("procurement"), List.of());
+        TestProjects.create(
+                projects,
+                code,
+                List.of("procurement", "warehouse", "production", "finance", "sales"),
+                List.of("procurement"),
+                List.of());
         try (InputStream in = file("requirements.csv")) {
             assertThat(requirements.importCsv(code, in, "test").ok()).isTrue();
         }
@@ -63,20 +71,22 @@ class CsvUploadWebTests {
 
     @Test
     void aBadTestCaseFileIsRefusedWithEveryReasonAndStoresNothing() throws Exception {
-        byte[] bad = "用例编号,用例名称,覆盖需求,步骤,预期结果,优先级\nTC-901,,REQ-NOPE-001,s,e,urgent\n"
-            .getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "用例编号,用例名称,覆盖需求,步骤,预期结果,优先级\nTC-901,,REQ-NOPE-001,s,e,urgent\n".getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> response = post("upkeyuser", "/test-cases/import", bad);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"errors\"").contains("REQ-NOPE-001").contains("urgent");
+        assertThat(response.body())
+                .contains("\"errors\"")
+                .contains("REQ-NOPE-001")
+                .contains("urgent");
         assertThat(count("test_case")).isZero();
     }
 
     @Test
     void trainerUploadsTheAttendanceSheetButNotTestCases() throws Exception {
-        HttpResponse<String> attendance = post("uptrainer", "/training/attendance/import",
-            bytes("training-attendance.csv"));
+        HttpResponse<String> attendance =
+                post("uptrainer", "/training/attendance/import", bytes("training-attendance.csv"));
         assertThat(attendance.statusCode()).isEqualTo(200);
         assertThat(count("trainee")).isEqualTo(40);
 
@@ -93,12 +103,15 @@ class CsvUploadWebTests {
             csv.append("TC-").append(i).append(",Post an invoice,urgent\n");
         }
 
-        HttpResponse<String> response = post("upkeyuser", "/test-cases/import",
-            csv.toString().getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                post("upkeyuser", "/test-cases/import", csv.toString().getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        List<String> errors = new com.fasterxml.jackson.databind.ObjectMapper().readerForListOf(String.class)
-            .readValue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("errors"));
+        List<String> errors = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readerForListOf(String.class)
+                .readValue(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(response.body())
+                        .path("errors"));
         assertThat(errors).hasSize(101);
         assertThat(errors.get(100)).isEqualTo("… and 19,900 more errors.");
         assertThat(count("test_case")).isZero();
@@ -118,29 +131,37 @@ class CsvUploadWebTests {
 
     @Test
     void anUnknownProjectIsNotFound() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request("upkeyuser",
-            "/api/projects/NO-SUCH-PROJECT/test-cases/import", bytes("uat-test-cases.csv")),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        request(
+                                "upkeyuser",
+                                "/api/projects/NO-SUCH-PROJECT/test-cases/import",
+                                bytes("uat-test-cases.csv")),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("No project with code NO-SUCH-PROJECT");
     }
 
     private HttpResponse<String> post(String user, String path, byte[] csv) throws Exception {
-        return HttpClient.newHttpClient().send(request(user, "/api/projects/" + code + path, csv),
-            HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(request(user, "/api/projects/" + code + path, csv), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest request(String user, String path, byte[] csv) {
         String basic = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Basic " + basic).header("Content-Type", "text/csv")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build();
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv))
+                .build();
     }
 
     private int count(String table) {
-        return jdbc.sql("select count(*) from " + table + " where project_code = ?").param(code)
-            .query(Integer.class).single();
+        return jdbc.sql("select count(*) from " + table + " where project_code = ?")
+                .param(code)
+                .query(Integer.class)
+                .single();
     }
 
     private void user(String id, String group) {

@@ -61,10 +61,14 @@ final class HappyPathWalk {
             trainEveryoneOnTheRoster();
             steps.decideGoAndCutOverInWaves();
             steps.runHypercareHandOverAndReview();
-            String end = steps.history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
-                .getEndActivityId();
+            String end = steps.history
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceId(instance)
+                    .singleResult()
+                    .getEndActivityId();
             if (!PROJECT_FINISHED.equals(end)
-                || !Project.CLOSED.equals(steps.projects.find(steps.code).orElseThrow().status())) {
+                    || !Project.CLOSED.equals(
+                            steps.projects.find(steps.code).orElseThrow().status())) {
                 throw new IllegalStateException("project " + steps.code + " did not close: ended at " + end);
             }
             return new Walked(steps.code, instance);
@@ -73,22 +77,26 @@ final class HappyPathWalk {
         }
     }
 
-    record Walked(String code, String processInstanceId) {
-    }
+    record Walked(String code, String processInstanceId) {}
 
     private void migrateCleanCustomers() {
         steps.submit(steps.openTask(DEFINE_DATASET, "dataset", CUSTOMERS), DATA_STEWARD, steps.customerRules());
-        steps.submit(steps.openTask(UPLOAD_EXTRACT, "dataset", CUSTOMERS), DATA_STEWARD,
-            ImplementationProjectProcessTests.fixedCustomersExtract());
+        steps.submit(
+                steps.openTask(UPLOAD_EXTRACT, "dataset", CUSTOMERS),
+                DATA_STEWARD,
+                ImplementationProjectProcessTests.fixedCustomersExtract());
         steps.runJob(RUN_DRY_RUN);
-        steps.submit(steps.openTask(SIGN_OFF_DATASET, "dataset", CUSTOMERS), PROCUREMENT_OWNER,
-            Map.of("dataSignedOff", "yes"));
+        steps.submit(
+                steps.openTask(SIGN_OFF_DATASET, "dataset", CUSTOMERS),
+                PROCUREMENT_OWNER,
+                Map.of("dataSignedOff", "yes"));
         steps.runJob(LOAD_STAGING);
     }
 
     private void passUatInTheFirstRound() {
         Task prepare = steps.openTask(PREPARE_TEST_CASES);
-        steps.submit(prepare, KEY_USER, Map.of("testCases", steps.taskService.getVariable(prepare.getId(), "testCases")));
+        steps.submit(
+                prepare, KEY_USER, Map.of("testCases", steps.taskService.getVariable(prepare.getId(), "testCases")));
         steps.planUatRound();
         Task round = steps.openTask(EXECUTE_UAT_ROUND);
         steps.submit(round, KEY_USER, Map.of("results", steps.results(round, null)));
@@ -96,10 +104,22 @@ final class HappyPathWalk {
     }
 
     private void trainEveryoneOnTheRoster() {
-        steps.submit(steps.openTask(PLAN_TRAINING), TRAINER, Map.of("trainees", JsonRows.of(steps.roster()),
-            "curricula", JsonRows.of(List.of(curriculum("采购业务实操", "采购部"), curriculum("仓储业务实操", "仓储部")))));
-        steps.submit(steps.openTask(PLAN_SESSIONS), TRAINER, Map.of("sessions", JsonRows.of(List.of(
-            trainingSession("采购业务实操", "practice", "2026-04-19"), trainingSession("仓储业务实操", "practice", "2026-04-20")))));
+        steps.submit(
+                steps.openTask(PLAN_TRAINING),
+                TRAINER,
+                Map.of(
+                        "trainees",
+                        JsonRows.of(steps.roster()),
+                        "curricula",
+                        JsonRows.of(List.of(curriculum("采购业务实操", "采购部"), curriculum("仓储业务实操", "仓储部")))));
+        steps.submit(
+                steps.openTask(PLAN_SESSIONS),
+                TRAINER,
+                Map.of(
+                        "sessions",
+                        JsonRows.of(List.of(
+                                trainingSession("采购业务实操", "practice", "2026-04-19"),
+                                trainingSession("仓储业务实操", "practice", "2026-04-20")))));
         Task attendance = steps.openTask(RECORD_ATTENDANCE);
         steps.attendanceImport.importCsv(steps.code, customerFile("training-attendance.csv", steps::inScope), TRAINER);
         // the three operators the customer's sheet shows absent or below the pass mark took the warehouse session
@@ -118,7 +138,8 @@ final class HappyPathWalk {
     }
 
     private void expect(String gate, String outcome) {
-        String actual = steps.decisions.latest(steps.code, gate).map(d -> d.outcome()).orElse("not run");
+        String actual =
+                steps.decisions.latest(steps.code, gate).map(d -> d.outcome()).orElse("not run");
         if (!outcome.equals(actual)) {
             throw new IllegalStateException(gate + " of " + steps.code + " is " + actual + ", expected " + outcome);
         }

@@ -73,8 +73,8 @@ class ImplementationProjectProcessTests {
     static final String PROJECT_FINISHED = "EndEvent_ProjectFinished";
 
     // requirementsPhase
-    static final List<String> RESEARCH_SESSIONS = List.of("UserTask_InterviewDepartment", "UserTask_RunQuestionnaire",
-        "UserTask_MapProcesses");
+    static final List<String> RESEARCH_SESSIONS =
+            List.of("UserTask_InterviewDepartment", "UserTask_RunQuestionnaire", "UserTask_MapProcesses");
     static final String CAPTURE_REQUIREMENTS = "UserTask_CaptureRequirements";
     static final String REVIEW_REQUIREMENTS = "UserTask_ReviewDepartmentRequirements";
     static final String CLARIFY_REQUIREMENTS = "UserTask_ClarifyRequirements";
@@ -148,32 +148,46 @@ class ImplementationProjectProcessTests {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     io.rollout.operations.Incidents incidents;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     FormService formService;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     DecisionLog decisions;
+
     @Autowired
     RequirementImport requirementImport;
+
     @Autowired
     Specification specification;
+
     @Autowired
     TestCaseImport testCaseImport;
+
     @Autowired
     AttendanceImport attendanceImport;
 
@@ -231,22 +245,31 @@ class ImplementationProjectProcessTests {
 
         runHypercareHandOverAndReview();
 
-        assertThat(project).hasPassed(CALL_OPERATIONS, CLOSE_PROJECT, PROJECT_CLOSED, PROJECT_FINISHED).isEnded();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(project.getId()).singleResult()
-            .getEndActivityId()).isEqualTo(PROJECT_FINISHED);
+        assertThat(project)
+                .hasPassed(CALL_OPERATIONS, CLOSE_PROJECT, PROJECT_CLOSED, PROJECT_FINISHED)
+                .isEnded();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(project.getId())
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo(PROJECT_FINISHED);
         assertThat(projects.find(code).orElseThrow().status()).isEqualTo(Project.CLOSED);
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(code)
+                        .count())
+                .isZero();
         assertThat(decisions.forProject(code))
-            .filteredOn(d -> List.of("requirementSignOff", "uatGate", "trainingCompletionCheck", "goLiveDecision")
-                .contains(d.decision()))
-            .extracting(Decision::decision, Decision::outcome)
-            .containsExactly(
-                tuple("requirementSignOff", "passed"),
-                tuple("uatGate", "failed"),
-                tuple("trainingCompletionCheck", "failed"),
-                tuple("uatGate", "passed"),
-                tuple("trainingCompletionCheck", "passed"),
-                tuple("goLiveDecision", "go"));
+                .filteredOn(d -> List.of("requirementSignOff", "uatGate", "trainingCompletionCheck", "goLiveDecision")
+                        .contains(d.decision()))
+                .extracting(Decision::decision, Decision::outcome)
+                .containsExactly(
+                        tuple("requirementSignOff", "passed"),
+                        tuple("uatGate", "failed"),
+                        tuple("trainingCompletionCheck", "failed"),
+                        tuple("uatGate", "passed"),
+                        tuple("trainingCompletionCheck", "passed"),
+                        tuple("goLiveDecision", "go"));
     }
 
     @Test
@@ -256,12 +279,19 @@ class ImplementationProjectProcessTests {
         drawUpAndApprovePlan();
 
         assertThat(project).hasPassed(CALL_PLANNING).isWaitingAt(CALL_BUILD, CALL_DATA_MIGRATION);
-        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(project.getId()).list())
-            .extracting(pi -> repository.getProcessDefinition(pi.getProcessDefinitionId()).getKey())
-            .containsExactlyInAnyOrder("buildPhase", "dataMigration");
-        assertThat(openTasks()).extracting(Task::getTaskDefinitionKey, Task::getName).containsExactlyInAnyOrder(
-            tuple(PLAN_ITERATION, "Plan iteration 1 of Inventory"), tuple(PLAN_ITERATION, "Plan iteration 1 of Procurement"),
-            tuple(DEFINE_DATASET, "Define Customers data and its cleansing rules"));
+        assertThat(runtime.createProcessInstanceQuery()
+                        .superProcessInstanceId(project.getId())
+                        .list())
+                .extracting(pi -> repository
+                        .getProcessDefinition(pi.getProcessDefinitionId())
+                        .getKey())
+                .containsExactlyInAnyOrder("buildPhase", "dataMigration");
+        assertThat(openTasks())
+                .extracting(Task::getTaskDefinitionKey, Task::getName)
+                .containsExactlyInAnyOrder(
+                        tuple(PLAN_ITERATION, "Plan iteration 1 of Inventory"),
+                        tuple(PLAN_ITERATION, "Plan iteration 1 of Procurement"),
+                        tuple(DEFINE_DATASET, "Define Customers data and its cleansing rules"));
         assertThat(openTask(PLAN_ITERATION, "module", PROCUREMENT)).hasCandidateGroup(Roles.CONSULTANT);
         assertThat(openTask(DEFINE_DATASET, "dataset", CUSTOMERS)).hasCandidateGroup(Roles.DATA_STEWARD);
     }
@@ -275,15 +305,41 @@ class ImplementationProjectProcessTests {
         // a key user raises it in Tasklist; the PMO approves the small change; the consultant edits the requirement
         identity.setAuthentication(KEY_USER, List.of(Roles.KEY_USER));
         try {
-            formService.submitStartForm(repository.createProcessDefinitionQuery().processDefinitionKey("changeRequest")
-                .latestVersion().singleResult().getId(), Map.of("projectCode", code,
-                "description", "Three-way match also for service orders", "changeReason", "Audit finding 2026-14",
-                "affectedRequirements", "REQ-PUR-001", "affectedMilestones", ""));
+            formService.submitStartForm(
+                    repository
+                            .createProcessDefinitionQuery()
+                            .processDefinitionKey("changeRequest")
+                            .latestVersion()
+                            .singleResult()
+                            .getId(),
+                    Map.of(
+                            "projectCode",
+                            code,
+                            "description",
+                            "Three-way match also for service orders",
+                            "changeReason",
+                            "Audit finding 2026-14",
+                            "affectedRequirements",
+                            "REQ-PUR-001",
+                            "affectedMilestones",
+                            ""));
         } finally {
             identity.clearAuthentication();
         }
-        submit(openTask(ANALYSE_CHANGE), CONSULTANT, Map.of("effortDays", 2L, "scheduleDelayDays", 0L, "cost", 800.0,
-            "riskLevel", "low", "impactNotes", "Configuration only"));
+        submit(
+                openTask(ANALYSE_CHANGE),
+                CONSULTANT,
+                Map.of(
+                        "effortDays",
+                        2L,
+                        "scheduleDelayDays",
+                        0L,
+                        "cost",
+                        800.0,
+                        "riskLevel",
+                        "low",
+                        "impactNotes",
+                        "Configuration only"));
         Task approve = openTask(APPROVE_CHANGE);
         assertThat(approve).hasCandidateGroup(Roles.PMO);
         submit(approve, PMO, Map.of("changeDecision", "approve", "decisionReason", "Small and required by audit"));
@@ -296,13 +352,18 @@ class ImplementationProjectProcessTests {
         submit(update, CONSULTANT, Map.of("requirements", JsonRows.of(affected)));
 
         assertThat(specification.baselinedVersion(code)).contains(2);
-        assertThat(specification.requirements(code, List.of("REQ-PUR-001"))).singleElement()
-            .extracting(Requirement::acceptanceCriterion, Requirement::status)
-            .containsExactly("Goods and service orders are matched three ways", Requirement.BASELINED);
-        assertThat(decisions.latest(code, "changeRebaseline")).get().extracting(Decision::findings)
-            .isEqualTo(List.of("Specification re-baselined as version 2."));
-        assertThat(decisions.latest(code, "specificationRebaseline")).get().extracting(Decision::subject, Decision::decidedBy)
-            .containsExactly("specification v2", CONSULTANT);
+        assertThat(specification.requirements(code, List.of("REQ-PUR-001")))
+                .singleElement()
+                .extracting(Requirement::acceptanceCriterion, Requirement::status)
+                .containsExactly("Goods and service orders are matched three ways", Requirement.BASELINED);
+        assertThat(decisions.latest(code, "changeRebaseline"))
+                .get()
+                .extracting(Decision::findings)
+                .isEqualTo(List.of("Specification re-baselined as version 2."));
+        assertThat(decisions.latest(code, "specificationRebaseline"))
+                .get()
+                .extracting(Decision::subject, Decision::decidedBy)
+                .containsExactly("specification v2", CONSULTANT);
         assertThat(project).isWaitingAt(CALL_PLANNING);
         assertThat(runtime.getVariables(project.getId())).doesNotContainKeys("requirements", "rebaselinedSpecVersion");
     }
@@ -321,8 +382,12 @@ class ImplementationProjectProcessTests {
         form.put("uatPassTarget", 95L);
         // the steering committee wants 90 % of the frontline trained, above the usual 80 %
         form.put("trainingTarget", 90L);
-        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
-            .latestVersion().singleResult().getId();
+        String definitionId = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS)
+                .latestVersion()
+                .singleResult()
+                .getId();
         ProcessInstance project = formService.submitStartForm(definitionId, form);
 
         assertThat(project.getBusinessKey()).isEqualTo(code);
@@ -335,12 +400,18 @@ class ImplementationProjectProcessTests {
     // --- requirements ----------------------------------------------------------------------------------
 
     void researchAndApproveRequirements() {
-        assertThat(openTasks()).extracting(Task::getName).containsExactlyInAnyOrder(
-            "Interview Procurement", "Run questionnaire in Procurement", "Map processes of Procurement",
-            "Interview Warehouse", "Run questionnaire in Warehouse", "Map processes of Warehouse");
+        assertThat(openTasks())
+                .extracting(Task::getName)
+                .containsExactlyInAnyOrder(
+                        "Interview Procurement",
+                        "Run questionnaire in Procurement",
+                        "Map processes of Procurement",
+                        "Interview Warehouse",
+                        "Run questionnaire in Warehouse",
+                        "Map processes of Warehouse");
         // the consultant uploads the customer's requirement list; the capture forms show its rows
-        RequirementImport.Result imported = requirementImport.importCsv(code, customerFile("requirements.csv", l -> true),
-            CONSULTANT);
+        RequirementImport.Result imported =
+                requirementImport.importCsv(code, customerFile("requirements.csv", l -> true), CONSULTANT);
         assertThat(imported.errors()).isEmpty();
         assertThat(imported.imported()).isEqualTo(8);
         research(PROCUREMENT, "REQ-PUR-001", "REQ-PUR-002", "REQ-PUR-003", "REQ-PUR-004");
@@ -359,23 +430,39 @@ class ImplementationProjectProcessTests {
 
         approveSpecification(PROCUREMENT, PROCUREMENT_OWNER);
         approveSpecification(WAREHOUSE, WAREHOUSE_OWNER);
-        assertThat(decisions.latest(code, "requirementSignOff")).get().extracting(Decision::outcome)
-            .isEqualTo("passed");
+        assertThat(decisions.latest(code, "requirementSignOff"))
+                .get()
+                .extracting(Decision::outcome)
+                .isEqualTo("passed");
     }
 
     void research(String department, String... expectedIds) {
         for (String session : RESEARCH_SESSIONS) {
             Task task = openTask(session, "department", department);
             assertThat(task).hasCandidateGroup(Roles.CONSULTANT);
-            submit(task, CONSULTANT, Map.of("heldOn", "2026-03-02", "participants", "Head and key users of " + department,
-                "activityNotes", "Current process and pain points of " + department));
+            submit(
+                    task,
+                    CONSULTANT,
+                    Map.of(
+                            "heldOn",
+                            "2026-03-02",
+                            "participants",
+                            "Head and key users of " + department,
+                            "activityNotes",
+                            "Current process and pain points of " + department));
         }
         Task task = openTask(CAPTURE_REQUIREMENTS, "department", department);
         assertThat(task).hasCandidateGroup(Roles.CONSULTANT);
         Object rows = taskService.getVariable(task.getId(), "requirements");
         assertThat(JsonRows.read(rows)).extracting(r -> r.text("reqId")).containsExactly(expectedIds);
-        submit(task, CONSULTANT, Map.of("researchNotes", "Interviewed the head of " + department
-            + " and mapped the current process", "requirements", rows));
+        submit(
+                task,
+                CONSULTANT,
+                Map.of(
+                        "researchNotes",
+                        "Interviewed the head of " + department + " and mapped the current process",
+                        "requirements",
+                        rows));
     }
 
     void reviewRequirements(String department, String owner) {
@@ -394,15 +481,18 @@ class ImplementationProjectProcessTests {
 
     void approveSpecification(String department, String owner) {
         Task task = openTask(APPROVE_SPECIFICATION, "department", department);
-        assertThat(task).hasCandidateUser(owner).hasName("Approve specification v1 for "
-            + (PROCUREMENT.equals(department) ? "Procurement" : "Warehouse"));
+        assertThat(task)
+                .hasCandidateUser(owner)
+                .hasName("Approve specification v1 for "
+                        + (PROCUREMENT.equals(department) ? "Procurement" : "Warehouse"));
         submit(task, owner, Map.of("specApproved", "yes", "approvalComment", "Agreed in the department meeting"));
     }
 
     // test cases are written from the baselined specification while the project is planned and built
     void keyUsersImportTestCases() {
         Predicate<String> inScope = line -> line.contains(",REQ-PUR-") || line.contains(",REQ-INV-");
-        assertThat(testCaseImport.importCsv(code, customerFile("uat-test-cases.csv", inScope), KEY_USER)).isEqualTo(8);
+        assertThat(testCaseImport.importCsv(code, customerFile("uat-test-cases.csv", inScope), KEY_USER))
+                .isEqualTo(8);
     }
 
     // --- planning --------------------------------------------------------------------------------------
@@ -410,39 +500,107 @@ class ImplementationProjectProcessTests {
     void drawUpAndApprovePlan() {
         Task plan = openTask(DRAW_UP_PLAN);
         assertThat(plan).hasCandidateGroup(Roles.PMO);
-        submit(plan, PMO, Map.of(
-            "milestones", JsonRows.of(List.of(
-                milestone("Specification baselined", "2026-03-01", "requirements"),
-                milestone("Modules accepted", "2026-06-15", "build"),
-                milestone("Customers migrated", "2026-06-30", "data-migration"),
-                milestone("UAT passed", "2026-08-15", "uat"),
-                milestone("Go-live procurement and warehouse", "2026-09-01", "go-live"))),
-            "risks", JsonRows.of(List.of(
-                risk("Key users not released from daily work", 3, 4, "Backfill agreed with the department heads"),
-                risk("Legacy sales system interface undocumented", 2, 3, "Reverse-engineer it in the first sprint"))),
-            "resources", JsonRows.of(List.of(
-                Map.of("role", "Lead consultant", "person", CONSULTANT, "allocation", 100, "from", "2026-02-01",
-                    "to", "2026-09-30"),
-                Map.of("role", "Key user procurement", "person", KEY_USER, "allocation", 40, "from", "2026-03-01",
-                    "to", "2026-08-31")))));
+        submit(
+                plan,
+                PMO,
+                Map.of(
+                        "milestones",
+                                JsonRows.of(List.of(
+                                        milestone("Specification baselined", "2026-03-01", "requirements"),
+                                        milestone("Modules accepted", "2026-06-15", "build"),
+                                        milestone("Customers migrated", "2026-06-30", "data-migration"),
+                                        milestone("UAT passed", "2026-08-15", "uat"),
+                                        milestone("Go-live procurement and warehouse", "2026-09-01", "go-live"))),
+                        "risks",
+                                JsonRows.of(List.of(
+                                        risk(
+                                                "Key users not released from daily work",
+                                                3,
+                                                4,
+                                                "Backfill agreed with the department heads"),
+                                        risk(
+                                                "Legacy sales system interface undocumented",
+                                                2,
+                                                3,
+                                                "Reverse-engineer it in the first sprint"))),
+                        "resources",
+                                JsonRows.of(List.of(
+                                        Map.of(
+                                                "role",
+                                                "Lead consultant",
+                                                "person",
+                                                CONSULTANT,
+                                                "allocation",
+                                                100,
+                                                "from",
+                                                "2026-02-01",
+                                                "to",
+                                                "2026-09-30"),
+                                        Map.of(
+                                                "role",
+                                                "Key user procurement",
+                                                "person",
+                                                KEY_USER,
+                                                "allocation",
+                                                40,
+                                                "from",
+                                                "2026-03-01",
+                                                "to",
+                                                "2026-08-31")))));
 
         // no high risk: scope, system selection and integration run side by side
-        assertThat(openTasks()).extracting(Task::getTaskDefinitionKey)
-            .containsExactlyInAnyOrder(CONFIRM_SCOPE, SELECT_SYSTEM, DEFINE_INTEGRATION, CAPTURE_KPI_BASELINE);
+        assertThat(openTasks())
+                .extracting(Task::getTaskDefinitionKey)
+                .containsExactlyInAnyOrder(CONFIRM_SCOPE, SELECT_SYSTEM, DEFINE_INTEGRATION, CAPTURE_KPI_BASELINE);
         // today's figures for the post-implementation review
-        submit(openTask(CAPTURE_KPI_BASELINE), PMO, Map.of("manualHoursPerMonth", 420, "baselineErrorRatePct", 6.5,
-            "baselineSatisfaction", 3, "baselineResolutionHours", 16, "targetActiveUsersPct", 85,
-            "plannedGoLive", "2026-09-30", "hourlyRate", 120, "projectCost", 1800000));
+        submit(
+                openTask(CAPTURE_KPI_BASELINE),
+                PMO,
+                Map.of(
+                        "manualHoursPerMonth",
+                        420,
+                        "baselineErrorRatePct",
+                        6.5,
+                        "baselineSatisfaction",
+                        3,
+                        "baselineResolutionHours",
+                        16,
+                        "targetActiveUsersPct",
+                        85,
+                        "plannedGoLive",
+                        "2026-09-30",
+                        "hourlyRate",
+                        120,
+                        "projectCost",
+                        1800000));
         Task scope = openTask(CONFIRM_SCOPE);
         assertThat(scope).hasCandidateGroup(Roles.PMO);
-        submit(scope, PMO, Map.of("scopeApproach", taskService.getVariableLocal(scope.getId(), "scopeApproach"),
-            "firstDepartment", taskService.getVariableLocal(scope.getId(), "firstDepartment")));
-        submit(openTask(SELECT_SYSTEM), CONSULTANT, Map.of("selectionApproach", "customise",
-            "selectionReason", "The standard ERP covers purchasing and inventory; approval flows need configuration"));
-        submit(openTask(DEFINE_INTEGRATION), CONSULTANT, Map.of(
-            "legacySystems", JsonRows.of(List.of(Map.of("name", "Old sales system", "ownerDepartment", "sales"))),
-            "interfaces", JsonRows.of(List.of()),
-            "migrations", JsonRows.of(List.of(Map.of("dataset", CUSTOMERS, "legacySystem", "Old sales system")))));
+        submit(
+                scope,
+                PMO,
+                Map.of(
+                        "scopeApproach",
+                        taskService.getVariableLocal(scope.getId(), "scopeApproach"),
+                        "firstDepartment",
+                        taskService.getVariableLocal(scope.getId(), "firstDepartment")));
+        submit(
+                openTask(SELECT_SYSTEM),
+                CONSULTANT,
+                Map.of(
+                        "selectionApproach",
+                        "customise",
+                        "selectionReason",
+                        "The standard ERP covers purchasing and inventory; approval flows need configuration"));
+        submit(
+                openTask(DEFINE_INTEGRATION),
+                CONSULTANT,
+                Map.of(
+                        "legacySystems",
+                                JsonRows.of(List.of(Map.of("name", "Old sales system", "ownerDepartment", "sales"))),
+                        "interfaces", JsonRows.of(List.of()),
+                        "migrations",
+                                JsonRows.of(
+                                        List.of(Map.of("dataset", CUSTOMERS, "legacySystem", "Old sales system")))));
 
         Task review = openTask(REVIEW_PLAN);
         assertThat(review).hasCandidateGroup(Roles.STEERING_COMMITTEE);
@@ -454,8 +612,8 @@ class ImplementationProjectProcessTests {
     }
 
     static Map<String, Object> risk(String title, int probability, int impact, String mitigation) {
-        return Map.of("title", title, "probability", probability, "impact", impact, "owner", PMO,
-            "mitigation", mitigation);
+        return Map.of(
+                "title", title, "probability", probability, "impact", impact, "owner", PMO, "mitigation", mitigation);
     }
 
     // --- data migration --------------------------------------------------------------------------------
@@ -464,25 +622,31 @@ class ImplementationProjectProcessTests {
         Task define = openTask(DEFINE_DATASET, "dataset", CUSTOMERS);
         assertThat(define).hasCandidateGroup(Roles.DATA_STEWARD);
         submit(define, DATA_STEWARD, customerRules());
-        submit(openTask(UPLOAD_EXTRACT, "dataset", CUSTOMERS), DATA_STEWARD,
-            extract("legacy-customers.csv", customerFile("legacy-customers.csv", row -> true)));
+        submit(
+                openTask(UPLOAD_EXTRACT, "dataset", CUSTOMERS),
+                DATA_STEWARD,
+                extract("legacy-customers.csv", customerFile("legacy-customers.csv", row -> true)));
         runJob(RUN_DRY_RUN);
 
         // 7 of 62 rejected is far above the 2 % threshold: back to the data steward with the reasons
         Task again = openTask(DEFINE_DATASET, "dataset", CUSTOMERS);
         assertThat(again).hasCandidateGroup(Roles.DATA_STEWARD);
         assertThat((String) taskService.getVariable(again.getId(), "dryRunFindings"))
-            .contains("Source 62 rows = accepted 55 + rejected 7", "not below the threshold of 2 %",
-                "code 客户编码: 2 rejected, first in row 11");
+                .contains(
+                        "Source 62 rows = accepted 55 + rejected 7",
+                        "not below the threshold of 2 %",
+                        "code 客户编码: 2 rejected, first in row 11");
         submit(again, DATA_STEWARD, customerRules());
         submit(openTask(UPLOAD_EXTRACT, "dataset", CUSTOMERS), DATA_STEWARD, fixedCustomersExtract());
         runJob(RUN_DRY_RUN);
 
         Task signOff = openTask(SIGN_OFF_DATASET, "dataset", CUSTOMERS);
-        assertThat(taskService.getIdentityLinksForTask(signOff.getId())).extracting(l -> l.getUserId())
-            .contains(PROCUREMENT_OWNER).doesNotContain(WAREHOUSE_OWNER);
+        assertThat(taskService.getIdentityLinksForTask(signOff.getId()))
+                .extracting(l -> l.getUserId())
+                .contains(PROCUREMENT_OWNER)
+                .doesNotContain(WAREHOUSE_OWNER);
         assertThat((String) taskService.getVariableLocal(signOff.getId(), "latestRunSummary"))
-            .contains("Source 55 rows = accepted 55 + rejected 0");
+                .contains("Source 55 rows = accepted 55 + rejected 0");
         submit(signOff, PROCUREMENT_OWNER, Map.of("dataSignedOff", "yes"));
         runJob(LOAD_STAGING);
     }
@@ -492,17 +656,21 @@ class ImplementationProjectProcessTests {
         List<String> lines = customerLines("legacy-customers.csv");
         List<String> faulty = List.of("c-9,", "C00012,", "C00013,", "C00014,", "C00017,");
         String fixed = lines.subList(0, lines.size() - 2).stream()
-            .filter(row -> faulty.stream().noneMatch(row::startsWith)).collect(Collectors.joining("\n"));
+                .filter(row -> faulty.stream().noneMatch(row::startsWith))
+                .collect(Collectors.joining("\n"));
         return extract("legacy-customers-fixed.csv", new ByteArrayInputStream(fixed.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The customers dataset as the data steward defines it: the demo rules, owned by procurement. */
     Map<String, Object> customerRules() {
         List<Map<String, Object>> rules = List.of(
-            rule("required", "客户编码", "", ""), rule("required", "客户名称", "", ""),
-            rule("code", "客户编码", "C\\d{5}", ""), rule("pattern", "电话", "1\\d{10}|0\\d{2,3}-\\d{7,8}", ""),
-            rule("number", "信用额度", "", ""), rule("date", "建档日期", "", "yyyy-MM-dd, yyyy/M/d, dd.MM.yyyy"),
-            rule("unique", "客户编码", "", ""));
+                rule("required", "客户编码", "", ""),
+                rule("required", "客户名称", "", ""),
+                rule("code", "客户编码", "C\\d{5}", ""),
+                rule("pattern", "电话", "1\\d{10}|0\\d{2,3}-\\d{7,8}", ""),
+                rule("number", "信用额度", "", ""),
+                rule("date", "建档日期", "", "yyyy-MM-dd, yyyy/M/d, dd.MM.yyyy"),
+                rule("unique", "客户编码", "", ""));
         rules.get(4).put("min", "0");
         rules.get(6).put("normalised", true);
         Map<String, Object> form = new HashMap<>();
@@ -527,7 +695,9 @@ class ImplementationProjectProcessTests {
 
     static Map<String, Object> extract(String fileName, InputStream content) {
         try (content) {
-            return Map.of("extractFile", Variables.fileValue(fileName).file(content.readAllBytes()).create());
+            return Map.of(
+                    "extractFile",
+                    Variables.fileValue(fileName).file(content.readAllBytes()).create());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -535,10 +705,15 @@ class ImplementationProjectProcessTests {
 
     /** Runs the data migration's one job at this activity, as the job executor would. */
     void runJob(String activity) {
-        ProcessInstance migration = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
-            .processDefinitionKey("dataMigration").singleResult();
-        List<Job> jobs = managementService.createJobQuery().processInstanceId(migration.getId()).activityId(activity)
-            .list();
+        ProcessInstance migration = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(code)
+                .processDefinitionKey("dataMigration")
+                .singleResult();
+        List<Job> jobs = managementService
+                .createJobQuery()
+                .processInstanceId(migration.getId())
+                .activityId(activity)
+                .list();
         assertThat(jobs).as("jobs at %s", activity).hasSize(1);
         managementService.executeJob(jobs.get(0).getId());
     }
@@ -548,34 +723,90 @@ class ImplementationProjectProcessTests {
     void buildAndAcceptModule(String module, String owner, String configuredRequirement, String customisedRequirement) {
         Task plan = openTask(PLAN_ITERATION, "module", module);
         assertThat(plan).hasCandidateGroup(Roles.CONSULTANT);
-        submit(plan, CONSULTANT, Map.of("iterationGoal", "Standard " + module + " processes",
-            "moduleDepartment", taskService.getVariable(plan.getId(), "moduleDepartment"),
-            "scope", JsonRows.ofStrings(List.of(configuredRequirement, customisedRequirement)),
-            "plannedStart", "2026-05-04", "plannedEnd", "2026-05-29", "customisationsPlanned", "yes"));
+        submit(
+                plan,
+                CONSULTANT,
+                Map.of(
+                        "iterationGoal",
+                        "Standard " + module + " processes",
+                        "moduleDepartment",
+                        taskService.getVariable(plan.getId(), "moduleDepartment"),
+                        "scope",
+                        JsonRows.ofStrings(List.of(configuredRequirement, customisedRequirement)),
+                        "plannedStart",
+                        "2026-05-04",
+                        "plannedEnd",
+                        "2026-05-29",
+                        "customisationsPlanned",
+                        "yes"));
 
         Task configure = openTask(CONFIGURE, "module", module);
         assertThat(configure).hasCandidateGroup(Roles.CONSULTANT);
-        submit(configure, CONSULTANT, Map.of("configurationItems", JsonRows.of(List.of(
-            Map.of("type", "approval-flow", "documentType", "requisition", "steps", "clerk > head > director",
-                "requirementId", configuredRequirement),
-            Map.of("type", "permission", "role", module + " clerk", "function", "enter documents",
-                "requirementId", configuredRequirement)))));
+        submit(
+                configure,
+                CONSULTANT,
+                Map.of(
+                        "configurationItems",
+                        JsonRows.of(List.of(
+                                Map.of(
+                                        "type",
+                                        "approval-flow",
+                                        "documentType",
+                                        "requisition",
+                                        "steps",
+                                        "clerk > head > director",
+                                        "requirementId",
+                                        configuredRequirement),
+                                Map.of(
+                                        "type",
+                                        "permission",
+                                        "role",
+                                        module + " clerk",
+                                        "function",
+                                        "enter documents",
+                                        "requirementId",
+                                        configuredRequirement)))));
 
         Task baseline = openTask(RECORD_BASELINE, "module", module);
         assertThat(baseline).hasCandidateGroup(Roles.CONSULTANT);
-        submit(baseline, CONSULTANT, Map.of("baselineProduct", "ERP standard", "baselineVersion", "8.1.0",
-            "baselineDate", "2025-12-01", "baselineBackup", "OPS-" + module));
+        submit(
+                baseline,
+                CONSULTANT,
+                Map.of(
+                        "baselineProduct",
+                        "ERP standard",
+                        "baselineVersion",
+                        "8.1.0",
+                        "baselineDate",
+                        "2025-12-01",
+                        "baselineBackup",
+                        "OPS-" + module));
 
         Task propose = openTask(PROPOSE_CUSTOMISATIONS, "module", module);
         assertThat(propose).hasCandidateGroup(Roles.DEVELOPER);
-        submit(propose, DEVELOPER, Map.of("customisations", JsonRows.of(List.of(Map.of("kind", "plugin",
-            "description", "Extension for " + customisedRequirement, "justification", "Not in the vendor's standard",
-            "effortDays", 5, "requirementId", customisedRequirement)))));
+        submit(
+                propose,
+                DEVELOPER,
+                Map.of(
+                        "customisations",
+                        JsonRows.of(List.of(Map.of(
+                                "kind",
+                                "plugin",
+                                "description",
+                                "Extension for " + customisedRequirement,
+                                "justification",
+                                "Not in the vendor's standard",
+                                "effortDays",
+                                5,
+                                "requirementId",
+                                customisedRequirement)))));
 
         Task approve = openTask(APPROVE_CUSTOMISATIONS, "module", module);
         assertThat(approve).hasCandidateGroup(Roles.PMO);
-        List<Map<String, Object>> decisionRows = rows(taskService.getVariable(approve.getId(), "customisationDecisions"));
-        decisionRows.forEach(r -> r.putAll(Map.of("decision", "approved", "reason", "Required by " + customisedRequirement)));
+        List<Map<String, Object>> decisionRows =
+                rows(taskService.getVariable(approve.getId(), "customisationDecisions"));
+        decisionRows.forEach(
+                r -> r.putAll(Map.of("decision", "approved", "reason", "Required by " + customisedRequirement)));
         submit(approve, PMO, Map.of("customisationDecisions", JsonRows.of(decisionRows)));
 
         Task develop = openTask(DEVELOP, "module", module);
@@ -586,9 +817,18 @@ class ImplementationProjectProcessTests {
 
         Task demo = openTask(DEMO_MODULE, "module", module);
         assertThat(demo).hasCandidateGroup(Roles.CONSULTANT);
-        submit(demo, CONSULTANT, Map.of("demoShown", "The " + module + " processes end to end",
-            "demoAttendees", JsonRows.ofStrings(List.of(owner)), "demoOtherAttendees", "Key users",
-            "demoFeedback", "As agreed"));
+        submit(
+                demo,
+                CONSULTANT,
+                Map.of(
+                        "demoShown",
+                        "The " + module + " processes end to end",
+                        "demoAttendees",
+                        JsonRows.ofStrings(List.of(owner)),
+                        "demoOtherAttendees",
+                        "Key users",
+                        "demoFeedback",
+                        "As agreed"));
 
         Task accept = openTask(ACCEPT_MODULE, "module", module);
         assertThat(accept).hasCandidateUser(owner);
@@ -612,7 +852,7 @@ class ImplementationProjectProcessTests {
         Task triage = openTask(TRIAGE_DEFECTS);
         assertThat(triage).hasCandidateGroup(Roles.PMO);
         assertThat((String) taskService.getVariable(triage.getId(), "uatFindings"))
-            .contains("REQ-INV-002", "TC-006 (critical) is open");
+                .contains("REQ-INV-002", "TC-006 (critical) is open");
         List<Map<String, Object>> defects = rows(taskService.getVariable(triage.getId(), "defects"));
         defects.forEach(d -> d.put("developer", DEVELOPER));
         submit(triage, PMO, Map.of("defects", JsonRows.of(defects)));
@@ -644,8 +884,10 @@ class ImplementationProjectProcessTests {
         Task round = openTask(EXECUTE_UAT_ROUND);
         // the second round retests only the case whose defect was fixed: the others passed in the first
         submit(round, KEY_USER, Map.of("results", results(round, null, "TC-006")));
-        assertThat(decisions.latest(code, "uatGate")).get().extracting(Decision::outcome, Decision::subject)
-            .containsExactly("passed", "round 2");
+        assertThat(decisions.latest(code, "uatGate"))
+                .get()
+                .extracting(Decision::outcome, Decision::subject)
+                .containsExactly("passed", "round 2");
     }
 
     Object results(Task round, String failingCase, String... expectedCases) {
@@ -672,30 +914,44 @@ class ImplementationProjectProcessTests {
     void failTrainingCheckWithTheCustomersAttendanceSheet() {
         Task plan = openTask(PLAN_TRAINING);
         assertThat(plan).hasCandidateGroup(Roles.TRAINER);
-        submit(plan, TRAINER, Map.of("trainees", JsonRows.of(roster()), "curricula", JsonRows.of(List.of(
-            curriculum("采购业务实操", "采购部"), curriculum("仓储业务实操", "仓储部")))));
+        submit(
+                plan,
+                TRAINER,
+                Map.of(
+                        "trainees",
+                        JsonRows.of(roster()),
+                        "curricula",
+                        JsonRows.of(List.of(curriculum("采购业务实操", "采购部"), curriculum("仓储业务实操", "仓储部")))));
         Task sessions = openTask(PLAN_SESSIONS);
-        submit(sessions, TRAINER, Map.of("sessions", JsonRows.of(List.of(
-            trainingSession("采购业务实操", "practice", "2026-04-19"), trainingSession("仓储业务实操", "practice", "2026-04-20")))));
+        submit(
+                sessions,
+                TRAINER,
+                Map.of(
+                        "sessions",
+                        JsonRows.of(List.of(
+                                trainingSession("采购业务实操", "practice", "2026-04-19"),
+                                trainingSession("仓储业务实操", "practice", "2026-04-20")))));
 
         Task attendance = openTask(RECORD_ATTENDANCE);
         assertThat(attendance).hasCandidateGroup(Roles.TRAINER);
         // the trainer uploads the attendance sheet of the sessions, then completes the task
         assertThat(attendanceImport.importCsv(code, customerFile("training-attendance.csv", this::inScope), TRAINER))
-            .isEqualTo(15);
+                .isEqualTo(15);
         submit(attendance, TRAINER, Map.of("attendance", taskService.getVariable(attendance.getId(), "attendance")));
 
         // 12 of 15 operators trained and passed: 80 % is below the project's target of 90 %
         Task makeUp = openTask(SCHEDULE_MAKE_UP);
         assertThat(makeUp).hasCandidateGroup(Roles.TRAINER);
         assertThat((String) taskService.getVariable(makeUp.getId(), "trainingFindings"))
-            .contains("below the target of 90 %", "E0029", "E0031", "E0038");
+                .contains("below the target of 90 %", "E0029", "E0031", "E0038");
     }
 
     void holdMakeUpSessionsAndPassTrainingCheck() {
         Task makeUp = openTask(SCHEDULE_MAKE_UP);
-        submit(makeUp, TRAINER, Map.of("sessions", JsonRows.of(List.of(
-            trainingSession("仓储业务实操", "practice", "2026-06-02")))));
+        submit(
+                makeUp,
+                TRAINER,
+                Map.of("sessions", JsonRows.of(List.of(trainingSession("仓储业务实操", "practice", "2026-06-02")))));
 
         Task attendance = openTask(RECORD_ATTENDANCE);
         List<Map<String, Object>> rows = rows(taskService.getVariable(attendance.getId(), "attendance"));
@@ -709,25 +965,29 @@ class ImplementationProjectProcessTests {
             }
         }
         submit(attendance, TRAINER, Map.of("attendance", JsonRows.of(rows)));
-        assertThat(decisions.latest(code, "trainingCompletionCheck")).get().extracting(Decision::outcome)
-            .isEqualTo("passed");
+        assertThat(decisions.latest(code, "trainingCompletionCheck"))
+                .get()
+                .extracting(Decision::outcome)
+                .isEqualTo("passed");
     }
 
     // the roster as the trainer enters it from the customer's sheet
     List<Map<String, Object>> roster() {
-        return customerRecords("training-attendance.csv").stream().filter(r -> CUSTOMER_DEPARTMENTS.contains(r[2]))
-            .map(r -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("employeeId", r[0]);
-                row.put("name", r[1]);
-                row.put("department", r[2]);
-                row.put("role", r[3]);
-                if (r[0].equals("E0001")) {
-                    // 杨芳 of procurement administers the system after go-live: her login is on the roster
-                    row.put("userId", IT_OPERATIONS);
-                }
-                return row;
-            }).toList();
+        return customerRecords("training-attendance.csv").stream()
+                .filter(r -> CUSTOMER_DEPARTMENTS.contains(r[2]))
+                .map(r -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("employeeId", r[0]);
+                    row.put("name", r[1]);
+                    row.put("department", r[2]);
+                    row.put("role", r[3]);
+                    if (r[0].equals("E0001")) {
+                        // 杨芳 of procurement administers the system after go-live: her login is on the roster
+                        row.put("userId", IT_OPERATIONS);
+                    }
+                    return row;
+                })
+                .toList();
     }
 
     static Map<String, Object> curriculum(String course, String department) {
@@ -759,19 +1019,39 @@ class ImplementationProjectProcessTests {
         // the PMO plans a gray release: procurement first, the warehouse after a week of stabilisation
         Task plan = openTask(PLAN_CUTOVER);
         assertThat(plan).hasCandidateGroup(Roles.PMO);
-        submit(plan, PMO, Map.of("cutoverStrategy", "waves",
-            "strategyReason", "Procurement has the fewest users; the warehouse follows once purchasing is stable",
-            "waves", JsonRows.of(List.of(wave(PROCUREMENT, IT_OPERATIONS), wave(WAREHOUSE, IT_OPERATIONS))),
-            "runbook", JsonRows.of(List.of(runbookStep(1, "Freeze master data", ""), runbookStep(2, "Load open orders", "1"),
-                runbookStep(3, "Switch users", "2")))));
+        submit(
+                plan,
+                PMO,
+                Map.of(
+                        "cutoverStrategy",
+                        "waves",
+                        "strategyReason",
+                        "Procurement has the fewest users; the warehouse follows once purchasing is stable",
+                        "waves",
+                        JsonRows.of(List.of(wave(PROCUREMENT, IT_OPERATIONS), wave(WAREHOUSE, IT_OPERATIONS))),
+                        "runbook",
+                        JsonRows.of(List.of(
+                                runbookStep(1, "Freeze master data", ""),
+                                runbookStep(2, "Load open orders", "1"),
+                                runbookStep(3, "Switch users", "2")))));
 
         Task decide = openTask(DECIDE_GO_LIVE);
         assertThat(decide).hasCandidateGroup(Roles.STEERING_COMMITTEE);
         assertThat((Boolean) taskService.getVariable(decide.getId(), "readinessOk"))
-            .as((String) taskService.getVariable(decide.getId(), "readinessFindings")).isTrue();
-        assertThat((String) taskService.getVariable(decide.getId(), "readinessSummary")).doesNotContain("✗");
-        submit(decide, STEERING, Map.of("goLiveDecision", "go", "cutoverStrategy", "waves",
-            "decisionReason", "All readiness criteria met; procurement first, warehouse one week later"));
+                .as((String) taskService.getVariable(decide.getId(), "readinessFindings"))
+                .isTrue();
+        assertThat((String) taskService.getVariable(decide.getId(), "readinessSummary"))
+                .doesNotContain("✗");
+        submit(
+                decide,
+                STEERING,
+                Map.of(
+                        "goLiveDecision",
+                        "go",
+                        "cutoverStrategy",
+                        "waves",
+                        "decisionReason",
+                        "All readiness criteria met; procurement first, warehouse one week later"));
 
         runRunbook(openTask(REHEARSE_CUTOVER));
         for (String owner : List.of(PROCUREMENT_OWNER, WAREHOUSE_OWNER)) {
@@ -779,10 +1059,17 @@ class ImplementationProjectProcessTests {
             assertThat(cutover).hasCandidateGroup(Roles.IT_OPERATIONS);
             runRunbook(cutover);
             // the stabilisation period of the wave: its timer in the go-live process
-            String goLive = runtime.createProcessInstanceQuery().processDefinitionKey("goLive")
-                .processInstanceBusinessKey(code).singleResult().getId();
-            managementService.executeJob(managementService.createJobQuery().processInstanceId(goLive).timers()
-                .singleResult().getId());
+            String goLive = runtime.createProcessInstanceQuery()
+                    .processDefinitionKey("goLive")
+                    .processInstanceBusinessKey(code)
+                    .singleResult()
+                    .getId();
+            managementService.executeJob(managementService
+                    .createJobQuery()
+                    .processInstanceId(goLive)
+                    .timers()
+                    .singleResult()
+                    .getId());
             Task review = openTask(REVIEW_WAVE);
             assertThat(review).hasCandidateUser(owner);
             submit(review, owner, Map.of("reviewDecision", "yes"));
@@ -794,8 +1081,17 @@ class ImplementationProjectProcessTests {
     }
 
     static Map<String, Object> runbookStep(int no, String title, String after) {
-        return Map.of("stepNo", String.valueOf(no), "title", title, "owner", IT_OPERATIONS, "plannedMinutes", "60",
-            "dependsOn", after);
+        return Map.of(
+                "stepNo",
+                String.valueOf(no),
+                "title",
+                title,
+                "owner",
+                IT_OPERATIONS,
+                "plannedMinutes",
+                "60",
+                "dependsOn",
+                after);
     }
 
     void runRunbook(Task run) {
@@ -811,15 +1107,29 @@ class ImplementationProjectProcessTests {
 
     void runHypercareHandOverAndReview() {
         // an incident during hypercare, resolved within its SLA; then the minimum period passes
-        int incident = incidents.open(code, "Purchase order printout cuts off the contract number", "low", PROCUREMENT,
-            PROCUREMENT_OWNER, null);
+        int incident = incidents.open(
+                code,
+                "Purchase order printout cuts off the contract number",
+                "low",
+                PROCUREMENT,
+                PROCUREMENT_OWNER,
+                null);
         submit(openTask(RESOLVE_INCIDENT), IT_OPERATIONS, Map.of("resolution", "Print template widened"));
-        assertThat(decisions.latest(code, "incidentResolved")).get().extracting(Decision::subject)
-            .isEqualTo("incident #" + incident);
-        String operations = runtime.createProcessInstanceQuery().processDefinitionKey("operationsPhase")
-            .processInstanceBusinessKey(code).singleResult().getId();
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(operations).timers()
-            .singleResult().getId());
+        assertThat(decisions.latest(code, "incidentResolved"))
+                .get()
+                .extracting(Decision::subject)
+                .isEqualTo("incident #" + incident);
+        String operations = runtime.createProcessInstanceQuery()
+                .processDefinitionKey("operationsPhase")
+                .processInstanceBusinessKey(code)
+                .singleResult()
+                .getId();
+        managementService.executeJob(managementService
+                .createJobQuery()
+                .processInstanceId(operations)
+                .timers()
+                .singleResult()
+                .getId());
 
         Task handOver = openTask(HAND_OVER);
         assertThat(handOver).hasCandidateGroup(Roles.IT_OPERATIONS);
@@ -830,12 +1140,18 @@ class ImplementationProjectProcessTests {
             o.put("administrators", IT_OPERATIONS);
             o.put("runbookLink", "https://wiki.example.com/erp/" + o.get("module"));
         });
-        submit(handOver, IT_OPERATIONS, Map.of("moduleOwners", JsonRows.of(owners),
-            "knowledgeBaseLink", "https://wiki.example.com/erp"));
+        submit(
+                handOver,
+                IT_OPERATIONS,
+                Map.of("moduleOwners", JsonRows.of(owners), "knowledgeBaseLink", "https://wiki.example.com/erp"));
 
         // the post-implementation review is due 90 days after the cutover
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(operations).timers()
-            .singleResult().getId());
+        managementService.executeJob(managementService
+                .createJobQuery()
+                .processInstanceId(operations)
+                .timers()
+                .singleResult()
+                .getId());
         Task review = openTask(REVIEW_POST_IMPLEMENTATION);
         assertThat(review).hasCandidateGroup(Roles.PMO);
         Map<String, Object> kpis = new HashMap<>();
@@ -854,7 +1170,11 @@ class ImplementationProjectProcessTests {
 
     /** The project's one open task of this kind. */
     Task openTask(String taskKey) {
-        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey).list();
+        List<Task> open = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(code)
+                .taskDefinitionKey(taskKey)
+                .list();
         assertThat(open).as("open %s of %s", taskKey, code).hasSize(1);
         return open.get(0);
     }
@@ -862,8 +1182,9 @@ class ImplementationProjectProcessTests {
     /** The project's open task of this kind for one department, module or dataset. */
     Task openTask(String taskKey, String variable, String value) {
         return taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey).list().stream()
-            .filter(t -> value.equals(taskService.getVariable(t.getId(), variable)))
-            .findFirst().orElseThrow(() -> new AssertionError("no open " + taskKey + " for " + value));
+                .filter(t -> value.equals(taskService.getVariable(t.getId(), variable)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no open " + taskKey + " for " + value));
     }
 
     /** Claim and complete as Tasklist does: the form's values go through the form service. */
@@ -873,8 +1194,10 @@ class ImplementationProjectProcessTests {
     }
 
     static List<Map<String, Object>> rows(Object json) {
-        return JsonRows.read(json).stream().map(FormRow::values).map(v -> (Map<String, Object>) new LinkedHashMap<>(v))
-            .collect(Collectors.toCollection(ArrayList::new));
+        return JsonRows.read(json).stream()
+                .map(FormRow::values)
+                .map(v -> (Map<String, Object>) new LinkedHashMap<>(v))
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     // --- the customer's files and users --------------------------------------------------------------
@@ -888,7 +1211,10 @@ class ImplementationProjectProcessTests {
 
     static List<String[]> customerRecords(String name) {
         List<String> lines = customerLines(name);
-        return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
+        return lines.subList(1, lines.size()).stream()
+                .filter(l -> !l.isBlank())
+                .map(l -> l.split(",", -1))
+                .toList();
     }
 
     static List<String> customerLines(String name) {

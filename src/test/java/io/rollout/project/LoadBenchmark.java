@@ -85,8 +85,9 @@ public final class LoadBenchmark {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("server.address", "127.0.0.1");
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + work.toAbsolutePath().resolve("db-" + System.nanoTime())
-            + ";DB_CLOSE_ON_EXIT=FALSE");
+        properties.put(
+                "spring.datasource.url",
+                "jdbc:h2:file:" + work.toAbsolutePath().resolve("db-" + System.nanoTime()) + ";DB_CLOSE_ON_EXIT=FALSE");
         properties.put("camunda.bpm.job-execution.enabled", "true");
         // the REST API and its authentication address the engine by the name default
         properties.put("camunda.bpm.generate-unique-process-engine-name", "false");
@@ -97,12 +98,15 @@ public final class LoadBenchmark {
         properties.put("logging.level.org.camunda.bpm.engine.cmd", "OFF");
         long startUp = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RolloutApplication.class)
-            .profiles("test")
-            // as arguments, not default properties: those would lose against the test profile's database and engine
-            .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
+                .profiles("test")
+                // as arguments, not default properties: those would lose against the test profile's database and engine
+                .run(properties.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new))) {
             double startUpSeconds = (System.nanoTime() - startUp) / 1e9;
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            JobExecutor jobExecutor = app.getBean(ProcessEngineConfigurationImpl.class).getJobExecutor();
+            JobExecutor jobExecutor =
+                    app.getBean(ProcessEngineConfigurationImpl.class).getJobExecutor();
 
             // 2. lifecycle first: the walk executes its own jobs, as the process test does
             jobExecutor.shutdown();
@@ -114,10 +118,18 @@ public final class LoadBenchmark {
             RuntimeService runtime = app.getBean(RuntimeService.class);
             Incidents incidents = app.getBean(Incidents.class);
             ProjectRepository projects = app.getBean(ProjectRepository.class);
-            deploy(app, BARE_TASK, Bpmn.createExecutableProcess(BARE_TASK).name("Bare task")
-                .camundaHistoryTimeToLive(30).startEvent("StartEvent_Bare")
-                .userTask("UserTask_Bare").name("Bare task").camundaCandidateGroups(Roles.IT_OPERATIONS)
-                .endEvent("EndEvent_Bare").done());
+            deploy(
+                    app,
+                    BARE_TASK,
+                    Bpmn.createExecutableProcess(BARE_TASK)
+                            .name("Bare task")
+                            .camundaHistoryTimeToLive(30)
+                            .startEvent("StartEvent_Bare")
+                            .userTask("UserTask_Bare")
+                            .name("Bare task")
+                            .camundaCandidateGroups(Roles.IT_OPERATIONS)
+                            .endEvent("EndEvent_Bare")
+                            .done());
             List<String> loadUsers = new ArrayList<>();
             for (int i = 1; i <= users; i++) {
                 String id = "loadops%03d".formatted(i);
@@ -131,20 +143,51 @@ public final class LoadBenchmark {
                 TestProjects.create(projects, code, List.of("procurement"), List.of("procurement"), List.of());
                 codes.add(code);
             }
-            Side rollout = new Side("Rollout", "hypercareIncident", (feeder, n) -> incidents.open(
-                codes.get((int) (n % (codes.size() / FEEDERS)) * FEEDERS + feeder), "Label printer " + n + " offline",
-                "low", "procurement", "loadreporter", null));
-            Side bare = new Side("bare Camunda", BARE_TASK, (feeder, n) -> runtime.startProcessInstanceByKey(BARE_TASK,
-                "BARE-" + feeder + "-" + n, Map.of("projectCode", codes.get(feeder), "incidentId", (int) n,
-                    "incidentTitle", "Label printer " + n + " offline", "severity", "low")));
+            Side rollout = new Side(
+                    "Rollout",
+                    "hypercareIncident",
+                    (feeder, n) -> incidents.open(
+                            codes.get((int) (n % (codes.size() / FEEDERS)) * FEEDERS + feeder),
+                            "Label printer " + n + " offline",
+                            "low",
+                            "procurement",
+                            "loadreporter",
+                            null));
+            Side bare = new Side(
+                    "bare Camunda",
+                    BARE_TASK,
+                    (feeder, n) -> runtime.startProcessInstanceByKey(
+                            BARE_TASK,
+                            "BARE-" + feeder + "-" + n,
+                            Map.of(
+                                    "projectCode",
+                                    codes.get(feeder),
+                                    "incidentId",
+                                    (int) n,
+                                    "incidentTitle",
+                                    "Label printer " + n + " offline",
+                                    "severity",
+                                    "low")));
             Run rolloutRun = rollout.run(port, loadUsers, warmUpSeconds, seconds, backlog);
             Run bareRun = bare.run(port, loadUsers, warmUpSeconds, seconds, backlog);
 
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             Path report = Path.of("bench/results/load-" + stamp + ".md");
             Files.createDirectories(report.getParent());
-            Files.writeString(report, report(users, seconds, warmUpSeconds, backlog, lifecycles, loadAtStart,
-                startUpSeconds, jobExecutor, rolloutRun, bareRun, lifecycle));
+            Files.writeString(
+                    report,
+                    report(
+                            users,
+                            seconds,
+                            warmUpSeconds,
+                            backlog,
+                            lifecycles,
+                            loadAtStart,
+                            startUpSeconds,
+                            jobExecutor,
+                            rolloutRun,
+                            bareRun,
+                            lifecycle));
             System.out.println("report: " + report.toAbsolutePath());
             System.out.println(Files.readString(report));
         }
@@ -176,14 +219,16 @@ public final class LoadBenchmark {
 
         private Run work(int port, List<String> users, int seconds, AtomicLong completed) throws InterruptedException {
             String query = "/engine-rest/task?processDefinitionKey=" + processKey + "&candidateGroup="
-                + Roles.IT_OPERATIONS + "&sortBy=created&sortOrder=asc&maxResults=50";
+                    + Roles.IT_OPERATIONS + "&sortBy=created&sortOrder=asc&maxResults=50";
             long end = System.nanoTime() + seconds * 1_000_000_000L;
-            List<User> workers = users.stream().map(u -> new User(Http.as(port, u, PASSWORD), u, query, end, completed))
-                .toList();
+            List<User> workers = users.stream()
+                    .map(u -> new User(Http.as(port, u, PASSWORD), u, query, end, completed))
+                    .toList();
             Map<Long, Long> serverBefore = requestThreadCpu();
             long processBefore = processCpu();
             long start = System.nanoTime();
-            List<Thread> threads = workers.stream().map(w -> start(new Thread(w, w.userId))).toList();
+            List<Thread> threads =
+                    workers.stream().map(w -> start(new Thread(w, w.userId))).toList();
             for (Thread thread : threads) {
                 thread.join();
             }
@@ -222,19 +267,21 @@ public final class LoadBenchmark {
         void start() {
             for (int f = 0; f < FEEDERS; f++) {
                 int feeder = f;
-                threads.add(LoadBenchmark.start(new Thread(() -> {
-                    while (running) {
-                        if (started.get() - completed.get() < backlog) {
-                            try {
-                                side.starter.start(feeder, started.incrementAndGet());
-                            } catch (RuntimeException e) {
-                                failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                threads.add(LoadBenchmark.start(new Thread(
+                        () -> {
+                            while (running) {
+                                if (started.get() - completed.get() < backlog) {
+                                    try {
+                                        side.starter.start(feeder, started.incrementAndGet());
+                                    } catch (RuntimeException e) {
+                                        failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                                    }
+                                } else {
+                                    sleep(5);
+                                }
                             }
-                        } else {
-                            sleep(5);
-                        }
-                    }
-                }, "feeder-" + feeder)));
+                        },
+                        "feeder-" + feeder)));
             }
         }
 
@@ -282,22 +329,28 @@ public final class LoadBenchmark {
                     continue;
                 }
                 // like people in front of one list: each picks one of the tasks shown, and some pick the same
-                String taskId = list.get(ThreadLocalRandom.current().nextInt(list.size())).get("id").asText();
-                HttpResponse<String> claim = timed(() -> http.post("/engine-rest/task/" + taskId + "/claim",
-                    "{\"userId\":\"" + userId + "\"}"), claims::recordValue, "claim");
+                String taskId = list.get(ThreadLocalRandom.current().nextInt(list.size()))
+                        .get("id")
+                        .asText();
+                HttpResponse<String> claim = timed(
+                        () -> http.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + userId + "\"}"),
+                        claims::recordValue,
+                        "claim");
                 if (claim == null || claim.statusCode() != 204) {
                     continue;
                 }
-                HttpResponse<String> submit = timed(() -> http.post("/engine-rest/task/" + taskId + "/submit-form", FORM),
-                    completions::recordValue, "submit-form");
+                HttpResponse<String> submit = timed(
+                        () -> http.post("/engine-rest/task/" + taskId + "/submit-form", FORM),
+                        completions::recordValue,
+                        "submit-form");
                 if (submit != null && submit.statusCode() == 204) {
                     completed.incrementAndGet();
                 }
             }
         }
 
-        private HttpResponse<String> timed(java.util.function.Supplier<HttpResponse<String>> call, LongConsumer micros,
-                                           String what) {
+        private HttpResponse<String> timed(
+                java.util.function.Supplier<HttpResponse<String>> call, LongConsumer micros, String what) {
             long start = System.nanoTime();
             HttpResponse<String> response;
             try {
@@ -310,8 +363,9 @@ public final class LoadBenchmark {
             String outcome = what + " " + response.statusCode();
             if (response.statusCode() >= 300) {
                 outcome += " " + errorType(response.body());
-                examples.putIfAbsent(outcome, response.body().length() > 300 ? response.body().substring(0, 300)
-                    : response.body());
+                examples.putIfAbsent(
+                        outcome,
+                        response.body().length() > 300 ? response.body().substring(0, 300) : response.body());
             } else {
                 // latencies of successful calls only; a refused claim is counted below by its reason
                 micros.accept(Math.min(took, MAX_MICROS));
@@ -373,11 +427,18 @@ public final class LoadBenchmark {
 
     // --- 2. one project's lifecycle --------------------------------------------------------------------
 
-    record Lifecycle(List<Double> rolloutSeconds, List<Double> bareSeconds, List<Double> rolloutCpu,
-                     List<Double> bareCpu, int activities, int userTasks,
-                     int processInstances, Map<String, Long> byType, int bareActivities, String loadBefore,
-                     String loadAfter) {
-    }
+    record Lifecycle(
+            List<Double> rolloutSeconds,
+            List<Double> bareSeconds,
+            List<Double> rolloutCpu,
+            List<Double> bareCpu,
+            int activities,
+            int userTasks,
+            int processInstances,
+            Map<String, Long> byType,
+            int bareActivities,
+            String loadBefore,
+            String loadAfter) {}
 
     static Lifecycle lifecycle(ConfigurableApplicationContext app, int walks) {
         String loadBefore = loadAverage();
@@ -387,26 +448,34 @@ public final class LoadBenchmark {
         // gives the size of the bare process
         HappyPathWalk.Walked walked = walk.walk();
         Set<String> instances = new LinkedHashSet<>();
-        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(walked.code()).list()
-            .forEach(p -> instances.add(p.getId()));
-        history.createHistoricProcessInstanceQuery().rootProcessInstanceId(walked.processInstanceId()).list()
-            .forEach(p -> instances.add(p.getId()));
+        history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(walked.code())
+                .list()
+                .forEach(p -> instances.add(p.getId()));
+        history.createHistoricProcessInstanceQuery()
+                .rootProcessInstanceId(walked.processInstanceId())
+                .list()
+                .forEach(p -> instances.add(p.getId()));
         List<HistoricActivityInstance> activities = activities(history, instances);
-        Map<String, Long> byType = activities.stream().collect(Collectors.groupingBy(
-            HistoricActivityInstance::getActivityType, TreeMap::new, Collectors.counting()));
+        Map<String, Long> byType = activities.stream()
+                .collect(Collectors.groupingBy(
+                        HistoricActivityInstance::getActivityType, TreeMap::new, Collectors.counting()));
         int userTasks = byType.getOrDefault("userTask", 0L).intValue();
 
         deploy(app, BARE_LIFECYCLE, bareLifecycle(activities.size(), userTasks));
         RuntimeService runtime = app.getBean(RuntimeService.class);
         TaskService tasks = app.getBean(TaskService.class);
         FormService forms = app.getBean(FormService.class);
-        TestUsers.ensure(app.getBean(IdentityService.class), ImplementationProjectProcessTests.IT_OPERATIONS,
-            "e2e-Secret-2026", Roles.IT_OPERATIONS);
+        TestUsers.ensure(
+                app.getBean(IdentityService.class),
+                ImplementationProjectProcessTests.IT_OPERATIONS,
+                "e2e-Secret-2026",
+                Roles.IT_OPERATIONS);
         String bareInstance = walkBare(runtime, tasks, forms, "BARE-LIFECYCLE-0");
         int bareActivities = activities(history, Set.of(bareInstance)).size();
         if (bareActivities != activities.size()) {
-            throw new IllegalStateException("bare process has " + bareActivities + " activities, the project "
-                + activities.size());
+            throw new IllegalStateException(
+                    "bare process has " + bareActivities + " activities, the project " + activities.size());
         }
         // alternately, so that both see the same machine: its neighbours come and go
         List<Double> rollout = new ArrayList<>();
@@ -427,14 +496,26 @@ public final class LoadBenchmark {
             bare.add((System.nanoTime() - start) / 1e9);
             bareCpu.add((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
         }
-        return new Lifecycle(rollout, bare, rolloutCpu, bareCpu, activities.size(), userTasks, instances.size(), byType,
-            bareActivities, loadBefore, loadAverage());
+        return new Lifecycle(
+                rollout,
+                bare,
+                rolloutCpu,
+                bareCpu,
+                activities.size(),
+                userTasks,
+                instances.size(),
+                byType,
+                bareActivities,
+                loadBefore,
+                loadAverage());
     }
 
     static List<HistoricActivityInstance> activities(HistoryService history, Set<String> instances) {
         List<HistoricActivityInstance> all = new ArrayList<>();
         for (String instance : instances) {
-            all.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list());
+            all.addAll(history.createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance)
+                    .list());
         }
         return all;
     }
@@ -442,10 +523,14 @@ public final class LoadBenchmark {
     /** Start, the user tasks in sequence with pass-through manual tasks spread between them, end. */
     static BpmnModelInstance bareLifecycle(int activities, int userTasks) {
         int passThrough = Math.max(0, activities - userTasks - 2);
-        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BARE_LIFECYCLE).name("Bare lifecycle")
-            .camundaHistoryTimeToLive(30).startEvent("StartEvent_Bare");
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BARE_LIFECYCLE)
+                .name("Bare lifecycle")
+                .camundaHistoryTimeToLive(30)
+                .startEvent("StartEvent_Bare");
         for (int i = 0; i < userTasks; i++) {
-            flow = flow.userTask("UserTask_Bare" + i).name("Bare task " + i).camundaCandidateGroups(Roles.IT_OPERATIONS);
+            flow = flow.userTask("UserTask_Bare" + i)
+                    .name("Bare task " + i)
+                    .camundaCandidateGroups(Roles.IT_OPERATIONS);
             int after = passThrough / userTasks + (i < passThrough % userTasks ? 1 : 0);
             for (int j = 0; j < after; j++) {
                 flow = flow.manualTask("ManualTask_Bare" + i + "_" + j);
@@ -458,7 +543,8 @@ public final class LoadBenchmark {
     static String walkBare(RuntimeService runtime, TaskService tasks, FormService forms, String key) {
         String instance = runtime.startProcessInstanceByKey(BARE_LIFECYCLE, key).getId();
         while (true) {
-            List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(key).list();
+            List<Task> open =
+                    tasks.createTaskQuery().processInstanceBusinessKey(key).list();
             if (open.isEmpty()) {
                 return instance;
             }
@@ -469,30 +555,49 @@ public final class LoadBenchmark {
     }
 
     static void deploy(ConfigurableApplicationContext app, String key, BpmnModelInstance model) {
-        app.getBean(RepositoryService.class).createDeployment().name("load benchmark " + key)
-            .addModelInstance(key + ".bpmn", model).deploy();
+        app.getBean(RepositoryService.class)
+                .createDeployment()
+                .name("load benchmark " + key)
+                .addModelInstance(key + ".bpmn", model)
+                .deploy();
     }
 
     // --- report ----------------------------------------------------------------------------------------
 
-    static String report(int users, int seconds, int warmUp, int backlog, int walks, String loadAtStart,
-                         double startUpSeconds, JobExecutor jobExecutor, Run rollout, Run bare, Lifecycle lifecycle)
-        throws IOException {
+    static String report(
+            int users,
+            int seconds,
+            int warmUp,
+            int backlog,
+            int walks,
+            String loadAtStart,
+            double startUpSeconds,
+            JobExecutor jobExecutor,
+            Run rollout,
+            Run bare,
+            Lifecycle lifecycle)
+            throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Load: concurrent users through REST, and one project's lifecycle\n\n");
         md.append("Command: `./mvnw -B -q -Pbench-load test-compile exec:exec -Dbench.users=%d -Dbench.seconds=%d "
-            .formatted(users, seconds)).append("-Dbench.warmup=%d -Dbench.backlog=%d -Dbench.lifecycles=%d`\n\n"
-            .formatted(warmUp, backlog, walks));
+                        .formatted(users, seconds))
+                .append("-Dbench.warmup=%d -Dbench.backlog=%d -Dbench.lifecycles=%d`\n\n"
+                        .formatted(warmUp, backlog, walks));
         md.append("Machine: %s, %d cores (`availableProcessors`), %s %s, Java %s, heap max %d MB. Load average "
-            .formatted(cpuModel(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024)))
-            .append("(1/5/15 min) before the start: %s. The machine is shared: the figures are those of this run on it.\n\n"
-                .formatted(loadAtStart));
+                        .formatted(
+                                cpuModel(),
+                                Runtime.getRuntime().availableProcessors(),
+                                System.getProperty("os.name"),
+                                System.getProperty("os.version"),
+                                System.getProperty("java.version"),
+                                Runtime.getRuntime().maxMemory() / (1024 * 1024)))
+                .append(
+                        "(1/5/15 min) before the start: %s. The machine is shared: the figures are those of this run on it.\n\n"
+                                .formatted(loadAtStart));
         md.append("The application (profile `test` settings, H2 file database, job executor %s, Tomcat and Hikari "
-            .formatted(jobExecutor.isActive() ? "on" : "OFF"))
-            .append("defaults: 200 threads, 10 connections) started in this JVM in %.0f s, on 127.0.0.1.\n\n"
-                .formatted(startUpSeconds));
+                        .formatted(jobExecutor.isActive() ? "on" : "OFF"))
+                .append("defaults: 200 threads, 10 connections) started in this JVM in %.0f s, on 127.0.0.1.\n\n"
+                        .formatted(startUpSeconds));
 
         md.append("## 1. %d users querying, claiming and completing tasks through REST\n\n".formatted(users));
         md.append("""
@@ -512,18 +617,30 @@ public final class LoadBenchmark {
               form, no listener, no timer) → end, started with the same four variables.
 
             """.formatted(warmUp, seconds, backlog));
-        md.append("| side | measured | completions | completions/s | queries | queries/s | claims refused | empty lists | "
-            + "other errors | instances started | load avg before → after |\n");
+        md.append(
+                "| side | measured | completions | completions/s | queries | queries/s | claims refused | empty lists | "
+                        + "other errors | instances started | load avg before → after |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Run run : List.of(rollout, bare)) {
-            md.append("| %s | %.1f s | %d | **%.1f** | %d | **%.1f** | %d | %d | %d | %d | %s → %s |\n".formatted(
-                run.side.name(), run.seconds, run.completions.getTotalCount(), run.perSecond(run.completions),
-                run.queries.getTotalCount(), run.perSecond(run.queries), refusedClaims(run), run.emptyQueries,
-                otherErrors(run), run.instancesStarted, run.loadBefore, run.loadAfter));
+            md.append("| %s | %.1f s | %d | **%.1f** | %d | **%.1f** | %d | %d | %d | %d | %s → %s |\n"
+                    .formatted(
+                            run.side.name(),
+                            run.seconds,
+                            run.completions.getTotalCount(),
+                            run.perSecond(run.completions),
+                            run.queries.getTotalCount(),
+                            run.perSecond(run.queries),
+                            refusedClaims(run),
+                            run.emptyQueries,
+                            otherErrors(run),
+                            run.instancesStarted,
+                            run.loadBefore,
+                            run.loadAfter));
         }
-        md.append("\nRatio Rollout / bare: completions/s %.2f, queries/s %.2f.\n\n".formatted(
-            rollout.perSecond(rollout.completions) / bare.perSecond(bare.completions),
-            rollout.perSecond(rollout.queries) / bare.perSecond(bare.queries)));
+        md.append("\nRatio Rollout / bare: completions/s %.2f, queries/s %.2f.\n\n"
+                .formatted(
+                        rollout.perSecond(rollout.completions) / bare.perSecond(bare.completions),
+                        rollout.perSecond(rollout.queries) / bare.perSecond(bare.queries)));
         md.append("""
             The machine is shared, so the throughput above is what this process got of the 2 cores. The CPU time
             spent is less dependent on the neighbours: the Tomcat request threads (`http-nio-*`) run everything a
@@ -535,38 +652,52 @@ public final class LoadBenchmark {
             |---|---|---|---|---|
             """);
         for (Run run : List.of(rollout, bare)) {
-            md.append("| %s | %.1f s | **%.1f ms** | %.1f s | %.1f ms |\n".formatted(run.side.name(), run.serverCpuSeconds,
-                1000 * run.serverCpuSeconds / run.completions.getTotalCount(), run.processCpuSeconds,
-                1000 * run.processCpuSeconds / run.completions.getTotalCount()));
+            md.append("| %s | %.1f s | **%.1f ms** | %.1f s | %.1f ms |\n"
+                    .formatted(
+                            run.side.name(),
+                            run.serverCpuSeconds,
+                            1000 * run.serverCpuSeconds / run.completions.getTotalCount(),
+                            run.processCpuSeconds,
+                            1000 * run.processCpuSeconds / run.completions.getTotalCount()));
         }
-        md.append("\nRatio Rollout / bare of the request threads' CPU per completed task: **%.2f**.\n\n".formatted(
-            (rollout.serverCpuSeconds / rollout.completions.getTotalCount())
-                / (bare.serverCpuSeconds / bare.completions.getTotalCount())));
+        md.append("\nRatio Rollout / bare of the request threads' CPU per completed task: **%.2f**.\n\n"
+                .formatted((rollout.serverCpuSeconds / rollout.completions.getTotalCount())
+                        / (bare.serverCpuSeconds / bare.completions.getTotalCount())));
         md.append("Latency of successful calls, as the client sees it (HdrHistogram, µs precision):\n\n");
         md.append("| call | side | count | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|---|\n");
         String[] calls = {"query", "claim", "submit-form"};
         for (String call : calls) {
             for (Run run : List.of(rollout, bare)) {
                 Histogram h = histogramOf(run, call);
-                md.append("| %s | %s | %d | %s | %s | %s | %s |\n".formatted(call, run.side.name(), h.getTotalCount(),
-                    ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)),
-                    ms(h.getMaxValue())));
+                md.append("| %s | %s | %d | %s | %s | %s | %s |\n"
+                        .formatted(
+                                call,
+                                run.side.name(),
+                                h.getTotalCount(),
+                                ms(h.getValueAtPercentile(50)),
+                                ms(h.getValueAtPercentile(95)),
+                                ms(h.getValueAtPercentile(99)),
+                                ms(h.getMaxValue())));
             }
             Histogram r = histogramOf(rollout, call);
             Histogram b = histogramOf(bare, call);
-            md.append("| %s | **Rollout / bare** | | %.2f | %.2f | %.2f | |\n".formatted(call,
-                ratio(r, b, 50), ratio(r, b, 95), ratio(r, b, 99)));
+            md.append("| %s | **Rollout / bare** | | %.2f | %.2f | %.2f | |\n"
+                    .formatted(call, ratio(r, b, 50), ratio(r, b, 95), ratio(r, b, 99)));
         }
         md.append("\nResponses (all calls of the measured period, by call, status and exception type):\n\n");
         md.append("| side | responses |\n|---|---|\n");
         for (Run run : List.of(rollout, bare)) {
-            md.append("| %s | %s |\n".formatted(run.side.name(), run.outcomes.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "))
-                + (run.feederFailures.isEmpty() ? "" : "; feeder failures " + run.feederFailures)));
+            md.append("| %s | %s |\n"
+                    .formatted(
+                            run.side.name(),
+                            run.outcomes.entrySet().stream()
+                                            .map(e -> e.getKey() + ": " + e.getValue())
+                                            .collect(Collectors.joining("; "))
+                                    + (run.feederFailures.isEmpty() ? "" : "; feeder failures " + run.feederFailures)));
         }
         for (Run run : List.of(rollout, bare)) {
-            run.examples.forEach((outcome, body) -> md.append("\n%s, first `%s`: `%s`\n".formatted(run.side.name(),
-                outcome, body.replace('`', '\'').replace('\n', ' '))));
+            run.examples.forEach((outcome, body) -> md.append("\n%s, first `%s`: `%s`\n"
+                    .formatted(run.side.name(), outcome, body.replace('`', '\'').replace('\n', ' '))));
         }
 
         md.append("\n## 2. One project's happy path against a bare process of the same size\n\n");
@@ -583,18 +714,28 @@ public final class LoadBenchmark {
             submit its form through the form service; in the same application. Load average before → after:
             %s → %s.
 
-            """.formatted(walks, lifecycle.processInstances(), lifecycle.activities(), lifecycle.userTasks(),
-            lifecycle.byType().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")),
-            lifecycle.userTasks(), lifecycle.bareActivities(), lifecycle.loadBefore(), lifecycle.loadAfter()));
+            """.formatted(
+                        walks,
+                        lifecycle.processInstances(),
+                        lifecycle.activities(),
+                        lifecycle.userTasks(),
+                        lifecycle.byType().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", ")),
+                        lifecycle.userTasks(),
+                        lifecycle.bareActivities(),
+                        lifecycle.loadBefore(),
+                        lifecycle.loadAfter()));
         md.append("| process | walks | median | min | max | each | CPU of the walking thread, median |\n"
-            + "|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|\n");
         md.append(lifecycleRow("Rollout project (happy path)", lifecycle.rolloutSeconds(), lifecycle.rolloutCpu()));
         md.append(lifecycleRow("bare, same number of activities", lifecycle.bareSeconds(), lifecycle.bareCpu()));
-        md.append("\nRatio Rollout / bare (medians): **%.1f** in time, **%.1f** in CPU of the walking thread (everything "
-            .formatted(median(lifecycle.rolloutSeconds()) / median(lifecycle.bareSeconds()),
-                median(lifecycle.rolloutCpu()) / median(lifecycle.bareCpu())))
-            .append("runs on it: the engine, Rollout's delegates and listeners, H2).\n");
+        md.append(
+                        "\nRatio Rollout / bare (medians): **%.1f** in time, **%.1f** in CPU of the walking thread (everything "
+                                .formatted(
+                                        median(lifecycle.rolloutSeconds()) / median(lifecycle.bareSeconds()),
+                                        median(lifecycle.rolloutCpu()) / median(lifecycle.bareCpu())))
+                .append("runs on it: the engine, Rollout's delegates and listeners, H2).\n");
         return md.toString();
     }
 
@@ -607,14 +748,19 @@ public final class LoadBenchmark {
     }
 
     static long refusedClaims(Run run) {
-        return run.outcomes.entrySet().stream().filter(e -> e.getKey().startsWith("claim ") && !e.getKey().equals("claim 204"))
-            .mapToLong(Map.Entry::getValue).sum();
+        return run.outcomes.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("claim ") && !e.getKey().equals("claim 204"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     static long otherErrors(Run run) {
-        return run.outcomes.entrySet().stream().filter(e -> !e.getKey().startsWith("claim ")
-                && !e.getKey().endsWith(" 200") && !e.getKey().endsWith(" 204"))
-            .mapToLong(Map.Entry::getValue).sum();
+        return run.outcomes.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("claim ")
+                        && !e.getKey().endsWith(" 200")
+                        && !e.getKey().endsWith(" 204"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     static double ratio(Histogram rollout, Histogram bare, double percentile) {
@@ -626,10 +772,15 @@ public final class LoadBenchmark {
     }
 
     static String lifecycleRow(String name, List<Double> seconds, List<Double> cpu) {
-        return "| %s | %d | **%.2f s** | %.2f s | %.2f s | %s | %.2f s |\n".formatted(name, seconds.size(),
-            median(seconds), seconds.stream().mapToDouble(d -> d).min().orElse(0),
-            seconds.stream().mapToDouble(d -> d).max().orElse(0),
-            seconds.stream().map(s -> "%.2f".formatted(s)).collect(Collectors.joining(", ")), median(cpu));
+        return "| %s | %d | **%.2f s** | %.2f s | %.2f s | %s | %.2f s |\n"
+                .formatted(
+                        name,
+                        seconds.size(),
+                        median(seconds),
+                        seconds.stream().mapToDouble(d -> d).min().orElse(0),
+                        seconds.stream().mapToDouble(d -> d).max().orElse(0),
+                        seconds.stream().map(s -> "%.2f".formatted(s)).collect(Collectors.joining(", ")),
+                        median(cpu));
     }
 
     static double median(List<Double> values) {
@@ -656,12 +807,15 @@ public final class LoadBenchmark {
     }
 
     static double cpuSeconds(Map<Long, Long> before, Map<Long, Long> after) {
-        return after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum() / 1e9;
+        return after.entrySet().stream()
+                        .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+                        .sum()
+                / 1e9;
     }
 
     static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime();
+                .getProcessCpuTime();
     }
 
     static JsonNode read(String body) {
@@ -692,8 +846,11 @@ public final class LoadBenchmark {
 
     static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
         }
@@ -716,6 +873,5 @@ public final class LoadBenchmark {
         }
     }
 
-    private LoadBenchmark() {
-    }
+    private LoadBenchmark() {}
 }

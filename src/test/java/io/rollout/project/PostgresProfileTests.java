@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rollout.identity.Roles;
 import io.rollout.shared.PostgresTest;
 import io.rollout.shared.TestProjects;
-import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,18 +21,23 @@ class PostgresProfileTests {
 
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void migrationsAndEngineSchemaRunAndAProjectStarts() {
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
-        assertThat(jdbc.sql("select count(*) from rollout_schema_history where success").query(Integer.class).single())
-            .isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from rollout_schema_history where success")
+                        .query(Integer.class)
+                        .single())
+                .isGreaterThanOrEqualTo(5);
         identity.saveUser(identity.newUser("pgowner"));
         identity.createMembership("pgowner", Roles.BUSINESS_OWNER);
         identity.createMembership("pgowner", Roles.departmentGroup("procurement"));
@@ -42,10 +46,16 @@ class PostgresProfileTests {
         String code = TestProjects.newCode();
         runtime.startProcessInstanceByKey("implementationProject", ProjectRegistrationTests.startForm(code));
 
-        assertThat(jdbc.sql("select status from project where code = ?").param(code).query(String.class).single())
-            .isEqualTo(Project.ACTIVE);
+        assertThat(jdbc.sql("select status from project where code = ?")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(Project.ACTIVE);
         // interview, questionnaire and process mapping for each of the two departments
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).taskCandidateGroup(Roles.CONSULTANT)
-            .count()).isEqualTo(6);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(code)
+                        .taskCandidateGroup(Roles.CONSULTANT)
+                        .count())
+                .isEqualTo(6);
     }
 }

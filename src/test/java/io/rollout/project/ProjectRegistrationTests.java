@@ -24,8 +24,10 @@ class ProjectRegistrationTests {
 
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
 
@@ -47,8 +49,11 @@ class ProjectRegistrationTests {
         assertThat(project.uatPassTarget()).isEqualTo(90);
         assertThat(project.trainingTarget()).isEqualTo(80);
         assertThat(project.processInstanceId()).isEqualTo(instance.getId());
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
-            .processDefinitionKey("requirementsPhase").count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(code)
+                        .processDefinitionKey("requirementsPhase")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -58,9 +63,12 @@ class ProjectRegistrationTests {
         form.put("departments", JsonRows.ofStrings(List.of("procurement", "hr")));
 
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("implementationProject", form))
-            .hasMessageContaining("Department \"hr\" has no business owner");
+                .hasMessageContaining("Department \"hr\" has no business owner");
         assertThat(projects.exists(code)).isFalse();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(code)
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -69,17 +77,20 @@ class ProjectRegistrationTests {
         Map<String, Object> unknown = startForm(code);
         unknown.put("departments", "procurement,marketing");
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("implementationProject", unknown))
-            .hasMessageContaining("Unknown department \"marketing\"");
+                .hasMessageContaining("Unknown department \"marketing\"");
 
         Map<String, Object> badCode = startForm("1-bad code");
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("implementationProject", badCode))
-            .hasMessageContaining("Project code \"1-bad code\" is not valid");
+                .hasMessageContaining("Project code \"1-bad code\" is not valid");
 
         runtime.startProcessInstanceByKey("implementationProject", startForm(code));
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("implementationProject", startForm(code)))
-            .hasMessageContaining("A project with code " + code + " already exists");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
-            .processDefinitionKey("implementationProject").count()).isEqualTo(1);
+                .hasMessageContaining("A project with code " + code + " already exists");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(code)
+                        .processDefinitionKey("implementationProject")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -87,12 +98,12 @@ class ProjectRegistrationTests {
         Map<String, Object> noName = startForm(TestProjects.newCode());
         noName.remove("projectName");
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("implementationProject", noName))
-            .hasMessageContaining("The field \"projectName\" is required");
+                .hasMessageContaining("The field \"projectName\" is required");
 
         Map<String, Object> badTarget = startForm(TestProjects.newCode());
         badTarget.put("uatPassTarget", 140L);
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("implementationProject", badTarget))
-            .hasMessageContaining("uatPassTarget");
+                .hasMessageContaining("uatPassTarget");
     }
 
     static Map<String, Object> startForm(String code) {
@@ -109,6 +120,7 @@ class ProjectRegistrationTests {
     }
 
     private void owner(String userId, String department) {
-        TestUsers.ensure(identity, userId, "owner-Secret-2026", Roles.BUSINESS_OWNER, Roles.departmentGroup(department));
+        TestUsers.ensure(
+                identity, userId, "owner-Secret-2026", Roles.BUSINESS_OWNER, Roles.departmentGroup(department));
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class EffectVerificationRuleTests {
 
     static Requirement req(String id, String status) {
-        return new Requirement("P", id, "sales", "Title " + id, null, null, null, "must", "c", "standard", status,
-            null, null);
+        return new Requirement(
+                "P", id, "sales", "Title " + id, null, null, null, "must", "c", "standard", status, null, null);
     }
 
     static GateOutcome decide(List<Requirement> requirements, List<Verdict> verdicts) {
@@ -21,30 +21,36 @@ class EffectVerificationRuleTests {
 
     @Test
     void passesWhenEveryRequirementsLatestVerdictIsVerified() {
-        GateOutcome outcome = decide(List.of(req("REQ-1", null), req("REQ-2", null)),
-            List.of(new Verdict("REQ-1", true, null), new Verdict("REQ-2", true, "fine")));
+        GateOutcome outcome = decide(
+                List.of(req("REQ-1", null), req("REQ-2", null)),
+                List.of(new Verdict("REQ-1", true, null), new Verdict("REQ-2", true, "fine")));
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.findings()).isEmpty();
     }
 
     @Test
     void namesRequirementsNotVerifiedWithTheCommentAndThoseNeverVerified() {
-        GateOutcome outcome = decide(List.of(req("REQ-2", null), req("REQ-1", null)),
-            List.of(new Verdict("REQ-1", false, "Too slow")));
+        GateOutcome outcome = decide(
+                List.of(req("REQ-2", null), req("REQ-1", null)), List.of(new Verdict("REQ-1", false, "Too slow")));
         assertThat(outcome.passed()).isFalse();
-        assertThat(outcome.findings()).containsExactly(
-            Finding.of("requirements.verify.notVerified", "REQ-1", "sales", "Too slow"),
-            Finding.of("requirements.verify.missing", "REQ-2", "sales"));
+        assertThat(outcome.findings())
+                .containsExactly(
+                        Finding.of("requirements.verify.notVerified", "REQ-1", "sales", "Too slow"),
+                        Finding.of("requirements.verify.missing", "REQ-2", "sales"));
     }
 
     @Test
     void withdrawnRequirementsNeedNoVerdict() {
-        assertThat(decide(List.of(req("REQ-1", Requirement.WITHDRAWN)), List.of()).passed()).isTrue();
+        assertThat(decide(List.of(req("REQ-1", Requirement.WITHDRAWN)), List.of())
+                        .passed())
+                .isTrue();
     }
 
     @Test
     void summaryCountsTheRequirementsThatAreNotWithdrawn() {
-        assertThat(new EffectVerificationRule.Input(List.of(req("REQ-1", null), req("REQ-2", Requirement.WITHDRAWN)),
-            List.of()).summary()).isEqualTo("1 requirements");
+        assertThat(new EffectVerificationRule.Input(
+                                List.of(req("REQ-1", null), req("REQ-2", Requirement.WITHDRAWN)), List.of())
+                        .summary())
+                .isEqualTo("1 requirements");
     }
 }

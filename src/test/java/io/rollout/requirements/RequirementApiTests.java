@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +38,10 @@ class RequirementApiTests {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
 
@@ -51,8 +52,12 @@ class RequirementApiTests {
         user("reqconsultant", Roles.CONSULTANT);
         user("reqkeyuser", Roles.KEY_USER);
         code = TestProjects.newCode();
-        TestProjects.create(projects, code, List.of("procurement", "warehouse", "production", "finance", "sales"),
-            List.of("finance"), List.of());
+        TestProjects.create(
+                projects,
+                code,
+                List.of("procurement", "warehouse", "production", "finance", "sales"),
+                List.of("finance"),
+                List.of());
     }
 
     @Test
@@ -66,17 +71,23 @@ class RequirementApiTests {
         });
         HttpHeaders headers = headers("en");
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<Map> imported = as("reqconsultant")
-            .postForEntity(importUrl(), new HttpEntity<>(parts, headers), Map.class);
+        ResponseEntity<Map> imported =
+                as("reqconsultant").postForEntity(importUrl(), new HttpEntity<>(parts, headers), Map.class);
         assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(imported.getBody()).isEqualTo(Map.of("imported", 20, "skipped", 0));
 
-        ResponseEntity<List> listed = as("reqconsultant").exchange("/api/projects/" + code + "/requirements",
-            HttpMethod.GET, new HttpEntity<>(headers("en")), List.class);
+        ResponseEntity<List> listed = as("reqconsultant")
+                .exchange(
+                        "/api/projects/" + code + "/requirements",
+                        HttpMethod.GET,
+                        new HttpEntity<>(headers("en")),
+                        List.class);
         assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(listed.getBody()).hasSize(20);
-        assertThat((Map<String, Object>) listed.getBody().get(0)).containsEntry("reqId", "REQ-FIN-001")
-            .containsEntry("department", "finance").containsEntry("updatedBy", "reqconsultant");
+        assertThat((Map<String, Object>) listed.getBody().get(0))
+                .containsEntry("reqId", "REQ-FIN-001")
+                .containsEntry("department", "finance")
+                .containsEntry("updatedBy", "reqconsultant");
     }
 
     @Test
@@ -85,10 +96,11 @@ class RequirementApiTests {
         headers.setContentType(MediaType.parseMediaType("text/csv"));
         String csv = "reqId,department,title,priority\nREQ-FIN-001,finance,,must\n";
         ResponseEntity<Map> response = as("reqconsultant")
-            .postForEntity(importUrl(), new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), Map.class);
+                .postForEntity(importUrl(), new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).isEqualTo(Map.of("errors", List.of("第 2 行：字段“title”为必填项。")));
-        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class)).isEmpty();
+        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class))
+                .isEmpty();
     }
 
     @Test
@@ -97,20 +109,29 @@ class RequirementApiTests {
         headers.setContentType(MediaType.parseMediaType("text/csv"));
         String csv = "reqId,department,title,priority\nREQ-FIN-001,finance,Expense claims,must\n";
         ResponseEntity<Map> response = as("reqkeyuser")
-            .postForEntity(importUrl(), new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), Map.class);
+                .postForEntity(importUrl(), new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(response.getBody()).isEqualTo(Map.of("errors", List.of(
-            "User reqkeyuser may not import requirements: only consultants, the PMO and administrators may.")));
+        assertThat(response.getBody())
+                .isEqualTo(
+                        Map.of(
+                                "errors",
+                                List.of(
+                                        "User reqkeyuser may not import requirements: only consultants, the PMO and administrators may.")));
     }
 
     @Test
     void unknownProjectsAndMissingCredentialsAreRefused() {
-        ResponseEntity<Map> unknown = as("reqconsultant").exchange("/api/projects/NO-SUCH/requirements", HttpMethod.GET,
-            new HttpEntity<>(headers("en")), Map.class);
+        ResponseEntity<Map> unknown = as("reqconsultant")
+                .exchange(
+                        "/api/projects/NO-SUCH/requirements",
+                        HttpMethod.GET,
+                        new HttpEntity<>(headers("en")),
+                        Map.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getBody()).isEqualTo(Map.of("errors", List.of("No project with code NO-SUCH.")));
-        assertThat(rest.getForEntity("/api/projects/" + code + "/requirements", String.class).getStatusCode())
-            .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.getForEntity("/api/projects/" + code + "/requirements", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -121,10 +142,14 @@ class RequirementApiTests {
         ResponseEntity<Map> response = postBody("reqconsultant", bomb, "application/octet-stream");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((List<String>) response.getBody().get("errors")).singleElement().asString()
-            .isEqualTo("The part xl/sharedStrings.xml of the workbook unpacks to more than 100 times its packed size, "
-                + "as a zip bomb does: save the file again from Excel, or as CSV.");
-        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class)).isEmpty();
+        assertThat((List<String>) response.getBody().get("errors"))
+                .singleElement()
+                .asString()
+                .isEqualTo(
+                        "The part xl/sharedStrings.xml of the workbook unpacks to more than 100 times its packed size, "
+                                + "as a zip bomb does: save the file again from Excel, or as CSV.");
+        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class))
+                .isEmpty();
     }
 
     @Test
@@ -134,15 +159,22 @@ class RequirementApiTests {
         ResponseEntity<Map> response = postBody("reqconsultant", doctype, "application/octet-stream");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody()).isEqualTo(Map.of("errors", List.of("The part xl/worksheets/sheet1.xml of the "
-            + "workbook declares a DOCTYPE, which Excel never writes: save the file again from Excel, or as CSV.")));
-        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class)).isEmpty();
+        assertThat(response.getBody())
+                .isEqualTo(
+                        Map.of(
+                                "errors",
+                                List.of(
+                                        "The part xl/worksheets/sheet1.xml of the "
+                                                + "workbook declares a DOCTYPE, which Excel never writes: save the file again from Excel, or as CSV.")));
+        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class))
+                .isEmpty();
     }
 
     @Test
     void aFileOverTheUploadLimitIsRefusedWith413NamingTheLimit() {
-        byte[] large = ("reqId,department,title,priority\n" + "REQ-FIN-001,finance,Expense claims,must\n".repeat(
-            300_000)).getBytes(StandardCharsets.UTF_8);
+        byte[] large = ("reqId,department,title,priority\n"
+                        + "REQ-FIN-001,finance,Expense claims,must\n".repeat(300_000))
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(large.length).isGreaterThan(10 * 1024 * 1024);
 
         ResponseEntity<Map> body = postBody("reqconsultant", large, "text/csv");
@@ -155,15 +187,18 @@ class RequirementApiTests {
         });
         HttpHeaders headers = headers("en");
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<Map> multipart = as("reqconsultant")
-            .postForEntity(importUrl(), new HttpEntity<>(parts, headers), Map.class);
+        ResponseEntity<Map> multipart =
+                as("reqconsultant").postForEntity(importUrl(), new HttpEntity<>(parts, headers), Map.class);
 
         for (ResponseEntity<Map> response : List.of(body, multipart)) {
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-            assertThat((List<String>) response.getBody().get("errors")).singleElement().asString()
-                .startsWith("The upload is larger than 10 MB, the most Rollout accepts here");
+            assertThat((List<String>) response.getBody().get("errors"))
+                    .singleElement()
+                    .asString()
+                    .startsWith("The upload is larger than 10 MB, the most Rollout accepts here");
         }
-        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class)).isEmpty();
+        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class))
+                .isEmpty();
     }
 
     @Test
@@ -173,8 +208,8 @@ class RequirementApiTests {
             csv.append("REQ-FIN-").append(i).append(",finance,Expense claims,urgent\n");
         }
 
-        ResponseEntity<Map> response = postBody("reqconsultant", csv.toString().getBytes(StandardCharsets.UTF_8),
-            "text/csv");
+        ResponseEntity<Map> response =
+                postBody("reqconsultant", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         List<String> errors = (List<String>) response.getBody().get("errors");
@@ -182,33 +217,46 @@ class RequirementApiTests {
         assertThat(errors.get(0)).startsWith("Row 2: ");
         assertThat(errors.get(99)).startsWith("Row 101: ");
         assertThat(errors.get(100)).isEqualTo("… and 19,900 more errors.");
-        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class)).isEmpty();
+        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class))
+                .isEmpty();
     }
 
     @Test
     void aRowWithMoreCellsThanTheHeaderIsRefusedNamingTheRow() {
         String csv = "reqId,department,title,priority\nREQ-FIN-001,finance,Expense claims,must\n"
-            + "REQ-FIN-002,finance,Budget, monthly,should\n";
+                + "REQ-FIN-002,finance,Budget, monthly,should\n";
 
         ResponseEntity<Map> response = postBody("reqconsultant", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody()).isEqualTo(Map.of("errors", List.of(
-            "Row 3 has a value in column 5, right of the last of the 4 header columns: a separator inside a value "
-                + "needs quotes.")));
-        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class)).isEmpty();
+        assertThat(response.getBody())
+                .isEqualTo(Map.of(
+                        "errors",
+                        List.of(
+                                "Row 3 has a value in column 5, right of the last of the 4 header columns: a separator inside a value "
+                                        + "needs quotes.")));
+        assertThat(as("reqconsultant").getForObject("/api/projects/" + code + "/requirements", List.class))
+                .isEmpty();
     }
 
     @Test
     void aUserInNoGroupMayNotReadTheRequirements() {
         TestUsers.ensure(identity, "reqnobody", PASSWORD);
-        ResponseEntity<Map> response = as("reqnobody").exchange("/api/projects/" + code + "/requirements",
-            HttpMethod.GET, new HttpEntity<>(headers("en")), Map.class);
+        ResponseEntity<Map> response = as("reqnobody")
+                .exchange(
+                        "/api/projects/" + code + "/requirements",
+                        HttpMethod.GET,
+                        new HttpEntity<>(headers("en")),
+                        Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(response.getBody()).isEqualTo(Map.of("errors", List.of(
-            "user reqnobody is not in any of the groups " + String.join(", ", Roles.ALL))));
-        assertThat(as("reqkeyuser").getForEntity("/api/projects/" + code + "/requirements", List.class)
-            .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody())
+                .isEqualTo(Map.of(
+                        "errors",
+                        List.of("user reqnobody is not in any of the groups " + String.join(", ", Roles.ALL))));
+        assertThat(as("reqkeyuser")
+                        .getForEntity("/api/projects/" + code + "/requirements", List.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     ResponseEntity<Map> postBody(String user, byte[] body, String mediaType) {

@@ -40,8 +40,10 @@ class RequirementFileImportTests {
 
     @Autowired
     RequirementImport importer;
+
     @Autowired
     RequirementRepository requirements;
+
     @Autowired
     ProjectRepository projects;
 
@@ -56,17 +58,22 @@ class RequirementFileImportTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"requirements-gbk.csv", "requirements-bom.csv", "requirements-semicolon.csv",
-        "requirements-tab.txt"})
+    @ValueSource(
+            strings = {
+                "requirements-gbk.csv",
+                "requirements-bom.csv",
+                "requirements-semicolon.csv",
+                "requirements-tab.txt"
+            })
     void everyEncodingAndSeparatorStoresTheSameRequirementsAsTheUtf8File(String fixture) throws IOException {
         String reference = project();
         assertThat(importer.importCsv(reference, fixture("requirements-utf8.csv"), "consultant1"))
-            .isEqualTo(new RequirementImport.Result(20, 0, List.of()));
+                .isEqualTo(new RequirementImport.Result(20, 0, List.of()));
         String code = project();
         assertThat(importer.importCsv(code, fixture(fixture), "consultant1"))
-            .isEqualTo(new RequirementImport.Result(20, 0, List.of()));
+                .isEqualTo(new RequirementImport.Result(20, 0, List.of()));
         assertThat(SpecificationHash.of(requirements.findByProject(code)))
-            .isEqualTo(SpecificationHash.of(requirements.findByProject(reference)));
+                .isEqualTo(SpecificationHash.of(requirements.findByProject(reference)));
     }
 
     @Test
@@ -74,35 +81,38 @@ class RequirementFileImportTests {
         String reference = project();
         importer.importCsv(reference, fixture("requirements-utf8.csv"), "consultant1");
         String code = project();
-        RequirementImport.Result result = importer.importCsv(code, new ByteArrayInputStream(workbookOfFixture()),
-            "consultant1");
+        RequirementImport.Result result =
+                importer.importCsv(code, new ByteArrayInputStream(workbookOfFixture()), "consultant1");
         assertThat(result).isEqualTo(new RequirementImport.Result(20, 0, List.of()));
         assertThat(requirements.findByProject(code)).hasSize(20).allMatch(r -> Requirement.DRAFT.equals(r.status()));
         assertThat(SpecificationHash.of(requirements.findByProject(code)))
-            .isEqualTo(SpecificationHash.of(requirements.findByProject(reference)));
+                .isEqualTo(SpecificationHash.of(requirements.findByProject(reference)));
     }
 
     @Test
     void aFileWithWrongHeadersNamesTheMissingColumns() throws IOException {
-        assertRefused("requirements-wrong-header.csv",
-            "The file has no column title (or 需求名称); the header row must name it.",
-            "The file has no column priority (or 优先级); the header row must name it.");
+        assertRefused(
+                "requirements-wrong-header.csv",
+                "The file has no column title (or 需求名称); the header row must name it.",
+                "The file has no column priority (or 优先级); the header row must name it.");
     }
 
     @Test
     void badRowsAreReportedWithTheirRowNumbersAndNothingIsStored() throws IOException {
-        assertRefused("requirements-bad-rows.csv",
-            "Row 3: the field \"优先级\" must be one of must/should/could, not \"urgent\".",
-            "Row 4: the requirement id REQ-PUR-001 appears more than once (first in row 2).");
+        assertRefused(
+                "requirements-bad-rows.csv",
+                "Row 3: the field \"优先级\" must be one of must/should/could, not \"urgent\".",
+                "Row 4: the requirement id REQ-PUR-001 appears more than once (first in row 2).");
     }
 
     @Test
     void anXlsxThatIsReallyATextFileIsReadAsTextAndRefused() throws IOException {
-        assertRefused("requirements-text.xlsx",
-            "The file has no column reqId (or 编号); the header row must name it.",
-            "The file has no column department (or 部门); the header row must name it.",
-            "The file has no column title (or 需求名称); the header row must name it.",
-            "The file has no column priority (or 优先级); the header row must name it.");
+        assertRefused(
+                "requirements-text.xlsx",
+                "The file has no column reqId (or 编号); the header row must name it.",
+                "The file has no column department (or 部门); the header row must name it.",
+                "The file has no column title (or 需求名称); the header row must name it.",
+                "The file has no column priority (or 优先级); the header row must name it.");
     }
 
     @Test
@@ -118,15 +128,18 @@ class RequirementFileImportTests {
             out.write(fixture("requirements-utf8.csv").readAllBytes());
         }
         String code = project();
-        assertThat(importer.importCsv(code, new ByteArrayInputStream(zip.toByteArray()), "consultant1").errors())
-            .containsExactly("The file is a zip archive but not an Excel workbook: save it from Excel as .xlsx or as CSV.");
+        assertThat(importer.importCsv(code, new ByteArrayInputStream(zip.toByteArray()), "consultant1")
+                        .errors())
+                .containsExactly(
+                        "The file is a zip archive but not an Excel workbook: save it from Excel as .xlsx or as CSV.");
         ByteArrayOutputStream empty = new ByteArrayOutputStream();
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             workbook.createSheet("需求");
             workbook.write(empty);
         }
-        assertThat(importer.importCsv(code, new ByteArrayInputStream(empty.toByteArray()), "consultant1").errors())
-            .containsExactly("The first sheet of the workbook has no header row: row 1 must name the columns.");
+        assertThat(importer.importCsv(code, new ByteArrayInputStream(empty.toByteArray()), "consultant1")
+                        .errors())
+                .containsExactly("The first sheet of the workbook has no header row: row 1 must name the columns.");
         assertThat(requirements.findByProject(code)).isEmpty();
     }
 
@@ -151,8 +164,10 @@ class RequirementFileImportTests {
     /** The customer's list as Excel saves it: the same cells in the first sheet of a workbook. */
     static byte[] workbookOfFixture() throws IOException {
         String text = new String(fixture("requirements-utf8.csv").readAllBytes(), StandardCharsets.UTF_8);
-        List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        List<CSVRecord> records =
+                CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords();
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("需求清单");
             for (int r = 0; r < records.size(); r++) {
                 Row row = sheet.createRow(r);

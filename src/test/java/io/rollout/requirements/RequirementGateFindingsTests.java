@@ -36,14 +36,19 @@ class RequirementGateFindingsTests {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     RequirementImport importer;
+
     @Autowired
     DecisionLog decisions;
+
     @Autowired
     MeterRegistry meters;
 
@@ -59,8 +64,12 @@ class RequirementGateFindingsTests {
         for (int i = 1; i <= MUST_HAVES; i++) {
             csv.append("REQ-FIN-%03d,finance,Requirement %d,must,,\n".formatted(i, i));
         }
-        assertThat(importer.importCsv(code, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-            "consultant1").imported()).isEqualTo(MUST_HAVES);
+        assertThat(importer.importCsv(
+                                code,
+                                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                                "consultant1")
+                        .imported())
+                .isEqualTo(MUST_HAVES);
     }
 
     @AfterEach
@@ -73,14 +82,21 @@ class RequirementGateFindingsTests {
         double failedBefore = failedSignOffs();
         ProcessInstance pi = startBefore(RequirementsPhaseProcessTests.SIGN_OFF);
 
-        assertThat(pi).hasPassed(RequirementsPhaseProcessTests.SIGN_OFF)
-            .isWaitingAt(RequirementsPhaseProcessTests.CLARIFY);
+        assertThat(pi)
+                .hasPassed(RequirementsPhaseProcessTests.SIGN_OFF)
+                .isWaitingAt(RequirementsPhaseProcessTests.CLARIFY);
         assertThat(runtime.getVariable(pi.getId(), "signOffPassed")).isEqualTo(false);
         String findings = (String) runtime.getVariable(pi.getId(), "signOffFindings");
-        assertThat(findings).hasSize(Findings.MAX_LENGTH).endsWith("...")
-            .startsWith("Must-have requirement REQ-FIN-001 (finance) has no acceptance criterion.\n");
-        assertThat(decisions.latest(code, RequirementSignOff.DECISION).orElseThrow().findings())
-            .as("the decision log keeps every finding it can").hasSizeGreaterThan(MUST_HAVES / 10);
+        assertThat(findings)
+                .hasSize(Findings.MAX_LENGTH)
+                .endsWith("...")
+                .startsWith("Must-have requirement REQ-FIN-001 (finance) has no acceptance criterion.\n");
+        assertThat(decisions
+                        .latest(code, RequirementSignOff.DECISION)
+                        .orElseThrow()
+                        .findings())
+                .as("the decision log keeps every finding it can")
+                .hasSizeGreaterThan(MUST_HAVES / 10);
         assertThat(failedSignOffs()).isEqualTo(failedBefore + 1);
     }
 
@@ -88,21 +104,27 @@ class RequirementGateFindingsTests {
     void aSolutionMatchWithHundredsOfFindingsFailsWithItsFindingsCutToTheCap() {
         ProcessInstance pi = startBefore(RequirementsPhaseProcessTests.CHECK_MATCH);
 
-        assertThat(pi).hasPassed(RequirementsPhaseProcessTests.CHECK_MATCH)
-            .isWaitingAt(RequirementsPhaseProcessTests.CLARIFY);
+        assertThat(pi)
+                .hasPassed(RequirementsPhaseProcessTests.CHECK_MATCH)
+                .isWaitingAt(RequirementsPhaseProcessTests.CLARIFY);
         assertThat(runtime.getVariable(pi.getId(), "solutionsMatched")).isEqualTo(false);
-        assertThat((String) runtime.getVariable(pi.getId(), "matchFindings")).hasSize(Findings.MAX_LENGTH)
-            .endsWith("...");
+        assertThat((String) runtime.getVariable(pi.getId(), "matchFindings"))
+                .hasSize(Findings.MAX_LENGTH)
+                .endsWith("...");
     }
 
     double failedSignOffs() {
         var counter = meters.find(GateRecorder.OUTCOMES)
-            .tags("gate", RequirementSignOff.DECISION, "outcome", "failed").counter();
+                .tags("gate", RequirementSignOff.DECISION, "outcome", "failed")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     ProcessInstance startBefore(String activity) {
-        return runtime.createProcessInstanceByKey(RequirementsPhaseProcessTests.PROCESS).businessKey(code)
-            .setVariable("projectCode", code).startBeforeActivity(activity).execute();
+        return runtime.createProcessInstanceByKey(RequirementsPhaseProcessTests.PROCESS)
+                .businessKey(code)
+                .setVariable("projectCode", code)
+                .startBeforeActivity(activity)
+                .execute();
     }
 }

@@ -26,8 +26,10 @@ class RequirementImportTests {
 
     @Autowired
     RequirementImport importer;
+
     @Autowired
     RequirementRepository requirements;
+
     @Autowired
     ProjectRepository projects;
 
@@ -64,12 +66,15 @@ class RequirementImportTests {
         assertThat(result).isEqualTo(new RequirementImport.Result(20, 0, List.of()));
         List<Requirement> stored = requirements.findByProject(code);
         assertThat(stored).hasSize(20).allMatch(r -> "consultant1".equals(r.updatedBy()));
-        assertThat(stored).filteredOn(r -> r.reqId().equals("REQ-INV-002")).singleElement().satisfies(r -> {
-            assertThat(r.department()).isEqualTo("warehouse");
-            assertThat(r.title()).isEqualTo("扫码出入库");
-            assertThat(r.acceptanceCriterion()).isEqualTo("出入库扫码率≥95%，错误率≤0.1%");
-            assertThat(r.solutionMatch()).isEqualTo("customisation");
-        });
+        assertThat(stored)
+                .filteredOn(r -> r.reqId().equals("REQ-INV-002"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.department()).isEqualTo("warehouse");
+                    assertThat(r.title()).isEqualTo("扫码出入库");
+                    assertThat(r.acceptanceCriterion()).isEqualTo("出入库扫码率≥95%，错误率≤0.1%");
+                    assertThat(r.solutionMatch()).isEqualTo("customisation");
+                });
     }
 
     @Test
@@ -80,17 +85,21 @@ class RequirementImportTests {
         String bom = project(ALL_FIVE);
         importBytes(utf8, text.getBytes(StandardCharsets.UTF_8));
         assertThat(importBytes(gbk, text.getBytes(CsvSource.GBK)).imported()).isEqualTo(20);
-        assertThat(importBytes(bom, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8)).imported()).isEqualTo(20);
+        assertThat(importBytes(bom, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8))
+                        .imported())
+                .isEqualTo(20);
         assertThat(SpecificationHash.of(requirements.findByProject(gbk)))
-            .isEqualTo(SpecificationHash.of(requirements.findByProject(utf8)))
-            .isEqualTo(SpecificationHash.of(requirements.findByProject(bom)));
+                .isEqualTo(SpecificationHash.of(requirements.findByProject(utf8)))
+                .isEqualTo(SpecificationHash.of(requirements.findByProject(bom)));
     }
 
     @Test
     void rowsOfDepartmentsOutsideTheScopeAreSkippedAndCounted() throws IOException {
         String code = project(List.of("finance", "sales", "quality"));
         assertThat(importBytes(code, customerFile())).isEqualTo(new RequirementImport.Result(8, 12, List.of()));
-        assertThat(requirements.findByProject(code)).extracting(Requirement::department).containsOnly("finance", "sales");
+        assertThat(requirements.findByProject(code))
+                .extracting(Requirement::department)
+                .containsOnly("finance", "sales");
     }
 
     @Test
@@ -104,9 +113,10 @@ class RequirementImportTests {
             """;
         RequirementImport.Result result = importBytes(code, csv.getBytes(StandardCharsets.UTF_8));
         assertThat(result.imported()).isZero();
-        assertThat(result.errors()).containsExactly(
-            "Row 3: the field \"优先级\" must be one of must/should/could, not \"urgent\".",
-            "Row 4: the requirement id REQ-FIN-001 appears more than once (first in row 2).");
+        assertThat(result.errors())
+                .containsExactly(
+                        "Row 3: the field \"优先级\" must be one of must/should/could, not \"urgent\".",
+                        "Row 4: the requirement id REQ-FIN-001 appears more than once (first in row 2).");
         assertThat(requirements.findByProject(code)).isEmpty();
     }
 
@@ -115,8 +125,8 @@ class RequirementImportTests {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         String code = project(ALL_FIVE);
         RequirementImport.Result result = importBytes(code, "编号,需求名称\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(result.errors()).containsExactly("文件缺少列 department（或 部门）；表头行必须包含该列。",
-            "文件缺少列 priority（或 优先级）；表头行必须包含该列。");
+        assertThat(result.errors())
+                .containsExactly("文件缺少列 department（或 部门）；表头行必须包含该列。", "文件缺少列 priority（或 优先级）；表头行必须包含该列。");
     }
 
     @Test
@@ -124,12 +134,16 @@ class RequirementImportTests {
         String code = project(ALL_FIVE);
         importBytes(code, customerFile());
         String csv = "reqId,department,title,priority\nREQ-FIN-004,finance,Month-end close in 3 days,must\n";
-        assertThat(importBytes(code, csv.getBytes(StandardCharsets.UTF_8)).imported()).isEqualTo(1);
-        assertThat(requirements.findByProject(code)).hasSize(20).filteredOn(r -> r.reqId().equals("REQ-FIN-004"))
-            .singleElement().satisfies(r -> {
-                assertThat(r.title()).isEqualTo("Month-end close in 3 days");
-                assertThat(r.priority()).isEqualTo("must");
-                assertThat(r.acceptanceCriterion()).isNull();
-            });
+        assertThat(importBytes(code, csv.getBytes(StandardCharsets.UTF_8)).imported())
+                .isEqualTo(1);
+        assertThat(requirements.findByProject(code))
+                .hasSize(20)
+                .filteredOn(r -> r.reqId().equals("REQ-FIN-004"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.title()).isEqualTo("Month-end close in 3 days");
+                    assertThat(r.priority()).isEqualTo("must");
+                    assertThat(r.acceptanceCriterion()).isNull();
+                });
     }
 }

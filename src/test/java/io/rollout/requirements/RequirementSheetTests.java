@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class RequirementSheetTests {
 
-    static final List<String> KNOWN = List.of("procurement", "warehouse", "production", "finance", "sales", "quality", "hr");
+    static final List<String> KNOWN =
+            List.of("procurement", "warehouse", "production", "finance", "sales", "quality", "hr");
     static final List<String> ALL_FIVE = List.of("procurement", "warehouse", "production", "finance", "sales");
 
     static String customerFile() throws IOException {
@@ -32,7 +33,8 @@ class RequirementSheetTests {
 
     @Test
     void readsTheCustomersFileWithChineseHeadersAndDepartments() throws IOException {
-        RequirementSheet.Parsed parsed = RequirementSheet.read(customerFile().getBytes(StandardCharsets.UTF_8), ALL_FIVE, KNOWN);
+        RequirementSheet.Parsed parsed =
+                RequirementSheet.read(customerFile().getBytes(StandardCharsets.UTF_8), ALL_FIVE, KNOWN);
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows()).hasSize(20);
         assertThat(parsed.skipped()).isZero();
@@ -52,7 +54,8 @@ class RequirementSheetTests {
         String text = customerFile();
         RequirementSheet.Parsed utf8 = RequirementSheet.read(text.getBytes(StandardCharsets.UTF_8), ALL_FIVE, KNOWN);
         RequirementSheet.Parsed gbk = RequirementSheet.read(text.getBytes(CsvSource.GBK), ALL_FIVE, KNOWN);
-        RequirementSheet.Parsed bom = RequirementSheet.read(withBom(text.getBytes(StandardCharsets.UTF_8)), ALL_FIVE, KNOWN);
+        RequirementSheet.Parsed bom =
+                RequirementSheet.read(withBom(text.getBytes(StandardCharsets.UTF_8)), ALL_FIVE, KNOWN);
         assertThat(gbk.problems()).isEmpty();
         assertThat(bom.problems()).isEmpty();
         assertThat(gbk.rows()).isEqualTo(utf8.rows());
@@ -61,17 +64,20 @@ class RequirementSheetTests {
 
     @Test
     void skipsAndCountsRowsOfDepartmentsOutsideTheScope() throws IOException {
-        RequirementSheet.Parsed parsed = RequirementSheet.read(customerFile().getBytes(StandardCharsets.UTF_8),
-            List.of("procurement", "warehouse"), KNOWN);
-        assertThat(parsed.rows()).hasSize(8).allMatch(r -> List.of("procurement", "warehouse").contains(r.department()));
+        RequirementSheet.Parsed parsed = RequirementSheet.read(
+                customerFile().getBytes(StandardCharsets.UTF_8), List.of("procurement", "warehouse"), KNOWN);
+        assertThat(parsed.rows())
+                .hasSize(8)
+                .allMatch(r -> List.of("procurement", "warehouse").contains(r.department()));
         assertThat(parsed.skipped()).isEqualTo(12);
     }
 
     @Test
     void readsEnglishHeadersInAnyOrderAndSemicolons() {
         String csv = "title;ReqId;department;priority;solutionMatch;expectedEffect\n"
-            + "Online approval;REQ-FIN-010;finance;Should;Customization;faster\n";
-        RequirementSheet.Parsed parsed = RequirementSheet.read(csv.getBytes(StandardCharsets.UTF_8), List.of("finance"), KNOWN);
+                + "Online approval;REQ-FIN-010;finance;Should;Customization;faster\n";
+        RequirementSheet.Parsed parsed =
+                RequirementSheet.read(csv.getBytes(StandardCharsets.UTF_8), List.of("finance"), KNOWN);
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows()).singleElement().satisfies(r -> {
             assertThat(r.reqId()).isEqualTo("REQ-FIN-010");
@@ -95,33 +101,42 @@ class RequirementSheetTests {
             REQ-FIN-007,财务部,Odd match,must,maybe
             REQ-QUA-001,质量部,Out of scope but bad priority,urgent,
             """;
-        RequirementSheet.Parsed parsed = RequirementSheet.read(csv.getBytes(StandardCharsets.UTF_8), List.of("finance"), KNOWN);
+        RequirementSheet.Parsed parsed =
+                RequirementSheet.read(csv.getBytes(StandardCharsets.UTF_8), List.of("finance"), KNOWN);
         assertThat(parsed.rows()).isEmpty();
         assertThat(parsed.skipped()).isEqualTo(1);
-        assertThat(parsed.problems()).containsExactly(
-            Problem.of("form.row.choice", 3, "优先级", "must/should/could", "urgent"),
-            Problem.of("form.row.required", 4, "编号"),
-            Problem.of("requirements.row.duplicateId", 5, "REQ-FIN-001", 2),
-            Problem.of("form.row.required", 6, "需求名称"),
-            Problem.of("requirements.row.departmentUnknown", 7, "市场部", String.join(", ", KNOWN)),
-            Problem.of("form.row.choice", 8, "方案匹配", "standard/configuration/customisation/not-covered", "maybe"));
+        assertThat(parsed.problems())
+                .containsExactly(
+                        Problem.of("form.row.choice", 3, "优先级", "must/should/could", "urgent"),
+                        Problem.of("form.row.required", 4, "编号"),
+                        Problem.of("requirements.row.duplicateId", 5, "REQ-FIN-001", 2),
+                        Problem.of("form.row.required", 6, "需求名称"),
+                        Problem.of("requirements.row.departmentUnknown", 7, "市场部", String.join(", ", KNOWN)),
+                        Problem.of(
+                                "form.row.choice",
+                                8,
+                                "方案匹配",
+                                "standard/configuration/customisation/not-covered",
+                                "maybe"));
     }
 
     @Test
     void reportsMissingColumnsAndEmptyFiles() {
-        RequirementSheet.Parsed parsed = RequirementSheet.read("编号,需求名称\nREQ-1,x\n".getBytes(StandardCharsets.UTF_8),
-            List.of("finance"), KNOWN);
-        assertThat(parsed.problems()).containsExactly(
-            Problem.of("requirements.import.columnMissing", "department", "部门"),
-            Problem.of("requirements.import.columnMissing", "priority", "优先级"));
+        RequirementSheet.Parsed parsed =
+                RequirementSheet.read("编号,需求名称\nREQ-1,x\n".getBytes(StandardCharsets.UTF_8), List.of("finance"), KNOWN);
+        assertThat(parsed.problems())
+                .containsExactly(
+                        Problem.of("requirements.import.columnMissing", "department", "部门"),
+                        Problem.of("requirements.import.columnMissing", "priority", "优先级"));
         assertThat(RequirementSheet.read(new byte[0], List.of("finance"), KNOWN).problems())
-            .containsExactly(Problem.of("form.file.empty"));
+                .containsExactly(Problem.of("form.file.empty"));
     }
 
     @Test
     void ignoresEmptyLinesAndCapitalisesIds() {
         String csv = "reqId,department,title,priority\n\nreq-hr-001,hr,Leave requests,could\n,,,\n";
-        RequirementSheet.Parsed parsed = RequirementSheet.read(csv.getBytes(StandardCharsets.UTF_8), List.of("hr"), KNOWN);
+        RequirementSheet.Parsed parsed =
+                RequirementSheet.read(csv.getBytes(StandardCharsets.UTF_8), List.of("hr"), KNOWN);
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows()).singleElement().extracting(Requirement::reqId).isEqualTo("REQ-HR-001");
     }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class SpecificationHashTests {
 
     static Requirement req(String id, String title, String goal, String by) {
-        return new Requirement("P", id, "finance", title, null, goal, null, "must", "c", "standard", null, by,
-            Instant.now());
+        return new Requirement(
+                "P", id, "finance", title, null, goal, null, "must", "c", "standard", null, by, Instant.now());
     }
 
     @Test
@@ -23,7 +23,8 @@ class SpecificationHashTests {
     @Test
     void changesWhenAnyContentFieldChanges() {
         String a = SpecificationHash.of(List.of(req("REQ-1", "A", null, "x")));
-        assertThat(SpecificationHash.of(List.of(req("REQ-1", "A", "goal", "x")))).isNotEqualTo(a);
+        assertThat(SpecificationHash.of(List.of(req("REQ-1", "A", "goal", "x"))))
+                .isNotEqualTo(a);
         assertThat(SpecificationHash.of(List.of(req("REQ-1", "A ", null, "x")))).isNotEqualTo(a);
         assertThat(SpecificationHash.of(List.of())).isNotEqualTo(a);
     }
@@ -31,19 +32,32 @@ class SpecificationHashTests {
     @Test
     void tellsNullFromEmptyAndFieldBoundaries() {
         assertThat(SpecificationHash.of(List.of(req("REQ-1", "A", "", "x"))))
-            .isNotEqualTo(SpecificationHash.of(List.of(req("REQ-1", "A", null, "x"))));
+                .isNotEqualTo(SpecificationHash.of(List.of(req("REQ-1", "A", null, "x"))));
         assertThat(SpecificationHash.of(List.of(req("REQ-1", "AB", null, "x"))))
-            .isNotEqualTo(SpecificationHash.of(List.of(req("REQ-1A", "B", null, "x"))));
+                .isNotEqualTo(SpecificationHash.of(List.of(req("REQ-1A", "B", null, "x"))));
     }
 
     @Test
     void changesWithTheSolutionNoteButNotForRequirementsWithoutOne() {
         Requirement plain = req("REQ-1", "A", null, "x");
-        Requirement noted = new Requirement("P", "REQ-1", "finance", "A", null, null, null, "must", "c", "standard",
-            null, "x", Instant.now(), "Approval flow of the purchase module");
+        Requirement noted = new Requirement(
+                "P",
+                "REQ-1",
+                "finance",
+                "A",
+                null,
+                null,
+                null,
+                "must",
+                "c",
+                "standard",
+                null,
+                "x",
+                Instant.now(),
+                "Approval flow of the purchase module");
         assertThat(SpecificationHash.of(List.of(noted))).isNotEqualTo(SpecificationHash.of(List.of(plain)));
         // versions frozen before notes existed keep their stored hash (computed without a note field)
         assertThat(SpecificationHash.of(List.of(plain)))
-            .isEqualTo("55eb5a04ea0bf0a054a1f51b625fc796f96aa91136b00c8cd07c43d304514866");
+                .isEqualTo("55eb5a04ea0bf0a054a1f51b625fc796f96aa91136b00c8cd07c43d304514866");
     }
 }

@@ -22,7 +22,7 @@ class ApiErrorsTests {
         @PostMapping("/api/complete")
         void complete() {
             throw new OptimisticLockingException("ENGINE-03005 Execution of 'DELETE TaskEntity[1]' failed. Entity was"
-                + " updated by another transaction concurrently.");
+                    + " updated by another transaction concurrently.");
         }
     }
 
@@ -32,22 +32,24 @@ class ApiErrorsTests {
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return MockMvcBuilders.standaloneSetup(new CompletingController())
-            .setControllerAdvice(new ApiErrors(new Messages(source, "en"))).build();
+                .setControllerAdvice(new ApiErrors(new Messages(source, "en")))
+                .build();
     }
 
     @Test
     void aConcurrentChangeAnswers409AskingToReloadInsteadOf500() throws Exception {
         mvc().perform(post("/api/complete"))
-            .andExpect(status().isConflict())
-            .andExpect(jsonPath("$.errors[0]").value("Someone else changed this at the same moment (for example"
-                + " completed the same task on another node), so nothing of your request was stored. Reload and try"
-                + " again."));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0]")
+                        .value("Someone else changed this at the same moment (for example"
+                                + " completed the same task on another node), so nothing of your request was stored. Reload and try"
+                                + " again."));
     }
 
     @Test
     void aConcurrentChangeIsExplainedInChinese() throws Exception {
         mvc().perform(post("/api/complete").locale(Locale.SIMPLIFIED_CHINESE))
-            .andExpect(status().isConflict())
-            .andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.startsWith("其他人在同一时刻修改了相同内容")));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.startsWith("其他人在同一时刻修改了相同内容")));
     }
 }

@@ -14,13 +14,17 @@ class CsvSourceTests {
 
     static byte[] withBom(byte[] bytes) {
         byte[] bom = "\uFEFF".getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(bom.length + bytes.length).put(bom).put(bytes).array();
+        return ByteBuffer.allocate(bom.length + bytes.length)
+                .put(bom)
+                .put(bytes)
+                .array();
     }
 
     @Test
     void decodesUtf8Utf8WithBomAndGbkToTheSameText() {
         assertThat(CsvSource.decode(TEXT.getBytes(StandardCharsets.UTF_8))).isEqualTo(TEXT);
-        assertThat(CsvSource.decode(withBom(TEXT.getBytes(StandardCharsets.UTF_8)))).isEqualTo(TEXT);
+        assertThat(CsvSource.decode(withBom(TEXT.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(TEXT);
         assertThat(CsvSource.decode(TEXT.getBytes(CsvSource.GBK))).isEqualTo(TEXT);
     }
 
@@ -46,13 +50,14 @@ class CsvSourceTests {
     @Test
     void mapsKnownHeadersToKeysAndNumbersRowsAsTheSpreadsheet() {
         String csv = "编号;Ignored;title\nREQ-1; x ;Purchase approval\n\nREQ-2;y\n";
-        CsvSource.Parsed parsed = CsvSource.read(new ByteArrayInputStream(withBom(csv.getBytes(StandardCharsets.UTF_8))),
-            Map.of("编号", "reqId", "title", "title"));
+        CsvSource.Parsed parsed = CsvSource.read(
+                new ByteArrayInputStream(withBom(csv.getBytes(StandardCharsets.UTF_8))),
+                Map.of("编号", "reqId", "title", "title"));
 
         assertThat(parsed.keys()).containsExactly("reqId", "title");
         assertThat(parsed.rows()).extracting(FormRow::number).containsExactly(2, 3);
-        assertThat(parsed.rows().get(0).values()).containsExactly(Map.entry("reqId", "REQ-1"),
-            Map.entry("title", "Purchase approval"));
+        assertThat(parsed.rows().get(0).values())
+                .containsExactly(Map.entry("reqId", "REQ-1"), Map.entry("title", "Purchase approval"));
         assertThat(parsed.rows().get(1).text("reqId")).isEqualTo("REQ-2");
         assertThat(parsed.rows().get(1).text("title")).isNull();
     }

@@ -10,8 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 /** The Camunda Form a task shows in Tasklist, as deployed: tests check that a form exists and says the right thing. */
 public final class DeployedForms {
 
-    private DeployedForms() {
-    }
+    private DeployedForms() {}
 
     public static String of(FormService forms, Task task) {
         try (InputStream form = forms.getDeployedTaskForm(task.getId())) {

@@ -48,11 +48,11 @@ class ElementTemplatesForTasksTests {
     static final String PROJECT_MODEL = "implementation-project.bpmn";
     /** Choice labels end with the model the form or process belongs to: "Decide go / no-go (go-live.bpmn)". */
     static final Pattern MODEL_IN_LABEL = Pattern.compile(".+ \\(([a-z-]+\\.bpmn)\\)");
+
     static final Pattern BEAN_CALL = Pattern.compile("\\$\\{(\\w+)\\.of\\(\\w+\\)}");
 
     /** A user task of a model with a Camunda Form; groups and users as written in the model, or null. */
-    record TaskUse(String model, String form, String groups, String users) {
-    }
+    record TaskUse(String model, String form, String groups, String users) {}
 
     static List<JsonNode> templates;
     static List<TaskUse> userTasks = new ArrayList<>();
@@ -66,7 +66,9 @@ class ElementTemplatesForTasksTests {
     @BeforeAll
     static void readTemplatesModelsAndForms() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        templates = StreamSupport.stream(json.readTree(Files.readString(TEMPLATES)).spliterator(), false).toList();
+        templates = StreamSupport.stream(
+                        json.readTree(Files.readString(TEMPLATES)).spliterator(), false)
+                .toList();
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
                 String model = file.getFileName().toString();
@@ -74,8 +76,11 @@ class ElementTemplatesForTasksTests {
                 instance.getModelElementsByType(Process.class).forEach(p -> modelOfProcess.put(p.getId(), model));
                 for (UserTask task : instance.getModelElementsByType(UserTask.class)) {
                     if (task.getCamundaFormRef() != null) {
-                        userTasks.add(new TaskUse(model, task.getCamundaFormRef(), task.getCamundaCandidateGroups(),
-                            task.getCamundaCandidateUsers()));
+                        userTasks.add(new TaskUse(
+                                model,
+                                task.getCamundaFormRef(),
+                                task.getCamundaCandidateGroups(),
+                                task.getCamundaCandidateUsers()));
                     }
                 }
                 if (model.equals(PROJECT_MODEL)) {
@@ -98,8 +103,10 @@ class ElementTemplatesForTasksTests {
                 String form = choice.path("value").asText();
                 assertThat(formIds).as("form %s of %s", form, id(template)).contains(form);
                 String model = modelIn(choice);
-                assertThat(userTasks).as("a task of %s with form %s", model, form)
-                    .anyMatch(task -> task.model().equals(model) && task.form().equals(form));
+                assertThat(userTasks)
+                        .as("a task of %s with form %s", model, form)
+                        .anyMatch(task ->
+                                task.model().equals(model) && task.form().equals(form));
                 offered++;
             }
         }
@@ -109,11 +116,12 @@ class ElementTemplatesForTasksTests {
     @Test
     void everyCandidateGroupOfferedIsAWorkingRoleAndTheRoleTaskOffersEachOfThem() {
         for (JsonNode template : templates) {
-            assertThat(Roles.WORKING).as(id(template))
-                .containsAll(offered(property(template, "camunda:candidateGroups")));
+            assertThat(Roles.WORKING)
+                    .as(id(template))
+                    .containsAll(offered(property(template, "camunda:candidateGroups")));
         }
         assertThat(offered(property(template("io.rollout.task.roleTask"), "camunda:candidateGroups")))
-            .containsExactlyElementsOf(Roles.WORKING);
+                .containsExactlyElementsOf(Roles.WORKING);
     }
 
     @Test
@@ -125,21 +133,25 @@ class ElementTemplatesForTasksTests {
             List<String> groups = offered(property(template, "camunda:candidateGroups"));
             List<String> users = offered(property(template, "camunda:candidateUsers"));
             Set<String> expected = new TreeSet<>();
-            userTasks.stream().filter(task -> groups.contains(task.groups()) || users.contains(task.users()))
-                .forEach(task -> expected.add(task.form()));
+            userTasks.stream()
+                    .filter(task -> groups.contains(task.groups()) || users.contains(task.users()))
+                    .forEach(task -> expected.add(task.form()));
             assertThat(expected).as(id(template)).isNotEmpty();
-            assertThat(new TreeSet<>(offered(property(template, "camunda:formRef")))).as(id(template))
-                .isEqualTo(expected);
+            assertThat(new TreeSet<>(offered(property(template, "camunda:formRef"))))
+                    .as(id(template))
+                    .isEqualTo(expected);
         }
     }
 
     @Test
     void theDepartmentOwnersApprovalOffersEveryOwnersExpressionOfTheModelsOnAnExistingBean() {
-        List<String> offered = offered(property(template("io.rollout.task.departmentOwnersApproval"),
-            "camunda:candidateUsers"));
+        List<String> offered =
+                offered(property(template("io.rollout.task.departmentOwnersApproval"), "camunda:candidateUsers"));
         Set<String> used = new TreeSet<>();
-        userTasks.stream().map(TaskUse::users).filter(u -> u != null && u.startsWith("${departmentOwners.of("))
-            .forEach(used::add);
+        userTasks.stream()
+                .map(TaskUse::users)
+                .filter(u -> u != null && u.startsWith("${departmentOwners.of("))
+                .forEach(used::add);
         assertThat(new TreeSet<>(offered)).isEqualTo(used);
         for (String expression : offered) {
             Matcher call = BEAN_CALL.matcher(expression);
@@ -158,7 +170,9 @@ class ElementTemplatesForTasksTests {
             }
         }
         assertThat(offered(property(template("io.rollout.task.projectPhase"), "calledElement")))
-            .containsExactlyElementsOf(projectPhases.stream().map(CallActivity::getCalledElement).toList());
+                .containsExactlyElementsOf(projectPhases.stream()
+                        .map(CallActivity::getCalledElement)
+                        .toList());
     }
 
     @Test
@@ -169,15 +183,20 @@ class ElementTemplatesForTasksTests {
             String value = property.path("value").asText();
             switch (binding.path("type").asText()) {
                 case "camunda:in:businessKey" -> templated.add("in businessKey " + value);
-                case "camunda:in" -> templated.add("in " + value + " -> " + binding.path("target").asText());
-                case "camunda:out" -> templated.add("out " + binding.path("source").asText() + " -> " + value);
-                default -> { }
+                case "camunda:in" ->
+                    templated.add(
+                            "in " + value + " -> " + binding.path("target").asText());
+                case "camunda:out" ->
+                    templated.add("out " + binding.path("source").asText() + " -> " + value);
+                default -> {}
             }
         }
         assertThat(projectPhases).isNotEmpty();
         for (CallActivity phase : projectPhases) {
             assertThat(passed(phase)).as(phase.getId()).isEqualTo(templated);
-            assertThat(phase.getCamundaCalledElementBinding()).as("latest, as the template leaves it").isNull();
+            assertThat(phase.getCamundaCalledElementBinding())
+                    .as("latest, as the template leaves it")
+                    .isNull();
         }
     }
 
@@ -197,7 +216,10 @@ class ElementTemplatesForTasksTests {
                 if (property.path("type").asText().equals("Dropdown")) {
                     // without a default Modeler would show the first choice but write nothing into the XML
                     List<String> values = offered(property);
-                    assertThat(values).as(id).doesNotHaveDuplicates().contains(property.path("value").asText());
+                    assertThat(values)
+                            .as(id)
+                            .doesNotHaveDuplicates()
+                            .contains(property.path("value").asText());
                 }
             }
             if (!property(template, "camunda:formRef").isMissingNode()) {
@@ -216,11 +238,15 @@ class ElementTemplatesForTasksTests {
         if (extensions == null) {
             return passed;
         }
-        for (CamundaIn in : extensions.getElementsQuery().filterByType(CamundaIn.class).list()) {
-            passed.add(in.getCamundaBusinessKey() != null ? "in businessKey " + in.getCamundaBusinessKey()
-                : "in " + in.getCamundaSource() + " -> " + in.getCamundaTarget());
+        for (CamundaIn in :
+                extensions.getElementsQuery().filterByType(CamundaIn.class).list()) {
+            passed.add(
+                    in.getCamundaBusinessKey() != null
+                            ? "in businessKey " + in.getCamundaBusinessKey()
+                            : "in " + in.getCamundaSource() + " -> " + in.getCamundaTarget());
         }
-        for (CamundaOut out : extensions.getElementsQuery().filterByType(CamundaOut.class).list()) {
+        for (CamundaOut out :
+                extensions.getElementsQuery().filterByType(CamundaOut.class).list()) {
             passed.add("out " + out.getCamundaSource() + " -> " + out.getCamundaTarget());
         }
         return passed;
@@ -248,7 +274,8 @@ class ElementTemplatesForTasksTests {
     static List<String> offered(JsonNode property) {
         List<String> values = new ArrayList<>();
         if (property.has("choices")) {
-            property.path("choices").forEach(choice -> values.add(choice.path("value").asText()));
+            property.path("choices")
+                    .forEach(choice -> values.add(choice.path("value").asText()));
         } else if (property.has("value")) {
             values.add(property.path("value").asText());
         }

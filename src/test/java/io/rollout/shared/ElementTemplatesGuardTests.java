@@ -33,12 +33,14 @@ class ElementTemplatesGuardTests {
         List<String> elements = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (var files = Files.list(TEMPLATES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 for (JsonNode template : json.readTree(Files.readString(file))) {
                     for (JsonNode appliesTo : template.path("appliesTo")) {
                         int variants = 1;
                         for (JsonNode property : template.path("properties")) {
-                            variants = Math.max(variants, property.path("choices").size());
+                            variants =
+                                    Math.max(variants, property.path("choices").size());
                         }
                         for (int variant = 0; variant < variants; variant++) {
                             elements.add(element(template, appliesTo.asText(), variant, elements.size()));
@@ -61,8 +63,12 @@ class ElementTemplatesGuardTests {
 
         List<Deployment> deployed = new ArrayList<>();
         try {
-            assertThatCode(() -> deployed.add(repository.createDeployment().name("element-templates-guard-test")
-                .addString("templates-guard-test.bpmn", model).deploy())).doesNotThrowAnyException();
+            assertThatCode(() -> deployed.add(repository
+                            .createDeployment()
+                            .name("element-templates-guard-test")
+                            .addString("templates-guard-test.bpmn", model)
+                            .deploy()))
+                    .doesNotThrowAnyException();
         } finally {
             deployed.forEach(d -> repository.deleteDeployment(d.getId(), true));
         }
@@ -70,35 +76,58 @@ class ElementTemplatesGuardTests {
 
     /** One element as Modeler makes it from the template; a dropdown takes its choice number {@code variant}. */
     static String element(JsonNode template, String appliesTo, int variant, int number) {
-        String type = Character.toLowerCase(appliesTo.charAt("bpmn:".length())) + appliesTo.substring("bpmn:".length() + 1);
+        String type =
+                Character.toLowerCase(appliesTo.charAt("bpmn:".length())) + appliesTo.substring("bpmn:".length() + 1);
         StringBuilder attributes = new StringBuilder();
         StringBuilder extensions = new StringBuilder();
         for (JsonNode property : template.path("properties")) {
             JsonNode choices = property.path("choices");
-            String value = choices.isEmpty() ? property.path("value").asText(null)
-                : choices.get(variant % choices.size()).path("value").asText();
+            String value = choices.isEmpty()
+                    ? property.path("value").asText(null)
+                    : choices.get(variant % choices.size()).path("value").asText();
             if (value == null) {
                 continue;
             }
             JsonNode binding = property.path("binding");
             String escaped = escape(value);
             switch (binding.path("type").asText()) {
-                case "property" -> attributes.append(' ').append(binding.path("name").asText())
-                    .append("=\"").append(escaped).append('"');
-                case "camunda:in:businessKey" -> extensions.append("<camunda:in businessKey=\"").append(escaped)
-                    .append("\"/>");
-                case "camunda:in" -> extensions.append("<camunda:in ")
-                    .append(binding.path("expression").asBoolean() ? "sourceExpression" : "source")
-                    .append("=\"").append(escaped).append("\" target=\"")
-                    .append(escape(binding.path("target").asText())).append("\"/>");
-                default -> throw new AssertionError("A template binding this test cannot apply yet: " + binding
-                    + " in " + template.path("id").asText() + "; teach it here so its expressions are checked");
+                case "property" ->
+                    attributes
+                            .append(' ')
+                            .append(binding.path("name").asText())
+                            .append("=\"")
+                            .append(escaped)
+                            .append('"');
+                case "camunda:in:businessKey" ->
+                    extensions
+                            .append("<camunda:in businessKey=\"")
+                            .append(escaped)
+                            .append("\"/>");
+                case "camunda:in" ->
+                    extensions
+                            .append("<camunda:in ")
+                            .append(binding.path("expression").asBoolean() ? "sourceExpression" : "source")
+                            .append("=\"")
+                            .append(escaped)
+                            .append("\" target=\"")
+                            .append(escape(binding.path("target").asText()))
+                            .append("\"/>");
+                default ->
+                    throw new AssertionError("A template binding this test cannot apply yet: " + binding + " in "
+                            + template.path("id").asText() + "; teach it here so its expressions are checked");
             }
         }
         String id = "Element_" + number;
-        return "<bpmn:%s id=\"%s\" name=\"%s\"%s>%s</bpmn:%s>".formatted(type, id, escape(template.path("name").asText()),
-            attributes, extensions.isEmpty() ? "" : "<bpmn:extensionElements>" + extensions + "</bpmn:extensionElements>",
-            type);
+        return "<bpmn:%s id=\"%s\" name=\"%s\"%s>%s</bpmn:%s>"
+                .formatted(
+                        type,
+                        id,
+                        escape(template.path("name").asText()),
+                        attributes,
+                        extensions.isEmpty()
+                                ? ""
+                                : "<bpmn:extensionElements>" + extensions + "</bpmn:extensionElements>",
+                        type);
     }
 
     static String escape(String value) {

@@ -48,7 +48,9 @@ class ElementTemplatesSchemaTests {
             for (Path file : list.filter(f -> f.toString().endsWith(".json")).toList()) {
                 files.add(file.getFileName().toString());
                 JsonNode templates = JSON.readTree(Files.readString(file));
-                assertThat(templates.isArray() && !templates.isEmpty()).as(file.toString()).isTrue();
+                assertThat(templates.isArray() && !templates.isEmpty())
+                        .as(file.toString())
+                        .isTrue();
                 for (JsonNode template : templates) {
                     String id = template.path("id").asText();
                     List<String> errors = errors(template);
@@ -56,7 +58,10 @@ class ElementTemplatesSchemaTests {
                         invalid.put(file.getFileName() + " " + id, errors);
                     }
                     // Modeler refuses a second template with the same id and version
-                    assertThat(idVersions.add(id + "@" + template.path("version").asText())).as(id).isTrue();
+                    assertThat(idVersions.add(
+                                    id + "@" + template.path("version").asText()))
+                            .as(id)
+                            .isTrue();
                 }
             }
         }
@@ -88,11 +93,13 @@ class ElementTemplatesSchemaTests {
 
     static List<String> errors(JsonNode template) {
         return TEMPLATE.validate(template.toString(), InputFormat.JSON).stream()
-            .map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+                .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+                .toList();
     }
 
     static ObjectNode firstTaskTemplate() throws IOException {
-        return (ObjectNode) JSON.readTree(Files.readString(TEMPLATES.resolve("rollout-tasks.json"))).get(0);
+        return (ObjectNode) JSON.readTree(Files.readString(TEMPLATES.resolve("rollout-tasks.json")))
+                .get(0);
     }
 
     /**
@@ -112,12 +119,12 @@ class ElementTemplatesSchemaTests {
             }
         }
         Dialect draft7 = Dialect.builder(Dialects.getDraft7())
-            .keyword(new NonValidationKeyword("errorMessage"))
-            .unknownKeywordFactory(UnknownKeywordFactory.getInstance())
-            .build();
+                .keyword(new NonValidationKeyword("errorMessage"))
+                .unknownKeywordFactory(UnknownKeywordFactory.getInstance())
+                .build();
         String id = schema.path("$id").asText();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(draft7,
-            builder -> builder.schemas(Map.of(id, schema.toString())));
+        SchemaRegistry registry =
+                SchemaRegistry.withDefaultDialect(draft7, builder -> builder.schemas(Map.of(id, schema.toString())));
         return registry.getSchema(SchemaLocation.of(id + "#/definitions/template"));
     }
 

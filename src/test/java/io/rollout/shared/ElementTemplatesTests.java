@@ -30,7 +30,7 @@ class ElementTemplatesTests {
 
     static final Path TEMPLATES = Path.of("bpmn/.camunda/element-templates/rollout-delegates.json");
     static final Pattern USE = Pattern.compile(
-        "<bpmn:(serviceTask|businessRuleTask|sendTask)\\b[^>]*camunda:delegateExpression=\"\\$\\{([a-zA-Z]+)}\"");
+            "<bpmn:(serviceTask|businessRuleTask|sendTask)\\b[^>]*camunda:delegateExpression=\"\\$\\{([a-zA-Z]+)}\"");
 
     @Autowired
     ApplicationContext context;
@@ -44,7 +44,8 @@ class ElementTemplatesTests {
                 Matcher m = USE.matcher(Files.readString(file));
                 while (m.find()) {
                     used.computeIfAbsent(m.group(2), k -> new TreeSet<>())
-                        .add("bpmn:" + Character.toUpperCase(m.group(1).charAt(0)) + m.group(1).substring(1));
+                            .add("bpmn:" + Character.toUpperCase(m.group(1).charAt(0))
+                                    + m.group(1).substring(1));
                 }
             }
         }
@@ -55,7 +56,9 @@ class ElementTemplatesTests {
             assertThat(t.path("name").asText()).isNotBlank();
             assertThat(t.path("description").asText()).isNotBlank();
             assertThat(t.path("version").asInt()).isPositive();
-            assertThat(ids.add(t.path("id").asText())).as("unique id %s", t.path("id")).isTrue();
+            assertThat(ids.add(t.path("id").asText()))
+                    .as("unique id %s", t.path("id"))
+                    .isTrue();
             JsonNode property = t.path("properties").get(0);
             assertThat(property.path("binding").path("type").asText()).isEqualTo("property");
             assertThat(property.path("binding").path("name").asText()).isEqualTo("camunda:delegateExpression");

@@ -28,10 +28,15 @@ public final class EmbeddedPostgresDatabase implements ApplicationContextInitial
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         EmbeddedPostgres postgres = start();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testEmbeddedPostgres", Map.of(
-            "spring.datasource.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-            "spring.datasource.username", "postgres",
-            "spring.datasource.password", "")));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "testEmbeddedPostgres",
+                        Map.of(
+                                "spring.datasource.url",
+                                        "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                                "spring.datasource.username", "postgres",
+                                "spring.datasource.password", "")));
         context.addBeanFactoryPostProcessor(new StopAfterDataSource(postgres));
     }
 

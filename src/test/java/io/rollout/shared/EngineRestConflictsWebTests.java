@@ -29,8 +29,10 @@ class EngineRestConflictsWebTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     TaskService tasks;
 
@@ -64,12 +66,14 @@ class EngineRestConflictsWebTests {
         JsonNode body = json.readTree(second.body());
         assertThat(body.path("type").asText()).isEqualTo("TaskAlreadyClaimedException");
         assertThat(body.path("message").asText()).contains(task.getId(), "already claimed");
-        assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(FIRST);
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+                .isEqualTo(FIRST);
     }
 
     @Test
     void otherEngineErrorsKeepCamundasAnswer() throws Exception {
-        HttpResponse<String> missing = Http.as(port, FIRST, PASSWORD).post("/engine-rest/task/no-such-task/complete", "{}");
+        HttpResponse<String> missing =
+                Http.as(port, FIRST, PASSWORD).post("/engine-rest/task/no-such-task/complete", "{}");
 
         assertThat(missing.statusCode()).as(Http.describe(missing)).isIn(404, 500);
         assertThat(json.readTree(missing.body()).path("message").asText()).contains("no-such-task");

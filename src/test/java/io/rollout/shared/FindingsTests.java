@@ -11,7 +11,7 @@ class FindingsTests {
     @Test
     void writesOneMarkdownItemPerFinding() {
         assertThat(Findings.asText(List.of("3 of 10 cases failed", "REQ-1 not covered")))
-            .isEqualTo("- 3 of 10 cases failed\n- REQ-1 not covered");
+                .isEqualTo("- 3 of 10 cases failed\n- REQ-1 not covered");
         assertThat(Findings.asText(List.of())).isEmpty();
     }
 
@@ -24,8 +24,9 @@ class FindingsTests {
     @Test
     void writesPlainLinesCutToTheSameLength() {
         assertThat(Findings.asLines(List.of("REQ-1 has no criterion", "REQ-2 not matched")))
-            .isEqualTo("REQ-1 has no criterion\nREQ-2 not matched");
+                .isEqualTo("REQ-1 has no criterion\nREQ-2 not matched");
         assertThat(Findings.asLines(Collections.nCopies(500, "REQ-FIN-001 not covered")))
-            .hasSize(Findings.MAX_LENGTH).endsWith("...");
+                .hasSize(Findings.MAX_LENGTH)
+                .endsWith("...");
     }
 }

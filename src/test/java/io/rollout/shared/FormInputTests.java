@@ -42,8 +42,8 @@ class FormInputTests {
     void refuseIfAnyNamesEveryProblemOnItsOwnLine() {
         FormInput.refuseIfAny(List.of());
         assertThatThrownBy(() -> FormInput.refuseIfAny(List.of("row 2: title is required", "row 3: bad date")))
-            .isInstanceOf(BadUserRequestException.class)
-            .hasMessage("row 2: title is required\nrow 3: bad date");
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessage("row 2: title is required\nrow 3: bad date");
     }
 
     @Test

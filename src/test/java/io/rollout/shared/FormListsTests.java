@@ -29,7 +29,8 @@ class FormListsTests {
         int lists = 0;
         for (Resource form : forms) {
             try (InputStream in = form.getInputStream()) {
-                lists += check(form.getFilename(), new ObjectMapper().readTree(in).path("components"), collapsing);
+                lists += check(
+                        form.getFilename(), new ObjectMapper().readTree(in).path("components"), collapsing);
             }
         }
         assertThat(lists).isGreaterThan(20);

@@ -33,12 +33,10 @@ final class FormParts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FormParts() {
-    }
+    private FormParts() {}
 
     /** One form's use of a part: the components with these keys inside the component {@code in} (null: the form). */
-    record Use(String form, String in, List<String> keys) {
-    }
+    record Use(String form, String in, List<String> keys) {}
 
     /** A shared part: its components by key and the forms that use it. */
     record Part(String name, Map<String, ObjectNode> components, List<Use> uses) {
@@ -50,7 +48,10 @@ final class FormParts {
             for (JsonNode use : json.path("usedBy")) {
                 List<String> keys = new ArrayList<>();
                 use.path("keys").forEach(key -> keys.add(key.asText()));
-                uses.add(new Use(use.path("form").asText(), use.hasNonNull("in") ? use.path("in").asText() : null, keys));
+                uses.add(new Use(
+                        use.path("form").asText(),
+                        use.hasNonNull("in") ? use.path("in").asText() : null,
+                        keys));
             }
             return new Part(name, components, uses);
         }
@@ -59,8 +60,10 @@ final class FormParts {
     /** Every part of {@code forms/parts}, by file name. */
     static List<Part> parts() {
         try (Stream<Path> files = Files.list(PARTS)) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted()
-                .map(f -> Part.of(f.getFileName().toString(), read(f))).toList();
+            return files.filter(f -> f.toString().endsWith(".json"))
+                    .sorted()
+                    .map(f -> Part.of(f.getFileName().toString(), read(f)))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,7 +82,11 @@ final class FormParts {
         Map<String, ObjectNode> made = new TreeMap<>();
         for (Part part : parts) {
             for (Use use : part.uses()) {
-                apply(part, use, made.computeIfAbsent(use.form(), form -> committed.apply(form).deepCopy()));
+                apply(
+                        part,
+                        use,
+                        made.computeIfAbsent(
+                                use.form(), form -> committed.apply(form).deepCopy()));
             }
         }
         return made;
@@ -118,7 +125,7 @@ final class FormParts {
             }
             if (component == null) {
                 throw new IllegalStateException(part.name() + ": " + use.form() + " has no field with key " + key
-                    + (use.in() == null ? "" : " in " + use.in()));
+                        + (use.in() == null ? "" : " in " + use.in()));
             }
             component.setAll(shared.deepCopy());
         }
@@ -166,7 +173,10 @@ final class FormParts {
         if (json.isObject()) {
             out.append('{');
             for (Map.Entry<String, JsonNode> field : json.properties()) {
-                out.append(separator).append(inner).append(JSON.getNodeFactory().textNode(field.getKey())).append(": ");
+                out.append(separator)
+                        .append(inner)
+                        .append(JSON.getNodeFactory().textNode(field.getKey()))
+                        .append(": ");
                 print(field.getValue(), inner, out);
                 separator = ",\n";
             }

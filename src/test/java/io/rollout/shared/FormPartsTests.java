@@ -52,8 +52,10 @@ class FormPartsTests {
 
     @Test
     void aFormThatDiffersFromItsPartIsNamed() throws IOException {
-        assertThat(FormParts.differing(List.of(part(PART)), forms(FORM_A, FORM_B))).containsExactly("b.form");
-        assertThat(FormParts.differing(List.of(part(PART)), forms(FORM_A, FORM_B_AS_MADE))).isEmpty();
+        assertThat(FormParts.differing(List.of(part(PART)), forms(FORM_A, FORM_B)))
+                .containsExactly("b.form");
+        assertThat(FormParts.differing(List.of(part(PART)), forms(FORM_A, FORM_B_AS_MADE)))
+                .isEmpty();
     }
 
     @Test
@@ -61,7 +63,7 @@ class FormPartsTests {
         FormParts.Part part = part(PART.replace("\"label\": \"Resolution\"", "\"label\": \"Solution\""));
 
         assertThat(FormParts.differing(List.of(part), forms(FORM_A, FORM_B_AS_MADE)))
-            .containsExactly("a.form", "b.form");
+                .containsExactly("a.form", "b.form");
     }
 
     @Test
@@ -70,9 +72,9 @@ class FormPartsTests {
         FormParts.Part unknownList = part(PART.replace("List_Entries", "List_Other"));
 
         assertThatThrownBy(() -> FormParts.made(List.of(unknownKey), forms(FORM_A, FORM_B)))
-            .hasMessage("part.json has no component with key comment");
+                .hasMessage("part.json has no component with key comment");
         assertThatThrownBy(() -> FormParts.made(List.of(unknownList), forms(FORM_A, FORM_B)))
-            .hasMessage("part.json: a.form has no component List_Other");
+                .hasMessage("part.json: a.form has no component List_Other");
     }
 
     @Test

@@ -27,15 +27,22 @@ class FormSourcesTests {
             }
         }
         assertThat(FormParts.differing(parts, FormParts::committed))
-            .as("forms that differ from their parts in forms/parts: write them with %s", FormParts.REGENERATE)
-            .isEmpty();
+                .as("forms that differ from their parts in forms/parts: write them with %s", FormParts.REGENERATE)
+                .isEmpty();
     }
 
     @Test
     void theRequirementGridIsDefinedOnceForEveryFormThatEditsRequirements() {
-        FormParts.Part grid = FormParts.parts().stream().filter(p -> p.name().equals("requirement-grid.json"))
-            .findFirst().orElseThrow();
-        assertThat(grid.uses()).extracting(FormParts.Use::form).containsExactlyInAnyOrder("capture-requirements.form",
-            "clarify-requirements.form", "match-solutions.form", "update-specification.form");
+        FormParts.Part grid = FormParts.parts().stream()
+                .filter(p -> p.name().equals("requirement-grid.json"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(grid.uses())
+                .extracting(FormParts.Use::form)
+                .containsExactlyInAnyOrder(
+                        "capture-requirements.form",
+                        "clarify-requirements.form",
+                        "match-solutions.form",
+                        "update-specification.form");
     }
 }

@@ -22,16 +22,24 @@ import org.junit.jupiter.api.Test;
 class FormVariantsTests {
 
     /** A form shared by twin tasks: the variable that picks its texts, and its value in each task using the form. */
-    record SharedForm(String form, String file, String variable, Map<String, String> valueByTask) {
-    }
+    record SharedForm(String form, String file, String variable, Map<String, String> valueByTask) {}
 
     static final List<SharedForm> SHARED = List.of(
-        new SharedForm("writeStatusReport", "write-status-report.form", "reportKind",
-            Map.of("UserTask_WriteStatusReport", "weekly", "UserTask_HoldSteeringReview", "steering")),
-        new SharedForm("planSessions", "plan-sessions.form", "sessionsKind",
-            Map.of("UserTask_PlanSessions", "plan", "UserTask_ScheduleMakeUpSessions", "make-up")),
-        new SharedForm("escalateIncident", "escalate-incident.form", "incidentKind",
-            Map.of("UserTask_EscalateIncident", "hypercare", "UserTask_EscalateCriticalIncident", "critical")));
+            new SharedForm(
+                    "writeStatusReport",
+                    "write-status-report.form",
+                    "reportKind",
+                    Map.of("UserTask_WriteStatusReport", "weekly", "UserTask_HoldSteeringReview", "steering")),
+            new SharedForm(
+                    "planSessions",
+                    "plan-sessions.form",
+                    "sessionsKind",
+                    Map.of("UserTask_PlanSessions", "plan", "UserTask_ScheduleMakeUpSessions", "make-up")),
+            new SharedForm(
+                    "escalateIncident",
+                    "escalate-incident.form",
+                    "incidentKind",
+                    Map.of("UserTask_EscalateIncident", "hypercare", "UserTask_EscalateCriticalIncident", "critical")));
 
     @Test
     void everyTaskOfASharedFormSetsTheVariableThatPicksItsTexts() throws IOException {
@@ -51,30 +59,35 @@ class FormVariantsTests {
         for (SharedForm shared : SHARED) {
             String form = Files.readString(Path.of("forms", shared.file()));
             long told = shared.valueByTask().values().stream()
-                .filter(value -> form.contains(shared.variable() + " = \\\"" + value + "\\\"")
-                    || form.contains(shared.variable() + " != \\\"" + value + "\\\""))
-                .count();
+                    .filter(value -> form.contains(shared.variable() + " = \\\"" + value + "\\\"")
+                            || form.contains(shared.variable() + " != \\\"" + value + "\\\""))
+                    .count();
             // the form names every value but one, the texts it shows otherwise
             assertThat(told).as(shared.file()).isEqualTo(shared.valueByTask().size() - 1);
         }
     }
 
     private static String input(UserTask task, String variable) {
-        CamundaInputOutput io = task.getExtensionElements() == null ? null
-            : task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
-                .findFirst().orElse(null);
+        CamundaInputOutput io = task.getExtensionElements() == null
+                ? null
+                : task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
+                        .findFirst()
+                        .orElse(null);
         if (io == null) {
             return null;
         }
-        return io.getCamundaInputParameters().stream().filter(p -> variable.equals(p.getCamundaName()))
-            .map(CamundaInputParameter::getTextContent).findFirst().orElse(null);
+        return io.getCamundaInputParameters().stream()
+                .filter(p -> variable.equals(p.getCamundaName()))
+                .map(CamundaInputParameter::getTextContent)
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<UserTask> userTasks() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
             return files.filter(f -> f.toString().endsWith(".bpmn"))
-                .flatMap(f -> Bpmn.readModelFromFile(f.toFile()).getModelElementsByType(UserTask.class).stream())
-                .toList();
+                    .flatMap(f -> Bpmn.readModelFromFile(f.toFile()).getModelElementsByType(UserTask.class).stream())
+                    .toList();
         }
     }
 }

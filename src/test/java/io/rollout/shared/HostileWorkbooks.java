@@ -16,8 +16,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class HostileWorkbooks {
 
-    private HostileWorkbooks() {
-    }
+    private HostileWorkbooks() {}
 
     /** The workbook with {@code megabytes} MB of {@code <si><t>AAAA…</t></si>} added to its shared strings. */
     public static byte[] sharedStringsBomb(byte[] workbook, int megabytes) {
@@ -35,9 +34,12 @@ public final class HostileWorkbooks {
 
     /** The workbook with a DOCTYPE declaring an entity in its first sheet. */
     public static byte[] withDoctype(byte[] workbook) {
-        return rewrite(workbook, "xl/worksheets/sheet1.xml", (out, part) -> out.write(
-            new String(part, StandardCharsets.UTF_8).replaceFirst("\\?>", "?><!DOCTYPE w [<!ENTITY a \"aaaa\">]>")
-                .getBytes(StandardCharsets.UTF_8)));
+        return rewrite(
+                workbook,
+                "xl/worksheets/sheet1.xml",
+                (out, part) -> out.write(new String(part, StandardCharsets.UTF_8)
+                        .replaceFirst("\\?>", "?><!DOCTYPE w [<!ENTITY a \"aaaa\">]>")
+                        .getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Writes one part of a workbook anew. */
@@ -49,7 +51,7 @@ public final class HostileWorkbooks {
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         boolean found = false;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
-             ZipOutputStream out = new ZipOutputStream(result)) {
+                ZipOutputStream out = new ZipOutputStream(result)) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 byte[] part = in.readAllBytes();
                 out.putNextEntry(new ZipEntry(entry.getName()));

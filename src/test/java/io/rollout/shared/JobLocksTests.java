@@ -27,7 +27,7 @@ class JobLocksTests {
         dataSource.setURL("jdbc:h2:mem:job-locks-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("create table ACT_RU_JOB (ID_ varchar(64) primary key, REV_ int, LOCK_OWNER_ varchar(255), "
-            + "LOCK_EXP_TIME_ timestamp)");
+                + "LOCK_EXP_TIME_ timestamp)");
         jdbc.update("insert into ACT_RU_JOB values ('job-1', 3, 'node-a', ?)", Timestamp.from(LOCKED_UNTIL));
         locks = new JobLocks(dataSource);
     }
@@ -46,7 +46,8 @@ class JobLocksTests {
         assertThat(locks.renew("", "job-1", "node-b", RENEWED_UNTIL)).isZero();
 
         assertThat(jdbc.queryForObject("select LOCK_EXP_TIME_ from ACT_RU_JOB where ID_ = 'job-1'", Timestamp.class)
-            .toInstant()).isEqualTo(LOCKED_UNTIL);
+                        .toInstant())
+                .isEqualTo(LOCKED_UNTIL);
     }
 
     @Test

@@ -27,27 +27,49 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageBundlesTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"core", "requirements", "planning", "build", "migration", "uat", "training", "golive",
-        "operations", "change", "governance", "audit", "programme", "modelling", "tasksheet"})
+    @ValueSource(
+            strings = {
+                "core",
+                "requirements",
+                "planning",
+                "build",
+                "migration",
+                "uat",
+                "training",
+                "golive",
+                "operations",
+                "change",
+                "governance",
+                "audit",
+                "programme",
+                "modelling",
+                "tasksheet"
+            })
     void bundleIsCompleteInBothLanguagesAndCoversTheCode(String bundle) throws IOException {
         Properties english = load(bundle);
         Properties chinese = load(bundle + "_zh_CN");
-        List<String> prefixes = bundle.equals("core") ? List.of("project", "form", "security", "department", "module") : List.of(bundle);
+        List<String> prefixes = bundle.equals("core")
+                ? List.of("project", "form", "security", "department", "module")
+                : List.of(bundle);
 
         assertThat(english).isNotEmpty();
         assertThat(chinese.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
         assertThat(english.stringPropertyNames())
-            .allSatisfy(key -> assertThat(prefixes).contains(key.substring(0, key.indexOf('.'))));
+                .allSatisfy(key -> assertThat(prefixes).contains(key.substring(0, key.indexOf('.'))));
         for (Properties messages : List.of(english, chinese)) {
             for (String key : messages.stringPropertyNames()) {
                 String text = messages.getProperty(key);
                 assertThat(text).as(key).doesNotContain("'");
-                assertThat(new MessageFormat(text).format(new Object[] {1, 2, 3, 4, 5, 6})).as(key).isNotBlank();
+                assertThat(new MessageFormat(text).format(new Object[] {1, 2, 3, 4, 5, 6}))
+                        .as(key)
+                        .isNotBlank();
             }
         }
         // a key the code completes with a suffix ("golive.readiness.modules" + ".met") counts when completed keys exist
-        assertThat(keysUsedInCode(prefixes)).allSatisfy(used -> assertThat(english.stringPropertyNames())
-            .as("key %s used in code", used).anyMatch(key -> key.equals(used) || key.startsWith(used + ".")));
+        assertThat(keysUsedInCode(prefixes))
+                .allSatisfy(used -> assertThat(english.stringPropertyNames())
+                        .as("key %s used in code", used)
+                        .anyMatch(key -> key.equals(used) || key.startsWith(used + ".")));
     }
 
     private static Set<String> keysUsedInCode(List<String> prefixes) throws IOException {

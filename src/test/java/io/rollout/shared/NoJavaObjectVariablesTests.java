@@ -38,21 +38,29 @@ class NoJavaObjectVariablesTests {
     @Test
     void aJavaObjectIsRefusedWithItsClassAndNothingIsStored() {
         assertThatThrownBy(() -> tasks.setVariable(task.getId(), "hours", new BigDecimal("2.8")))
-            .isInstanceOf(ProcessEngineException.class)
-            .hasMessageContaining("'hours'").hasMessageContaining("java.math.BigDecimal").hasMessageContaining("Json");
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("'hours'")
+                .hasMessageContaining("java.math.BigDecimal")
+                .hasMessageContaining("Json");
         assertThatThrownBy(() -> tasks.setVariable(task.getId(), "testers", new ArrayList<>(List.of("sunli"))))
-            .hasMessageContaining("java.util.ArrayList");
+                .hasMessageContaining("java.util.ArrayList");
         assertThat(tasks.getVariables(task.getId())).isEmpty();
     }
 
     @Test
     void numbersAndJsonAreStoredAsValuesTasklistShows() {
-        tasks.setVariables(task.getId(), Map.of("hours", FormInput.formNumber(new BigDecimal("2.8")),
-            "rows", JsonRows.of(List.of(Map.of("caseId", "TC-1")))));
+        tasks.setVariables(
+                task.getId(),
+                Map.of(
+                        "hours",
+                        FormInput.formNumber(new BigDecimal("2.8")),
+                        "rows",
+                        JsonRows.of(List.of(Map.of("caseId", "TC-1")))));
 
         TypedValue hours = tasks.getVariableTyped(task.getId(), "hours");
         assertThat(hours.getType().getName()).isEqualTo("double");
         assertThat(hours.getValue()).isEqualTo(2.8);
-        assertThat(tasks.getVariableTyped(task.getId(), "rows", false).getType().getName()).isEqualTo("json");
+        assertThat(tasks.getVariableTyped(task.getId(), "rows", false).getType().getName())
+                .isEqualTo("json");
     }
 }

@@ -19,5 +19,4 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
 @ContextConfiguration(initializers = EmbeddedPostgresDatabase.class)
-public @interface PostgresTest {
-}
+public @interface PostgresTest {}

@@ -23,22 +23,27 @@ class ProblemTests {
 
     @Test
     void problemsWithEqualCodeAndArgumentsAreEqual() {
-        assertThat(Problem.of("form.row.required", 4, "title")).isEqualTo(new Problem("form.row.required", 4, "title"))
-            .hasSameHashCodeAs(new Problem("form.row.required", 4, "title"))
-            .isNotEqualTo(Problem.of("form.row.required", 5, "title"));
+        assertThat(Problem.of("form.row.required", 4, "title"))
+                .isEqualTo(new Problem("form.row.required", 4, "title"))
+                .hasSameHashCodeAs(new Problem("form.row.required", 4, "title"))
+                .isNotEqualTo(Problem.of("form.row.required", 5, "title"));
         assertThat(Problem.of("requirements.signoff.notFrozen")).hasToString("requirements.signoff.notFrozen[]");
     }
 
     @Test
     void labelArgumentsAreResolvedAsMessages() {
-        assertThat(Problem.of("form.field.required", new Label("build.field.iterationGoal")).text(messages))
-            .isEqualTo("Iteration goal is required");
+        assertThat(Problem.of("form.field.required", new Label("build.field.iterationGoal"))
+                        .text(messages))
+                .isEqualTo("Iteration goal is required");
     }
 
     @Test
     void rejectNamesEveryProblemOnItsOwnLine() {
-        BadUserRequestException refusal = Problem.reject(messages,
-            List.of(Problem.of("form.row.required", 2, "title"), Problem.of("form.field.required", new Label("build.field.iterationGoal"))));
+        BadUserRequestException refusal = Problem.reject(
+                messages,
+                List.of(
+                        Problem.of("form.row.required", 2, "title"),
+                        Problem.of("form.field.required", new Label("build.field.iterationGoal"))));
         assertThat(refusal).hasMessage("Row 2: title is required\nIteration goal is required");
     }
 }

@@ -16,6 +16,7 @@ public final class ProcessTestDatabase implements ApplicationContextInitializer<
 
     /** The system property that selects the database; {@value #POSTGRES} or absent. */
     public static final String PROPERTY = "rollout.test.database";
+
     static final String POSTGRES = "postgres";
 
     static boolean onPostgres() {

@@ -23,10 +23,13 @@ class ProcessTestDatabaseTests {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Environment environment;
 
@@ -40,10 +43,12 @@ class ProcessTestDatabaseTests {
 
         assertThat(product).isEqualTo(postgres ? "PostgreSQL" : "H2");
         assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType())
-            .isEqualTo(postgres ? "postgres" : "h2");
-        assertThat(environment.getActiveProfiles()).containsExactlyElementsOf(
-            postgres ? List.of("test", "postgres") : List.of("test"));
-        assertThat(jdbc.sql("select count(*) from \"rollout_schema_history\" where \"success\"").query(Integer.class).single())
-            .isGreaterThanOrEqualTo(19);
+                .isEqualTo(postgres ? "postgres" : "h2");
+        assertThat(environment.getActiveProfiles())
+                .containsExactlyElementsOf(postgres ? List.of("test", "postgres") : List.of("test"));
+        assertThat(jdbc.sql("select count(*) from \"rollout_schema_history\" where \"success\"")
+                        .query(Integer.class)
+                        .single())
+                .isGreaterThanOrEqualTo(19);
     }
 }

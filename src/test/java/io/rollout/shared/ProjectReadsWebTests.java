@@ -18,15 +18,34 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @WebTest
 class ProjectReadsWebTests {
 
-    static final List<String> READS = List.of("", "/decisions", "/requirements", "/specification/versions",
-        "/specification/latest.xlsx", "/build", "/datasets", "/uat/traceability", "/uat/defects",
-        "/training/curricula", "/training/accounts", "/change-requests", "/risks-and-issues", "/status-reports",
-        "/timeline", "/audit/verification", "/kpis", "/backlog", "/incidents", "/kpi-baseline");
+    static final List<String> READS = List.of(
+            "",
+            "/decisions",
+            "/requirements",
+            "/specification/versions",
+            "/specification/latest.xlsx",
+            "/build",
+            "/datasets",
+            "/uat/traceability",
+            "/uat/defects",
+            "/training/curricula",
+            "/training/accounts",
+            "/change-requests",
+            "/risks-and-issues",
+            "/status-reports",
+            "/timeline",
+            "/audit/verification",
+            "/kpis",
+            "/backlog",
+            "/incidents",
+            "/kpi-baseline");
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
 

@@ -16,9 +16,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class ServerErrorConflictsTests {
 
-    static final String LOST = "{\"type\":\"RestException\",\"message\":\"Cannot complete task 6e7a: ENGINE-03005 Execution"
-        + " of 'UPDATE VariableInstanceEntity[6e7b]' failed. Entity was updated by another transaction concurrently.\","
-        + "\"code\":1}";
+    static final String LOST =
+            "{\"type\":\"RestException\",\"message\":\"Cannot complete task 6e7a: ENGINE-03005 Execution"
+                    + " of 'UPDATE VariableInstanceEntity[6e7b]' failed. Entity was updated by another transaction concurrently.\","
+                    + "\"code\":1}";
 
     ServerErrorConflicts filter;
 
@@ -59,15 +60,21 @@ class ServerErrorConflictsTests {
         MockHttpServletResponse response = run(answering(500, LOST));
 
         assertThat(response.getStatus()).isEqualTo(409);
-        assertThat(response.getContentAsString()).contains("\"type\":\"OptimisticLockingException\"",
-            "Someone else changed this at the same moment", "Reload and try again", "\"code\":1");
+        assertThat(response.getContentAsString())
+                .contains(
+                        "\"type\":\"OptimisticLockingException\"",
+                        "Someone else changed this at the same moment",
+                        "Reload and try again",
+                        "\"code\":1");
         assertThat(response.getContentLength()).isEqualTo(response.getContentAsByteArray().length);
     }
 
     @Test
     void aLostConcurrentChangeAnsweredDirectlyBecomesAConflictToo() throws Exception {
-        MockHttpServletResponse response = run(answering(500, "{\"type\":\"OptimisticLockingException\",\"message\":"
-            + "\"ENGINE-03005 Execution of 'UPDATE TaskEntity[1]' failed.\",\"code\":1}"));
+        MockHttpServletResponse response = run(answering(
+                500,
+                "{\"type\":\"OptimisticLockingException\",\"message\":"
+                        + "\"ENGINE-03005 Execution of 'UPDATE TaskEntity[1]' failed.\",\"code\":1}"));
 
         assertThat(response.getStatus()).isEqualTo(409);
         assertThat(response.getContentAsString()).contains("OptimisticLockingException", "Reload and try again");

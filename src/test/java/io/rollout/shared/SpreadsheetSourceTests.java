@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 
 class SpreadsheetSourceTests {
 
-    static final Map<String, String> COLUMNS = Map.of("name", "name", "姓名", "name", "hours", "hours",
-        "date", "date");
+    static final Map<String, String> COLUMNS = Map.of("name", "name", "姓名", "name", "hours", "hours", "date", "date");
 
     @Test
     void readsTheFirstSheetOfAWorkbookWithNumbersDatesFormulasAndBlankRows() throws IOException {
         byte[] xlsx;
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Attendance");
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
@@ -68,11 +68,13 @@ class SpreadsheetSourceTests {
     @Test
     void refusesEmptyFilesZipsThatAreNotWorkbooksWorkbooksWithoutHeaderAndBrokenCsv() throws IOException {
         assertThatThrownBy(() -> SpreadsheetSource.read(new byte[0], COLUMNS))
-            .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class,
-                e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.empty")));
+                .isInstanceOfSatisfying(
+                        SpreadsheetSource.UnreadableFile.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.empty")));
         assertThatThrownBy(() -> SpreadsheetSource.read(" \n".getBytes(StandardCharsets.UTF_8), COLUMNS))
-            .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class,
-                e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.empty")));
+                .isInstanceOfSatisfying(
+                        SpreadsheetSource.UnreadableFile.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.empty")));
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
@@ -80,8 +82,9 @@ class SpreadsheetSourceTests {
             out.write("name\n".getBytes(StandardCharsets.UTF_8));
         }
         assertThatThrownBy(() -> SpreadsheetSource.read(zip.toByteArray(), COLUMNS))
-            .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class,
-                e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.notWorkbook")));
+                .isInstanceOfSatisfying(
+                        SpreadsheetSource.UnreadableFile.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.notWorkbook")));
 
         ByteArrayOutputStream headerless = new ByteArrayOutputStream();
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
@@ -89,19 +92,22 @@ class SpreadsheetSourceTests {
             workbook.write(headerless);
         }
         assertThatThrownBy(() -> SpreadsheetSource.read(headerless.toByteArray(), COLUMNS))
-            .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class,
-                e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.noHeader")));
+                .isInstanceOfSatisfying(
+                        SpreadsheetSource.UnreadableFile.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.noHeader")));
 
         assertThatThrownBy(() -> SpreadsheetSource.read("name\n\"李伟,4\n".getBytes(StandardCharsets.UTF_8), COLUMNS))
-            .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class,
-                e -> assertThat(e.problem().code()).isEqualTo("form.file.malformed"));
+                .isInstanceOfSatisfying(
+                        SpreadsheetSource.UnreadableFile.class,
+                        e -> assertThat(e.problem().code()).isEqualTo("form.file.malformed"));
     }
 
     @Test
     void aRowWithAValueRightOfTheHeaderIsRefusedNamingTheRowInCsvAndWorkbooks() throws IOException {
         byte[] csv = "name,hours\n李伟,4\n王芳,3,,extra\n".getBytes(StandardCharsets.UTF_8);
         byte[] xlsx;
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Sheet1");
             sheet.createRow(0).createCell(0).setCellValue("name");
             sheet.getRow(0).createCell(1).setCellValue("hours");
@@ -116,8 +122,9 @@ class SpreadsheetSourceTests {
 
         for (byte[] file : java.util.List.of(csv, xlsx)) {
             assertThatThrownBy(() -> SpreadsheetSource.read(file, COLUMNS))
-                .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class,
-                    e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.ragged", 3, 4, 2)));
+                    .isInstanceOfSatisfying(
+                            SpreadsheetSource.UnreadableFile.class,
+                            e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.ragged", 3, 4, 2)));
         }
     }
 
@@ -132,8 +139,10 @@ class SpreadsheetSourceTests {
         byte[] large = rewriteSheet(zip.toByteArray(), cells);
 
         assertThatThrownBy(() -> SpreadsheetSource.read(large, COLUMNS))
-            .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class,
-                e -> assertThat(e.problem()).isEqualTo(Problem.of("form.file.tooManyCells", SpreadsheetSource.MAX_CELLS)));
+                .isInstanceOfSatisfying(
+                        SpreadsheetSource.UnreadableFile.class,
+                        e -> assertThat(e.problem())
+                                .isEqualTo(Problem.of("form.file.tooManyCells", SpreadsheetSource.MAX_CELLS)));
     }
 
     @Test
@@ -142,15 +151,18 @@ class SpreadsheetSourceTests {
         byte[] csv = ("name,hours\n" + "a,1\n".repeat(rows)).getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> SpreadsheetSource.read(csv, COLUMNS))
-            .isInstanceOfSatisfying(SpreadsheetSource.UnreadableFile.class, e -> assertThat(e.problem())
-                .isEqualTo(Problem.of("form.file.tooManyCsvCells", SpreadsheetSource.MAX_CSV_CELLS)));
+                .isInstanceOfSatisfying(
+                        SpreadsheetSource.UnreadableFile.class,
+                        e -> assertThat(e.problem())
+                                .isEqualTo(Problem.of("form.file.tooManyCsvCells", SpreadsheetSource.MAX_CSV_CELLS)));
     }
 
     // the sheet of the workbook replaced by one with one number cell per row, rows numbered from 1
     private static byte[] rewriteSheet(byte[] workbook, int cells) throws IOException {
         ByteArrayOutputStream result = new ByteArrayOutputStream();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook));
-             ZipOutputStream out = new ZipOutputStream(result)) {
+        try (java.util.zip.ZipInputStream in =
+                        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook));
+                ZipOutputStream out = new ZipOutputStream(result)) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 byte[] part = in.readAllBytes();
                 out.putNextEntry(new ZipEntry(entry.getName()));
@@ -159,10 +171,11 @@ class SpreadsheetSourceTests {
                     continue;
                 }
                 out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats."
-                    + "org/spreadsheetml/2006/main\"><sheetData>").getBytes(StandardCharsets.UTF_8));
+                                + "org/spreadsheetml/2006/main\"><sheetData>")
+                        .getBytes(StandardCharsets.UTF_8));
                 for (int r = 1; r <= cells; r++) {
                     out.write(("<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + r + "</v></c></row>")
-                        .getBytes(StandardCharsets.UTF_8));
+                            .getBytes(StandardCharsets.UTF_8));
                 }
                 out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
             }

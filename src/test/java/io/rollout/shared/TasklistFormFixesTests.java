@@ -24,15 +24,19 @@ class TasklistFormFixesTests {
 
     @Test
     void tasklistScriptIsServedWithEveryFix() throws Exception {
-        HttpResponse<String> script = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + TasklistFormFixes.SCRIPT)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> script = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + TasklistFormFixes.SCRIPT))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(script.statusCode()).isEqualTo(200);
         for (PatchedScript.Fix fix : TasklistFormFixes.FIXES) {
             assertThat(script.body()).as(fix.name()).contains(fix.fixed()).doesNotContain(fix.original());
         }
-        assertThat(script.headers().firstValueAsLong("Content-Length").orElse(script.body().length()))
-            .isEqualTo(script.body().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(script.headers()
+                        .firstValueAsLong("Content-Length")
+                        .orElse(script.body().length()))
+                .isEqualTo(script.body().getBytes(StandardCharsets.UTF_8).length);
     }
 }

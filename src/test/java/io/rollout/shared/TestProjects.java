@@ -11,8 +11,7 @@ public final class TestProjects {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private TestProjects() {
-    }
+    private TestProjects() {}
 
     /** A new unique project code, so tests sharing one database never collide. */
     public static String newCode() {
@@ -20,9 +19,27 @@ public final class TestProjects {
     }
 
     /** Stores a project with the given scope and the default targets (UAT 95 %, training 80 %, pass mark 60). */
-    public static Project create(ProjectRepository projects, String code, List<String> departments,
-                                 List<String> modules, List<String> datasets) {
-        return projects.create(new Project(code, "Test project " + code, "Test customer", "ERP", 95, 80, 60, 2,
-            Project.ACTIVE, departments, modules, datasets, null, "test", Instant.now()));
+    public static Project create(
+            ProjectRepository projects,
+            String code,
+            List<String> departments,
+            List<String> modules,
+            List<String> datasets) {
+        return projects.create(new Project(
+                code,
+                "Test project " + code,
+                "Test customer",
+                "ERP",
+                95,
+                80,
+                60,
+                2,
+                Project.ACTIVE,
+                departments,
+                modules,
+                datasets,
+                null,
+                "test",
+                Instant.now()));
     }
 }

@@ -6,16 +6,15 @@ import org.camunda.bpm.engine.identity.User;
 /** Creates a user with a password and groups once: the tests share one database per context. */
 public final class TestUsers {
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     public static void ensure(IdentityService identity, String id, String password, String... groups) {
         person(identity, id, id, "Test", password, groups);
     }
 
     /** A user with a name, as the pickers show people ("Li Sun (sunli)"); created once. */
-    public static void person(IdentityService identity, String id, String firstName, String lastName, String password,
-                              String... groups) {
+    public static void person(
+            IdentityService identity, String id, String firstName, String lastName, String password, String... groups) {
         if (identity.createUserQuery().userId(id).count() > 0) {
             return;
         }

@@ -20,5 +20,4 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = CveCanary.DEFAULT_ENGINE_NAME)
 @ActiveProfiles("test")
 @Import(CveCanary.Config.class)
-public @interface WebTest {
-}
+public @interface WebTest {}

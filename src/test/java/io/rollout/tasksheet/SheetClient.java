@@ -31,9 +31,14 @@ final class SheetClient {
 
     private SheetClient(int port, String user, String password) {
         this.base = "http://localhost:" + port;
-        this.authorization = user == null ? null
-            : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+        this.authorization = user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     static SheetClient basic(int port, String user, String password) {
@@ -48,9 +53,13 @@ final class SheetClient {
         SheetClient session = new SheetClient(port, null, null);
         session.sendCsrfToken = true;
         session.send("GET", "/camunda/app/tasklist/default/", null, null);
-        HttpResponse<byte[]> login = session.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-            "application/x-www-form-urlencoded", ("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> login = session.send(
+                "POST",
+                "/camunda/api/admin/auth/user/default/login/tasklist",
+                "application/x-www-form-urlencoded",
+                ("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                                + URLEncoder.encode(password, StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8));
         if (login.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + login.statusCode());
         }
@@ -85,11 +94,15 @@ final class SheetClient {
         String boundary = "----rollout-sheet" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send("POST", "/api/tasks/" + taskId + "/sheet", "multipart/form-data; boundary=" + boundary,
-            body.toByteArray());
+        return send(
+                "POST",
+                "/api/tasks/" + taskId + "/sheet",
+                "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
     }
 
     static String text(HttpResponse<byte[]> response) {
@@ -97,8 +110,9 @@ final class SheetClient {
     }
 
     private HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -123,7 +137,10 @@ final class SheetClient {
     }
 
     private String sessionToken() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue).reduce((first, last) -> last).orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .reduce((first, last) -> last)
+                .orElse(null);
     }
 }

@@ -30,8 +30,8 @@ class TaskSheetPageTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<script src=\"task-sheet.js\"></script>", "id=\"file\"", "id=\"download\"");
-        assertThat(get("/task-sheet/task-sheet.js", null, null).body()).contains("/api/tasks/", "X-XSRF-TOKEN",
-            "camunda-form:");
+        assertThat(get("/task-sheet/task-sheet.js", null, null).body())
+                .contains("/api/tasks/", "X-XSRF-TOKEN", "camunda-form:");
     }
 
     @Test
@@ -41,13 +41,15 @@ class TaskSheetPageTests {
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.body()).contains(TasklistSheetFrame.FIXED).doesNotContain(TasklistSheetFrame.ORIGINAL);
         assertThat(script.headers().firstValueAsLong("Content-Length").orElseThrow())
-            .isEqualTo(script.body().getBytes(StandardCharsets.UTF_8).length);
+                .isEqualTo(script.body().getBytes(StandardCharsets.UTF_8).length);
         assertThat(script.headers().firstValue("Last-Modified")).isEmpty();
         String etag = script.headers().firstValue("ETag").orElseThrow();
 
-        assertThat(get(TasklistSheetFrame.SCRIPT, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(get(TasklistSheetFrame.SCRIPT, "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
         // a copy cached before the change: its date does not make it current
-        HttpResponse<String> older = get(TasklistSheetFrame.SCRIPT, "If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT");
+        HttpResponse<String> older =
+                get(TasklistSheetFrame.SCRIPT, "If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT");
         assertThat(older.statusCode()).isEqualTo(200);
         assertThat(older.body()).contains(TasklistSheetFrame.FIXED);
     }

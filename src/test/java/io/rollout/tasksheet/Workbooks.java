@@ -21,8 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Excel files for the tests, as a user saves them: a CSV opened in Excel and saved as .xlsx, and back. */
 public final class Workbooks {
 
-    private Workbooks() {
-    }
+    private Workbooks() {}
 
     /** The rows of a UTF-8 CSV file (header first) as an .xlsx workbook with text cells. */
     public static byte[] fromCsv(Path csv) {
@@ -48,7 +47,8 @@ public final class Workbooks {
 
     /** A workbook whose first sheet holds the rows as text cells. */
     public static byte[] of(List<List<String>> rows) {
-        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Sheet1");
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);

@@ -14,12 +14,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +32,16 @@ class AttendanceImportTests {
 
     @Autowired
     AttendanceImport attendanceImport;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ProcessEngine engine;
 
@@ -58,12 +62,12 @@ class AttendanceImportTests {
 
     /** The customer's curricula: hands-on per department for operators, reports and analysis for managers. */
     static final List<TrainingCurricula.Planned> CUSTOMER_CURRICULA = List.of(
-        new TrainingCurricula.Planned("采购业务实操", "操作员", "采购部", 60, null),
-        new TrainingCurricula.Planned("仓储业务实操", "操作员", "仓储部", 60, null),
-        new TrainingCurricula.Planned("生产业务实操", "操作员", "生产部", 60, null),
-        new TrainingCurricula.Planned("财务业务实操", "操作员", "财务部", 60, null),
-        new TrainingCurricula.Planned("销售业务实操", "操作员", "销售部", 60, null),
-        new TrainingCurricula.Planned("报表分析", "管理层", null, 60, null));
+            new TrainingCurricula.Planned("采购业务实操", "操作员", "采购部", 60, null),
+            new TrainingCurricula.Planned("仓储业务实操", "操作员", "仓储部", 60, null),
+            new TrainingCurricula.Planned("生产业务实操", "操作员", "生产部", 60, null),
+            new TrainingCurricula.Planned("财务业务实操", "操作员", "财务部", 60, null),
+            new TrainingCurricula.Planned("销售业务实操", "操作员", "销售部", 60, null),
+            new TrainingCurricula.Planned("报表分析", "管理层", null, 60, null));
 
     @Autowired
     TrainingCurricula curricula;
@@ -75,21 +79,27 @@ class AttendanceImportTests {
             assertThat(attendanceImport.importCsv(code, in, "trainer1")).isEqualTo(40);
         }
         assertThat(count("select count(*) from trainee where project_code = ?")).isEqualTo(40);
-        assertThat(count("select count(*) from training_attendance where project_code = ? and attended")).isEqualTo(34);
-        assertThat(jdbc.sql("select role from trainee where project_code = ? and employee_id = 'E0008'").param(code)
-            .query(String.class).single()).isEqualTo("管理层");
+        assertThat(count("select count(*) from training_attendance where project_code = ? and attended"))
+                .isEqualTo(34);
+        assertThat(jdbc.sql("select role from trainee where project_code = ? and employee_id = 'E0008'")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("管理层");
 
         // operators 28 of 35 and managers 4 of 5 trained and passed: exactly 80 %
         ProcessInstance pi = checkOnly();
         assertThat(pi).hasPassed("EndEvent_TrainingComplete").isEnded();
 
-        jdbc.sql("update project set training_target = 85 where code = ?").param(code).update();
+        jdbc.sql("update project set training_target = 85 where code = ?")
+                .param(code)
+                .update();
         ProcessInstance stricter = checkOnly();
         assertThat(stricter).isWaitingAt("UserTask_ScheduleMakeUpSessions");
         assertThat((String) runtime.getVariable(stricter.getId(), "trainingFindings"))
-            .contains("- Role 操作员: 28 of 35 trainees trained and passed (80.0 %), below the target of 85 %.")
-            .contains("- 操作员: 林丽 (E0013) scored 57 in ")
-            .contains("- 管理层: 郭丽 (E0008) was absent from 报表分析.");
+                .contains("- Role 操作员: 28 of 35 trainees trained and passed (80.0 %), below the target of 85 %.")
+                .contains("- 操作员: 林丽 (E0013) scored 57 in ")
+                .contains("- 管理层: 郭丽 (E0008) was absent from 报表分析.");
     }
 
     @Test
@@ -102,9 +112,10 @@ class AttendanceImportTests {
             """;
 
         assertThatThrownBy(() -> attendanceImport.importCsv(code, stream(csv, StandardCharsets.UTF_8), "trainer1"))
-            .isInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Row 3: course \"Excel 入门\" is not a curriculum of this project");
-        assertThat(count("select count(*) from training_attendance where project_code = ?")).isZero();
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Row 3: course \"Excel 入门\" is not a curriculum of this project");
+        assertThat(count("select count(*) from training_attendance where project_code = ?"))
+                .isZero();
     }
 
     @Test
@@ -114,23 +125,29 @@ class AttendanceImportTests {
             E1;王伟;仓储部;操作员;仓储业务实操;2026-04-01;yes;81
             E2;李娜;仓储部;操作员;仓储业务实操;2026-04-01;false;
             """;
-        assertThat(attendanceImport.importCsv(code, stream(csv, Charset.forName("GBK")), "trainer1")).isEqualTo(2);
+        assertThat(attendanceImport.importCsv(code, stream(csv, Charset.forName("GBK")), "trainer1"))
+                .isEqualTo(2);
 
-        assertThat(jdbc.sql("select name from trainee where project_code = ? and employee_id = 'E1'").param(code)
-            .query(String.class).single()).isEqualTo("王伟");
+        assertThat(jdbc.sql("select name from trainee where project_code = ? and employee_id = 'E1'")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("王伟");
     }
 
     @Test
     void readsUtf8WithByteOrderMark() {
         String csv = "\uFEFF工号,姓名,部门,角色,课程,场次日期,是否出勤,考核成绩\nE1,王伟,仓储部,操作员,仓储业务实操,2026-04-01,是,81\n";
 
-        assertThat(attendanceImport.importCsv(code, stream(csv, StandardCharsets.UTF_8), "trainer1")).isEqualTo(1);
+        assertThat(attendanceImport.importCsv(code, stream(csv, StandardCharsets.UTF_8), "trainer1"))
+                .isEqualTo(1);
     }
 
     @Test
     void readsAnExcelSheetWithRealDateAndNumberCells() throws Exception {
         byte[] xlsx;
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var sheet = book.createSheet("签到表");
             var header = sheet.createRow(0);
             String[] headers = {"工号", "姓名", "部门", "角色", "课程", "场次日期", "是否出勤", "考核成绩"};
@@ -154,9 +171,13 @@ class AttendanceImportTests {
             xlsx = out.toByteArray();
         }
 
-        assertThat(attendanceImport.importCsv(code, new ByteArrayInputStream(xlsx), "trainer1")).isEqualTo(1);
+        assertThat(attendanceImport.importCsv(code, new ByteArrayInputStream(xlsx), "trainer1"))
+                .isEqualTo(1);
         assertThat(jdbc.sql("select session_date || ' ' || score from training_attendance where project_code = ?")
-            .param(code).query(String.class).single()).isEqualTo("2026-04-01 81");
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2026-04-01 81");
     }
 
     @Test
@@ -171,14 +192,16 @@ class AttendanceImportTests {
             """;
 
         assertThatThrownBy(() -> attendanceImport.importCsv(code, stream(csv, StandardCharsets.UTF_8), "trainer1"))
-            .isInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Row 3: the field \"Session date\" must be a date (YYYY-MM-DD), not \"2026/04/01\".")
-            .hasMessageContaining("Row 4: the field \"Name\" is required.")
-            .hasMessageContaining("Row 4: the field \"Attended\" must be one of 是/否/yes/no, not \"也许\".")
-            .hasMessageContaining("Row 5: E4 did not attend, so there can be no score.")
-            .hasMessageContaining("Row 6: the field \"Score\" must be a whole number, not \"九十\".");
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining(
+                        "Row 3: the field \"Session date\" must be a date (YYYY-MM-DD), not \"2026/04/01\".")
+                .hasMessageContaining("Row 4: the field \"Name\" is required.")
+                .hasMessageContaining("Row 4: the field \"Attended\" must be one of 是/否/yes/no, not \"也许\".")
+                .hasMessageContaining("Row 5: E4 did not attend, so there can be no score.")
+                .hasMessageContaining("Row 6: the field \"Score\" must be a whole number, not \"九十\".");
         assertThat(count("select count(*) from trainee where project_code = ?")).isZero();
-        assertThat(count("select count(*) from training_attendance where project_code = ?")).isZero();
+        assertThat(count("select count(*) from training_attendance where project_code = ?"))
+                .isZero();
     }
 
     @Test
@@ -186,13 +209,16 @@ class AttendanceImportTests {
         String csv = "工号,姓名,角色,课程,场次日期\nE1,王伟,操作员,仓储业务实操,2026-04-01\n";
 
         assertThatThrownBy(() -> attendanceImport.importCsv(code, stream(csv, StandardCharsets.UTF_8), "trainer1"))
-            .isInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("The file has no column \"Attended\".");
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("The file has no column \"Attended\".");
     }
 
     private ProcessInstance checkOnly() {
-        return runtime.createProcessInstanceByKey(TrainingPhaseProcessTests.PROCESS).businessKey(code)
-            .startBeforeActivity(TrainingPhaseProcessTests.COMPLETION_CHECK).setVariable("projectCode", code).execute();
+        return runtime.createProcessInstanceByKey(TrainingPhaseProcessTests.PROCESS)
+                .businessKey(code)
+                .startBeforeActivity(TrainingPhaseProcessTests.COMPLETION_CHECK)
+                .setVariable("projectCode", code)
+                .execute();
     }
 
     private int count(String sql) {

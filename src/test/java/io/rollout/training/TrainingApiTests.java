@@ -35,14 +35,19 @@ class TrainingApiTests {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     TrainingCurricula curricula;
+
     @Autowired
     CurriculumRepository sessions;
+
     @Autowired
     AttendanceImport attendance;
 
@@ -55,8 +60,18 @@ class TrainingApiTests {
         code = TestProjects.newCode();
         TestProjects.create(projects, code, List.of("warehouse"), List.of("inventory"), List.of());
         curricula.plan(code, AttendanceImportTests.CUSTOMER_CURRICULA);
-        sessions.add(code, new CurriculumRepository.Session(null, "CUR-02", "practice", "入库实操", "wuting",
-            LocalDate.parse("2026-04-20"), "仓储手册 v2", "https://videos.example.com/wh", false));
+        sessions.add(
+                code,
+                new CurriculumRepository.Session(
+                        null,
+                        "CUR-02",
+                        "practice",
+                        "入库实操",
+                        "wuting",
+                        LocalDate.parse("2026-04-20"),
+                        "仓储手册 v2",
+                        "https://videos.example.com/wh",
+                        false));
         try (InputStream in = getClass().getResourceAsStream("/erp-case/training-attendance.csv")) {
             attendance.importCsv(code, in, "trainer1");
         }
@@ -65,65 +80,94 @@ class TrainingApiTests {
     @Test
     void onlyTrainedAndPassedPeopleGetAnAccountTheOthersAreListedWithWhy() {
         ResponseEntity<Map> response = rest.withBasicAuth("accountsops", PASSWORD)
-            .getForEntity("/api/projects/" + code + "/training/accounts", Map.class);
+                .getForEntity("/api/projects/" + code + "/training/accounts", Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        List<Map<String, Object>> eligible = (List<Map<String, Object>>) response.getBody().get("eligible");
-        List<Map<String, Object>> notEligible = (List<Map<String, Object>>) response.getBody().get("notEligible");
+        List<Map<String, Object>> eligible =
+                (List<Map<String, Object>>) response.getBody().get("eligible");
+        List<Map<String, Object>> notEligible =
+                (List<Map<String, Object>>) response.getBody().get("notEligible");
         // operators 28 of 35 and managers 4 of 5: 32 accounts, 8 refused
         assertThat(eligible).hasSize(32).allSatisfy(p -> assertThat(p).doesNotContainKey("reason"));
         assertThat(notEligible).hasSize(8);
-        assertThat(notEligible).anySatisfy(p -> assertThat(p).containsEntry("employeeId", "E0013")
-            .containsEntry("score", 57).containsEntry("passMark", 60)
-            .hasEntrySatisfying("reason", r -> assertThat((String) r).contains("scored 57", "below its pass mark of 60")));
-        assertThat(notEligible).anySatisfy(p -> assertThat(p).containsEntry("employeeId", "E0008")
-            .hasEntrySatisfying("reason", r -> assertThat((String) r).contains("was absent from 报表分析")));
+        assertThat(notEligible)
+                .anySatisfy(p -> assertThat(p)
+                        .containsEntry("employeeId", "E0013")
+                        .containsEntry("score", 57)
+                        .containsEntry("passMark", 60)
+                        .hasEntrySatisfying(
+                                "reason",
+                                r -> assertThat((String) r).contains("scored 57", "below its pass mark of 60")));
+        assertThat(notEligible)
+                .anySatisfy(p -> assertThat(p)
+                        .containsEntry("employeeId", "E0008")
+                        .hasEntrySatisfying(
+                                "reason", r -> assertThat((String) r).contains("was absent from 报表分析")));
     }
 
     @Test
     void theAccountListDownloadsAsCsvAndExcel() throws IOException {
         ResponseEntity<byte[]> csv = rest.withBasicAuth("accountsops", PASSWORD)
-            .getForEntity("/api/projects/" + code + "/training/accounts.csv", byte[].class);
-        List<String> lines = new String(csv.getBody(), StandardCharsets.UTF_8).lines().toList();
+                .getForEntity("/api/projects/" + code + "/training/accounts.csv", byte[].class);
+        List<String> lines =
+                new String(csv.getBody(), StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).isEqualTo("\uFEFFemployeeId,name,department,role,userId,curriculum,score,passMark");
         assertThat(lines).hasSize(33).noneMatch(l -> l.startsWith("E0013,"));
 
-        List<String> all = new String(rest.withBasicAuth("accountsops", PASSWORD)
-            .getForEntity("/api/projects/" + code + "/training/accounts.csv?all=true", byte[].class).getBody(),
-            StandardCharsets.UTF_8).lines().toList();
+        List<String> all = new String(
+                        rest.withBasicAuth("accountsops", PASSWORD)
+                                .getForEntity("/api/projects/" + code + "/training/accounts.csv?all=true", byte[].class)
+                                .getBody(),
+                        StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(all).hasSize(41).anyMatch(l -> l.startsWith("E0013,") && l.contains("not eligible"));
 
         byte[] xlsx = rest.withBasicAuth("accountsops", PASSWORD)
-            .getForEntity("/api/projects/" + code + "/training/accounts.xlsx", byte[].class).getBody();
+                .getForEntity("/api/projects/" + code + "/training/accounts.xlsx", byte[].class)
+                .getBody();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getSheet("Accounts").getLastRowNum()).isEqualTo(32);
             assertThat(workbook.getSheet("Not eligible").getLastRowNum()).isEqualTo(8);
             DataFormatter format = new DataFormatter();
-            assertThat(format.formatCellValue(workbook.getSheet("Not eligible").getRow(0).getCell(9))).isEqualTo("reason");
+            assertThat(format.formatCellValue(
+                            workbook.getSheet("Not eligible").getRow(0).getCell(9)))
+                    .isEqualTo("reason");
         }
     }
 
     @Test
     void theCurriculaComeWithTheirSessionsAndMaterials() {
         ResponseEntity<List> response = rest.withBasicAuth("accountsops", PASSWORD)
-            .getForEntity("/api/projects/" + code + "/training/curricula", List.class);
+                .getForEntity("/api/projects/" + code + "/training/curricula", List.class);
 
         List<Map<String, Object>> list = response.getBody();
         assertThat(list).hasSize(6);
-        assertThat(list.get(1)).containsEntry("name", "仓储业务实操").containsEntry("department", "仓储部")
-            .containsEntry("passMark", 60);
-        assertThat((List<Map<String, Object>>) list.get(1).get("sessions")).singleElement().satisfies(s -> assertThat(s)
-            .containsEntry("kind", "practice").containsEntry("trainer", "wuting").containsEntry("date", "2026-04-20")
-            .containsEntry("videoLink", "https://videos.example.com/wh"));
+        assertThat(list.get(1))
+                .containsEntry("name", "仓储业务实操")
+                .containsEntry("department", "仓储部")
+                .containsEntry("passMark", 60);
+        assertThat((List<Map<String, Object>>) list.get(1).get("sessions"))
+                .singleElement()
+                .satisfies(s -> assertThat(s)
+                        .containsEntry("kind", "practice")
+                        .containsEntry("trainer", "wuting")
+                        .containsEntry("date", "2026-04-20")
+                        .containsEntry("videoLink", "https://videos.example.com/wh"));
     }
 
     @Test
     void theAccountListIsForItOperationsPmoTrainersAndAuditors() {
-        assertThat(rest.withBasicAuth("accountsdev", PASSWORD).getForEntity("/api/projects/" + code
-            + "/training/accounts", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(rest.getForEntity("/api/projects/" + code + "/training/accounts", String.class).getStatusCode())
-            .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(rest.withBasicAuth("accountsops", PASSWORD).getForEntity("/api/projects/NO-SUCH/training/accounts",
-            String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("accountsdev", PASSWORD)
+                        .getForEntity("/api/projects/" + code + "/training/accounts", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.getForEntity("/api/projects/" + code + "/training/accounts", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("accountsops", PASSWORD)
+                        .getForEntity("/api/projects/NO-SUCH/training/accounts", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 }

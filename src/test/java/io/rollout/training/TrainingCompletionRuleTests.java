@@ -51,10 +51,13 @@ class TrainingCompletionRuleTests {
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.findings()).isEmpty();
-        assertThat(outcome.roles()).extracting("role", "trained", "planned")
-            .containsExactly(tuple("operator", 4, 5), tuple("manager", 1, 1));
-        assertThat(outcome.trainees()).filteredOn(s -> !s.trained()).singleElement()
-            .satisfies(s -> assertThat(s.gap()).isEqualTo(TrainingCompletionRule.Gap.NO_RECORD));
+        assertThat(outcome.roles())
+                .extracting("role", "trained", "planned")
+                .containsExactly(tuple("operator", 4, 5), tuple("manager", 1, 1));
+        assertThat(outcome.trainees())
+                .filteredOn(s -> !s.trained())
+                .singleElement()
+                .satisfies(s -> assertThat(s.gap()).isEqualTo(TrainingCompletionRule.Gap.NO_RECORD));
     }
 
     @Test
@@ -63,22 +66,28 @@ class TrainingCompletionRuleTests {
         TrainingCompletionRule.Outcome outcome = decide(roster, passed(4)); // E3, E4 trained: 2 of 3
 
         assertThat(outcome.passed()).isFalse();
-        assertThat(outcome.findings()).extracting(Finding::code)
-            .containsExactly("training.check.role", "training.check.missing.noRecord");
+        assertThat(outcome.findings())
+                .extracting(Finding::code)
+                .containsExactly("training.check.role", "training.check.missing.noRecord");
         assertThat(outcome.findings().get(0).args()).containsExactly("operator", 2, 3, 200.0 / 3, 80);
         assertThat(outcome.findings().get(1).args()).containsExactly("operator", "Operator E5", "E5", OPERATORS.name());
     }
 
     @Test
     void aScoreEqualToThePassMarkPassesAndOneBelowFails() {
-        List<Trainee> roster = List.of(new Trainee("M1", "Manager One", "finance", "manager"),
-            new Trainee("M2", "Manager Two", "finance", "manager"));
+        List<Trainee> roster = List.of(
+                new Trainee("M1", "Manager One", "finance", "manager"),
+                new Trainee("M2", "Manager Two", "finance", "manager"));
 
-        TrainingCompletionRule.Outcome outcome = decide(roster, List.of(
-            new Attendance("M1", MANAGERS.name(), true, 70), new Attendance("M2", MANAGERS.name(), true, 69)));
+        TrainingCompletionRule.Outcome outcome = decide(
+                roster,
+                List.of(
+                        new Attendance("M1", MANAGERS.name(), true, 70),
+                        new Attendance("M2", MANAGERS.name(), true, 69)));
 
-        assertThat(outcome.trainees()).extracting(s -> s.trainee().employeeId(), TrainingCompletionRule.TraineeStatus::trained)
-            .containsExactly(tuple("M1", true), tuple("M2", false));
+        assertThat(outcome.trainees())
+                .extracting(s -> s.trainee().employeeId(), TrainingCompletionRule.TraineeStatus::trained)
+                .containsExactly(tuple("M1", true), tuple("M2", false));
         // the curriculum's pass mark (70), not a project-wide one, decides
         assertThat(outcome.findings()).last().satisfies(f -> {
             assertThat(f.code()).isEqualTo("training.check.missing.belowPassMark");
@@ -89,37 +98,53 @@ class TrainingCompletionRuleTests {
     @Test
     void onlyTheTraineesOwnCurriculumCountsAndTheDepartmentsOwnWins() {
         Curriculum finance = new Curriculum("Finance hands-on", "operator", "finance", 60);
-        List<Trainee> roster = List.of(new Trainee("F1", "Finance One", "finance", "operator"),
-            new Trainee("W1", "Warehouse One", "warehouse", "operator"));
+        List<Trainee> roster = List.of(
+                new Trainee("F1", "Finance One", "finance", "operator"),
+                new Trainee("W1", "Warehouse One", "warehouse", "operator"));
 
-        TrainingCompletionRule.Outcome outcome = rule.decide(new TrainingCompletionRule.Input(100, roster,
-            List.of(OPERATORS, finance), List.of(new Attendance("F1", OPERATORS.name(), true, 95),
-                new Attendance("W1", OPERATORS.name(), true, 95))));
+        TrainingCompletionRule.Outcome outcome = rule.decide(new TrainingCompletionRule.Input(
+                100,
+                roster,
+                List.of(OPERATORS, finance),
+                List.of(
+                        new Attendance("F1", OPERATORS.name(), true, 95),
+                        new Attendance("W1", OPERATORS.name(), true, 95))));
 
-        assertThat(outcome.trainees()).extracting(TrainingCompletionRule.TraineeStatus::curriculum)
-            .containsExactly("Finance hands-on", OPERATORS.name());
+        assertThat(outcome.trainees())
+                .extracting(TrainingCompletionRule.TraineeStatus::curriculum)
+                .containsExactly("Finance hands-on", OPERATORS.name());
         assertThat(outcome.trainees().get(0).gap()).isEqualTo(TrainingCompletionRule.Gap.NO_RECORD);
         assertThat(outcome.trainees().get(1).trained()).isTrue();
     }
 
     @Test
     void absentNotAssessedAndNoCurriculumAreEachNamed() {
-        List<Trainee> roster = List.of(operator("E1"), operator("E2"), new Trainee("S1", "Sales One", "sales", "clerk"));
+        List<Trainee> roster =
+                List.of(operator("E1"), operator("E2"), new Trainee("S1", "Sales One", "sales", "clerk"));
 
-        TrainingCompletionRule.Outcome outcome = decide(roster, List.of(
-            new Attendance("E1", OPERATORS.name(), false, null), new Attendance("E2", OPERATORS.name(), true, null)));
+        TrainingCompletionRule.Outcome outcome = decide(
+                roster,
+                List.of(
+                        new Attendance("E1", OPERATORS.name(), false, null),
+                        new Attendance("E2", OPERATORS.name(), true, null)));
 
-        assertThat(outcome.trainees()).extracting(TrainingCompletionRule.TraineeStatus::gap).containsExactly(
-            TrainingCompletionRule.Gap.ABSENT, TrainingCompletionRule.Gap.NOT_ASSESSED,
-            TrainingCompletionRule.Gap.NO_CURRICULUM);
+        assertThat(outcome.trainees())
+                .extracting(TrainingCompletionRule.TraineeStatus::gap)
+                .containsExactly(
+                        TrainingCompletionRule.Gap.ABSENT,
+                        TrainingCompletionRule.Gap.NOT_ASSESSED,
+                        TrainingCompletionRule.Gap.NO_CURRICULUM);
         assertThat(outcome.findings()).extracting(Finding::code).contains("training.check.missing.noCurriculum");
     }
 
     @Test
     void aSessionGivenByASeedUserCountsTheSame() {
         // attendance records do not depend on who gave the session: the best score of the curriculum counts
-        TrainingCompletionRule.Outcome outcome = decide(List.of(operator("E1")),
-            List.of(new Attendance("E1", OPERATORS.name(), true, 40), new Attendance("E1", OPERATORS.name(), true, 75)));
+        TrainingCompletionRule.Outcome outcome = decide(
+                List.of(operator("E1")),
+                List.of(
+                        new Attendance("E1", OPERATORS.name(), true, 40),
+                        new Attendance("E1", OPERATORS.name(), true, 75)));
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.trainees().get(0).bestScore()).isEqualTo(75);

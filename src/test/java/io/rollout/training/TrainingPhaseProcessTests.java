@@ -9,12 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.identity.Roles;
-import io.rollout.shared.TestUsers;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.ProcessTest;
 import io.rollout.shared.TestProjects;
+import io.rollout.shared.TestUsers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,20 +50,28 @@ class TrainingPhaseProcessTests {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     FormService formService;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DecisionLog decisionLog;
+
     @Autowired
     TrainingStatus trainingStatus;
+
     @Autowired
     IdentityService identity;
 
@@ -95,65 +103,112 @@ class TrainingPhaseProcessTests {
         assertThat(JsonRows.read(localVariable(pi, "trainees"))).isEmpty();
         assertThat(task(pi).getName()).isEqualTo("Plan the training roster and curricula");
         // a login is picked among the people of the working roles
-        assertThat(JsonRows.read(localVariable(pi, "loginOptions"))).extracting(r -> r.text("value"))
-            .contains(TRAINER, SEED_USER);
+        assertThat(JsonRows.read(localVariable(pi, "loginOptions")))
+                .extracting(r -> r.text("value"))
+                .contains(TRAINER, SEED_USER);
         // as Tasklist submits it: into the task-local variables the form was prefilled from
-        formService.submitTaskForm(task(pi).getId(), Variables.createVariables()
-            .putValue("trainees", JsonRows.of(roster())).putValue("curricula", JsonRows.of(curricula())));
+        formService.submitTaskForm(
+                task(pi).getId(),
+                Variables.createVariables()
+                        .putValue("trainees", JsonRows.of(roster()))
+                        .putValue("curricula", JsonRows.of(curricula())));
 
         assertThat(pi).isWaitingAt(PLAN_SESSIONS);
-        assertThat(jdbc.sql("select curriculum_id || ' ' || name || ' ' || pass_mark from curriculum where project_code = ? "
-            + "order by curriculum_id").param(code).query(String.class).list())
-            .containsExactly("CUR-01 Goods receipt 60", "CUR-02 Stock reports 75");
+        assertThat(jdbc.sql(
+                                "select curriculum_id || ' ' || name || ' ' || pass_mark from curriculum where project_code = ? "
+                                        + "order by curriculum_id")
+                        .param(code)
+                        .query(String.class)
+                        .list())
+                .containsExactly("CUR-01 Goods receipt 60", "CUR-02 Stock reports 75");
         assertThat(task(pi).getName()).isEqualTo("Plan training sessions and materials");
-        assertThat(JsonRows.read(localVariable(pi, "curriculaTable"))).extracting(r -> r.text("id") + " " + r.text("name")
-            + " " + r.text("role") + " " + r.text("department") + " " + r.text("passMark"))
-            .containsExactly("CUR-01 Goods receipt operator every department 60",
-                "CUR-02 Stock reports manager every department 75");
+        assertThat(JsonRows.read(localVariable(pi, "curriculaTable")))
+                .extracting(r -> r.text("id") + " " + r.text("name") + " " + r.text("role") + " " + r.text("department")
+                        + " " + r.text("passMark"))
+                .containsExactly(
+                        "CUR-01 Goods receipt operator every department 60",
+                        "CUR-02 Stock reports manager every department 75");
         // one row per curriculum to plan its first session; trainers and seed users are picked by name
-        assertThat(JsonRows.read(localVariable(pi, "sessions"))).extracting(r -> r.text("curriculum") + " " + r.text("trainer"))
-            .containsExactly("Goods receipt null", "Stock reports null");
-        assertThat(JsonRows.read(localVariable(pi, "trainerOptions"))).extracting(r -> r.text("label") + "=" + r.text("value"))
-            .contains(TRAINER + " Test (" + TRAINER + ")=" + TRAINER,
-                SEED_USER + " Test (" + SEED_USER + "), seed user=" + SEED_USER);
-        formService.submitTaskForm(task(pi).getId(), Variables.createVariables().putValue("sessions", JsonRows.of(List.of(
-            plannedSession("Goods receipt", "theory", TRAINER), plannedSession("Goods receipt", "practice", SEED_USER),
-            plannedSession("Stock reports", "case", TRAINER)))));
+        assertThat(JsonRows.read(localVariable(pi, "sessions")))
+                .extracting(r -> r.text("curriculum") + " " + r.text("trainer"))
+                .containsExactly("Goods receipt null", "Stock reports null");
+        assertThat(JsonRows.read(localVariable(pi, "trainerOptions")))
+                .extracting(r -> r.text("label") + "=" + r.text("value"))
+                .contains(
+                        TRAINER + " Test (" + TRAINER + ")=" + TRAINER,
+                        SEED_USER + " Test (" + SEED_USER + "), seed user=" + SEED_USER);
+        formService.submitTaskForm(
+                task(pi).getId(),
+                Variables.createVariables()
+                        .putValue(
+                                "sessions",
+                                JsonRows.of(List.of(
+                                        plannedSession("Goods receipt", "theory", TRAINER),
+                                        plannedSession("Goods receipt", "practice", SEED_USER),
+                                        plannedSession("Stock reports", "case", TRAINER)))));
 
         assertThat(pi).isWaitingAt(RECORD_ATTENDANCE);
         assertThat(task(pi)).hasCandidateGroup("trainer");
         assertThat(task(pi).getName()).isEqualTo("Record attendance and assessments of the sessions until 2026-05-20");
         // every trainee with the course of their curriculum and the date of its last planned session
         List<FormRow> prefilled = JsonRows.read(localVariable(pi, "attendance"));
-        assertThat(prefilled).extracting(r -> r.text("employeeId") + " " + r.text("course") + " " + r.text("sessionDate"))
-            .containsExactly("E1 Goods receipt 2026-05-20", "E2 Goods receipt 2026-05-20", "E3 Goods receipt 2026-05-20",
-                "E4 Goods receipt 2026-05-20", "E5 Goods receipt 2026-05-20", "M1 Stock reports 2026-05-20");
-        assertThat(JsonRows.read(localVariable(pi, "sessionsTable"))).extracting(r -> r.text("date") + " " + r.text("kind")
-            + " " + r.text("trainer")).containsExactly("2026-05-20 Theory " + TRAINER + " Test",
-                "2026-05-20 Practice " + SEED_USER + " Test", "2026-05-20 Case " + TRAINER + " Test");
+        assertThat(prefilled)
+                .extracting(r -> r.text("employeeId") + " " + r.text("course") + " " + r.text("sessionDate"))
+                .containsExactly(
+                        "E1 Goods receipt 2026-05-20",
+                        "E2 Goods receipt 2026-05-20",
+                        "E3 Goods receipt 2026-05-20",
+                        "E4 Goods receipt 2026-05-20",
+                        "E5 Goods receipt 2026-05-20",
+                        "M1 Stock reports 2026-05-20");
+        assertThat(JsonRows.read(localVariable(pi, "sessionsTable")))
+                .extracting(r -> r.text("date") + " " + r.text("kind") + " " + r.text("trainer"))
+                .containsExactly(
+                        "2026-05-20 Theory " + TRAINER + " Test",
+                        "2026-05-20 Practice " + SEED_USER + " Test",
+                        "2026-05-20 Case " + TRAINER + " Test");
         // E1..E4 attended the practice session the seed user gave
-        complete(task(pi), withVariables("attendance", JsonRows.of(List.of(
-            session("E1", true, 90), session("E2", true, 75), session("E3", true, 60), session("E4", true, 88),
-            session("E5", false, null), session("M1", true, 75)))));
+        complete(
+                task(pi),
+                withVariables(
+                        "attendance",
+                        JsonRows.of(List.of(
+                                session("E1", true, 90),
+                                session("E2", true, 75),
+                                session("E3", true, 60),
+                                session("E4", true, 88),
+                                session("E5", false, null),
+                                session("M1", true, 75)))));
 
         assertThat(pi).hasPassed(COMPLETION_CHECK, TRAINING_COMPLETE).isEnded();
-        assertThat(count("select count(*) from curriculum_session where project_code = ? and trainer = '" + SEED_USER + "'"))
-            .isEqualTo(1);
-        DecisionLog.Decision decision = decisionLog.latest(code, "trainingCompletionCheck").orElseThrow();
+        assertThat(count("select count(*) from curriculum_session where project_code = ? and trainer = '" + SEED_USER
+                        + "'"))
+                .isEqualTo(1);
+        DecisionLog.Decision decision =
+                decisionLog.latest(code, "trainingCompletionCheck").orElseThrow();
         assertThat(decision.outcome()).isEqualTo("passed");
         assertThat(decision.decidedBy()).isEqualTo(DecisionLog.SYSTEM);
         assertThat(decision.inputs()).contains("operator 4/5", "manager 1/1");
         assertThat(trainingStatus.lastCheckPassed(code)).isTrue();
-        assertThat(trainingStatus.coverage(code)).extracting(TrainingStatus.RoleCoverage::trained).containsExactly(4, 1);
+        assertThat(trainingStatus.coverage(code))
+                .extracting(TrainingStatus.RoleCoverage::trained)
+                .containsExactly(4, 1);
     }
 
     @Test
     void incompleteTrainingLoopsThroughMakeUpSessionsUntilTheRoleReachesTheTarget() {
         ProcessInstance pi = start();
         planned(pi);
-        complete(task(pi), withVariables("attendance", JsonRows.of(List.of(
-            session("E1", true, 90), session("E2", false, null), session("E3", true, 59), session("E4", true, 88),
-            session("M1", true, 74)))));
+        complete(
+                task(pi),
+                withVariables(
+                        "attendance",
+                        JsonRows.of(List.of(
+                                session("E1", true, 90),
+                                session("E2", false, null),
+                                session("E3", true, 59),
+                                session("E4", true, 88),
+                                session("M1", true, 74)))));
 
         assertThat(pi).hasPassed(COMPLETION_CHECK).isWaitingAt(SCHEDULE_MAKE_UP);
         assertThat(task(pi)).hasCandidateGroup("trainer");
@@ -169,28 +224,40 @@ class TrainingPhaseProcessTests {
         Task makeUp = task(pi);
         assertThat(makeUp.getName()).isEqualTo("Schedule make-up sessions for operator, manager");
         // a row for each curriculum with people to train, with the trainer of its last session
-        assertThat(JsonRows.read(localVariable(pi, "sessions"))).extracting(r -> r.text("curriculum") + " " + r.text("trainer"))
-            .containsExactly("Goods receipt " + TRAINER, "Stock reports " + TRAINER);
+        assertThat(JsonRows.read(localVariable(pi, "sessions")))
+                .extracting(r -> r.text("curriculum") + " " + r.text("trainer"))
+                .containsExactly("Goods receipt " + TRAINER, "Stock reports " + TRAINER);
         assertThatThrownBy(() -> complete(makeUp, withVariables("sessions", JsonRows.of(List.of()))))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Plan at least one make-up session");
-        complete(makeUp, withVariables("sessions", JsonRows.of(List.of(
-            plannedSession("Goods receipt", "practice", SEED_USER, "2026-06-02"),
-            plannedSession("Stock reports", "case", TRAINER, "2026-06-03")))));
-        assertThat(count("select count(*) from curriculum_session where project_code = ? and make_up")).isEqualTo(2);
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Plan at least one make-up session");
+        complete(
+                makeUp,
+                withVariables(
+                        "sessions",
+                        JsonRows.of(List.of(
+                                plannedSession("Goods receipt", "practice", SEED_USER, "2026-06-02"),
+                                plannedSession("Stock reports", "case", TRAINER, "2026-06-03")))));
+        assertThat(count("select count(*) from curriculum_session where project_code = ? and make_up"))
+                .isEqualTo(2);
 
         assertThat(pi).isWaitingAt(RECORD_ATTENDANCE);
         assertThat(task(pi).getName()).isEqualTo("Record attendance and assessments of the sessions until 2026-06-03");
         // only the people not yet trained, with the date of their curriculum's make-up session
         assertThat(JsonRows.read(localVariable(pi, "attendance")))
-            .extracting(r -> r.text("employeeId") + " " + r.text("sessionDate") + " " + r.bool("attended"))
-            .containsExactly("E2 2026-06-02 false", "E3 2026-06-02 false", "E5 2026-06-02 false", "M1 2026-06-03 false");
-        complete(task(pi), withVariables("attendance", JsonRows.of(List.of(
-            session("E2", true, 66), session("E3", true, 71), session("M1", true, 80)))));
+                .extracting(r -> r.text("employeeId") + " " + r.text("sessionDate") + " " + r.bool("attended"))
+                .containsExactly(
+                        "E2 2026-06-02 false", "E3 2026-06-02 false", "E5 2026-06-02 false", "M1 2026-06-03 false");
+        complete(
+                task(pi),
+                withVariables(
+                        "attendance",
+                        JsonRows.of(
+                                List.of(session("E2", true, 66), session("E3", true, 71), session("M1", true, 80)))));
 
         assertThat(pi).hasPassed(TRAINING_COMPLETE).isEnded();
-        assertThat(decisionLog.forProject(code)).extracting(DecisionLog.Decision::outcome)
-            .containsExactly("failed", "passed");
+        assertThat(decisionLog.forProject(code))
+                .extracting(DecisionLog.Decision::outcome)
+                .containsExactly("failed", "passed");
     }
 
     @Test
@@ -211,26 +278,34 @@ class TrainingPhaseProcessTests {
         rows.add(typedLogin);
         Task plan = task(pi);
 
-        assertThatThrownBy(() -> complete(plan, withVariables("trainees", JsonRows.of(rows), "curricula",
-            JsonRows.of(curricula()))))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Row 7: employee E1 appears more than once.")
-            .hasMessageContaining("Row 8: the field \"Role\" is required.")
-            .hasMessageContaining("Row 9: S1 is marked as seed user, so the field \"Login\" is required")
-            .hasMessageContaining("Row 10: " + TRAINER + " is not a key user")
-            .hasMessageContaining("Row 11: there is no user with the login nobody404");
+        assertThatThrownBy(() -> complete(
+                        plan, withVariables("trainees", JsonRows.of(rows), "curricula", JsonRows.of(curricula()))))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Row 7: employee E1 appears more than once.")
+                .hasMessageContaining("Row 8: the field \"Role\" is required.")
+                .hasMessageContaining("Row 9: S1 is marked as seed user, so the field \"Login\" is required")
+                .hasMessageContaining("Row 10: " + TRAINER + " is not a key user")
+                .hasMessageContaining("Row 11: there is no user with the login nobody404");
         List<Map<String, Object>> clerks = new ArrayList<>(roster());
         clerks.add(trainee("C1", "Clerk", "clerk"));
         Map<String, Object> auditors = curriculum("Audit trail", "auditor", "90");
-        assertThatThrownBy(() -> complete(plan, withVariables("trainees", JsonRows.of(clerks), "curricula",
-            JsonRows.of(List.of(curricula().get(0), curricula().get(1), auditors)))))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("No curriculum for the role clerk (warehouse)")
-            .hasMessageContaining("Curriculum \"Audit trail\" is for the role auditor, which nobody on the roster has.");
+        assertThatThrownBy(() -> complete(
+                        plan,
+                        withVariables(
+                                "trainees",
+                                JsonRows.of(clerks),
+                                "curricula",
+                                JsonRows.of(
+                                        List.of(curricula().get(0), curricula().get(1), auditors)))))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("No curriculum for the role clerk (warehouse)")
+                .hasMessageContaining(
+                        "Curriculum \"Audit trail\" is for the role auditor, which nobody on the roster has.");
 
         assertThat(pi).isWaitingAt(PLAN_TRAINING);
         assertThat(count("select count(*) from trainee where project_code = ?")).isZero();
-        assertThat(count("select count(*) from curriculum where project_code = ?")).isZero();
+        assertThat(count("select count(*) from curriculum where project_code = ?"))
+                .isZero();
     }
 
     @Test
@@ -241,16 +316,23 @@ class TrainingPhaseProcessTests {
         badLink.put("videoLink", "javascript:alert(1)");
         Task sessions = task(pi);
 
-        assertThatThrownBy(() -> complete(sessions, withVariables("sessions", JsonRows.of(List.of(badLink,
-            plannedSession("Goods receipt", "practice", "nobody"), plannedSession("Payroll", "case", TRAINER))))))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Row 1: the video link \"javascript:alert(1)\" is not a web address")
-            .hasMessageContaining("Row 2: nobody is neither a trainer nor a seed user of the roster.")
-            .hasMessageContaining("Row 3: \"Payroll\" is not a curriculum of this project")
-            .hasMessageContaining("The curriculum \"Stock reports\" has no session");
+        assertThatThrownBy(() -> complete(
+                        sessions,
+                        withVariables(
+                                "sessions",
+                                JsonRows.of(List.of(
+                                        badLink,
+                                        plannedSession("Goods receipt", "practice", "nobody"),
+                                        plannedSession("Payroll", "case", TRAINER))))))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Row 1: the video link \"javascript:alert(1)\" is not a web address")
+                .hasMessageContaining("Row 2: nobody is neither a trainer nor a seed user of the roster.")
+                .hasMessageContaining("Row 3: \"Payroll\" is not a curriculum of this project")
+                .hasMessageContaining("The curriculum \"Stock reports\" has no session");
 
         assertThat(pi).isWaitingAt(PLAN_SESSIONS);
-        assertThat(count("select count(*) from curriculum_session where project_code = ?")).isZero();
+        assertThat(count("select count(*) from curriculum_session where project_code = ?"))
+                .isZero();
     }
 
     @Test
@@ -262,25 +344,39 @@ class TrainingPhaseProcessTests {
         Map<String, Object> otherCourse = session("E5", true, 70);
         otherCourse.put("course", "Payroll");
 
-        assertThatThrownBy(() -> complete(task(pi), withVariables("attendance", JsonRows.of(List.of(
-            session("E1", true, 90), session("E2", false, 80), session("X9", true, 70), noDate,
-            session("E4", true, 101), otherCourse)))))
-            .hasRootCauseInstanceOf(BadUserRequestException.class)
-            .hasMessageContaining("Row 2: E2 did not attend, so there can be no score.")
-            .hasMessageContaining("Row 3: employee X9 is not on the training roster")
-            .hasMessageContaining("Row 4: the field \"Session date\" is required.")
-            .hasMessageContaining("Row 5: the score must be a whole number from 0 to 100, not \"101\".")
-            .hasMessageContaining("Row 6: course \"Payroll\" is not a curriculum of this project");
+        assertThatThrownBy(() -> complete(
+                        task(pi),
+                        withVariables(
+                                "attendance",
+                                JsonRows.of(List.of(
+                                        session("E1", true, 90),
+                                        session("E2", false, 80),
+                                        session("X9", true, 70),
+                                        noDate,
+                                        session("E4", true, 101),
+                                        otherCourse)))))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Row 2: E2 did not attend, so there can be no score.")
+                .hasMessageContaining("Row 3: employee X9 is not on the training roster")
+                .hasMessageContaining("Row 4: the field \"Session date\" is required.")
+                .hasMessageContaining("Row 5: the score must be a whole number from 0 to 100, not \"101\".")
+                .hasMessageContaining("Row 6: course \"Payroll\" is not a curriculum of this project");
 
         assertThat(pi).isWaitingAt(RECORD_ATTENDANCE);
-        assertThat(count("select count(*) from training_attendance where project_code = ?")).isZero();
+        assertThat(count("select count(*) from training_attendance where project_code = ?"))
+                .isZero();
         assertThat(runtime.getVariable(pi.getId(), "attendance")).isNull();
     }
 
     private void planned(ProcessInstance pi) {
         complete(task(pi), withVariables("trainees", JsonRows.of(roster()), "curricula", JsonRows.of(curricula())));
-        complete(task(pi), withVariables("sessions", JsonRows.of(List.of(plannedSession("Goods receipt", "practice", TRAINER),
-            plannedSession("Stock reports", "case", TRAINER)))));
+        complete(
+                task(pi),
+                withVariables(
+                        "sessions",
+                        JsonRows.of(List.of(
+                                plannedSession("Goods receipt", "practice", TRAINER),
+                                plannedSession("Stock reports", "case", TRAINER)))));
     }
 
     private static List<Map<String, Object>> curricula() {

@@ -33,12 +33,16 @@ class UatApiTests {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ProjectRepository projects;
+
     @Autowired
     UatRepository repository;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -51,14 +55,27 @@ class UatApiTests {
         TestUsers.ensure(identity, "tracetrainer", PASSWORD, Roles.TRAINER);
         code = TestProjects.newCode();
         TestProjects.create(projects, code, List.of("finance"), List.of("finance"), List.of());
-        for (String[] r : List.of(new String[] {"REQ-1", "must"}, new String[] {"REQ-2", "must"},
-            new String[] {"REQ-3", "could"})) {
+        for (String[] r : List.of(
+                new String[] {"REQ-1", "must"}, new String[] {"REQ-2", "must"}, new String[] {"REQ-3", "could"})) {
             jdbc.sql("insert into requirement (project_code, req_id, department, title, priority, updated_at) "
-                + "values (?, ?, 'finance', ?, ?, current_timestamp)").params(code, r[0], "=Title " + r[0], r[1]).update();
+                            + "values (?, ?, 'finance', ?, ?, current_timestamp)")
+                    .params(code, r[0], "=Title " + r[0], r[1])
+                    .update();
         }
-        repository.saveTestCases(code, List.of(
-            new TestCase("TC-1", "Post invoice", List.of("REQ-1"), "Open, post", "Posted", "finance", "high"),
-            new TestCase("TC-2", "Close month", List.of("REQ-1", "REQ-2"), "Close", "Closed", "finance", "high")), "sunli");
+        repository.saveTestCases(
+                code,
+                List.of(
+                        new TestCase(
+                                "TC-1", "Post invoice", List.of("REQ-1"), "Open, post", "Posted", "finance", "high"),
+                        new TestCase(
+                                "TC-2",
+                                "Close month",
+                                List.of("REQ-1", "REQ-2"),
+                                "Close",
+                                "Closed",
+                                "finance",
+                                "high")),
+                "sunli");
         repository.planRound(code, 1, Map.of("TC-1", "sunli", "TC-2", "sunli"), "zhangwei");
         repository.recordResult(code, "TC-1", 1, "pass", null, "sunli");
         repository.recordResult(code, "TC-2", 1, "fail", "Totals wrong", "sunli");
@@ -72,24 +89,37 @@ class UatApiTests {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<Map<String, Object>> traces = response.getBody();
-        assertThat(traces).extracting(t -> t.get("requirementId") + " " + t.get("covered"))
-            .containsExactly("REQ-1 true", "REQ-2 false", "REQ-3 false");
-        assertThat((List<Map<String, Object>>) traces.get(1).get("cases")).singleElement().satisfies(c -> {
-            assertThat(c).containsEntry("caseId", "TC-2").containsEntry("latestResult", "fail").containsEntry("round", 1)
-                .containsEntry("tester", "sunli");
-            assertThat((List<Map<String, Object>>) c.get("defects")).singleElement().satisfies(d -> assertThat(d)
-                .containsEntry("severity", "high").containsEntry("status", "open").containsEntry("assignee", "lihua"));
-        });
+        assertThat(traces)
+                .extracting(t -> t.get("requirementId") + " " + t.get("covered"))
+                .containsExactly("REQ-1 true", "REQ-2 false", "REQ-3 false");
+        assertThat((List<Map<String, Object>>) traces.get(1).get("cases"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c)
+                            .containsEntry("caseId", "TC-2")
+                            .containsEntry("latestResult", "fail")
+                            .containsEntry("round", 1)
+                            .containsEntry("tester", "sunli");
+                    assertThat((List<Map<String, Object>>) c.get("defects"))
+                            .singleElement()
+                            .satisfies(d -> assertThat(d)
+                                    .containsEntry("severity", "high")
+                                    .containsEntry("status", "open")
+                                    .containsEntry("assignee", "lihua"));
+                });
         assertThat((List<?>) traces.get(2).get("cases")).isEmpty();
     }
 
     @Test
     void traceabilityDownloadsAsCsvAndExcel() throws IOException {
         ResponseEntity<byte[]> csv = as("traceauditor").getForEntity(url(".csv"), byte[].class);
-        List<String> lines = new String(csv.getBody(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines =
+                new String(csv.getBody(), StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).startsWith("\uFEFFrequirement,title,priority,department,covered,case");
-        assertThat(lines).hasSize(1 + 4)
-            .contains("REQ-2,'=Title REQ-2,must,finance,no,TC-2,Close month,fail,1,sunli,\"#" + defect + "\",high,open,lihua,0");
+        assertThat(lines)
+                .hasSize(1 + 4)
+                .contains("REQ-2,'=Title REQ-2,must,finance,no,TC-2,Close month,fail,1,sunli,\"#" + defect
+                        + "\",high,open,lihua,0");
 
         ResponseEntity<byte[]> xlsx = as("traceauditor").getForEntity(url(".xlsx"), byte[].class);
         assertThat(xlsx.getHeaders().getContentDisposition().getFilename()).isEqualTo(code + "-uat-traceability.xlsx");
@@ -104,23 +134,28 @@ class UatApiTests {
 
     @Test
     void defectsComeWithTheirHistory() {
-        ResponseEntity<List> response = as("traceauditor").getForEntity("/api/projects/" + code + "/uat/defects",
-            List.class);
+        ResponseEntity<List> response =
+                as("traceauditor").getForEntity("/api/projects/" + code + "/uat/defects", List.class);
 
-        assertThat((List<Map<String, Object>>) response.getBody()).singleElement().satisfies(d -> {
-            assertThat(d).containsEntry("assignee", "lihua").containsEntry("module", "finance");
-            assertThat((List<Map<String, Object>>) d.get("history")).extracting(e -> e.get("event") + " " + e.get("by"))
-                .containsExactly("raised sunli", "assigned zhangwei");
-        });
+        assertThat((List<Map<String, Object>>) response.getBody())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d).containsEntry("assignee", "lihua").containsEntry("module", "finance");
+                    assertThat((List<Map<String, Object>>) d.get("history"))
+                            .extracting(e -> e.get("event") + " " + e.get("by"))
+                            .containsExactly("raised sunli", "assigned zhangwei");
+                });
     }
 
     @Test
     void onlyProjectRolesAndAuditorsRead() {
         assertThat(as("tracetrainer").getForEntity(url(""), String.class).getStatusCode())
-            .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.getForEntity(url(""), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(as("traceauditor").getForEntity("/api/projects/NO-SUCH/uat/traceability", Map.class)
-            .getBody()).isEqualTo(Map.of("errors", List.of("Project NO-SUCH does not exist.")));
+        assertThat(as("traceauditor")
+                        .getForEntity("/api/projects/NO-SUCH/uat/traceability", Map.class)
+                        .getBody())
+                .isEqualTo(Map.of("errors", List.of("Project NO-SUCH does not exist.")));
     }
 
     TestRestTemplate as(String user) {

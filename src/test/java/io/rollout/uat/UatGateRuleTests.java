@@ -41,8 +41,8 @@ class UatGateRuleTests {
 
     @Test
     void passesWhenMustRequirementsCoveredRateReachedAndNoBlockingDefect() {
-        UatGateRule.Outcome outcome = decide(passingCases(), List.of(defect(7, "TC-03", "medium", "open"),
-            defect(8, "TC-04", "low", "fixed")));
+        UatGateRule.Outcome outcome = decide(
+                passingCases(), List.of(defect(7, "TC-03", "medium", "open"), defect(8, "TC-04", "low", "fixed")));
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.findings()).isEmpty();
@@ -78,8 +78,8 @@ class UatGateRuleTests {
 
     @Test
     void failsWhenMustRequirementHasNoTestCase() {
-        UatGateRule.Outcome outcome = rule.decide(new UatGateRule.Input(95, List.of("REQ-1", "REQ-9", "REQ-8"),
-            passingCases(), List.of()));
+        UatGateRule.Outcome outcome =
+                rule.decide(new UatGateRule.Input(95, List.of("REQ-1", "REQ-9", "REQ-8"), passingCases(), List.of()));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.findings()).singleElement().satisfies(f -> {
@@ -95,7 +95,8 @@ class UatGateRuleTests {
         cases.add(tc("TC-21", "blocked", "REQ-1"));
         cases.add(tc("TC-22", "pass", "REQ-2"));
 
-        UatGateRule.Outcome outcome = rule.decide(new UatGateRule.Input(50, List.of("REQ-1", "REQ-2"), cases, List.of()));
+        UatGateRule.Outcome outcome =
+                rule.decide(new UatGateRule.Input(50, List.of("REQ-1", "REQ-2"), cases, List.of()));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.findings()).singleElement().satisfies(f -> {
@@ -106,8 +107,12 @@ class UatGateRuleTests {
 
     @Test
     void failsOnOpenCriticalAndUnverifiedHighDefects() {
-        UatGateRule.Outcome outcome = decide(passingCases(), List.of(defect(12, "TC-02", "high", "fixed"),
-            defect(5, "TC-01", "critical", "open"), defect(6, "TC-03", "critical", "closed")));
+        UatGateRule.Outcome outcome = decide(
+                passingCases(),
+                List.of(
+                        defect(12, "TC-02", "high", "fixed"),
+                        defect(5, "TC-01", "critical", "open"),
+                        defect(6, "TC-03", "critical", "closed")));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(codes(outcome)).containsExactly("uat.gate.defect.open", "uat.gate.defect.unverified");
@@ -117,8 +122,8 @@ class UatGateRuleTests {
 
     @Test
     void namesTheDeveloperOfAnAssignedDefect() {
-        UatGateRule.Outcome outcome = decide(passingCases(), List.of(
-            new Defect(5, "TC-01", 1, "high", "broken", "open", "finance", "lihua", 1)));
+        UatGateRule.Outcome outcome = decide(
+                passingCases(), List.of(new Defect(5, "TC-01", 1, "high", "broken", "open", "finance", "lihua", 1)));
 
         assertThat(codes(outcome)).containsExactly("uat.gate.defect.open.assigned");
         assertThat(outcome.findings().get(0).args()).containsExactly("5", "TC-01", "high", "lihua");
@@ -133,7 +138,9 @@ class UatGateRuleTests {
         UatGateRule.Outcome outcome = decide(cases, List.of());
 
         assertThat(outcome.passed()).isFalse();
-        assertThat(outcome.findings()).singleElement().satisfies(f -> assertThat(f.args()).startsWith(18, 19));
+        assertThat(outcome.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.args()).startsWith(18, 19));
     }
 
     @Test
@@ -148,10 +155,14 @@ class UatGateRuleTests {
     void reportsEveryReasonAtOnce() {
         List<UatGateRule.CaseStatus> cases = List.of(tc("TC-01", "fail", "REQ-1"), tc("TC-02", "pass"));
 
-        UatGateRule.Outcome outcome = rule.decide(new UatGateRule.Input(95, List.of("REQ-1", "REQ-2"), cases,
-            List.of(defect(1, "TC-01", "high", "open"))));
+        UatGateRule.Outcome outcome = rule.decide(new UatGateRule.Input(
+                95, List.of("REQ-1", "REQ-2"), cases, List.of(defect(1, "TC-01", "high", "open"))));
 
-        assertThat(codes(outcome)).containsExactly("uat.gate.uncovered.noCase", "uat.gate.uncovered.notPassed",
-            "uat.gate.passRate", "uat.gate.defect.open");
+        assertThat(codes(outcome))
+                .containsExactly(
+                        "uat.gate.uncovered.noCase",
+                        "uat.gate.uncovered.notPassed",
+                        "uat.gate.passRate",
+                        "uat.gate.defect.open");
     }
 }
