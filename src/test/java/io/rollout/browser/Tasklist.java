@@ -177,8 +177,8 @@ class Tasklist {
             }
             scrollTo(field);
             field.click();
-            // the same keys a user types, in one command
-            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text);
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            field.sendKeys(text);
             return text.equals(field(componentId, row).getDomProperty("value"));
         });
         return this;
