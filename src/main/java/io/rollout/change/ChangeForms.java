@@ -51,6 +51,22 @@ class ChangeForms {
                         "change.summary.raised",
                         FormInput.md(people.displayName(cr.raisedBy())),
                         Dates.time(cr.raisedAt())));
+        showAffected(task, cr);
+        String requirementList =
+                cr.requirements().stream().map(r -> "- " + FormInput.md(r)).collect(Collectors.joining("\n"));
+        String milestoneList = cr.milestones().stream()
+                .map(m -> "- "
+                        + messages.forRecord(
+                                "change.summary.milestone", FormInput.md(m.name()), Dates.date(m.dueDate())))
+                .collect(Collectors.joining("\n"));
+        TaskForms.prefill(task, "changeAffects", (requirementList + "\n" + milestoneList).strip());
+        if (cr.effortDays() != null) {
+            showImpact(task, cr);
+        }
+    }
+
+    // the requirements and milestones the change request names, as the tables of the form
+    private void showAffected(DelegateTask task, ChangeRequest cr) {
         List<RequirementInfo> requirements = repository.requirements(cr.projectCode(), cr.requirements());
         TaskForms.prefill(
                 task,
@@ -78,42 +94,36 @@ class ChangeForms {
                                 "owner",
                                 people.displayName(repository.milestoneOwner(m.id()))))
                         .toList()));
-        String requirementList =
-                cr.requirements().stream().map(r -> "- " + FormInput.md(r)).collect(Collectors.joining("\n"));
-        String milestoneList = cr.milestones().stream()
-                .map(m -> "- "
-                        + messages.forRecord(
-                                "change.summary.milestone", FormInput.md(m.name()), Dates.date(m.dueDate())))
-                .collect(Collectors.joining("\n"));
-        TaskForms.prefill(task, "changeAffects", (requirementList + "\n" + milestoneList).strip());
-        if (cr.effortDays() != null) {
-            String cost = cr.cost().setScale(2, RoundingMode.HALF_UP).toPlainString();
-            TaskForms.prefill(
-                    task,
-                    "impactRows",
-                    JsonRows.of(List.of(row(
-                            "effort",
-                            cr.effortDays(),
-                            "delay",
-                            cr.scheduleDelayDays(),
-                            "cost",
-                            cost,
-                            "risk",
-                            cr.riskLevel(),
-                            "analysedBy",
-                            people.displayName(cr.analysedBy())))));
-            TaskForms.prefill(task, "impactNotesShown", cr.impactNotes() == null ? "" : FormInput.md(cr.impactNotes()));
-            TaskForms.prefill(
-                    task,
-                    "changeImpact",
-                    messages.forRecord(
-                            "change.summary.impact",
-                            cr.effortDays(),
-                            cr.scheduleDelayDays(),
-                            cost,
-                            cr.riskLevel(),
-                            cr.impactNotes() == null ? "" : FormInput.md(cr.impactNotes())));
-        }
+    }
+
+    // the consultant's impact analysis, once there is one
+    private void showImpact(DelegateTask task, ChangeRequest cr) {
+        String cost = cr.cost().setScale(2, RoundingMode.HALF_UP).toPlainString();
+        TaskForms.prefill(
+                task,
+                "impactRows",
+                JsonRows.of(List.of(row(
+                        "effort",
+                        cr.effortDays(),
+                        "delay",
+                        cr.scheduleDelayDays(),
+                        "cost",
+                        cost,
+                        "risk",
+                        cr.riskLevel(),
+                        "analysedBy",
+                        people.displayName(cr.analysedBy())))));
+        TaskForms.prefill(task, "impactNotesShown", cr.impactNotes() == null ? "" : FormInput.md(cr.impactNotes()));
+        TaskForms.prefill(
+                task,
+                "changeImpact",
+                messages.forRecord(
+                        "change.summary.impact",
+                        cr.effortDays(),
+                        cr.scheduleDelayDays(),
+                        cost,
+                        cr.riskLevel(),
+                        cr.impactNotes() == null ? "" : FormInput.md(cr.impactNotes())));
     }
 
     /** The change request a task of {@code SubProcess_ChangeRequest} is about. */

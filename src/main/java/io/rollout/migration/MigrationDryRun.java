@@ -4,6 +4,7 @@ import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.migration.MigrationService.RunOutcome;
 import io.rollout.shared.JobLockKeeper;
+import io.rollout.shared.ProcessVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -43,7 +44,7 @@ class MigrationDryRun implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String projectCode = (String) execution.getVariable("projectCode");
+        String projectCode = ProcessVariables.projectCode(execution);
         String dataset = (String) execution.getVariable("dataset");
         long extractId = ((Number) execution.getVariable(ExtractUpload.EXTRACT_ID)).longValue();
         // a large extract may take longer than the job executor's lock time: keep the lock while it runs

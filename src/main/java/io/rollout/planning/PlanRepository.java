@@ -146,52 +146,61 @@ class PlanRepository {
                 kept == null ? null : Timestamp.from(kept.decidedAt())
             };
             if (existing != null) {
-                jdbc.sql("""
-                        update risk set probability = ?, impact = ?, score = ?, owner = ?, mitigation = ?,
-                                        decision = ?, mitigation_actions = ?, action_owner = ?, decision_comment = ?,
-                                        decided_by = ?, decided_at = ?
-                        where id = ?""")
-                        .params(
-                                r.probability(),
-                                r.impact(),
-                                r.score(),
-                                r.owner(),
-                                r.mitigation(),
-                                decision[0],
-                                decision[1],
-                                decision[2],
-                                decision[3],
-                                decision[4],
-                                decision[5],
-                                existing.id())
-                        .update();
+                updateRisk(existing.id(), r, decision);
                 unmatched.remove(existing);
             } else {
-                jdbc.sql("""
-                        insert into risk (project_code, title, probability, impact, score, owner, mitigation, status,
-                                          decision, mitigation_actions, action_owner, decision_comment, decided_by,
-                                          decided_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(
-                                projectCode,
-                                r.title(),
-                                r.probability(),
-                                r.impact(),
-                                r.score(),
-                                r.owner(),
-                                r.mitigation(),
-                                RISK_OPEN,
-                                decision[0],
-                                decision[1],
-                                decision[2],
-                                decision[3],
-                                decision[4],
-                                decision[5])
-                        .update();
+                insertRisk(projectCode, r, decision);
             }
         }
         unmatched.forEach(
                 e -> jdbc.sql("delete from risk where id = ?").param(e.id()).update());
+    }
+
+    // decision: the steering committee's decision on the risk, kept when the risk is unchanged (see replaceRisks)
+    private void updateRisk(long id, Risk r, Object[] decision) {
+        jdbc.sql("""
+                update risk set probability = ?, impact = ?, score = ?, owner = ?, mitigation = ?,
+                                decision = ?, mitigation_actions = ?, action_owner = ?, decision_comment = ?,
+                                decided_by = ?, decided_at = ?
+                where id = ?""")
+                .params(
+                        r.probability(),
+                        r.impact(),
+                        r.score(),
+                        r.owner(),
+                        r.mitigation(),
+                        decision[0],
+                        decision[1],
+                        decision[2],
+                        decision[3],
+                        decision[4],
+                        decision[5],
+                        id)
+                .update();
+    }
+
+    private void insertRisk(String projectCode, Risk r, Object[] decision) {
+        jdbc.sql("""
+                insert into risk (project_code, title, probability, impact, score, owner, mitigation, status,
+                                  decision, mitigation_actions, action_owner, decision_comment, decided_by,
+                                  decided_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        projectCode,
+                        r.title(),
+                        r.probability(),
+                        r.impact(),
+                        r.score(),
+                        r.owner(),
+                        r.mitigation(),
+                        RISK_OPEN,
+                        decision[0],
+                        decision[1],
+                        decision[2],
+                        decision[3],
+                        decision[4],
+                        decision[5])
+                .update();
     }
 
     /** The stored plan, if the project has one. */

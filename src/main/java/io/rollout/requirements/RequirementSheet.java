@@ -73,12 +73,7 @@ final class RequirementSheet {
             return Parsed.refused(List.of(e.problem()));
         }
         Map<String, String> labels = sheet.labels();
-        List<Problem> problems = new ArrayList<>();
-        for (String key : REQUIRED) {
-            if (!labels.containsKey(key)) {
-                problems.add(Problem.of("requirements.import.columnMissing", key, CHINESE_NAMES.get(key)));
-            }
-        }
+        List<Problem> problems = missingColumns(labels);
         if (!problems.isEmpty()) {
             return Parsed.refused(problems);
         }
@@ -90,20 +85,7 @@ final class RequirementSheet {
             int row = cells.number();
             String departmentText = cells.text("department");
             String department = RequirementFields.department(departmentText);
-            Requirement req = new Requirement(
-                    null,
-                    RequirementFields.reqId(cells.text("reqId")),
-                    department,
-                    cells.text("title"),
-                    cells.text("painPoint"),
-                    cells.text("goal"),
-                    cells.text("expectedEffect"),
-                    RequirementFields.priority(cells.text("priority")),
-                    cells.text("acceptanceCriterion"),
-                    RequirementFields.solutionMatch(cells.text("solutionMatch")),
-                    null,
-                    null,
-                    null);
+            Requirement req = requirement(cells, department);
             if (department == null) {
                 problems.add(Problem.of("form.row.required", row, labels.get("department")));
             } else if (!knownDepartments.contains(department)) {
@@ -125,18 +107,52 @@ final class RequirementSheet {
                 }
             }
             problems.addAll(RequirementFields.check(row, req, key -> labels.getOrDefault(key, key)));
-            try {
-                if (Boolean.TRUE.equals(cells.yesNo("withdrawn")) && req.reqId() != null) {
-                    withdrawn.add(req.reqId());
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(Problem.of(
-                        "form.row.choice", row, labels.get("withdrawn"), "yes/no/是/否", cells.text("withdrawn")));
-            }
+            readWithdrawn(cells, req, labels, withdrawn, problems);
             rows.add(req);
         }
         return problems.isEmpty()
                 ? new Parsed(rows, skipped, problems, withdrawn)
                 : new Parsed(List.of(), skipped, problems, Set.of());
+    }
+
+    private static List<Problem> missingColumns(Map<String, String> labels) {
+        List<Problem> problems = new ArrayList<>();
+        for (String key : REQUIRED) {
+            if (!labels.containsKey(key)) {
+                problems.add(Problem.of("requirements.import.columnMissing", key, CHINESE_NAMES.get(key)));
+            }
+        }
+        return problems;
+    }
+
+    private static Requirement requirement(FormRow cells, String department) {
+        return new Requirement(
+                null,
+                RequirementFields.reqId(cells.text("reqId")),
+                department,
+                cells.text("title"),
+                cells.text("painPoint"),
+                cells.text("goal"),
+                cells.text("expectedEffect"),
+                RequirementFields.priority(cells.text("priority")),
+                cells.text("acceptanceCriterion"),
+                RequirementFields.solutionMatch(cells.text("solutionMatch")),
+                null,
+                null,
+                null);
+    }
+
+    // a row marked withdrawn (yes/no/是/否) leaves the specification when the list is stored
+    private static void readWithdrawn(
+            FormRow cells, Requirement req, Map<String, String> labels, Set<String> withdrawn, List<Problem> problems) {
+        int row = cells.number();
+        try {
+            if (Boolean.TRUE.equals(cells.yesNo("withdrawn")) && req.reqId() != null) {
+                withdrawn.add(req.reqId());
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(
+                    Problem.of("form.row.choice", row, labels.get("withdrawn"), "yes/no/是/否", cells.text("withdrawn")));
+        }
     }
 }

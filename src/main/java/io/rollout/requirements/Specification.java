@@ -97,30 +97,7 @@ public class Specification {
                 .filter(FrozenVersion::baselined)
                 .orElseThrow(() -> new IllegalStateException("the specification of " + projectCode
                         + " has no baselined version: it changes in the requirements phase, not by re-baselining"));
-        List<Problem> problems = new ArrayList<>();
-        if (reason == null || reason.isBlank()) {
-            problems.add(Problem.of("form.field.required", "reason"));
-        }
-        List<String> inScope = scope.departments(projectCode);
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < changes.size(); i++) {
-            Requirement r = changes.get(i);
-            int row = i + 1;
-            problems.addAll(RequirementFields.check(row, r, key -> key));
-            if (r.reqId() == null) {
-                problems.add(Problem.of("form.row.required", row, "reqId"));
-            } else if (!seen.add(r.reqId())) {
-                problems.add(Problem.of("requirements.row.duplicateId", row, r.reqId(), "-"));
-            }
-            if (r.department() == null || !inScope.contains(r.department())) {
-                problems.add(Problem.of(
-                        "requirements.row.departmentNotInScope",
-                        row,
-                        r.department(),
-                        projectCode,
-                        String.join(", ", inScope)));
-            }
-        }
+        List<Problem> problems = rebaselineProblems(projectCode, reason, changes);
         if (!problems.isEmpty()) {
             throw Problem.reject(messages, problems);
         }
@@ -153,6 +130,35 @@ public class Specification {
                 user,
                 null));
         return version;
+    }
+
+    // every problem of a re-baselining request: the reason, and each changed row (fields, duplicate ids, scope)
+    private List<Problem> rebaselineProblems(String projectCode, String reason, List<Requirement> changes) {
+        List<Problem> problems = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            problems.add(Problem.of("form.field.required", "reason"));
+        }
+        List<String> inScope = scope.departments(projectCode);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Requirement r = changes.get(i);
+            int row = i + 1;
+            problems.addAll(RequirementFields.check(row, r, key -> key));
+            if (r.reqId() == null) {
+                problems.add(Problem.of("form.row.required", row, "reqId"));
+            } else if (!seen.add(r.reqId())) {
+                problems.add(Problem.of("requirements.row.duplicateId", row, r.reqId(), "-"));
+            }
+            if (r.department() == null || !inScope.contains(r.department())) {
+                problems.add(Problem.of(
+                        "requirements.row.departmentNotInScope",
+                        row,
+                        r.department(),
+                        projectCode,
+                        String.join(", ", inScope)));
+            }
+        }
+        return problems;
     }
 
     /** The stored requirements of the project with the given ids, in id order (unknown ids are left out). */

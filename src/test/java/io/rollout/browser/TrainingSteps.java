@@ -66,7 +66,9 @@ final class TrainingSteps {
         }
         for (Curriculum c : curricula) {
             int row = newRow(tasklist, "List_Curricula", "Field_CurriculumName");
-            tasklist.type("Field_CurriculumName", row, c.name()).type("Field_CurriculumRole", row, c.role());
+            // the role decides which trainees the curriculum covers: typed at a person's pace (Tasklist.enter), since
+            // form-js drops text of a new row whose next field changes within its 300 ms debounce
+            tasklist.type("Field_CurriculumName", row, c.name()).enter("Field_CurriculumRole", row, c.role());
             UatSteps.typeIfGiven(tasklist, "Field_CurriculumDepartment", row, c.department());
             if (c.passMark() != null) {
                 tasklist.type("Field_PassMark", row, String.valueOf(c.passMark()));
