@@ -65,6 +65,14 @@ public class CurrentUser {
         }
     }
 
+    /** {@link #readAsApplication} for work that returns nothing. */
+    public void runAsApplication(Runnable work) {
+        readAsApplication(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     private Authentication authentication() {
         Authentication auth = identity.getCurrentAuthentication();
         if (auth == null || auth.getUserId() == null) {

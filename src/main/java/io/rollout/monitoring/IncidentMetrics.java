@@ -3,10 +3,9 @@ package io.rollout.monitoring;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.rollout.identity.CurrentUser;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -23,11 +22,11 @@ class IncidentMetrics implements MeterBinder {
 
     // the engine is built after the meter registry that this binder is bound to: looked up at scrape time
     private final ObjectProvider<RuntimeService> runtime;
-    private final ObjectProvider<IdentityService> identity;
+    private final ObjectProvider<CurrentUser> user;
 
-    IncidentMetrics(ObjectProvider<RuntimeService> runtime, ObjectProvider<IdentityService> identity) {
+    IncidentMetrics(ObjectProvider<RuntimeService> runtime, ObjectProvider<CurrentUser> user) {
         this.runtime = runtime;
-        this.identity = identity;
+        this.user = user;
     }
 
     @Override
@@ -42,15 +41,10 @@ class IncidentMetrics implements MeterBinder {
 
     long open(String type) {
         // the scrape runs as its HTTP user, whose authorizations would hide other projects' incidents
-        IdentityService identities = identity.getObject();
-        Authentication scraper = identities.getCurrentAuthentication();
-        identities.clearAuthentication();
-        try {
-            return runtime.getObject().createIncidentQuery().incidentType(type).count();
-        } finally {
-            if (scraper != null) {
-                identities.setAuthentication(scraper);
-            }
-        }
+        return user.getObject()
+                .readAsApplication(() -> runtime.getObject()
+                        .createIncidentQuery()
+                        .incidentType(type)
+                        .count());
     }
 }

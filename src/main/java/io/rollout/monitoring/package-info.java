@@ -4,6 +4,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Monitoring",
-        allowedDependencies = {"shared"})
+        allowedDependencies = {"identity", "shared"})
 @io.rollout.shared.OwnsTables({})
 package io.rollout.monitoring;

@@ -1,11 +1,10 @@
 package io.rollout.requirements;
 
+import io.rollout.identity.CurrentUser;
 import io.rollout.shared.JsonRows;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -22,22 +21,20 @@ class OpenRequirementForms {
 
     private final TaskService tasks;
     private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final CurrentUser user;
     private final RequirementRepository requirements;
 
     OpenRequirementForms(
-            TaskService tasks, RuntimeService runtime, IdentityService identity, RequirementRepository requirements) {
+            TaskService tasks, RuntimeService runtime, CurrentUser user, RequirementRepository requirements) {
         this.tasks = tasks;
         this.runtime = runtime;
-        this.identity = identity;
+        this.user = user;
         this.requirements = requirements;
     }
 
     /** Refreshes the open forms of the project, whoever imported (the importer may not see the tasks). */
     void refresh(String projectCode) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
+        user.runAsApplication(() -> {
             for (Task task : tasks.createTaskQuery()
                     .processInstanceBusinessKey(projectCode)
                     .taskDefinitionKeyIn(TASKS.toArray(String[]::new))
@@ -51,10 +48,6 @@ class OpenRequirementForms {
                         RequirementCapture.ROWS,
                         JsonRows.of(rows.stream().map(RequirementCapture::row).toList()));
             }
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        });
     }
 }
