@@ -1,5 +1,6 @@
 package io.rollout.build;
 
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
@@ -58,25 +59,13 @@ final class BuildRules {
     /** What a demo (show-and-tell) of an iteration showed, to whom, and what they said. */
     record Demo(String shown, String attendees, String feedback) {}
 
-    /** The checked value, or the problems that refuse the submission (then {@code value} is {@code null}). */
-    record Result<T>(T value, List<Problem> problems) {
-
-        boolean valid() {
-            return problems.isEmpty();
-        }
-
-        static <T> Result<T> of(T value, List<Problem> problems) {
-            return problems.isEmpty() ? new Result<>(value, List.of()) : new Result<>(null, List.copyOf(problems));
-        }
-    }
-
     private BuildRules() {}
 
     /**
      * Checks the configuration items of an iteration; blank rows are ignored. An iteration that plans
      * customisations may configure nothing, any other needs at least one item.
      */
-    static Result<List<ConfigurationItem>> configuration(
+    static Checked<List<ConfigurationItem>> configuration(
             List<FormRow> rows, boolean customisationsPlanned, Predicate<String> knownRequirement) {
         List<Problem> problems = new ArrayList<>();
         List<ConfigurationItem> items = new ArrayList<>();
@@ -108,7 +97,7 @@ final class BuildRules {
         if (!customisationsPlanned && rows.stream().allMatch(FormRow::isBlank)) {
             problems.add(new Problem("build.configuration.none"));
         }
-        return Result.of(List.copyOf(items), problems);
+        return Checked.of(List.copyOf(items), problems);
     }
 
     /**
@@ -142,7 +131,7 @@ final class BuildRules {
     }
 
     /** Checks proposed customisations; none at all is fine (the standard version is enough after all). */
-    static Result<List<Customisation>> customisations(List<FormRow> rows, Predicate<String> knownRequirement) {
+    static Checked<List<Customisation>> customisations(List<FormRow> rows, Predicate<String> knownRequirement) {
         List<Problem> problems = new ArrayList<>();
         List<Customisation> items = new ArrayList<>();
         for (FormRow row : rows) {
@@ -159,16 +148,16 @@ final class BuildRules {
                 items.add(new Customisation(kind, description, justification, effort, requirementId));
             }
         }
-        return Result.of(List.copyOf(items), problems);
+        return Checked.of(List.copyOf(items), problems);
     }
 
     /** Checks what a demo recorded: what was shown, who attended, their feedback, all required. */
-    static Result<Demo> demo(String shown, String attendees, String feedback) {
+    static Checked<Demo> demo(String shown, String attendees, String feedback) {
         List<Problem> problems = new ArrayList<>();
         requiredField(shown, "build.field.demoShown", problems);
         requiredField(attendees, "build.field.demoAttendees", problems);
         requiredField(feedback, "build.field.demoFeedback", problems);
-        return Result.of(new Demo(shown, attendees, feedback), problems);
+        return Checked.of(new Demo(shown, attendees, feedback), problems);
     }
 
     /**
@@ -182,7 +171,7 @@ final class BuildRules {
      * users and business owners of the module's owning department, shown as {@code department}); the attendees
      * are stored by name ({@code displayName}), the others after them; then {@link #demo(String, String, String)}.
      */
-    static Result<Demo> demo(
+    static Checked<Demo> demo(
             DemoInput in, Set<String> offered, Function<String, String> displayName, String department) {
         List<Problem> problems = new ArrayList<>();
         List<String> present = new ArrayList<>();
@@ -196,21 +185,21 @@ final class BuildRules {
         if (in.otherAttendees() != null) {
             present.add(in.otherAttendees());
         }
-        Result<Demo> demo = demo(in.shown(), present.isEmpty() ? null : String.join(", ", present), in.feedback());
+        Checked<Demo> demo = demo(in.shown(), present.isEmpty() ? null : String.join(", ", present), in.feedback());
         problems.addAll(demo.problems());
-        return Result.of(demo.value(), problems);
+        return Checked.of(demo.value(), problems);
     }
 
     /** Checks an acceptance decision; the value is whether the module is accepted. */
-    static Result<Boolean> acceptance(Boolean accepted, String comment) {
+    static Checked<Boolean> acceptance(Boolean accepted, String comment) {
         if (accepted == null) {
-            return Result.of(
+            return Checked.of(
                     null, List.of(new Problem("form.field.required", new Label("build.field.moduleAccepted"))));
         }
         if (!accepted && comment == null) {
-            return Result.of(null, List.of(new Problem("build.acceptance.commentRequired")));
+            return Checked.of(null, List.of(new Problem("build.acceptance.commentRequired")));
         }
-        return Result.of(accepted, List.of());
+        return Checked.of(accepted, List.of());
     }
 
     static void requiredField(String value, String label, List<Problem> problems) {

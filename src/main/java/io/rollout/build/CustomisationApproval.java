@@ -3,7 +3,7 @@ package io.rollout.build;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.build.BuildRepository.StoredCustomisation;
-import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
@@ -97,7 +97,7 @@ class CustomisationApproval extends FormTaskListener {
         Map<Long, StoredCustomisation> pending = pending(task);
         Map<Long, String> descriptions = new LinkedHashMap<>();
         pending.forEach((id, c) -> descriptions.put(id, c.description()));
-        Result<List<CustomisationRules.Decision>> result =
+        Checked<List<CustomisationRules.Decision>> result =
                 CustomisationRules.decisions(JsonRows.read(TaskForms.submitted(task, ROWS)), descriptions);
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());

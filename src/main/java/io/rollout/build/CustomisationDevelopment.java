@@ -1,9 +1,9 @@
 package io.rollout.build;
 
 import io.rollout.build.BuildRepository.StoredCustomisation;
-import io.rollout.build.BuildRules.Result;
 import io.rollout.identity.RoleMembers;
 import io.rollout.identity.Roles;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
@@ -98,7 +98,7 @@ class CustomisationDevelopment extends FormTaskListener {
         List<StoredCustomisation> approved = progress.toDevelop(projectCode, module);
         progress.requireBaseline(projectCode, module);
         Set<Long> ids = approved.stream().map(StoredCustomisation::id).collect(Collectors.toSet());
-        Result<List<CustomisationRules.Development>> result = CustomisationRules.development(
+        Checked<List<CustomisationRules.Development>> result = CustomisationRules.development(
                 JsonRows.read(TaskForms.submitted(task, ROWS)), ids, id -> members.isIn(id, Roles.DEVELOPER));
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());

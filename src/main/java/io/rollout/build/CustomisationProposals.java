@@ -1,7 +1,7 @@
 package io.rollout.build;
 
 import io.rollout.build.BuildRules.Customisation;
-import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
@@ -69,7 +69,7 @@ class CustomisationProposals extends FormTaskListener {
         String projectCode = ProcessVariables.projectCode(task);
         String module = ProcessVariables.module(task);
         progress.requireBaseline(projectCode, module);
-        Result<List<Customisation>> result = BuildRules.customisations(
+        Checked<List<Customisation>> result = BuildRules.customisations(
                 JsonRows.read(TaskForms.submitted(task, ROWS)), id -> builds.requirementExists(projectCode, id));
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());

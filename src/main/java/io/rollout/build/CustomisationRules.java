@@ -1,7 +1,7 @@
 package io.rollout.build;
 
-import io.rollout.build.BuildRules.Result;
 import io.rollout.identity.Roles;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
@@ -50,7 +50,7 @@ final class CustomisationRules {
      *
      * @param pending descriptions of the pending customisations by id
      */
-    static Result<List<Decision>> decisions(List<FormRow> rows, Map<Long, String> pending) {
+    static Checked<List<Decision>> decisions(List<FormRow> rows, Map<Long, String> pending) {
         List<Problem> problems = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
         Set<Long> decided = new HashSet<>();
@@ -74,14 +74,14 @@ final class CustomisationRules {
                 problems.add(new Problem("build.approval.undecided", id, description));
             }
         });
-        return Result.of(List.copyOf(decisions), problems);
+        return Checked.of(List.copyOf(decisions), problems);
     }
 
     /**
      * Checks the developer's report: approved customisations only, a delivery note for each developed one, and who
      * developed it, when named ({@code developedBy}), a member of the developers.
      */
-    static Result<List<Development>> development(List<FormRow> rows, Set<Long> approved, Predicate<String> developer) {
+    static Checked<List<Development>> development(List<FormRow> rows, Set<Long> approved, Predicate<String> developer) {
         List<Problem> problems = new ArrayList<>();
         List<Development> developments = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -107,7 +107,7 @@ final class CustomisationRules {
                 developments.add(new Development(id, developed, note, by));
             }
         }
-        return Result.of(List.copyOf(developments), problems);
+        return Checked.of(List.copyOf(developments), problems);
     }
 
     private static Long id(FormRow row, List<Problem> problems) {

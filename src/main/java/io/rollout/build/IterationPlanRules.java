@@ -1,6 +1,6 @@
 package io.rollout.build;
 
-import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.Checked;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import java.time.LocalDate;
@@ -49,7 +49,7 @@ final class IterationPlanRules {
 
     private IterationPlanRules() {}
 
-    static Result<IterationPlan> plan(Input in, Context context) {
+    static Checked<IterationPlan> plan(Input in, Context context) {
         List<Problem> problems = new ArrayList<>();
         BuildRules.requiredField(in.goal(), "build.field.iterationGoal", problems);
         department(in.department(), context, problems);
@@ -73,7 +73,7 @@ final class IterationPlanRules {
         if (in.customisationsPlanned() == null) {
             problems.add(new Problem("form.field.required", new Label("build.field.customisationsPlanned")));
         }
-        return Result.of(
+        return Checked.of(
                 new IterationPlan(
                         in.goal(),
                         in.department(),

@@ -1,10 +1,10 @@
 package io.rollout.build;
 
-import io.rollout.build.BuildRules.Result;
 import io.rollout.build.IterationPlanRules.Context;
 import io.rollout.build.IterationPlanRules.Input;
 import io.rollout.build.IterationPlanRules.IterationPlan;
 import io.rollout.identity.DepartmentOwners;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
@@ -104,7 +104,7 @@ class IterationPlanning extends FormTaskListener {
         int last = builds.lastIteration(projectCode, module);
         Map<String, String> requirementDepartments = new LinkedHashMap<>();
         builds.requirements(projectCode).values().forEach(r -> requirementDepartments.put(r.id(), r.department()));
-        Result<IterationPlan> result = IterationPlanRules.plan(
+        Checked<IterationPlan> result = IterationPlanRules.plan(
                 new Input(
                         TaskForms.text(task, "iterationGoal"),
                         TaskForms.text(task, "moduleDepartment"),

@@ -3,7 +3,7 @@ package io.rollout.build;
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
 import io.rollout.build.BuildRepository.StoredCustomisation;
-import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
@@ -72,7 +72,7 @@ class ModuleAcceptance extends FormTaskListener {
         String module = ProcessVariables.module(task);
         int iteration = builds.lastIteration(projectCode, module);
         String comment = FormInput.text(task.getVariable("acceptanceComment"));
-        Result<Boolean> result = BuildRules.acceptance(FormInput.yesNo(task.getVariable("moduleAccepted")), comment);
+        Checked<Boolean> result = BuildRules.acceptance(FormInput.yesNo(task.getVariable("moduleAccepted")), comment);
         if (!result.valid()) {
             throw Problem.reject(messages, result.problems());
         }

@@ -1,7 +1,7 @@
 package io.rollout.build;
 
 import io.rollout.build.BuildRules.ConfigurationItem;
-import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
@@ -61,7 +61,7 @@ class ModuleConfiguration extends FormTaskListener {
         boolean customisationsPlanned = builds.iteration(projectCode, module, iteration)
                 .map(i -> Boolean.TRUE.equals(i.customisationsPlanned()))
                 .orElse(false);
-        Result<List<ConfigurationItem>> result = BuildRules.configuration(
+        Checked<List<ConfigurationItem>> result = BuildRules.configuration(
                 JsonRows.read(TaskForms.submitted(task, ROWS)),
                 customisationsPlanned,
                 id -> builds.requirementExists(projectCode, id));

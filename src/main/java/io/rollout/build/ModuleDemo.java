@@ -2,8 +2,8 @@ package io.rollout.build;
 
 import io.rollout.build.BuildRules.Demo;
 import io.rollout.build.BuildRules.DemoInput;
-import io.rollout.build.BuildRules.Result;
 import io.rollout.identity.RoleMembers;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
@@ -83,7 +83,7 @@ class ModuleDemo extends FormTaskListener {
                 JsonRows.readStrings(TaskForms.submitted(task, ATTENDEES)),
                 TaskForms.text(task, "demoOtherAttendees"),
                 TaskForms.text(task, "demoFeedback"));
-        Result<Demo> result = BuildRules.demo(
+        Checked<Demo> result = BuildRules.demo(
                 submitted,
                 BuildOptions.values(options.attendees(department)),
                 members::displayName,

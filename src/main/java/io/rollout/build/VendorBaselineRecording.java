@@ -2,8 +2,8 @@ package io.rollout.build;
 
 import io.rollout.audit.DecisionLog;
 import io.rollout.audit.DecisionLog.Decision;
-import io.rollout.build.BuildRules.Result;
 import io.rollout.build.VendorBaselineRules.Baseline;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
@@ -43,7 +43,7 @@ class VendorBaselineRecording extends FormTaskListener {
     protected void complete(DelegateTask task) {
         String projectCode = ProcessVariables.projectCode(task);
         String module = ProcessVariables.module(task);
-        Result<Baseline> result = VendorBaselineRules.baseline(
+        Checked<Baseline> result = VendorBaselineRules.baseline(
                 TaskForms.text(task, "baselineProduct"),
                 TaskForms.text(task, "baselineVersion"),
                 TaskForms.text(task, "baselineDate"),

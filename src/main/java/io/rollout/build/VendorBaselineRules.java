@@ -1,6 +1,6 @@
 package io.rollout.build;
 
-import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.Checked;
 import io.rollout.shared.Problem;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ final class VendorBaselineRules {
 
     private VendorBaselineRules() {}
 
-    static Result<Baseline> baseline(
+    static Checked<Baseline> baseline(
             String product, String version, String date, String backupLocation, LocalDate today) {
         List<Problem> problems = new ArrayList<>();
         BuildRules.requiredField(product, "build.field.baselineProduct", problems);
@@ -28,6 +28,6 @@ final class VendorBaselineRules {
             problems.add(new Problem("build.baseline.futureDate", day));
         }
         BuildRules.requiredField(backupLocation, "build.field.baselineBackup", problems);
-        return Result.of(new Baseline(product, version, day, backupLocation), problems);
+        return Checked.of(new Baseline(product, version, day, backupLocation), problems);
     }
 }

@@ -2,13 +2,13 @@ package io.rollout.training;
 
 import io.rollout.identity.RoleMembers;
 import io.rollout.identity.Roles;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
-import io.rollout.training.TrainingRules.Checked;
 import io.rollout.training.TrainingRules.SessionContext;
 import java.util.LinkedHashMap;
 import java.util.List;

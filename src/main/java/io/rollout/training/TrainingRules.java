@@ -1,5 +1,6 @@
 package io.rollout.training;
 
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
@@ -33,18 +34,6 @@ final class TrainingRules {
     static final int MAX_MANUAL = 500;
     static final int MAX_LINK = 500;
     static final int MAX_DESCRIPTION = 2000;
-
-    /** The checked value, or the problems that refuse it. */
-    record Checked<T>(T value, List<Problem> problems) {
-
-        boolean valid() {
-            return problems.isEmpty();
-        }
-
-        static <T> Checked<T> of(T value, List<Problem> problems) {
-            return problems.isEmpty() ? new Checked<>(value, List.of()) : new Checked<>(null, List.copyOf(problems));
-        }
-    }
 
     /**
      * What sessions are checked against.

@@ -2,13 +2,13 @@ package io.rollout.uat;
 
 import io.rollout.identity.RoleMembers;
 import io.rollout.identity.Roles;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormTaskListener;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.Messages;
 import io.rollout.shared.Problem;
 import io.rollout.shared.ProcessVariables;
 import io.rollout.shared.TaskForms;
-import io.rollout.uat.UatRules.Checked;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.rollout.uat;
 
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
@@ -24,18 +25,6 @@ final class UatRules {
     static final List<String> RESULTS = List.of("pass", "fail", "blocked");
     static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
     static final int MAX_TEXT = 2000;
-
-    /** The checked value, or the problems that refuse it. */
-    record Checked<T>(T value, List<Problem> problems) {
-
-        boolean valid() {
-            return problems.isEmpty();
-        }
-
-        static <T> Checked<T> of(T value, List<Problem> problems) {
-            return problems.isEmpty() ? new Checked<>(value, List.of()) : new Checked<>(null, List.copyOf(problems));
-        }
-    }
 
     /**
      * What a tester's results are checked against.

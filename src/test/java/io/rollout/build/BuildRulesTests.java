@@ -6,7 +6,7 @@ import io.rollout.build.BuildRules.ConfigurationItem;
 import io.rollout.build.BuildRules.Customisation;
 import io.rollout.build.BuildRules.Demo;
 import io.rollout.build.BuildRules.DemoInput;
-import io.rollout.build.BuildRules.Result;
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormInput;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
@@ -29,13 +29,13 @@ class BuildRulesTests {
         return new FormRow(number, values);
     }
 
-    static List<String> codes(Result<?> result) {
+    static List<String> codes(Checked<?> result) {
         return result.problems().stream().map(Problem::code).toList();
     }
 
     @Test
     void acceptsEveryTypeOfConfigurationItemWithItsOwnFields() {
-        Result<List<ConfigurationItem>> result = BuildRules.configuration(
+        Checked<List<ConfigurationItem>> result = BuildRules.configuration(
                 List.of(
                         row(
                                 1,
@@ -102,7 +102,7 @@ class BuildRulesTests {
 
     @Test
     void theGridsTwoCellsNameWhatEachTypeNeeds() {
-        Result<List<ConfigurationItem>> result = BuildRules.configuration(
+        Checked<List<ConfigurationItem>> result = BuildRules.configuration(
                 List.of(
                         row(
                                 1,
@@ -206,7 +206,7 @@ class BuildRulesTests {
 
     @Test
     void refusesMissingTypeFieldsUnknownTypeAndMissingOrUnknownRequirement() {
-        Result<List<ConfigurationItem>> result = BuildRules.configuration(
+        Checked<List<ConfigurationItem>> result = BuildRules.configuration(
                 List.of(
                         row(1, "type", "report", "description", "x", "requirementId", "REQ-1"),
                         row(2, "type", "field-mapping", "sourceField", "a", "requirementId", "REQ-9"),
@@ -225,14 +225,14 @@ class BuildRulesTests {
 
     @Test
     void acceptsNoCustomisationsAtAll() {
-        Result<List<Customisation>> result = BuildRules.customisations(List.of(), REQUIREMENTS);
+        Checked<List<Customisation>> result = BuildRules.customisations(List.of(), REQUIREMENTS);
         assertThat(result.valid()).isTrue();
         assertThat(result.value()).isEmpty();
     }
 
     @Test
     void acceptsAJustifiedCustomisationOfEveryKind() {
-        Result<List<Customisation>> result = BuildRules.customisations(
+        Checked<List<Customisation>> result = BuildRules.customisations(
                 List.of(
                         row(
                                 1,
@@ -267,7 +267,7 @@ class BuildRulesTests {
 
     @Test
     void refusesCustomisationWithoutJustificationRequirementOrWithBadEffort() {
-        Result<List<Customisation>> result = BuildRules.customisations(
+        Checked<List<Customisation>> result = BuildRules.customisations(
                 List.of(
                         row(
                                 1,
@@ -331,7 +331,7 @@ class BuildRulesTests {
 
     @Test
     void demoStoresChosenAttendeesByNameFollowedByTheOthersNamed() {
-        Result<Demo> result = BuildRules.demo(
+        Checked<Demo> result = BuildRules.demo(
                 new DemoInput("Purchase requisition", List.of("liuyang", "sunli"), "Vendor consultant", "Works"),
                 Set.of("liuyang", "sunli"),
                 id -> id.toUpperCase(),
@@ -343,7 +343,7 @@ class BuildRulesTests {
 
     @Test
     void demoRefusesAttendeesWhoWereNotOfferedBeforeTheMissingFields() {
-        Result<Demo> result = BuildRules.demo(
+        Checked<Demo> result = BuildRules.demo(
                 new DemoInput(null, List.of("liuyang", "stranger"), null, null),
                 Set.of("liuyang"),
                 id -> id,
@@ -358,7 +358,7 @@ class BuildRulesTests {
 
     @Test
     void demoWithoutAnyAttendeeNeedsThem() {
-        Result<Demo> result = BuildRules.demo(
+        Checked<Demo> result = BuildRules.demo(
                 new DemoInput("Shown", List.of(), null, "Works"), Set.of("liuyang"), id -> id, "Purchasing");
 
         assertThat(result.problems())

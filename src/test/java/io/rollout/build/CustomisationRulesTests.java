@@ -3,10 +3,10 @@ package io.rollout.build;
 import static io.rollout.build.BuildRulesTests.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rollout.build.BuildRules.Result;
 import io.rollout.build.CustomisationRules.Decision;
 import io.rollout.build.CustomisationRules.Development;
 import io.rollout.identity.Roles;
+import io.rollout.shared.Checked;
 import io.rollout.shared.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ class CustomisationRulesTests {
 
     @Test
     void acceptsADecisionWithAReasonOnEveryPendingCustomisation() {
-        Result<List<Decision>> result = CustomisationRules.decisions(
+        Checked<List<Decision>> result = CustomisationRules.decisions(
                 List.of(
                         row(1, "customisationId", 7, "decision", "approved", "reason", "Statutory"),
                         row(
@@ -50,7 +50,7 @@ class CustomisationRulesTests {
 
     @Test
     void refusesMissingDecisionOrReasonAndUndecidedOrForeignCustomisations() {
-        Result<List<Decision>> result = CustomisationRules.decisions(
+        Checked<List<Decision>> result = CustomisationRules.decisions(
                 List.of(
                         row(1, "customisationId", 7, "decision", "maybe", "reason", "x"),
                         row(2, "customisationId", 99, "decision", "approved"),
@@ -89,7 +89,7 @@ class CustomisationRulesTests {
                 .containsExactly(
                         new Development(7, true, "git: erp-ext/tax", "lihua"), new Development(8, false, null, null));
 
-        Result<List<Development>> refused = CustomisationRules.development(
+        Checked<List<Development>> refused = CustomisationRules.development(
                 List.of(
                         row(1, "customisationId", 9, "developed", true, "deliveryNote", "x"),
                         row(2, "customisationId", 7, "developed", true)),
@@ -103,7 +103,7 @@ class CustomisationRulesTests {
 
     @Test
     void aDeliveryIsCreditedOnlyToADeveloper() {
-        Result<List<Development>> refused = CustomisationRules.development(
+        Checked<List<Development>> refused = CustomisationRules.development(
                 List.of(row(
                         1,
                         "customisationId",

@@ -2,10 +2,10 @@ package io.rollout.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rollout.build.BuildRules.Result;
 import io.rollout.build.IterationPlanRules.Context;
 import io.rollout.build.IterationPlanRules.Input;
 import io.rollout.build.IterationPlanRules.IterationPlan;
+import io.rollout.shared.Checked;
 import io.rollout.shared.Problem;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,13 +19,13 @@ class IterationPlanRulesTests {
             List.of("procurement", "warehouse", "finance"),
             d -> !d.equals("finance"));
 
-    static List<String> codes(Result<?> result) {
+    static List<String> codes(Checked<?> result) {
         return result.problems().stream().map(Problem::code).toList();
     }
 
     @Test
     void acceptsAPlanWithGoalScopeDatesAndOwnedDepartment() {
-        Result<IterationPlan> result = IterationPlanRules.plan(
+        Checked<IterationPlan> result = IterationPlanRules.plan(
                 new Input(
                         "Purchase requisitions",
                         "procurement",
@@ -59,7 +59,7 @@ class IterationPlanRulesTests {
 
     @Test
     void refusesScopeOutsideTheOwningDepartmentAndUnknownRequirements() {
-        Result<IterationPlan> result = IterationPlanRules.plan(
+        Checked<IterationPlan> result = IterationPlanRules.plan(
                 new Input("Goal", "procurement", List.of("REQ-INV-1", "REQ-404"), "2026-05-04", "2026-05-15", false),
                 CONTEXT);
 

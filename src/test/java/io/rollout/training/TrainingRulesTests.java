@@ -3,12 +3,12 @@ package io.rollout.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import io.rollout.training.CurriculumRepository.Curriculum;
 import io.rollout.training.CurriculumRepository.Session;
-import io.rollout.training.TrainingRules.Checked;
 import io.rollout.training.TrainingRules.SessionContext;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

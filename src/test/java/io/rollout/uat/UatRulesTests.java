@@ -2,11 +2,11 @@ package io.rollout.uat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rollout.shared.Checked;
 import io.rollout.shared.FormRow;
 import io.rollout.shared.Problem;
 import io.rollout.shared.Problem.Label;
 import io.rollout.uat.UatRules.Assignment;
-import io.rollout.uat.UatRules.Checked;
 import io.rollout.uat.UatRules.Execution;
 import io.rollout.uat.UatRules.Round;
 import java.util.LinkedHashMap;
