@@ -36,9 +36,6 @@ class Tasklist {
     /** How often a wait looks again: Tasklist answers most steps within a few tenths of a second. */
     private static final Duration POLL = Duration.ofMillis(100);
 
-    /** The loaded list of the chosen filter; Tasklist removes it while it loads the list anew. */
-    private static final By LIST = By.cssSelector("[cam-tasks] div[ng-if^='state.$loaded']");
-
     private static final By COMPLETE =
             By.xpath("//div[contains(@class,'form-actions')]/button[@ng-click='complete()']");
 
@@ -56,22 +53,12 @@ class Tasklist {
     }
 
     /**
-     * Logs the user in with Tasklist's login form and waits for the user's filters, as one person hands the browser to
-     * the next. A user the browser's session belongs to already goes on working from Tasklist's start page, where
-     * logging in lands. Another user's session is ended first with Tasklist's own "Sign out", which shows the login
-     * form without loading Tasklist's scripts again; a browser not showing Tasklist loads it afresh, without cookies.
+     * Opens Tasklist, logs in with its login form and waits for the user's filters. A session of a user logged in
+     * before is ended first, as when one user hands the browser to the next.
      */
     Tasklist login(String user, String password) {
-        String current = sessionUser();
-        if (user.equals(current)) {
-            return home();
-        }
-        if (current != null) {
-            signOut();
-        } else {
-            driver.manage().deleteAllCookies();
-            driver.get(base + PATH);
-        }
+        driver.manage().deleteAllCookies();
+        driver.get(base + PATH);
         new WebDriverWait(driver, FIRST_LOAD, POLL)
                 .ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
@@ -88,42 +75,6 @@ class Tasklist {
         });
         click(By.cssSelector("form button[type=submit]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
-        return this;
-    }
-
-    /**
-     * The user whose session the browser holds while it shows Tasklist logged in, or null (another page, the login
-     * form). Asked of the server, not read from the page: the header shows a display name, and the session is what
-     * every request of the next step runs as.
-     */
-    private String sessionUser() {
-        if (!driver.getCurrentUrl().startsWith(base + PATH)
-                || driver.findElements(By.cssSelector("li.account")).stream().noneMatch(WebElement::isDisplayed)) {
-            return null;
-        }
-        return (String)
-                ((JavascriptExecutor) driver).executeAsyncScript("""
-            var done = arguments[arguments.length - 1];
-            fetch(arguments[0], {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-              .then(function (response) { return response.ok ? response.json() : {}; })
-              .then(function (authentication) { done(authentication.userId || null); }, function () { done(null); });""", base + "/camunda/api/admin/auth/user/default");
-    }
-
-    /** Ends the session with "Sign out" in the header's user menu, as a user does; Tasklist then shows its login form. */
-    private void signOut() {
-        click(By.cssSelector("li.account > a.dropdown-toggle"));
-        click(By.cssSelector("li.account li.logout > a"));
-    }
-
-    /**
-     * Goes to Tasklist's start page with the Tasklist link in the header, as after logging in: the task closed, the
-     * default filter chosen and its list loaded anew.
-     */
-    private Tasklist home() {
-        List<WebElement> shown = driver.findElements(LIST);
-        click(By.cssSelector("a.navbar-brand"));
-        awaitNewList(shown);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter.active")));
         return this;
     }
 
@@ -324,27 +275,11 @@ class Tasklist {
         }
     }
 
-    /**
-     * Loads the chosen filter's list anew as a user does, by clicking the filter again (Tasklist then queries its
-     * tasks again), and waits until the new list is shown. Cheaper than pressing F5, which makes the browser run all
-     * of Tasklist's scripts again, and it shows the same tasks.
-     */
+    /** Reloads the page as the user would press F5; the chosen filter stays chosen. */
     Tasklist reload() {
-        List<WebElement> shown = driver.findElements(LIST);
-        click(By.cssSelector(".task-filter.active h4 a"));
-        awaitNewList(shown);
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter.active")));
         return this;
-    }
-
-    /** Waits until the list shown before has gone (Tasklist removes it while loading) and the new one is loaded. */
-    private void awaitNewList(List<WebElement> shown) {
-        shown.forEach(list -> wait.until(ExpectedConditions.stalenessOf(list)));
-        wait.until(d -> {
-            WebElement list = d.findElement(By.cssSelector("[cam-tasks]"));
-            boolean loading =
-                    list.findElements(By.cssSelector(".loader")).stream().anyMatch(WebElement::isDisplayed);
-            return !loading && !list.findElements(LIST).isEmpty();
-        });
     }
 
     /** Whether the loaded list of the chosen filter shows the given task. */
@@ -749,10 +684,7 @@ class Tasklist {
                 .getText();
     }
 
-    /**
-     * Waits until the chosen filter lists the task, e.g. after a job, loading the list anew (as {@link #reload} does)
-     * while it does not.
-     */
+    /** Waits (reloading the list as a user presses F5) until the chosen filter lists the task, e.g. after a job. */
     Tasklist awaitListed(String taskId) {
         new WebDriverWait(driver, FIRST_LOAD, POLL).until(d -> {
             if (lists(taskId)) {
