@@ -48,11 +48,15 @@ public class Translations {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     private static final Pattern LIST_MARK = Pattern.compile("^(\\s*(?:[•*·-]|\\d+[.)]|[A-Za-z]?\\d+:)\\s+)(.*)$");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
+    private static final Pattern ARGUMENT = Pattern.compile("\\{([0-9]+)}");
     private static final int DEPTH = 3;
     private static final int CACHE = 50_000;
 
     private final Map<String, String> exact = new HashMap<>();
     private final Map<String, String> formTexts = new HashMap<>();
+    /** Model names as written in the models, with their expressions as {@code {0}}, {@code {1}}, … */
+    private final Map<String, String> modelTemplates = new HashMap<>();
     private final List<TextTemplate> templates = new ArrayList<>();
     /** Stored texts repeat (task names in every list): each is translated once. */
     private final Map<String, Optional<String>> translated = new ConcurrentHashMap<>();
@@ -69,6 +73,7 @@ public class Translations {
                 if (forms) {
                     formTexts.put(english, chinese);
                 } else {
+                    modelTemplates.putIfAbsent(english, chinese);
                     add(english, chinese, found);
                 }
             });
@@ -144,6 +149,38 @@ public class Translations {
         }
         String form = formTexts.get(english);
         return form != null ? form : text(english, reader);
+    }
+
+    /**
+     * A name as a model writes it, expressions and all ({@code Capture requirements for ${names.department(d)}}), in
+     * the reader's language with the expressions kept ({@code 采集${names.department(d)}的需求}): for the diagrams the
+     * web apps draw from the model's XML.
+     */
+    public String modelText(String name, Locale reader) {
+        if (name == null || !chinese(reader) || !name.contains("${")) {
+            return text(name, reader);
+        }
+        List<String> expressions = new ArrayList<>();
+        Matcher expression = EXPRESSION.matcher(name);
+        StringBuilder template = new StringBuilder();
+        while (expression.find()) {
+            expression.appendReplacement(template, Matcher.quoteReplacement("{" + expressions.size() + "}"));
+            expressions.add(expression.group());
+        }
+        expression.appendTail(template);
+        String chinese = modelTemplates.get(template.toString());
+        if (chinese == null) {
+            return name;
+        }
+        Matcher argument = ARGUMENT.matcher(chinese);
+        StringBuilder rendered = new StringBuilder();
+        while (argument.find()) {
+            int index = Integer.parseInt(argument.group(1));
+            String value = index < expressions.size() ? expressions.get(index) : argument.group();
+            argument.appendReplacement(rendered, Matcher.quoteReplacement(value));
+        }
+        argument.appendTail(rendered);
+        return rendered.toString();
     }
 
     /** True when the text has a Chinese translation, exact or by template. */
