@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollout.identity.Roles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * of its English forms, longest first, case-insensitive, whole words), its Chinese contains the term's Chinese. A span
  * matched by a longer form is not matched again by a shorter one ({@code vendor baseline} is 厂商标准版本, not also
  * 基线). Checked pairs: every key of {@code messages/*.properties} with the same key of its {@code _zh_CN} bundle, and
- * every entry of every catalogue under {@code i18n/zh-CN/}, whichever catalogues exist.
+ * every entry of every catalogue under {@code i18n/zh-CN/}, whichever catalogues exist, and every text of the element
+ * templates with its Chinese variant ({@link ElementTemplateTranslationsTests}).
  */
 class GlossaryTests {
 
@@ -75,10 +78,22 @@ class GlossaryTests {
                 .extracting(Form::english)
                 .containsExactly("uat");
         assertThat(missingTerms(forms, "Evaluate the situation", "评估情况")).isEmpty();
+        assertThat(missingTerms(forms, "Only it-operations (go-live.bpmn)", "只有 it-operations（go-live.bpmn）"))
+                .isEmpty();
     }
 
+    /**
+     * Identifiers in texts, which translations keep as they are: model files ({@code go-live.bpmn}) and group ids
+     * ({@code it-operations}). The words they are made of are not the glossary's terms.
+     */
+    static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w-])(?:[\\w-]+\\.(?:bpmn|dmn|form|json)|"
+            + String.join("|", Roles.ALL.stream().map(Pattern::quote).toList()) + ")(?![\\w-])");
+
     /** The terms of the English text whose Chinese the translation lacks. */
-    static List<Form> missingTerms(List<Form> forms, String english, String chinese) {
+    static List<Form> missingTerms(List<Form> forms, String text, String chinese) {
+        // blanked, not removed, so that spans keep their places
+        String english =
+                IDENTIFIER.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
         List<int[]> taken = new ArrayList<>();
         List<Form> missing = new ArrayList<>();
         for (Form form : forms) {
@@ -145,6 +160,13 @@ class GlossaryTests {
             Map<String, String[]> texts = new TreeMap<>();
             entries.forEach((english, chinese) -> texts.put(english, new String[] {english, chinese}));
             pairs.put("i18n/zh-CN/" + catalogue.getFilename(), texts);
+        }
+        for (Map.Entry<Path, Path> variant :
+                ElementTemplateTranslationsTests.variants().entrySet()) {
+            Map<String, String[]> texts = new TreeMap<>();
+            ElementTemplateTranslationsTests.textPairs(variant.getKey(), variant.getValue())
+                    .forEach((english, chinese) -> texts.put(english, new String[] {english, chinese}));
+            pairs.put(variant.getValue().toString(), texts);
         }
         assertThat(pairs).containsKeys("messages/core.properties", "i18n/zh-CN/names.json");
         return pairs;
