@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -28,6 +30,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * network). Without them the class is skipped with the reason, before the application starts: a developer
  * machine may lack them, while {@code .ci/run} installs both. When a test fails, the page as the user saw it is kept as
  * {@code target/browser-screenshots/<class>.<test>.png} and {@code .html}.
+ *
+ * <p>The browser runs in one language, English unless the class asks for another
+ * ({@code new Chromium(Translations.CHINESE)}): its user interface ({@code --lang}) and the languages it asks web pages
+ * for (the {@code Accept-Language} of its requests, {@code navigator.languages}), as a person sets up their browser.
  */
 public class Chromium
         implements ExecutionCondition,
@@ -40,8 +46,24 @@ public class Chromium
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
+    private final Locale language;
     private ChromeDriver driver;
     private Path profile;
+
+    /** An English browser (en-US). */
+    public Chromium() {
+        this(Locale.US);
+    }
+
+    /** A browser in the given language, e.g. {@code Locale.SIMPLIFIED_CHINESE}. */
+    public Chromium(Locale language) {
+        this.language = language;
+    }
+
+    /** The language the browser runs in. */
+    public Locale language() {
+        return language;
+    }
 
     /** The browser of the running class. */
     public WebDriver driver() {
@@ -80,7 +102,10 @@ public class Chromium
                 "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--window-size=1400,1000",
-                "--lang=en-US");
+                "--lang=" + language.toLanguageTag());
+        // the languages pages are asked for, in order: the language itself, then its generic form (zh-CN, zh)
+        options.setExperimentalOption(
+                "prefs", Map.of("intl.accept_languages", language.toLanguageTag() + "," + language.getLanguage()));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()

@@ -210,7 +210,9 @@ final class GoLiveSteps {
             }
             Wave wave = waves.get(row);
             for (String department : wave.departments()) {
-                tasklist.tagContaining("Field_WaveDepartments", row, department, department);
+                // offered by the name the user reads: 采购部 in a Chinese browser
+                String shown = tasklist.name(department);
+                tasklist.tagContaining("Field_WaveDepartments", row, shown, shown);
             }
             tasklist.enter("Field_WaveStabilisation", row, String.valueOf(wave.stabilisationDays()));
             for (String person : wave.onCall()) {

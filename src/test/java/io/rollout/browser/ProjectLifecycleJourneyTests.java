@@ -32,6 +32,7 @@ import io.rollout.project.Project;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.TestProjects;
 import io.rollout.shared.TestUsers;
+import io.rollout.shared.Translations;
 import io.rollout.shared.WebTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -76,6 +78,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * review, which closes the project: a weekly report that came due in hypercare ends with it. Every gate passes the
  * first time.
  *
+ * <p>Everyone works in a Chinese browser and types the Chinese of the customer's case (demo/erp-case): Tasklist shows
+ * them filters, tasks, processes and options in Rollout's Chinese, which the steps find by the English names Rollout
+ * stores. On every task and start form they open a {@link LanguageScan} reads what they read; the walk fails when it
+ * met an English word other than ids, codes and product names.
+ *
  * <p>Besides Tasklist the test only finds tasks and asserts, and executes the jobs the job executor would run (the dry
  * run, the staging load) and the timers whose time would have come (two reporting timers, the stabilisation of each
  * wave, the end of hypercare, the review date).
@@ -84,7 +91,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ProjectLifecycleJourneyTests {
 
     @RegisterExtension
-    static final Chromium chromium = new Chromium();
+    static final Chromium chromium = new Chromium(Translations.CHINESE);
 
     static final String PASSWORD = "walk-Secret-2026";
     static final String PMO = "walkpmo";
@@ -100,6 +107,25 @@ class ProjectLifecycleJourneyTests {
             PMO, CONSULTANT, STEERING, STEWARD, KEY_USER, TRAINER, IT_OPERATIONS, PROCUREMENT_OWNER, WAREHOUSE_OWNER);
     static final String PROCUREMENT = "procurement";
     static final String WAREHOUSE = "warehouse";
+    /** The cast's display names, Chinese as the customer's people write them (one field, family name first). */
+    static final Map<String, String> NAMES = Map.of(
+            PMO, "周明",
+            CONSULTANT, "吴强",
+            STEERING, "郑国华",
+            STEWARD, "冯丽",
+            KEY_USER, "何静",
+            TRAINER, "高磊",
+            IT_OPERATIONS, "林涛",
+            PROCUREMENT_OWNER, "王芳",
+            WAREHOUSE_OWNER, "陈静");
+    /**
+     * The English a Chinese user may meet: product names and codes Chinese texts keep (glossary and language brief),
+     * the cast's user ids, the dataset id and the file the walk uploads; requirement and test-case ids and web
+     * addresses are ids anyway ({@link LanguageScan}).
+     */
+    static final Set<String> ALLOWED_ENGLISH = Set.of(
+            "ERP", "KPI", "RAG", "UAT", "CSV", "PDF", "XLSX", "PMO", "ID", "SAP", "REST", "BPMN", "DMN", "FEEL", "IT",
+            "SLA");
 
     /** Two requirements per department, from the customer's requirements.csv. */
     static final List<Captured> PROCUREMENT_REQUIREMENTS = List.of(
@@ -149,6 +175,7 @@ class ProjectLifecycleJourneyTests {
 
     String code;
     Tasklist tasklist;
+    LanguageScan scan;
     int completions;
     long started;
 
@@ -169,7 +196,12 @@ class ProjectLifecycleJourneyTests {
     @Test
     void aProjectIsWalkedFromTheStartProcessDialogToClosedInTasklist() throws IOException {
         started = System.nanoTime();
-        tasklist = new Tasklist(chromium.driver(), port).awaitFirstLoad(Duration.ofMinutes(2));
+        scan = LanguageScan.forChineseReader(Stream.of(ALLOWED_ENGLISH, CAST, Set.of(code, "customers"))
+                .flatMap(Set::stream)
+                .toList());
+        tasklist = new Tasklist(chromium.driver(), port, chromium.language())
+                .onOpen(scan::scan)
+                .awaitFirstLoad(Duration.ofMinutes(2));
 
         startTheProject();
         researchAndSignOffRequirements();
@@ -280,6 +312,8 @@ class ProjectLifecycleJourneyTests {
         System.out.printf(
                 "walk %s: %d task completions in Tasklist (and the start form) in %d s%n",
                 code, completions, (System.nanoTime() - started) / 1_000_000_000L);
+        // a Chinese user met no English on any task they opened (listed by task and element when they did)
+        scan.assertNoneFound();
     }
 
     // --- start ---------------------------------------------------------------------------------------------------
@@ -290,8 +324,8 @@ class ProjectLifecycleJourneyTests {
                 tasklist,
                 new NewProject(
                         code,
-                        "ERP phase 1: procurement and warehouse",
-                        "华东精密制造有限公司 (East China Precision Manufacturing)",
+                        "ERP一期：采购与库存管理",
+                        "华东精密制造有限公司",
                         "ERP",
                         List.of("Procurement (采购部)", "Warehouse (仓储部)"),
                         List.of("Procurement"),
@@ -307,16 +341,8 @@ class ProjectLifecycleJourneyTests {
 
     private void researchAndSignOffRequirements() {
         tasklist.login(CONSULTANT, PASSWORD);
-        research(
-                PROCUREMENT,
-                "王芳 (head of procurement), 2 buyers",
-                "Paper requisitions wait three days for approval",
-                PROCUREMENT_REQUIREMENTS);
-        research(
-                WAREHOUSE,
-                "陈静 (head of the warehouse), 3 storekeepers",
-                "Stock is counted by hand once a week",
-                WAREHOUSE_REQUIREMENTS);
+        research(PROCUREMENT, "王芳（采购部经理）、采购员2名", "纸质采购申请平均要等3天才能审批完", PROCUREMENT_REQUIREMENTS);
+        research(WAREHOUSE, "陈静（仓储部经理）、库管员3名", "库存每周人工盘点一次", WAREHOUSE_REQUIREMENTS);
 
         tasklist.login(PROCUREMENT_OWNER, PASSWORD);
         RequirementsSteps.reviewRequirements(
@@ -334,11 +360,10 @@ class ProjectLifecycleJourneyTests {
                 tasklist,
                 task("UserTask_MatchSolutions"),
                 Map.of(
-                        "REQ-PUR-001",
-                                new Solution("Configuration", "Three-level approval flow in the purchase module"),
-                        "REQ-PUR-003", new Solution("Configuration", "Contract number required on purchase orders"),
-                        "REQ-INV-001", new Solution("Standard function", "Stock overview of the standard system"),
-                        "REQ-INV-003", new Solution("Standard function", "Turnover report of the standard system")));
+                        "REQ-PUR-001", new Solution("Configuration", "在采购模块中配置三级审批流"),
+                        "REQ-PUR-003", new Solution("Configuration", "采购订单必填合同编号"),
+                        "REQ-INV-001", new Solution("Standard function", "标准系统的库存总览"),
+                        "REQ-INV-003", new Solution("Standard function", "标准系统的库存周转报表")));
         done("match solutions");
 
         for (String department : List.of(PROCUREMENT, WAREHOUSE)) {
@@ -350,10 +375,7 @@ class ProjectLifecycleJourneyTests {
         for (String department : List.of(PROCUREMENT, WAREHOUSE)) {
             tasklist.login(owner(department), PASSWORD);
             RequirementsSteps.approveSpecification(
-                    tasklist,
-                    task("UserTask_ApproveSpecification", "department", department),
-                    true,
-                    "Agreed in the department meeting");
+                    tasklist, task("UserTask_ApproveSpecification", "department", department), true, "部门会议已确认");
             done("approve specification, " + department);
         }
         assertThat(decisions.latest(code, "requirementSignOff"))
@@ -384,28 +406,16 @@ class ProjectLifecycleJourneyTests {
         planning.drawUpPlan(
                 tasklist,
                 List.of(
-                        new Milestone("Specification baselined", label(PMO), LocalDate.of(2027, 1, 15), "Requirements"),
-                        new Milestone("Procurement configured", label(CONSULTANT), LocalDate.of(2027, 3, 31), "Build"),
-                        new Milestone(
-                                "Customers migrated", label(STEWARD), LocalDate.of(2027, 4, 15), "Data migration"),
-                        new Milestone("UAT passed", label(KEY_USER), LocalDate.of(2027, 5, 14), "UAT"),
-                        new Milestone(
-                                "Go-live procurement and warehouse", label(PMO), LocalDate.of(2027, 6, 1), "Go-live")),
+                        new Milestone("需求规格说明书基线确立", label(PMO), LocalDate.of(2027, 1, 15), "Requirements"),
+                        new Milestone("采购模块配置完成", label(CONSULTANT), LocalDate.of(2027, 3, 31), "Build"),
+                        new Milestone("客户数据迁移完成", label(STEWARD), LocalDate.of(2027, 4, 15), "Data migration"),
+                        new Milestone("用户验收测试通过", label(KEY_USER), LocalDate.of(2027, 5, 14), "UAT"),
+                        new Milestone("采购与仓储上线", label(PMO), LocalDate.of(2027, 6, 1), "Go-live")),
                 List.of(
+                        new Resource("项目经理", label(PMO), 50, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 9, 30)),
                         new Resource(
-                                "Project manager", label(PMO), 50, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 9, 30)),
-                        new Resource(
-                                "Lead consultant",
-                                label(CONSULTANT),
-                                100,
-                                LocalDate.of(2027, 1, 4),
-                                LocalDate.of(2027, 6, 30))),
-                List.of(new Risk(
-                        "Key users not released from daily work",
-                        3,
-                        4,
-                        label(PROCUREMENT_OWNER),
-                        "Backfill agreed with the department heads")));
+                                "首席顾问", label(CONSULTANT), 100, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 6, 30))),
+                List.of(new Risk("关键用户无法脱离日常工作", 3, 4, label(PROCUREMENT_OWNER), "已与各部门负责人商定顶岗安排")));
         done("draw up the plan");
         OperationsSteps.captureKpiBaseline(
                 tasklist,
@@ -417,16 +427,13 @@ class ProjectLifecycleJourneyTests {
         done("confirm the scope");
 
         tasklist.login(CONSULTANT, PASSWORD);
-        planning.selectSystem(
-                tasklist,
-                "Customise",
-                "The standard ERP covers purchasing and inventory; approval flows need configuration");
+        planning.selectSystem(tasklist, "Customise", "标准ERP覆盖采购与库存，审批流需要配置");
         done("select the system");
         planning.defineIntegration(
                 tasklist,
-                List.of(new LegacySystem("Old sales system", "Procurement")),
-                List.of(new Interface("Bank gateway", "File", "Outbound", "Daily")),
-                List.of(new Migration("customers", "Old sales system")));
+                List.of(new LegacySystem("旧销售系统", "Procurement")),
+                List.of(new Interface("银行网关", "File", "Outbound", "Daily")),
+                List.of(new Migration("customers", "旧销售系统")));
         done("define the integration strategy");
 
         tasklist.login(STEERING, PASSWORD);
@@ -449,7 +456,7 @@ class ProjectLifecycleJourneyTests {
                 tasklist,
                 task("UserTask_PlanIteration"),
                 new IterationPlan(
-                        "Requisition approval and contracts on orders",
+                        "采购申请审批与订单关联合同",
                         List.of("REQ-PUR-001", "REQ-PUR-003"),
                         LocalDate.of(2027, 2, 1),
                         LocalDate.of(2027, 3, 26),
@@ -459,22 +466,16 @@ class ProjectLifecycleJourneyTests {
                 tasklist.reload(),
                 task("UserTask_ConfigureModule"),
                 List.of(
-                        new ConfigurationItem(
-                                "Approval flow",
-                                "REQ-PUR-001",
-                                "Purchase requisition",
-                                "Department head > purchasing director",
-                                null),
-                        new ConfigurationItem(
-                                "Other", "REQ-PUR-003", "Contract number required on purchase orders", null, null)));
+                        new ConfigurationItem("Approval flow", "REQ-PUR-001", "采购申请", "部门负责人 > 采购总监", null),
+                        new ConfigurationItem("Other", "REQ-PUR-003", "采购订单必填合同编号", null, null)));
         done("configure the module");
         BuildSteps.demo(
                 tasklist.reload(),
                 task("UserTask_DemoModule"),
-                "Requisition approval and purchase orders with their contracts",
+                "采购申请审批及关联合同的采购订单",
                 List.of(name(KEY_USER), name(PROCUREMENT_OWNER)),
                 null,
-                "As agreed");
+                "符合预期");
         done("demo the module");
 
         tasklist.login(PROCUREMENT_OWNER, PASSWORD).filter("Open tasks for me");
@@ -557,8 +558,8 @@ class ProjectLifecycleJourneyTests {
                 tasklist,
                 task("UserTask_WriteStatusReport"),
                 "Green: on track",
-                "Specification v1 approved by both departments; procurement is configured, the customers dry run passed",
-                "Specification baselined (2027-01-15, " + name(PMO) + ")");
+                "两个部门均已审批需求规格说明书 v1；采购模块已配置，客户数据模拟迁移通过",
+                "需求规格说明书基线确立 (2027-01-15, " + name(PMO) + ")");
         done("write the weekly status report");
     }
 
@@ -570,10 +571,10 @@ class ProjectLifecycleJourneyTests {
                 tasklist,
                 task("UserTask_HoldSteeringReview"),
                 "Green: on track",
-                "UAT passed in the first round and every trainee passed: go-live is planned for June",
-                "Procurement configured (2027-03-31, " + name(CONSULTANT) + ")",
-                "Customers migrated (2027-04-15, " + name(STEWARD) + ")",
-                "UAT passed (2027-05-14, " + name(KEY_USER) + ")");
+                "用户验收测试首轮通过，学员全部考核通过：计划6月上线",
+                "采购模块配置完成 (2027-03-31, " + name(CONSULTANT) + ")",
+                "客户数据迁移完成 (2027-04-15, " + name(STEWARD) + ")",
+                "用户验收测试通过 (2027-05-14, " + name(KEY_USER) + ")");
         done("hold the monthly steering review");
     }
 
@@ -654,12 +655,7 @@ class ProjectLifecycleJourneyTests {
                 List.of(
                         new Curriculum("采购业务实操", "操作员", "采购部", 60, "采购申请、订单、收货的上机实操"),
                         new Curriculum("仓储业务实操", "操作员", "仓储部", 60, "入库、出库、盘点的上机实操"),
-                        new Curriculum(
-                                "ERP administration",
-                                "系统管理员",
-                                null,
-                                60,
-                                "Users, roles, backups and the vendor's patches")));
+                        new Curriculum("ERP系统管理", "系统管理员", null, 60, "用户、角色、备份与厂商补丁")));
         done("plan the roster and curricula");
         TrainingSteps.planSessions(
                 tasklist,
@@ -667,7 +663,7 @@ class ProjectLifecycleJourneyTests {
                 List.of(
                         session("采购业务实操", "采购申请、订单、收货上机", 5),
                         session("仓储业务实操", "入库、出库、盘点上机", 6),
-                        session("ERP administration", "Administration of the new system", 7)));
+                        session("ERP系统管理", "新系统的日常管理", 7)));
         done("plan the sessions");
         TrainingSteps.recordAttendance(
                 tasklist,
@@ -705,29 +701,23 @@ class ProjectLifecycleJourneyTests {
         GoLiveSteps.planWaves(
                 tasklist,
                 task("UserTask_PlanCutover"),
-                "Procurement has the fewest users; the warehouse follows once purchasing is stable",
+                "采购部用户最少，先行上线；采购稳定后仓储部跟进",
                 List.of(
                         new Wave(List.of("Procurement"), 3, List.of(it)),
                         new Wave(List.of("Warehouse"), 3, List.of(it))),
                 List.of(
-                        new Step(1, "Freeze master data changes in the legacy system", label(STEWARD), 30, ""),
-                        new Step(2, "Load open purchase orders and customers", it, 90, "1"),
-                        new Step(3, "Switch the wave's users to the new system", it, 30, "2")));
+                        new Step(1, "冻结旧系统的主数据变更", label(STEWARD), 30, ""),
+                        new Step(2, "导入未结采购订单和客户", it, 90, "1"),
+                        new Step(3, "将本批次用户切换到新系统", it, 30, "2")));
         done("plan the cutover");
 
         tasklist.login(STEERING, PASSWORD);
         GoLiveSteps.decideGo(
-                tasklist,
-                task("UserTask_DecideGoLive"),
-                "Waves by department",
-                null,
-                null,
-                "Every readiness criterion is met; procurement goes first");
+                tasklist, task("UserTask_DecideGoLive"), "Waves by department", null, null, "各项上线准备标准均已满足，采购部先行");
         done("decide go");
 
         tasklist.login(IT_OPERATIONS, PASSWORD);
-        GoLiveSteps.runRunbookAllDone(
-                tasklist, task("UserTask_RehearseCutover"), 3, 40, "Rehearsal on the staging copy: all steps done");
+        GoLiveSteps.runRunbookAllDone(tasklist, task("UserTask_RehearseCutover"), 3, 40, "在预发布副本上演练：全部步骤完成");
         done("rehearse the cutover");
         for (String department : List.of(PROCUREMENT, WAREHOUSE)) {
             tasklist.login(IT_OPERATIONS, PASSWORD);
@@ -736,11 +726,11 @@ class ProjectLifecycleJourneyTests {
                     task("UserTask_ExecuteWaveCutover"),
                     3,
                     35,
-                    "The " + department + " works in the new system since 06:00");
+                    (PROCUREMENT.equals(department) ? "采购部" : "仓储部") + "自06:00起使用新系统");
             done("cut over the wave of " + department);
             runJob("goLive", "TimerEvent_Stabilisation");
             tasklist.login(owner(department), PASSWORD);
-            GoLiveSteps.reviewWave(tasklist, task("UserTask_ReviewWave"), true, "Runs in the new system");
+            GoLiveSteps.reviewWave(tasklist, task("UserTask_ReviewWave"), true, "新系统运行平稳");
             done("review the wave of " + department);
         }
         assertThat(runtime.createProcessInstanceQuery()
@@ -779,7 +769,7 @@ class ProjectLifecycleJourneyTests {
                 "320",
                 "4.2",
                 "87",
-                "Purchase approvals within a day; stock visible in real time");
+                "采购审批一天内完成；库存实时可见");
         done("post-implementation review");
     }
 
@@ -846,17 +836,18 @@ class ProjectLifecycleJourneyTests {
         return PROCUREMENT.equals(department) ? PROCUREMENT_OWNER : WAREHOUSE_OWNER;
     }
 
-    /** The name pickers show a person of the cast by: first and last name. */
+    /** The name pickers show a person of the cast by: their Chinese name. */
     private static String name(String user) {
-        return user + " Test";
+        return NAMES.get(user);
     }
 
-    /** The label pickers offer a person of the cast by: "walkpmo Test (walkpmo)". */
+    /** The label pickers offer a person of the cast by: "周明 (walkpmo)". */
     private static String label(String user) {
         return name(user) + " (" + user + ")";
     }
 
     private void user(String id, String... groups) {
-        TestUsers.ensure(identity, id, PASSWORD, groups);
+        // the whole name in the first name with an empty last name, as the demo's Chinese people
+        TestUsers.person(identity, id, NAMES.get(id), "", PASSWORD, groups);
     }
 }

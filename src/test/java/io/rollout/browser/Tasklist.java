@@ -1,9 +1,16 @@
 package io.rollout.browser;
 
+import io.rollout.shared.TestTranslations;
+import io.rollout.shared.Translations;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -23,6 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * form-js, which renders a field as {@code id="fjs-form-<form>-<component id>"} and, inside a dynamic list,
  * {@code ...-<component id>_<row>}: the form files' component ids ({@code Field_Result}) are the stable
  * handles. Every step waits explicitly for what the user would wait to see.
+ *
+ * <p>Tasklist runs in the browser's language. The steps name filters, tasks, processes and the options they choose
+ * by their English names, as Rollout stores them; for a Chinese browser each is looked for as Rollout's translation
+ * ({@link TestTranslations}), so a step finds it only when Tasklist shows exactly that translation.
  */
 class Tasklist {
 
@@ -42,10 +53,21 @@ class Tasklist {
     private final WebDriver driver;
     private final String base;
     private final WebDriverWait wait;
+    private final Locale language;
+    private final Translations translations;
     private By openTask;
+    private Consumer<Tasklist> onOpen = t -> {};
 
+    /** Tasklist in an English browser. */
     Tasklist(WebDriver driver, int port) {
+        this(driver, port, Locale.US);
+    }
+
+    /** Tasklist in a browser of the given language ({@link Chromium#language()}). */
+    Tasklist(WebDriver driver, int port, Locale language) {
         this.driver = driver;
+        this.language = language;
+        this.translations = Translations.chinese(language) ? TestTranslations.chinese() : null;
         this.base = "http://localhost:" + port;
         this.wait = new WebDriverWait(driver, STEP, POLL);
         // AngularJS re-renders the list and the notifications while a condition looks at them: look again
@@ -80,7 +102,8 @@ class Tasklist {
 
     /** Chooses a filter by its name ("My tasks", "Open tasks for me", a role's filter such as "Key users"). */
     Tasklist filter(String name) {
-        String item = "//div[contains(@class,'task-filter')][.//h4/a[normalize-space(text())=" + literal(name) + "]]";
+        String item =
+                "//div[contains(@class,'task-filter')][.//h4/a[normalize-space(text())=" + literal(name(name)) + "]]";
         click(By.xpath(item + "//h4/a"));
         wait.until(ExpectedConditions.attributeContains(By.xpath(item), "class", "active"));
         return this;
@@ -93,16 +116,18 @@ class Tasklist {
     Tasklist open(String taskName, String taskId) {
         openCard(taskName, taskId);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        onOpen.accept(this);
         return this;
     }
 
     /** Clicks the task's card in the list and waits until its header shows the task. */
     private void openCard(String taskName, String taskId) {
-        openTask = By.xpath("//li[contains(@class,'task')]//h4/a[normalize-space(.)=" + literal(taskName) + "]"
+        String shown = name(taskName);
+        openTask = By.xpath("//li[contains(@class,'task')]//h4/a[normalize-space(.)=" + literal(shown) + "]"
                 + "[contains(@href, " + literal("task=" + taskId) + ")]");
         click(openTask);
         wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(taskName) + "]")));
+                By.xpath("//section[contains(@class,'task-card')]//h2[normalize-space(.)=" + literal(shown) + "]")));
     }
 
     /** Claims the open task and waits until Tasklist shows an assignee with the unclaim button. */
@@ -142,17 +167,19 @@ class Tasklist {
         By option =
                 By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
                         + (id.length() - 1) + ")=" + literal(id)
-                        + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
-                        + literal(label) + "]");
+                        + "]]//div[contains(@class,'fjs-dropdownlist-item')][" + shownAs(".", label) + "]");
         click(option);
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("[id$='" + id + "-display']"), label));
+        Set<String> shown = labels(label);
+        wait.until(d -> shown.contains(d.findElement(By.cssSelector("[id$='" + id + "-display']"))
+                .getText()
+                .trim()));
         return this;
     }
 
     /** Chooses the radio button with the given label. */
     Tasklist radio(String componentId, String label) {
         By choice = By.xpath("//label[input[@type='radio'][contains(@id, " + literal("-" + componentId + "-") + ")]]"
-                + "[normalize-space(.)=" + literal(label) + "]/input");
+                + "[" + shownAs(".", label) + "]/input");
         click(choice);
         wait.until(ExpectedConditions.elementSelectionStateToBe(choice, true));
         return this;
@@ -161,15 +188,15 @@ class Tasklist {
     /** Ticks the option with the given label in a checklist. */
     Tasklist check(String componentId, String label) {
         By option = By.xpath("//label[.//input[@type='checkbox'][contains(@id, " + literal("-" + componentId + "-")
-                + ")]][normalize-space(.)=" + literal(label) + "]//input");
+                + ")]][" + shownAs(".", label) + "]//input");
         click(option);
         wait.until(ExpectedConditions.elementSelectionStateToBe(option, true));
         return this;
     }
 
     /**
-     * Enters a date into a date field as a user types it in the browser's format (this browser runs en-US:
-     * MM/dd/yyyy) and leaves the field, so form-js takes the value.
+     * Enters a date into a date field as a user types it in the browser's format (en-US: MM/dd/yyyy, zh-CN:
+     * yyyy/MM/dd) and leaves the field, so form-js takes the value.
      */
     Tasklist date(String componentId, Integer row, LocalDate date) {
         WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -177,7 +204,8 @@ class Tasklist {
         scrollTo(input);
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+        String format = translations == null ? "MM/dd/yyyy" : "yyyy/MM/dd";
+        input.sendKeys(date.format(DateTimeFormatter.ofPattern(format)), Keys.ENTER);
         input.sendKeys(Keys.TAB);
         return this;
     }
@@ -409,7 +437,12 @@ class Tasklist {
                 .map(WebElement::getText)
                 .map(String::trim)
                 .toList();
-        int index = headers.indexOf(columnLabel);
+        Set<String> shown = labels(columnLabel);
+        int index = headers.stream()
+                .filter(shown::contains)
+                .findFirst()
+                .map(headers::indexOf)
+                .orElse(-1);
         if (index < 0) {
             throw new AssertionError("Table " + tableId + " has no column " + columnLabel + ": " + headers);
         }
@@ -467,7 +500,8 @@ class Tasklist {
                 .map(tr -> tr.findElements(By.cssSelector("td")).stream()
                         .map(td -> td.getText().trim())
                         .toList())
-                .filter(cells -> !(cells.size() == 1 && cells.get(0).equals("Nothing to show.")))
+                .filter(cells ->
+                        !(cells.size() == 1 && labels("Nothing to show.").contains(cells.get(0))))
                 .toList();
     }
 
@@ -546,13 +580,18 @@ class Tasklist {
      * with the methods of a task's form, then {@link #start()}.
      */
     Tasklist startProcess(String processName) {
-        click(By.xpath("//a[@ng-click='open()'][contains(normalize-space(.), 'Start process')]"));
+        click(By.xpath("//a[@ng-click='open()'][span[contains(@class,'glyphicon-list-alt')]]"));
         WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".modal-header input[ng-model='page.searchValue']")));
-        search.sendKeys(processName);
+        // the dialog searches the names the engine stores (English): a Chinese name finds nothing there, so a
+        // Chinese user picks the process from the list
+        if (translations == null) {
+            search.sendKeys(processName);
+        }
         click(By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
-                + literal(processName) + "]"));
+                + literal(name(processName)) + "]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
+        onOpen.accept(this);
         return this;
     }
 
@@ -667,6 +706,7 @@ class Tasklist {
         openCard(taskName, taskId);
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("div[cam-tasklist-form-embedded] #" + elementId)));
+        onOpen.accept(this);
         return this;
     }
 
@@ -800,4 +840,109 @@ class Tasklist {
         wait.until(d -> d.findElements(close).stream().noneMatch(WebElement::isDisplayed));
         return this;
     }
+
+    /** The language the browser runs Tasklist in. */
+    Locale language() {
+        return language;
+    }
+
+    /** What to do each time a task's or a start form is open and shown, e.g. scanning what the user reads. */
+    Tasklist onOpen(Consumer<Tasklist> action) {
+        this.onOpen = action;
+        return this;
+    }
+
+    /** A name Rollout stores in English (task, process, filter) as Tasklist shows it in the browser's language. */
+    String name(String english) {
+        return translations == null ? english : translations.text(english, language);
+    }
+
+    /**
+     * The texts a form option or column stored in English may be shown as: an option of the form file is a form text,
+     * one a form variable offers is a stored name (the department "Procurement" is 采购部, the module 采购管理).
+     */
+    Set<String> labels(String english) {
+        if (translations == null) {
+            return Set.of(english);
+        }
+        return new LinkedHashSet<>(
+                List.of(translations.formText(english, language), translations.text(english, language)));
+    }
+
+    /** An XPath condition: the normalised text of {@code node} is one of {@link #labels}. */
+    private String shownAs(String node, String english) {
+        return labels(english).stream()
+                .map(label -> "normalize-space(" + node + ")=" + literal(label))
+                .collect(Collectors.joining(" or "));
+    }
+
+    /** One text a person reads on the page and the kind of element it is in ("form label", "filters", …). */
+    record Shown(String element, String text) {}
+
+    /**
+     * Every text the user reads on the page of the open task or start form: the task header, Tasklist's filters, list,
+     * navigation and buttons, the form's labels, descriptions, option labels, table headers, buttons and placeholders,
+     * and — with {@code withData} — its text views, which show data (a summary, a requirement) among their texts.
+     * Values of fields are never read.
+     */
+    @SuppressWarnings("unchecked")
+    List<Shown> shownTexts(boolean withData) {
+        List<List<String>> found =
+                (List<List<String>>) ((JavascriptExecutor) driver).executeScript(SHOWN_TEXTS, withData);
+        List<Shown> shown = new ArrayList<>();
+        found.forEach(pair -> shown.add(new Shown(pair.get(0), pair.get(1))));
+        return shown;
+    }
+
+    /** The name of the open task, or the title of the start dialog, as shown. */
+    String shownTitle() {
+        List<WebElement> title = driver.findElements(By.cssSelector(".modal-dialog .modal-header h3"));
+        if (title.isEmpty()) {
+            title = driver.findElements(By.cssSelector("section.task-card h2"));
+        }
+        return title.isEmpty() ? "" : title.get(0).getText().trim();
+    }
+
+    private static final String SHOWN_TEXTS = """
+            var withData = arguments[0], found = [], seen = new Set();
+            var dialog = document.querySelector('.modal-dialog');
+            var form = dialog ? '.modal-dialog .fjs-form' : 'section.task-card .fjs-form';
+            var embedded = 'div[cam-tasklist-form-embedded]';
+            function visible(e) { return !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length); }
+            function add(kind, selector, text) {
+              document.querySelectorAll(selector).forEach(function (e) {
+                var t = (text ? text(e) : e.innerText || '').trim();
+                if (t && visible(e) && !seen.has(kind + '|' + t)) { seen.add(kind + '|' + t); found.push([kind, t]); }
+              });
+            }
+            var chrome = {
+              'header': '[cam-widget-header]',
+              'filters': '.task-filter',
+              'task list': '[cam-tasks]',
+              'task header': 'section.task-card header .names',
+              'task meta': 'section.task-card header [cam-tasklist-task-meta]',
+              'task tabs': 'section.task-card .nav-tabs',
+              'task buttons': 'section.task-card .form-actions button',
+              'start dialog title': '.modal-dialog .modal-header h3',
+              'start dialog buttons': '.modal-dialog .modal-footer button'
+            };
+            Object.keys(chrome).forEach(function (kind) {
+              if (!dialog || kind.indexOf('start dialog') === 0) { add(kind, chrome[kind]); }
+            });
+            add('form label', form + ' label, ' + form + ' legend, ' + form + ' .fjs-form-field-label');
+            add('form description', form + ' .fjs-form-field-description');
+            add('table header', form + ' th');
+            add('form button', form + ' button');
+            add('placeholder', form + ' input[placeholder], ' + form + ' textarea[placeholder]', function (e) {
+              return e.value ? '' : e.getAttribute('placeholder');
+            });
+            add('embedded form label', embedded + ' label, ' + embedded + ' legend, ' + embedded + ' th, '
+              + embedded + ' button, ' + embedded + ' h1, ' + embedded + ' h2, ' + embedded + ' h3, '
+              + embedded + ' h4, ' + embedded + ' .help-block');
+            if (withData) {
+              add('text view', form + ' .fjs-form-field-text');
+              add('chosen option', form + ' .fjs-taglist-tag-label');
+              add('embedded form text', embedded + ' p');
+            }
+            return found;""";
 }
