@@ -57,13 +57,21 @@ class RequirementTables {
         row.put("expectedEffect", text(r.expectedEffect()));
         row.put("priority", priority(r.priority()));
         row.put("acceptanceCriterion", text(r.acceptanceCriterion()));
-        String solution = solution(r.solutionMatch());
-        row.put(
-                "solution",
-                r.solutionNote() == null
-                        ? solution
-                        : solution.isEmpty() ? r.solutionNote() : solution + ": " + r.solutionNote());
+        row.put("solution", solutionWithNote(r.solutionMatch(), r.solutionNote()));
         return row;
+    }
+
+    /**
+     * The solution with its note, "Configuration: three-level approval flow": a message per solution, so that a
+     * Chinese reader gets the solution's word in Chinese while the note stays as typed.
+     */
+    private String solutionWithNote(String code, String note) {
+        String solution = solution(code);
+        if (note == null || solution.isEmpty()) {
+            return note == null ? solution : note;
+        }
+        return source.getMessage(
+                "requirements.label.solutionNote." + camel(code), new Object[] {note}, solution + ": " + note, locale);
     }
 
     /** Rows of a read-only table, must-haves first. */

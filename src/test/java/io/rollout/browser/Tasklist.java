@@ -286,7 +286,7 @@ class Tasklist {
         }
         click(COMPLETE);
         By task = openTask;
-        String error = wait.until((ExpectedCondition<String>) d -> {
+        String error = untilClosed((ExpectedCondition<String>) d -> {
             String shown = d.findElements(By.cssSelector(".alert-danger")).stream()
                     .filter(WebElement::isDisplayed)
                     .map(WebElement::getText)
@@ -300,6 +300,27 @@ class Tasklist {
         });
         if (!error.isEmpty()) {
             throw new AssertionError("Tasklist refused to complete the task: " + error);
+        }
+    }
+
+    /** Waits for the condition after Complete; when it does not come, fails with what the page shows instead. */
+    private String untilClosed(ExpectedCondition<String> closed) {
+        try {
+            return wait.until(closed);
+        } catch (TimeoutException e) {
+            List<String> shown =
+                    driver.findElements(By.cssSelector(".page-notifications .alert, .fjs-form-field-error")).stream()
+                            .map(WebElement::getText)
+                            .map(String::trim)
+                            .filter(t -> !t.isEmpty())
+                            .toList();
+            throw new AssertionError(
+                    "The task stays listed after Complete; Complete is "
+                            + (driver.findElements(COMPLETE).stream().anyMatch(WebElement::isEnabled)
+                                    ? "enabled"
+                                    : "disabled")
+                            + ", the page shows " + shown,
+                    e);
         }
     }
 
@@ -882,7 +903,8 @@ class Tasklist {
     /**
      * Every text the user reads on the page of the open task or start form: the task header, Tasklist's filters, list,
      * navigation and buttons, the form's labels, descriptions, option labels, table headers, buttons and placeholders,
-     * and — with {@code withData} — its text views, which show data (a summary, a requirement) among their texts.
+     * and — with {@code withData} — its text views, table cells and chosen tags, which show data (a summary, a
+     * requirement) among Rollout's texts.
      * Values of fields are never read.
      */
     @SuppressWarnings("unchecked")
@@ -942,6 +964,7 @@ class Tasklist {
             if (withData) {
               add('text view', form + ' .fjs-form-field-text');
               add('chosen option', form + ' .fjs-taglist-tag-label');
+              add('table cell', form + ' td');
               add('embedded form text', embedded + ' p');
             }
             return found;""";

@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the task where the journey starts, the browser does the user's part, and the test checks what the user
  * (and the next one) sees — the task gone, the stored decision. The journeys of user acceptance testing are in
  * {@link UatJourneyTests}.
+ *
+ * <p>The browser is English: a {@link LanguageScan} checks that the person meets no Chinese on the tasks they open.
  */
 @WebTest
 class TasklistJourneyTests {
@@ -86,7 +88,9 @@ class TasklistJourneyTests {
         Task approval = task(phase, APPROVE);
         assertThat(approval.getName()).isEqualTo("Approve specification v1 for Finance");
 
+        LanguageScan scan = LanguageScan.forEnglishReader();
         Tasklist tasklist = new Tasklist(chromium.driver(), port)
+                .onOpen(scan::scan)
                 .login(OWNER, PASSWORD)
                 .filter("Open tasks for me")
                 .open(approval.getName(), approval.getId());
@@ -113,6 +117,8 @@ class TasklistJourneyTests {
                 .containsExactly(tuple(DEPARTMENT, OWNER, true, "Both must-haves match our month-end process"));
         // the only department approved the version it saw: the sign-off passes and the phase baselines it
         assertThat(versions.get(0).get("baselinedAt")).isNotNull();
+        // in an English browser the task, its form and Tasklist around it carry no Chinese
+        scan.assertNoneFound();
     }
 
     private Task task(ProcessInstance instance, String activity) {
