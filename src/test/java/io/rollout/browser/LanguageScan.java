@@ -39,7 +39,7 @@ final class LanguageScan {
     private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]+");
     /** Ids and codes that carry letters: requirements, test cases, employees, file names, web addresses. */
     private static final List<Pattern> IDS = List.of(
-            Pattern.compile("\\bREQ-[A-Z]+-\\d+\\b"),
+            Pattern.compile("\\bREQ-[A-Z0-9-]*[A-Z0-9]"),
             Pattern.compile("\\bTC-\\d+\\b"),
             Pattern.compile("https?://\\S+"),
             Pattern.compile("[\\w.-]+\\.(?:csv|xlsx|pdf)\\b", Pattern.CASE_INSENSITIVE),

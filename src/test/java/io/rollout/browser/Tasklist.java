@@ -284,7 +284,7 @@ class Tasklist {
                             .filter(t -> !t.isBlank())
                             .toList());
         }
-        click(COMPLETE);
+        pressUntilSubmitted(COMPLETE);
         By task = openTask;
         String error = untilClosed((ExpectedCondition<String>) d -> {
             String shown = d.findElements(By.cssSelector(".alert-danger")).stream()
@@ -302,6 +302,43 @@ class Tasklist {
             throw new AssertionError("Tasklist refused to complete the task: " + error);
         }
     }
+
+    /**
+     * Presses a button that submits the form (Complete) and waits until Tasklist has sent the submission; presses
+     * again, as a user does when nothing happens, while none was sent. Tasklist reloads the open task now and then
+     * (with the list), and a press that meets the reload is lost without a trace; a sent submission is never repeated.
+     */
+    private void pressUntilSubmitted(By button) {
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        page.executeScript(WATCH_SUBMISSIONS);
+        for (int press = 1; ; press++) {
+            click(button);
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5), POLL)
+                        .until(d -> ((Number) page.executeScript("return window.rolloutSubmissions")).intValue() > 0);
+                return;
+            } catch (TimeoutException e) {
+                boolean enabled = driver.findElements(button).stream().anyMatch(WebElement::isEnabled);
+                if (press == 3 || !enabled) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Counts the submissions of a task or start form the page sends from now on. */
+    private static final String WATCH_SUBMISSIONS = """
+            window.rolloutSubmissions = 0;
+            if (!window.rolloutWatching) {
+              window.rolloutWatching = true;
+              var open = XMLHttpRequest.prototype.open;
+              XMLHttpRequest.prototype.open = function (method, url) {
+                if (/\\/(submit-form|complete|start|submit)(\\?|$)/.test(String(url))) {
+                  window.rolloutSubmissions++;
+                }
+                return open.apply(this, arguments);
+              };
+            }""";
 
     /** Waits for the condition after Complete; when it does not come, fails with what the page shows instead. */
     private String untilClosed(ExpectedCondition<String> closed) {
