@@ -434,11 +434,11 @@ class Tasklist {
         By option =
                 By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
                         + (id.length() - 1) + ")=" + literal(id)
-                        + "]]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)="
-                        + literal(label) + "]");
+                        + "]]//div[contains(@class,'fjs-dropdownlist-item')][" + shownAs(".", label) + "]");
+        Set<String> shownLabels = labels(label);
         wait.until(d -> {
             WebElement field = d.findElement(input);
-            if (label.equals(field.getDomProperty("value"))
+            if (shownLabels.contains(field.getDomProperty("value"))
                     && d.findElements(option).isEmpty()) {
                 return true;
             }
@@ -455,14 +455,14 @@ class Tasklist {
             } catch (ElementClickInterceptedException e) {
                 return false;
             }
-            return label.equals(d.findElement(input).getDomProperty("value"));
+            return shownLabels.contains(d.findElement(input).getDomProperty("value"));
         });
         return this;
     }
 
-    /** {@link #pick(String, Integer, String, String)} typing the whole label into the search box. */
+    /** {@link #pick(String, Integer, String, String)} typing the whole label, as the user reads it, into the search box. */
     Tasklist pick(String componentId, Integer row, String label) {
-        return pick(componentId, row, label, label);
+        return pick(componentId, row, name(label), label);
     }
 
     /** The labels of the options a searchable select offers for the typed text, as the user sees its drop-down. */
@@ -522,7 +522,7 @@ class Tasklist {
      * the row of a dynamic list, or null.
      */
     Tasklist choose(String componentId, Integer row, String typed, String option) {
-        chooseOption("select", componentId, row, typed, "contains(normalize-space(.), " + literal(option) + ")");
+        chooseOption("select", componentId, row, typed, shownWith("contains", option));
         return this;
     }
 
@@ -531,7 +531,7 @@ class Tasklist {
      * and clicks the option whose label contains {@code option}; {@code row} is the row of a dynamic list, or null.
      */
     Tasklist tagContaining(String componentId, Integer row, String typed, String option) {
-        chooseOption("taglist", componentId, row, typed, "contains(normalize-space(.), " + literal(option) + ")");
+        chooseOption("taglist", componentId, row, typed, shownWith("contains", option));
         return this;
     }
 
@@ -565,7 +565,7 @@ class Tasklist {
 
     /** Adds a tag to a tag list as a user does: types part of its label and chooses it from the list. */
     Tasklist tag(String componentId, Integer row, String search, String optionLabel) {
-        chooseOption("taglist", componentId, row, search, "normalize-space(.)=" + literal(optionLabel));
+        chooseOption("taglist", componentId, row, search, shownAs(".", optionLabel));
         return this;
     }
 
@@ -574,14 +574,12 @@ class Tasklist {
      * search field and clicks the first option whose label starts with {@code labelStart}. Returns the chosen label.
      */
     String search(String componentId, Integer row, String typed, String labelStart) {
-        return chooseOption(
-                "select", componentId, row, typed, "starts-with(normalize-space(.), " + literal(labelStart) + ")");
+        return chooseOption("select", componentId, row, typed, shownWith("starts-with", labelStart));
     }
 
     /** Adds the option whose label starts with {@code labelStart} to a tag list (a multiple people picker). */
     Tasklist tag(String componentId, String typed, String labelStart) {
-        chooseOption(
-                "taglist", componentId, null, typed, "starts-with(normalize-space(.), " + literal(labelStart) + ")");
+        chooseOption("taglist", componentId, null, typed, shownWith("starts-with", labelStart));
         return this;
     }
 
@@ -931,6 +929,16 @@ class Tasklist {
     private String shownAs(String node, String english) {
         return labels(english).stream()
                 .map(label -> "normalize-space(" + node + ")=" + literal(label))
+                .collect(Collectors.joining(" or "));
+    }
+
+    /**
+     * An XPath condition: the normalised text of the node {@code function}s ({@code contains}, {@code starts-with})
+     * one of {@link #labels} — a person's label "周明 (walkpmo)" reads 周明（walkpmo） in Chinese.
+     */
+    private String shownWith(String function, String english) {
+        return labels(english).stream()
+                .map(label -> function + "(normalize-space(.), " + literal(label) + ")")
                 .collect(Collectors.joining(" or "));
     }
 
