@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *     completion never writes a translation back;</li>
  * <li>a model's XML ({@code …/xml}): the names in it, for the diagram;</li>
  * <li>variables themselves ({@code …/variables}, variable instances, history details): untouched, they are data;</li>
- * <li>any other JSON answer: the values of the names it carries ({@code name}, {@code activityName}, …).</li>
+ * <li>any other JSON answer: the values of the names it carries ({@code name}, {@code activityName}, …), and of a
+ *     filter's properties its description and the labels of the variables its task cards show.</li>
  * </ul>
  */
 final class EngineAnswers {
@@ -189,12 +190,31 @@ final class EngineAnswers {
             object.fields().forEachRemaining(e -> {
                 if (NAMES.contains(e.getKey()) && e.getValue().isTextual()) {
                     e.setValue(TextNode.valueOf(translations.text(e.getValue().asText(), reader)));
+                } else if (e.getKey().equals("properties") && e.getValue() instanceof ObjectNode properties) {
+                    filterProperties(properties, reader);
                 } else {
                     renameAll(e.getValue(), reader);
                 }
             });
         } else if (node instanceof ArrayNode array) {
             array.forEach(item -> renameAll(item, reader));
+        }
+    }
+
+    /**
+     * A filter's properties: its description (Tasklist's tooltip) and the labels of the variables its task cards show
+     * ("Project").
+     */
+    private void filterProperties(ObjectNode properties, Locale reader) {
+        if (properties.path("description").isTextual()) {
+            properties.put(
+                    "description",
+                    translations.text(properties.get("description").asText(), reader));
+        }
+        for (JsonNode variable : properties.path("variables")) {
+            if (variable instanceof ObjectNode shown && shown.path("label").isTextual()) {
+                shown.put("label", translations.text(shown.get("label").asText(), reader));
+            }
         }
     }
 

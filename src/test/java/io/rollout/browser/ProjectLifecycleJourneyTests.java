@@ -125,7 +125,7 @@ class ProjectLifecycleJourneyTests {
      */
     static final Set<String> ALLOWED_ENGLISH = Set.of(
             "ERP", "KPI", "RAG", "UAT", "CSV", "PDF", "XLSX", "PMO", "ID", "SAP", "REST", "BPMN", "DMN", "FEEL", "IT",
-            "SLA", "Excel");
+            "SLA", "Excel", "Camunda");
 
     /** Two requirements per department, from the customer's requirements.csv. */
     static final List<Captured> PROCUREMENT_REQUIREMENTS = List.of(
