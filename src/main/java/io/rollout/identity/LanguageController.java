@@ -50,7 +50,7 @@ class LanguageController {
         Locale chosen = null;
         if (choice.language() != null) {
             chosen = ReaderLanguage.spoken(Locale.forLanguageTag(choice.language()))
-                    .orElseThrow(() -> messages.reject("identity.language.unknown", choice.language(), "en, zh-CN"));
+                    .orElseThrow(() -> messages.reject("security.language.unknown", choice.language(), "en, zh-CN"));
         }
         language.setLocale(request, response, chosen);
         return ResponseEntity.noContent().build();
