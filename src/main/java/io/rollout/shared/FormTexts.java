@@ -58,29 +58,6 @@ public final class FormTexts {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    /**
-     * The messages form-js (the form viewer of Tasklist 7.24) shows under a field whose value breaks its validation,
-     * as templates with {@code {0}}, {@code {1}} for the values it puts in (a pattern, a bound, a length). They are
-     * no text of a form file but are read with it, so their Chinese lives in the same catalogue; the script that
-     * shows them is Camunda's, and the one that serves it translated looks them up by these texts.
-     */
-    public static final List<String> VALIDATION_MESSAGES = List.of(
-            "Field is required.",
-            "Field must match pattern {0}.",
-            "Field must have minimum value of {0}.",
-            "Field must have maximum value of {0}.",
-            "Field must have minimum length of {0}.",
-            "Field must have maximum length of {0}.",
-            // sic: form-js writes two spaces
-            "Field must be a valid  international phone number. (e.g. +4930664040900)",
-            "Field must be a valid email.",
-            "Value is not a number.",
-            "Value is expected to be an integer.",
-            "Value is expected to have at most {0} decimal digit.",
-            "Value is expected to have at most {0} decimal digits.",
-            "Please select a valid value, the two nearest valid values are {0} and {1}.",
-            "Date and time must both be entered.");
-
     private FormTexts() {}
 
     /** The texts of a Camunda Form a person reads, each once, in the order of the form. */

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 
 class FormTextsTests {
 
@@ -180,41 +176,4 @@ class FormTextsTests {
     private static final String FORM_JS = "META-INF/resources/webjars/camunda/lib/deps.js";
 
     /** Where each validation message is in Tasklist's form-js, as its minified source writes it. */
-    private static final Map<String, List<String>> MESSAGE_SOURCES = Map.ofEntries(
-            Map.entry("Field is required.", List.of("\"Field is required.\"")),
-            Map.entry("Field must match pattern {0}.", List.of("`Field must match pattern ${")),
-            Map.entry("Field must have minimum value of {0}.", List.of("`Field must have minimum value of ${")),
-            Map.entry("Field must have maximum value of {0}.", List.of("`Field must have maximum value of ${")),
-            Map.entry("Field must have minimum length of {0}.", List.of("`Field must have minimum length of ${")),
-            Map.entry("Field must have maximum length of {0}.", List.of("`Field must have maximum length of ${")),
-            Map.entry(
-                    "Field must be a valid  international phone number. (e.g. +4930664040900)",
-                    List.of("\"Field must be a valid  international phone number. (e.g. +4930664040900)\"")),
-            Map.entry("Field must be a valid email.", List.of("\"Field must be a valid email.\"")),
-            Map.entry("Value is not a number.", List.of("\"Value is not a number.\"")),
-            Map.entry(
-                    "Value is expected to be an integer.",
-                    List.of("\"Value is expected to \"+(0===", "\"be an integer\"")),
-            Map.entry(
-                    "Value is expected to have at most {0} decimal digit.",
-                    List.of("\"Value is expected to \"+(0===", "`have at most ${", "} decimal digit${")),
-            Map.entry(
-                    "Value is expected to have at most {0} decimal digits.",
-                    List.of("} decimal digit${", "\"s\":\"\"}`)+\".\"")),
-            Map.entry(
-                    "Please select a valid value, the two nearest valid values are {0} and {1}.",
-                    List.of("`Please select a valid value, the two nearest valid values are ${")),
-            Map.entry("Date and time must both be entered.", List.of("\"Date and time must both be entered.\"")));
-
-    @Test
-    void theValidationMessagesAreThoseOfTheFormViewerOfTheCamundaVersionInUse() throws Exception {
-        String formJs;
-        try (InputStream script = new ClassPathResource(FORM_JS).getInputStream()) {
-            formJs = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-        }
-
-        assertThat(MESSAGE_SOURCES).containsOnlyKeys(FormTexts.VALIDATION_MESSAGES);
-        MESSAGE_SOURCES.forEach((message, sources) ->
-                assertThat(formJs).as("form-js shows %s", message).contains(sources));
-    }
 }

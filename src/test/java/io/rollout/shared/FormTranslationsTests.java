@@ -23,7 +23,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Every text a person reads in a form (as {@link FormTexts} defines it) has its Chinese in
  * {@value #CATALOGUE}, for the forms as the engine deploys them: the Camunda Forms with their shared parts copied in
- * and the embedded HTML forms, and so do the validation messages of form-js ({@link FormTexts#VALIDATION_MESSAGES}). A text added or changed in a form fails here until its translation is added under
+ * and the embedded HTML forms. A text added or changed in a form fails here until its translation is added under
  * the new English text; a translation whose English no form uses any more fails too, so the catalogue does not
  * keep the old wording.
  */
@@ -52,8 +52,6 @@ class FormTranslationsTests {
         for (Resource form : resolver.getResources("classpath*:forms/**/*.html")) {
             FormTexts.htmlTexts(read(form)).forEach(text -> usedBy(text, form));
         }
-        FormTexts.VALIDATION_MESSAGES.forEach(
-                message -> texts.computeIfAbsent(message, t -> new TreeSet<>()).add("form-js validation"));
         catalogue = new TreeMap<>();
         JSON.readTree(read(new ClassPathResource(CATALOGUE)))
                 .properties()

@@ -20,7 +20,8 @@ export const MESSAGES = [
   [
     'Please select a valid value, the two nearest valid values are {0} and {1}.',
     '请选择有效的值，最接近的两个有效值为 {0} 和 {1}。'
-  ]
+  ],
+  ['Date and time must both be entered.', '日期和时间须同时填写。']
 ];
 
 const PATTERNS = MESSAGES.map(([english, chinese]) => {
