@@ -201,7 +201,7 @@ final class EngineAnswers {
         if (node instanceof ObjectNode object) {
             object.fields().forEachRemaining(e -> {
                 if (NAMES.contains(e.getKey()) && e.getValue().isTextual()) {
-                    e.setValue(TextNode.valueOf(translations.text(e.getValue().asText(), reader)));
+                    e.setValue(TextNode.valueOf(text(e.getValue().asText(), reader)));
                 } else {
                     renameAll(e.getValue(), reader);
                 }
