@@ -127,13 +127,17 @@ function keepSwitchInHeader(injector) {
   place();
 }
 
-/** Shows form-js's English validation messages in Chinese while the app speaks Chinese. */
+/** Shows form-js's English validation messages and date format in Chinese while the app speaks Chinese. */
 function translateFormErrors(injector) {
   const translate = () => {
     if (injector.get('$translate').use() !== 'zh') {
       return;
     }
     // the text node itself is changed: form-js (Preact) keeps writing the next message into that node
+    // form-js's date fields show the format they take, in English: say it in Chinese (the format stays the same)
+    document.querySelectorAll('input[placeholder="mm/dd/yyyy"]').forEach(input => {
+      input.setAttribute('placeholder', '月/日/年');
+    });
     document.querySelectorAll('.fjs-form-field-error li').forEach(item =>
       item.childNodes.forEach(node => {
         if (node.nodeType === Node.TEXT_NODE) {
@@ -148,7 +152,8 @@ function translateFormErrors(injector) {
   new MutationObserver(translate).observe(document.body, {
     childList: true,
     subtree: true,
-    characterData: true
+    characterData: true,
+    attributeFilter: ['placeholder']
   });
 }
 
