@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sample project of the {@code demo} profile: the manufacturer's ERP phase 1 (procurement and
- * inventory) with the departments procurement, warehouse and finance, started by the PMO user and
+ * inventory, "ERP一期：采购与库存管理" of 华东精密制造有限公司) with the departments procurement, warehouse and finance
+ * (采购部, 仓储部, 财务部), started by the PMO user and
  * loaded with the customer's own files from {@code demo/erp-case/}: the requirements of the
  * departments in scope, the UAT test cases that cover them, the training roster with attendance, and the
  * definitions and cleansing rules of the legacy datasets customers and materials (demo/erp-case/datasets/),
@@ -52,6 +53,9 @@ import org.springframework.stereotype.Component;
 class DemoProject implements ApplicationRunner {
 
     static final String CODE = "ERP-2026-01";
+    // the project's name and customer are the customer's data, in the customer's language, as its files are
+    static final String PROJECT_NAME = "ERP一期：采购与库存管理";
+    static final String CUSTOMER = "华东精密制造有限公司";
     static final String PMO_USER = "zhangwei";
     static final String DATA_STEWARD_USER = "zhouxin";
     static final List<String> DEPARTMENTS = List.of("procurement", "warehouse", "finance");
@@ -117,8 +121,8 @@ class DemoProject implements ApplicationRunner {
     private void startProject() {
         Map<String, Object> form = new HashMap<>();
         form.put("projectCode", CODE);
-        form.put("projectName", "ERP phase 1: procurement and inventory");
-        form.put("customer", "华东精密制造有限公司 (East China Precision Manufacturing)");
+        form.put("projectName", PROJECT_NAME);
+        form.put("customer", CUSTOMER);
         form.put("systemType", "ERP");
         form.put("departments", JsonRows.ofStrings(DEPARTMENTS));
         form.put("modules", JsonRows.ofStrings(List.of("procurement", "inventory")));
@@ -180,9 +184,9 @@ class DemoProject implements ApplicationRunner {
 
     /**
      * The customer's IT, trained to run the system after the hand-over: five administrators on the roster, four of
-     * them passed (80 %, the project's target). Three have logins in IT operations — Feng Lin and Jie Ma passed, Tao
-     * Zhou failed the assessment — and Hao Xu of IT operations is not on the roster, so the hand-over shows who may
-     * administer a module and why the others may not.
+     * them passed (80 %, the project's target). Three have logins in IT operations — 林峰 (linfeng) and 马杰 (majie)
+     * passed, 周涛 (zhoutao) failed the assessment — and 徐浩 (xuhao) of IT operations is not on the roster, so the
+     * hand-over shows who may administer a module and why the others may not.
      */
     private void itAdministrators() {
         String sheet = """

@@ -11,35 +11,36 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo accounts for every role, only in the {@code demo} profile; each password equals the user id.
- * The business owners are placed in the departments of the sample ERP project. Listed in README.md.
+ * The business owners are placed in the departments of the sample ERP project. Ids are ASCII (the pinyin of the
+ * name); the names are Chinese, as the reference case is a Chinese manufacturer. Listed in README.md.
  */
 @Component
 @Profile("demo")
 @Order(20)
 class DemoUsers implements ApplicationRunner {
 
-    /** One demo person: id (= password), name, role group, department group or {@code null}. */
-    public record DemoUser(String id, String firstName, String lastName, String role, String department) {}
+    /** One demo person: id (= password), full name, role group, department group or {@code null}. */
+    public record DemoUser(String id, String name, String role, String department) {}
 
     public static final List<DemoUser> USERS = List.of(
-            new DemoUser("demo", "Demo", "Administrator", Roles.ADMIN, null),
-            new DemoUser("zhangwei", "Wei", "Zhang", Roles.PMO, null),
-            new DemoUser("liuyang", "Yang", "Liu", Roles.BUSINESS_OWNER, "procurement"),
-            new DemoUser("chenjing", "Jing", "Chen", Roles.BUSINESS_OWNER, "warehouse"),
-            new DemoUser("zhaomin", "Min", "Zhao", Roles.BUSINESS_OWNER, "finance"),
-            new DemoUser("sunli", "Li", "Sun", Roles.KEY_USER, "warehouse"),
-            new DemoUser("wangqiang", "Qiang", "Wang", Roles.CONSULTANT, null),
-            new DemoUser("lihua", "Hua", "Li", Roles.DEVELOPER, null),
-            new DemoUser("zhouxin", "Xin", "Zhou", Roles.DATA_STEWARD, null),
-            new DemoUser("wuting", "Ting", "Wu", Roles.TRAINER, null),
-            new DemoUser("huangjun", "Jun", "Huang", Roles.STEERING_COMMITTEE, null),
-            new DemoUser("xuhao", "Hao", "Xu", Roles.IT_OPERATIONS, null),
-            new DemoUser("guofei", "Fei", "Guo", Roles.PROCESS_OWNER, null),
-            new DemoUser("heyan", "Yan", "He", Roles.AUDITOR, null),
+            new DemoUser("demo", "演示管理员", Roles.ADMIN, null),
+            new DemoUser("zhangwei", "张伟", Roles.PMO, null),
+            new DemoUser("liuyang", "刘洋", Roles.BUSINESS_OWNER, "procurement"),
+            new DemoUser("chenjing", "陈静", Roles.BUSINESS_OWNER, "warehouse"),
+            new DemoUser("zhaomin", "赵敏", Roles.BUSINESS_OWNER, "finance"),
+            new DemoUser("sunli", "孙丽", Roles.KEY_USER, "warehouse"),
+            new DemoUser("wangqiang", "王强", Roles.CONSULTANT, null),
+            new DemoUser("lihua", "李华", Roles.DEVELOPER, null),
+            new DemoUser("zhouxin", "周欣", Roles.DATA_STEWARD, null),
+            new DemoUser("wuting", "吴婷", Roles.TRAINER, null),
+            new DemoUser("huangjun", "黄军", Roles.STEERING_COMMITTEE, null),
+            new DemoUser("xuhao", "徐浩", Roles.IT_OPERATIONS, null),
+            new DemoUser("guofei", "郭飞", Roles.PROCESS_OWNER, null),
+            new DemoUser("heyan", "何燕", Roles.AUDITOR, null),
             // more of IT operations: the administrators the hand-over to internal IT picks from the training roster
-            new DemoUser("linfeng", "Feng", "Lin", Roles.IT_OPERATIONS, null),
-            new DemoUser("majie", "Jie", "Ma", Roles.IT_OPERATIONS, null),
-            new DemoUser("zhoutao", "Tao", "Zhou", Roles.IT_OPERATIONS, null));
+            new DemoUser("linfeng", "林峰", Roles.IT_OPERATIONS, null),
+            new DemoUser("majie", "马杰", Roles.IT_OPERATIONS, null),
+            new DemoUser("zhoutao", "周涛", Roles.IT_OPERATIONS, null));
 
     private final IdentityService identity;
 
@@ -52,8 +53,10 @@ class DemoUsers implements ApplicationRunner {
         for (DemoUser demo : USERS) {
             if (identity.createUserQuery().userId(demo.id()).count() == 0) {
                 User user = identity.newUser(demo.id());
-                user.setFirstName(demo.firstName());
-                user.setLastName(demo.lastName());
+                // Tasklist and Admin show "firstName lastName" with a space between: a Chinese name, family name
+                // first, reads 张伟 only as one field. The empty last name is "", not null, which they would print.
+                user.setFirstName(demo.name());
+                user.setLastName("");
                 user.setEmail(demo.id() + "@example.com");
                 user.setPassword(demo.id());
                 identity.saveUser(user);

@@ -2,6 +2,7 @@ package io.rollout.requirements;
 
 import io.rollout.requirements.RequirementRepository.ResearchActivity;
 import io.rollout.shared.Dates;
+import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code table} components, which print a cell as it is), the department choices of the Clarify form, the research
  * sessions of a department and the research summary they prefill. Priorities, solutions and research methods read
  * as "Must", "Configuration", "Process mapping", departments by their display name, in the language of stored texts
- * ({@code rollout.language}), as task names do.
+ * (English, rendered per reader by {@code Translations}), as task names do.
  */
 @Component
 class RequirementTables {
@@ -37,10 +37,10 @@ class RequirementTables {
     private final MessageSource source;
     private final Locale locale;
 
-    RequirementTables(Names names, MessageSource source, @Value("${rollout.language:en}") String language) {
+    RequirementTables(Names names, MessageSource source) {
         this.names = names;
         this.source = source;
-        this.locale = Locale.forLanguageTag(language);
+        this.locale = Messages.RECORD;
     }
 
     /**

@@ -2,25 +2,26 @@ package io.rollout.shared;
 
 import java.util.Locale;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Every text a user reads from Java, resolved from {@code messages/*.properties} (English) and
- * {@code messages/*_zh_CN.properties} (Chinese). Within a web request the user's language is used;
- * in the engine's own threads (gates, timers) the configured {@code rollout.language}.
+ * {@code messages/*_zh_CN.properties} (Chinese). Within a web request the reader's language is used. Texts the
+ * engine stores (gate findings, summaries in variables, task names) are recorded in English ({@link #forRecord}),
+ * whatever the language of the person whose action made them, and {@link Translations} renders them for each reader.
  */
 @Component
 public class Messages {
 
-    private final MessageSource source;
-    private final Locale engineLocale;
+    /** The language of stored texts: the English of {@code messages/*.properties}. */
+    public static final Locale RECORD = Locale.ROOT;
 
-    Messages(MessageSource source, @Value("${rollout.language:en}") String language) {
+    private final MessageSource source;
+
+    Messages(MessageSource source) {
         this.source = source;
-        this.engineLocale = Locale.forLanguageTag(language);
     }
 
     /** The message in the current request's language. */
@@ -28,9 +29,9 @@ public class Messages {
         return source.getMessage(code, args, LocaleContextHolder.getLocale());
     }
 
-    /** The message in the language configured for texts the engine stores (gate findings). */
+    /** The message in the language of texts the engine stores (English), for {@link Translations} to render. */
     public String forRecord(String code, Object... args) {
-        return source.getMessage(code, args, engineLocale);
+        return source.getMessage(code, args, RECORD);
     }
 
     /**

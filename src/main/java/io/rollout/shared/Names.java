@@ -1,7 +1,6 @@
 package io.rollout.shared;
 
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +18,17 @@ public class Names {
     private final MessageSource source;
     private final Locale recordLocale;
 
-    Names(MessageSource source, @Value("${rollout.language:en}") String language) {
+    Names(MessageSource source) {
         this.source = source;
-        this.recordLocale = Locale.forLanguageTag(language);
+        this.recordLocale = Messages.RECORD;
     }
 
-    /** The department's name in the language of stored texts ({@code rollout.language}). */
+    /** The department's name in the language of stored texts (English, see {@link Translations}). */
     public String department(String code) {
         return name("department.", code, recordLocale);
     }
 
-    /** The module's name in the language of stored texts ({@code rollout.language}). */
+    /** The module's name in the language of stored texts (English, see {@link Translations}). */
     public String module(String code) {
         return name("module.", code, recordLocale);
     }

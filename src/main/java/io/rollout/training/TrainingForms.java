@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * What the training forms show and offer beside their lists, prefilled by the task listeners when a task is created:
  * the curricula and the sessions as read-only tables, the curricula as the options of a course select, and the people
  * who may give a session as the options of a trainer picker. Texts are in the language of stored texts
- * ({@code rollout.language}), as the completion check's findings.
+ * (English, rendered per reader by {@code Translations}), as the completion check's findings.
  */
 @Component
 class TrainingForms {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * The words a person reads for UAT codes in the forms' tables and read-only cells: a latest result with its round
  * ("Failed in round 1, fixed: retest"), a severity, a module by its display name. Written when a task is created, in
- * the language of stored texts ({@code rollout.language}), like the gate's findings.
+ * the language of stored texts (English, rendered per reader by {@code Translations}), like the gate's findings.
  */
 @Component
 class UatLabels {

@@ -32,7 +32,7 @@ class ApiErrorsTests {
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return MockMvcBuilders.standaloneSetup(new CompletingController())
-                .setControllerAdvice(new ApiErrors(new Messages(source, "en")))
+                .setControllerAdvice(new ApiErrors(new Messages(source)))
                 .build();
     }
 

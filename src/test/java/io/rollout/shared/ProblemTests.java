@@ -18,7 +18,7 @@ class ProblemTests {
         source.addMessage("form.row.required", Locale.getDefault(), "Row {0}: {1} is required");
         source.addMessage("form.field.required", Locale.getDefault(), "{0} is required");
         source.addMessage("build.field.iterationGoal", Locale.getDefault(), "Iteration goal");
-        return new Messages(source, "en");
+        return new Messages(source);
     }
 
     @Test

@@ -29,7 +29,7 @@ class ServerErrorConflictsTests {
         source.setBasenames("messages/core");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
-        filter = new ServerErrorConflicts(new Messages(source, "en"));
+        filter = new ServerErrorConflicts(new Messages(source));
         LocaleContextHolder.setLocale(Locale.ENGLISH);
     }
 
