@@ -32,7 +32,7 @@ function drawPortfolio() {
     card(t('dashboard.card.uatPassRate'), percent(p.averageUatPassRate)),
     card(t('dashboard.card.risksIssues'), rollout.number(p.openRisks) + ' / ' + rollout.number(p.openIssues)),
     card(t('dashboard.card.incidentResolution'), p.averageIncidentResolutionHours == null ? null
-      : t('dashboard.unit.hours', rollout.number(p.averageIncidentResolutionHours))));
+      : rollout.number(p.averageIncidentResolutionHours, {style: 'unit', unit: 'hour', maximumFractionDigits: 1})));
   const codes = data.projects.map(x => x.code);
   chart('phaseDays', 'bar', Object.keys(p.averagePhaseDays).map(key => rollout.label('common.phase.', key)),
     [{label: t('dashboard.series.days'), data: Object.values(p.averagePhaseDays)}]);

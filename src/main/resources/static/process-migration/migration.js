@@ -138,7 +138,7 @@ async function showMigrations() {
     cell(tr, m.processKey);
     cell(tr, 'v' + m.sourceVersion + ' → v' + m.targetVersion);
     cell(tr, m.migrated == null ? rollout.number(m.instances)
-      : t('migration.list.migratedOf', rollout.number(m.migrated), rollout.number(m.instances)));
+      : rollout.number(m.migrated) + ' / ' + rollout.number(m.instances));
     cell(tr, rollout.label('migration.status.', m.status) + (m.failures.length ? ': ' + m.failures.join('; ') : ''),
       m.failures.length ? 'error' : '');
     cell(tr, m.requestedBy);
