@@ -38,13 +38,14 @@ class LanguageController {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("language", language.chosen(request).map(ReaderLanguage::tag).orElse(null));
         answer.put("effective", ReaderLanguage.tag(language.resolveLocale(request)));
-        answer.put("available", ReaderLanguage.SPOKEN.stream().map(ReaderLanguage::tag).toList());
+        answer.put(
+                "available",
+                ReaderLanguage.SPOKEN.stream().map(ReaderLanguage::tag).toList());
         return answer;
     }
 
     @PutMapping("/api/me/language")
-    ResponseEntity<Void> choose(
-            @RequestBody Choice choice, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<Void> choose(@RequestBody Choice choice, HttpServletRequest request, HttpServletResponse response) {
         user.id();
         Locale chosen = null;
         if (choice.language() != null) {

@@ -24,7 +24,7 @@ class ReaderLanguageFilter {
     static final int ORDER = WebSecurity.ORDER + 5;
 
     @Bean
-    FilterRegistrationBean<HttpFilter> readerLanguageFilter(ReaderLanguage language) {
+    FilterRegistrationBean<HttpFilter> readerLanguageForTheRequest(ReaderLanguage language) {
         FilterRegistrationBean<HttpFilter> registration = new FilterRegistrationBean<>(new HttpFilter() {
             @Override
             protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

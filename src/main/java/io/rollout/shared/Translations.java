@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -57,10 +58,12 @@ public class Translations {
     private final Map<String, String> formTexts = new HashMap<>();
     /** Model names as written in the models, with their expressions as {@code {0}}, {@code {1}}, … */
     private final Map<String, String> modelTemplates = new HashMap<>();
+
     private final List<TextTemplate> templates = new ArrayList<>();
     /** Stored texts repeat (task names in every list): each is translated once. */
     private final Map<String, Optional<String>> translated = new ConcurrentHashMap<>();
 
+    @Autowired
     Translations(@Value("${spring.messages.basename:messages/core}") List<String> basenames) {
         this(basenames, "classpath*:i18n/zh-CN/*.json");
     }

@@ -131,7 +131,7 @@ class SpecificationApiTests {
                     .as("as frozen")
                     .isEqualTo(first.solutionMatch());
             assertThat(cells.formatCellValue(firstRow.getCell(9))).isEqualTo(Requirement.DRAFT);
-            Sheet signOff = workbook.getSheet("签署");
+            Sheet signOff = workbook.getSheet("签核");
             assertThat(cells.formatCellValue(signOff.getRow(1).getCell(0))).isEqualTo("版本");
             assertThat(cells.formatCellValue(signOff.getRow(1).getCell(1))).isEqualTo("1");
             assertThat(cells.formatCellValue(signOff.getRow(2).getCell(1)))
