@@ -2,9 +2,9 @@
 // Every call to /api sends the session's CSRF token in X-XSRF-TOKEN, as Tasklist does with its own API; Camunda keeps
 // its XSRF-TOKEN cookie to the web apps' path, so the token comes from GET /api/session. Without a login the page
 // goes to the web apps' login.
-// Every text of a page comes from GET /api/pages/{page}/texts in the reader's language (messages/pages*.properties):
-// elements name theirs with data-text (content), data-text-placeholder and data-text-title (tooltip); scripts use
-// rollout.text(key, ...args). Dates and numbers are formatted for the same language (rollout.dateTime, .number).
+// Every text of a page comes from messages/pages*.properties in the reader's language: the server sends the page with
+// the texts its elements name (data-text, data-text-placeholder, data-text-title) filled in, and scripts take the
+// texts they compose from GET /api/pages/{page}/texts with rollout.text(key, ...args). Dates and numbers are formatted for the same language (rollout.dateTime, .number).
 const rollout = (() => {
   const LOGIN = '/camunda/app/welcome/default/#!/login';
   // each language is offered in its own name, so a reader finds theirs whatever the page shows now

@@ -16,7 +16,7 @@ class TaskSheetPage implements WebMvcConfigurer {
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addViewController("/task-sheet/").setViewName("forward:/task-sheet/index.html");
+        // the page itself is served in the reader's language by shared.PageDocuments
         registry.addRedirectViewController("/task-sheet", "/task-sheet/");
     }
 }
