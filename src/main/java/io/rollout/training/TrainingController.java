@@ -153,7 +153,10 @@ class TrainingController {
             sheet(
                     workbook.createSheet(messages.get("training.export.sheet.notEligible")),
                     headings(COLUMNS),
-                    rows.stream().filter(r -> !"eligible".equals(r.get(8))).toList());
+                    rows.stream()
+                            .filter(r -> !"eligible".equals(r.get(8)))
+                            .map(this::withStatusInWords)
+                            .toList());
             workbook.write(out);
             return download(out.toByteArray(), XLSX, code + "-accounts.xlsx");
         }
@@ -184,6 +187,18 @@ class TrainingController {
             }
         }
         sheet.createFreezePane(0, 1);
+    }
+
+    // the workbook is read by people: the status in their words (the CSV keeps eligible / not eligible)
+    private List<Object> withStatusInWords(List<Object> row) {
+        List<Object> shown = new ArrayList<>(row);
+        shown.set(
+                8,
+                messages.get(
+                        "eligible".equals(row.get(8))
+                                ? "training.export.status.eligible"
+                                : "training.export.status.notEligible"));
+        return shown;
     }
 
     // one row per planned trainee, in the columns of COLUMNS

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -119,7 +120,7 @@ class UatController {
                 Row row = sheet.createRow(r++);
                 for (int i = 0; i < values.size(); i++) {
                     if (values.get(i) != null) {
-                        row.createCell(i).setCellValue(values.get(i));
+                        row.createCell(i).setCellValue(shown(COLUMNS.get(i), values.get(i)));
                     }
                 }
             }
@@ -218,5 +219,23 @@ class UatController {
     // the column titles in the reader's language; the English ones are the field names, as before
     private List<String> headings() {
         return COLUMNS.stream().map(c -> messages.get("uat.export.column." + c)).toList();
+    }
+
+    // the workbook is read by people: results, severities and yes/no in their words; the CSV keeps the codes
+    private String shown(String column, String value) {
+        if (value.isBlank()) {
+            return value;
+        }
+        String prefix = switch (column) {
+            case "covered" -> "uat.export.covered.";
+            case "latestResult" -> "uat.result.";
+            case "severity" -> "uat.severity.";
+            default -> null;
+        };
+        try {
+            return prefix == null ? value : messages.get(prefix + value);
+        } catch (NoSuchMessageException unknown) {
+            return value;
+        }
     }
 }

@@ -167,6 +167,9 @@ class TrainingApiTests {
             assertThat(format.formatCellValue(
                             workbook.getSheet("不符合开通条件").getRow(0).getCell(9)))
                     .isEqualTo("原因");
+            assertThat(format.formatCellValue(
+                            workbook.getSheet("不符合开通条件").getRow(1).getCell(8)))
+                    .isEqualTo("不符合开通条件");
         }
     }
 

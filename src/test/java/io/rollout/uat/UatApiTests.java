@@ -152,6 +152,11 @@ class UatApiTests {
             Sheet sheet = workbook.getSheet("追溯矩阵");
             DataFormatter format = new DataFormatter();
             assertThat(format.formatCellValue(sheet.getRow(0).getCell(10))).isEqualTo("缺陷");
+            // the codes of the CSV (no, fail, high) in the reader's words
+            assertThat(List.of(4, 7, 11).stream()
+                            .map(c -> format.formatCellValue(sheet.getRow(3).getCell(c)))
+                            .toList())
+                    .containsExactly("否", "未通过", "高");
             assertThat(format.formatCellValue(sheet.getRow(3).getCell(10))).isEqualTo("#" + defect);
         }
     }
