@@ -93,11 +93,13 @@ class EngineAnswerFilter {
                 buffered.copyBodyToResponse();
                 return;
             }
-            Charset charset = buffered.getCharacterEncoding() == null
-                    ? StandardCharsets.UTF_8
-                    : Charset.forName(buffered.getCharacterEncoding());
+            // JSON is UTF-8 unless the answer says otherwise; the servlet default (ISO-8859-1) would lose Chinese
+            Charset charset = type.toLowerCase(Locale.ROOT).contains("charset=")
+                    ? Charset.forName(buffered.getCharacterEncoding())
+                    : StandardCharsets.UTF_8;
             String body = new String(buffered.getContentAsByteArray(), charset);
-            byte[] translated = translate(path.get(), body, reader).getBytes(charset);
+            byte[] translated = translate(path.get(), body, reader).getBytes(StandardCharsets.UTF_8);
+            buffered.setCharacterEncoding(StandardCharsets.UTF_8.name());
             buffered.resetBuffer();
             buffered.getOutputStream().write(translated);
             buffered.copyBodyToResponse();

@@ -35,9 +35,14 @@ import java.util.regex.Pattern;
  */
 final class EngineAnswers {
 
-    /** The properties of the engine's answers that carry a name from a model or a filter. */
+    /**
+     * The properties of the engine's answers that carry a name or text from a model or a filter: names, a task's
+     * description (the model's documentation), a filter's description and the labels of the variables it shows.
+     */
     static final Set<String> NAMES = Set.of(
             "name",
+            "description",
+            "label",
             "activityName",
             "processDefinitionName",
             "taskName",

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -80,7 +81,8 @@ public class Chromium
                 "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--window-size=1400,1000",
-                "--lang=en-US");
+                "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
@@ -126,5 +128,20 @@ public class Chromium
             }
             profile = null;
         }
+    }
+
+    // the browser's language: Tasklist picks its locale from navigator.languages, Rollout from Accept-Language
+    private final String language;
+    private final String acceptLanguages;
+
+    /** An English browser ({@code en-US}), as the journeys use it. */
+    public Chromium() {
+        this("en-US", "en-US,en");
+    }
+
+    /** A browser whose language is {@code language} ({@code zh-CN}) and which asks for {@code acceptLanguages}. */
+    public Chromium(String language, String acceptLanguages) {
+        this.language = language;
+        this.acceptLanguages = acceptLanguages;
     }
 }
