@@ -61,19 +61,38 @@ class ProcessMigrationController {
     @PostMapping("/api/process-migrations")
     ResponseEntity<ProcessMigrations.Status> migrate(@RequestBody ProcessMigrations.Request request) {
         user.requireAnyOf(ALLOWED);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(migrations.migrate(request, user.id()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(translated(migrations.migrate(request, user.id())));
     }
 
     @GetMapping("/api/process-migrations")
     List<ProcessMigrations.Status> list() {
         user.requireAnyOf(ALLOWED);
-        return migrations.list();
+        return migrations.list().stream().map(this::translated).toList();
     }
 
     @GetMapping("/api/process-migrations/{id}")
     ProcessMigrations.Status get(@PathVariable long id) {
         user.requireAnyOf(ALLOWED);
-        return migrations.get(id);
+        return translated(migrations.get(id));
+    }
+
+    // the plan as recorded (modelling.migration.record.plan, stored in English) in the reader's language
+    private ProcessMigrations.Status translated(ProcessMigrations.Status m) {
+        Locale reader = LocaleContextHolder.getLocale();
+        return new ProcessMigrations.Status(
+                m.id(),
+                m.processKey(),
+                m.sourceVersion(),
+                m.targetVersion(),
+                text(m.instructions(), reader),
+                m.batchId(),
+                m.requestedBy(),
+                m.requestedAt(),
+                m.status(),
+                m.instances(),
+                m.migrated(),
+                m.finishedAt(),
+                m.failures());
     }
 
     private ProcessMigrations.PlanView translated(ProcessMigrations.PlanView plan) {

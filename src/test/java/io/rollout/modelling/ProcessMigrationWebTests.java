@@ -366,6 +366,12 @@ class ProcessMigrationWebTests {
         assertThat(migration.path("status").asText()).isEqualTo("running");
         assertThat(migration.path("requestedBy").asText()).isEqualTo(OWNER);
         assertThat(migration.path("instances").asInt()).isEqualTo(1);
+        assertThat(migration.path("instructions").asText()).contains("activities keep their id");
+        JsonNode inChinese = json.readTree(Http.as(port, OWNER, PASSWORD)
+                .header("Accept-Language", "zh-CN")
+                .get("/api/process-migrations/" + migration.path("id").asLong())
+                .body());
+        assertThat(inChinese.path("instructions").asText()).contains("个活动保持原 ID；映射：");
         Decision requested = decisions.latest(code, ProcessMigrations.DECISION).orElseThrow();
         assertThat(requested.outcome()).isEqualTo("requested");
         assertThat(requested.decidedBy()).isEqualTo(OWNER);
