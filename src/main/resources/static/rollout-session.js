@@ -15,7 +15,9 @@ const rollout = (() => {
 
   function toLogin() {
     location.assign(LOGIN);
-    return new Error('Not logged in: log in to the Camunda web apps first.');
+    const error = new Error('Not logged in: log in to the Camunda web apps first.');
+    error.login = true;
+    return error;
   }
 
   function current() {
@@ -119,6 +121,7 @@ const rollout = (() => {
         method: 'PUT', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({language: tag})});
       if (!response.ok) throw new Error(response.status);
     } catch (e) {
+      if (e.login) return;
       // without the endpoint the cookie it would set still carries the choice to the server
       document.cookie = 'rollout-language=' + tag + '; path=/; max-age=31536000; SameSite=Lax';
     }
