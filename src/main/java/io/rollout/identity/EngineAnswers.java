@@ -53,6 +53,8 @@ final class EngineAnswers {
     /** Keys inside a variable's JSON value that hold codes, not texts. */
     private static final Set<String> CODES = Set.of("value", "id", "key", "code", "userId", "groupId");
 
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_.-]*");
+
     private static final Pattern XML_NAME = Pattern.compile("(\\sname=\")([^\"]*)(\")");
 
     /** What an answer is, from its path below the API's root (and {@code engine/{name}}). */
@@ -131,7 +133,7 @@ final class EngineAnswers {
             return;
         }
         if ("String".equals(type)) {
-            variable.put("value", translations.text(value.asText(), reader));
+            variable.put("value", text(value.asText(), reader));
         } else if ("Json".equals(type)) {
             JsonNode parsed = json.readTree(value.asText());
             variable.put("value", json.writeValueAsString(texts(parsed, null, reader)));
@@ -141,9 +143,7 @@ final class EngineAnswers {
     /** The string leaves of a JSON value translated, except those under a key that holds codes. */
     private JsonNode texts(JsonNode node, String key, Locale reader) {
         if (node.isTextual()) {
-            return key != null && CODES.contains(key)
-                    ? node
-                    : TextNode.valueOf(translations.text(node.asText(), reader));
+            return key != null && CODES.contains(key) ? node : TextNode.valueOf(text(node.asText(), reader));
         }
         if (node instanceof ObjectNode object) {
             object.fields().forEachRemaining(e -> e.setValue(texts(e.getValue(), e.getKey(), reader)));
@@ -153,6 +153,14 @@ final class EngineAnswers {
             }
         }
         return node;
+    }
+
+    /**
+     * A shown text in the reader's language; a code ({@code interview}, {@code high}) stays, since forms compare
+     * it in their conditions and templates ({@code researchMethod = "interview"}).
+     */
+    private String text(String value, Locale reader) {
+        return CODE.matcher(value).matches() ? value : translations.text(value, reader);
     }
 
     /** A model's XML answer: the names in {@code bpmn20Xml} / {@code dmnXml}, expressions kept. */
@@ -193,7 +201,7 @@ final class EngineAnswers {
         if (node instanceof ObjectNode object) {
             object.fields().forEachRemaining(e -> {
                 if (NAMES.contains(e.getKey()) && e.getValue().isTextual()) {
-                    e.setValue(TextNode.valueOf(translations.text(e.getValue().asText(), reader)));
+                    e.setValue(TextNode.valueOf(text(e.getValue().asText(), reader)));
                 } else {
                     renameAll(e.getValue(), reader);
                 }

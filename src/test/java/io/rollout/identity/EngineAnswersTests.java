@@ -63,6 +63,18 @@ class EngineAnswersTests {
     }
 
     @Test
+    void aCodeAFormComparesStaysACode() throws Exception {
+        String variables = "{\"severity\":{\"type\":\"String\",\"value\":\"high\"},"
+                + "\"kind\":{\"type\":\"Json\",\"value\":\"[\\\"risk\\\"]\"}}";
+
+        JsonNode translated =
+                json.readTree(answers.formVariables(variables, Optional.of(Set.of()), Translations.CHINESE));
+
+        assertThat(translated.path("severity").path("value").asText()).isEqualTo("high");
+        assertThat(translated.path("kind").path("value").asText()).isEqualTo("[\"risk\"]");
+    }
+
+    @Test
     void withoutAKnownFormNoVariableIsTranslated() throws Exception {
         String variables = "{\"departmentName\":{\"type\":\"String\",\"value\":\"Finance\"}}";
 
