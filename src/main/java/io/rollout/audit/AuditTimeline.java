@@ -86,25 +86,7 @@ public class AuditTimeline {
                 incidents(ids, phases, events);
             }
         }
-        for (Decision d : decisions.forProject(projectCode)) {
-            String detail = text.apply(d.outcome())
-                    + (d.findings().isEmpty()
-                            ? ""
-                            : ": "
-                                    + String.join(
-                                            "; ",
-                                            d.findings().stream().map(text).toList()))
-                    + (d.inputs() == null ? "" : " [" + d.inputs() + "]");
-            events.add(new TimelineEvent(
-                    d.decidedAt(),
-                    "decision",
-                    d.decision(),
-                    null,
-                    text.apply(d.subject()),
-                    d.decidedBy(),
-                    detail,
-                    d.processInstanceId()));
-        }
+        decisionEvents(projectCode, text, events);
         Map<String, String> phaseOfInstance = new HashMap<>();
         events.stream()
                 .filter(e -> e.phase() != null && e.processInstanceId() != null)
@@ -130,6 +112,29 @@ public class AuditTimeline {
                 .sorted(Comparator.comparing(TimelineEvent::at)
                         .thenComparing(e -> e.type().equals("decision") ? 0 : 1))
                 .toList();
+    }
+
+    // the decision log's entries, their outcome and each finding rendered by text before they are joined
+    private void decisionEvents(String projectCode, UnaryOperator<String> text, List<TimelineEvent> events) {
+        for (Decision d : decisions.forProject(projectCode)) {
+            String detail = text.apply(d.outcome())
+                    + (d.findings().isEmpty()
+                            ? ""
+                            : ": "
+                                    + String.join(
+                                            "; ",
+                                            d.findings().stream().map(text).toList()))
+                    + (d.inputs() == null ? "" : " [" + d.inputs() + "]");
+            events.add(new TimelineEvent(
+                    d.decidedAt(),
+                    "decision",
+                    d.decision(),
+                    null,
+                    text.apply(d.subject()),
+                    d.decidedBy(),
+                    detail,
+                    d.processInstanceId()));
+        }
     }
 
     private static void processes(List<HistoricProcessInstance> instances, List<TimelineEvent> events) {

@@ -79,27 +79,7 @@ class TimelineReport {
                 InputStream font = new ClassPathResource("fonts/NotoSansSC-Regular-GB2312.ttf").getInputStream()) {
             PDType0Font type = PDType0Font.load(document, font, true);
             Writer writer = new Writer(document, type, text("audit.report.footer", reader));
-            writer.line(heading.title(), 14);
-            writer.line(text("audit.report.project", reader, heading.projectCode(), nz(heading.projectName())), 10);
-            String from = heading.from() == null
-                    ? text("audit.report.beginning", reader)
-                    : time.format(heading.from()) + " UTC";
-            String to = time.format(heading.to() == null ? heading.generatedAt() : heading.to()) + " UTC";
-            writer.line(
-                    text("audit.report.period", reader, from, to)
-                            + (heading.filters().isEmpty()
-                                    ? ""
-                                    : text("audit.report.filters", reader, heading.filters())),
-                    10);
-            writer.line(
-                    text(
-                            "audit.report.generated",
-                            reader,
-                            time.format(heading.generatedAt()) + " UTC",
-                            heading.generatedBy(),
-                            events.size()),
-                    10);
-            writer.gap();
+            heading(writer, heading, events.size(), time, reader);
             for (String line : lines) {
                 writer.wrapped(line);
             }
@@ -111,6 +91,21 @@ class TimelineReport {
             document.save(out);
             return out.toByteArray();
         }
+    }
+
+    // title, project, period and filters, who it was made for and when
+    private void heading(Writer writer, Heading heading, int entries, DateTimeFormatter time, Locale reader)
+            throws IOException {
+        writer.line(heading.title(), 14);
+        writer.line(text("audit.report.project", reader, heading.projectCode(), nz(heading.projectName())), 10);
+        String from =
+                heading.from() == null ? text("audit.report.beginning", reader) : time.format(heading.from()) + " UTC";
+        String to = time.format(heading.to() == null ? heading.generatedAt() : heading.to()) + " UTC";
+        String filters = heading.filters().isEmpty() ? "" : text("audit.report.filters", reader, heading.filters());
+        writer.line(text("audit.report.period", reader, from, to) + filters, 10);
+        String at = time.format(heading.generatedAt()) + " UTC";
+        writer.line(text("audit.report.generated", reader, at, heading.generatedBy(), entries), 10);
+        writer.gap();
     }
 
     static String sha256(String text) {
