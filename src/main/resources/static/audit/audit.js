@@ -7,7 +7,7 @@ const $ = id => document.getElementById(id);
 async function api(path) {
   const response = await rollout.fetch(path);
   if (!response.ok) {
-    let reason = response.status + ' ' + response.statusText;
+    let reason = rollout.text('common.failed', response.status + ' ' + response.statusText);
     try { reason = (await response.json()).errors.join('; '); } catch (e) { /* not JSON */ }
     throw new Error(reason);
   }
@@ -44,22 +44,26 @@ async function show(event) {
     for (const e of events) {
       const row = document.createElement('tr');
       row.className = e.type;
-      [e.at, e.type, e.event, e.phase, e.subject, e.person, e.detail].forEach(v => cell(row, v));
+      // the codes of the timeline (type, event, phase) are labelled here; subject and detail come translated
+      [rollout.dateTime(e.at), rollout.label('audit.type.', e.type), rollout.label('audit.event.', e.event),
+        e.phase ? rollout.label('common.phase.', e.phase) : '', e.subject, e.person, e.detail].forEach(v => cell(row, v));
       body.appendChild(row);
     }
+    $('empty').hidden = events.length > 0;
     $('integrity').className = 'integrity ' + (check.intact ? 'ok' : 'broken');
     const decisionsBroken = check.brokenSeq != null || (check.problem && !(check.historyProblems || []).includes(check.problem));
     $('integrity').textContent = check.intact
-      ? `Decision log intact: ${check.records} records, chain head ${check.headHash || '-'}; `
-        + `engine history intact: ${check.historyEntries} entries, chain head ${check.historyHeadHash || '-'}`
+      ? rollout.text('audit.integrity.intact', rollout.number(check.records), check.headHash || '-',
+        rollout.number(check.historyEntries), check.historyHeadHash || '-')
       : decisionsBroken
-        ? `Decision log BROKEN at record ${check.brokenSeq ?? 'head'}: ${check.problem}`
-        : `Engine history BROKEN: ${check.historyProblems.join(' ')}`;
+        ? rollout.text('audit.integrity.decisionsBroken',
+          check.brokenSeq ?? rollout.text('audit.integrity.head'), check.problem)
+        : rollout.text('audit.integrity.historyBroken', check.historyProblems.join(' '));
     $('downloads').innerHTML = '';
-    for (const [label, href] of [['Timeline as CSV', `/api/projects/${code}/timeline.csv${q}`],
-      ['Timeline as PDF', `/api/projects/${code}/timeline.pdf${q}`],
-      ['Gate decisions as CSV', `/api/projects/${code}/timeline.csv?type=decision`],
-      ['Gate decisions as PDF', `/api/projects/${code}/timeline.pdf?type=decision`]]) {
+    for (const [label, href] of [[rollout.text('audit.download.timelineCsv'), `/api/projects/${code}/timeline.csv${q}`],
+      [rollout.text('audit.download.timelinePdf'), `/api/projects/${code}/timeline.pdf${q}`],
+      [rollout.text('audit.download.decisionsCsv'), `/api/projects/${code}/timeline.csv?type=decision`],
+      [rollout.text('audit.download.decisionsPdf'), `/api/projects/${code}/timeline.pdf?type=decision`]]) {
       const a = document.createElement('a');
       a.href = href;
       a.textContent = label;
@@ -71,13 +75,18 @@ async function show(event) {
 }
 
 async function init() {
-  for (const t of TYPES) {
-    const label = document.createElement('label');
-    label.innerHTML = `<input type="checkbox" id="type-${t}" checked> ${t}`;
-    $('types').appendChild(label);
-  }
-  for (const p of PHASES) $('phase').add(new Option(p, p));
   try {
+    await rollout.localize('audit');
+    for (const t of TYPES) {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.id = 'type-' + t;
+      box.checked = true;
+      label.append(box, ' ' + rollout.label('audit.type.', t));
+      $('types').appendChild(label);
+    }
+    for (const p of PHASES) $('phase').add(new Option(rollout.label('common.phase.', p), p));
     const projects = await api('/api/projects');
     for (const p of projects) $('project').add(new Option(`${p.code} · ${p.name}`, p.code));
     const wanted = new URLSearchParams(location.search).get('project');

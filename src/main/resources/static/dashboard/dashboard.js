@@ -1,11 +1,15 @@
 // The KPI dashboard: one call to GET /api/kpis (the web apps' session, rollout-session.js), drawn with Chart.js.
+// Texts and formats follow the reader's language (rollout.localize); names in the data come translated by the API.
 const $ = id => document.getElementById(id);
+const t = rollout.text;
 const charts = {};
 let data;
 
 function chart(id, type, labels, datasets, options = {}) {
   if (charts[id]) charts[id].destroy();
-  charts[id] = new Chart($(id), {type, data: {labels, datasets}, options: Object.assign({responsive: true}, options)});
+  // Chart.js formats its axis and tooltip numbers with the locale it is given
+  charts[id] = new Chart($(id), {type, data: {labels, datasets},
+    options: Object.assign({responsive: true, locale: rollout.language}, options)});
 }
 
 function card(label, value) {
@@ -13,47 +17,59 @@ function card(label, value) {
   div.className = 'card';
   div.innerHTML = '<h2></h2><p class="figure"></p>';
   div.querySelector('h2').textContent = label;
-  div.querySelector('p').textContent = value == null ? '–' : value;
+  div.querySelector('p').textContent = value == null || value === '' ? '–' : value;
   return div;
 }
+
+// percent figures arrive as 0–100
+const percent = value => value == null ? null : rollout.number(value / 100, {style: 'percent', maximumFractionDigits: 1});
 
 function drawPortfolio() {
   const p = data.portfolio;
   $('portfolio').replaceChildren(
-    card('Projects', p.projects),
-    card('Milestones on time', p.milestonesOnTimePercent == null ? null : p.milestonesOnTimePercent + ' %'),
-    card('Average UAT pass rate', p.averageUatPassRate == null ? null : p.averageUatPassRate + ' %'),
-    card('Open risks / issues', p.openRisks + ' / ' + p.openIssues),
-    card('Average incident resolution', p.averageIncidentResolutionHours == null ? null : p.averageIncidentResolutionHours + ' h'));
+    card(t('dashboard.card.projects'), rollout.number(p.projects)),
+    card(t('dashboard.card.milestonesOnTime'), percent(p.milestonesOnTimePercent)),
+    card(t('dashboard.card.uatPassRate'), percent(p.averageUatPassRate)),
+    card(t('dashboard.card.risksIssues'), rollout.number(p.openRisks) + ' / ' + rollout.number(p.openIssues)),
+    card(t('dashboard.card.incidentResolution'), p.averageIncidentResolutionHours == null ? null
+      : rollout.number(p.averageIncidentResolutionHours, {style: 'unit', unit: 'hour', maximumFractionDigits: 1})));
   const codes = data.projects.map(x => x.code);
-  chart('phaseDays', 'bar', Object.keys(p.averagePhaseDays), [{label: 'days', data: Object.values(p.averagePhaseDays)}]);
+  chart('phaseDays', 'bar', Object.keys(p.averagePhaseDays).map(key => rollout.label('common.phase.', key)),
+    [{label: t('dashboard.series.days'), data: Object.values(p.averagePhaseDays)}]);
   chart('uatRates', 'bar', codes, [
-    {label: 'pass rate', data: data.projects.map(x => x.uatPassRate)},
-    {label: 'target', data: data.projects.map(x => x.uatPassTarget), type: 'line'}], {scales: {y: {min: 0, max: 100}}});
+    {label: t('dashboard.series.passRate'), data: data.projects.map(x => x.uatPassRate)},
+    {label: t('dashboard.series.target'), data: data.projects.map(x => x.uatPassTarget), type: 'line'}],
+  {scales: {y: {min: 0, max: 100}}});
   chart('milestones', 'bar', codes, [
-    {label: 'on time', data: data.projects.map(x => x.milestonesOnTime)},
-    {label: 'late', data: data.projects.map(x => x.milestonesLate)},
-    {label: 'pending', data: data.projects.map(x => x.milestonesPending)}], {scales: {x: {stacked: true}, y: {stacked: true}}});
+    {label: t('dashboard.series.onTime'), data: data.projects.map(x => x.milestonesOnTime)},
+    {label: t('dashboard.series.late'), data: data.projects.map(x => x.milestonesLate)},
+    {label: t('dashboard.series.pending'), data: data.projects.map(x => x.milestonesPending)}],
+  {scales: {x: {stacked: true}, y: {stacked: true}}});
   chart('risks', 'bar', codes, [
-    {label: 'open risks', data: data.projects.map(x => x.openRisks)},
-    {label: 'of which high', data: data.projects.map(x => x.openHighRisks)},
-    {label: 'open issues', data: data.projects.map(x => x.openIssues)}]);
-  chart('incidents', 'bar', codes, [{label: 'hours', data: data.projects.map(x => x.incidentResolutionHours)}]);
+    {label: t('dashboard.series.openRisks'), data: data.projects.map(x => x.openRisks)},
+    {label: t('dashboard.series.highRisks'), data: data.projects.map(x => x.openHighRisks)},
+    {label: t('dashboard.series.openIssues'), data: data.projects.map(x => x.openIssues)}]);
+  chart('incidents', 'bar', codes,
+    [{label: t('dashboard.series.hours'), data: data.projects.map(x => x.incidentResolutionHours)}]);
 }
 
 function drawProject() {
   const p = data.projects.find(x => x.code === $('project').value);
   if (!p) return;
   chart('training', 'bar', p.trainingCoverage.map(r => `${r.role} (${r.trained}/${r.planned})`), [
-    {label: 'trained and passed', data: p.trainingCoverage.map(r => r.percent)},
-    {label: 'target', data: p.trainingCoverage.map(() => p.trainingTarget), type: 'line'}], {scales: {y: {min: 0, max: 100}}});
-  chart('projectPhases', 'bar', p.phaseTimes.map(t => t.phase + (t.finished ? '' : ' (running)')),
-    [{label: 'days', data: p.phaseTimes.map(t => t.days)}], {indexAxis: 'y'});
+    {label: t('dashboard.series.trained'), data: p.trainingCoverage.map(r => r.percent)},
+    {label: t('dashboard.series.target'), data: p.trainingCoverage.map(() => p.trainingTarget), type: 'line'}],
+  {scales: {y: {min: 0, max: 100}}});
+  chart('projectPhases', 'bar', p.phaseTimes.map(x => {
+    const phase = rollout.label('common.phase.', x.phase);
+    return x.finished ? phase : t('dashboard.running', phase);
+  }), [{label: t('dashboard.series.days'), data: p.phaseTimes.map(x => x.days)}], {indexAxis: 'y'});
   const body = $('projectMilestones').querySelector('tbody');
   body.replaceChildren();
   for (const m of p.milestones) {
     const row = document.createElement('tr');
-    for (const v of [m.name, m.phase, m.due, m.phaseEnded, m.timeliness]) {
+    for (const v of [m.name, rollout.label('dashboard.planPhase.', m.phase), rollout.date(m.due),
+      rollout.date(m.phaseEnded), m.timeliness && rollout.label('dashboard.timeliness.', m.timeliness)]) {
       const td = document.createElement('td');
       td.textContent = v == null ? '' : v;
       row.appendChild(td);
@@ -64,8 +80,9 @@ function drawProject() {
 
 async function init() {
   try {
+    await rollout.localize('dashboard');
     const response = await rollout.fetch('/api/kpis');
-    if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+    if (!response.ok) throw new Error(t('common.failed', response.status + ' ' + response.statusText));
     data = await response.json();
     for (const p of data.projects) $('project').add(new Option(`${p.code} · ${p.name}`, p.code));
     drawPortfolio();

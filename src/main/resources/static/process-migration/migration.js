@@ -1,6 +1,7 @@
 // The process owners' migration page: every call goes to /api/process-migrations with the web apps' session
 // and its CSRF token (rollout-session.js).
 const $ = id => document.getElementById(id);
+const t = rollout.text;
 let definitions = {};
 let plan = null;
 
@@ -13,7 +14,7 @@ async function api(path, body) {
   }
   const response = await rollout.fetch(path, init);
   if (!response.ok) {
-    let reason = response.status + ' ' + response.statusText;
+    let reason = t('common.failed', response.status + ' ' + response.statusText);
     try { reason = (await response.json()).errors.join('\n'); } catch (e) { /* not JSON */ }
     throw new Error(reason);
   }
@@ -39,7 +40,8 @@ function versions() {
   const list = definitions[$('key').value] || [];
   for (const id of ['source', 'target']) $(id).innerHTML = '';
   for (const v of list) {
-    const text = 'v' + v.version + (v.versionTag ? ' (' + v.versionTag + ')' : '') + ' · ' + v.runningInstances + ' running';
+    const text = 'v' + v.version + (v.versionTag ? ' (' + v.versionTag + ')' : '') + ' · '
+      + t('migration.version.running', rollout.number(v.runningInstances));
     option($('source'), v.version, text);
     option($('target'), v.version, text);
   }
@@ -81,30 +83,31 @@ function showPlan(view) {
   for (const r of rows) {
     const tr = document.createElement('tr');
     cell(tr, r.name + ' (' + r.id + ')');
-    cell(tr, r.waiting || '');
+    cell(tr, r.waiting ? rollout.number(r.waiting) : '');
     const select = document.createElement('select');
     select.dataset.source = r.id;
     select.dataset.generated = r.generated ? r.target : (r.target || '');
-    option(select, '', '— not mapped —');
+    option(select, '', t('migration.plan.notMapped'));
     for (const a of view.targetActivities) option(select, a.id, a.name + ' (' + a.id + ')');
     if (r.target && !view.targetActivities.some(a => a.id === r.target)) option(select, r.target, r.target);
     select.value = r.target || '';
     const td = document.createElement('td');
     td.appendChild(select);
     tr.appendChild(td);
-    cell(tr, r.generated ? 'same id' : r.target ? 'mapped by you' : '');
+    cell(tr, r.generated ? t('migration.plan.sameId') : r.target ? t('migration.plan.byYou') : '');
     if (!r.target && r.waiting > 0) tr.className = 'incident';
     body.appendChild(tr);
   }
   $('added').textContent = view.added.length
-    ? 'New in v' + view.target.version + ': ' + view.added.map(a => a.name + ' (' + a.id + ')').join(', ')
+    ? t('migration.plan.added', view.target.version, view.added.map(a => a.name + ' (' + a.id + ')').join(', '))
     : '';
   $('plan-section').hidden = false;
   $('dry-run-section').hidden = true;
 }
 
 function showDryRun(result) {
-  $('dry-run-summary').textContent = result.migratable + ' instance(s) can migrate, ' + result.failing + ' would fail.';
+  $('dry-run-summary').textContent =
+    t('migration.dryRun.summary', rollout.number(result.migratable), rollout.number(result.failing));
   const body = $('instances').querySelector('tbody');
   body.innerHTML = '';
   for (const i of result.instances) {
@@ -119,7 +122,7 @@ function showDryRun(result) {
     tr.appendChild(td);
     cell(tr, i.processInstanceId);
     cell(tr, i.businessKey);
-    cell(tr, i.migratable ? 'ok' : i.failures.join('\n'), i.migratable ? '' : 'error');
+    cell(tr, i.migratable ? t('migration.instances.ok') : i.failures.join('\n'), i.migratable ? '' : 'error');
     if (!i.migratable) tr.className = 'incident';
     body.appendChild(tr);
   }
@@ -134,10 +137,12 @@ async function showMigrations() {
     cell(tr, m.id);
     cell(tr, m.processKey);
     cell(tr, 'v' + m.sourceVersion + ' → v' + m.targetVersion);
-    cell(tr, m.migrated == null ? m.instances : m.migrated + ' of ' + m.instances);
-    cell(tr, m.status + (m.failures.length ? ': ' + m.failures.join('; ') : ''), m.failures.length ? 'error' : '');
+    cell(tr, m.migrated == null ? rollout.number(m.instances)
+      : rollout.number(m.migrated) + ' / ' + rollout.number(m.instances));
+    cell(tr, rollout.label('migration.status.', m.status) + (m.failures.length ? ': ' + m.failures.join('; ') : ''),
+      m.failures.length ? 'error' : '');
     cell(tr, m.requestedBy);
-    cell(tr, m.requestedAt.replace('T', ' ').substring(0, 19));
+    cell(tr, rollout.dateTime(m.requestedAt));
     cell(tr, m.instructions);
     body.appendChild(tr);
   }
@@ -160,7 +165,7 @@ $('choose').addEventListener('submit', e => {
 $('dry-run').addEventListener('click', () => run(async () => showDryRun(await api('/api/process-migrations/dry-run', request()))));
 $('migrate').addEventListener('click', () => run(async () => {
   const chosen = [...document.querySelectorAll('#instances input:checked')].map(b => b.value);
-  if (!chosen.length) throw new Error('Choose at least one instance that can migrate.');
+  if (!chosen.length) throw new Error(t('migration.chooseInstance'));
   await api('/api/process-migrations', request(chosen));
   $('dry-run-section').hidden = true;
   await showMigrations();
@@ -168,11 +173,12 @@ $('migrate').addEventListener('click', () => run(async () => {
 $('refresh').addEventListener('click', () => run(showMigrations));
 
 run(async () => {
+  await rollout.localize('migration');
   definitions = await api('/api/process-migrations/definitions');
   let preselected = null;
   for (const key of Object.keys(definitions)) {
     const running = definitions[key].reduce((n, v) => n + v.runningInstances, 0);
-    option($('key'), key, key + ' · ' + definitions[key].length + ' version(s), ' + running + ' running');
+    option($('key'), key, t('migration.model.option', key, rollout.number(definitions[key].length), rollout.number(running)));
     // a model with several versions and instances running is the one a process owner came for
     if (!preselected && definitions[key].length > 1 && running > 0) preselected = key;
   }

@@ -2,31 +2,10 @@
 // It calls /api/tasks/{task}/sheet with the Tasklist session and its CSRF token, as Tasklist itself calls its API.
 (function () {
   'use strict';
-  const zh = (navigator.language || '').toLowerCase().startsWith('zh');
-  const TEXT = zh ? {
-    download: '下载为 Excel',
-    upload: '上传 Excel 或 CSV',
-    hint: '上传的文件会替换下方列表中的行（先按导入规则检查，有错则不做任何修改）；核对后再完成任务。',
-    noTask: '未找到任务：请在 Tasklist 中打开任务。',
-    loading: '正在读取 {0} …',
-    downloading: '正在生成 Excel …',
-    refused: '{0} 未载入，没有任何修改：',
-    failed: '请求失败（{0}）。',
-    reload: '请刷新页面（F5）以查看新的行。'
-  } : {
-    download: 'Download as Excel',
-    upload: 'Upload Excel or CSV',
-    hint: 'An uploaded file replaces the rows of the list below once it passes the import checks (a file with '
-      + 'errors changes nothing); review them, then complete the task.',
-    noTask: 'No task found: open the task in Tasklist.',
-    loading: 'Reading {0} …',
-    downloading: 'Preparing the workbook …',
-    refused: '{0} was not loaded, nothing changed:',
-    failed: 'The request failed ({0}).',
-    reload: 'Reload the page (F5) to see them.'
-  };
+  // the texts come in the reader's language from GET /api/pages/tasksheet/texts (messages/pages*.properties)
+  let TEXT = {};
   const $ = id => document.getElementById(id);
-  const format = (text, arg) => text.replace('{0}', arg);
+  const format = (text, arg) => (text || '').replace('{0}', arg);
   const taskId = findTask();
   const notice = 'rollout-task-sheet:' + taskId;
 
@@ -141,21 +120,41 @@
     }
   }
 
-  $('download').textContent = TEXT.download;
-  $('upload-label').textContent = TEXT.upload;
-  $('hint').textContent = TEXT.hint;
-  document.documentElement.lang = zh ? 'zh-CN' : 'en';
-  if (!taskId) {
-    $('download').disabled = true;
-    $('file').disabled = true;
-    show('', [TEXT.noTask]);
-    return;
+  async function localize() {
+    try {
+      const response = await fetch('/api/pages/tasksheet/texts', {credentials: 'same-origin', headers: headers()});
+      if (!response.ok) throw new Error(response.status);
+      const answer = await response.json();
+      for (const [key, value] of Object.entries(answer.texts)) {
+        if (key.startsWith('tasksheet.')) TEXT[key.substring('tasksheet.'.length)] = value;
+      }
+      document.documentElement.lang = answer.language;
+    } catch (e) {
+      // without its texts the page still works: the keys show where the words would be
+      TEXT = new Proxy({}, {get: (target, key) => 'tasksheet.' + String(key)});
+    }
+    document.title = TEXT.title;
   }
-  const loaded = sessionStorage.getItem(notice);
-  if (loaded) {
-    sessionStorage.removeItem(notice);
-    show(loaded, []);
+
+  async function start() {
+    await localize();
+    $('download').textContent = TEXT.download;
+    $('upload-label').textContent = TEXT.upload;
+    $('hint').textContent = TEXT.hint;
+    if (!taskId) {
+      $('download').disabled = true;
+      $('file').disabled = true;
+      show('', [TEXT.noTask]);
+      return;
+    }
+    const loaded = sessionStorage.getItem(notice);
+    if (loaded) {
+      sessionStorage.removeItem(notice);
+      show(loaded, []);
+    }
+    $('download').addEventListener('click', download);
+    $('file').addEventListener('change', upload);
   }
-  $('download').addEventListener('click', download);
-  $('file').addEventListener('change', upload);
+
+  start();
 })();

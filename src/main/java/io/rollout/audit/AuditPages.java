@@ -6,7 +6,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The read-only pages linked from the Camunda welcome page: {@code /audit/} (timeline, tamper check,
- * downloads) and {@code /dashboard/} (KPIs). Both are static pages in {@code static/} that call the REST API
+ * downloads) and {@code /dashboard/} (KPIs). Both are pages in {@code static/}, sent in the reader's language by
+ * {@code shared.PageDocuments}, that call the REST API
  * with the Camunda web apps' session and its CSRF token ({@code identity.WebSecurity}), so they can do no more
  * than the API lets the user do.
  */
@@ -15,9 +16,8 @@ class AuditPages implements WebMvcConfigurer {
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addViewController("/audit/").setViewName("forward:/audit/index.html");
+        // the page itself is served in the reader's language by shared.PageDocuments
         registry.addRedirectViewController("/audit", "/audit/");
-        registry.addViewController("/dashboard/").setViewName("forward:/dashboard/index.html");
         registry.addRedirectViewController("/dashboard", "/dashboard/");
     }
 }

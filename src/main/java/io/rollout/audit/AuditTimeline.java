@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIncident;
@@ -56,6 +57,15 @@ public class AuditTimeline {
     }
 
     public List<TimelineEvent> of(String projectCode, Filter filter) {
+        return of(projectCode, filter, UnaryOperator.identity());
+    }
+
+    /**
+     * The timeline with the texts Rollout and the engine stored in English (task and process names, decision
+     * subjects, outcomes and findings, details) rendered by {@code text}, e.g. into the reader's language; codes,
+     * ids, people and filters are untouched. Findings are rendered one by one, before they are joined.
+     */
+    public List<TimelineEvent> of(String projectCode, Filter filter, UnaryOperator<String> text) {
         List<TimelineEvent> events = new ArrayList<>();
         boolean engine = filter.types() == null
                 || filter.types().isEmpty()
@@ -76,20 +86,7 @@ public class AuditTimeline {
                 incidents(ids, phases, events);
             }
         }
-        for (Decision d : decisions.forProject(projectCode)) {
-            String detail = d.outcome()
-                    + (d.findings().isEmpty() ? "" : ": " + String.join("; ", d.findings()))
-                    + (d.inputs() == null ? "" : " [" + d.inputs() + "]");
-            events.add(new TimelineEvent(
-                    d.decidedAt(),
-                    "decision",
-                    d.decision(),
-                    null,
-                    d.subject(),
-                    d.decidedBy(),
-                    detail,
-                    d.processInstanceId()));
-        }
+        decisionEvents(projectCode, text, events);
         Map<String, String> phaseOfInstance = new HashMap<>();
         events.stream()
                 .filter(e -> e.phase() != null && e.processInstanceId() != null)
@@ -109,11 +106,35 @@ public class AuditTimeline {
                                 e.processInstanceId())
                         : e)
                 .filter(filter::keeps)
+                .map(e -> e.type().equals("decision") ? e : rendered(e, text))
                 // a decision is recorded inside the engine operation that ends its task or step: first at the same
                 // instant
                 .sorted(Comparator.comparing(TimelineEvent::at)
                         .thenComparing(e -> e.type().equals("decision") ? 0 : 1))
                 .toList();
+    }
+
+    // the decision log's entries, their outcome and each finding rendered by text before they are joined
+    private void decisionEvents(String projectCode, UnaryOperator<String> text, List<TimelineEvent> events) {
+        for (Decision d : decisions.forProject(projectCode)) {
+            String detail = text.apply(d.outcome())
+                    + (d.findings().isEmpty()
+                            ? ""
+                            : ": "
+                                    + String.join(
+                                            "; ",
+                                            d.findings().stream().map(text).toList()))
+                    + (d.inputs() == null ? "" : " [" + d.inputs() + "]");
+            events.add(new TimelineEvent(
+                    d.decidedAt(),
+                    "decision",
+                    d.decision(),
+                    null,
+                    text.apply(d.subject()),
+                    d.decidedBy(),
+                    detail,
+                    d.processInstanceId()));
+        }
     }
 
     private static void processes(List<HistoricProcessInstance> instances, List<TimelineEvent> events) {
@@ -270,6 +291,18 @@ public class AuditTimeline {
                 }
             }
         }
+    }
+
+    private static TimelineEvent rendered(TimelineEvent e, UnaryOperator<String> text) {
+        return new TimelineEvent(
+                e.at(),
+                e.type(),
+                e.event(),
+                e.phase(),
+                e.subject() == null ? null : text.apply(e.subject()),
+                e.person(),
+                e.detail() == null ? null : text.apply(e.detail()),
+                e.processInstanceId());
     }
 
     static String value(HistoricVariableUpdate update) {

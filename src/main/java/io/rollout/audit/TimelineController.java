@@ -4,6 +4,7 @@ import io.rollout.identity.CurrentUser;
 import io.rollout.identity.Roles;
 import io.rollout.shared.CsvCells;
 import io.rollout.shared.Messages;
+import io.rollout.shared.Translations;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +36,10 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code from} / {@code to} (ISO date or instant; {@code to} excluded) and {@code type} (comma-separated).
  * For auditors, the PMO and the steering committee: they see the whole project, whatever the engine grants
  * them per process; 403 for other roles, 401 without credentials, 404 for an unknown project, 400 for a
- * filter that cannot be read.
+ * filter that cannot be read. Texts stored in English (task and process names, decision subjects and findings,
+ * details) come in the reader's language ({@link Translations}), as do the CSV's column titles and the PDF; the CSV
+ * keeps its machine columns as they are: {@code at} an ISO-8601 instant in UTC, type, event and phase the codes the
+ * filters take, the process instance id.
  */
 @RestController
 class TimelineController {
@@ -46,18 +53,21 @@ class TimelineController {
     private final CurrentUser user;
     private final AuditRepository stored;
     private final Messages messages;
+    private final Translations translations;
 
     TimelineController(
             AuditTimeline timeline,
             TimelineReport report,
             CurrentUser user,
             AuditRepository stored,
-            Messages messages) {
+            Messages messages,
+            Translations translations) {
         this.timeline = timeline;
         this.report = report;
         this.user = user;
         this.stored = stored;
         this.messages = messages;
+        this.translations = translations;
     }
 
     @GetMapping("/api/projects/{code}/timeline")
@@ -68,8 +78,7 @@ class TimelineController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String type) {
-        AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
-        return user.readAsApplication(() -> timeline.of(code, filter));
+        return events(code, filter(code, phase, person, from, to, type));
     }
 
     @GetMapping("/api/projects/{code}/timeline.csv")
@@ -81,12 +90,11 @@ class TimelineController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String type)
             throws IOException {
-        AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
-        List<TimelineEvent> events = user.readAsApplication(() -> timeline.of(code, filter));
+        List<TimelineEvent> events = events(code, filter(code, phase, person, from, to, type));
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(COLUMNS);
+            printer.printRecord(COLUMNS.stream().map(c -> messages.get("audit.csv.column." + c)));
             for (TimelineEvent e : events) {
                 printer.printRecord(Arrays.stream(new String[] {
                             String.valueOf(e.at()),
@@ -119,7 +127,7 @@ class TimelineController {
             @RequestParam(required = false) String type)
             throws IOException {
         AuditTimeline.Filter filter = filter(code, phase, person, from, to, type);
-        List<TimelineEvent> events = user.readAsApplication(() -> timeline.of(code, filter));
+        List<TimelineEvent> events = events(code, filter);
         boolean decisionsOnly = filter.types().equals(List.of("decision"));
         String name = stored.projectName(code);
         List<String> filters = new java.util.ArrayList<>();
@@ -130,7 +138,7 @@ class TimelineController {
         }
         byte[] pdf = report.pdf(
                 new TimelineReport.Heading(
-                        decisionsOnly ? "Gate decisions" : "Audit trail",
+                        messages.get(decisionsOnly ? "audit.report.title.decisions" : "audit.report.title.timeline"),
                         code,
                         name,
                         filter.from(),
@@ -145,6 +153,13 @@ class TimelineController {
                 .filename(code + (decisionsOnly ? "-decisions.pdf" : "-timeline.pdf"))
                 .build());
         return new ResponseEntity<>(pdf, headers, HttpStatus.OK);
+    }
+
+    // the project's timeline with its stored English texts in the reader's language
+    private List<TimelineEvent> events(String code, AuditTimeline.Filter filter) {
+        Locale reader = LocaleContextHolder.getLocale();
+        UnaryOperator<String> text = s -> s == null || s.isBlank() ? s : translations.text(s, reader);
+        return user.readAsApplication(() -> timeline.of(code, filter, text));
     }
 
     private AuditTimeline.Filter filter(String code, String phase, String person, String from, String to, String type) {

@@ -30,15 +30,19 @@ import java.util.regex.Pattern;
  *     completion never writes a translation back;</li>
  * <li>a model's XML ({@code …/xml}): the names in it, for the diagram;</li>
  * <li>variables themselves ({@code …/variables}, variable instances, history details): untouched, they are data;</li>
- * <li>any other JSON answer: the values of the names it carries ({@code name}, {@code activityName}, …), and of a
- *     filter's properties its description and the labels of the variables its task cards show.</li>
+ * <li>any other JSON answer: the values of the names it carries ({@code name}, {@code activityName}, …).</li>
  * </ul>
  */
 final class EngineAnswers {
 
-    /** The properties of the engine's answers that carry a name from a model or a filter. */
+    /**
+     * The properties of the engine's answers that carry a name or text from a model or a filter: names, a task's
+     * description (the model's documentation), a filter's description and the labels of the variables it shows.
+     */
     static final Set<String> NAMES = Set.of(
             "name",
+            "description",
+            "label",
             "activityName",
             "processDefinitionName",
             "taskName",
@@ -48,6 +52,8 @@ final class EngineAnswers {
 
     /** Keys inside a variable's JSON value that hold codes, not texts. */
     private static final Set<String> CODES = Set.of("value", "id", "key", "code", "userId", "groupId");
+
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_.-]*");
 
     private static final Pattern XML_NAME = Pattern.compile("(\\sname=\")([^\"]*)(\")");
 
@@ -127,7 +133,7 @@ final class EngineAnswers {
             return;
         }
         if ("String".equals(type)) {
-            variable.put("value", translations.text(value.asText(), reader));
+            variable.put("value", text(value.asText(), reader));
         } else if ("Json".equals(type)) {
             JsonNode parsed = json.readTree(value.asText());
             variable.put("value", json.writeValueAsString(texts(parsed, null, reader)));
@@ -137,9 +143,7 @@ final class EngineAnswers {
     /** The string leaves of a JSON value translated, except those under a key that holds codes. */
     private JsonNode texts(JsonNode node, String key, Locale reader) {
         if (node.isTextual()) {
-            return key != null && CODES.contains(key)
-                    ? node
-                    : TextNode.valueOf(translations.text(node.asText(), reader));
+            return key != null && CODES.contains(key) ? node : TextNode.valueOf(text(node.asText(), reader));
         }
         if (node instanceof ObjectNode object) {
             object.fields().forEachRemaining(e -> e.setValue(texts(e.getValue(), e.getKey(), reader)));
@@ -149,6 +153,14 @@ final class EngineAnswers {
             }
         }
         return node;
+    }
+
+    /**
+     * A shown text in the reader's language; a code ({@code interview}, {@code high}) stays, since forms compare
+     * it in their conditions and templates ({@code researchMethod = "interview"}).
+     */
+    private String text(String value, Locale reader) {
+        return CODE.matcher(value).matches() ? value : translations.text(value, reader);
     }
 
     /** A model's XML answer: the names in {@code bpmn20Xml} / {@code dmnXml}, expressions kept. */
@@ -189,32 +201,13 @@ final class EngineAnswers {
         if (node instanceof ObjectNode object) {
             object.fields().forEachRemaining(e -> {
                 if (NAMES.contains(e.getKey()) && e.getValue().isTextual()) {
-                    e.setValue(TextNode.valueOf(translations.text(e.getValue().asText(), reader)));
-                } else if (e.getKey().equals("properties") && e.getValue() instanceof ObjectNode properties) {
-                    filterProperties(properties, reader);
+                    e.setValue(TextNode.valueOf(text(e.getValue().asText(), reader)));
                 } else {
                     renameAll(e.getValue(), reader);
                 }
             });
         } else if (node instanceof ArrayNode array) {
             array.forEach(item -> renameAll(item, reader));
-        }
-    }
-
-    /**
-     * A filter's properties: its description (Tasklist's tooltip) and the labels of the variables its task cards show
-     * ("Project").
-     */
-    private void filterProperties(ObjectNode properties, Locale reader) {
-        if (properties.path("description").isTextual()) {
-            properties.put(
-                    "description",
-                    translations.text(properties.get("description").asText(), reader));
-        }
-        for (JsonNode variable : properties.path("variables")) {
-            if (variable instanceof ObjectNode shown && shown.path("label").isTextual()) {
-                shown.put("label", translations.text(shown.get("label").asText(), reader));
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.rollout.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollout.shared.Translations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * What the guard filters in front of the engine's APIs ({@link TaskQueryExpressionGuardFilter},
@@ -42,8 +44,8 @@ final class EngineApiRefusals {
     static void refuse(
             HttpServletRequest request, HttpServletResponse response, int status, String code, String... args)
             throws IOException {
-        // no Accept-Language: English, not the server's default locale
-        Locale locale = request.getHeader("Accept-Language") == null ? Locale.ROOT : request.getLocale();
+        // the reader's language (ReaderLanguageFilter runs before the guards); English is the bundle's root
+        Locale locale = Translations.chinese(LocaleContextHolder.getLocale()) ? Translations.CHINESE : Locale.ROOT;
         ResourceBundle bundle = ResourceBundle.getBundle(
                 BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Map<String, String> body = new LinkedHashMap<>();

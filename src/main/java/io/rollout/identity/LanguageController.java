@@ -33,10 +33,11 @@ class LanguageController {
     record Choice(String language) {}
 
     @GetMapping("/api/me/language")
-    Map<String, Object> get(HttpServletRequest request) {
+    Map<String, Object> get(HttpServletRequest request, HttpServletResponse response) {
         user.id();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("language", language.chosen(request).map(ReaderLanguage::tag).orElse(null));
+        Locale chosen = language.chosen(request).orElse(null);
+        answer.put("language", chosen == null ? null : ReaderLanguage.tag(chosen));
         answer.put("effective", ReaderLanguage.tag(language.resolveLocale(request)));
         answer.put(
                 "available",
@@ -50,7 +51,7 @@ class LanguageController {
         Locale chosen = null;
         if (choice.language() != null) {
             chosen = ReaderLanguage.spoken(Locale.forLanguageTag(choice.language()))
-                    .orElseThrow(() -> messages.reject("identity.language.unknown", choice.language(), "en, zh-CN"));
+                    .orElseThrow(() -> messages.reject("security.language.unknown", choice.language(), "en, zh-CN"));
         }
         language.setLocale(request, response, chosen);
         return ResponseEntity.noContent().build();

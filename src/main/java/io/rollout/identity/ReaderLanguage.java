@@ -58,12 +58,17 @@ public class ReaderLanguage implements LocaleResolver {
         String user = user(request).orElseThrow(() -> new IllegalStateException("no logged-in user"));
         String tag = locale == null ? null : tag(locale);
         choices.choose(user, tag);
+        response.addCookie(cookie(request, tag));
+    }
+
+    /** The cookie that carries a choice in this browser; {@code null} removes it. */
+    static Cookie cookie(HttpServletRequest request, String tag) {
         Cookie cookie = new Cookie(COOKIE, tag == null ? "" : tag);
         cookie.setPath("/");
         cookie.setMaxAge(tag == null ? 0 : (int) Duration.ofDays(365).toSeconds());
         cookie.setAttribute("SameSite", "Lax");
         cookie.setSecure(request.isSecure());
-        response.addCookie(cookie);
+        return cookie;
     }
 
     /** The person's remembered choice, if any. */

@@ -14,7 +14,7 @@ class ProcessMigrationPage implements WebMvcConfigurer {
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addViewController("/process-migration/").setViewName("forward:/process-migration/index.html");
+        // the page itself is served in the reader's language by shared.PageDocuments
         registry.addRedirectViewController("/process-migration", "/process-migration/");
     }
 }

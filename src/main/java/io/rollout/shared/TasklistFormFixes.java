@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
  *     type 'Null' to java type javax.lang.model.type.NullType". A list replacing a {@code Null} is sent as
  *     {@code Json}, as Tasklist already does for a variable it has not seen.</li>
  * </ul>
+ * It also starts Tasklist in the language the person chose ({@link WebappLanguageChoice}).
  */
 @Configuration(proxyBeanMethods = false)
 class TasklistFormFixes {
@@ -40,7 +41,7 @@ class TasklistFormFixes {
             "if(o)s=o.type,l=o.valueInfo;else{",
             "if(o&&\"Null\"!==o.type)s=o.type,l=o.valueInfo;else{");
 
-    static final List<Fix> FIXES = List.of(VALIDATION, NULL_TYPE);
+    static final List<Fix> FIXES = List.of(VALIDATION, NULL_TYPE, WebappLanguageChoice.CHOICE_FIRST);
 
     @Bean
     FilterRegistrationBean<Filter> tasklistFormFixesFilter() {

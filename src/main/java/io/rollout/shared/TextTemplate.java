@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 final class TextTemplate {
 
+    /** A template is told apart by words of its own, not by separators ({@code {0}, {1}, {2}}). */
+    private static final Pattern WORD = Pattern.compile("[A-Za-z]{3,}");
+
     private static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9,]*(\\.[0-9]+)?|-?\\.[0-9]+");
 
     private final String english;
@@ -47,7 +50,7 @@ final class TextTemplate {
 
     /**
      * The template of a MessageFormat pattern with its translation, or null when the pattern has no argument or too
-     * little text of its own to be told apart from others ({@code {0}: {1}}).
+     * little text of its own to be told apart from any text ({@code {0}: {1}}, {@code {0}, {1}, {2}}).
      */
     static TextTemplate of(String english, String translation) {
         StringBuilder regex = new StringBuilder("^");
@@ -80,7 +83,7 @@ final class TextTemplate {
             regex.append("(.+?)");
             i = close + 1;
         }
-        if (indexes.isEmpty() || literal < 3) {
+        if (indexes.isEmpty() || literal < 3 || !WORD.matcher(longest).find()) {
             return null;
         }
         regex.append('$');

@@ -121,7 +121,7 @@ class TrainingController {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(all ? COLUMNS : COLUMNS.subList(0, 8));
+            printer.printRecord(headings(all ? COLUMNS : COLUMNS.subList(0, 8)));
             for (List<Object> row : rows(code)) {
                 if (all || "eligible".equals(row.get(8))) {
                     printer.printRecord((all ? row : row.subList(0, 8))
@@ -144,19 +144,29 @@ class TrainingController {
         try (XSSFWorkbook workbook = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             sheet(
-                    workbook.createSheet("Accounts"),
-                    COLUMNS.subList(0, 8),
+                    workbook.createSheet(messages.get("training.export.sheet.accounts")),
+                    headings(COLUMNS.subList(0, 8)),
                     rows.stream()
                             .filter(r -> "eligible".equals(r.get(8)))
                             .map(r -> r.subList(0, 8))
                             .toList());
             sheet(
-                    workbook.createSheet("Not eligible"),
-                    COLUMNS,
-                    rows.stream().filter(r -> !"eligible".equals(r.get(8))).toList());
+                    workbook.createSheet(messages.get("training.export.sheet.notEligible")),
+                    headings(COLUMNS),
+                    rows.stream()
+                            .filter(r -> !"eligible".equals(r.get(8)))
+                            .map(this::withStatusInWords)
+                            .toList());
             workbook.write(out);
             return download(out.toByteArray(), XLSX, code + "-accounts.xlsx");
         }
+    }
+
+    // the column titles in the reader's language; the English ones are the JSON's field names, as before
+    private List<String> headings(List<String> columns) {
+        return columns.stream()
+                .map(c -> messages.get("training.export.column." + c))
+                .toList();
     }
 
     private static void sheet(Sheet sheet, List<String> header, List<List<Object>> rows) {
@@ -177,6 +187,18 @@ class TrainingController {
             }
         }
         sheet.createFreezePane(0, 1);
+    }
+
+    // the workbook is read by people: the status in their words (the CSV keeps eligible / not eligible)
+    private List<Object> withStatusInWords(List<Object> row) {
+        List<Object> shown = new ArrayList<>(row);
+        shown.set(
+                8,
+                messages.get(
+                        "eligible".equals(row.get(8))
+                                ? "training.export.status.eligible"
+                                : "training.export.status.notEligible"));
+        return shown;
     }
 
     // one row per planned trainee, in the columns of COLUMNS

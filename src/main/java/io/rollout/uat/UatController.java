@@ -3,6 +3,7 @@ package io.rollout.uat;
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectAccess;
 import io.rollout.shared.CsvCells;
+import io.rollout.shared.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -17,6 +18,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -65,11 +67,13 @@ class UatController {
     private final UatTraceability traceability;
     private final UatRepository repository;
     private final ProjectAccess access;
+    private final Messages messages;
 
-    UatController(UatTraceability traceability, UatRepository repository, ProjectAccess access) {
+    UatController(UatTraceability traceability, UatRepository repository, ProjectAccess access, Messages messages) {
         this.traceability = traceability;
         this.repository = repository;
         this.access = access;
+        this.messages = messages;
     }
 
     @GetMapping("/api/projects/{code}/uat/traceability")
@@ -84,7 +88,7 @@ class UatController {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(COLUMNS);
+            printer.printRecord(headings());
             for (List<String> row : rows(code)) {
                 printer.printRecord(row.stream().map(CsvCells::safe).toList());
             }
@@ -100,14 +104,15 @@ class UatController {
         requireProject(code);
         try (XSSFWorkbook workbook = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("Traceability");
+            Sheet sheet = workbook.createSheet(messages.get("uat.export.sheet.traceability"));
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
             Row header = sheet.createRow(0);
+            List<String> headings = headings();
             for (int i = 0; i < COLUMNS.size(); i++) {
-                header.createCell(i).setCellValue(COLUMNS.get(i));
+                header.createCell(i).setCellValue(headings.get(i));
                 header.getCell(i).setCellStyle(bold);
             }
             int r = 1;
@@ -115,7 +120,7 @@ class UatController {
                 Row row = sheet.createRow(r++);
                 for (int i = 0; i < values.size(); i++) {
                     if (values.get(i) != null) {
-                        row.createCell(i).setCellValue(values.get(i));
+                        row.createCell(i).setCellValue(shown(COLUMNS.get(i), values.get(i)));
                     }
                 }
             }
@@ -209,5 +214,28 @@ class UatController {
         headers.setContentDisposition(
                 ContentDisposition.attachment().filename(fileName).build());
         return new ResponseEntity<>(body, headers, HttpStatus.OK);
+    }
+
+    // the column titles in the reader's language; the English ones are the field names, as before
+    private List<String> headings() {
+        return COLUMNS.stream().map(c -> messages.get("uat.export.column." + c)).toList();
+    }
+
+    // the workbook is read by people: results, severities and yes/no in their words; the CSV keeps the codes
+    private String shown(String column, String value) {
+        if (value.isBlank()) {
+            return value;
+        }
+        String prefix = switch (column) {
+            case "covered" -> "uat.export.covered.";
+            case "latestResult" -> "uat.result.";
+            case "severity" -> "uat.severity.";
+            default -> null;
+        };
+        try {
+            return prefix == null ? value : messages.get(prefix + value);
+        } catch (NoSuchMessageException unknown) {
+            return value;
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.rollout.project.ProjectRepository;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.TestProjects;
 import io.rollout.shared.TestUsers;
+import io.rollout.shared.Translations;
 import io.rollout.shared.WebTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +50,9 @@ class TimelineApiTests {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    Translations translations;
 
     String code;
 
@@ -214,6 +219,61 @@ class TimelineApiTests {
                         .getForEntity("/api/projects/NO-SUCH/timeline", String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aChineseReaderGetsThePageTheTimelineAndItsDownloadsInChinese() throws Exception {
+        Map<String, Object> page = chinese("/api/pages/audit/texts", Map.class).getBody();
+        assertThat(page).containsEntry("language", "zh-CN");
+        assertThat((Map<String, String>) page.get("texts"))
+                .containsEntry("audit.heading", "审计轨迹")
+                .containsEntry("audit.column.subject", "对象")
+                .containsEntry("common.phase.goLive", "上线与切换")
+                .doesNotContainKey("dashboard.heading");
+
+        List<Map<String, Object>> events =
+                chinese("/api/projects/" + code + "/timeline", List.class).getBody();
+        String taskName = "Steering committee: decide go / no-go for " + code;
+        assertThat(events)
+                .filteredOn(e -> "completed".equals(e.get("event")) && "tlsteering".equals(e.get("person")))
+                .singleElement()
+                .satisfies(e -> assertThat((String) e.get("subject"))
+                        .isEqualTo(translations.text(taskName, Translations.CHINESE))
+                        .contains(code)
+                        .containsPattern("\\p{IsHan}"));
+        assertThat(events)
+                .filteredOn(e -> "process".equals(e.get("type")))
+                .first()
+                .satisfies(e -> assertThat(e).containsEntry("event", "started").containsEntry("detail", "版本 1"));
+
+        String csv = new String(
+                chinese("/api/projects/" + code + "/timeline.csv?type=decision", byte[].class)
+                        .getBody(),
+                StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("\uFEFF时间,类型,动作,阶段,对象,执行人,详情,流程实例 ID");
+        // the machine columns stay as they are: ISO instants, the codes the filters take
+        assertThat(csv.lines().skip(1).toList())
+                .allSatisfy(line -> assertThat(line).matches("\\d{4}-\\d\\d-\\d\\dT[^,]+Z,decision,.*"));
+
+        byte[] pdf = chinese("/api/projects/" + code + "/timeline.pdf?type=decision", byte[].class)
+                .getBody();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("关口决策", "项目：" + code, "生成人 tlauditor", "共 3 条记录", "决策 | goLiveDecision", "第 1 页")
+                    .containsPattern("内容哈希[^：]*：\\s+[0-9a-f]{64}")
+                    .doesNotContain("Gate decisions", "Project:", "entries");
+        }
+    }
+
+    <T> ResponseEntity<T> chinese(String path, Class<T> type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9");
+        ResponseEntity<T> response = rest.withBasicAuth("tlauditor", PASSWORD)
+                .exchange(path, HttpMethod.GET, new HttpEntity<>(headers), type);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response;
     }
 
     @SuppressWarnings("unchecked")

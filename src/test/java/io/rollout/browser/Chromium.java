@@ -30,10 +30,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * network). Without them the class is skipped with the reason, before the application starts: a developer
  * machine may lack them, while {@code .ci/run} installs both. When a test fails, the page as the user saw it is kept as
  * {@code target/browser-screenshots/<class>.<test>.png} and {@code .html}.
- *
- * <p>The browser runs in one language, English unless the class asks for another
- * ({@code new Chromium(Translations.CHINESE)}): its user interface ({@code --lang}) and the languages it asks web pages
- * for (the {@code Accept-Language} of its requests, {@code navigator.languages}), as a person sets up their browser.
  */
 public class Chromium
         implements ExecutionCondition,
@@ -46,24 +42,8 @@ public class Chromium
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
-    private final Locale language;
     private ChromeDriver driver;
     private Path profile;
-
-    /** An English browser (en-US). */
-    public Chromium() {
-        this(Locale.US);
-    }
-
-    /** A browser in the given language, e.g. {@code Locale.SIMPLIFIED_CHINESE}. */
-    public Chromium(Locale language) {
-        this.language = language;
-    }
-
-    /** The language the browser runs in. */
-    public Locale language() {
-        return language;
-    }
 
     /** The browser of the running class. */
     public WebDriver driver() {
@@ -102,10 +82,8 @@ public class Chromium
                 "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--window-size=1400,1000",
-                "--lang=" + language.toLanguageTag());
-        // the languages pages are asked for, in order: the language itself, then its generic form (zh-CN, zh)
-        options.setExperimentalOption(
-                "prefs", Map.of("intl.accept_languages", language.toLanguageTag() + "," + language.getLanguage()));
+                "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
@@ -151,5 +129,33 @@ public class Chromium
             }
             profile = null;
         }
+    }
+
+    // the browser's language: Tasklist picks its locale from navigator.languages, Rollout from Accept-Language
+    private final String language;
+    private final String acceptLanguages;
+
+    /** An English browser ({@code en-US}), as the journeys use it. */
+    public Chromium() {
+        this("en-US", "en-US,en");
+    }
+
+    /** A browser whose language is {@code language} ({@code zh-CN}) and which asks for {@code acceptLanguages}. */
+    public Chromium(String language, String acceptLanguages) {
+        this.language = language;
+        this.acceptLanguages = acceptLanguages;
+    }
+
+    /**
+     * A browser in the given language ({@code Translations.CHINESE}), asking pages for the language and then its
+     * generic form ({@code zh-CN,zh}).
+     */
+    public Chromium(Locale language) {
+        this(language.toLanguageTag(), language.toLanguageTag() + "," + language.getLanguage());
+    }
+
+    /** The language the browser runs in, for the journeys that read or type what depends on it. */
+    public Locale language() {
+        return Locale.forLanguageTag(language);
     }
 }

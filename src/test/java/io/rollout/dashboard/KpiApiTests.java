@@ -1,11 +1,13 @@
 package io.rollout.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.rollout.identity.Roles;
 import io.rollout.project.ProjectRepository;
 import io.rollout.shared.TestProjects;
 import io.rollout.shared.TestUsers;
+import io.rollout.shared.Translations;
 import io.rollout.shared.WebTest;
 import io.rollout.training.TrainingCurricula;
 import java.util.List;
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +32,9 @@ class KpiApiTests {
 
     @Autowired
     TestRestTemplate rest;
+
+    @Autowired
+    Translations translations;
 
     @Autowired
     IdentityService identity;
@@ -154,6 +162,43 @@ class KpiApiTests {
                 .containsExactly(
                         Map.of("role", "操作员", "trained", 1, "planned", 2, "percent", 50.0),
                         Map.of("role", "管理层", "trained", 1, "planned", 1, "percent", 100.0));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aChineseReaderGetsTheDashboardsTextsAndItsStoredNamesInChinese() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
+        ResponseEntity<Map> page = rest.withBasicAuth("kpipmo", PASSWORD)
+                .exchange("/api/pages/dashboard/texts", HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+        assertThat(page.getBody()).containsEntry("language", "zh-CN");
+        assertThat((Map<String, String>) page.getBody().get("texts"))
+                .containsEntry("dashboard.heading", "KPI 仪表板")
+                .containsEntry("dashboard.card.uatPassRate", "平均用户验收测试通过率")
+                .containsEntry("common.language", "语言");
+        String html = rest.withBasicAuth("kpipmo", PASSWORD)
+                .exchange("/dashboard/", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                .getBody();
+        assertThat(html)
+                .contains("<html lang=\"zh-CN\">", "<title>Rollout · KPI 仪表板</title>", "<th>里程碑</th>")
+                .doesNotContain(">Milestones<", "data-text=");
+
+        ResponseEntity<Map> kpis = rest.withBasicAuth("kpipmo", PASSWORD)
+                .exchange("/api/projects/" + code + "/kpis", HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+        assertThat((List<Map<String, Object>>) kpis.getBody().get("milestones"))
+                .extracting(m -> m.get("name"), m -> m.get("phase"))
+                .containsExactlyInAnyOrder(
+                        tuple(translations.text("Go-live", Translations.CHINESE), "go-live"),
+                        tuple(translations.text("Operations", Translations.CHINESE), "operations"));
+        assertThat((List<Map<String, Object>>) kpis.getBody().get("milestones"))
+                .allSatisfy(m -> assertThat((String) m.get("name")).containsPattern("\\p{IsHan}"));
+        // an English reader gets the names as stored
+        assertThat((List<Map<String, Object>>) rest.withBasicAuth("kpipmo", PASSWORD)
+                        .getForEntity("/api/projects/" + code + "/kpis", Map.class)
+                        .getBody()
+                        .get("milestones"))
+                .extracting(m -> m.get("name"))
+                .containsExactlyInAnyOrder("Go-live", "Operations");
     }
 
     @Test

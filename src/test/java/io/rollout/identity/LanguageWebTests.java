@@ -141,6 +141,24 @@ class LanguageWebTests {
         assertThat(englishForm.findValuesAsText("label")).anyMatch(l -> l.matches(".*[A-Za-z]{4,}.*"));
     }
 
+    @Test
+    void theEmbeddedUploadFormIsServedInTheReadersLanguage() {
+        TestUsers.ensure(identity, CONSULTANT, PASSWORD, Roles.CONSULTANT);
+        String form = "/forms/embedded/upload-extract.html";
+
+        HttpResponse<String> chinese = Http.as(port, CONSULTANT, PASSWORD)
+                .header("Accept-Language", "zh-CN")
+                .get(form);
+        HttpResponse<String> english = Http.as(port, CONSULTANT, PASSWORD)
+                .header("Accept-Language", "en")
+                .get(form);
+
+        assertThat(english.body()).contains(">Upload the extract<").contains("cam-variable-name");
+        assertThat(chinese.body()).doesNotContain("Upload the extract").contains("cam-variable-name");
+        assertThat(chinese.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+    }
+
     private JsonNode language(Http http) throws Exception {
         HttpResponse<String> answer = http.get("/api/me/language");
         assertThat(answer.statusCode()).as(Http.describe(answer)).isEqualTo(200);

@@ -13,6 +13,7 @@ import io.rollout.project.ProjectRepository;
 import io.rollout.shared.JsonRows;
 import io.rollout.shared.TestProjects;
 import io.rollout.shared.TestUsers;
+import io.rollout.shared.Translations;
 import io.rollout.shared.WebTest;
 import java.io.File;
 import java.io.FileInputStream;
@@ -68,6 +69,9 @@ class ProcessMigrationWebTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Translations translations;
 
     @Autowired
     IdentityService identity;
@@ -195,6 +199,34 @@ class ProcessMigrationWebTests {
         return repository.getProcessDefinition(definitionId).getVersion();
     }
 
+    // the page's texts and the plan's activity names in Chinese; ids, versions and the mapping are the same
+    void aChineseOwnerReadsThePageAndThePlanInChinese(int v1, int v2, JsonNode english) throws Exception {
+        Http chinese = Http.as(port, OWNER, PASSWORD).header("Accept-Language", "zh-CN,zh;q=0.9");
+        JsonNode page = json.readTree(chinese.get("/api/pages/migration/texts").body());
+        assertThat(page.path("language").asText()).isEqualTo("zh-CN");
+        assertThat(page.path("texts").path("migration.heading").asText()).isEqualTo("流程迁移");
+        assertThat(page.path("texts").path("migration.plan.column.target").asText())
+                .isEqualTo("映射到");
+        String html = chinese.get("/process-migration/").body();
+        assertThat(html).contains("<html lang=\"zh-CN\">", "<h1>流程迁移</h1>", "<h2>试运行</h2>", "migration.js");
+        assertThat(html).doesNotContain("data-text=", "Dry run");
+
+        HttpResponse<String> response =
+                chinese.post("/api/process-migrations/plan", json.writeValueAsString(request(v1, v2, null, null)));
+        assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(200);
+        JsonNode plan = json.readTree(response.body());
+        assertThat(plan.path("instructions").findValuesAsText("source"))
+                .isEqualTo(english.path("instructions").findValuesAsText("source"));
+        JsonNode drawUp = plan.path("instructions").get(0);
+        assertThat(drawUp.path("source").asText()).isEqualTo(DRAW_UP_PLAN);
+        assertThat(drawUp.path("sourceName").asText())
+                .isEqualTo(translations.text(
+                        english.path("instructions").get(0).path("sourceName").asText(), Translations.CHINESE))
+                .containsPattern("\\p{IsHan}");
+        assertThat(plan.path("targetActivities").findValuesAsText("name"))
+                .anySatisfy(name -> assertThat(name).containsPattern("\\p{IsHan}"));
+    }
+
     HttpResponse<String> asOwner(String path, Object body) throws Exception {
         return Http.as(port, OWNER, PASSWORD).post(path, json.writeValueAsString(body));
     }
@@ -317,6 +349,7 @@ class ProcessMigrationWebTests {
         // every activity an instance can wait in keeps its id: nothing is left to map (gateways, events need none)
         assertThat(plan.path("unmapped")).isEmpty();
         assertThat(plan.path("added").findValuesAsText("id")).contains(NEW_TASK);
+        aChineseOwnerReadsThePageAndThePlanInChinese(v1, v2, plan);
 
         HttpResponse<String> dryResponse =
                 asOwner("/api/process-migrations/dry-run", request(v1, v2, List.of(running.getId()), null));
@@ -333,6 +366,12 @@ class ProcessMigrationWebTests {
         assertThat(migration.path("status").asText()).isEqualTo("running");
         assertThat(migration.path("requestedBy").asText()).isEqualTo(OWNER);
         assertThat(migration.path("instances").asInt()).isEqualTo(1);
+        assertThat(migration.path("instructions").asText()).contains("activities keep their id");
+        JsonNode inChinese = json.readTree(Http.as(port, OWNER, PASSWORD)
+                .header("Accept-Language", "zh-CN")
+                .get("/api/process-migrations/" + migration.path("id").asLong())
+                .body());
+        assertThat(inChinese.path("instructions").asText()).contains("个活动保持原 ID；映射：");
         Decision requested = decisions.latest(code, ProcessMigrations.DECISION).orElseThrow();
         assertThat(requested.outcome()).isEqualTo("requested");
         assertThat(requested.decidedBy()).isEqualTo(OWNER);

@@ -148,6 +148,9 @@ class SpecificationApiTests {
                             org.assertj.core.groups.Tuple.tuple("finance", "ownerfinance", "批准", "Agreed"),
                             org.assertj.core.groups.Tuple.tuple("sales", "ownersales", "驳回", "Discounts missing"));
             assertThat(signOff.getRow(12)).isNull();
+            // when each department decided, as a Chinese reader writes date and time
+            assertThat(cells.formatCellValue(signOff.getRow(10).getCell(3)))
+                    .matches("\\d{4}年\\d{1,2}月\\d{1,2}日 (上午|下午)?\\d{1,2}:\\d\\d:\\d\\d UTC");
         }
 
         ResponseEntity<byte[]> latest = as("specauditor")
@@ -162,6 +165,8 @@ class SpecificationApiTests {
             assertThat(cells.formatCellValue(signOff.getRow(1).getCell(1))).isEqualTo("2");
             assertThat(cells.formatCellValue(signOff.getRow(5).getCell(1))).isEqualTo(DecisionLog.SYSTEM);
             assertThat(cells.formatCellValue(signOff.getRow(10).getCell(1))).isEqualTo("ownerfinance");
+            assertThat(cells.formatCellValue(signOff.getRow(10).getCell(3)))
+                    .matches("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d:\\d\\d [AP]M UTC");
             assertThat(workbook.getSheet("Requirements").getRow(1).getCell(9).getStringCellValue())
                     .isEqualTo(Requirement.BASELINED);
         }

@@ -171,4 +171,9 @@ class FormTextsTests {
         assertThat(FormTexts.translatedHtml(html, text -> "say \"name\""))
                 .isEqualTo("<input placeholder=\"say &quot;name&quot;\">");
     }
+
+    /** The script of Camunda's web apps with form-js in it. */
+    private static final String FORM_JS = "META-INF/resources/webjars/camunda/lib/deps.js";
+
+    /** Where each validation message is in Tasklist's form-js, as its minified source writes it. */
 }

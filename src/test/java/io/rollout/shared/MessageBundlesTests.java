@@ -43,7 +43,8 @@ class MessageBundlesTests {
                 "audit",
                 "programme",
                 "modelling",
-                "tasksheet"
+                "tasksheet",
+                "pages"
             })
     void bundleIsCompleteInBothLanguagesAndCoversTheCode(String bundle) throws IOException {
         Properties english = load(bundle);

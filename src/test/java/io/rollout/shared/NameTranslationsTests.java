@@ -27,6 +27,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -36,8 +37,9 @@ import org.w3c.dom.NodeList;
  * that names carry as they are stored. A name with expressions is translated as its template: each {@code ${…}}
  * becomes {@code {0}}, {@code {1}}, … in order ({@code Capture requirements for {0}}), and its Chinese keeps exactly
  * those placeholders. Names that are identifiers, not texts (messages, which are correlated by name; the input
- * parameters and decision outputs, which are variables), are left out. An entry that nothing uses fails as well, so
- * the catalogue follows the models.
+ * parameters and decision outputs, which are variables), are left out. A user task's documentation is the description
+ * Tasklist shows with the task, so it needs its Chinese too, as a template like a name. An entry that nothing uses
+ * fails as well, so the catalogue follows the models.
  */
 @ProcessTest
 class NameTranslationsTests {
@@ -58,6 +60,8 @@ class NameTranslationsTests {
     static Map<String, String> catalogue;
     /** Template → where it is used ({@code bpmn/go-live.bpmn userTask Task_PlanCutover}). */
     static Map<String, List<String>> modelNames = new TreeMap<>();
+    /** A user task's documentation as a template → where it is used; the engine makes it the task's description. */
+    static Map<String, List<String>> taskDocumentation = new TreeMap<>();
 
     @Autowired
     FilterService filters;
@@ -83,17 +87,33 @@ class NameTranslationsTests {
 
     @Test
     void everyNameOfEveryModelHasItsChineseWithTheSamePlaceholders() {
-        Map<String, String> missing = new TreeMap<>();
-        modelNames.forEach((template, uses) -> {
-            if (!translated(template)) {
-                missing.put(template, String.join("; ", uses));
-            }
-        });
-        assertThat(missing)
+        assertThat(untranslated(modelNames))
                 .as(
                         "names without Chinese in %s (name → where it is used); add them with the same placeholders",
                         CATALOGUE)
                 .isEmpty();
+    }
+
+    @Test
+    void everyUserTasksDocumentationHasItsChineseWithTheSamePlaceholders() {
+        assertThat(taskDocumentation).hasSizeGreaterThan(20);
+        assertThat(untranslated(taskDocumentation))
+                .as(
+                        "user task documentation (the task's description in Tasklist) without Chinese in %s"
+                                + " (text → where it is used); add it with the same placeholders",
+                        CATALOGUE)
+                .isEmpty();
+    }
+
+    /** The templates without a translation → where they are used. */
+    Map<String, String> untranslated(Map<String, List<String>> templates) {
+        Map<String, String> missing = new TreeMap<>();
+        templates.forEach((template, uses) -> {
+            if (!translated(template)) {
+                missing.put(template, String.join("; ", uses));
+            }
+        });
+        return missing;
     }
 
     @Test
@@ -113,6 +133,7 @@ class NameTranslationsTests {
     @Test
     void everyEntryOfTheCatalogueIsUsed() {
         Set<String> used = new TreeSet<>(modelNames.keySet());
+        used.addAll(taskDocumentation.keySet());
         used.addAll(STORED_VALUES);
         engineTexts().keySet().stream()
                 .map(this::entryFor)
@@ -121,7 +142,10 @@ class NameTranslationsTests {
         Set<String> unused = new TreeSet<>(catalogue.keySet());
         unused.removeAll(used);
         assertThat(unused)
-                .as("entries of %s that no model, filter, group or stored value uses: remove them", CATALOGUE)
+                .as(
+                        "entries of %s that no model, task documentation, filter, group or stored value uses:"
+                                + " remove them",
+                        CATALOGUE)
                 .isEmpty();
     }
 
@@ -205,7 +229,31 @@ class NameTranslationsTests {
                             .add(file + " " + element.getLocalName() + " " + element.getAttribute("id"));
                 }
             }
+            if (BPMN.equals(element.getNamespaceURI()) && element.getLocalName().equals("userTask")) {
+                String documentation = documentation(element);
+                if (!documentation.isBlank()) {
+                    taskDocumentation
+                            .computeIfAbsent(template(documentation), k -> new ArrayList<>())
+                            .add(file + " userTask " + element.getAttribute("id") + " (documentation)");
+                }
+            }
         }
+    }
+
+    /**
+     * The documentation of an element as the engine reads it into a task's description: the texts of its own
+     * {@code documentation} elements, each trimmed, joined by a blank line.
+     */
+    static String documentation(Element element) {
+        List<String> texts = new ArrayList<>();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e
+                    && BPMN.equals(e.getNamespaceURI())
+                    && e.getLocalName().equals("documentation")) {
+                texts.add(e.getTextContent().trim());
+            }
+        }
+        return String.join("\n\n", texts);
     }
 
     /** The attributes of a model element that hold text people read; diagram and extension elements hold none. */

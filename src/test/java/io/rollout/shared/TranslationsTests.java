@@ -80,6 +80,15 @@ class TranslationsTests {
     }
 
     @Test
+    void aTemplateOfSeparatorsOnlyNeverTakesOverAFreeText() {
+        Translations withSeparators = new Translations(
+                List.of("messages/planning", "messages/golive"), "classpath*:i18n-fixture/zh-CN/*.json");
+        String free = "Built in parallel, in agile iterations, with a plan, and a review.";
+
+        assertThat(withSeparators.text(free, Translations.CHINESE)).isEqualTo(free);
+    }
+
+    @Test
     void anyChineseRegionReadsChinese() {
         assertThat(Translations.chinese(Locale.forLanguageTag("zh-TW"))).isTrue();
         assertThat(Translations.chinese(Locale.forLanguageTag("en-GB"))).isFalse();

@@ -2,13 +2,20 @@ package io.rollout.tasksheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollout.identity.Http;
+import io.rollout.identity.Roles;
+import io.rollout.shared.TestUsers;
 import io.rollout.shared.WebTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -19,8 +26,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @WebTest
 class TaskSheetPageTests {
 
+    static final String PASSWORD = "sheet-Secret-2026";
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    IdentityService identity;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -32,6 +44,36 @@ class TaskSheetPageTests {
         assertThat(page.body()).contains("<script src=\"task-sheet.js\"></script>", "id=\"file\"", "id=\"download\"");
         assertThat(get("/task-sheet/task-sheet.js", null, null).body())
                 .contains("/api/tasks/", "X-XSRF-TOKEN", "camunda-form:");
+    }
+
+    @Test
+    void thePagesTextsComeInTheReadersLanguage() throws Exception {
+        TestUsers.ensure(identity, "sheetreader", PASSWORD, Roles.KEY_USER);
+        JsonNode chinese = texts(Http.as(port, "sheetreader", PASSWORD).header("Accept-Language", "zh-CN,zh;q=0.9"));
+        assertThat(chinese.path("language").asText()).isEqualTo("zh-CN");
+        assertThat(chinese.path("texts").path("tasksheet.download").asText()).isEqualTo("下载为 Excel");
+        assertThat(chinese.path("texts").path("tasksheet.refused").asText()).isEqualTo("{0} 未载入，没有任何修改：");
+        assertThat(chinese.path("texts").has("audit.heading")).isFalse();
+
+        JsonNode english = texts(Http.as(port, "sheetreader", PASSWORD).header("Accept-Language", "en-US,en;q=0.9"));
+        assertThat(english.path("language").asText()).isEqualTo("en");
+        assertThat(english.path("texts").path("tasksheet.download").asText()).isEqualTo("Download as Excel");
+        // the remembered choice (its cookie) wins over the browser's language
+        JsonNode chosen = texts(Http.as(port, "sheetreader", PASSWORD)
+                .header("Accept-Language", "en-US")
+                .header("Cookie", "rollout-language=zh-CN"));
+        assertThat(chosen.path("texts").path("tasksheet.upload").asText()).isEqualTo("上传 Excel 或 CSV");
+
+        assertThat(Http.as(port, "sheetreader", PASSWORD)
+                        .get("/api/pages/nosuchpage/texts")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private JsonNode texts(Http http) throws Exception {
+        HttpResponse<String> response = http.get("/api/pages/tasksheet/texts");
+        assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
     }
 
     @Test

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -133,6 +136,40 @@ class TrainingApiTests {
             assertThat(format.formatCellValue(
                             workbook.getSheet("Not eligible").getRow(0).getCell(9)))
                     .isEqualTo("reason");
+        }
+    }
+
+    @Test
+    void aChineseReaderGetsTheAccountListWithChineseHeadings() throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9");
+        byte[] csv = rest.withBasicAuth("accountsops", PASSWORD)
+                .exchange(
+                        "/api/projects/" + code + "/training/accounts.csv",
+                        HttpMethod.GET,
+                        new HttpEntity<>(headers),
+                        byte[].class)
+                .getBody();
+        List<String> lines = new String(csv, StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFF工号,姓名,部门,角色,用户 ID,课程,成绩,及格分");
+        assertThat(lines).hasSize(33);
+
+        byte[] xlsx = rest.withBasicAuth("accountsops", PASSWORD)
+                .exchange(
+                        "/api/projects/" + code + "/training/accounts.xlsx",
+                        HttpMethod.GET,
+                        new HttpEntity<>(headers),
+                        byte[].class)
+                .getBody();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getSheet("账号").getLastRowNum()).isEqualTo(32);
+            DataFormatter format = new DataFormatter();
+            assertThat(format.formatCellValue(
+                            workbook.getSheet("不符合开通条件").getRow(0).getCell(9)))
+                    .isEqualTo("原因");
+            assertThat(format.formatCellValue(
+                            workbook.getSheet("不符合开通条件").getRow(1).getCell(8)))
+                    .isEqualTo("不符合开通条件");
         }
     }
 

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,6 +131,32 @@ class UatApiTests {
             DataFormatter format = new DataFormatter();
             Row last = sheet.getRow(sheet.getLastRowNum());
             assertThat(format.formatCellValue(last.getCell(0))).isEqualTo("REQ-3");
+            assertThat(format.formatCellValue(sheet.getRow(3).getCell(10))).isEqualTo("#" + defect);
+        }
+    }
+
+    @Test
+    void aChineseReaderGetsTheTraceabilityDownloadsWithChineseHeadings() throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
+        ResponseEntity<byte[]> csv =
+                as("traceauditor").exchange(url(".csv"), HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        List<String> lines =
+                new String(csv.getBody(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).startsWith("\uFEFF需求编号,需求标题,优先级,部门,已覆盖,测试用例");
+        assertThat(lines).hasSize(1 + 4);
+
+        ResponseEntity<byte[]> xlsx =
+                as("traceauditor").exchange(url(".xlsx"), HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            Sheet sheet = workbook.getSheet("追溯矩阵");
+            DataFormatter format = new DataFormatter();
+            assertThat(format.formatCellValue(sheet.getRow(0).getCell(10))).isEqualTo("缺陷");
+            // the codes of the CSV (no, fail, high) in the reader's words
+            assertThat(List.of(4, 7, 11).stream()
+                            .map(c -> format.formatCellValue(sheet.getRow(3).getCell(c)))
+                            .toList())
+                    .containsExactly("否", "未通过", "高");
             assertThat(format.formatCellValue(sheet.getRow(3).getCell(10))).isEqualTo("#" + defect);
         }
     }
