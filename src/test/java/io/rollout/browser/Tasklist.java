@@ -195,8 +195,9 @@ class Tasklist {
     }
 
     /**
-     * Enters a date into a date field as a user types it in the browser's format (en-US: MM/dd/yyyy, zh-CN:
-     * yyyy/MM/dd) and leaves the field, so form-js takes the value.
+     * Enters a date into a date field as a user types it in the format the field asks for with its placeholder (the
+     * browser's: en-US mm/dd/yyyy, shown in Chinese as 月/日/年; zh-CN yyyy/mm/dd) and leaves the field, so form-js
+     * takes the value.
      */
     Tasklist date(String componentId, Integer row, LocalDate date) {
         WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -204,10 +205,22 @@ class Tasklist {
         scrollTo(input);
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        String format = translations == null ? "MM/dd/yyyy" : "yyyy/MM/dd";
-        input.sendKeys(date.format(DateTimeFormatter.ofPattern(format)), Keys.ENTER);
+        input.sendKeys(
+                date.format(DateTimeFormatter.ofPattern(dateFormat(input.getDomProperty("placeholder")))), Keys.ENTER);
         input.sendKeys(Keys.TAB);
         return this;
+    }
+
+    /** The pattern of a date field's placeholder: mm/dd/yyyy, yyyy/mm/dd, dd.mm.yyyy or 月/日/年 (month/day/year). */
+    static String dateFormat(String placeholder) {
+        if (placeholder == null || placeholder.isBlank()) {
+            return "MM/dd/yyyy";
+        }
+        return placeholder
+                .replace("月", "MM")
+                .replace("日", "dd")
+                .replace("年", "yyyy")
+                .replace("mm", "MM");
     }
 
     /**
