@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,9 @@ final class LanguageScan {
      */
     static final Set<String> FORM_JS_OWN = Set.of("Add new", "Nothing to show.", "Search", "Select");
 
+    /** The header's language switch names each language in its own script: 中文 / English. */
+    private static final Set<String> LANGUAGE_NAMES = Set.of("中文", "English");
+
     private final boolean chineseReader;
     private final Set<String> allowed;
     private final boolean chromeChecked;
@@ -64,7 +68,9 @@ final class LanguageScan {
 
     private LanguageScan(boolean chineseReader, Collection<String> allowed) {
         this.chineseReader = chineseReader;
-        this.allowed = Set.copyOf(allowed);
+        Set<String> words = new HashSet<>(allowed);
+        words.addAll(LANGUAGE_NAMES);
+        this.allowed = Set.copyOf(words);
         this.chromeChecked = !chineseReader || new ClassPathResource(TASKLIST_CHINESE).exists();
     }
 
@@ -76,7 +82,10 @@ final class LanguageScan {
         return new LanguageScan(true, allowed);
     }
 
-    /** For an English user: finds Chinese characters in labels, descriptions, options, headers, buttons and chrome. */
+    /**
+     * For an English user: finds Chinese characters in labels, descriptions, options, headers, buttons and chrome, except
+     * the name 中文 the language switch offers.
+     */
     static LanguageScan forEnglishReader() {
         return new LanguageScan(false, Set.of());
     }
@@ -100,7 +109,7 @@ final class LanguageScan {
                 }
                 continue;
             }
-            List<String> words = chineseReader ? englishWords(shown.text()) : chinese(shown.text());
+            List<String> words = chineseReader ? englishWords(shown.text()) : chineseWords(shown.text());
             for (String word : words) {
                 String finding =
                         title + ": \"" + word + "\" in " + shown.element() + " \"" + shorter(shown.text()) + "\"";
@@ -138,11 +147,13 @@ final class LanguageScan {
         return words;
     }
 
-    private static List<String> chinese(String text) {
+    private List<String> chineseWords(String text) {
         List<String> found = new ArrayList<>();
         Matcher chinese = CJK.matcher(text);
         while (chinese.find()) {
-            found.add(chinese.group());
+            if (!allowed.contains(chinese.group())) {
+                found.add(chinese.group());
+            }
         }
         return found;
     }
