@@ -77,7 +77,7 @@ class EngineAnswerFilter {
         protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             Locale reader = LocaleContextHolder.getLocale();
-            Optional<List<String>> path = path(request);
+            Optional<List<String>> path = TaskCompletionGuard.below(roots, request.getRequestURI());
             if (!Translations.chinese(reader)
                     || path.isEmpty()
                     || !List.of("GET", "POST").contains(request.getMethod())
@@ -131,26 +131,6 @@ class EngineAnswerFilter {
             }
             String tenant = path.size() == 6 && path.get(3).equals("tenant-id") ? path.get(4) : null;
             return forms.ofStart(null, path.get(2), tenant);
-        }
-
-        /** The path below the API's root and below {@code engine/{name}}; empty for other paths. */
-        private Optional<List<String>> path(HttpServletRequest request) {
-            List<String> path;
-            try {
-                path = TaskQueryExpressionGuard.normalize(request.getRequestURI());
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            for (List<String> root : roots) {
-                if (path.size() > root.size() && path.subList(0, root.size()).equals(root)) {
-                    List<String> rest = path.subList(root.size(), path.size());
-                    if (rest.size() >= 2 && rest.get(0).equals("engine")) {
-                        rest = rest.subList(2, rest.size());
-                    }
-                    return Optional.of(rest);
-                }
-            }
-            return Optional.empty();
         }
     }
 }

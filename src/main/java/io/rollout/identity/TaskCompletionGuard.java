@@ -94,6 +94,19 @@ final class TaskCompletionGuard {
      * task's path (the REST servlet refuses it as well).
      */
     Optional<Target> target(String rawPath) {
+        return below(roots, rawPath).flatMap(rest -> switch (rest.get(0)) {
+            case "task" -> task(rest);
+            case "process-definition" -> definition(rest);
+            default -> Optional.empty();
+        });
+    }
+
+    /**
+     * The segments of a request path (raw, as sent, resolved as the REST servlet resolves it) below the first of the
+     * engine API's roots it lies under, and below {@code engine/{name}} of a named engine; empty for a path under none
+     * of them, for the root itself, and for a path that cannot be decoded.
+     */
+    static Optional<List<String>> below(List<List<String>> roots, String rawPath) {
         List<String> path;
         try {
             path = TaskQueryExpressionGuard.normalize(rawPath);
@@ -107,16 +120,7 @@ final class TaskCompletionGuard {
                 if (rest.size() >= 2 && rest.get(0).equals("engine")) {
                     rest = rest.subList(2, rest.size());
                 }
-                Optional<Target> target = rest.isEmpty()
-                        ? Optional.empty()
-                        : switch (rest.get(0)) {
-                            case "task" -> task(rest);
-                            case "process-definition" -> definition(rest);
-                            default -> Optional.empty();
-                        };
-                if (target.isPresent()) {
-                    return target;
-                }
+                return rest.isEmpty() ? Optional.empty() : Optional.of(rest);
             }
         }
         return Optional.empty();

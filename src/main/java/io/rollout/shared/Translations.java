@@ -52,6 +52,7 @@ public class Translations {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
     private static final Pattern ARGUMENT = Pattern.compile("\\{([0-9]+)}");
     private static final int DEPTH = 3;
+    private static final String PAGE_TEXTS = "messages/pages";
     private static final int CACHE = 50_000;
 
     private final Map<String, String> exact = new HashMap<>();
@@ -82,6 +83,10 @@ public class Translations {
             });
         }
         for (String basename : basenames) {
+            if (basename.trim().equals(PAGE_TEXTS)) {
+                // labels of our pages, rendered by key: no stored text is made from them ("Plan", "completed")
+                continue;
+            }
             Map<String, String> english = properties(basename.trim() + ".properties");
             Map<String, String> chinese = properties(basename.trim() + "_zh_CN.properties");
             english.forEach((key, text) -> {
