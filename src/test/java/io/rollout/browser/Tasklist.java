@@ -567,12 +567,12 @@ class Tasklist {
     List<List<String>> tableRows(String componentId) {
         By rows = By.cssSelector("table[id$='-" + componentId + "'] tbody tr");
         wait.until(ExpectedConditions.presenceOfElementLocated(rows));
+        // form-js says "Nothing to show." (暂无数据。in Chinese) in one cell spanning every column
         return driver.findElements(rows).stream()
+                .filter(tr -> tr.findElements(By.cssSelector("td[colspan]")).isEmpty())
                 .map(tr -> tr.findElements(By.cssSelector("td")).stream()
                         .map(td -> td.getText().trim())
                         .toList())
-                .filter(cells ->
-                        !(cells.size() == 1 && labels("Nothing to show.").contains(cells.get(0))))
                 .toList();
     }
 

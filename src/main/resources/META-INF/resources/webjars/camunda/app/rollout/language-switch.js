@@ -3,7 +3,8 @@
 // person's choice remembered by Rollout and lets them change it in the header, without reloading the page:
 //  - logged in, it asks GET /api/me/language and switches to the effective language;
 //  - a switch 中文 / English next to the user menu stores the choice (PUT /api/me/language) and switches;
-//  - form-js's validation messages, which Camunda Forms write in English, are shown in Chinese.
+//  - form-js's validation messages and its own words (add, collapse, an empty table, search), which Camunda Forms
+//    write in English, are shown in Chinese.
 // Everything fails soft: without the endpoint the app keeps the language it started in.
 import { LOCALES, appName, localeOf, startLocale, xsrfToken } from './language.js';
 import { translateValidation } from './validation-messages.js';
@@ -127,7 +128,26 @@ function keepSwitchInHeader(injector) {
   place();
 }
 
-/** Shows form-js's English validation messages and date format in Chinese while the app speaks Chinese. */
+// the words form-js writes itself, besides its validation messages
+const FORM_JS_TEXTS = new Map([
+  ['Add new', '添加'],
+  ['Collapse', '收起'],
+  ['Nothing to show.', '暂无数据。'],
+  ['Select', '请选择']
+]);
+
+/** A text form-js writes itself, in Chinese; any other text as it is. */
+function translateFormJsText(text) {
+  const word = text.trim();
+  const expand = word.match(/^Expand all \((\d+)\)$/);
+  const chinese = expand ? `全部展开（${expand[1]}）` : FORM_JS_TEXTS.get(word);
+  return chinese ? text.replace(word, chinese) : text;
+}
+
+/**
+ * Shows form-js's English validation messages, date format, buttons, empty tables and prompts in Chinese while the
+ * app speaks Chinese.
+ */
 function translateFormErrors(injector) {
   const translate = () => {
     if (injector.get('$translate').use() !== 'zh') {
@@ -137,6 +157,25 @@ function translateFormErrors(injector) {
     // form-js's date fields show the format they take, in English: say it in Chinese (the format stays the same)
     document.querySelectorAll('input[placeholder="mm/dd/yyyy"]').forEach(input => {
       input.setAttribute('placeholder', '月/日/年');
+    });
+    // form-js's own words around the fields: a list's add and collapse buttons, an empty table, a select's prompt
+    document
+      .querySelectorAll(
+        '.fjs-repeat-render-add, .fjs-repeat-render-collapse, .fjs-table-empty, td.fjs-table-td[colspan], ' +
+          '.fjs-select-display.fjs-select-placeholder'
+      )
+      .forEach(element =>
+        element.childNodes.forEach(node => {
+          if (node.nodeType === Node.TEXT_NODE) {
+            const chinese = translateFormJsText(node.data);
+            if (chinese !== node.data) {
+              node.data = chinese;
+            }
+          }
+        })
+      );
+    document.querySelectorAll('.fjs-form input[placeholder="Search"]').forEach(input => {
+      input.setAttribute('placeholder', '搜索');
     });
     document.querySelectorAll('.fjs-form-field-error li').forEach(item =>
       item.childNodes.forEach(node => {
