@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIncident;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditTimeline {
+
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_.-]*");
 
     /** What to keep: every field is optional; {@code person} matches who did it, {@code phase} the process key. */
     public record Filter(String phase, String person, Instant from, Instant to, List<String> types) {
@@ -293,15 +296,20 @@ public class AuditTimeline {
         }
     }
 
+    /**
+     * The event's stored English texts in the reader's language; a variable's name is an id and stays, and so does a
+     * value that is a code ({@code finance}, {@code high}), as the auditor finds it in the engine's history.
+     */
     private static TimelineEvent rendered(TimelineEvent e, UnaryOperator<String> text) {
+        boolean variable = "variable".equals(e.type());
         return new TimelineEvent(
                 e.at(),
                 e.type(),
                 e.event(),
                 e.phase(),
-                e.subject() == null ? null : text.apply(e.subject()),
+                e.subject() == null || variable ? e.subject() : text.apply(e.subject()),
                 e.person(),
-                e.detail() == null ? null : text.apply(e.detail()),
+                e.detail() == null || CODE.matcher(e.detail()).matches() ? e.detail() : text.apply(e.detail()),
                 e.processInstanceId());
     }
 

@@ -2,6 +2,7 @@ package io.rollout.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import io.rollout.shared.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,18 +64,21 @@ class IdentitySetup implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final List<String> departments;
+    private final Names names;
 
     IdentitySetup(
             IdentityService identity,
             AuthorizationService authorizations,
             FilterService filters,
             TaskService tasks,
-            @Value("${rollout.departments}") List<String> departments) {
+            @Value("${rollout.departments}") List<String> departments,
+            Names names) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.departments = departments;
+        this.names = names;
     }
 
     @Override
@@ -83,7 +87,9 @@ class IdentitySetup implements ApplicationRunner {
         if (!identity.isReadOnly()) {
             ROLE_NAMES.forEach((id, name) ->
                     group(id, name, Roles.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW));
-            departments.forEach(d -> group(Roles.departmentGroup(d), "Department: " + d, "department"));
+            // named in English like every stored name, so each reader gets it in their language (部门：财务部)
+            departments.forEach(
+                    d -> group(Roles.departmentGroup(d), "Department: " + names.department(d), "department"));
         }
         grantRoles();
         createFilters();
