@@ -4,6 +4,7 @@ import io.rollout.build.BuildRepository.ProjectRequirement;
 import io.rollout.identity.RoleMembers;
 import io.rollout.identity.Roles;
 import io.rollout.shared.JsonRows;
+import io.rollout.shared.Messages;
 import io.rollout.shared.Names;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,16 +32,19 @@ class BuildOptions {
     private final BuildRepository builds;
     private final RoleMembers members;
     private final Names names;
+    private final Messages messages;
     private final List<String> departments;
 
     BuildOptions(
             BuildRepository builds,
             RoleMembers members,
             Names names,
+            Messages messages,
             @Value("${rollout.departments}") List<String> departments) {
         this.builds = builds;
         this.members = members;
         this.names = names;
+        this.messages = messages;
         this.departments = departments;
     }
 
@@ -51,14 +55,20 @@ class BuildOptions {
     }
 
     /**
-     * The project's requirements, "REQ-PUR-001 Online purchase requisition approval (Procurement, must)"; those for
-     * which {@code first} holds come first, each group in id order.
+     * The project's requirements, "REQ-PUR-001 Online purchase requisition approval (Procurement, priority Must)" —
+     * recorded in English from a message, so a Chinese reader gets "（采购部，优先级：必须）"; those for which {@code first}
+     * holds come first, each group in id order.
      */
     JsonValue requirements(String projectCode, Predicate<ProjectRequirement> first) {
         return JsonRows.of(builds.requirements(projectCode).values().stream()
                 .sorted(Comparator.comparing((ProjectRequirement r) -> !first.test(r)))
                 .map(r -> option(
-                        r.id() + " " + r.title() + " (" + names.department(r.department()) + ", " + r.priority() + ")",
+                        messages.forRecord(
+                                "build.option.requirement",
+                                r.id(),
+                                r.title(),
+                                names.department(r.department()),
+                                messages.forRecord("requirements.label.priority." + r.priority())),
                         r.id()))
                 .toList());
     }

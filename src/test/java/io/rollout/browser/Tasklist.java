@@ -163,12 +163,29 @@ class Tasklist {
     /** Chooses the option with the given label in a select field (form-js draws its own drop-down list). */
     Tasklist select(String componentId, Integer row, String label) {
         String id = domId(componentId, row);
-        click(By.cssSelector("[id$='" + id + "-display']"));
-        By option =
-                By.xpath("//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
-                        + (id.length() - 1) + ")=" + literal(id)
-                        + "]]//div[contains(@class,'fjs-dropdownlist-item')][" + shownAs(".", label) + "]");
-        click(option);
+        By display = By.cssSelector("[id$='" + id + "-display']");
+        click(display);
+        String field = "//div[contains(@class,'fjs-form-field-select')][.//input[substring(@id, string-length(@id) - "
+                + (id.length() - 1) + ")=" + literal(id) + "]]";
+        By list = By.xpath(field + "//div[contains(@class,'fjs-dropdownlist')]");
+        By option = By.xpath(field + "//div[contains(@class,'fjs-dropdownlist-item')][" + shownAs(".", label) + "]");
+        // a long list (Chinese labels wrap) at the foot of a form reaches under Tasklist's footer, which takes the
+        // click: the option is scrolled into view within the list and pressed as form-js listens for it (mousedown)
+        wait.until(d -> {
+            List<WebElement> found = d.findElements(option);
+            if (found.isEmpty()) {
+                if (d.findElements(list).isEmpty()) {
+                    d.findElement(display).click();
+                }
+                return false;
+            }
+            ((JavascriptExecutor) d)
+                    .executeScript(
+                            "arguments[0].scrollIntoView({block: 'nearest'});"
+                                    + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));",
+                            found.get(0));
+            return true;
+        });
         Set<String> shown = labels(label);
         wait.until(d -> shown.contains(d.findElement(By.cssSelector("[id$='" + id + "-display']"))
                 .getText()

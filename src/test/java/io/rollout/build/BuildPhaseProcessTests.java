@@ -130,7 +130,7 @@ class BuildPhaseProcessTests {
         assertThat(JsonRows.read(tasks.getVariableLocal(taskOf(PLAN, INVENTORY).getId(), "scopeOptions")))
                 .extracting(r -> r.text("label"))
                 .first()
-                .isEqualTo("REQ-W1 Bin locations (Warehouse, must)");
+                .isEqualTo("REQ-W1 Bin locations (Warehouse, priority Must)");
         assertThat(status.modulesNotAccepted(code)).containsExactly(INVENTORY, PROCUREMENT);
 
         buildWithoutCustomisations(PROCUREMENT, "REQ-P1");
