@@ -143,7 +143,12 @@ final class EngineAnswers {
     /** The string leaves of a JSON value translated, except those under a key that holds codes. */
     private JsonNode texts(JsonNode node, String key, Locale reader) {
         if (node.isTextual()) {
-            return key != null && CODES.contains(key) ? node : TextNode.valueOf(text(node.asText(), reader));
+            if (key == null) {
+                // an item of a list ("finance" in departments): a code a form may compare stays
+                return TextNode.valueOf(text(node.asText(), reader));
+            }
+            // a cell of a table's row may be a code ("must", "passed"): it reads as its label, no form compares it
+            return CODES.contains(key) ? node : TextNode.valueOf(translations.text(node.asText(), reader));
         }
         if (node instanceof ObjectNode object) {
             object.fields().forEachRemaining(e -> e.setValue(texts(e.getValue(), e.getKey(), reader)));

@@ -51,6 +51,10 @@ public class Translations {
     private static final Pattern LIST_MARK = Pattern.compile("^(\\s*(?:[•*·-]|\\d+[.)]|[A-Za-z]?\\d+:)\\s+)(.*)$");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
     private static final Pattern ARGUMENT = Pattern.compile("\\{([0-9]+)}");
+    /** Splits after a full stop or semicolon that ends a clause, keeping the mark with its clause. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.;])\\s+");
+
+    private static final Pattern CODE_WORD = Pattern.compile("[a-z]{2,}");
     private static final int DEPTH = 3;
     private static final String PAGE_TEXTS = "messages/pages";
     private static final int CACHE = 50_000;
@@ -208,11 +212,36 @@ public class Translations {
                 return marked.group(1) + rest;
             }
         }
-        return line;
+        return sentences(line);
+    }
+
+    /**
+     * A line made of several stored sentences or clauses ("Planned … to …; owning department: …; no customisations
+     * planned.", "… full rollout. Scope confirmed: …"): each translated on its own, the others kept.
+     */
+    private String sentences(String line) {
+        String[] parts = SENTENCE_END.split(line);
+        if (parts.length < 2) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder();
+        boolean any = false;
+        for (String part : parts) {
+            String clause = part.endsWith(";") ? part.substring(0, part.length() - 1) : part;
+            String translated = translate(clause.strip(), DEPTH);
+            any |= translated != null;
+            out.append(translated != null ? translated : clause);
+            out.append(part.endsWith(";") ? "；" : translated != null ? "" : " ");
+        }
+        return any ? out.toString().strip() : line;
     }
 
     private String translate(String english, int depth) {
         String found = exact.get(english);
+        if (found == null && CODE_WORD.matcher(english).matches()) {
+            // a code shown as it is stored ("must", "passed") reads as its label ("Must", "Passed")
+            found = exact.get(Character.toUpperCase(english.charAt(0)) + english.substring(1));
+        }
         if (found != null || depth == 0) {
             return found;
         }

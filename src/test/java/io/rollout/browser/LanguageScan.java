@@ -30,7 +30,14 @@ final class LanguageScan {
             Pattern.compile("[\\w.-]+\\.(?:csv|xlsx|pdf)\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\bv\\.?\\s?\\d+(?:\\.\\d+)*\\b"),
             // group and role ids are kebab-case: business-owner, dept-<department>
-            Pattern.compile("\\b[a-z]+(?:-(?:[a-z]+|<[a-z]+>))+"));
+            Pattern.compile("\\b[a-z]+(?:-(?:[a-z]+|<[a-z]+>))+"),
+            // ids of curricula and other records (CUR-01), REST paths, placeholders of formats and patterns
+            Pattern.compile("\\b[A-Z]{2,}-\\d+\\b"),
+            Pattern.compile("\\b(?:GET|POST|PUT|DELETE)?\\s*/api/\\S+"),
+            Pattern.compile("\\{[A-Za-z]+}"),
+            // technical names Chinese texts keep: encodings, units, date-format letters; an engine id in a text
+            Pattern.compile("\\b(?:UTF-8|BOM|GBK|MB|xlsx|yyyy|MM|dd|HH|mm)\\b"),
+            Pattern.compile("\\b[a-z]+[A-Z][A-Za-z]*\\b"));
 
     /** The header's language switch names each language in its own script: 中文 / English. */
     private static final Set<String> LANGUAGE_NAMES = Set.of("中文", "English");
