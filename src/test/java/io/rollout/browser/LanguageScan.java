@@ -93,7 +93,18 @@ final class LanguageScan {
 
     /** Fails with every word of the other language found on the pages scanned, by task and element. */
     void assertNoneFound() {
+        assertNoneFoundBut(List.of());
+    }
+
+    /**
+     * Fails with every word of the other language found on the pages scanned, except in the texts that match one of
+     * the {@code knownGaps} (texts still composed in a way {@code Translations} cannot read back, listed where the
+     * test calls this, each to be removed when its text is translated): no new untranslated text gets through.
+     */
+    void assertNoneFoundBut(List<Pattern> knownGaps) {
         assertThat(pages).as("pages scanned").isPositive();
+        findings.removeIf(finding ->
+                knownGaps.stream().anyMatch(gap -> gap.matcher(finding).find()));
         assertThat(new ArrayList<>(findings))
                 .as(
                         "words a %s reader should not meet on the %d pages scanned",

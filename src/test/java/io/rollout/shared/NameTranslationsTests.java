@@ -47,6 +47,9 @@ class NameTranslationsTests {
     static final String CATALOGUE = "/i18n/zh-CN/names.json";
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String DMN = "https://www.omg.org/spec/DMN/20191111/MODEL/";
+    /** A DMN string result with a space in it: a text people read, not a code ("pmo", "ERP"). */
+    static final Pattern SENTENCE = Pattern.compile("\"([^\"]* [^\"]*)\"");
+
     static final Pattern EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
@@ -227,6 +230,15 @@ class NameTranslationsTests {
                     modelNames
                             .computeIfAbsent(template(name), k -> new ArrayList<>())
                             .add(file + " " + element.getLocalName() + " " + element.getAttribute("id"));
+                }
+            }
+            if (DMN.equals(element.getNamespaceURI()) && element.getLocalName().equals("outputEntry")) {
+                // a decision's result that is a sentence (a reason, a recommendation) is read by people in forms
+                Matcher sentence = SENTENCE.matcher(element.getTextContent().strip());
+                if (sentence.matches()) {
+                    modelNames
+                            .computeIfAbsent(sentence.group(1), k -> new ArrayList<>())
+                            .add(file + " outputEntry " + element.getAttribute("id"));
                 }
             }
             if (BPMN.equals(element.getNamespaceURI()) && element.getLocalName().equals("userTask")) {
