@@ -37,7 +37,9 @@ final class LanguageScan {
             Pattern.compile("\\{[A-Za-z]+}"),
             // technical names Chinese texts keep: encodings, units, date-format letters; an engine id in a text
             Pattern.compile("\\b(?:UTF-8|BOM|GBK|MB|xlsx|yyyy|MM|dd|HH|mm)\\b"),
-            Pattern.compile("\\b[a-z]+[A-Z][A-Za-z]*\\b"));
+            Pattern.compile("\\b[a-z]+[A-Z][A-Za-z]*\\b"),
+            // a person as the pickers show one, "name (login)": data, whichever script the name is in
+            Pattern.compile("[^\\s（(]+(?: [^\\s（(]+)? [（(][a-z][a-z0-9]*[）)]"));
 
     /** The header's language switch names each language in its own script: 中文 / English. */
     private static final Set<String> LANGUAGE_NAMES = Set.of("中文", "English");
@@ -75,9 +77,9 @@ final class LanguageScan {
         pages++;
         String title = tasklist.shownTitle();
         for (Tasklist.Shown shown : tasklist.shownTexts(chineseReader)) {
-            if (!chineseReader && shown.element().equals("task list")) {
-                // the list holds other projects' tasks too, whose names carry their data (a Chinese department);
-                // the open task's own name is read in its header
+            if (shown.element().equals("task list")) {
+                // the list holds other projects' tasks too, whose names carry their data (a Chinese department, an
+                // English issue title); the open task's own name is read in its header
                 continue;
             }
             List<String> words = chineseReader ? englishWords(shown.text()) : chineseWords(shown.text());
