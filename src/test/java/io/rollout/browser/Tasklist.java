@@ -394,7 +394,10 @@ class Tasklist {
     /** Reloads the page as the user would press F5; the chosen filter stays chosen. */
     Tasklist reload() {
         driver.navigate().refresh();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter.active")));
+        // a reload loads the whole app again, as the first load does: on a busy machine that takes longer than a step
+        new WebDriverWait(driver, FIRST_LOAD, POLL)
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter.active")));
         return this;
     }
 
