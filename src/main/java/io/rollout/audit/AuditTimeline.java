@@ -1,6 +1,7 @@
 package io.rollout.audit;
 
 import io.rollout.audit.DecisionLog.Decision;
+import io.rollout.shared.Translations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIncident;
@@ -31,8 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditTimeline {
-
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_.-]*");
 
     /** What to keep: every field is optional; {@code person} matches who did it, {@code phase} the process key. */
     public record Filter(String phase, String person, Instant from, Instant to, List<String> types) {
@@ -309,7 +307,7 @@ public class AuditTimeline {
                 e.phase(),
                 e.subject() == null || variable ? e.subject() : text.apply(e.subject()),
                 e.person(),
-                e.detail() == null || CODE.matcher(e.detail()).matches() ? e.detail() : text.apply(e.detail()),
+                e.detail() == null || Translations.code(e.detail()) ? e.detail() : text.apply(e.detail()),
                 e.processInstanceId());
     }
 

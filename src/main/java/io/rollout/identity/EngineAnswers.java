@@ -53,8 +53,6 @@ final class EngineAnswers {
     /** Keys inside a variable's JSON value that hold codes, not texts. */
     private static final Set<String> CODES = Set.of("value", "id", "key", "code", "userId", "groupId");
 
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_.-]*");
-
     private static final Pattern XML_NAME = Pattern.compile("(\\sname=\")([^\"]*)(\")");
 
     /** What an answer is, from its path below the API's root (and {@code engine/{name}}). */
@@ -165,7 +163,7 @@ final class EngineAnswers {
      * it in their conditions and templates ({@code researchMethod = "interview"}).
      */
     private String text(String value, Locale reader) {
-        return CODE.matcher(value).matches() ? value : translations.text(value, reader);
+        return Translations.code(value) ? value : translations.text(value, reader);
     }
 
     /** A model's XML answer: the names in {@code bpmn20Xml} / {@code dmnXml}, expressions kept. */

@@ -54,6 +54,7 @@ public class Translations {
     /** Splits after a full stop or semicolon that ends a clause, keeping the mark with its clause. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.;])\\s+");
 
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_.-]*");
     private static final Pattern CODE_WORD = Pattern.compile("[a-z]{2,}");
     private static final int DEPTH = 3;
     private static final String PAGE_TEXTS = "messages/pages";
@@ -115,6 +116,15 @@ public class Translations {
             // (department names before the module names of the same English word)
             exact.putIfAbsent(english, chinese);
         }
+    }
+
+    /**
+     * True when the text is a code ({@code interview}, {@code high}, {@code dept-finance}) rather than a text: forms
+     * compare codes in their conditions and the history shows them as stored, so readers of every language get them
+     * unchanged.
+     */
+    public static boolean code(String text) {
+        return CODE.matcher(text).matches();
     }
 
     /** True when the reader reads Chinese. */
